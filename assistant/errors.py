@@ -1,0 +1,9 @@
+"""Errors of the assistant layer, with messages written for the user."""
+
+
+class AssistantError(Exception):
+    """Base class for problems a user can fix (bad input, missing setup)."""
+
+
+class InputError(AssistantError):
+    """The message itself cannot be answered as sent (empty, too long)."""

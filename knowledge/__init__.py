@@ -1,0 +1,1 @@
+"""Knowledge layer: loaders, chunking, indexes and retrieval over a knowledge folder."""

@@ -1,0 +1,59 @@
+"""Loaders: one per file format, each turning a file into `LoadedDocument`s that keep structure.
+
+Guidance files give one document each; a catalogue file gives one document per record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from knowledge.documents import LoadedDocument
+from knowledge.errors import LoaderError
+from knowledge.loaders import catalogue, docx, html, markdown, pdf, text
+
+Loader = Callable[[Path, str], list[LoadedDocument]]
+
+GUIDANCE_LOADERS: dict[str, Loader] = {
+    ".md": markdown.load,
+    ".markdown": markdown.load,
+    ".html": html.load,
+    ".htm": html.load,
+    ".pdf": pdf.load,
+    ".docx": docx.load,
+    ".txt": text.load,
+}
+
+CATALOGUE_LOADERS: dict[str, Loader] = {
+    ".csv": catalogue.load_csv,
+    ".json": catalogue.load_json,
+    ".yaml": catalogue.load_yaml,
+    ".yml": catalogue.load_yaml,
+}
+
+
+def loader_for(section: str, path: Path) -> Loader | None:
+    """The loader for a file in a knowledge sub-folder, or None when the format is not ours."""
+    table = GUIDANCE_LOADERS if section == "guidance" else CATALOGUE_LOADERS
+    return table.get(path.suffix.lower())
+
+
+def load_file(path: Path, source: str, section: str) -> list[LoadedDocument]:
+    """Read one file; raises `LoaderError` naming the file when it cannot be used."""
+    loader = loader_for(section, path)
+    if loader is None:
+        raise LoaderError(source, f"unsupported file type {path.suffix!r} in {section}/")
+    if path.stat().st_size == 0:
+        raise LoaderError(source, "the file is empty")
+    try:
+        documents = loader(path, source)
+    except LoaderError:
+        raise
+    except UnicodeDecodeError as exc:
+        problem = f"not valid UTF-8 text ({exc.reason} at byte {exc.start})"
+        raise LoaderError(source, problem) from exc
+    except Exception as exc:  # a parser's own error: report it against the file, go on with others
+        raise LoaderError(source, f"could not be read: {type(exc).__name__}: {exc}") from exc
+    if not any(doc.blocks for doc in documents):
+        raise LoaderError(source, "no text could be extracted")
+    return documents
