@@ -1,13 +1,13 @@
-"""Hybrid retrieval: dense and lexical results fused by reciprocal rank fusion (RRF).
+"""Hybrid retrieval: dense and lexical results fused into one ranking.
 
 Dense search finds paraphrases; lexical search finds the exact words, numbers and codes
-(postcodes, SIC codes, figures) that embeddings blur. RRF needs no score calibration between
-the two: each list contributes 1 / (c + rank).
+(postcodes, SIC codes, figures) that embeddings blur.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from knowledge.documents import Chunk
 from knowledge.embeddings import Embedder
@@ -21,7 +21,7 @@ RRF_C = 60
 @dataclass(frozen=True)
 class ScoredChunk:
     chunk: Chunk
-    score: float  # fused RRF score
+    score: float  # fused score (see `fuse`)
     dense_score: float | None = None  # cosine similarity, when the dense search found it
     lexical_score: float | None = None  # BM25, when the lexical search found it
     dense_rank: int | None = None
@@ -32,12 +32,15 @@ class ScoredChunk:
 class RetrievalConfig:
     k: int = 5
     candidates: int = 30  # taken from each index before fusion
-    weights: dict[str, float] = field(default_factory=lambda: {"dense": 1.0, "lexical": 1.0})
+    fusion: str = "relative"  # or "rrf"
+    weights: dict[str, float] = field(default_factory=lambda: {"dense": 0.5, "lexical": 0.5})
 
     def __post_init__(self) -> None:
         if self.k < 1 or self.candidates < self.k:
             raise ValueError(f"need 1 <= k <= candidates, got k={self.k}, "
                              f"candidates={self.candidates}")
+        if self.fusion not in {"relative", "rrf"}:
+            raise ValueError(f"fusion must be 'relative' or 'rrf', got {self.fusion!r}")
 
 
 class HybridRetriever:
@@ -59,7 +62,7 @@ class HybridRetriever:
         vector = self._embedder.embed([query])[0]
         dense = self._index.vectors.search(vector, pool, filters)
         lexical = self._index.lexical.search(query, pool, filters)
-        return fuse(dense, lexical, self._config.weights)[:k]
+        return fuse(dense, lexical, self._config.fusion, self._config.weights)[:k]
 
     def records(self, **fields: str) -> list[CatalogueRecord]:
         """Catalogue records whose fields contain every given value (case-insensitive).
@@ -71,18 +74,38 @@ class HybridRetriever:
         return [r for r in self._index.manifest.records() if _matches(r, wanted)]
 
 
-def fuse(dense: list[Hit], lexical: list[Hit],
+def fuse(dense: list[Hit], lexical: list[Hit], method: str = "relative",
          weights: dict[str, float] | None = None) -> list[ScoredChunk]:
-    weights = weights or {"dense": 1.0, "lexical": 1.0}
-    found: dict[str, dict[str, object]] = {}
+    """Merge the two ranked lists.
+
+    "relative" (the default): each list's scores are scaled to 0..1 over its candidates and
+    summed with the weights, so a passage that one index finds far better than the rest keeps
+    that lead. "rrf": reciprocal rank fusion, 1 / (60 + rank) per list, which uses ranks only.
+    """
+    weights = weights or {"dense": 0.5, "lexical": 0.5}
+    found: dict[str, dict[str, Any]] = {}
     for name, hits in (("dense", dense), ("lexical", lexical)):
-        for rank, hit in enumerate(hits, start=1):
+        scaled = _rank_scores(hits) if method == "rrf" else _min_max(hits)
+        for rank, (hit, value) in enumerate(zip(hits, scaled, strict=True), start=1):
             entry = found.setdefault(hit.chunk.id, {"chunk": hit.chunk, "score": 0.0})
-            entry["score"] = float(entry["score"]) + weights[name] / (RRF_C + rank)  # type: ignore[arg-type]
+            entry["score"] += weights[name] * value
             entry[f"{name}_score"] = hit.score
             entry[f"{name}_rank"] = rank
-    fused = [ScoredChunk(**entry) for entry in found.values()]  # type: ignore[arg-type]
+    fused = [ScoredChunk(**entry) for entry in found.values()]
     return sorted(fused, key=lambda s: s.score, reverse=True)
+
+
+def _min_max(hits: list[Hit]) -> list[float]:
+    if not hits:
+        return []
+    low, high = min(h.score for h in hits), max(h.score for h in hits)
+    if high - low < 1e-9:
+        return [1.0 for _ in hits]
+    return [(h.score - low) / (high - low) for h in hits]
+
+
+def _rank_scores(hits: list[Hit]) -> list[float]:
+    return [1.0 / (RRF_C + rank) for rank in range(1, len(hits) + 1)]
 
 
 def _matches(record: CatalogueRecord, wanted: dict[str, str]) -> bool:

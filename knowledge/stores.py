@@ -157,6 +157,23 @@ def _chroma_where(filters: Filters) -> dict[str, Any] | None:
 
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
+# Function words match nearly every chunk: left in an OR query they lift passages that share
+# only "how", "do" and "your" with the question above ones that share its subject.
+STOPWORDS = frozenset("""
+a about after all also am an and any are as at be been being both but by can could did do does
+doing during each either for from had has have having he her here hers him his how i if in into
+is it its itself just me might more most must my no nor not now of off on once only or other
+our ours out over own per please same shall she should so some such than that the their theirs
+them then there these they this those through to too under until up us very was we were what
+when where whether which while who whom why will with would yes yet you your yours
+""".split())
+
+
+def query_terms(query: str) -> list[str]:
+    """The words a lexical search should look for: content words, or all words if none."""
+    words = list(dict.fromkeys(w.lower() for w in _WORD_RE.findall(query)))
+    content = [w for w in words if w not in STOPWORDS]
+    return content or words
 
 
 class SqliteLexicalIndex:
@@ -199,10 +216,10 @@ class SqliteLexicalIndex:
             return int(db.execute("SELECT count(*) FROM chunks").fetchone()[0])
 
     def search(self, query: str, k: int, filters: Filters) -> list[Hit]:
-        words = {w.lower() for w in _WORD_RE.findall(query)}
+        words = query_terms(query)
         if not words:
             return []
-        match = " OR ".join(f'"{w}"' for w in sorted(words))
+        match = " OR ".join(f'"{w}"' for w in words)
         filtered = filters != Filters()
         with closing(self._connect()) as db:
             rows = db.execute(

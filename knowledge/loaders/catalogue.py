@@ -45,7 +45,7 @@ def load_csv(path: Path, source: str) -> list[LoadedDocument]:
 
 def load_json(path: Path, source: str) -> list[LoadedDocument]:
     try:
-        data = json.loads(path.read_bytes().decode("utf-8"))
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
     except json.JSONDecodeError as exc:
         raise LoaderError(source, f"line {exc.lineno}: not valid JSON ({exc.msg})") from exc
     items = _record_list(data, source)

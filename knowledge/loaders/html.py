@@ -91,14 +91,20 @@ def _extracted_content(raw: str) -> Tag | None:
     if not extracted:
         return None
     soup = BeautifulSoup(extracted, "lxml")
+    for br in soup.find_all("br"):
+        br.replace_with(" ")
     return soup.body or soup
 
 
 def _strip_boilerplate(root: Tag) -> None:
     for tag in root.find_all(_BOILERPLATE):
         tag.decompose()
+    for br in root.find_all("br"):
+        br.replace_with(" ")
     for tag in root.find_all(True):
         if tag.decomposed or tag.name in _HEADINGS or tag.name == "table":
+            continue
+        if tag.find(["h1", "article", "main"]):  # a layout wrapper around the content itself
             continue
         marks = " ".join([*tag.get("class", []), str(tag.get("id", "")),
                           str(tag.get("aria-label", "")), str(tag.get("role", ""))]).lower()
@@ -113,7 +119,7 @@ def _walk(root: Tag, title: str):
             continue
         name = element.name
         if name in _HEADINGS:
-            text = clean(element.get_text(" "))
+            text = _text(element)
             if text and text != title:
                 update_heading_path(headings, max(1, int(name[1]) - 1), text)
         elif name == "table":
@@ -123,7 +129,7 @@ def _walk(root: Tag, title: str):
             for line in table_rows(header, rows, caption_text):
                 yield Block(text=line, heading_path=tuple(h for h in headings if h))
         elif _is_text_leaf(element):
-            text = clean(element.get_text(" "))
+            text = _text(element)
             if text:
                 prefix = "- " if name == "li" else ""
                 yield Block(
@@ -131,6 +137,11 @@ def _walk(root: Tag, title: str):
                     heading_path=tuple(h for h in headings if h),
                     clause=clause_of(text),
                 )
+
+
+def _text(element: Tag) -> str:
+    """The element's text as a reader sees it: inline tags joined as written, one line."""
+    return clean(" ".join(element.get_text("").split()))
 
 
 def _inside_handled(element: Tag, root: Tag) -> bool:
@@ -158,7 +169,7 @@ def _table(table: Tag) -> tuple[list[str], list[list[str]]]:
     body: list[list[str]] = []
     for row in rows:
         cells = row.find_all(["th", "td"])
-        texts = [cell.get_text(" ") for cell in cells]
+        texts = [_text(cell) for cell in cells]
         if not header and cells and all(cell.name == "th" for cell in cells):
             header = texts
         else:

@@ -1,0 +1,64 @@
+"""One turn through the engine over the bundled knowledge: grounded answers or a plain no."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.composer import split_sentences
+from assistant.errors import InputError
+from assistant.factory import Components
+
+pytestmark = pytest.mark.slow
+
+
+def test_answer_sentences_come_from_cited_passages(bundled: Components) -> None:
+    reply = bundled.assistant.ask("How many quotes do I need for equipment costing £12,000?")
+    assert reply.grounded
+    assert reply.citations
+    assert "three" in reply.answer.lower()
+    for line in reply.answer.splitlines():
+        for sentence, n in re.findall(r"(.+?) \[(\d+)\]", line):
+            quote = sentence.strip().removeprefix("- ")
+            citation = reply.citations[int(n) - 1]
+            assert citation.n == int(n)
+            passages = bundled.retriever.search(quote, k=10)
+            assert any(quote in p.chunk.text and p.chunk.source == citation.source
+                       for p in passages), quote
+
+
+def test_citations_name_source_relative_to_the_knowledge_folder(bundled: Components) -> None:
+    reply = bundled.assistant.ask("What is the maximum Productivity Booster grant?")
+    assert reply.citations
+    for citation in reply.citations:
+        assert not citation.source.startswith("/")
+        assert (bundled.knowledge_dir / citation.source).is_file()
+        assert citation.title and citation.locator and citation.quote
+    assert "100,000" in reply.answer
+
+
+def test_off_topic_question_gets_a_plain_no_and_the_contact(bundled: Components) -> None:
+    reply = bundled.assistant.ask("What is a good recipe for lasagne?")
+    assert not reply.grounded
+    assert reply.citations == []
+    assert "couldn't find" in reply.answer
+    assert "enquiries@speedtoscale.example" in reply.answer
+
+
+def test_empty_and_oversized_messages_are_refused(bundled: Components) -> None:
+    with pytest.raises(InputError, match="type a question"):
+        bundled.assistant.ask("   ")
+    with pytest.raises(InputError, match="characters long"):
+        bundled.assistant.ask("word " * 2000)
+
+
+def test_sentence_splitting_keeps_abbreviations_and_list_items() -> None:
+    text = ("Support is limited by ss. 36-37 of the Act. It applies e.g. to grants.\n"
+            "- items over £5,000: three quotes\nThe end.")
+    assert split_sentences(text) == [
+        "Support is limited by ss. 36-37 of the Act.",
+        "It applies e.g. to grants.",
+        "- items over £5,000: three quotes",
+        "The end.",
+    ]

@@ -1,0 +1,91 @@
+"""The command line as a user meets it: JSON reply shape, summaries, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from connectors.cli import cli
+
+REPLY_KEYS = {"conversation_id", "message_id", "route", "answer", "citations", "eligibility",
+              "signposts", "follow_up", "grounded"}
+CITATION_KEYS = {"n", "title", "source", "locator", "url", "quote"}
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The installed command, as a user runs it."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "connectors.cli", *args], capture_output=True,
+                          text=True, env=full_env, timeout=600, check=False)
+
+
+def test_help_does_not_load_the_model() -> None:
+    code = ("import sys; from connectors.cli import cli; "
+            "assert 'sentence_transformers' not in sys.modules; "
+            "assert 'torch' not in sys.modules; assert 'chromadb' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+@pytest.mark.slow
+def test_ask_json_indexes_a_new_folder_first_and_prints_the_reply(
+        small_knowledge: Path, tmp_path: Path) -> None:
+    result = _run("--knowledge", str(small_knowledge), "--data-dir", str(tmp_path / "data"),
+                  "ask", "How many supplier quotes do I need?", "--json")
+    assert result.returncode == 0, result.stderr
+    assert "Indexing" in result.stderr
+    reply = json.loads(result.stdout)
+    assert set(reply) == REPLY_KEYS
+    assert reply["route"] == "programme_question"
+    assert reply["grounded"] is True
+    assert reply["eligibility"] == [] and reply["signposts"] == []
+    assert reply["citations"] and all(set(c) == CITATION_KEYS for c in reply["citations"])
+    assert all((small_knowledge / c["source"]).is_file() for c in reply["citations"])
+
+
+@pytest.mark.slow
+def test_ingest_prints_a_summary_and_fails_on_a_broken_file(small_knowledge: Path,
+                                                            tmp_path: Path) -> None:
+    (small_knowledge / "guidance" / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    args = ["--data-dir", str(tmp_path / "data"), "ingest", str(small_knowledge), "--quiet"]
+    first = _run(*args)
+    assert first.returncode == 1
+    assert "documents: 5 added, 0 updated, 0 removed, 0 unchanged, 1 failed" in first.stdout
+    assert "failed: guidance/broken.pdf: not a readable PDF" in first.stderr
+    assert "Traceback" not in first.stderr
+
+    (small_knowledge / "guidance" / "broken.pdf").unlink()
+    second = _run(*args, "--json")
+    assert second.returncode == 0
+    summary = json.loads(second.stdout)
+    assert summary["documents"]["unchanged"] == 5 and summary["embedded"] == 0
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--knowledge", "/nonexistent/folder", "ask", "hello"], "knowledge folder not found"),
+    (["ingest", "/"], "is not a knowledge folder"),
+])
+def test_bad_input_is_one_line_and_a_non_zero_exit(args: list[str], message: str,
+                                                   tmp_path: Path) -> None:
+    result = _run("--data-dir", str(tmp_path), *args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
+
+
+def test_bad_setting_is_named(tmp_path: Path) -> None:
+    result = _run("--data-dir", str(tmp_path), "ingest",
+                  env={"SSR_CHROMA_URL": "localhost:8000"})
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: setting chroma_url:")
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    result = CliRunner().invoke(cli, ["frobnicate"])
+    assert result.exit_code == 2
+    assert "No such command" in result.output
