@@ -9,6 +9,8 @@ passage, so every sentence is supported by the citation beside it.
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,6 +31,7 @@ class ComposerConfig:
     margin: float = 0.15  # keep sentences within this of the best one
     duplicate_similarity: float = 0.9
     passage_weight: float = 0.25  # how much the whole passage's match counts for a sentence
+    cache_size: int = 20_000  # sentence vectors kept between questions
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,8 @@ class ExtractiveComposer:
     def __init__(self, embedder: Embedder, config: ComposerConfig | None = None) -> None:
         self._embedder = embedder
         self._config = config or ComposerConfig()
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
 
     def compose(self, question: str, passages: list[ScoredChunk]) -> Composition:
         candidates = [
@@ -64,11 +69,9 @@ class ExtractiveComposer:
         ]
         if not candidates:
             return Composition("", [], [], 0.0)
-        vectors = self._embedder.embed(
-            [question] + [c.text for c in candidates] + [p.chunk.embed_text for p in passages]
-        )
-        query, sentence_vecs = vectors[0], vectors[1 : len(candidates) + 1]
-        passage_sims = vectors[len(candidates) + 1 :] @ query
+        query = self._embedder.embed([question])[0]
+        sentence_vecs = self._sentence_vectors([c.text for c in candidates])
+        passage_sims = self._passage_similarities(query, passages)
         w = self._config.passage_weight
         scored = [
             Sentence(c.text, c.passage, c.position,
@@ -80,6 +83,34 @@ class ExtractiveComposer:
         if best < self._config.min_similarity:
             return Composition("", [], [], best)
         return self._render(chosen, passages, best)
+
+    def _sentence_vectors(self, texts: list[str]) -> np.ndarray:
+        """Vectors for short sentences, remembered across questions (passages recur often)."""
+        with self._lock:
+            return self._cached_vectors(texts)
+
+    def _cached_vectors(self, texts: list[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if missing:
+            # small batches: sentences vary in length, and padding a batch to its longest
+            # sentence costs more than the extra batches
+            for text, vector in zip(missing, self._embedder.embed(missing, batch_size=8),
+                                    strict=True):
+                self._cache[text] = vector
+            while len(self._cache) > self._config.cache_size:
+                self._cache.popitem(last=False)
+        return np.stack([self._cache[t] for t in texts])
+
+    def _passage_similarities(self, query: np.ndarray,
+                              passages: list[ScoredChunk]) -> np.ndarray:
+        """The dense search's cosine where it found the passage; computed for the others."""
+        sims = np.array([p.dense_score if p.dense_score is not None else np.nan
+                         for p in passages], dtype=np.float32)
+        missing = [i for i, value in enumerate(sims) if np.isnan(value)]
+        if missing:
+            vectors = self._embedder.embed([passages[i].chunk.embed_text for i in missing])
+            sims[missing] = vectors @ query
+        return sims
 
     def _choose(self, scored: list[Sentence], vectors: np.ndarray) -> list[Sentence]:
         config = self._config

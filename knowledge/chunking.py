@@ -61,23 +61,35 @@ class Chunker:
         return self._count(chunk.embed_text) <= self._config.max_tokens
 
     def _pack(self, context: str, blocks: list[Block]) -> list[list[Block]]:
-        """Group consecutive blocks while the whole embedded text stays within the target."""
-        hard = self._config.max_tokens - self._count(context + "\n")  # [CLS], [SEP] included
+        """Group consecutive blocks while the whole embedded text stays within the target.
+
+        Word pieces never span whitespace, so a group's size is the sum of its blocks' sizes
+        (each counted once); the final text of every group is then counted exactly.
+        """
+        base = self._count(context + "\n")  # [CLS] and [SEP] included
+        hard = self._config.max_tokens - base
         if hard < 16:
             raise ValueError(f"heading path too long to leave room for text: {context[:80]!r}")
         groups: list[list[Block]] = []
         current: list[Block] = []
+        size = base
         for block in self._fit_blocks(context, blocks, hard):
-            candidate = [*current, block]
-            size = self._count(context + "\n" + _join(candidate))
-            if current and size > self._config.target_tokens:
+            block_size = self._count(block.text) - 2  # without [CLS] and [SEP]
+            if current and size + block_size > self._config.target_tokens:
                 groups.append(current)
-                current = [block]
-            else:
-                current = candidate
+                current, size = [], base
+            current.append(block)
+            size += block_size
         if current:
             groups.append(current)
-        return groups
+        return [part for group in groups for part in self._exact(context, group)]
+
+    def _exact(self, context: str, group: list[Block]) -> list[list[Block]]:
+        """The group, or its halves, so that the text the model sees is within the maximum."""
+        if len(group) == 1 or self._count(context + "\n" + _join(group)) <= self._config.max_tokens:
+            return [group]
+        middle = len(group) // 2
+        return self._exact(context, group[:middle]) + self._exact(context, group[middle:])
 
     def _fit_blocks(self, context: str, blocks: list[Block], hard: int) -> list[Block]:
         """Split any block longer than the hard budget into pieces that fit."""

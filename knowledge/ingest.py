@@ -49,6 +49,7 @@ class IngestReport:
     rebuilt: bool = False
     embedded: int = 0
     seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)  # seconds spent reading, embedding...
 
     @property
     def ok(self) -> bool:
@@ -64,6 +65,7 @@ class IngestReport:
             "rebuilt": self.rebuilt,
             "embedded": self.embedded,
             "seconds": round(self.seconds, 3),
+            "phases": {name: round(value, 3) for name, value in self.phases.items()},
         }
 
 
@@ -77,7 +79,7 @@ class _Pending:
 
 
 # Called after a file's chunks are in both indexes and before its manifest row is written:
-# the one moment a crash can leave the index ahead of the manifest (tests stop runs there).
+# the moment a crash leaves the index ahead of the manifest (tests stop runs there).
 AfterStore = Callable[[str], None]
 
 
@@ -123,21 +125,24 @@ class Ingestor:
             else:
                 todo.append((source, path, section, sha))
 
+        report.phases["scan"] = time.perf_counter() - started
+        mark = time.perf_counter()
         pending = self._load(todo, indexed, report)
+        report.phases["read"] = time.perf_counter() - mark
+        mark = time.perf_counter()
         vectors = self._embed([c for p in pending for c in p.chunks])
         report.embedded = len(vectors)
-        offset = 0
+        report.phases["embed"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        self._write(pending, vectors, after_store)
         for item in pending:
-            part = vectors[offset : offset + len(item.chunks)]
-            offset += len(item.chunks)
-            self._store(item, part, after_store)
-            tally = report.documents
             if item.is_new:
-                tally.added += 1
+                report.documents.added += 1
                 report.chunks.added += len(item.chunks)
             else:
-                tally.updated += 1
+                report.documents.updated += 1
                 report.chunks.updated += len(item.chunks)
+        report.phases["write"] = time.perf_counter() - mark
         report.seconds = time.perf_counter() - started
         return report
 
@@ -209,15 +214,25 @@ class Ingestor:
                 bar.update(len(parts[-1]))
         return np.vstack(parts)
 
-    def _store(self, item: _Pending, vectors: np.ndarray, after_store: AfterStore | None) -> None:
-        self._delete_chunks(item.source)
-        if item.chunks:
-            self._index.vectors.add(item.chunks, vectors)
-            self._index.lexical.add(item.chunks)
-        if after_store is not None:
-            after_store(item.source)
-        entry = FileEntry(item.source, item.sha256, len(item.chunks))
-        self._index.manifest.record_file(entry, item.documents)
+    def _write(self, pending: list[_Pending], vectors: np.ndarray,
+               after_store: AfterStore | None) -> None:
+        """New chunks into both indexes in one batch each, then each file's manifest row.
+
+        A stop before a file's row is written leaves its chunks unaccounted for: the next
+        run's repair removes them and the file is indexed again.
+        """
+        for item in pending:
+            if not item.is_new:
+                self._delete_chunks(item.source)
+        chunks = [c for item in pending for c in item.chunks]
+        if chunks:
+            self._index.vectors.add(chunks, vectors)
+            self._index.lexical.add(chunks)
+        for item in pending:
+            if after_store is not None:
+                after_store(item.source)
+            entry = FileEntry(item.source, item.sha256, len(item.chunks))
+            self._index.manifest.record_file(entry, item.documents)
 
     def _delete_chunks(self, source: str) -> None:
         self._index.vectors.delete_source(source)

@@ -1,0 +1,64 @@
+"""What the assistant knows about the business it is talking to: facts from the conversation.
+
+Facts are extracted deterministically from each message (`assistant.facts`) and merged into
+the conversation: a fact stated again (a correction) replaces the earlier one.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Currency = Literal["GBP", "EUR"]
+
+
+class Money(BaseModel):
+    amount: float  # in units of the currency (not thousands)
+    currency: Currency = "GBP"
+
+    def in_gbp(self, eur_to_gbp: float) -> float:
+        return self.amount * eur_to_gbp if self.currency == "EUR" else self.amount
+
+
+HolderKind = Literal["enterprise", "public_body", "individual", "investor", "university",
+                     "unknown"]
+
+
+class Holding(BaseModel):
+    """Someone holding a share of the business (or of whom the business holds a share)."""
+
+    share_percent: float = Field(ge=0, le=100)
+    holder: str  # as the user put it: "a 1,000-person group", "an NHS trust"
+    holder_kind: HolderKind = "unknown"
+    direction: Literal["owns_us", "we_own"] = "owns_us"
+    employees: float | None = None  # of the other enterprise, when stated
+    turnover: Money | None = None
+    balance_sheet: Money | None = None
+
+
+class Facts(BaseModel):
+    """Everything is optional: unknown is None (or empty), never a guess."""
+
+    employees: float | None = None  # annual work units: part-timers as fractions
+    turnover: Money | None = None
+    balance_sheet: Money | None = None
+    postcode: str | None = None  # normalised: "B15 2TT", or an outward code alone: "B15"
+    local_authority: str | None = None  # a council named, or the council of a town named
+    sector_text: str | None = None  # the words that described the business's activity
+    sic_codes: list[str] = Field(default_factory=list)  # "25.62", "01.1"
+    months_trading: float | None = None
+    holdings: list[Holding] = Field(default_factory=list)
+    insolvent: bool | None = None
+    prior_public_support: Money | None = None  # MFA in the current and 2 previous years
+    requested_amount: Money | None = None
+    project_cost: Money | None = None
+    consultancy_cost: Money | None = None
+
+    def merged_with(self, newer: Facts) -> Facts:
+        """These facts updated by a later message: anything the later one states replaces."""
+        update = {name: value for name, value in newer if value not in (None, [])}
+        return self.model_copy(update=update)
+
+    def known(self) -> set[str]:
+        return {name for name, value in self if value not in (None, [])}
