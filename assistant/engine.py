@@ -1,48 +1,287 @@
-"""The assistant: one turn in, one reply object out, the same for every channel."""
+"""The assistant: one turn in, one reply object out, the same for every channel.
+
+A turn: input guard (length, personal data, injection) -> route -> facts from this message,
+merged into the conversation -> eligibility engine, catalogue signposting or grounded
+retrieval -> composer -> reply, stored with the conversation. Decisions and figures come from
+the eligibility engine; retrieved passages only explain (DESIGN principle 1).
+"""
 
 from __future__ import annotations
 
+import re
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
 
-from assistant import templates
-from assistant.composer import ExtractiveComposer
+from assistant import routing, templates
+from assistant.answers import CitationList, eligibility_answer, signpost_answer
+from assistant.business import Facts
+from assistant.composer import Composition
+from assistant.conversations import Conversation, ConversationStore
+from assistant.eligibility import Assessment, EligibilityEngine, to_reply
 from assistant.errors import InputError
-from assistant.reply import Reply
-from knowledge.programme import Programme
-from knowledge.retrieval import HybridRetriever
+from assistant.facts import AskedFact, FactExtractor
+from assistant.guards import InputCheck, InputGuard
+from assistant.reply import Citation, Reply, Route
+from assistant.routing import Router
+from assistant.signposting import Signposter, to_signposts
+from knowledge.clauses import ClauseIndex
+from knowledge.manifest import CatalogueRecord
+from knowledge.policy import ClauseRef, Policy
+from knowledge.programme import Programme as ProgrammeInfo
+from knowledge.retrieval import HybridRetriever, ScoredChunk
 
-MAX_MESSAGE_CHARS = 4000
+_ASKABLE: frozenset[str] = frozenset(AskedFact.__args__)  # type: ignore[attr-defined]
 
 
+class AnswerComposer(Protocol):
+    def compose(self, question: str, passages: list[ScoredChunk]) -> Composition: ...
+
+
+@dataclass
 class Assistant:
-    def __init__(self, retriever: HybridRetriever, composer: ExtractiveComposer,
-                 programme: Programme, k: int = 5) -> None:
-        self._retriever = retriever
-        self._composer = composer
-        self._programme = programme
-        self._k = k
+    """The engine. Build it with `assistant.factory.build`; every part is passed in."""
+
+    retriever: HybridRetriever
+    composer: AnswerComposer
+    programme: ProgrammeInfo
+    store: ConversationStore
+    router: Router
+    guard: InputGuard
+    extractor: FactExtractor
+    policy: Policy | None = None
+    eligibility: EligibilityEngine | None = None
+    signposter: Signposter | None = None
+    clauses: ClauseIndex | None = None
+    k: int = 5
+    today: Callable[[], datetime] = field(default=datetime.now)
+    _citations: dict[ClauseRef, Citation | None] = field(default_factory=dict, init=False,
+                                                         repr=False)
+
+    # ------------------------------------------------------------------ the turn
 
     def ask(self, message: str, conversation_id: str | None = None) -> Reply:
-        question = " ".join(message.split())
-        if not question:
+        check = self.guard.check(message)
+        if check.blocked == "empty":
             raise InputError(templates.EMPTY_QUESTION)
-        if len(question) > MAX_MESSAGE_CHARS:
-            raise InputError(
-                f"The message is {len(question)} characters long; please keep it under "
-                f"{MAX_MESSAGE_CHARS}."
-            )
-        passages = self._retriever.search(question, k=self._k)
-        composition = self._composer.compose(question, passages)
-        if composition.found:
-            answer, grounded = composition.answer, True
-        else:
-            answer = templates.NOT_FOUND.format(contact=self._programme.contact.sentence())
-            grounded = False
-        return Reply(
-            conversation_id=conversation_id or uuid.uuid4().hex,
-            message_id=uuid.uuid4().hex,
-            route="programme_question",
-            answer=answer,
-            citations=composition.citations,
-            grounded=grounded,
+        if check.blocked == "too_long":
+            raise InputError(templates.TOO_LONG.format(length=check.length,
+                                                       limit=self.guard.max_chars))
+        conversation = self._conversation(conversation_id)
+        turn = _Turn(conversation=conversation, check=check, text=check.text,
+                     message_id=uuid.uuid4().hex)
+        reply = self._answer(turn)
+        if check.notice:
+            reply.answer = f"{check.notice}\n\n{reply.answer}"
+        self.store.append_turn(conversation.id, check.text, reply, turn.facts,
+                               reply.follow_up)
+        return reply
+
+    def conversation(self, conversation_id: str) -> Conversation | None:
+        return self.store.get(conversation_id)
+
+    def _conversation(self, conversation_id: str | None) -> Conversation:
+        if conversation_id is None:
+            return self.store.create()
+        found = self.store.get(conversation_id)
+        if found is None:
+            raise InputError(templates.UNKNOWN_CONVERSATION.format(id=conversation_id))
+        return found
+
+    def _answer(self, turn: _Turn) -> Reply:
+        if turn.check.blocked is not None:  # an injection or a request for the system prompt
+            return self._fixed(turn, "unsafe", routing.UNSAFE_REPLY)
+        previous = turn.conversation.facts
+        asked = self._asked_fact(turn.conversation)
+        turn.new_facts = self.extractor.extract(turn.text, today=self.today().date(),
+                                                asked=asked)
+        turn.facts = previous.merged_with(turn.new_facts)
+        decision = self.router.route(turn.text, has_context=bool(turn.conversation.turns))
+        route: Route = decision.route
+        named = self._programmes_named(turn.text)
+        checking = bool(turn.conversation.open_questions or
+                        self._programme_in_focus(turn.conversation))
+        # an answer to the last question, a correction ("sorry, 350 staff"), or another
+        # programme named ("and the medtech hub?") while eligibility is being checked
+        if route in {"programme_question", "signposting"} and (
+                (checking and turn.new_facts.known()) or (named and previous.known())):
+            route = "eligibility"
+        if route == "greeting":
+            return self._fixed(turn, route, routing.GREETING_REPLY)
+        if route == "out_of_scope":
+            return self._fixed(turn, route, routing.OUT_OF_SCOPE_REPLY)
+        if route == "unsafe":
+            return self._fixed(turn, route, routing.UNSAFE_REPLY)
+        if route == "referral":
+            return self._fixed(turn, route, routing.REFERRAL_REPLY)
+        if route == "eligibility" and self.eligibility is not None:
+            return self._eligibility(turn, named)
+        if route == "signposting" and self.signposter is not None:
+            reply = self._signposting(turn)
+            if reply is not None:
+                return reply
+        return self._grounded(turn, route if route == "programme_question" else
+                              "programme_question")
+
+    # ------------------------------------------------------------------ routes
+
+    def _fixed(self, turn: _Turn, route: Route, template: str) -> Reply:
+        text = template.format(programme=self.programme.name,
+                               contact=self.programme.contact.sentence())
+        return self._reply(turn, route, text, grounded=True)
+
+    def _eligibility(self, turn: _Turn, named: list[str]) -> Reply:
+        assert self.eligibility is not None and self.policy is not None
+        focus = named or self._programme_in_focus(turn.conversation)
+        assessments = self.eligibility.assess(
+            turn.facts,
+            requested_award_gbp=_gbp(turn.facts, self.policy),
         )
+        primary = _pick_primary(assessments, focus, self.policy)
+        others = [a for a in assessments if a is not primary]
+        citations = CitationList()
+        answer = eligibility_answer(primary, others, self._cite, citations)
+        results = [to_reply(a, self._cite) for a in [primary, *others]]
+        return self._reply(turn, "eligibility", answer, grounded=True,
+                           citations=citations.items, eligibility=results,
+                           follow_up=primary.next_questions)
+
+    def _signposting(self, turn: _Turn) -> Reply | None:
+        assert self.signposter is not None
+        result = self.signposter.signpost(self._with_context(turn), k=3)
+        if not result.matches:
+            return None
+        citations = CitationList()
+        answer = signpost_answer(result, citations, _record_citation)
+        return self._reply(turn, "signposting", answer, grounded=True,
+                           citations=citations.items, signposts=to_signposts(result))
+
+    def _grounded(self, turn: _Turn, route: Route) -> Reply:
+        query = self._with_context(turn)
+        passages = self.retriever.search(query, k=self.k)
+        composition = self.composer.compose(query, passages)
+        if not composition.found:
+            text = templates.NOT_FOUND.format(contact=self.programme.contact.sentence())
+            return self._reply(turn, route, text, grounded=False)
+        return self._reply(turn, route, composition.answer, grounded=True,
+                           citations=composition.citations)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _reply(self, turn: _Turn, route: Route, answer: str, grounded: bool,
+               **parts: object) -> Reply:
+        return Reply(conversation_id=turn.conversation.id, message_id=turn.message_id,
+                     route=route, answer=answer, grounded=grounded, **parts)  # type: ignore[arg-type]
+
+    def _with_context(self, turn: _Turn) -> str:
+        """A follow-up ("and for a medium company?") carries the question it follows."""
+        turns = turn.conversation.turns
+        if not turns or not self.router.route(turn.text, has_context=True).follow_up:
+            return turn.text
+        return f"{turns[-1].user_text} {turn.text}"
+
+    def _asked_fact(self, conversation: Conversation) -> AskedFact | None:
+        """The fact the last question asked for, so a bare answer ("45") can be read as it.
+
+        The question came from the open criterion of highest priority; the conversation's
+        facts have not changed since, so assessing them again finds the same criterion.
+        """
+        if not conversation.open_questions or self.eligibility is None or self.policy is None:
+            return None
+        primary = _pick_primary(self.eligibility.assess(conversation.facts),
+                                self._programme_in_focus(conversation), self.policy)
+        programme = self.policy.programme(primary.programme_id)
+        priority = {c.id: c.priority for c in programme.criteria} if programme else {}
+        open_ones = [r for r in primary.criteria
+                     if r.met is None and not r.confirmed_at_application]
+        for result in sorted(open_ones, key=lambda r: priority.get(r.id, 50)):
+            for fact in result.missing_facts:
+                if fact in _ASKABLE:
+                    return fact  # type: ignore[return-value]
+        return None
+
+    def _programmes_named(self, text: str) -> list[str]:
+        if self.policy is None:
+            return []
+        lowered = f" {_words(text)} "
+        return [p.id for p in self.policy.programmes
+                if any(f" {alias} " in lowered for alias in _aliases(p.id, p.name))]
+
+    def _programme_in_focus(self, conversation: Conversation) -> list[str]:
+        """The programme the conversation last checked, first in its last eligibility reply."""
+        if self.policy is None:
+            return []
+        by_name = {p.name: p.id for p in self.policy.programmes}
+        for past in reversed(conversation.turns):
+            if past.reply.eligibility:
+                name = past.reply.eligibility[0].programme
+                return [by_name[name]] if name in by_name else []
+        return []
+
+    def _cite(self, ref: ClauseRef) -> Citation | None:
+        """The guidance passage behind a rule, as a citation (resolved once per clause)."""
+        if self.clauses is None:
+            return None
+        if ref not in self._citations:
+            found = self.clauses.resolve(ref)
+            self._citations[ref] = None if found is None else Citation(
+                n=0, title=found.title, source=found.source, locator=found.locator,
+                url=found.url, quote=found.quote)
+        return self._citations[ref]
+
+
+@dataclass
+class _Turn:
+    conversation: Conversation
+    check: InputCheck
+    text: str
+    message_id: str
+    new_facts: Facts = field(default_factory=Facts)
+    facts: Facts = field(default_factory=Facts)
+
+    def __post_init__(self) -> None:
+        self.facts = self.conversation.facts
+
+
+_DECISION_ORDER = {"eligible": 0, "need_more_info": 1, "ineligible": 2}
+_KIND_ORDER = {"grant": 0, "hub": 1, "pre_hub": 2, "service": 3}
+
+
+def _pick_primary(assessments: list[Assessment], focus: list[str],
+                  policy: Policy | None = None) -> Assessment:
+    """The programme named or in focus; else the most promising, grants before services."""
+    for programme_id in focus:
+        for assessment in assessments:
+            if assessment.programme_id == programme_id:
+                return assessment
+    kinds = {p.id: p.kind for p in policy.programmes} if policy else {}
+    return min(assessments, key=lambda a: (_DECISION_ORDER[a.decision],
+                                           _KIND_ORDER.get(kinds.get(a.programme_id, ""), 9)))
+
+
+def _gbp(facts: Facts, policy: Policy) -> float | None:
+    if facts.requested_amount is None:
+        return None
+    return facts.requested_amount.in_gbp(policy.rates.eur_to_gbp)
+
+
+def _record_citation(record: CatalogueRecord) -> Citation:
+    summary = str(record.get("description") or "")
+    return Citation(n=0, title=record.name, source=record.source, locator=record.locator,
+                    url=str(record.get("url") or ""), quote=summary[:300])
+
+
+_SUFFIXES = re.compile(r"\b(?:pre hub|prehub|hub|programme|service)\b")
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("-", " ")))
+
+
+def _aliases(programme_id: str, name: str) -> set[str]:
+    """Ways a user names a programme: "Medical Technologies Hub", "medtech hub", "medtech"."""
+    forms = {_words(programme_id), _words(name)}
+    forms |= {" ".join(_SUFFIXES.sub(" ", form).split()) for form in forms}
+    return {form for form in forms if len(form) > 3}

@@ -7,12 +7,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.composer import ExtractiveComposer
-from assistant.engine import Assistant
+from assistant.conversations import SqlConversationStore
+from assistant.eligibility import EligibilityEngine
+from assistant.engine import AnswerComposer, Assistant
+from assistant.facts import FactExtractor
+from assistant.guards import InputGuard
+from assistant.routing import Router
 from assistant.settings import Settings
+from assistant.signposting import Signposter
 from knowledge.chunking import Chunker, ChunkingConfig
+from knowledge.clauses import ClauseIndex
 from knowledge.embeddings import SentenceTransformerEmbedder
 from knowledge.index import KnowledgeIndex, bundled_knowledge_dir, open_index
 from knowledge.ingest import Ingestor
+from knowledge.policy import Policy, load_policy
 from knowledge.programme import load_programme
 from knowledge.retrieval import HybridRetriever, RetrievalConfig
 from knowledge.tokens import enable_offline_tiktoken, prompt_encoding
@@ -53,7 +61,38 @@ def build(settings: Settings, knowledge: Path | None = None, progress: bool = Tr
         count_prompt_tokens=lambda text: len(encoding.encode(text, disallowed_special=())),
     )
     retriever = HybridRetriever(index, embedder, RetrievalConfig(k=settings.retrieval_k))
-    assistant = Assistant(retriever, ExtractiveComposer(embedder), load_programme(index.root),
-                          k=settings.retrieval_k)
+    policy = load_policy(index.root)
+    assistant = Assistant(
+        retriever=retriever,
+        composer=_composer(settings, embedder),
+        programme=load_programme(index.root),
+        store=SqlConversationStore(settings.conversations_url()),
+        router=Router(embedder),
+        guard=InputGuard(),
+        extractor=FactExtractor.from_policy(policy) if policy else FactExtractor(),
+        policy=policy,
+        eligibility=EligibilityEngine(policy) if policy else None,
+        signposter=Signposter(retriever, _programme_names(policy)),
+        clauses=ClauseIndex(index),
+        k=settings.retrieval_k,
+    )
     return Components(index.root, index, embedder,
                       Ingestor(index, embedder, chunker, progress=progress), retriever, assistant)
+
+
+def _composer(settings: Settings, embedder: SentenceTransformerEmbedder) -> AnswerComposer:
+    """Extractive by default; a language model when an endpoint is configured."""
+    extractive = ExtractiveComposer(embedder)
+    if not settings.llm_base_url:
+        return extractive
+    from assistant.llm import ChatClient, LLMComposer
+
+    client = ChatClient(settings.llm_base_url, settings.llm_model or "",
+                        settings.llm_api_key or None, timeout_s=settings.llm_timeout_s)
+    return LLMComposer(client, extractive, embedder)
+
+
+def _programme_names(policy: Policy | None) -> dict[str, str] | None:
+    if policy is None:
+        return None
+    return {p.hub_slug or p.id: p.name for p in policy.programmes}

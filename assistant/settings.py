@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -28,10 +28,39 @@ class Settings(BaseSettings):
         default=None, description="A Chroma server (http://host:port) instead of Chroma on disk."
     )
     retrieval_k: int = Field(default=5, ge=1, le=50, description="Passages retrieved per question.")
+    database_url: str | None = Field(
+        default=None,
+        description="Conversations database: sqlite:///FILE or postgresql://... "
+        "(default: a SQLite file in the data directory).",
+    )
+    llm_base_url: str | None = Field(
+        default=None, description="An OpenAI-compatible endpoint; unset: the extractive composer."
+    )
+    llm_model: str | None = Field(default=None, description="Model name at the LLM endpoint.")
+    llm_api_key: str | None = Field(default=None, description="API key for the LLM endpoint.")
+    llm_timeout_s: float = Field(default=20.0, gt=0, le=300)
 
-    @field_validator("chroma_url")
+    def conversations_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'conversations.sqlite3'}"
+
+    @field_validator("chroma_url", "llm_base_url")
     @classmethod
-    def _url(cls, value: str | None) -> str | None:
+    def _http_url(cls, value: str | None) -> str | None:
         if value and not value.startswith(("http://", "https://")):
             raise ValueError(f"must start with http:// or https://, got {value!r}")
         return value or None
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("sqlite:///", "postgresql://", "postgresql+psycopg://")):
+            raise ValueError(
+                f"must start with sqlite:/// or postgresql://, got {value.split('@')[-1]!r}"
+            )
+        return value or None
+
+    @model_validator(mode="after")
+    def _llm_needs_a_model(self) -> Settings:
+        if self.llm_base_url and not self.llm_model:
+            raise ValueError("SSR_LLM_BASE_URL is set but SSR_LLM_MODEL is not: name the model")
+        return self

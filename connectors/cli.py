@@ -103,23 +103,67 @@ def _print_ingest(report: Any) -> None:
 
 @cli.command()
 @click.argument("question")
+@click.option("--conversation", "conversation_id", default=None,
+              help="Continue this conversation (its id is printed after each answer).")
 @click.option("--json", "as_json", is_flag=True, help="Print the reply object as JSON.")
 @click.pass_context
-def ask(ctx: click.Context, question: str, as_json: bool) -> None:
+def ask(ctx: click.Context, question: str, conversation_id: str | None, as_json: bool) -> None:
     """Answer one QUESTION from the knowledge folder, with numbered sources."""
+    components = _ready_components(ctx)
+    reply = components.assistant.ask(question, conversation_id)
+    if as_json:
+        click.echo(reply.model_dump_json(indent=2))
+        return
+    _print_reply(reply)
+    click.echo(f"\n(conversation {reply.conversation_id}: continue with "
+               f"--conversation {reply.conversation_id})", err=True)
+
+
+@cli.command()
+@click.option("--conversation", "conversation_id", default=None,
+              help="Continue an earlier conversation.")
+@click.pass_context
+def chat(ctx: click.Context, conversation_id: str | None) -> None:
+    """Talk to the assistant in the terminal (an empty line or Ctrl-D ends the chat)."""
+    from assistant.errors import InputError
+
+    components = _ready_components(ctx)
+    click.echo("Ask about the programme, or describe your business to check eligibility. "
+               "An empty line ends the chat.")
+    while True:
+        try:
+            message = click.prompt("\nyou", default="", show_default=False,
+                                   prompt_suffix="> ")
+        except (EOFError, click.Abort):
+            break
+        if not message.strip():
+            break
+        try:
+            reply = components.assistant.ask(message, conversation_id)
+        except InputError as exc:
+            click.echo(f"error: {exc}", err=True)
+            continue
+        conversation_id = reply.conversation_id
+        click.echo("")
+        _print_reply(reply)
+    if conversation_id:
+        click.echo(f"\n(conversation {conversation_id})", err=True)
+
+
+def _ready_components(ctx: click.Context) -> Any:
+    """The wired components, with the knowledge folder indexed first if it never was."""
     from assistant.factory import build
 
-    settings = _settings(ctx)
-    components = build(settings, progress=False)
+    components = build(_settings(ctx), progress=False)
     if components.index.is_empty():
         click.echo(f"Indexing {components.knowledge_dir} first (one-off)...", err=True)
         report = components.ingestor.ingest()
         for line in report.failed:
             click.echo(f"  failed: {line}", err=True)
-    reply = components.assistant.ask(question)
-    if as_json:
-        click.echo(reply.model_dump_json(indent=2))
-        return
+    return components
+
+
+def _print_reply(reply: Any) -> None:
     click.echo(reply.answer)
     if reply.citations:
         click.echo("\nSources:")

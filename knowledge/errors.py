@@ -22,3 +22,7 @@ class KnowledgeFolderError(KnowledgeError):
 
 class IndexStateError(KnowledgeError):
     """The index in the data directory cannot be used (say, built by another embedding model)."""
+
+
+class PolicyError(KnowledgeError):
+    """The eligibility policy in `policy/` is invalid; the message names the file and line."""

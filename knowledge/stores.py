@@ -55,6 +55,7 @@ class VectorStore(Protocol):
     def source_counts(self) -> Counter[str]: ...
     def count(self) -> int: ...
     def search(self, vector: np.ndarray, k: int, filters: Filters) -> list[Hit]: ...
+    def chunks_of(self, source: str) -> list[Chunk]: ...
     def reset(self) -> None: ...
 
 
@@ -64,6 +65,7 @@ class LexicalIndex(Protocol):
     def source_counts(self) -> Counter[str]: ...
     def count(self) -> int: ...
     def search(self, query: str, k: int, filters: Filters) -> list[Hit]: ...
+    def chunks_of(self, source: str) -> list[Chunk]: ...
     def reset(self) -> None: ...
 
 
@@ -137,6 +139,17 @@ class ChromaVectorStore:
             if filters.accepts(chunk):
                 hits.append(Hit(chunk=chunk, score=1.0 - float(distance)))
         return hits[:k]
+
+    def chunks_of(self, source: str) -> list[Chunk]:
+        """Every chunk of one file, in reading order."""
+        result = self._collection.get(where={"source": source},
+                                      include=["documents", "metadatas"])
+        chunks = [
+            Chunk.from_metadata(chunk_id, text or "", dict(meta))
+            for chunk_id, text, meta in zip(result["ids"], result["documents"] or [],
+                                            result["metadatas"] or [], strict=True)
+        ]
+        return sorted(chunks, key=lambda c: c.index)
 
     def reset(self) -> None:
         self._client.delete_collection(self._name)
@@ -233,6 +246,15 @@ class SqliteLexicalIndex:
             if filters.accepts(chunk):
                 hits.append(Hit(chunk=chunk, score=-float(rank)))
         return hits[:k]
+
+    def chunks_of(self, source: str) -> list[Chunk]:
+        """Every chunk of one file, in reading order."""
+        with closing(self._connect()) as db:
+            rows = db.execute("SELECT chunk_id, text, meta FROM chunks WHERE source = ?",
+                              (source,)).fetchall()
+        chunks = [Chunk.from_metadata(chunk_id, text, json.loads(meta))
+                  for chunk_id, text, meta in rows]
+        return sorted(chunks, key=lambda c: c.index)
 
     def reset(self) -> None:
         with closing(self._connect()) as db, db:

@@ -1,0 +1,458 @@
+"""Facts read from free text by rule: many phrasings of each fact, and what must not be read."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.business import Facts, Money
+from assistant.facts import FactExtractor, sic_class, valid_outward_code, words_to_digits
+from knowledge.policy import Area, ClauseRef, District, OutsidePointer, Policy, Rates
+
+TODAY = date(2026, 3, 15)
+PLACES = {"smethwick": "Sandwell", "kenilworth": "Warwick", "coventry": "Coventry",
+          "birmingham": "Birmingham", "dudley": "Dudley", "walsall": "Walsall",
+          "sandwell": "Sandwell", "west bromwich": "Sandwell", "four oaks": "Birmingham"}
+DISTRICTS = {"B15", "B66", "CV4", "WS1", "DY1", "B12"}
+
+
+@pytest.fixture(scope="module")
+def extractor() -> FactExtractor:
+    return FactExtractor(places=PLACES, known_districts=DISTRICTS)
+
+
+def read(extractor: FactExtractor, text: str) -> Facts:
+    return extractor.extract(text, today=TODAY)
+
+
+# --- headcount -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "employees"), [
+    ("45 staff", 45),
+    ("We employ 12 people.", 12),
+    ("we're a team of 8", 8),
+    ("a headcount of 230", 230),
+    ("Headcount: 230", 230),
+    ("120 employees across two sites", 120),
+    ("12 full-time and 6 part-time on 20 of 40 hours", 15),
+    ("10 full-time and 4 part-time", 12),
+    ("12 full-time staff and 6 part-timers working 15 hours a week", 14.4),
+    ("45 staff, 10 of whom are part-time", 40),
+    ("our headcount is 45 (including 5 part-time)", 42.5),
+    ("8 staff plus 3 part-time", 9.5),
+    ("3 FTE", 3),
+    ("2.5 full-time equivalents", 2.5),
+    ("two hundred staff", 200),
+    ("we employ forty-five people", 45),
+    ("one hundred and twenty workers", 120),
+    ("sorry, 350 staff", 350),
+    ("we have 40, sorry, 45 staff", 45),
+    ("we have 40 staff, sorry, 45", 45),
+    ("a 12-person company", 12),
+    ("there are 6 of us", 6),
+    ("we have under 250 employees", 249),
+    ("In 2019 we had 30 staff; we now employ 45.", 45),
+])
+def test_headcount_phrasings(extractor: FactExtractor, text: str, employees: float) -> None:
+    assert read(extractor, text).employees == pytest.approx(employees)
+
+
+@pytest.mark.parametrize("text", [
+    "we've been trading since 2019",
+    "our site is B15 2TT",
+    "turnover of £45k",
+    "we grew 30% last year",
+    "we serve 2,000 people a week",
+    "our parent company has 300 employees",
+    "the project will take 12 months",
+])
+def test_years_postcodes_money_percentages_and_others_are_not_headcount(
+        extractor: FactExtractor, text: str) -> None:
+    assert read(extractor, text).employees is None
+
+
+# --- money -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "field", "money"), [
+    ("£2.1m turnover", "turnover", Money(amount=2_100_000)),
+    ("turnover of 850k", "turnover", Money(amount=850_000)),
+    ("€14 million turnover", "turnover", Money(amount=14_000_000, currency="EUR")),
+    ("sales of £12,500,000", "turnover", Money(amount=12_500_000)),
+    ("annual revenue of EUR 5m", "turnover", Money(amount=5_000_000, currency="EUR")),
+    ("we turn over £2m", "turnover", Money(amount=2_000_000)),
+    ("turnover of £1.2bn", "turnover", Money(amount=1_200_000_000)),
+    ("2.5 million pounds of turnover", "turnover", Money(amount=2_500_000)),
+    ("£750k revenue", "turnover", Money(amount=750_000)),
+    ("Turnover: 2,100,000", "turnover", Money(amount=2_100_000)),
+    ("Our turnover? About £2m.", "turnover", Money(amount=2_000_000)),
+    ("turnover just under £2m", "turnover", Money(amount=1_999_999)),
+    ("Turnover last year was £2.1m, up from £1.8m", "turnover", Money(amount=2_100_000)),
+    ("balance sheet total of £3m", "balance_sheet", Money(amount=3_000_000)),
+    ("a balance sheet of 14 million euros", "balance_sheet",
+     Money(amount=14_000_000, currency="EUR")),
+    ("we'd like a grant of £40,000", "requested_amount", Money(amount=40_000)),
+    ("we want to apply for £60k", "requested_amount", Money(amount=60_000)),
+    ("the project costs £120,000", "project_cost", Money(amount=120_000)),
+    ("we need a £90k machine", "project_cost", Money(amount=90_000)),
+    ("£20k of consultancy", "consultancy_cost", Money(amount=20_000)),
+    ("we received £50,000 of MFA last year", "prior_public_support", Money(amount=50_000)),
+    ("a £200k Innovate UK grant in 2024", "prior_public_support", Money(amount=200_000)),
+    ("no previous public funding", "prior_public_support", Money(amount=0)),
+    ("we've never received a grant", "prior_public_support", Money(amount=0)),
+])
+def test_money_phrasings(extractor: FactExtractor, text: str, field: str, money: Money) -> None:
+    assert getattr(read(extractor, text), field) == money
+
+
+def test_amounts_in_one_sentence_go_to_what_each_is_for(extractor: FactExtractor) -> None:
+    facts = read(extractor, "We're looking for £50k to buy a CNC lathe costing £110k, and "
+                            "the project costs £150k including £20k of consultancy.")
+    assert facts.requested_amount == Money(amount=50_000)
+    assert facts.project_cost == Money(amount=150_000)
+    assert facts.consultancy_cost == Money(amount=20_000)
+
+
+def test_an_amount_with_nothing_near_it_does_not_replace_a_stated_one(
+        extractor: FactExtractor) -> None:
+    facts = read(extractor, "Turnover is £3m. Separately, about £90k.")
+    assert facts.turnover == Money(amount=3_000_000)
+
+
+def test_prior_awards_add_up_and_a_correction_replaces(extractor: FactExtractor) -> None:
+    both = read(extractor, "we received £50,000 of MFA last year and a £30k grant in 2025")
+    assert both.prior_public_support == Money(amount=80_000)
+    corrected = read(extractor, "We had £40k of MFA, sorry, £60k")
+    assert corrected.prior_public_support == Money(amount=60_000)
+
+
+def test_prior_award_before_the_three_financial_years_does_not_count(
+        extractor: FactExtractor) -> None:
+    # on 15 March 2026 the window starts on 1 April 2023
+    assert read(extractor, "we got £50k of MFA in 2019").prior_public_support == Money(amount=0)
+    assert read(extractor, "£50k of MFA in 2023").prior_public_support == Money(amount=50_000)
+
+
+# --- postcodes and places --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "postcode"), [
+    ("our site is at B15 2TT", "B15 2TT"),
+    ("postcode b152tt", "B15 2TT"),
+    ("CV4 7AL", "CV4 7AL"),
+    ("WS1", "WS1"),
+    ("we're in DY1", "DY1"),
+    ("we're in M1", "M1"),  # valid format, not a district the policy knows: still returned
+    ("our factory is in DY1 but our customer is in CV1", "DY1"),
+    ("W1A 1AA", "W1A 1AA"),
+    ("B66 is where we are", "B66"),  # a known district, in capitals
+])
+def test_postcodes_are_validated_and_normalised(extractor: FactExtractor, text: str,
+                                                postcode: str) -> None:
+    assert read(extractor, text).postcode == postcode
+
+
+@pytest.mark.parametrize("text", [
+    "we sell B2B", "a SE10-like layout", "we cut CO2 by 30%", "just off the M6", "QQ1 1AA",
+])
+def test_words_that_look_like_postcodes_are_not(extractor: FactExtractor, text: str) -> None:
+    assert read(extractor, text).postcode is None
+
+
+@pytest.mark.parametrize(("text", "authority"), [
+    ("we're based in Smethwick", "Sandwell"),
+    ("in Birmingham", "Birmingham"),
+    ("we're in smethwick", "Sandwell"),
+    ("a Coventry-based firm", "Coventry"),
+    ("our unit in West Bromwich", "Sandwell"),
+    ("a team of 8 in Four Oaks", "Birmingham"),
+    ("Warwick District Council area", "Warwick"),
+    ("we pay rates to Bromsgrove District Council", "Bromsgrove"),
+    ("near Kenilworth", "Warwick"),
+    ("we're in Dudley, not Walsall", "Dudley"),
+    ("We sell to customers in Coventry from our site in Walsall", "Walsall"),
+    ("we work with the University of Birmingham and are based in Dudley", "Dudley"),
+])
+def test_local_authority_from_place_names(extractor: FactExtractor, text: str,
+                                          authority: str) -> None:
+    assert read(extractor, text).local_authority == authority
+
+
+def test_place_names_match_whole_words_only(extractor: FactExtractor) -> None:
+    assert read(extractor, "we make Birminghamshire widgets").local_authority is None
+
+
+# --- sector ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "sector_text"), [
+    ("We are a precision engineering firm making aerospace brackets",
+     "precision engineering firm making aerospace brackets"),
+    ("We are a precision engineering firm in Smethwick with 45 staff",
+     "precision engineering firm"),
+    ("I run a bakery in dudley", "bakery"),
+    ("we make bespoke furniture, and employ 9", "make bespoke furniture"),
+    ("We specialise in wire harnesses for electric vehicles",
+     "wire harnesses for electric vehicles"),
+    ("We're in the food manufacturing sector", "food manufacturing sector"),
+    ("We're a Coventry-based start-up making robotic grippers",
+     "Coventry-based start-up making robotic grippers"),
+])
+def test_sector_text_is_the_activity_phrase(extractor: FactExtractor, text: str,
+                                            sector_text: str) -> None:
+    assert read(extractor, text).sector_text == sector_text
+
+
+@pytest.mark.parametrize("text", [
+    "we are a start-up", "We're a small family business", "we are a team of 8",
+    "we are a wholly owned subsidiary of Acme plc",
+])
+def test_words_that_do_not_say_what_a_business_does_are_no_sector(
+        extractor: FactExtractor, text: str) -> None:
+    assert read(extractor, text).sector_text is None
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("SIC 25620", ["25.62"]),
+    ("SIC code 01.11", ["01.11"]),
+    ("SIC 2562", ["25.62"]),
+    ("our SIC codes are 25620 and 28990", ["25.62", "28.99"]),
+    ("SIC 2007 code 25.62/1", ["25.62"]),
+    ("SIC: 01110", ["01.11"]),
+])
+def test_sic_codes_are_normalised_to_classes(extractor: FactExtractor, text: str,
+                                             codes: list[str]) -> None:
+    facts = read(extractor, text)
+    assert facts.sic_codes == codes
+    assert facts.employees is None
+
+
+@pytest.mark.parametrize(("code", "normal"), [
+    ("25620", "25.62"), ("2562", "25.62"), ("25.62/1", "25.62"), ("01110", "01.11"),
+    ("011", "01.1"), ("01.1", "01.1"), ("64", "64"),
+])
+def test_sic_class(code: str, normal: str) -> None:
+    assert sic_class(code) == normal
+
+
+# --- time trading ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("we've been trading for 3 years", 36),
+    ("trading for two and a half years", 30),
+    ("founded in 2019", 80),  # from the middle of 2019 to 15 March 2026
+    ("we started trading in June 2025", 9),
+    ("started 4 months ago", 4),
+    ("we're a start-up, launched last month", 1),
+    ("established 18 months", 18),
+    ("The company is 3 years old", 36),
+    ("5 years of trading", 60),
+    ("we're pre-revenue", 0),
+    ("not yet trading", 0),
+    ("Our parent group has been trading for 40 years; we started last year.", 12),
+])
+def test_months_trading(extractor: FactExtractor, text: str, months: float) -> None:
+    assert read(extractor, text).months_trading == pytest.approx(months)
+
+
+@pytest.mark.parametrize("text", [
+    "the project is running for 12 months", "our parent has been trading for 40 years",
+    "the machine is 3 years old",
+])
+def test_durations_of_other_things_are_not_time_trading(extractor: FactExtractor,
+                                                        text: str) -> None:
+    assert read(extractor, text).months_trading is None
+
+
+def test_founding_year_is_dated_from_the_day_given(extractor: FactExtractor) -> None:
+    assert extractor.extract("founded in 2019", today=date(2020, 1, 10)).months_trading == 6
+
+
+# --- ownership -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("60% owned by a 1,000-person group",
+     {"share_percent": 60, "holder": "a 1,000-person group", "holder_kind": "enterprise",
+      "direction": "owns_us", "employees": 1000}),
+    ("an NHS trust holds 30%",
+     {"share_percent": 30, "holder": "an NHS trust", "holder_kind": "public_body"}),
+    ("the council owns 25%", {"share_percent": 25, "holder_kind": "public_body"}),
+    ("a university holds 20%", {"share_percent": 20, "holder_kind": "university"}),
+    ("we own 40% of a supplier with 30 staff",
+     {"share_percent": 40, "holder": "a supplier", "holder_kind": "enterprise",
+      "direction": "we_own", "employees": 30}),
+    ("a venture capital fund holds 35%", {"share_percent": 35, "holder_kind": "investor"}),
+    ("we are owned by two directors",
+     {"share_percent": 100, "holder": "2 directors", "holder_kind": "individual"}),
+    ("The other 40% is held by Midlands Ventures Fund",
+     {"share_percent": 40, "holder_kind": "investor"}),
+    ("a 500-employee firm owns 30% of us",
+     {"share_percent": 30, "holder_kind": "enterprise", "employees": 500}),
+    ("we are a wholly owned subsidiary of Acme plc",
+     {"share_percent": 100, "holder": "Acme plc", "holder_kind": "enterprise"}),
+    ("we are a family-owned business", {"share_percent": 100, "holder_kind": "individual"}),
+    ("forty per cent owned by a private equity firm",
+     {"share_percent": 40, "holder_kind": "investor"}),
+])
+def test_holdings(extractor: FactExtractor, text: str, expected: dict[str, object]) -> None:
+    holdings = read(extractor, text).holdings
+    assert len(holdings) == 1
+    got = holdings[0].model_dump()
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_other_enterprise_figures_belong_to_the_holding_not_the_business(
+        extractor: FactExtractor) -> None:
+    facts = read(extractor, "We're 60% owned by Acme Group, which has 1,000 staff and a "
+                            "turnover of £200m. We have 45 employees and turn over £3m.")
+    holding = facts.holdings[0]
+    assert (holding.holder, holding.employees) == ("Acme Group", 1000)
+    assert holding.turnover == Money(amount=200_000_000)
+    assert facts.employees == 45
+    assert facts.turnover == Money(amount=3_000_000)
+
+
+def test_two_holders_in_one_sentence(extractor: FactExtractor) -> None:
+    holdings = read(extractor, "A VC fund holds 35% and the council owns 25%.").holdings
+    assert [(h.holder, h.share_percent, h.holder_kind) for h in holdings] == [
+        ("A VC fund", 35, "investor"), ("the council", 25, "public_body")]
+
+
+@pytest.mark.parametrize("text", [
+    "we have 45% of the UK market", "our top customer has 30% of our sales",
+    "we are partly owned by our staff",
+])
+def test_shares_of_other_things_are_not_holdings(extractor: FactExtractor, text: str) -> None:
+    assert read(extractor, text).holdings == []
+
+
+# --- insolvency ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "insolvent"), [
+    ("we're in administration", True),
+    ("the company is in liquidation", True),
+    ("we agreed a CVA with creditors", True),
+    ("we went into receivership", True),
+    ("we are insolvent", True),
+    ("we're entering administration next month", True),
+    ("we are not in administration", False),
+    ("no insolvency proceedings", False),
+    ("we are solvent", False),
+    ("we have no CVA and are not in administration", False),
+    ("we were in administration in 2020 but we're solvent now", False),
+    ("our customer went into administration", None),
+    ("Can companies in administration apply?", None),
+    ("we make industrial solvents", None),
+])
+def test_insolvency(extractor: FactExtractor, text: str, insolvent: bool | None) -> None:
+    assert read(extractor, text).insolvent is insolvent
+
+
+# --- whole messages, corrections, answers ----------------------------------------------------
+
+def test_a_whole_description(extractor: FactExtractor) -> None:
+    facts = read(extractor, (
+        "We are a precision engineering firm in Smethwick (B66 1AA) with 12 full-time and 6 "
+        "part-time staff on 20 of 40 hours. Turnover is £2.1m, balance sheet £1.4m, and we've "
+        "been trading since 2015. We're 30% owned by a venture capital fund. We'd like a grant "
+        "of £40,000 towards a £90k machine, and we've had no previous public funding. "
+        "We are not in administration."))
+    assert facts.employees == 15
+    assert facts.postcode == "B66 1AA"
+    assert facts.local_authority == "Sandwell"
+    assert facts.sector_text == "precision engineering firm"
+    assert facts.turnover == Money(amount=2_100_000)
+    assert facts.balance_sheet == Money(amount=1_400_000)
+    assert facts.months_trading == 128
+    assert [(h.share_percent, h.holder_kind) for h in facts.holdings] == [(30, "investor")]
+    assert facts.requested_amount == Money(amount=40_000)
+    assert facts.project_cost == Money(amount=90_000)
+    assert facts.prior_public_support == Money(amount=0)
+    assert facts.insolvent is False
+
+
+def test_a_later_message_corrects_an_earlier_one(extractor: FactExtractor) -> None:
+    first = read(extractor, "We have 45 staff and £2m turnover")
+    merged = first.merged_with(read(extractor, "sorry, 350 staff"))
+    assert merged.employees == 350
+    assert merged.turnover == Money(amount=2_000_000)
+
+
+@pytest.mark.parametrize(("text", "asked", "field", "value"), [
+    ("45", "employees", "employees", 45),
+    ("about 2.1 million", "turnover", "turnover", Money(amount=2_100_000)),
+    ("£850k", "balance_sheet", "balance_sheet", Money(amount=850_000)),
+    ("none", "prior_public_support", "prior_public_support", Money(amount=0)),
+    ("3 years", "months_trading", "months_trading", 36),
+    ("no", "insolvent", "insolvent", False),
+    ("b15", "postcode", "postcode", "B15"),
+])
+def test_a_bare_answer_fills_the_fact_asked_for(extractor: FactExtractor, text: str,
+                                                asked: str, field: str, value: object) -> None:
+    facts = extractor.extract(text, today=TODAY, asked=asked)  # type: ignore[arg-type]
+    assert getattr(facts, field) == value
+
+
+def test_a_bare_number_with_nothing_asked_is_no_fact(extractor: FactExtractor) -> None:
+    assert read(extractor, "45").known() == set()
+
+
+def test_an_unknown_asked_fact_is_refused(extractor: FactExtractor) -> None:
+    with pytest.raises(ValueError, match="'colour'"):
+        extractor.extract("blue", asked="colour")  # type: ignore[arg-type]
+
+
+# --- building blocks -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "digits"), [
+    ("two hundred staff", "200 staff"),
+    ("one hundred and twenty", "120"),
+    ("three thousand five hundred", "3500"),
+    ("a dozen people", "12 people"),
+    ("forty-five", "45"),
+    ("twelve and six", "12 and 6"),
+    ("two million pounds", "2 million pounds"),
+    ("often", "often"),
+])
+def test_number_words(text: str, digits: str) -> None:
+    assert words_to_digits(text) == digits
+
+
+@pytest.mark.parametrize(("code", "valid"), [
+    ("B15", True), ("CV4", True), ("W1A", True), ("EC1A", True), ("M1", True),
+    ("B2B", False), ("QQ1", False), ("CV", False), ("B1234", False),
+])
+def test_outward_code_format(code: str, valid: bool) -> None:
+    assert valid_outward_code(code) is valid
+
+
+def _clause() -> ClauseRef:
+    return ClauseRef(source="guidance/rules.md", clause="1.1")
+
+
+def test_from_policy_takes_councils_towns_outside_authorities_and_districts() -> None:
+    area = Area(
+        id="wmca", name="WMCA", councils=["Sandwell", "Coventry"],
+        towns={"Smethwick": "Sandwell", "Four Oaks": "Birmingham"},
+        districts=[District(district="B66", status="inside", authorities=["Sandwell"]),
+                   District(district="CV8", status="outside", authorities=["Warwick"])],
+        outside=[OutsidePointer(authority="Warwick", growth_hub="a growth hub")],
+        clause=_clause())
+    policy = Policy(rates=Rates(eur_to_gbp=0.86, clause=_clause(), mfa_limit_gbp=315_000,
+                                mfa_clause=_clause()),
+                    programmes=[], areas=[area], sector_lists=[])
+    extractor = FactExtractor.from_policy(policy)
+    assert extractor.extract("based in smethwick").local_authority == "Sandwell"
+    assert extractor.extract("in Four Oaks").local_authority == "Birmingham"
+    assert extractor.extract("Coventry").local_authority == "Coventry"
+    assert extractor.extract("near Warwick").local_authority == "Warwick"
+    assert extractor.extract("our unit: CV8").postcode == "CV8"  # known, so no cue needed
+
+
+@pytest.mark.parametrize(("places", "districts", "message"), [
+    ({"": "Sandwell"}, None, "place name"),
+    ({"smethwick": " "}, None, "'smethwick'"),
+    (None, {"B2B"}, "'B2B' is not a UK postcode outward code"),
+])
+def test_constructor_says_what_was_wrong(places: dict[str, str] | None,
+                                         districts: set[str] | None, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        FactExtractor(places=places, known_districts=districts)
