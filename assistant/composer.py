@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.guards import is_instruction_to_assistant
 from assistant.reply import Citation
 from knowledge.embeddings import Embedder
 from knowledge.retrieval import ScoredChunk
@@ -66,6 +67,7 @@ class ExtractiveComposer:
             Sentence(text=text, passage=p, position=n)
             for p, passage in enumerate(passages)
             for n, text in enumerate(split_sentences(passage.chunk.text))
+            if not is_instruction_to_assistant(text)  # passages are data, never orders
         ]
         if not candidates:
             return Composition("", [], [], 0.0)

@@ -130,7 +130,8 @@ class Assistant:
     def _fixed(self, turn: _Turn, route: Route, template: str) -> Reply:
         text = template.format(programme=self.programme.name,
                                contact=self.programme.contact.sentence())
-        return self._reply(turn, route, text, grounded=True)
+        # a fixed reply states nothing from the guidance, so it is not "grounded" in it
+        return self._reply(turn, route, text, grounded=False)
 
     def _eligibility(self, turn: _Turn, named: list[str]) -> Reply:
         assert self.eligibility is not None and self.policy is not None

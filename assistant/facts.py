@@ -8,7 +8,10 @@ judgement, the rule is fixed and written down here:
 - Staff are annual work units (AWU). A part-timer counts as the share of a full-time week that is
   stated ("6 part-time on 20 of 40 hours" is 6 x 0.5). Hours with no full-time week
   ("working 20 hours a week") are measured against a 37.5-hour week. A part-timer with no hours
-  stated counts as 0.5.
+  stated counts as 0.5. Apprentices, students on vocational training contracts and staff on
+  maternity or parental leave are not counted: when stated among a total ("12 on the payroll,
+  3 of them apprentices") they are taken off it; when stated beside it ("8 staff plus 2
+  apprentices") the total stands.
 - "About", "around" and the like take the figure as stated. A strict bound takes the nearest
   whole unit inside it: "under 250 staff" is 249 and "over £50m" is £50,000,001. A threshold
   test on the bound then gives the same answer as it would on the true figure.
@@ -22,6 +25,13 @@ judgement, the rule is fixed and written down here:
 - "Owned by two directors" (no share stated) is read as a 100% holding by them: the words say
   who owns the whole business. "Family-owned" likewise. "Partly owned by" and "majority owned
   by" give no share, so no holding is recorded.
+- Prior public support is an award of public money: a grant, a voucher, a subsidy, MFA. A loan is
+  not counted at its face value, since only its subsidy element counts (the lender states it).
+- What the business does is read after a lead ("we are a", "we make", "we write"), from a
+  participle alone ("... in 1986 making brass fittings"), and from a bare noun phrase opening a
+  message that goes on to state other facts ("Powder coating firm, DY5 3UP. 22 staff"). A place
+  that interrupts an activity is dropped: "a toolmaker in Tyseley making press tools" is
+  "toolmaker making press tools".
 - Amounts are GBP unless written with "€", "EUR" or "euro".
 
 Place names, councils and the postcode districts a programme knows come from the policy
@@ -307,8 +317,8 @@ _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:project|costs?|costing|budget|spend(?:ing)?|invest(?:ment|ing)?|capex|purchase|"
         r"buy(?:ing)?|machine(?:ry|s)?|equipment|kit|robots?|software|tooling|printer|lathe|"
         r"cnc|plant|vehicles?|upgrade)\b", re.I)),
-    ("grant", re.compile(r"\b(?:grants?|funding|award|support|subsid(?:y|ies)|contribution)\b",
-                         re.I)),
+    ("grant", re.compile(r"\b(?:grants?|vouchers?|funding|award|support|subsid(?:y|ies)|"
+                         r"contribution|public\s+money)\b", re.I)),
     ("prior_public_support", re.compile(
         r"\b(?:mfa|minimal\s+financial\s+assistance|de\s+minimis|state\s+aid|"
         r"subsidy\s+control)\b", re.I)),
@@ -376,6 +386,11 @@ _STAFF_NOUN = (r"(?:members?\s+of\s+staff|staff(?:\s+members)?|employees?|worker
 _STAFF_ADJ = (r"(?:permanent|temporary|skilled|experienced|direct|paid|salaried|core|office|"
               r"production|factory|admin|administrative|technical|other|more|in-house|local|"
               r"highly|total)")
+_SIZE_WORD = r"(?:person|people|strong|employee|staff|man|head)"
+_BUSINESS_NOUN = (r"(?:company|business|firm|outfit|organi[sz]ation|enterprise|sme|"
+                  r"manufacturer|producer|supplier|provider|contractor|subcontractor|"
+                  r"specialist|consultancy|agency|practice|studio|workshop|factory|foundry|"
+                  r"works|[\w-]*maker)")
 _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "45 staff", "120 employees", "3 FTE", "12 highly skilled workers"
     rf"{_NUM_START}(?P<n>{_NUM})\s*(?:{_STAFF_ADJ}\s+){{0,2}}{_STAFF_NOUN}\b",
@@ -393,9 +408,13 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     rf"(?:{_QUAL}\s+)?{_NUM_START}(?P<n>{_NUM})\b"
     r"(?!\s*(?:%|per\s*cent|percent|years?|months?|weeks?|hours?|k\b|m\b)|[.,]\d)",
     # "a 12-person company", "a 40-strong workforce"
-    rf"{_NUM_START}(?P<n>{_NUM})\s*-?\s*(?:person|people|strong|employee|staff|man|head)\s+"
+    rf"{_NUM_START}(?P<n>{_NUM})\s*-?\s*{_SIZE_WORD}\s+"
     r"(?:team|company|business|firm|outfit|operation|workforce|organi[sz]ation|enterprise|sme|"
     r"manufacturer|workshop)\b",
+    # "a 600-person automotive interiors manufacturer": the size of the whole business, with
+    # words between (not "a 10-person sales team", which is part of it)
+    rf"{_NUM_START}(?P<n>{_NUM})\s*-?\s*{_SIZE_WORD}\s+(?:[\w&'-]+\s+){{1,3}}?"
+    rf"{_BUSINESS_NOUN}\b",
     # "there are 8 of us"
     rf"\b(?:there\s+are|we\s+are|we're)\s+(?:{_QUAL}\s+)?(?P<n>{_NUM})\s+of\s+us\b",
 ))
@@ -413,6 +432,21 @@ _PART_TIMERS = re.compile(
     r"(?:of\s+(?:whom|them|these|those)\s+)?(?:are\s+|work\s+|working\s+)?"
     rf"(?:part[\s-]?time(?:rs)?|p/t)\b(?:\s+{_STAFF_NOUN}|\s+people)?(?:{_PART_TIME_HOURS})?",
     re.I)
+# People who are not counted in annual work units (the EU SME definition): apprentices, students
+# on vocational training contracts, and staff on maternity or parental leave.
+_PEOPLE = (r"(?:people|persons?|staff(?:\s+members?)?|members?\s+of\s+staff|employees?|"
+           r"colleagues|workers)")
+_NOT_COUNTED_STAFF = re.compile(
+    rf"(?:{_NUM_START}(?P<n>{_NUM})|(?P<one>\ban?))\s+"
+    r"(?P<of>of\s+(?:whom|them|these|those|which|us)\s+)?(?:(?:is|are|being|currently|now)\s+)*"
+    rf"(?:(?:an?\s+)?(?:{_STAFF_ADJ}\s+)?apprentices?\b"
+    r"|(?:students?|trainees?)\s+on\s+(?:a\s+)?vocational\s+training(?:\s+contracts?)?\b"
+    rf"|(?:{_PEOPLE}\s+)?(?:(?:is|are|currently|now)\s+)*on\s+"
+    r"(?:maternity|paternity|parental|shared\s+parental|adoption)\s+leave\b)", re.I)
+# Uncounted people named as well as a total ("8 staff plus 2 apprentices"), not among it.
+_IN_ADDITION = re.compile(
+    r"\b(?:plus|and|also|as\s+well\s+as|another|additional|further|besides|on\s+top)\b", re.I)
+_ONLY_JOINED = re.compile(r"[\s,]*(?:and\s+)?", re.I)  # "2 apprentices and 1 on leave"
 # Part-timers in addition to a total ("8 staff plus 3 part-time"), rather than among it
 # ("45 staff, 10 of whom are part-time", "headcount 45 (including 5 part-time)").
 _MORE_STAFF = re.compile(r"\b(?:plus|and|also|as\s+well\s+as|another|additional|further|more)\b",
@@ -457,12 +491,16 @@ _DURATION_OF_TRADING = re.compile(rf"{_DURATION}\s+(?:of\s+)?(?:trading|in\s+bus
 _AGE = re.compile(
     r"\b(?:we(?:'re|\s+are)|(?:the\s+|our\s+)?(?:company|business|firm)\s+is|it's|it\s+is)\s+"
     rf"(?:only\s+|just\s+)?(?:{_QUAL}\s+)?{_DURATION}\s+old\b", re.I)
+# What was started, between the verb and the date: "my dad started the business in 1986".
+_THE_BUSINESS = (r"(?:it|(?:the|this|our|my|his|her|their)\s+(?:own\s+)?(?:family\s+)?"
+                 r"(?:company|business|firm|shop|factory|workshop|practice))")
 _STARTED_ON = re.compile(
-    rf"\b(?:{_STARTED}|{_TRADING})\s+(?:back\s+)?(?:in\s+|since\s+|during\s+)?"
-    rf"(?:(?P<month>{_MONTH})\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
-_STARTED_AGO = re.compile(
-    rf"\b{_STARTED}\s+(?:(?:{_QUAL}\s+)?{_DURATION}\s+ago|last\s+(?P<last>week|month|year))\b",
+    rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?|{_TRADING})\s+(?:back\s+)?"
+    rf"(?:in\s+|since\s+|during\s+)?(?:(?P<month>{_MONTH})\s+)?(?P<year>(?:19|20)\d\d)\b",
     re.I)
+_STARTED_AGO = re.compile(
+    rf"\b{_STARTED}(?:\s+{_THE_BUSINESS})?\s+"
+    rf"(?:(?:{_QUAL}\s+)?{_DURATION}\s+ago|last\s+(?P<last>week|month|year))\b", re.I)
 _NOT_TRADING = re.compile(
     r"\bpre[\s-]?(?:revenue|trading)\b|\bnot\s+(?:yet\s+)?(?:started\s+)?trading\b|"
     r"\b(?:have|has)(?:\s+not|n't)\s+(?:yet\s+)?(?:started\s+)?trad(?:ed|ing)\b|"
@@ -595,6 +633,10 @@ _SOLVENT = re.compile(r"\bsolvent\b", re.I)
 _SOLVENT_PREDICATE = re.compile(
     r"(?:\b(?:are|is|am|remain|remains|be|being|fully|financially|completely|perfectly|still|"
     r"not|and)|'re|n't)\s+$", re.I)
+# "22 staff, £2.6m turnover, solvent.": the word alone, as one item in a list of facts.
+_SOLVENT_ALONE = re.compile(
+    r"\s*(?:(?:and|also|fully|financially|completely|perfectly|totally|entirely|still)\s+)*"
+    r"solvent\s*", re.I)
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|without|none|free\s+(?:of|from))\b|n't\b",
                        re.I)
 _PAST_STATE = re.compile(
@@ -614,9 +656,10 @@ _UNIVERSITY_AFTER = re.compile(r"\s+(?:city\s+)?university\b", re.I)
 # --- Sector ----------------------------------------------------------------------------------
 
 _ACTIVITY_VERBS = (
-    r"(?:make|manufacture|produce|design|build|develop|supply|sell|distribute|provide|offer|"
-    r"grow|farm|fish|mine|install|repair|maintain|service|process|recycle|print|test|machine|"
-    r"fabricate|assemble|import|export|brew|bake|cater|publish|host|rear|breed|engineer|"
+    r"(?:make|manufacture|produce|design|build|develop|write|create|code|program|supply|sell|"
+    r"distribute|provide|offer|grow|farm|fish|mine|install|repair|maintain|service|process|"
+    r"recycle|refurbish|convert|print|test|machine|fabricate|assemble|cast|mould|mold|coat|"
+    r"clean|transport|haul|import|export|brew|bake|cater|publish|host|rear|breed|engineer|"
     r"consult|retail|trade|operate|run)(?:s|es)?")
 _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "we are a precision engineering firm making aerospace brackets"
@@ -646,8 +689,59 @@ _PHRASE_STOP = re.compile(
     r"|\s+(?:in|at)\s+[A-Za-z]{1,2}\d"
     r"|[\s-]owned\b|\s+subsidiary\s+of\b"
     r"|$", re.I)
-# Words that say nothing about what a business does.
 _PLACE_PREPOSITION = re.compile(r"\s+(?:in|at|from|near)\s+$", re.I)
+# An activity told by a participle, with no lead ("... started the business in 1986 making brass
+# fittings", "a toolmaker in Tyseley making press tools"). Only participles that are seldom the
+# head of a compound noun ("powder coating", "3D printing" are names of trades, not verbs here).
+_ACTIVITY_GERUND = re.compile(
+    r"\b(?:making|manufacturing|producing|designing|developing|writing|creating|supplying|"
+    r"selling|distributing|providing|installing|repairing|maintaining|servicing|fabricating|"
+    r"assembling|importing|exporting|brewing|baking|casting|moulding|molding|refurbishing|"
+    r"converting)\s+", re.I)
+# A participle after these words is not the business's activity: "interested in developing",
+# "a machine for making", "the making of".
+_NOT_BEFORE_GERUND = frozenset(
+    "about at on for of by to in into with without from after before since while when than "
+    "towards toward through via upon against despite including like love enjoy start started "
+    "starting begin began begun stop stopped keep kept consider considering considered try "
+    "trying tried finish finished avoid help helps interested looking thinking plan planning "
+    "need needs want wants mind involved spend spent spending a an the our my your their its "
+    "his her this that these those no not".split())
+# Nor is it when what follows is not a thing made or done: "making a loss", "making sure",
+# "manufacturing sector", "developing for the NHS".
+_NOT_A_GERUND_OBJECT = frozenset(
+    "a an the this that these those our my your their its his her it them us him some any all "
+    "to for of in on at with by from into about as sure use progress money profit profits loss "
+    "losses changes improvements savings headway sense time way things up out do sector sectors "
+    "industry industries service services capability capabilities capacity facility facilities "
+    "process processes plant site sites line lines operation operations business company firm "
+    "skills expertise experience specialist specialists technique techniques method methods "
+    "team teams sme smes".split())
+# Words between an activity cut off by a place and the activity that continues after it:
+# "in Tyseley", "at Unit 4, Kingsbury Road", "in Erdington, B24 9PX".
+_LOCATION_WORDS = frozenset(
+    "in at from near on based located situated the of upon under and".split())
+_LOCATION_TOKEN = re.compile(
+    r"[A-Z][\w'&.-]*|[A-Za-z]{1,2}\d[A-Za-z\d]?|\d[A-Za-z]{2}|\d+[A-Za-z]?")
+# A message may open with the business as a bare noun phrase: "Powder coating firm, DY5 3UP.
+# 22 staff". Words that show the opening is something else (a greeting, a question, a sentence
+# with a subject and verb, a request) rule it out.
+_NOT_IN_AN_OPENING_NOUN_PHRASE = frozenset(
+    "i me my we us our you your they them their he she it its this that these those there here "
+    "is are am was were be been being have has had do does did can could would should will "
+    "shall may might must need needs want wants looking hope hoping think know help tell ask "
+    "asking please thanks thank cheers hi hello hey dear morning afternoon evening yes no yeah "
+    "ok okay sorry what how who which where when why whether if so just not also quick question "
+    "questions query enquiry inquiry advice info information check about regarding re subject "
+    "same again update updated correction actually follow following message "
+    "eligibility eligible grant grants funding fund apply application applying support".split())
+_NOT_AN_OPENING_WORD = frozenset(
+    "in at on for from to with by of about as and but or after before since because while "
+    "when".split())
+_LEADING_ARTICLE = re.compile(r"\s*(?:(?:a|an|the)\s+)?", re.I)
+_CONTRACTION = re.compile(r"'(?:re|m|ve|ll|d)\b|n't\b", re.I)
+_MAX_OPENING_WORDS = 8  # a longer opening without a verb is not a name for a business
+# Words that say nothing about what a business does.
 _GENERIC_WORDS = frozenset(
     "a an the of and small medium micro large sized sme smes business company firm enterprise "
     "start up startup team family run owned limited ltd plc llp partnership sole trader new "
@@ -760,15 +854,21 @@ class FactExtractor:
         months = self._months_trading(msg, today)
         money, unassigned = self._money(msg, today)
         employees = self._employees(msg, unassigned)
+        local_authority = self._local_authority(msg)
+        insolvent = self._insolvent(msg)
+        # an opening noun phrase is read as the business only in a message describing it
+        stated = [employees, postcode, local_authority, months, insolvent, *sic_codes,
+                  *holdings, *money.values()]
         facts = Facts(
             employees=employees,
             postcode=postcode,
-            local_authority=self._local_authority(msg),
-            sector_text=self._sector_text(original),
+            local_authority=local_authority,
+            sector_text=self._sector_text(
+                original, describes_business=any(v is not None for v in stated)),
             sic_codes=sic_codes,
             months_trading=months,
             holdings=holdings,
-            insolvent=self._insolvent(msg),
+            insolvent=insolvent,
             **money,
         )
         return self._answer_to(asked, msg, facts, unassigned, today) if asked else facts
@@ -845,27 +945,106 @@ class FactExtractor:
 
     # -- sector -------------------------------------------------------------------------------
 
-    def _sector_text(self, text: str) -> str | None:
-        phrases: list[tuple[int, str]] = []
+    def _sector_text(self, text: str, describes_business: bool) -> str | None:
+        """The phrases that say what the business does: after a lead ("we are a", "we make"),
+        then activities told by a participle alone; and, in a message that goes on to state
+        facts about the business, an opening bare noun phrase ("Powder coating firm, DY5 3UP")."""
+        found: list[tuple[int, str]] = []
         for lead in _ACTIVITY_LEADS:
-            for match in lead.finditer(text):
-                phrase = self._activity_phrase(text, match.end())
-                if phrase and not any(phrase in p or p in phrase for _, p in phrases):
-                    phrases.append((match.end(), phrase))
+            found += [(m.end(), p) for m in lead.finditer(text)
+                      if (p := self._activity_phrase(text, m.end()))]
+        if describes_business and (opening := self._opening_phrase(text)):
+            found.append(opening)
+        found += self._gerund_phrases(text)
+        phrases: list[tuple[int, str]] = []
+        for start, phrase in found:  # the first reading of the same words is kept
+            if not any(phrase in p or p in phrase for _, p in phrases):
+                phrases.append((start, phrase))
         return "; ".join(p for _, p in sorted(phrases)) or None
 
     def _activity_phrase(self, text: str, start: int) -> str | None:
+        end = self._phrase_end(text, start)
+        words = text[start:end].split()
+        # "a toolmaker in Tyseley making press tools": the place is dropped, the activity kept
+        if (after := self._activity_after_place(text, end)) is not None:
+            rest = self._activity_phrase(text, after)
+            words += rest.split() if rest else []
+        phrase = " ".join(words[:_MAX_PHRASE_WORDS]).strip(" ,-")
+        if re.search(r"[%£€$]", phrase):
+            return None
+        content = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in _GENERIC_WORDS]
+        return phrase if content else None
+
+    def _phrase_end(self, text: str, start: int) -> int:
         stop = _PHRASE_STOP.search(text, start + 1)
         end = stop.start() if stop else len(text)
         place = self._place_re.search(text, start, end) if self._place_re else None
         # "a bakery in smethwick": the place is where, not what
         if place and (before := _PLACE_PREPOSITION.search(text, start, place.start())):
             end = before.start()
-        phrase = " ".join(text[start:end].split()[:_MAX_PHRASE_WORDS]).strip(" ,-")
-        if re.search(r"[%£€$]", phrase):
+        return end
+
+    def _activity_after_place(self, text: str, end: int) -> int | None:
+        """Where an activity resumes after the place that cut a phrase off, when only the place
+        (names, postcode, street number) stands between: "in Tyseley making press tools"."""
+        sentence = _SENTENCE_BREAK.search(text, end)
+        stop = sentence.start() if sentence else len(text)
+        gerund = next((g for g in _ACTIVITY_GERUND.finditer(text, end, stop)
+                       if self._gerund_is_activity(text, g)), None)
+        if gerund is None:
             return None
-        content = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in _GENERIC_WORDS]
-        return phrase if content else None
+        between = text[end:gerund.start()]
+        if self._place_re is not None:
+            between = self._place_re.sub(" Place ", between)
+        tokens = [t for t in re.split(r"[\s,()]+", between) if t]
+        places = [t for t in tokens if t.lower() not in _LOCATION_WORDS]
+        if not places or not all(_LOCATION_TOKEN.fullmatch(t) for t in places):
+            return None
+        return gerund.start()
+
+    @staticmethod
+    def _gerund_is_activity(text: str, gerund: re.Match[str]) -> bool:
+        before = re.findall(r"[\w']+", text[max(0, gerund.start() - 30):gerund.start()])
+        after = re.match(r"[\w']+", text[gerund.end():])
+        if before and before[-1].lower() in _NOT_BEFORE_GERUND:
+            return False
+        return after is not None and after[0].lower() not in _NOT_A_GERUND_OBJECT
+
+    def _gerund_phrases(self, text: str) -> list[tuple[int, str]]:
+        msg = _Message(text)
+        # a participle is never a name, so a capital on it only starts a sentence
+        return [(g.start(), p[0].lower() + p[1:]) for g in _ACTIVITY_GERUND.finditer(text)
+                if self._gerund_is_activity(text, g) and not msg.about_another_business(g.start())
+                and (p := self._activity_phrase(text, g.start()))]
+
+    def _opening_phrase(self, text: str) -> tuple[int, str] | None:
+        """The business named by a bare noun phrase at the start of a message, if it opens so:
+        "Powder coating firm, DY5 3UP", "Family bakery in Walsall". Not a greeting, a question,
+        a sentence with a subject or a verb, nor a name (every word capitalised)."""
+        article = _LEADING_ARTICLE.match(text)
+        start = article.end() if article else 0
+        end = self._phrase_end(text, start)
+        words = text[start:end].split()
+        sentence = _SENTENCE_BREAK.search(text, start)
+        if (not words or len(words) > _MAX_OPENING_WORDS or not words[0][0].isalpha()
+                or words[0].lower() in _NOT_AN_OPENING_WORD
+                or (sentence is not None and sentence[0] == "?")
+                or all(w[0].isupper() for w in words)):
+            return None
+        opening = text[start:end]
+        lowered = re.findall(r"[a-z]+", opening.lower())
+        if (re.search(r"\d", opening) or _CONTRACTION.search(opening)
+                or any(w in _NOT_IN_AN_OPENING_NOUN_PHRASE for w in lowered)
+                or _SOLVENT.search(opening) or _INSOLVENCY.search(opening)):
+            return None
+        phrase = self._activity_phrase(text, start)
+        if phrase is None:
+            return None
+        # the capital that starts a sentence is not part of the description; a place's is
+        first = phrase.split()[0]
+        if first[1:].islower() and not (self._place_re and self._place_re.match(phrase)):
+            phrase = phrase[0].lower() + phrase[1:]
+        return start, phrase
 
     def _sic_codes(self, msg: _Message) -> list[str]:
         codes: list[str] = []
@@ -1099,6 +1278,7 @@ class FactExtractor:
     # -- staff --------------------------------------------------------------------------------
 
     def _employees(self, msg: _Message, unassigned: list[_Amount]) -> float | None:
+        uncounted = self._not_counted(msg)
         found = self._part_time_breakdowns(msg)
         seen: set[int] = set()
         for pattern in _HEADCOUNT:
@@ -1112,7 +1292,48 @@ class FactExtractor:
                 value = _to_float(match["n"]) + _bound(msg.text, start)
                 found.append(_Found(start, end, max(value, 0.0)))
         found += self._corrected_headcounts(msg, found, unassigned)
-        return _last(found)
+        return _last(self._less_uncounted(msg, found, uncounted))
+
+    @staticmethod
+    def _not_counted(msg: _Message) -> list[re.Match[str]]:
+        """Apprentices and staff on leave, whose numbers are then not read as a headcount."""
+        found = []
+        for match in _NOT_COUNTED_STAFF.finditer(msg.text):
+            if msg.claimed(*match.span()) or msg.about_another_business(match.start()):
+                continue
+            msg.claim(*match.span())
+            found.append(match)
+        return found
+
+    @staticmethod
+    def _less_uncounted(msg: _Message, found: list[_Found[float]],
+                        uncounted: list[re.Match[str]]) -> list[_Found[float]]:
+        """Headcounts less the uncounted people stated among them, in the same sentence after
+        the total: "12 people on the payroll, 3 of them apprentices" is 9; "8 staff plus 2
+        apprentices" stays 8."""
+        adjusted = list(found)
+        previous: tuple[int, re.Match[str], bool] | None = None  # (total, match, among it)
+        for match in uncounted:
+            sentence = msg.sentence(match.start())
+            totals = [i for i, f in enumerate(adjusted)
+                      if f.start < match.start() and msg.sentence(f.start) == sentence]
+            if not totals:
+                continue
+            index = max(totals, key=lambda i: adjusted[i].start)  # the nearest before
+            total = adjusted[index]
+            if match["of"]:
+                among = True  # "3 of them apprentices"
+            elif (previous and previous[0] == index
+                  and _ONLY_JOINED.fullmatch(msg.text, previous[1].end(), match.start())):
+                among = previous[2]  # "including 2 apprentices and 1 on maternity leave"
+            else:
+                gap = msg.text[min(total.end, match.start()):match.start()]
+                among = not _IN_ADDITION.search(gap)
+            previous = (index, match, among)
+            if among:
+                heads = 1.0 if match["one"] else _to_float(match["n"])
+                adjusted[index] = _Found(total.start, total.end, max(total.value - heads, 0.0))
+        return adjusted
 
     def _part_time_breakdowns(self, msg: _Message) -> list[_Found[float]]:
         """Full-timers plus part-timers as fractions, per sentence: "12 full-time and 6
@@ -1222,7 +1443,8 @@ class FactExtractor:
                 states.append(state)
         for match in _SOLVENT.finditer(msg.text):
             lead = msg.lead(match.start())
-            if _SOLVENT_PREDICATE.search(lead[-30:]):
+            alone = _SOLVENT_ALONE.fullmatch(msg.text, *msg.clause(match.start(), match.end()))
+            if alone or _SOLVENT_PREDICATE.search(lead[-30:]):
                 state = self._insolvency_state(msg, match.start())
                 if state is not None:
                     states.append(not state)

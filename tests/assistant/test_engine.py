@@ -38,8 +38,17 @@ def test_citations_name_source_relative_to_the_knowledge_folder(bundled: Compone
     assert "100,000" in reply.answer
 
 
-def test_off_topic_question_gets_a_plain_no_and_the_contact(bundled: Components) -> None:
+def test_off_topic_question_is_declined_with_the_contact(bundled: Components) -> None:
     reply = bundled.assistant.ask("What is a good recipe for lasagne?")
+    assert reply.route == "out_of_scope"
+    assert not reply.grounded
+    assert reply.citations == []
+    assert "enquiries@speedtoscale.example" in reply.answer
+
+
+def test_a_question_the_guidance_does_not_answer_gets_a_plain_no(bundled: Components) -> None:
+    reply = bundled.assistant.ask("Does the programme pay for staff Christmas parties?")
+    assert reply.route == "programme_question"
     assert not reply.grounded
     assert reply.citations == []
     assert "couldn't find" in reply.answer

@@ -53,6 +53,10 @@ def read(extractor: FactExtractor, text: str) -> Facts:
     ("there are 6 of us", 6),
     ("we have under 250 employees", 249),
     ("In 2019 we had 30 staff; we now employ 45.", 45),
+    ("We're a 600-person automotive interiors manufacturer", 600),
+    ("a 40-strong family-run foundry", 40),
+    ("we are a 25-employee precision toolmaker", 25),
+    ("a 90 person contract electronics company", 90),
 ])
 def test_headcount_phrasings(extractor: FactExtractor, text: str, employees: float) -> None:
     assert read(extractor, text).employees == pytest.approx(employees)
@@ -66,9 +70,36 @@ def test_headcount_phrasings(extractor: FactExtractor, text: str, employees: flo
     "we serve 2,000 people a week",
     "our parent company has 300 employees",
     "the project will take 12 months",
+    "we have a 10-person sales team",
 ])
 def test_years_postcodes_money_percentages_and_others_are_not_headcount(
         extractor: FactExtractor, text: str) -> None:
+    assert read(extractor, text).employees is None
+
+
+@pytest.mark.parametrize(("text", "employees"), [
+    ("12 people on the payroll, 3 of them apprentices", 9),
+    ("we have 45 staff including 2 apprentices", 43),
+    ("20 employees, two of whom are apprentices", 18),
+    ("Staff: 30 (4 are apprentices)", 26),
+    ("15 staff, one of whom is on maternity leave", 14),
+    ("our headcount is 15 (2 on parental leave)", 13),
+    ("12 staff including an apprentice and 1 on maternity leave", 10),
+    ("a team of 9, 2 of them students on vocational training contracts", 7),
+    ("we have 10 staff plus 2 apprentices", 10),
+    ("we have 8 staff and 2 apprentices", 8),
+    ("we employ 20 people as well as 3 apprentices", 20),
+])
+def test_apprentices_and_staff_on_leave_are_not_counted(
+        extractor: FactExtractor, text: str, employees: float) -> None:
+    # EU SME definition, SSR Eligibility Rules 2.14: they are not annual work units
+    assert read(extractor, text).employees == pytest.approx(employees)
+
+
+@pytest.mark.parametrize("text", [
+    "we have 3 apprentices", "2 staff on maternity leave", "our supplier has 40 apprentices",
+])
+def test_uncounted_people_alone_are_no_headcount(extractor: FactExtractor, text: str) -> None:
     assert read(extractor, text).employees is None
 
 
@@ -100,6 +131,12 @@ def test_years_postcodes_money_percentages_and_others_are_not_headcount(
     ("a £200k Innovate UK grant in 2024", "prior_public_support", Money(amount=200_000)),
     ("no previous public funding", "prior_public_support", Money(amount=0)),
     ("we've never received a grant", "prior_public_support", Money(amount=0)),
+    ("A £12,000 innovation voucher in 2025, that's all", "prior_public_support",
+     Money(amount=12_000)),
+    ("we got a £5k voucher from the council last year", "prior_public_support",
+     Money(amount=5_000)),
+    ("we had £8,000 of public money in 2024", "prior_public_support", Money(amount=8_000)),
+    ("we'd like a £10k innovation voucher", "requested_amount", Money(amount=10_000)),
 ])
 def test_money_phrasings(extractor: FactExtractor, text: str, field: str, money: Money) -> None:
     assert getattr(read(extractor, text), field) == money
@@ -124,6 +161,12 @@ def test_prior_awards_add_up_and_a_correction_replaces(extractor: FactExtractor)
     assert both.prior_public_support == Money(amount=80_000)
     corrected = read(extractor, "We had £40k of MFA, sorry, £60k")
     assert corrected.prior_public_support == Money(amount=60_000)
+
+
+def test_a_loan_is_not_prior_support_at_its_face_value(extractor: FactExtractor) -> None:
+    # only a loan's subsidy element counts as MFA, and the lender states it
+    assert read(extractor, "we had a £50k loan from the council in 2025").prior_public_support \
+        is None
 
 
 def test_prior_award_before_the_three_financial_years_does_not_count(
@@ -195,10 +238,88 @@ def test_place_names_match_whole_words_only(extractor: FactExtractor) -> None:
     ("We're in the food manufacturing sector", "food manufacturing sector"),
     ("We're a Coventry-based start-up making robotic grippers",
      "Coventry-based start-up making robotic grippers"),
+    ("We write claims-handling software for insurance companies",
+     "write claims-handling software for insurance companies"),
+    ("We refurbish hospital beds for the NHS", "refurbish hospital beds for the NHS"),
+    ("we cast aluminium housings, and employ 30", "cast aluminium housings"),
+    ("We create e-learning content for schools", "create e-learning content for schools"),
+    ("we mainly haul containers to the ports", "haul containers to the ports"),
 ])
 def test_sector_text_is_the_activity_phrase(extractor: FactExtractor, text: str,
                                             sector_text: str) -> None:
     assert read(extractor, text).sector_text == sector_text
+
+
+@pytest.mark.parametrize(("text", "sector_text"), [
+    ("We're a toolmaker in Tyseley making press tools for the automotive industry",
+     "toolmaker making press tools for the automotive industry"),
+    ("I run a bakery in dudley making sourdough bread", "bakery making sourdough bread"),
+    ("We're a firm of heating engineers based in Walsall, WS1 2AB, installing heat pumps",
+     "firm of heating engineers installing heat pumps"),
+    ("We are a foundry at Unit 4, Kingsbury Road casting pump housings",
+     "foundry casting pump housings"),
+    ("a bakery in Walsall and Dudley baking bread for cafes", "bakery baking bread for cafes"),
+])
+def test_an_activity_continues_past_the_place_that_interrupts_it(
+        extractor: FactExtractor, text: str, sector_text: str) -> None:
+    assert read(extractor, text).sector_text == sector_text
+
+
+@pytest.mark.parametrize(("text", "sector_text"), [
+    ("my dad started the business in 1986 making brass fittings for plumbers' merchants",
+     "making brass fittings for plumbers' merchants"),
+    ("Since 1990 producing precision turned parts for the rail sector",
+     "producing precision turned parts for the rail sector"),
+    ("Twenty years designing control panels for lifts", "designing control panels for lifts"),
+    ("We've been manufacturing garden furniture since 1995", "manufacturing garden furniture"),
+    ("We're a bakery. Baking bread since 1990, 12 staff.", "bakery; baking bread"),
+])
+def test_an_activity_told_by_a_participle_alone(extractor: FactExtractor, text: str,
+                                                sector_text: str) -> None:
+    assert read(extractor, text).sector_text == sector_text
+
+
+@pytest.mark.parametrize("text", [
+    "we're interested in developing new products",
+    "we need a machine for making pallets",
+    "we are making a loss this year",
+    "the grant would go towards making the line faster",
+    "our customers are farms producing milk",
+    "we are considering exporting to France",
+])
+def test_a_participle_that_is_not_the_business_activity_is_no_sector(
+        extractor: FactExtractor, text: str) -> None:
+    assert read(extractor, text).sector_text is None
+
+
+@pytest.mark.parametrize(("text", "sector_text"), [
+    ("Powder coating firm, DY1 3UP. 22 staff, £2.6m turnover.", "powder coating firm"),
+    ("Family bakery in Walsall, 12 staff", "family bakery"),
+    ("Precision engineers in Smethwick, 45 staff, £3.2m turnover", "precision engineers"),
+    ("A commercial printer, B12 0AA, 30 employees", "commercial printer"),
+    ("Walsall bakery, 12 staff", "Walsall bakery"),
+    ("Contract manufacturing for the aerospace sector, 40 staff",
+     "contract manufacturing for the aerospace sector"),
+])
+def test_a_message_opening_with_a_bare_noun_phrase_names_the_business(
+        extractor: FactExtractor, text: str, sector_text: str) -> None:
+    assert read(extractor, text).sector_text == sector_text
+
+
+@pytest.mark.parametrize("text", [
+    "Hi there, 45 staff in Walsall",
+    "Quick question: 45 staff in Walsall",
+    "Good afternoon, we have 45 staff",
+    "Acme Engineering Ltd, 45 staff",  # a name, not a description
+    "Walsall, 12 staff",
+    "Same again but 30 staff",
+    "Is a bakery eligible? We have 12 staff",
+    "Solvent, trading since 2012",
+    "Powder coating firm.",  # nothing else said: not read as a description
+])
+def test_an_opening_that_is_not_a_description_is_no_sector(extractor: FactExtractor,
+                                                           text: str) -> None:
+    assert read(extractor, text).sector_text is None
 
 
 @pytest.mark.parametrize("text", [
@@ -248,6 +369,10 @@ def test_sic_class(code: str, normal: str) -> None:
     ("we're pre-revenue", 0),
     ("not yet trading", 0),
     ("Our parent group has been trading for 40 years; we started last year.", 12),
+    ("my dad started the business in 2019", 80),
+    ("I set up the company back in 2019", 80),
+    ("we founded the firm 3 years ago", 36),
+    ("she started it in June 2025", 9),
 ])
 def test_months_trading(extractor: FactExtractor, text: str, months: float) -> None:
     assert read(extractor, text).months_trading == pytest.approx(months)
@@ -255,7 +380,7 @@ def test_months_trading(extractor: FactExtractor, text: str, months: float) -> N
 
 @pytest.mark.parametrize("text", [
     "the project is running for 12 months", "our parent has been trading for 40 years",
-    "the machine is 3 years old",
+    "the machine is 3 years old", "we started the project in 2024",
 ])
 def test_durations_of_other_things_are_not_time_trading(extractor: FactExtractor,
                                                         text: str) -> None:
@@ -341,6 +466,12 @@ def test_shares_of_other_things_are_not_holdings(extractor: FactExtractor, text:
     ("our customer went into administration", None),
     ("Can companies in administration apply?", None),
     ("we make industrial solvents", None),
+    ("solvent.", False),
+    ("Solvent, trading since 2012", False),
+    ("22 staff, £2.6m turnover, solvent.", False),
+    ("we're solvent", False),
+    ("we use solvent-based paints", None),
+    ("we recover solvent from waste oil", None),
 ])
 def test_insolvency(extractor: FactExtractor, text: str, insolvent: bool | None) -> None:
     assert read(extractor, text).insolvent is insolvent

@@ -89,3 +89,27 @@ def test_unknown_command_is_a_usage_error() -> None:
     result = CliRunner().invoke(cli, ["frobnicate"])
     assert result.exit_code == 2
     assert "No such command" in result.output
+
+
+@pytest.mark.slow
+def test_ask_continues_a_conversation_and_chat_talks_in_turns(small_knowledge: Path,
+                                                              tmp_path: Path) -> None:
+    base = ["--knowledge", str(small_knowledge), "--data-dir", str(tmp_path / "data")]
+    first = json.loads(_run(*base, "ask", "How many supplier quotes do I need?", "--json").stdout)
+    second = _run(*base, "ask", "And for small items?", "--conversation",
+                  first["conversation_id"], "--json")
+    assert second.returncode == 0, second.stderr
+    assert json.loads(second.stdout)["conversation_id"] == first["conversation_id"]
+
+    unknown = _run(*base, "ask", "Hello", "--conversation", "f" * 32)
+    assert unknown.returncode == 2
+    assert "no conversation" in unknown.stderr and "Traceback" not in unknown.stderr
+
+    chat = subprocess.run(
+        [sys.executable, "-m", "connectors.cli", *base, "chat"],
+        input="Hello\nHow many supplier quotes do I need?\n\n", capture_output=True,
+        text=True, timeout=600, check=False)
+    assert chat.returncode == 0, chat.stderr
+    assert "I can answer questions" in chat.stdout
+    assert "Sources:" in chat.stdout
+    assert "conversation" in chat.stderr

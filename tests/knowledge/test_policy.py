@@ -170,6 +170,30 @@ def test_bundled_productivity_booster_figures_match_the_rules():
     assert policy.rates.eur_to_gbp == 0.86 and policy.rates.mfa_limit_gbp == 315000
 
 
+def test_every_bundled_programme_for_smes_applies_the_public_body_rule():
+    # The SME definition (rules clauses 2.7 to 2.25) includes 2.24: 25% or more held by public
+    # bodies means not an SME, whatever the size.
+    policy = load_policy(bundled_knowledge_dir())
+    assert policy is not None
+    for_smes = [p for p in policy.programmes if any(c.fact == "sme_band" for c in p.criteria)]
+    assert {p.id for p in for_smes} == BUNDLED_PROGRAMMES - {"business-futures"}
+    for programme in for_smes:
+        public = [c for c in programme.criteria if c.fact == "public_body_share"]
+        assert len(public) == 1, programme.id
+        assert (public[0].op, public[0].value) == ("lt", 25), programme.id
+        assert public[0].clause == ClauseRef(source="guidance/rules/ssr-eligibility-rules.pdf",
+                                             clause="2.24"), programme.id
+
+
+def test_bundled_sector_keywords_are_unique_within_each_list():
+    policy = load_policy(bundled_knowledge_dir())
+    assert policy is not None
+    for sector_list in policy.sector_lists:
+        keywords = [" ".join(k.lower().split()) for s in sector_list.sectors for k in s.keywords]
+        repeated = sorted({k for k in keywords if keywords.count(k) > 1})
+        assert not repeated, (sector_list.id, repeated)
+
+
 def test_bundled_area_copies_the_postcode_table():
     policy = load_policy(bundled_knowledge_dir())
     assert policy is not None
