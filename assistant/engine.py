@@ -106,7 +106,7 @@ class Assistant:
         # an answer to the last question, a correction ("sorry, 350 staff"), or another
         # programme named ("and the medtech hub?") while eligibility is being checked
         if route in {"programme_question", "signposting"} and (
-                (checking and turn.new_facts.known()) or (named and previous.known())):
+                (checking and turn.new_facts.known()) or (named and turn.facts.known())):
             route = "eligibility"
         if route == "greeting":
             return self._fixed(turn, route, routing.GREETING_REPLY)
@@ -211,11 +211,15 @@ class Assistant:
                 if any(f" {alias} " in lowered for alias in _aliases(p.id, p.name))]
 
     def _programme_in_focus(self, conversation: Conversation) -> list[str]:
-        """The programme the conversation last checked, first in its last eligibility reply."""
+        """The programme the conversation is about: the one the user last named, or else the
+        one its last eligibility reply led with."""
         if self.policy is None:
             return []
         by_name = {p.name: p.id for p in self.policy.programmes}
         for past in reversed(conversation.turns):
+            named = self._programmes_named(past.user_text)
+            if named:
+                return named
             if past.reply.eligibility:
                 name = past.reply.eligibility[0].programme
                 return [by_name[name]] if name in by_name else []
@@ -252,14 +256,16 @@ _KIND_ORDER = {"grant": 0, "hub": 1, "pre_hub": 2, "service": 3}
 
 def _pick_primary(assessments: list[Assessment], focus: list[str],
                   policy: Policy | None = None) -> Assessment:
-    """The programme named or in focus; else the most promising, grants before services."""
+    """The programme named or in focus; else funding the business may get (grants before hubs,
+    pre-hubs and services), and only when nothing is open to it, the first that is not."""
     for programme_id in focus:
         for assessment in assessments:
             if assessment.programme_id == programme_id:
                 return assessment
     kinds = {p.id: p.kind for p in policy.programmes} if policy else {}
-    return min(assessments, key=lambda a: (_DECISION_ORDER[a.decision],
-                                           _KIND_ORDER.get(kinds.get(a.programme_id, ""), 9)))
+    return min(assessments, key=lambda a: (a.decision == "ineligible",
+                                           _KIND_ORDER.get(kinds.get(a.programme_id, ""), 9),
+                                           _DECISION_ORDER[a.decision]))
 
 
 def _gbp(facts: Facts, policy: Policy) -> float | None:
