@@ -7,4 +7,5 @@ cd "$(dirname "$0")/.."
 venv="${VENV:-.venv}"
 scripts/bootstrap.sh "$venv" dev
 "$venv/bin/ruff" check .
+"$venv/bin/mypy"
 "$venv/bin/python" -m pytest -q "$@"

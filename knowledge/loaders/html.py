@@ -73,7 +73,8 @@ def _canonical_url(soup: BeautifulSoup) -> str:
 
 
 def _main_content(soup: BeautifulSoup) -> Tag | None:
-    for candidate in (soup.find("main"), soup.find(attrs={"role": "main"}), soup.find("article")):
+    by_role = soup.find(lambda tag: tag.get("role") == "main")
+    for candidate in (soup.find("main"), by_role, soup.find("article")):
         if isinstance(candidate, Tag) and clean(candidate.get_text(" ")):
             _strip_boilerplate(candidate)
             return candidate
@@ -106,7 +107,8 @@ def _strip_boilerplate(root: Tag) -> None:
             continue
         if tag.find(["h1", "article", "main"]):  # a layout wrapper around the content itself
             continue
-        marks = " ".join([*tag.get("class", []), str(tag.get("id", "")),
+        classes: list[str] | str = tag.get("class") or []
+        marks = " ".join([*(str(c) for c in classes), str(tag.get("id", "")),
                           str(tag.get("aria-label", "")), str(tag.get("role", ""))]).lower()
         if any(hint in marks for hint in _BOILERPLATE_HINTS) or tag.get("aria-hidden") == "true":
             tag.decompose()

@@ -38,7 +38,7 @@ def load(path: Path, source: str) -> list[LoadedDocument]:
         raise LoaderError(source, f"not a readable PDF ({exc})") from exc
     if not any(p.strip() for p in pages):
         raise LoaderError(source, "the PDF has no text layer (scanned pages are not supported)")
-    meta = reader.metadata or {}
+    meta: dict[str, object] = dict(reader.metadata or {})
     title = clean(str(meta.get("/Title") or "")) or title_from_filename(path)
     programme = clean(str(meta.get("/Subject") or ""))
     if " " in programme:  # a free-text subject is not a programme tag
