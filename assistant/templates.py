@@ -24,7 +24,7 @@ NO_PROGRAMMES = (
 
 SIGNPOST_INTRO = "These could help with that:"
 ACCESS_PREFIX = "How to access it:"
-TALK_TO = "The **{hub}** is the part of the programme to talk to about this."
+TALK_TO = "To take this further, talk to the **{hub}** team."
 NO_SIGNPOSTS = (
     "I couldn't find a facility or expert team for that in the catalogue. "
     "Please contact {contact}, who can look into it."

@@ -188,6 +188,15 @@ def benchmark(ctx: click.Context, queries: int, out: Path | None) -> None:
         out.write_text(text + "\n", encoding="utf-8")
 
 
+def _mount_eval() -> None:
+    from evals.cli import register
+
+    register(cli, _settings)
+
+
+_mount_eval()
+
+
 def main() -> None:
     debug = "--debug" in sys.argv
     try:

@@ -1,0 +1,319 @@
+"""`eval`: the answer-quality suite on the command line, and `eval export-feedback`.
+
+Mount it on the main command with `register(cli, settings_factory)` (or `cli.add_command(
+eval_group)`, which reads settings itself). Errors are one line and a non-zero exit: 2 for bad
+input, 1 when the gate fails.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+from pydantic import ValidationError
+
+from assistant.errors import AssistantError
+from assistant.settings import Settings
+from evals.errors import EvalError
+from knowledge.errors import KnowledgeError
+
+if TYPE_CHECKING:  # the heavy modules are imported when a command runs, not at start-up
+    from evals.dataset import Case, Vocabulary
+    from evals.judge import Judge
+    from evals.report import RunReport
+    from evals.results import DatasetInfo
+    from evals.targets import Target
+    from knowledge.embeddings import Embedder, SentenceTransformerEmbedder
+
+SettingsFactory = Callable[[click.Context], Settings]
+
+EXIT_GATE_FAILED = 1
+EXIT_USAGE = 2
+
+
+class EvalCliError(click.ClickException):
+    exit_code = EXIT_USAGE
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+@contextmanager
+def _one_line_errors() -> Iterator[None]:
+    try:
+        yield
+    except (EvalError, KnowledgeError, AssistantError) as exc:
+        raise EvalCliError(str(exc)) from exc
+
+
+def default_settings(ctx: click.Context) -> Settings:
+    """Settings from the environment, with the main command's --knowledge and --data-dir."""
+    from assistant.factory import configure_runtime
+
+    obj = ctx.find_root().obj
+    given = obj if isinstance(obj, dict) else {}
+    overrides = {key: given[name] for key, name in (("knowledge_dir", "knowledge"),
+                                                    ("data_dir", "data_dir"))
+                 if given.get(name) is not None}
+    try:
+        settings = Settings(**overrides)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        raise EvalCliError(f"setting {'.'.join(map(str, error['loc']))}: {error['msg']}") from exc
+    configure_runtime(settings)
+    return settings
+
+
+class _EvalGroup(click.Group):
+    """`eval [DATASET ...]` runs the suite; a first word naming a subcommand runs that."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or args[0] not in self.commands:
+            args = ["run", *args]
+        return super().parse_args(ctx, args)
+
+
+class _DefaultCommand(click.Command):
+    """The group's default command: its usage line reads `eval [OPTIONS] ...`."""
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        path = ctx.parent.command_path if ctx.parent else ctx.command_path
+        formatter.write_usage(path, " ".join(self.collect_usage_pieces(ctx)))
+
+
+def make_eval_group(settings_factory: SettingsFactory = default_settings) -> click.Group:
+    @click.group("eval", cls=_EvalGroup)
+    def group() -> None:
+        """Run answer-quality suites; export rated-down answers as draft cases."""
+
+    @group.command("run", cls=_DefaultCommand, hidden=True,
+                   epilog="See also: eval export-feedback --help")
+    @click.argument("datasets", nargs=-1, type=click.Path(path_type=Path))
+    @click.option("--knowledge", type=click.Path(path_type=Path), default=None,
+                  help="Evaluate this knowledge folder (indexed first, incrementally); "
+                  "with --against, only its policy is read, to check programme names.")
+    @click.option("--against", "url", default=None, metavar="URL",
+                  help="A deployed API (POST URL/v1/chat) instead of the engine in process.")
+    @click.option("--out", type=click.Path(path_type=Path), default=None,
+                  help="Folder for report.json and report.html [./eval-runs/<timestamp>].")
+    @click.option("--baseline", type=click.Path(path_type=Path), default=None,
+                  metavar="RUN_JSON", help="An earlier run's report.json to compare with.")
+    @click.option("--gate", is_flag=True, help="Exit non-zero below the thresholds.")
+    @click.option("--thresholds", type=click.Path(path_type=Path), default=None,
+                  help="Thresholds file for --gate [evals/thresholds.yaml].")
+    @click.option("--k", "k", type=click.IntRange(1, 50), default=None,
+                  help="Passages for recall@k and MRR [the retrieval k setting].")
+    @click.option("--judge", is_flag=True,
+                  help="Judge faithfulness and relevance with the configured language model.")
+    @click.option("--quiet", "-q", is_flag=True, help="No progress bars.")
+    @click.pass_context
+    def run(ctx: click.Context, datasets: tuple[Path, ...], knowledge: Path | None,
+            url: str | None, out: Path | None, baseline: Path | None, gate: bool,
+            thresholds: Path | None, k: int | None, judge: bool, quiet: bool) -> None:
+        """Run the answer-quality suite on DATASET ... [the bundled golden set].
+
+        Prints metrics per category and writes report.json and report.html.
+        """
+        settings = settings_factory(ctx)
+        with _one_line_errors():
+            passed = run_eval(settings, EvalOptions(
+                datasets=list(datasets), knowledge=knowledge, url=url, out=out,
+                baseline=baseline, gate=gate, thresholds=thresholds, k=k, judge=judge,
+                progress=not quiet))
+        if not passed:
+            ctx.exit(EXIT_GATE_FAILED)
+
+    @group.command("export-feedback")
+    @click.option("--out", type=click.Path(path_type=Path), default=None,
+                  help="Write the draft cases to this JSONL file [standard output].")
+    @click.pass_context
+    def export_feedback(ctx: click.Context, out: Path | None) -> None:
+        """Turn answers rated "not helpful" into draft cases (JSONL) for a person to review."""
+        from assistant.conversations import SqlConversationStore
+        from evals.feedback import drafts_from_feedback
+
+        settings = settings_factory(ctx)
+        with _one_line_errors():
+            drafts = drafts_from_feedback(SqlConversationStore(settings.conversations_url()))
+        text = "".join(d.jsonl() + "\n" for d in drafts)
+        if out is None:
+            click.echo(text, nl=False)
+        else:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(text, encoding="utf-8")
+        click.echo(f"{len(drafts)} draft case(s) from answers rated down"
+                   + (f" written to {out}" if out else "")
+                   + "; each needs a category and expected fields, then remove needs_review",
+                   err=True)
+
+    return group
+
+
+def register(group: click.Group, settings_factory: SettingsFactory) -> None:
+    """Add `eval` to the main command, with the main command's way of reading settings."""
+    group.add_command(make_eval_group(settings_factory))
+
+
+eval_group = make_eval_group()
+
+
+# --------------------------------------------------------------------------- a run
+
+
+@dataclass
+class EvalOptions:
+    datasets: list[Path] = field(default_factory=list)  # empty: the bundled golden set
+    knowledge: Path | None = None
+    url: str | None = None
+    out: Path | None = None  # None: ./eval-runs/<timestamp>
+    baseline: Path | None = None
+    gate: bool = False
+    thresholds: Path | None = None
+    k: int | None = None
+    judge: bool = False
+    progress: bool = True
+
+    def __post_init__(self) -> None:
+        from evals.dataset import DEFAULT_DATASET
+
+        self.datasets = list(self.datasets) or [DEFAULT_DATASET]
+        if self.out is None:
+            self.out = Path("eval-runs") / datetime.now().strftime("%Y%m%d-%H%M%S")
+
+    @property
+    def out_dir(self) -> Path:
+        assert self.out is not None
+        return self.out
+
+
+def run_eval(settings: Settings, options: EvalOptions,
+             echo: Callable[[str], None] = click.echo,
+             embedder: SentenceTransformerEmbedder | None = None) -> bool:
+    """Run, report, compare and gate; False when the gate fails.
+
+    Everything that can be wrong with the input (datasets, thresholds, baseline, judge
+    settings) is checked before the model is loaded or anything is indexed.
+    """
+    from assistant.factory import knowledge_dir
+    from evals import gate as gating
+    from evals.dataset import load_datasets
+    from evals.report import build_report, read_report, summary_table, write_report
+    from evals.runner import EvalRunner
+
+    folder = options.knowledge or knowledge_dir(settings)
+    cases = load_datasets(options.datasets, _vocabulary(folder))
+    thresholds = gating.load_thresholds(options.thresholds or gating.DEFAULT_THRESHOLDS) \
+        if options.gate else []
+    baseline = read_report(options.baseline) if options.baseline else None
+    judge = _judge(settings) if options.judge else None
+    target, similarity, composer = _target(settings, folder, options, embedder)
+    runner = EvalRunner(target, k=options.k or settings.retrieval_k, embedder=similarity,
+                        judge=judge, progress=options.progress)
+    run = runner.run(cases, knowledge_dir=str(folder), datasets=_dataset_info(options, cases),
+                     composer=composer, version=_version())
+    report = build_report(run, baseline, str(options.baseline or ""))
+    json_path, html_path = write_report(report, options.out_dir)
+    echo(summary_table(report))
+    _echo_comparison(report, echo)
+    echo(f"\nreport: {json_path}\n        {html_path}")
+    if not options.gate:
+        return True
+    result = gating.evaluate(report, thresholds)
+    for line in result.lines(str(options.thresholds or gating.DEFAULT_THRESHOLDS)):
+        echo(line)
+    return result.passed
+
+
+def _target(settings: Settings, folder: Path, options: EvalOptions,
+            embedder: SentenceTransformerEmbedder | None) -> tuple[Target, Embedder, str]:
+    """The target, the embedder for similarity, and a description of the composer."""
+    if options.url:
+        from evals.targets import HttpTarget
+        from knowledge.embeddings import SentenceTransformerEmbedder
+
+        target = HttpTarget(options.url)
+        target.preflight()
+        return target, embedder or SentenceTransformerEmbedder(), "as deployed"
+    return _in_process(settings, folder, options, embedder)
+
+
+def _in_process(settings: Settings, folder: Path, options: EvalOptions,
+                embedder: SentenceTransformerEmbedder | None) -> tuple[Target, Embedder, str]:
+    from assistant.factory import build
+    from evals.targets import InProcessTarget
+
+    # The run's conversations go to a database of its own beside the report, never into the
+    # conversations of a deployment that shares the data directory.
+    options.out_dir.mkdir(parents=True, exist_ok=True)
+    database = f"sqlite:///{(options.out_dir / 'conversations.sqlite3').resolve()}"
+    components = build(settings.model_copy(update={"database_url": database}), folder,
+                       progress=options.progress, embedder=embedder)
+    click.echo(f"Indexing {components.knowledge_dir} (only what changed) ...", err=True)
+    ingested = components.ingestor.ingest()
+    for line in ingested.failed:
+        click.echo(f"  failed: {line}", err=True)
+    composer = f"language model {settings.llm_model}" if settings.llm_base_url else "extractive"
+    target = InProcessTarget(components.assistant, components.retriever,
+                             name=f"in process ({components.knowledge_dir})")
+    return target, components.embedder, composer
+
+
+def _judge(settings: Settings) -> Judge:
+    from assistant.llm import ChatClient
+    from evals.judge import LLMJudge
+
+    if not settings.llm_base_url or not settings.llm_model:
+        raise EvalError("--judge needs a language model: set SSR_LLM_BASE_URL and SSR_LLM_MODEL")
+    return LLMJudge(ChatClient(settings.llm_base_url, settings.llm_model,
+                               settings.llm_api_key or None, timeout_s=settings.llm_timeout_s))
+
+
+def _vocabulary(folder: Path) -> Vocabulary | None:
+    from evals.dataset import Vocabulary
+    from knowledge.policy import load_policy
+
+    policy = load_policy(folder) if folder.is_dir() else None
+    return Vocabulary.from_policy(policy) if policy else None
+
+
+def _dataset_info(options: EvalOptions, cases: Sequence[Case]) -> list[DatasetInfo]:
+    from evals.results import DatasetInfo
+
+    info = []
+    for path in options.datasets:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        count = sum(case.file == str(path) for case in cases)
+        info.append(DatasetInfo(path=str(path), cases=count, sha256=digest))
+    return info
+
+
+def _echo_comparison(report: RunReport, echo: Callable[[str], None]) -> None:
+    comparison = report.comparison
+    if comparison is None:
+        return
+    echo(f"\nagainst {comparison.baseline}:")
+    if not comparison.has_regressions:
+        echo("  no regressions")
+    for change in comparison.regressions:
+        echo(f"  REGRESSION {change.scope} {change.metric}: {change.before:.3f} -> "
+             f"{change.after:.3f}")
+    for case in comparison.case_regressions:
+        echo(f"  REGRESSION case {case.id} ({case.category}) now fails"
+             + (f": {', '.join(case.checks)}" if case.checks else ""))
+    echo(f"  {len(comparison.improvements)} metric(s) improved, "
+         f"{len(comparison.case_fixes)} case(s) fixed")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("ssr-assistant")
+    except PackageNotFoundError:
+        return ""
