@@ -7,3 +7,7 @@ class AssistantError(Exception):
 
 class InputError(AssistantError):
     """The message itself cannot be answered as sent (empty, too long)."""
+
+
+class SettingsError(AssistantError):
+    """A setting (environment variable, .env entry or option) has a value that cannot work."""

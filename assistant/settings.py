@@ -64,3 +64,21 @@ class Settings(BaseSettings):
         if self.llm_base_url and not self.llm_model:
             raise ValueError("SSR_LLM_BASE_URL is set but SSR_LLM_MODEL is not: name the model")
         return self
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment and `.env`, with explicit values (CLI options) on top.
+
+    A bad value raises `SettingsError` naming the setting, for a one-line message.
+    """
+    from pydantic import ValidationError
+
+    from assistant.errors import SettingsError
+
+    given = {key: value for key, value in overrides.items() if value is not None}
+    try:
+        return Settings(**given)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(map(str, error["loc"])) or "settings"
+        raise SettingsError(f"setting {where}: {error['msg']}") from exc

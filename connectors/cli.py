@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from pydantic import ValidationError
 
 from assistant.errors import AssistantError
 from knowledge.errors import KnowledgeError
@@ -40,17 +39,10 @@ def cli(ctx: click.Context, knowledge: Path | None, data_dir: Path | None, debug
 
 
 def _settings(ctx: click.Context):
-    from assistant.settings import Settings
-
-    overrides = {k: v for k, v in (("knowledge_dir", ctx.obj["knowledge"]),
-                                   ("data_dir", ctx.obj["data_dir"])) if v is not None}
-    try:
-        settings = Settings(**overrides)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise CliError(f"setting {'.'.join(map(str, err['loc']))}: {err['msg']}") from exc
     from assistant.factory import configure_runtime
+    from assistant.settings import load_settings
 
+    settings = load_settings(knowledge_dir=ctx.obj["knowledge"], data_dir=ctx.obj["data_dir"])
     configure_runtime(settings)
     return settings
 

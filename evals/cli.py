@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from pydantic import ValidationError
 
 from assistant.errors import AssistantError
 from assistant.settings import Settings
@@ -55,17 +54,11 @@ def _one_line_errors() -> Iterator[None]:
 def default_settings(ctx: click.Context) -> Settings:
     """Settings from the environment, with the main command's --knowledge and --data-dir."""
     from assistant.factory import configure_runtime
+    from assistant.settings import load_settings
 
     obj = ctx.find_root().obj
     given = obj if isinstance(obj, dict) else {}
-    overrides = {key: given[name] for key, name in (("knowledge_dir", "knowledge"),
-                                                    ("data_dir", "data_dir"))
-                 if given.get(name) is not None}
-    try:
-        settings = Settings(**overrides)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        raise EvalCliError(f"setting {'.'.join(map(str, error['loc']))}: {error['msg']}") from exc
+    settings = load_settings(knowledge_dir=given.get("knowledge"), data_dir=given.get("data_dir"))
     configure_runtime(settings)
     return settings
 
