@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -62,7 +63,10 @@ class ExtractiveComposer:
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
-    def compose(self, question: str, passages: list[ScoredChunk]) -> Composition:
+    def compose(self, question: str, passages: list[ScoredChunk],
+                decisions: Sequence[str] = ()) -> Composition:
+        """The answer from the passages' own sentences. `decisions` (the eligibility engine's
+        verdicts) are for composers that write; quoting passages needs none."""
         candidates = [
             Sentence(text=text, passage=p, position=n)
             for p, passage in enumerate(passages)

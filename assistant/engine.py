@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -37,7 +37,8 @@ _ASKABLE: frozenset[str] = frozenset(AskedFact.__args__)  # type: ignore[attr-de
 
 
 class AnswerComposer(Protocol):
-    def compose(self, question: str, passages: list[ScoredChunk]) -> Composition: ...
+    def compose(self, question: str, passages: list[ScoredChunk],
+                decisions: Sequence[str] = ...) -> Composition: ...
 
 
 @dataclass
@@ -162,7 +163,7 @@ class Assistant:
     def _grounded(self, turn: _Turn, route: Route) -> Reply:
         query = self._with_context(turn)
         passages = self.retriever.search(query, k=self.k)
-        composition = self.composer.compose(query, passages)
+        composition = self.composer.compose(query, passages, self._decisions(turn))
         if not composition.found:
             text = templates.NOT_FOUND.format(contact=self.programme.contact.sentence())
             return self._reply(turn, route, text, grounded=False)
@@ -182,6 +183,20 @@ class Assistant:
         if not turns or not self.router.route(turn.text, has_context=True).follow_up:
             return turn.text
         return f"{turns[-1].user_text} {turn.text}"
+
+    def _decisions(self, turn: _Turn) -> list[str]:
+        """What the engine has decided about this business, as sentences a writing composer
+        must take as given: the verdict for the programme in focus and its reasons."""
+        focus = self._programme_in_focus(turn.conversation)
+        if self.eligibility is None or not focus or not turn.facts.known():
+            return []
+        assessment = self.eligibility.assess_one(turn.facts, focus[0])
+        lines = [templates.DECISION.format(programme=assessment.programme_name,
+                                           decision=assessment.decision.replace("_", " "))]
+        lines += [f"{r.label}: {r.explanation}" for r in assessment.criteria if r.met is not None]
+        if assessment.award:
+            lines += [line.text for line in assessment.award.lines]
+        return lines
 
     def _asked_fact(self, conversation: Conversation) -> AskedFact | None:
         """The fact the last question asked for, so a bare answer ("45") can be read as it.

@@ -17,6 +17,7 @@ AWARD_HEADING = "**What you could receive** (worked from the rules):"
 NEXT_QUESTIONS_INTRO = "To complete the check, could you tell me:"
 OTHER_PROGRAMMES_HEADING = "**Other support:**"
 NOT_MET = "not met: {label}"
+DECISION = "Eligibility for the {programme}, decided by the programme's rules: {decision}."
 NO_PROGRAMMES = (
     "I can't check eligibility here because this knowledge folder has no eligibility policy. "
     "Please contact {contact}."

@@ -161,3 +161,25 @@ def test_a_configured_language_model_answers_through_the_guard(small_knowledge: 
         server.fail(500)
         fallback = components.assistant.ask(question)
         assert fallback.grounded and fallback.citations  # the extractive answer instead
+
+
+def test_the_language_model_is_given_the_engines_decisions(bundled: Components, embedder,
+                                                           make_settings) -> None:
+    """A question after an eligibility check reaches the model with the verdict as a given."""
+    from openai_server import OpenAIServer
+
+    data_dir = bundled.index.directory.parent.parent  # the session's index, already built
+    with OpenAIServer() as server:
+        settings = make_settings(data_dir, llm_base_url=server.base_url, llm_model="test-model")
+        components = build(settings, bundled.knowledge_dir, progress=False, embedder=embedder)
+        components.assistant.today = lambda: TODAY
+        first = components.assistant.ask(
+            "Precision engineers in Smethwick, 45 staff, £3.2m turnover, trading 6 years, not "
+            "insolvent. Are we eligible for the Productivity Booster?")
+        assert first.route == "eligibility" and not server.requests  # decided by rules alone
+        server.answer("Claims are paid quarterly in arrears [1].")
+        components.assistant.ask("How are grant claims paid?", first.conversation_id)
+        prompt = server.requests[-1].content("user") + server.requests[-1].content("system")
+        assert "Eligibility for the Productivity Booster, decided by the programme's rules: " \
+               "eligible." in prompt
+        assert "45% of eligible costs" in prompt
