@@ -30,6 +30,7 @@ from assistant.guards import is_instruction_to_assistant
 from assistant.reply import Citation
 from knowledge.embeddings import Embedder
 from knowledge.retrieval import ScoredChunk
+from knowledge.words import stems
 
 log = logging.getLogger(__name__)
 
@@ -604,27 +605,8 @@ def _figure_allowed(figure: _Figure, allowed: set[_Figure]) -> bool:
 
 # --- words -----------------------------------------------------------------------------------
 
-_STOPWORDS = frozenset("""
-a about above after all also an and any are as at be because been before being below between
-both but by can could did do does each either for from had has have having he her here his how
-i if in into is it its itself may me might more most must my no nor not of off on once only or
-other our ours out over own same she should so some such than that the their them then there
-these they this those through to too under until up upon very was we were what when where which
-while who whom why will with within without would you your yours per can't cannot don't isn't
-""".split())
-
-
-def _stem(word: str) -> str:
-    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""),
-                                ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: len(word) - len(suffix)] + replacement
-    return word
-
-
 def _content_words(text: str) -> set[str]:
-    words = re.findall(r"[a-z][a-z'-]*[a-z]|[a-z]", text.lower())
-    return {_stem(w) for w in words if w not in _STOPWORDS and len(w) > 1}
+    return set(stems(text))
 
 
 def _claim_words(text: str, words_from: int = 2) -> set[str]:

@@ -24,7 +24,8 @@ import numpy as np
 from assistant.reply import Signpost
 from knowledge.manifest import CatalogueRecord
 from knowledge.retrieval import HybridRetriever
-from knowledge.stores import STOPWORDS, Filters
+from knowledge.stores import Filters
+from knowledge.words import stems
 
 # Field names catalogues use for each role (keys are lower-cased by the catalogue loader).
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -268,35 +269,6 @@ def location_of(record: CatalogueRecord) -> str:
     return place
 
 
-# words
-
-def stems(text: str) -> list[str]:
-    """Content words of the text, lower-cased and reduced to a rough stem.
-
-    Enough to match "tests", "testing" and "tested", or "automation" and "automate"; words
-    that differ more than that are left to the semantic search.
-    """
-    words = _WORD.findall(text.lower())
-    return [stem(w) for w in words if w not in STOPWORDS and len(w) > 1]
-
-
-def stem(word: str) -> str:
-    if len(word) <= 3 or word.isdigit():
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    for suffix, replacement in (("ification", "ify"), ("ation", "ate"), ("ment", ""),
-                                ("ing", ""), ("ied", "y"), ("ed", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)] + replacement
-            break
-    if word.endswith("e") and len(word) > 4:
-        word = word[:-1]
-    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiousz":
-        word = word[:-1]
-    return word
 
 
 def _offer_stems(record: CatalogueRecord) -> set[str]:
