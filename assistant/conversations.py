@@ -8,7 +8,9 @@ same objects. Text reaching the store has already been redacted by the input gua
 from __future__ import annotations
 
 import re
+import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -476,10 +478,26 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     try:
         # WAL lets readers carry on while one writer writes; foreign keys make the
         # cascades in the schema real.
-        cursor.execute("PRAGMA journal_mode=WAL")
+        _use_wal(cursor)
         cursor.execute("PRAGMA foreign_keys=ON")
     finally:
         cursor.close()
+
+
+def _use_wal(cursor: Any) -> None:
+    """Switch a database to WAL once. SQLite answers "database is locked" at once, without
+    waiting for its busy timeout, when several connections make that switch together on a
+    fresh file, so the switch is retried until the timeout."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
+    while True:
+        try:
+            if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 # -- values -------------------------------------------------------------------------------
