@@ -27,6 +27,7 @@ from assistant.guards import InputCheck, InputGuard
 from assistant.reply import Citation, Reply, Route
 from assistant.routing import Router
 from assistant.signposting import Signposter, to_signposts
+from assistant.trace import Retrieved, TurnTrace
 from knowledge.clauses import ClauseIndex
 from knowledge.manifest import CatalogueRecord
 from knowledge.policy import ClauseRef, Policy
@@ -101,6 +102,7 @@ class Assistant:
         turn.facts = previous.merged_with(turn.new_facts)
         decision = self.router.route(turn.text, has_context=bool(turn.conversation.turns))
         route: Route = decision.route
+        turn.trace.reason = decision.reason
         named = self._programmes_named(turn.text)
         checking = bool(turn.conversation.open_questions or
                         self._programme_in_focus(turn.conversation))
@@ -152,9 +154,14 @@ class Assistant:
 
     def _signposting(self, turn: _Turn) -> Reply | None:
         assert self.signposter is not None
-        result = self.signposter.signpost(self._with_context(turn), k=3)
+        need = self._with_context(turn)
+        result = self.signposter.signpost(need, k=3)
         if not result.matches:
             return None
+        turn.trace.query = need
+        turn.trace.search = [Retrieved(source=m.record.source, locator=m.record.locator,
+                                       title=m.record.name, score=m.score)
+                             for m in result.matches]
         citations = CitationList()
         answer = signpost_answer(result, citations, _record_citation)
         return self._reply(turn, "signposting", answer, grounded=True,
@@ -163,6 +170,9 @@ class Assistant:
     def _grounded(self, turn: _Turn, route: Route) -> Reply:
         query = self._with_context(turn)
         passages = self.retriever.search(query, k=self.k)
+        turn.trace.query = query
+        turn.trace.search = [Retrieved(source=p.chunk.source, locator=p.chunk.locator,
+                                       title=p.chunk.title, score=p.score) for p in passages]
         composition = self.composer.compose(query, passages, self._decisions(turn))
         if not composition.found:
             text = templates.NOT_FOUND.format(contact=self.programme.contact.sentence())
@@ -174,8 +184,10 @@ class Assistant:
 
     def _reply(self, turn: _Turn, route: Route, answer: str, grounded: bool,
                **parts: object) -> Reply:
+        trace = turn.trace.model_copy(update={"route": route})
         return Reply(conversation_id=turn.conversation.id, message_id=turn.message_id,
-                     route=route, answer=answer, grounded=grounded, **parts)  # type: ignore[arg-type]
+                     route=route, answer=answer, grounded=grounded, trace=trace,
+                     **parts)  # type: ignore[arg-type]
 
     def _with_context(self, turn: _Turn) -> str:
         """A follow-up ("and for a medium company?") carries the question it follows."""
@@ -260,6 +272,7 @@ class _Turn:
     message_id: str
     new_facts: Facts = field(default_factory=Facts)
     facts: Facts = field(default_factory=Facts)
+    trace: TurnTrace = field(default_factory=lambda: TurnTrace(route=""))
 
     def __post_init__(self) -> None:
         self.facts = self.conversation.facts

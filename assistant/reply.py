@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from assistant.trace import TurnTrace
+
 Route = Literal[
     "greeting", "programme_question", "eligibility", "signposting", "referral",
     "out_of_scope", "unsafe",
@@ -54,3 +56,6 @@ class Reply(BaseModel):
     signposts: list[Signpost] = Field(default_factory=list)
     follow_up: list[str] = Field(default_factory=list)
     grounded: bool
+    # what the engine did (route, search, refusal signals): for the eval runner and logs only,
+    # left out whenever the reply is serialised
+    trace: TurnTrace | None = Field(default=None, exclude=True, repr=False)

@@ -94,12 +94,15 @@ def make_eval_group(settings_factory: SettingsFactory = default_settings) -> cli
     @click.option("--against", "url", default=None, metavar="URL",
                   help="A deployed API (POST URL/v1/chat) instead of the engine in process.")
     @click.option("--out", type=click.Path(path_type=Path), default=None,
-                  help="Folder for report.json and report.html [./eval-runs/<timestamp>].")
+                  help="Folder for report.json and report.html "
+                  "[DATA_DIR/eval-runs/<timestamp>].")
     @click.option("--baseline", type=click.Path(path_type=Path), default=None,
                   metavar="RUN_JSON", help="An earlier run's report.json to compare with.")
     @click.option("--gate", is_flag=True, help="Exit non-zero below the thresholds.")
     @click.option("--thresholds", type=click.Path(path_type=Path), default=None,
                   help="Thresholds file for --gate [evals/thresholds.yaml].")
+    @click.option("--split", type=click.Choice(["dev", "test"]), default=None,
+                  help="Run only this half of the datasets (cases whose `split` is it).")
     @click.option("--k", "k", type=click.IntRange(1, 50), default=None,
                   help="Passages for recall@k and MRR [the retrieval k setting].")
     @click.option("--judge", is_flag=True,
@@ -108,7 +111,8 @@ def make_eval_group(settings_factory: SettingsFactory = default_settings) -> cli
     @click.pass_context
     def run(ctx: click.Context, datasets: tuple[Path, ...], knowledge: Path | None,
             url: str | None, out: Path | None, baseline: Path | None, gate: bool,
-            thresholds: Path | None, k: int | None, judge: bool, quiet: bool) -> None:
+            thresholds: Path | None, split: str | None, k: int | None, judge: bool,
+            quiet: bool) -> None:
         """Run the answer-quality suite on DATASET ... [the bundled golden set].
 
         Prints metrics per category and writes report.json and report.html.
@@ -117,8 +121,8 @@ def make_eval_group(settings_factory: SettingsFactory = default_settings) -> cli
         with _one_line_errors():
             passed = run_eval(settings, EvalOptions(
                 datasets=list(datasets), knowledge=knowledge, url=url, out=out,
-                baseline=baseline, gate=gate, thresholds=thresholds, k=k, judge=judge,
-                progress=not quiet))
+                baseline=baseline, gate=gate, thresholds=thresholds, split=split, k=k,
+                judge=judge, progress=not quiet))
         if not passed:
             ctx.exit(EXIT_GATE_FAILED)
 
@@ -164,10 +168,11 @@ class EvalOptions:
     datasets: list[Path] = field(default_factory=list)  # empty: the bundled golden set
     knowledge: Path | None = None
     url: str | None = None
-    out: Path | None = None  # None: ./eval-runs/<timestamp>
+    out: Path | None = None  # None: <data directory>/eval-runs/<timestamp>
     baseline: Path | None = None
     gate: bool = False
     thresholds: Path | None = None
+    split: str | None = None  # run only this half of the datasets
     k: int | None = None
     judge: bool = False
     progress: bool = True
@@ -176,12 +181,18 @@ class EvalOptions:
         from evals.dataset import DEFAULT_DATASET
 
         self.datasets = list(self.datasets) or [DEFAULT_DATASET]
+
+    def place_output(self, data_dir: Path) -> Path:
+        """The run's folder: `--out`, or a new one under the data directory (never inside
+        the checkout the command happens to run in)."""
         if self.out is None:
-            self.out = Path("eval-runs") / datetime.now().strftime("%Y%m%d-%H%M%S")
+            self.out = data_dir / "eval-runs" / datetime.now().strftime("%Y%m%d-%H%M%S")
+        return self.out
 
     @property
     def out_dir(self) -> Path:
-        assert self.out is not None
+        if self.out is None:
+            raise EvalError("no output folder chosen for the run")
         return self.out
 
 
@@ -200,7 +211,13 @@ def run_eval(settings: Settings, options: EvalOptions,
     from evals.runner import EvalRunner
 
     folder = options.knowledge or knowledge_dir(settings)
+    options.place_output(settings.data_dir)
     cases = load_datasets(options.datasets, _vocabulary(folder))
+    if options.split is not None:
+        cases = [case for case in cases if case.split == options.split]
+        if not cases:
+            raise EvalError(f"no case of the datasets is in the {options.split} half "
+                            f"(cases say which with \"split\": \"{options.split}\")")
     thresholds = gating.load_thresholds(options.thresholds or gating.DEFAULT_THRESHOLDS) \
         if options.gate else []
     baseline = read_report(options.baseline) if options.baseline else None
@@ -213,6 +230,10 @@ def run_eval(settings: Settings, options: EvalOptions,
     report = build_report(run, baseline, str(options.baseline or ""))
     json_path, html_path = write_report(report, options.out_dir)
     echo(summary_table(report))
+    for half in report.splits:
+        if len(report.splits) > 1 or options.split is None:
+            echo(f"\n{half} half:")
+            echo(summary_table(report, split=half))
     _echo_comparison(report, echo)
     echo(f"\nreport: {json_path}\n        {html_path}")
     if not options.gate:
@@ -252,7 +273,7 @@ def _in_process(settings: Settings, folder: Path, options: EvalOptions,
     for line in ingested.failed:
         click.echo(f"  failed: {line}", err=True)
     composer = f"language model {settings.llm_model}" if settings.llm_base_url else "extractive"
-    target = InProcessTarget(components.assistant, components.retriever,
+    target = InProcessTarget(components.assistant,
                              name=f"in process ({components.knowledge_dir})")
     return target, components.embedder, composer
 

@@ -34,6 +34,10 @@ Category = Literal["factual", "numeric", "eligibility", "signposting", "multi_tu
                    "out_of_scope", "adversarial", "unanswerable", "time_bound"]
 CATEGORIES: tuple[str, ...] = get_args(Category)
 Decision = Literal["eligible", "ineligible", "need_more_info"]
+# Which half of a dataset a case is in: "dev" cases may be looked at and tuned on; "test" cases
+# only measure (the release gate reads them). Assigned once per case, never re-drawn.
+Split = Literal["dev", "test"]
+SPLITS: tuple[str, ...] = get_args(Split)
 
 DEFAULT_DATASET = Path(__file__).resolve().parent / "datasets" / "golden.jsonl"
 
@@ -85,6 +89,7 @@ class _CaseLine(_Strict):
     question: Text | None = None
     turns: Annotated[list[Text], Field(min_length=1)] | None = None
     category: Category
+    split: Split | None = None
     expected: Expected = Field(default_factory=Expected)
     reference: str = ""
     needs_review: bool = False  # set on drafts made from feedback, until a person checks them
@@ -109,6 +114,7 @@ class Case(BaseModel):
     turns: tuple[str, ...]
     expected: Expected
     reference: str = ""
+    split: Split | None = None
     file: str = ""
     line: int = 0
 
@@ -214,7 +220,7 @@ def parse_case(line: str, file: str, number: int, vocabulary: Vocabulary | None 
     expected = _checked_eligibility(parsed.expected, vocabulary, where)
     return Case(id=parsed.id, category=parsed.category,
                 turns=tuple(parsed.turns or [parsed.question or ""]), expected=expected,
-                reference=parsed.reference, file=file, line=number)
+                reference=parsed.reference, split=parsed.split, file=file, line=number)
 
 
 def _checked_eligibility(expected: Expected, vocabulary: Vocabulary | None,
@@ -272,6 +278,8 @@ def _describe(error: Any) -> str:
         return f"field {path!r} is missing"
     if loc == ("category",) and kind == "literal_error":
         return f"unknown category {given!r} (one of: {', '.join(CATEGORIES)})"
+    if loc == ("split",) and kind == "literal_error":
+        return f"unknown split {given!r} (one of: {', '.join(SPLITS)})"
     message = str(error["msg"]).removeprefix("Value error, ")
     if not loc:
         return message

@@ -3,7 +3,9 @@
 `evals/thresholds.yaml` names, overall and per category, the least a metric may score (for
 latency and errors, the most). A null value is not enforced, and the gate says which are not.
 A metric with a threshold that the run did not measure (no case in scope sets the field)
-fails: a gate that cannot see a metric does not pass it.
+fails: a gate that cannot see a metric does not pass it. With `split: test` at the top of the
+file, every threshold is read on the test half of the datasets only (the cases whose `split`
+is "test"), so that the gate never scores what was tuned on.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from evals.dataset import CATEGORIES
+from evals.dataset import CATEGORIES, SPLITS
 from evals.errors import GateConfigError
 from evals.metrics import METRICS
 from evals.report import RunReport
@@ -27,15 +29,20 @@ class Threshold:
     scope: str  # "overall" or a category
     metric: str
     value: float | None  # None: not enforced
+    split: str | None = None  # read on this half of the datasets only; None: every case
 
     @property
     def is_maximum(self) -> bool:
         return not METRICS[self.metric].higher_is_better
 
+    @property
+    def where(self) -> str:
+        return f"{self.split} half, {self.scope}" if self.split else self.scope
+
     def describe(self) -> str:
         bound = "at most" if self.is_maximum else "at least"
         shown = "null" if self.value is None else f"{self.value:g}"
-        return f"{self.scope} {self.metric} {bound} {shown}"
+        return f"{self.where} {self.metric} {bound} {shown}"
 
 
 @dataclass(frozen=True)
@@ -47,9 +54,9 @@ class GateFailure:
     def message(self) -> str:
         t = self.threshold
         if self.measured is None:
-            return f"{t.scope} {t.metric}: not measured by this run (threshold {t.value:g})"
+            return f"{t.where} {t.metric}: not measured by this run (threshold {t.value:g})"
         bound = "maximum" if t.is_maximum else "minimum"
-        return f"{t.scope} {t.metric}: {self.measured:.3f}, {bound} {t.value:g}"
+        return f"{t.where} {t.metric}: {self.measured:.3f}, {bound} {t.value:g}"
 
 
 @dataclass
@@ -88,10 +95,14 @@ def load_thresholds(path: Path = DEFAULT_THRESHOLDS) -> list[Threshold]:
         return []
     if not isinstance(raw, dict):
         raise GateConfigError(f"{path}: expected a mapping with 'overall' and 'categories'")
-    unknown = set(raw) - {"overall", "categories"}
+    unknown = set(raw) - {"split", "overall", "categories"}
     if unknown:
         raise GateConfigError(f"{path}: unknown key(s) {', '.join(sorted(map(str, unknown)))} "
-                              "(allowed: overall, categories)")
+                              "(allowed: split, overall, categories)")
+    split = raw.get("split")
+    if split is not None and split not in SPLITS:
+        raise GateConfigError(f"{path}: split: one of {', '.join(SPLITS)} or left out, "
+                              f"got {split!r}")
     thresholds = _scope(path, "overall", raw.get("overall"))
     categories = raw.get("categories") or {}
     if not isinstance(categories, dict):
@@ -101,7 +112,7 @@ def load_thresholds(path: Path = DEFAULT_THRESHOLDS) -> list[Threshold]:
             raise GateConfigError(f"{path}: categories.{category}: unknown category "
                                   f"(one of: {', '.join(CATEGORIES)})")
         thresholds += _scope(path, str(category), metrics, f"categories.{category}")
-    return thresholds
+    return [Threshold(t.scope, t.metric, t.value, split) for t in thresholds]
 
 
 def _scope(path: Path, scope: str, metrics: Any, key: str | None = None) -> list[Threshold]:
@@ -134,7 +145,7 @@ def evaluate(report: RunReport, thresholds: list[Threshold]) -> GateResult:
         if threshold.value is None:
             result.not_enforced.append(threshold)
             continue
-        measured = report.value(threshold.scope, threshold.metric)
+        measured = report.value(threshold.scope, threshold.metric, threshold.split)
         if measured is None or _below(threshold, measured):
             result.failures.append(GateFailure(threshold, measured))
         else:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from html import escape
 
 from evals.metrics import METRICS
-from evals.report import CaseChange, Comparison, MetricChange, RunReport
+from evals.report import CaseChange, Comparison, MetricChange, Metrics, ReportSection, RunReport
 from evals.results import CaseResult, Check, MetricValue
 
 _CHART_METRICS = [name for name, spec in METRICS.items()
@@ -62,6 +62,8 @@ def render_html(report: RunReport) -> str:
         _comparison(report.comparison) if report.comparison else "",
         _summary(report),
         _categories(report),
+        *(_categories(report, half) for half in report.splits),
+        *(_section(section) for section in report.sections),
         _cases(report.cases),
         "</body></html>",
     ]
@@ -105,17 +107,23 @@ def _summary(report: RunReport) -> str:
     )
 
 
-def _categories(report: RunReport) -> str:
+def _categories(report: RunReport, split: str | None = None) -> str:
+    metrics = report.splits[split] if split else Metrics(overall=report.overall,
+                                                         categories=report.categories)
     shown = [m for m in _TABLE_METRICS
-             if any(v[m].value is not None for v in report.categories.values())]
+             if any(v[m].value is not None for v in metrics.categories.values())]
     head = "".join(f'<th class="num" title="{escape(m)}">{escape(METRICS[m].label)}</th>'
                    for m in shown)
     rows = []
-    for scope, values in [*report.categories.items(), ("overall", report.overall)]:
+    for scope, values in [*metrics.categories.items(), ("overall", metrics.overall)]:
         cells = "".join(f'<td class="num">{_fmt(m, values[m])}</td>' for m in shown)
         label = f"<strong>{escape(scope)}</strong>" if scope == "overall" else escape(scope)
         rows.append(f"<tr><td>{label}</td>{cells}</tr>")
-    charts = "".join(_chart(scope, values) for scope, values in report.categories.items())
+    if split:  # the halves: the table only, the charts are the whole run's
+        return (f"<h2>Per category, {escape(split)} half</h2>"
+                f'<div class="scroll"><table class="metrics"><tr><th>category</th>{head}</tr>'
+                f"{''.join(rows)}</table></div>")
+    charts = "".join(_chart(scope, values) for scope, values in metrics.categories.items())
     return (
         "<h2>Per category</h2>"
         f'<div class="scroll"><table class="metrics"><tr><th>category</th>{head}</tr>'
@@ -124,6 +132,18 @@ def _categories(report: RunReport) -> str:
         "n for each value is in report.json.</p>"
         f'<div class="charts">{charts}</div>'
     )
+
+
+def _section(section: ReportSection) -> str:
+    """An analysis added to the report (say, the refusal decision's ROC): its SVG is built by
+    the report's own code from numbers, never taken from a case."""
+    head = "".join(f"<th>{escape(c)}</th>" for c in section.columns)
+    rows = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
+                   for row in section.rows)
+    table = f'<table class="metrics"><tr>{head}</tr>{rows}</table>' if section.rows else ""
+    figure = f'<div class="chart">{section.svg}</div>' if section.svg else ""
+    text = f"<p>{escape(section.text)}</p>" if section.text else ""
+    return f"<h2>{escape(section.title)}</h2>{text}{figure}{table}"
 
 
 def _comparison(comparison: Comparison) -> str:

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
+from evals.dataset import SPLITS
 from evals.errors import ReportError
 from evals.metrics import METRICS, aggregate, by_category
 from evals.results import CaseResult, EvalRun, MetricValue, RunMetadata
@@ -61,15 +62,47 @@ class Comparison(BaseModel):
         return bool(self.regressions or self.case_regressions)
 
 
+class Metrics(BaseModel):
+    """The metrics of a set of cases, overall and per category."""
+
+    overall: dict[str, MetricValue]
+    categories: dict[str, dict[str, MetricValue]]
+
+    @classmethod
+    def of(cls, cases: list[CaseResult]) -> Metrics:
+        return cls(overall=aggregate(cases), categories=by_category(cases))
+
+    def value(self, scope: str, metric: str) -> float | None:
+        metrics = self.overall if scope == "overall" else self.categories.get(scope, {})
+        found = metrics.get(metric)
+        return found.value if found else None
+
+
+class ReportSection(BaseModel):
+    """An analysis added to a report: a title, a paragraph, a table, an optional SVG figure."""
+
+    title: str
+    text: str = ""
+    columns: list[str] = Field(default_factory=list)
+    rows: list[list[str]] = Field(default_factory=list)
+    svg: str = ""
+
+
 class RunReport(BaseModel):
     format: str = REPORT_FORMAT
     metadata: RunMetadata
     overall: dict[str, MetricValue]
     categories: dict[str, dict[str, MetricValue]]
+    # the same metrics for each half of the datasets ("dev", "test") that the run had cases of
+    splits: dict[str, Metrics] = Field(default_factory=dict)
     cases: list[CaseResult]
     comparison: Comparison | None = None
+    sections: list[ReportSection] = Field(default_factory=list)  # extra analyses, such as ROC
 
-    def value(self, scope: str, metric: str) -> float | None:
+    def value(self, scope: str, metric: str, split: str | None = None) -> float | None:
+        if split is not None:
+            half = self.splits.get(split)
+            return half.value(scope, metric) if half else None
         metrics = self.overall if scope == "overall" else self.categories.get(scope, {})
         found = metrics.get(metric)
         return found.value if found else None
@@ -78,7 +111,9 @@ class RunReport(BaseModel):
 def build_report(run: EvalRun, baseline: RunReport | None = None,
                  baseline_path: str = "") -> RunReport:
     report = RunReport(metadata=run.metadata, overall=aggregate(run.cases),
-                       categories=by_category(run.cases), cases=run.cases)
+                       categories=by_category(run.cases), cases=run.cases,
+                       splits={half: Metrics.of([c for c in run.cases if c.split == half])
+                               for half in SPLITS if any(c.split == half for c in run.cases)})
     if baseline is not None:
         report.comparison = compare(report, baseline, baseline_path)
     return report
@@ -188,12 +223,16 @@ SUMMARY_COLUMNS = ["cases", "pass_rate", "recall_at_k", "mrr", "citation_precisi
                    "latency_ms_p50", "latency_ms_p95"]
 
 
-def summary_table(report: RunReport, columns: list[str] | None = None) -> str:
-    """Metrics per category and overall as a plain-text table ("-": not measured)."""
+def summary_table(report: RunReport, columns: list[str] | None = None,
+                  split: str | None = None) -> str:
+    """Metrics per category and overall as a plain-text table ("-": not measured); for one
+    half of the datasets when `split` is given."""
     columns = columns or SUMMARY_COLUMNS
+    metrics = report.splits[split] if split is not None else Metrics(
+        overall=report.overall, categories=report.categories)
     header = ["category", *(METRICS[c].label for c in columns)]
     rows = [[scope, *(_cell(c, values[c]) for c in columns)]
-            for scope, values in [*report.categories.items(), ("overall", report.overall)]]
+            for scope, values in [*metrics.categories.items(), ("overall", metrics.overall)]]
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
 
     def line(cells: list[str]) -> str:

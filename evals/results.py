@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, computed_field
 
 from assistant.reply import Reply
-from evals.dataset import Category, Expected
+from evals.dataset import Category, Expected, Split
 
 RetrievalBasis = Literal["retriever", "citations"]
 
@@ -25,6 +25,7 @@ class Check(BaseModel):
 class CaseResult(BaseModel):
     id: str
     category: Category
+    split: Split | None = None
     file: str = ""
     line: int = 0
     turns: list[str]

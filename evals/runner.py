@@ -1,9 +1,11 @@
 """Runs cases against a target and scores each reply.
 
 The turns of a multi-turn case go into one conversation and the last reply is scored. Recall
-and MRR come from the retriever's top k passages for the last turn's question (in process), or
-from the reply's citations in their order when the target is a deployed API. A case that
-raises is recorded as failed with its error, and the run goes on.
+and MRR come from the search the engine itself ran for the last turn (its trace, in process):
+the passages it retrieved, or the catalogue records it ranked. Where the turn ran no search
+(an eligibility verdict, which cites its rules' clauses) or the engine's trace cannot be seen
+(a deployed API), the reply's citations in their order stand in. A case that raises is
+recorded as failed with its error, and the run goes on.
 """
 
 from __future__ import annotations
@@ -31,8 +33,10 @@ from knowledge.embeddings import Embedder
 
 CITATIONS_NOTE = ("Retrieval recall@k and MRR are computed over the reply's citations in "
                   "their order: the API does not expose the retrieved passages.")
-RETRIEVER_NOTE = ("Retrieval recall@k and MRR are computed over the retriever's top k passages "
-                  "for the last turn's question.")
+RETRIEVER_NOTE = ("Retrieval recall@k and MRR are computed over the search the engine ran for "
+                  "the last turn (its top k passages, or the catalogue records it ranked); "
+                  "for a turn that ran no search, such as an eligibility verdict, over the "
+                  "reply's citations in their order.")
 
 
 class EvalRunner:
@@ -107,8 +111,9 @@ class EvalRunner:
     def _ranked(self, case: Case, reply: Reply) -> list[str]:
         if not case.expected.sources:
             return []
-        sources = self.target.retrieve(case.question, self.k)
-        if sources is None:
+        if reply.trace is not None and reply.trace.search is not None:
+            sources = [found.source for found in reply.trace.search]
+        else:
             sources = [c.source for c in sorted(reply.citations, key=lambda c: c.n)]
         return ranked_files(sources)[: self.k]
 
@@ -134,10 +139,10 @@ class EvalRunner:
 def _result(case: Case, *, checks: list[Check], measures: dict[str, float],
             reply: Reply | None = None, retrieved: list[str] | None = None,
             refused: bool | None = None, error: str | None = None) -> CaseResult:
-    return CaseResult(id=case.id, category=case.category, file=case.file, line=case.line,
-                      turns=list(case.turns), expected=case.expected, reference=case.reference,
-                      reply=reply, retrieved=retrieved or [], checks=checks, measures=measures,
-                      refused=refused, error=error)
+    return CaseResult(id=case.id, category=case.category, split=case.split, file=case.file,
+                      line=case.line, turns=list(case.turns), expected=case.expected,
+                      reference=case.reference, reply=reply, retrieved=retrieved or [],
+                      checks=checks, measures=measures, refused=refused, error=error)
 
 
 def _judgement(name: str, measures: dict[str, float], ask: Callable[[], Judgement]) -> Check:

@@ -1,7 +1,8 @@
 """What an evaluation runs against: the engine in this process, or a deployed web API.
 
-Both give the same reply object. Only the engine in process can say what the retriever
-found, so over HTTP retrieval is scored on the reply's citations instead (the runner notes it).
+Both give the same reply object. Only the engine in process hands over its trace (what it
+searched and found), so over HTTP retrieval is scored on the reply's citations instead (the
+runner notes it).
 """
 
 from __future__ import annotations
@@ -15,36 +16,28 @@ from assistant.engine import Assistant
 from assistant.reply import Reply
 from evals.errors import TargetError
 from evals.results import RetrievalBasis
-from knowledge.retrieval import HybridRetriever
 
 
 class Target(Protocol):
     name: str
     retrieval_basis: RetrievalBasis
 
-    def ask(self, message: str, conversation_id: str | None) -> Reply: ...
-
-    def retrieve(self, question: str, k: int) -> list[str] | None:
-        """The sources of the top k passages, best first; None when they cannot be seen."""
+    def ask(self, message: str, conversation_id: str | None) -> Reply:
+        """The reply; in process it carries the engine's trace of the turn."""
         ...
 
 
 class InProcessTarget:
-    """The engine itself, with its retriever for recall@k and MRR."""
+    """The engine itself; its replies carry the trace of each turn."""
 
     retrieval_basis: RetrievalBasis = "retriever"
 
-    def __init__(self, assistant: Assistant, retriever: HybridRetriever,
-                 name: str = "in process") -> None:
+    def __init__(self, assistant: Assistant, name: str = "in process") -> None:
         self._assistant = assistant
-        self._retriever = retriever
         self.name = name
 
     def ask(self, message: str, conversation_id: str | None) -> Reply:
         return self._assistant.ask(message, conversation_id)
-
-    def retrieve(self, question: str, k: int) -> list[str] | None:
-        return [passage.chunk.source for passage in self._retriever.search(question, k=k)]
 
 
 class HttpTarget:
@@ -88,9 +81,6 @@ class HttpTarget:
             where = ".".join(str(p) for p in first["loc"]) or "the body"
             raise TargetError(f"POST {url} returned something other than a reply object "
                               f"({where}: {first['msg']})") from exc
-
-    def retrieve(self, question: str, k: int) -> list[str] | None:
-        return None
 
     def close(self) -> None:
         self._http.close()

@@ -8,8 +8,12 @@ number ("3.2 The site must ...") is a clause.
 
 from __future__ import annotations
 
+import logging
 import re
+import warnings
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -31,11 +35,13 @@ _HEADING_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+([A-Z][^.;:!?]{1,90
 
 
 def load(path: Path, source: str) -> list[LoadedDocument]:
-    try:
-        reader = PdfReader(str(path))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise LoaderError(source, f"not a readable PDF ({exc})") from exc
+    with _library_messages() as messages:
+        try:
+            reader = PdfReader(str(path))
+            pages = [page.extract_text() or "" for page in reader.pages]
+        except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+            said = f"; {'; '.join(dict.fromkeys(messages))}" if messages else ""
+            raise LoaderError(source, f"not a readable PDF ({exc}{said})") from exc
     if not any(p.strip() for p in pages):
         raise LoaderError(source, "the PDF has no text layer (scanned pages are not supported)")
     meta: dict[str, object] = dict(reader.metadata or {})
@@ -62,6 +68,31 @@ def load(path: Path, source: str) -> list[LoadedDocument]:
         LoadedDocument(source=source, title=title, doc_type=DocType.GUIDANCE, blocks=blocks,
                        programme=programme)
     ]
+
+
+@contextmanager
+def _library_messages() -> Iterator[list[str]]:
+    """Keep pypdf's warnings ("EOF marker not found") off the terminal: they are collected,
+    and a file that fails names them in its one error line instead."""
+    messages: list[str] = []
+
+    class _Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    logger = logging.getLogger("pypdf")
+    handler = _Collect(level=logging.WARNING)
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield messages
+        messages.extend(str(w.message) for w in caught)
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 def _shape(line: str) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from assistant.reply import Citation, Criterion, EligibilityResult, Reply, Signpost
+from assistant.trace import Retrieved, TurnTrace
 from evals.results import RetrievalBasis
 
 
@@ -66,17 +67,15 @@ class ScriptedTarget:
         self.retrieval_basis = basis
         self.name = "scripted"
         self.calls: list[tuple[str, str | None]] = []
-        self.searches: list[tuple[str, int]] = []
 
     def ask(self, message: str, conversation_id: str | None) -> Reply:
+        """The reply, with a trace of the search "run" for the message when one is scripted."""
         self.calls.append((message, conversation_id))
-        return self._respond(message, conversation_id)
-
-    def retrieve(self, question: str, k: int) -> list[str] | None:
-        self.searches.append((question, k))
-        if self._retrieved is None:
-            return None
-        return self._retrieved.get(question, [])[:k]
+        reply = self._respond(message, conversation_id)
+        if self._retrieved is not None and message in self._retrieved:
+            reply.trace = TurnTrace(route=reply.route, query=message, search=[
+                Retrieved(source=source) for source in self._retrieved[message]])
+        return reply
 
 
 class WordEmbedder:

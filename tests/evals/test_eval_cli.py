@@ -162,3 +162,15 @@ def test_eval_in_process_on_another_knowledge_folder(main: click.Group, tmp_path
     assert report["overall"]["completed"]["value"] == 1.0
     assert (out_dir / "report.html").read_text().startswith("<!DOCTYPE html>")
     assert (out_dir / "conversations.sqlite3").exists()  # never the deployment's database
+
+
+def test_a_run_without_out_writes_under_the_data_directory_not_the_current_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from evals.cli import EvalOptions
+
+    monkeypatch.chdir(tmp_path)
+    chosen = EvalOptions().place_output(tmp_path / "data")
+    assert chosen.parent == tmp_path / "data" / "eval-runs"
+    assert EvalOptions(out=tmp_path / "mine").place_output(tmp_path / "data") == \
+        tmp_path / "mine"
+    assert not (tmp_path / "eval-runs").exists()

@@ -160,3 +160,17 @@ def test_the_golden_set_loads_against_the_bundled_policy() -> None:
     assert policy is not None
     cases = load_datasets([DEFAULT_DATASET], Vocabulary.from_policy(policy))
     assert {c.category for c in cases} == set(CATEGORIES)
+
+
+def test_every_golden_case_is_in_one_half_and_the_halves_balance_each_category() -> None:
+    cases = load_datasets([DEFAULT_DATASET])
+    assert all(c.split in {"dev", "test"} for c in cases), [c.id for c in cases if not c.split]
+    for category in CATEGORIES:
+        dev = sum(c.split == "dev" for c in cases if c.category == category)
+        test = sum(c.split == "test" for c in cases if c.category == category)
+        assert abs(dev - test) <= 1, (category, dev, test)
+
+
+def test_an_unknown_split_is_named(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "set.jsonl", [{**case("q1"), "split": "train"}])
+    assert _error(path) == f"{path}:1: unknown split 'train' (one of: dev, test)"

@@ -53,7 +53,7 @@ def cases(tmp_path_factory: pytest.TempPathFactory, bundled: Components) -> list
 
 
 def test_six_cases_in_process(bundled: Components, cases: list[Case], tmp_path: Path) -> None:
-    target = InProcessTarget(bundled.assistant, bundled.retriever)
+    target = InProcessTarget(bundled.assistant)
     run = EvalRunner(target, k=5, embedder=bundled.embedder, progress=False).run(cases)
     results = {r.id: r for r in run.cases}
     assert all(r.error is None for r in run.cases), [r.error for r in run.cases]
@@ -85,7 +85,7 @@ def test_six_cases_in_process(bundled: Components, cases: list[Case], tmp_path: 
 
 def test_the_same_cases_over_http_give_the_same_answers(bundled: Components,
                                                         cases: list[Case]) -> None:
-    local = EvalRunner(InProcessTarget(bundled.assistant, bundled.retriever),
+    local = EvalRunner(InProcessTarget(bundled.assistant),
                        progress=False).run(cases)
     with ChatApiServer(bundled.assistant.ask) as api:
         remote = EvalRunner(HttpTarget(api.url), progress=False).run(cases)

@@ -14,8 +14,10 @@ from evals.results import CaseResult, Check, EvalRun, RunMetadata
 
 
 def _report() -> RunReport:
-    def result(case_id: str, category: str, passed: bool, latency: float) -> CaseResult:
+    def result(case_id: str, category: str, passed: bool, latency: float,
+               split: str) -> CaseResult:
         return CaseResult(id=case_id, category=category, turns=["q"],  # type: ignore[arg-type]
+                          split=split,  # type: ignore[arg-type]
                           expected=Expected(answer_contains=["x"]),
                           checks=[Check(name="answer_contains", passed=passed)],
                           measures={"latency_ms": latency})
@@ -23,8 +25,8 @@ def _report() -> RunReport:
     metadata = RunMetadata(started_at="2025-01-01T00:00:00Z", target="t", k=5,  # type: ignore[arg-type]
                            retrieval_basis="retriever")
     return build_report(EvalRun(metadata=metadata, cases=[
-        result("a", "factual", True, 100), result("b", "factual", False, 300),
-        result("c", "numeric", True, 200)]))
+        result("a", "factual", True, 100, "dev"), result("b", "factual", False, 300, "test"),
+        result("c", "numeric", True, 200, "test")]))
 
 
 def _thresholds(tmp_path: Path, text: str) -> Path:
@@ -89,3 +91,17 @@ def test_a_bad_thresholds_file_names_the_file_and_key(tmp_path: Path, text: str,
         load_thresholds(path)
     assert str(caught.value).startswith(f"{path}: ")
     assert message in str(caught.value)
+
+
+def test_a_split_reads_every_threshold_on_that_half_only(tmp_path: Path) -> None:
+    whole = _thresholds(tmp_path, "categories:\n  factual:\n    answer_contains: 0.5\n")
+    assert evaluate(_report(), load_thresholds(whole)).passed  # 1 of 2 overall
+    test_half = tmp_path / "test.yaml"
+    test_half.write_text("split: test\ncategories:\n  factual:\n    answer_contains: 0.5\n",
+                         encoding="utf-8")
+    result = evaluate(_report(), load_thresholds(test_half))
+    assert not result.passed  # the factual case of the test half fails
+    assert result.lines()[0] == ("gate: FAILED test half, factual answer_contains: 0.000, "
+                                 "minimum 0.5")
+    with pytest.raises(GateConfigError, match="split: one of dev, test"):
+        load_thresholds(_thresholds(tmp_path, "split: train\n"))

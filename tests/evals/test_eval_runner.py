@@ -42,7 +42,6 @@ def test_turns_share_one_conversation_and_the_last_reply_is_scored(tmp_path: Pat
     (first_call, second_call) = target.calls
     assert first_call == ("first", None)
     assert second_call[1] is not None  # the second turn continues the first's conversation
-    assert target.searches == [("and then?", 3)]  # recall uses the last turn's question
     only = run.cases[0]
     assert only.passed and only.reply is not None and only.reply.answer == "You said: and then?"
     assert only.retrieved == ["x.md", "faq.md"]
@@ -58,6 +57,17 @@ def test_a_case_that_raises_is_recorded_and_the_run_goes_on(tmp_path: Path) -> N
     assert crashed.error == "RuntimeError: the index is gone" and not crashed.passed
     assert crashed.checks[0].passed is False and crashed.reply is None
     assert fine.passed and fine.error is None
+
+
+def test_recall_is_scored_on_the_search_the_engine_ran_not_a_search_of_its_own(
+        tmp_path: Path) -> None:
+    cases = _cases(tmp_path, [case("q1", "fees?", sources=["faq.md"]),
+                              case("q2", "no search", sources=["a.md"])])
+    target = ScriptedTarget(lambda m, c: make_reply(sources=["guidance/a.md"]),
+                            retrieved={"fees?": ["guidance/x.md", "guidance/faq.md"]})
+    searched, unsearched = EvalRunner(target, k=5, progress=False).run(cases).cases
+    assert searched.retrieved == ["x.md", "faq.md"]  # the trace, not the citations
+    assert unsearched.retrieved == ["a.md"]  # no search ran: its citations stand in
 
 
 def test_without_a_retriever_the_citations_are_the_ranking(tmp_path: Path) -> None:

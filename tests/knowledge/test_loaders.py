@@ -420,3 +420,12 @@ def test_unusable_file_raises_loader_error_naming_the_file(
     assert caught.value.source == source
     assert str(caught.value).startswith(f"{source}: ")
     assert problem in str(caught.value)
+
+
+def test_pdf_library_messages_stay_off_the_terminal_and_name_the_problem(
+        capfd: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(LoaderError) as caught:
+        load_file(DATA / "corrupt.pdf", "guidance/corrupt.pdf", "guidance")
+    out, err = capfd.readouterr()
+    assert (out, err) == ("", "")
+    assert "EOF marker not found" in str(caught.value)
