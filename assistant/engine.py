@@ -12,16 +12,16 @@ import re
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Protocol
 
 from assistant import routing, templates
 from assistant.answers import CitationList, eligibility_answer, signpost_answer
 from assistant.business import Facts
 from assistant.composer import Composition
-from assistant.conversations import Conversation, ConversationStore
+from assistant.conversations import Conversation, ConversationStore, VersionConflict
 from assistant.eligibility import Assessment, EligibilityEngine, to_reply
-from assistant.errors import InputError
+from assistant.errors import InputError, TurnCancelled
 from assistant.facts import AskedFact, FactExtractor
 from assistant.guards import InputCheck, InputGuard
 from assistant.reply import Citation, Reply, Route
@@ -33,6 +33,10 @@ from knowledge.manifest import CatalogueRecord
 from knowledge.policy import ClauseRef, Policy
 from knowledge.programme import Programme as ProgrammeInfo
 from knowledge.retrieval import HybridRetriever, ScoredChunk
+
+TURN_ATTEMPTS = 5  # answers to one message when other turns keep landing on its conversation
+# Generic enough for any programme's knowledge folder: a question and a business described.
+WARM_UP_MESSAGES = ("How do I apply?", "We are a company of 40 staff with a turnover of £3m.")
 
 _ASKABLE: frozenset[str] = frozenset(AskedFact.__args__)  # type: ignore[attr-defined]
 
@@ -64,22 +68,53 @@ class Assistant:
 
     # ------------------------------------------------------------------ the turn
 
-    def ask(self, message: str, conversation_id: str | None = None) -> Reply:
+    def ask(self, message: str, conversation_id: str | None = None, *,
+            cancelled: Callable[[], bool] | None = None) -> Reply:
+        """One turn. `cancelled` is asked before the work and again before the turn is stored:
+        when it says True (the client went away), `TurnCancelled` is raised and nothing is
+        stored."""
         check = self.guard.check(message)
         if check.blocked == "empty":
             raise InputError(templates.EMPTY_QUESTION)
         if check.blocked == "too_long":
             raise InputError(templates.TOO_LONG.format(length=check.length,
                                                        limit=self.guard.max_chars))
-        conversation = self._conversation(conversation_id)
-        turn = _Turn(conversation=conversation, check=check, text=check.text,
-                     message_id=uuid.uuid4().hex)
-        reply = self._answer(turn)
-        if check.notice:
-            reply.answer = f"{check.notice}\n\n{reply.answer}"
-        self.store.append_turn(conversation.id, check.text, reply, turn.facts,
-                               reply.follow_up)
-        return reply
+        message_id = uuid.uuid4().hex
+        for attempt in range(1, TURN_ATTEMPTS + 1):
+            if cancelled is not None and cancelled():
+                raise TurnCancelled("The turn was cancelled before it was answered.")
+            conversation = self._conversation(conversation_id)
+            conversation_id = conversation.id
+            turn = _Turn(conversation=conversation, check=check, text=check.text,
+                         message_id=message_id)
+            reply = self._answer(turn)
+            if check.notice:
+                reply.answer = f"{check.notice}\n\n{reply.answer}"
+            if cancelled is not None and cancelled():  # nobody is waiting: store nothing
+                raise TurnCancelled("The turn was cancelled before it was answered.")
+            try:
+                # stored only on the state it was answered from: a turn stored meanwhile on
+                # the same conversation (another request, another worker) means answering
+                # again from the newer facts, so neither turn's facts are lost
+                self.store.append_turn(conversation.id, check.text, reply, turn.facts,
+                                       reply.follow_up, expected_version=conversation.version)
+                return reply
+            except VersionConflict:
+                if attempt == TURN_ATTEMPTS:
+                    raise
+        raise AssertionError("unreachable")
+
+    def warm_up(self) -> None:
+        """Load the models, indexes and router and open the database now, by answering a
+        question and a description of a business without storing them, so the first real
+        turn is as quick as the rest."""
+        self.store.get(uuid.uuid4().hex)  # connects, and migrates the schema if needed
+        now = datetime.now(UTC)
+        scratch = Conversation(id=uuid.uuid4().hex, created_at=now, updated_at=now)
+        for text in WARM_UP_MESSAGES:
+            check = self.guard.check(text)
+            self._answer(_Turn(conversation=scratch, check=check, text=check.text,
+                               message_id=uuid.uuid4().hex))
 
     def conversation(self, conversation_id: str) -> Conversation | None:
         return self.store.get(conversation_id)

@@ -11,3 +11,7 @@ class InputError(AssistantError):
 
 class SettingsError(AssistantError):
     """A setting (environment variable, .env entry or option) has a value that cannot work."""
+
+
+class TurnCancelled(AssistantError):
+    """The caller went away while its turn was being answered; nothing was stored."""

@@ -46,6 +46,15 @@ class Signpost(BaseModel):
     source: str = ""
 
 
+class Understood(BaseModel):
+    """A fact about the business read from the conversation, so a channel can show it and the
+    user can correct a misreading."""
+
+    fact: str  # the fact's name in the policy: "employees"
+    value: str  # as a phrase: "45 staff"
+    text: str = ""  # the words it was read from
+
+
 class Reply(BaseModel):
     conversation_id: str
     message_id: str
@@ -56,6 +65,7 @@ class Reply(BaseModel):
     signposts: list[Signpost] = Field(default_factory=list)
     follow_up: list[str] = Field(default_factory=list)
     grounded: bool
+    understood: list[Understood] = Field(default_factory=list)
     # what the engine did (route, search, refusal signals): for the eval runner and logs only,
     # left out whenever the reply is serialised
     trace: TurnTrace | None = Field(default=None, exclude=True, repr=False)

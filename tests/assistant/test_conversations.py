@@ -24,15 +24,24 @@ from assistant.business import Facts, Holding, Money
 from assistant.conversations import (
     Conversation,
     InvalidDatabaseURL,
+    ReferralAlreadyClaimed,
+    ReferralContact,
+    ReferralSummary,
+    SignpostSummary,
     SqlConversationStore,
     StoreError,
     UnknownConversation,
     UnknownMessage,
+    UnknownReferral,
+    VerdictSummary,
+    VersionConflict,
     normalise_database_url,
     sqlite_url,
     utc_now,
 )
-from assistant.reply import Citation, Criterion, EligibilityResult, Reply, Signpost
+from assistant.conversations.database import FIRST_REVISION, MIGRATIONS
+from assistant.conversations.models import Base
+from assistant.reply import Citation, Criterion, EligibilityResult, Reply, Signpost, Understood
 
 POSTGRES_HOST, POSTGRES_PORT = "127.0.0.1", 5432
 POSTGRES_USERS = ("postgres", "root")
@@ -513,3 +522,334 @@ def test_workers_starting_together_on_a_fresh_database_all_get_tables(backend: B
     finally:
         for store in stores:
             store.close()
+
+
+# -- versions: turns answered at once both land ------------------------------------------
+
+def test_each_stored_turn_moves_the_version_on(store: SqlConversationStore) -> None:
+    conversation = store.create()
+    assert conversation.version == 0
+    add_turn(store, conversation, "one")
+    add_turn(store, conversation, "two")
+    stored = store.get(conversation.id)
+    assert stored is not None and stored.version == 2
+
+
+def test_a_turn_answered_from_an_old_version_is_refused_and_changes_nothing(
+        store: SqlConversationStore) -> None:
+    conversation = store.create()
+    first = make_reply(conversation.id)
+    store.append_turn(conversation.id, "45 staff", first, Facts(employees=45), [],
+                      expected_version=0)
+    stale = make_reply(conversation.id)
+    with pytest.raises(VersionConflict) as raised:
+        store.append_turn(conversation.id, "in B15", stale, Facts(postcode="B15"), [],
+                          expected_version=0)
+    assert raised.value.conversation_id == conversation.id
+    stored = store.get(conversation.id)
+    assert stored is not None
+    assert stored.facts == Facts(employees=45) and len(stored.turns) == 1 and stored.version == 1
+
+
+def test_read_merge_and_retry_loses_no_fact_when_many_threads_write_one_conversation(
+        backend: Backend) -> None:
+    """What the engine does on a conflict (read again, merge, store on the version read),
+    from several stores at once as several workers would: every fact lands."""
+    stores = [backend.store() for _ in range(3)]
+    conversation = stores[0].create()
+    per_thread, threads_n = 6, 6
+    start = threading.Barrier(threads_n)
+    errors: list[BaseException] = []
+    conflicts: list[int] = []
+
+    def writer(n: int) -> None:
+        store = stores[n % len(stores)]
+        try:
+            start.wait()
+            for i in range(per_thread):
+                code = f"{n:02d}.{i:02d}"
+                while True:
+                    current = store.get(conversation.id)
+                    assert current is not None
+                    facts = current.facts.merged_with(
+                        Facts(sic_codes=[*current.facts.sic_codes, code]))
+                    try:
+                        store.append_turn(conversation.id, code, make_reply(conversation.id),
+                                          facts, [], expected_version=current.version)
+                        break
+                    except VersionConflict:
+                        conflicts.append(n)
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(threads_n)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    try:
+        assert not errors, errors
+        stored = stores[1].get(conversation.id)
+        assert stored is not None
+        expected = {f"{n:02d}.{i:02d}" for n in range(threads_n) for i in range(per_thread)}
+        assert set(stored.facts.sic_codes) == expected
+        assert len(stored.turns) == stored.version == threads_n * per_thread
+        # each thread's turns in the order it sent them
+        for n in range(threads_n):
+            mine = [t.user_text for t in stored.turns if t.user_text.startswith(f"{n:02d}.")]
+            assert mine == sorted(mine)
+        assert conflicts, "the threads never collided, so the retry was not exercised"
+    finally:
+        for store in stores:
+            store.close()
+
+
+def test_a_reader_sees_turns_another_worker_stored_after_it_last_read(
+        backend: Backend, store: SqlConversationStore) -> None:
+    conversation = store.create()
+    add_turn(store, conversation, "first")
+    assert [t.user_text for t in store.get(conversation.id).turns] == ["first"]  # type: ignore[union-attr]
+    other = backend.store()
+    try:
+        add_turn(other, conversation, "second", Facts(employees=9))
+        other.delete(store.create().id)
+    finally:
+        other.close()
+    stored = store.get(conversation.id)
+    assert stored is not None
+    assert [t.user_text for t in stored.turns] == ["first", "second"]
+    assert stored.facts == Facts(employees=9) and stored.version == 2
+
+
+def test_a_conversation_erased_by_another_worker_is_gone_for_this_one(
+        backend: Backend, store: SqlConversationStore) -> None:
+    conversation = store.create()
+    add_turn(store, conversation, "cached here")
+    assert store.get(conversation.id) is not None
+    other = backend.store()
+    try:
+        assert other.delete(conversation.id) is True
+    finally:
+        other.close()
+    assert store.get(conversation.id) is None
+
+
+def test_changing_a_returned_conversation_does_not_change_the_store(
+        store: SqlConversationStore) -> None:
+    conversation = store.create()
+    add_turn(store, conversation, "hello", Facts(employees=3), ["Postcode?"])
+    first = store.get(conversation.id)
+    assert first is not None
+    first.turns.clear()
+    first.open_questions.append("changed")
+    again = store.get(conversation.id)
+    assert again is not None and len(again.turns) == 1 and again.open_questions == ["Postcode?"]
+
+
+# -- referrals ----------------------------------------------------------------------------
+
+def make_contact(**values: str) -> ReferralContact:
+    fields = {"name": "Priya Shah", "email": "priya@acme-widgets.example",
+              "company": "Acme Widgets Ltd", "note": "Best after 2pm"}
+    fields.update(values)
+    return ReferralContact(**fields)
+
+
+def make_summary() -> ReferralSummary:
+    return ReferralSummary(
+        understood=[Understood(fact="employees", value="40 staff", text="40-person")],
+        verdicts=[VerdictSummary(programme="Productivity Booster", decision="need_more_info",
+                                 missing_facts=["turnover"])],
+        signposts=[SignpostSummary(name="Battery lab", partner="WMG")],
+        turns=2,
+    )
+
+
+def test_a_referral_is_kept_with_its_contact_and_summary(store: SqlConversationStore) -> None:
+    conversation = store.create()
+    referral = store.add_referral(conversation.id, make_contact(), make_summary())
+    assert referral.conversation_id == conversation.id and referral.claimed_by is None
+    assert referral.created_at.tzinfo == UTC
+    assert store.referral(referral.id) == referral
+    assert store.referrals() == [referral]
+    assert store.referrals(claimed=False) == [referral] and store.referrals(claimed=True) == []
+
+
+def test_a_referral_for_an_unknown_conversation_is_refused(store: SqlConversationStore) -> None:
+    for missing in (uuid.uuid4().hex, "not-an-id"):
+        with pytest.raises(UnknownConversation):
+            store.add_referral(missing, make_contact(), make_summary())
+    assert store.referrals() == []
+    assert store.referral("not-an-id") is None and store.referral(uuid.uuid4().hex) is None
+
+
+def test_a_referral_is_claimed_once_and_a_second_claimant_is_told_who_has_it(
+        store: SqlConversationStore) -> None:
+    referral = store.add_referral(store.create().id, make_contact(), make_summary())
+    claimed = store.claim_referral(referral.id, "Sam (MTC)")
+    assert claimed.claimed_by == "Sam (MTC)" and claimed.claimed_at is not None
+    assert store.claim_referral(referral.id, "Sam (MTC)") == claimed  # the same person again
+    with pytest.raises(ReferralAlreadyClaimed, match=r"already claimed by Sam \(MTC\)") as raised:
+        store.claim_referral(referral.id, "Alex (WMG)")
+    assert raised.value.claimed_by == "Sam (MTC)"
+    assert store.referrals(claimed=True) == [claimed]
+    with pytest.raises(UnknownReferral):
+        store.claim_referral(uuid.uuid4().hex, "Sam (MTC)")
+    with pytest.raises(ValueError, match="name of the person"):
+        store.claim_referral(referral.id, "  ")
+
+
+def test_of_many_claims_at_once_exactly_one_wins(backend: Backend) -> None:
+    stores = [backend.store() for _ in range(4)]
+    referral = stores[0].add_referral(stores[0].create().id, make_contact(), make_summary())
+    start = threading.Barrier(len(stores))
+    won: list[str] = []
+    told: list[str] = []
+
+    def claim(n: int) -> None:
+        start.wait()
+        try:
+            won.append(stores[n].claim_referral(referral.id, f"adviser {n}").claimed_by or "")
+        except ReferralAlreadyClaimed as error:
+            told.append(error.claimed_by)
+
+    threads = [threading.Thread(target=claim, args=(n,)) for n in range(len(stores))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    for store in stores:
+        store.close()
+    assert len(won) == 1 and len(told) == len(stores) - 1
+    assert set(told) == set(won)
+
+
+# -- Slack threads --------------------------------------------------------------------------
+
+def test_a_slack_thread_leads_back_to_its_conversation(store: SqlConversationStore) -> None:
+    conversation = store.create()
+    thread = ("T012AB3C4", "C0123456789", "1733212345.000200")
+    assert store.slack_thread_conversation(*thread) is None
+    assert store.link_slack_thread(*thread, conversation.id) == conversation.id
+    assert store.slack_thread_conversation(*thread) == conversation.id
+    assert store.slack_thread_conversation("T012AB3C4", "C0123456789", "1733212345.000300") \
+        is None
+
+
+def test_the_first_link_of_a_thread_wins(store: SqlConversationStore) -> None:
+    first, second = store.create(), store.create()
+    thread = ("T1", "C1", "1.0001")
+    assert store.link_slack_thread(*thread, first.id) == first.id
+    assert store.link_slack_thread(*thread, second.id) == first.id
+    assert store.slack_thread_conversation(*thread) == first.id
+
+
+def test_linking_a_thread_to_an_unknown_conversation_is_refused(
+        store: SqlConversationStore) -> None:
+    with pytest.raises(UnknownConversation):
+        store.link_slack_thread("T1", "C1", "1.0001", uuid.uuid4().hex)
+    with pytest.raises(UnknownConversation):
+        store.link_slack_thread("T1", "C1", "1.0001", "nope")
+    for bad in ("", " ", "x" * 65, "a\x00b"):
+        with pytest.raises(ValueError, match="Slack"):
+            store.slack_thread_conversation("T1", bad, "1.0001")
+
+
+def test_erasure_takes_referrals_and_slack_threads_with_it(backend: Backend,
+                                                          store: SqlConversationStore) -> None:
+    conversation = store.create()
+    reply = add_turn(store, conversation, "40 staff in Dudley")
+    store.add_feedback(reply.message_id, "up", "clear")
+    referral = store.add_referral(conversation.id, make_contact(), make_summary())
+    store.link_slack_thread("T1", "C1", "1.0001", conversation.id)
+    kept = store.create()
+    kept_referral = store.add_referral(kept.id, make_contact(email="kept@example.org", note=""),
+                                       make_summary())
+
+    assert store.delete(conversation.id) is True
+    assert store.referral(referral.id) is None
+    assert store.referrals() == [kept_referral]
+    assert store.slack_thread_conversation("T1", "C1", "1.0001") is None
+    leftovers = backend.all_rows_text()
+    for trace in (conversation.id, "priya@acme-widgets.example", "Best after 2pm", "1.0001"):
+        assert trace not in leftovers
+    assert "kept@example.org" in leftovers
+
+
+# -- migrations ---------------------------------------------------------------------------
+
+def _run_alembic(backend: Backend, revision: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    if backend.name == "sqlite":
+        Path(sa.make_url(backend.url).database or "").parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(normalise_database_url(backend.url))
+    try:
+        with engine.begin() as conn:
+            if backend.schema:
+                conn.execute(sa.schema.CreateSchema(backend.schema, if_not_exists=True))
+            config = Config()
+            config.set_main_option("script_location", MIGRATIONS)
+            config.attributes.update(connection=conn, schema=backend.schema)
+            command.upgrade(config, revision)
+    finally:
+        engine.dispose()
+
+
+def test_a_database_from_before_migrations_is_upgraded_in_place(backend: Backend) -> None:
+    """The first release made its tables without Alembic: they are stamped and upgraded, and
+    what they held is kept, each conversation at the version its turns make."""
+    _run_alembic(backend, FIRST_REVISION)
+    engine = sa.create_engine(normalise_database_url(backend.url))
+    prefix = f'"{backend.schema}".' if backend.schema else ""
+    conversation_id, now = uuid.uuid4().hex, "2025-01-02 03:04:05"
+    reply = make_reply(conversation_id)
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.text(f"DROP TABLE {prefix}alembic_version"))
+            conn.execute(sa.text(
+                f"INSERT INTO {prefix}conversations VALUES (:id, :now, :now, :facts, '[]')"),
+                {"id": conversation_id, "now": now, "facts": Facts(employees=7).model_dump_json()})
+            conn.execute(sa.text(
+                f"INSERT INTO {prefix}conversation_turns (conversation_id, message_id, "
+                "user_text, reply_json, created_at) VALUES (:id, :mid, 'old turn', :reply, :now)"),
+                {"id": conversation_id, "mid": reply.message_id, "reply": reply.model_dump_json(),
+                 "now": now})
+    finally:
+        engine.dispose()
+
+    store = backend.store()
+    try:
+        stored = store.get(conversation_id)
+        assert stored is not None
+        assert stored.facts == Facts(employees=7) and stored.version == 1
+        assert [t.user_text for t in stored.turns] == ["old turn"]
+        add_turn(store, stored, "a new turn")
+        store.add_referral(conversation_id, make_contact(), make_summary())
+        assert store.get(conversation_id).version == 2  # type: ignore[union-attr]
+    finally:
+        store.close()
+
+
+def test_the_models_match_what_the_migrations_make(backend: Backend) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    _run_alembic(backend, "head")
+    engine = sa.create_engine(normalise_database_url(backend.url))
+    try:
+        with engine.connect() as conn:
+            if backend.schema:
+                conn = conn.execution_options(schema_translate_map={None: backend.schema})
+            context = MigrationContext.configure(conn, opts={
+                "include_schemas": False, "compare_type": True,
+                "version_table_schema": backend.schema,
+                "include_name": lambda name, kind, parent: name != "alembic_version",
+            })
+            if backend.schema:
+                conn.exec_driver_sql(f'SET search_path TO "{backend.schema}"')
+            differences = compare_metadata(context, Base.metadata)
+    finally:
+        engine.dispose()
+    assert differences == []
