@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Protocol
 
-from assistant import routing, templates
+from assistant import templates
 from assistant.answers import CitationList, eligibility_answer, signpost_answer
 from assistant.business import Facts
 from assistant.composer import Composition
@@ -128,46 +128,49 @@ class Assistant:
         return found
 
     def _answer(self, turn: _Turn) -> Reply:
-        if turn.check.blocked is not None:  # an injection or a request for the system prompt
-            return self._fixed(turn, "unsafe", routing.UNSAFE_REPLY)
+        check = turn.check
+        if check.blocked is not None or check.refused:  # injection, or a request refused
+            turn.trace.reason = check.refused or f"input guard: {check.blocked}"
+            return self._fixed(turn, "unsafe", "unsafe")
+        if check.emergency:
+            turn.trace.reason = "input guard: someone may be in danger"
+            return self._fixed(turn, "out_of_scope", "emergency")
         previous = turn.conversation.facts
         asked = self._asked_fact(turn.conversation)
         turn.new_facts = self.extractor.extract(turn.text, today=self.today().date(),
                                                 asked=asked)
         turn.facts = previous.merged_with(turn.new_facts)
-        decision = self.router.route(turn.text, has_context=bool(turn.conversation.turns))
+        decision = self.router.route(turn.text, has_context=bool(turn.conversation.turns),
+                                     facts=turn.new_facts.known())
         route: Route = decision.route
         turn.trace.reason = decision.reason
+        turn.trace.question_kind = decision.asks
         named = self._programmes_named(turn.text)
         checking = bool(turn.conversation.open_questions or
                         self._programme_in_focus(turn.conversation))
         # an answer to the last question, a correction ("sorry, 350 staff"), or another
-        # programme named ("and the medtech hub?") while eligibility is being checked
-        if route in {"programme_question", "signposting"} and (
+        # programme named ("and the other programme?") while eligibility is being checked; but
+        # never a question of its own ("How do I apply?") or a need a rule is sure of
+        if route in {"programme_question", "signposting"} and not decision.firm and \
+                decision.asks == "statement" and (
                 (checking and turn.new_facts.known()) or (named and turn.facts.known())):
             route = "eligibility"
-        if route == "greeting":
-            return self._fixed(turn, route, routing.GREETING_REPLY)
-        if route == "out_of_scope":
-            return self._fixed(turn, route, routing.OUT_OF_SCOPE_REPLY)
-        if route == "unsafe":
-            return self._fixed(turn, route, routing.UNSAFE_REPLY)
-        if route == "referral":
-            return self._fixed(turn, route, routing.REFERRAL_REPLY)
+            turn.trace.reason += "; continues the eligibility check"
+        if route in {"greeting", "out_of_scope", "referral"}:
+            return self._fixed(turn, route, route)
         if route == "eligibility" and self.eligibility is not None:
             return self._eligibility(turn, named)
         if route == "signposting" and self.signposter is not None:
             reply = self._signposting(turn)
             if reply is not None:
                 return reply
-        return self._grounded(turn, route if route == "programme_question" else
-                              "programme_question")
+        return self._grounded(turn, "programme_question")
 
     # ------------------------------------------------------------------ routes
 
-    def _fixed(self, turn: _Turn, route: Route, template: str) -> Reply:
-        text = template.format(programme=self.programme.name,
-                               contact=self.programme.contact.sentence())
+    def _fixed(self, turn: _Turn, route: Route, reply: str) -> Reply:
+        """One of the fixed replies (`templates.fixed_reply`), in the programme's words."""
+        text = templates.fixed_reply(self.programme, reply)
         # a fixed reply states nothing from the guidance, so it is not "grounded" in it
         return self._reply(turn, route, text, grounded=False)
 
@@ -210,7 +213,7 @@ class Assistant:
                                        title=p.chunk.title, score=p.score) for p in passages]
         composition = self.composer.compose(query, passages, self._decisions(turn))
         if not composition.found:
-            text = templates.NOT_FOUND.format(contact=self.programme.contact.sentence())
+            text = templates.fixed_reply(self.programme, "not_found")
             return self._reply(turn, route, text, grounded=False)
         return self._reply(turn, route, composition.answer, grounded=True,
                            citations=composition.citations)
@@ -227,7 +230,8 @@ class Assistant:
     def _with_context(self, turn: _Turn) -> str:
         """A follow-up ("and for a medium company?") carries the question it follows."""
         turns = turn.conversation.turns
-        if not turns or not self.router.route(turn.text, has_context=True).follow_up:
+        if not turns or not self.router.route(turn.text, has_context=True,
+                                              facts=turn.new_facts.known()).follow_up:
             return turn.text
         return f"{turns[-1].user_text} {turn.text}"
 

@@ -62,12 +62,13 @@ def build(settings: Settings, knowledge: Path | None = None, progress: bool = Tr
     )
     retriever = HybridRetriever(index, embedder, RetrievalConfig(k=settings.retrieval_k))
     policy = load_policy(index.root)
+    programme = load_programme(index.root)
     assistant = Assistant(
         retriever=retriever,
         composer=_composer(settings, embedder),
-        programme=load_programme(index.root),
+        programme=programme,
         store=SqlConversationStore(settings.conversations_url()),
-        router=Router(embedder),
+        router=Router(embedder, programme_words=programme.words),
         guard=InputGuard(),
         extractor=FactExtractor.from_policy(policy) if policy else FactExtractor(),
         policy=policy,

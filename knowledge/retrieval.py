@@ -67,7 +67,7 @@ class HybridRetriever:
     def records(self, **fields: str) -> list[CatalogueRecord]:
         """Catalogue records whose fields contain every given value (case-insensitive).
 
-        `records(partner="WMG", sectors="medtech")` matches list fields by element and text
+        `records(partner="Acme", sectors="food")` matches list fields by element and text
         fields by substring.
         """
         wanted = {key.lower(): value.lower() for key, value in fields.items()}

@@ -1,0 +1,178 @@
+"""What a message asks, read from its wording: the kind of question and the kind of answer that
+would answer it. Routing uses it to tell an eligibility check from a question about the
+programme; the composer uses it to lead with the figure, the date or the list asked for, and
+the refusal decision to see whether the selected sentences hold that kind of answer at all.
+
+Generic English only: nothing here names a programme.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from knowledge.words import stems
+
+QuestionKind = Literal[
+    "yes_no",      # "Is Leeds in the area?", "Can the grant pay for vans?"
+    "amount",      # "How much ...", "What rate ...", "How many days ..."
+    "when",        # "When does Round 2 close?", "How long does it take?"
+    "list",        # "Which centres are there?", "What kinds of project ..."
+    "definition",  # "What is X?", "What does X mean?", "Tell me about X"
+    "how",         # "How do I apply?": steps or a process
+    "who",         # "Who leads the hub?"
+    "where",       # "Where is the office?"
+    "why",
+    "other",       # a question of another shape ("What documents should I have ready?")
+    "statement",   # no question: a description, an answer to our question, a fragment
+]
+# The kind of text that answers a question of each kind, as `answer_present` tests it.
+AnswerType = Literal["figure", "date", "name", "place", "list", "any"]
+
+_ANSWER_TYPES: dict[str, AnswerType] = {
+    "amount": "figure", "when": "date", "who": "name", "where": "place", "list": "list",
+}
+
+_AUX = (r"is|are|am|was|were|can|could|does|do|did|will|would|should|shall|has|have|had|may|"
+        r"might|must|need")
+_YES_NO = re.compile(rf"^(?:{_AUX})(?:n't)?\b", re.IGNORECASE)
+_AMOUNT = re.compile(
+    r"\bhow\s+(?:much|many|big|large|small|high|low)\b|"
+    r"\bwhat(?:'s|\s+is|\s+are|\s+was|\s+would\s+be)?\s+(?:the\s+)?(?:\w+\s+){0,3}?"
+    r"(?:rate|rates|percentage|percent|share|amount|amounts|value|cost|costs|price|fee|fees|"
+    r"limit|limits|maximum|minimum|max|min|cap|ceiling|ceilings|threshold|total|figure|"
+    r"budget|number|headroom|size|turnover|worth)\b|"
+    r"\bwhat\s+(?:grant|award|voucher|sum)\b|\bhow\s+(?:much|many)\b",
+    re.IGNORECASE,
+)
+_WHEN = re.compile(
+    r"^(?:when|by\s+when|until\s+when)\b|\bhow\s+(?:long|soon|quickly|often)\b|"
+    r"\bwhat\s+(?:date|day|time|year|month|deadline)\b|\b(?:deadline|closing\s+date)\b|"
+    r"\bwhich\s+(?:date|day|round|year|month)\b",
+    re.IGNORECASE,
+)
+_LIST = re.compile(
+    r"^(?:which|what)\s+(?:\w+\s+){0,2}?(?:are|does|do|can|could|will|would)\b|"
+    r"^what\s+are\s+(?:the|all|your)\b|"
+    r"\bwhat\s+(?:kinds?|types?|sorts?|forms?)\s+of\b|\b(?:list|name)\s+(?:the|all|every)\b|"
+    r"\bwhat\s+(?:\w+\s+)?(?:costs|items|things|activities|documents|outputs|sectors|"
+    r"programmes|services|options|steps|criteria|conditions|rules|partners|hubs)\b|"
+    r"^which\b",
+    re.IGNORECASE,
+)
+_DEFINITION = re.compile(
+    r"^(?:what(?:'s|\s+is)\s+(?:a|an|the)?\s*[\w' -]{1,60}\??$)|"
+    r"\bwhat\s+does\s+[\w' -]{1,60}\s+mean\b|\bwhat\s+is\s+meant\s+by\b|"
+    r"^(?:tell\s+me|explain)\s+(?:about|what)\b|\bwhat(?:'s|\s+is)\s+the\s+difference\b",
+    re.IGNORECASE,
+)
+_HOW = re.compile(r"^how\b", re.IGNORECASE)
+_QUESTION_WORD = re.compile(r"^(?:who|whom|whose|where|why|what|which|how)\b", re.IGNORECASE)
+_LEAD_IN = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|thanks|thank\s+you|ok|okay|so|and|but|also|please|great|"
+    r"sorry|right|quick\s+question|one\s+more\s+thing)\b[\s,!.:-]*)+",
+    re.IGNORECASE,
+)
+_FRAGMENT = re.compile(r"^(?:what|how)\s+about\b|^(?:and|or)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.?!]+[.?!]*")
+_REQUEST = re.compile(r"^(?:can|could|would)\s+you\s+(?:please\s+)?(?:tell|explain|list|"
+                      r"give|show|let)(?:\s+(?:me|us))?\b\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str  # the question sentence (the last one that asks, in a longer message)
+    kind: QuestionKind
+    words: frozenset[str]  # its content words, stemmed
+
+    @property
+    def answer_type(self) -> AnswerType:
+        return _ANSWER_TYPES.get(self.kind, "any")
+
+    @property
+    def asks(self) -> bool:
+        return self.kind != "statement"
+
+
+def read_question(message: str) -> Question:
+    """The question in a message and its kind; "statement" when nothing is asked."""
+    sentence = _asking_sentence(message)
+    text = _LEAD_IN.sub("", sentence).strip()
+    return Question(text=sentence.strip(), kind=_kind(text, sentence),
+                    words=frozenset(stems(sentence)))
+
+
+def _asking_sentence(message: str) -> str:
+    sentences = [s.strip() for s in _SENTENCE.findall(" ".join(message.split())) if s.strip()]
+    if not sentences:
+        return ""
+    asking = [s for s in sentences if s.endswith("?") or _QUESTION_WORD.match(
+        _LEAD_IN.sub("", s)) or _YES_NO.match(_LEAD_IN.sub("", s))]
+    return asking[-1] if asking else sentences[-1]
+
+
+def _kind(text: str, sentence: str) -> QuestionKind:
+    request = _REQUEST.match(text)
+    if request and "list" in request.group(0).lower():
+        return "list"
+    text = _REQUEST.sub("", text).strip() or text
+    asked = bool(request) or sentence.rstrip().endswith("?") or \
+        bool(_QUESTION_WORD.match(text)) or bool(_YES_NO.match(text))
+    if not asked or _FRAGMENT.match(text):
+        return "statement"
+    if _WHEN.search(text) and not _AMOUNT.match(text):
+        return "when"
+    if _AMOUNT.search(text):
+        return "amount"
+    lowered = text.lower()
+    if lowered.startswith("who"):
+        return "who"
+    if lowered.startswith("where"):
+        return "where"
+    if lowered.startswith("why"):
+        return "why"
+    if _DEFINITION.search(text):
+        return "definition"
+    if _LIST.search(text):
+        return "list"
+    if _HOW.match(text):
+        return "how"
+    if _YES_NO.match(text):
+        return "yes_no"
+    if _QUESTION_WORD.match(text):
+        return "other"
+    return "statement" if len(text.split()) <= 6 else "other"
+
+
+# --- answer types ----------------------------------------------------------------------------
+
+_FIGURE = re.compile(r"[£€$]\s?\d|\b\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent|k\b|m\b|bn\b|million|"
+                     r"billion|thousand|days?|weeks?|months?|years?|hours?|jobs?|staff|people|"
+                     r"employees|aw?us?\b)|\b\d{2,}\b|\b(?:one|two|three|four|five|six|seven|"
+                     r"eight|nine|ten|twelve|half|a\s+third|a\s+quarter)\b", re.IGNORECASE)
+_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b|\b(?:19|20)\d{2}\b|"
+    r"\b\d+\s+(?:working\s+)?(?:days?|weeks?|months?|years?)\b|\b(?:noon|midnight|\d{1,2}:\d{2})\b|"
+    r"\b(?:within|after|before|by|until|each|every)\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?|"
+    r"years?|quarters?)\b|\b(?:monthly|quarterly|annually|weekly)\b", re.IGNORECASE)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:of|and|&|for)?\s*[A-Z][\w-]+)+")
+_PLACE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\b|\b(?:in|at|on|near)\s+[A-Z][a-z]+", re.UNICODE)
+_LIST_TEXT = re.compile(r"(?m)^\s*(?:[-*•]|\d{1,2}[.)])\s+|:\s*$|;\s+\w+.*;\s+|,\s+\w+[^,]*,"
+                        r"\s+(?:and|or)\s+")
+
+
+def answer_present(answer_type: AnswerType, text: str) -> bool:
+    """Whether a text holds the kind of answer asked for: a figure, a date, a name ..."""
+    if answer_type == "figure":
+        return bool(_FIGURE.search(text))
+    if answer_type == "date":
+        return bool(_DATE.search(text))
+    if answer_type == "name":
+        return bool(_NAME.search(text))
+    if answer_type == "place":
+        return bool(_PLACE.search(text))
+    if answer_type == "list":
+        return bool(_LIST_TEXT.search(text))
+    return True

@@ -1,0 +1,226 @@
+"""The router: rules first, in this order: referral ("talk to a person"), greeting, clearly
+off-topic, eligibility, signposting, else a programme question. When an embedder is given, a
+message no rule claims is compared with two sets of example messages (data, in
+`examples.yaml`) to catch off-topic messages the rules do not name.
+
+Requests the assistant refuses and prompt injection are the input guard's (`assistant.guards`),
+which sees every message first. What the business said about itself is the fact reader's: the
+engine passes the names of the facts read from the message, and the router only asks whether
+the message describes the business for an eligibility check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from functools import cached_property
+from importlib.resources import files
+
+import numpy as np
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.questions import QuestionKind, read_question
+from assistant.reply import Route
+from assistant.routing import rules
+from knowledge.embeddings import Embedder
+
+
+class RouteDecision(BaseModel):
+    route: Route
+    reason: str  # which rule (or comparison) decided, for logs and tests
+    follow_up: bool = False  # reads as a continuation of the conversation so far
+    asks: QuestionKind = "statement"  # what kind of question the message asks, if any
+    # a route a rule is sure of ("who can help us test ..."), as opposed to a default or a
+    # mention: the engine may turn only an unsure one into an eligibility check
+    firm: bool = True
+
+
+class ExampleSets(BaseModel):
+    """Messages to compare an unclaimed message with."""
+
+    model_config = ConfigDict(frozen=True)
+
+    business_support: list[str] = Field(min_length=1)
+    everyday_off_topic: list[str] = Field(min_length=1)
+
+    @classmethod
+    def bundled(cls) -> ExampleSets:
+        text = files("assistant.routing").joinpath("examples.yaml").read_text(encoding="utf-8")
+        return cls.model_validate(yaml.safe_load(text))
+
+
+class Router:
+    """Decides the route of one message; rules first, then (optionally) an example comparison.
+
+    `embedder`, when given, is used only for messages no rule claims, to tell off-topic
+    messages from programme questions. `margin` is how much closer a message must be to the
+    off-topic examples than to the business-support ones; `floor` is the least similarity to
+    an off-topic example that counts at all. With `has_context`, a message that reads as a
+    follow-up (opens with "and", "what about", ... or is a few words long) is never sent out
+    of scope by the comparison, and one that opens like a follow-up not by the rules either.
+    `programme_words` are what the programme calls its offers ("accelerator", "voucher scheme"): a
+    message using one is about business support.
+    """
+
+    def __init__(self, embedder: Embedder | None = None, margin: float = 0.1,
+                 floor: float = 0.25, programme_words: Sequence[str] = (),
+                 examples: ExampleSets | None = None) -> None:
+        if not 0.0 <= margin < 1.0:
+            raise ValueError(f"margin must be between 0 and 1, got {margin!r}")
+        if not 0.0 <= floor < 1.0:
+            raise ValueError(f"floor must be between 0 and 1, got {floor!r}")
+        blank = [w for w in programme_words if not w.strip()]
+        if blank:
+            raise ValueError(f"programme_words must not be blank, got {list(programme_words)!r}")
+        self._embedder = embedder
+        self._margin = margin
+        self._floor = floor
+        self._example_sets = examples
+        self._examples: tuple[np.ndarray, np.ndarray] | None = None
+        words = sorted({w.strip().lower() for w in programme_words}, key=len, reverse=True)
+        self._programme_words = (
+            re.compile(r"\b(?:" + "|".join(re.escape(w) + "s?" for w in words) + r")\b",
+                       re.IGNORECASE) if words else None)
+
+    @cached_property
+    def examples(self) -> ExampleSets:
+        return self._example_sets or ExampleSets.bundled()
+
+    def route(self, message: str, has_context: bool = False,
+              facts: Collection[str] = ()) -> RouteDecision:
+        """`facts`: the names of the facts the engine read from this message about the
+        business ("employees", "postcode"); a message describing the business is an
+        eligibility check unless it asks something else."""
+        text = " ".join(message.split())
+        follow_up = has_context and _reads_as_follow_up(text)
+        decision = self._decide(text, has_context, follow_up, facts)
+        asks = read_question(text).kind if text else "statement"
+        return decision.model_copy(update={"follow_up": follow_up, "asks": asks})
+
+    def _decide(self, text: str, has_context: bool, follow_up: bool,
+                facts: Collection[str]) -> RouteDecision:
+        if not text:
+            return RouteDecision(route="greeting", reason="empty message")
+        decision = _referral(text) or _small_talk(text)
+        # A continuation ("and what about ...") is read against the conversation, so words
+        # that look off-topic on their own do not decide it.
+        if decision is None and not (has_context and rules.FOLLOW_UP_OPENER.search(text)):
+            decision = self._off_topic_by_rule(text)
+        decision = decision or _eligibility_or_signposting(text, facts)
+        if decision is None and not follow_up:
+            decision = self._off_topic_by_examples(text)
+        return decision or RouteDecision(
+            route="programme_question", reason="no other route applies", firm=False)
+
+    def _about_business(self, text: str) -> bool:
+        return bool(rules.BUSINESS_WORDS.search(text) or (
+            self._programme_words is not None and self._programme_words.search(text)))
+
+    def _off_topic_by_rule(self, text: str) -> RouteDecision | None:
+        if self._about_business(text):
+            return None
+        for name, pattern in rules.OFF_TOPIC_RULES:
+            if pattern.search(text):
+                return RouteDecision(route="out_of_scope", reason=f"off-topic: {name}")
+        return None
+
+    def _off_topic_by_examples(self, text: str) -> RouteDecision | None:
+        if self._embedder is None or self._about_business(text):
+            return None
+        off, business = self._similarities(text)
+        if off >= self._floor and off - business >= self._margin:
+            return RouteDecision(
+                route="out_of_scope",
+                reason=f"closer to off-topic examples ({off:.2f} vs {business:.2f})",
+            )
+        return None
+
+    def _similarities(self, text: str) -> tuple[float, float]:
+        """Highest cosine similarity to an off-topic example and to a business example."""
+        assert self._embedder is not None
+        if self._examples is None:
+            off = self._embedder.embed(list(self.examples.everyday_off_topic))
+            business = self._embedder.embed(list(self.examples.business_support))
+            self._examples = (off, business)
+        vector = self._embedder.embed([text])[0]
+        off, business = self._examples
+        return float(np.max(off @ vector)), float(np.max(business @ vector))
+
+
+def _referral(text: str) -> RouteDecision | None:
+    if rules.ASKS_WHO.search(text):  # "who should we talk to about X" asks for the right expert
+        return None
+    for name, pattern in rules.REFERRAL_RULES:
+        if pattern.search(text):
+            return RouteDecision(route="referral", reason=name)
+    return None
+
+
+def _small_talk(text: str) -> RouteDecision | None:
+    if _is_pleasantry(text):
+        return RouteDecision(route="greeting", reason="greeting or thanks")
+    if rules.CAPABILITY.search(rules.LEADING_PLEASANTRIES.sub("", text)):
+        return RouteDecision(route="greeting", reason="asks what the assistant can do")
+    return None
+
+
+def _eligibility_or_signposting(text: str, facts: Collection[str]) -> RouteDecision | None:
+    """An explicit eligibility question wins; then a stated need; then a description of the
+    business that asks nothing else (which asks, in effect, "what can we get?"); then a
+    mention of facilities."""
+    if _asks_about_eligibility(text):
+        return RouteDecision(route="eligibility", reason="asks about eligibility")
+    for name, pattern in rules.SIGNPOST_STRONG:
+        if pattern.search(text):
+            return RouteDecision(route="signposting", reason=name)
+    if facts and _describes_business(text, facts):
+        return RouteDecision(route="eligibility",
+                             reason="describes the business: " + ", ".join(sorted(facts)))
+    question = read_question(text)
+    if facts and question.kind == "amount" and rules.FIRST_PERSON.search(question.text):
+        # "We have £60,000 of costs: how much would we get?": the rules work it out
+        return RouteDecision(route="eligibility",
+                             reason="asks what the rules give the business for its figures: "
+                             + ", ".join(sorted(facts)))
+    if rules.SIGNPOST_WEAK.search(text) and not rules.FUNDING_WORDS.search(text):
+        return RouteDecision(route="signposting", reason="mentions facilities or expertise",
+                             firm=False)
+    return None
+
+
+def _asks_about_eligibility(text: str) -> bool:
+    if rules.ELIGIBILITY_QUESTION.search(text):
+        return True
+    question = read_question(text).text
+    procedural = bool(rules.PROCEDURAL.search(rules.LEADING_PLEASANTRIES.sub("", question)))
+    if rules.MODAL_ELIGIBILITY.search(question) and not procedural:
+        return True
+    return bool(rules.ELIGIBILITY_WORD.search(question) and rules.FIRST_PERSON.search(text)
+                and not procedural)
+
+
+def _describes_business(text: str, facts: Collection[str]) -> bool:
+    """A description of the business that asks no other question asks, in effect, "what can
+    we get?"; one that asks how to apply, or what a rule means, wants that answered."""
+    question = read_question(text)
+    if question.asks and question.kind not in {"other", "yes_no"}:
+        return False
+    if rules.SELF_DESCRIPTION.search(text):
+        return True
+    if rules.FIRST_PERSON.search(text) and len(facts) >= 2:
+        return True
+    return len(facts) >= 3
+
+
+def _is_pleasantry(text: str) -> bool:
+    """True when nothing is left once greetings, thanks and filler words are taken out."""
+    if not rules.PLEASANTRIES.search(text):
+        return False
+    rest = rules.FILLER.sub(" ", rules.PLEASANTRIES.sub(" ", text))
+    return not re.search(r"\w", rest)
+
+
+def _reads_as_follow_up(text: str) -> bool:
+    return bool(rules.FOLLOW_UP_OPENER.search(text)) or \
+        len(text.split()) <= rules.SHORT_FOLLOW_UP_WORDS
