@@ -3,10 +3,33 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import (
+    AliasChoices,
+    Field,
+    SecretStr,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SLACK_API_URL = "https://slack.com/api/"
+# The shapes of Slack's credentials: a value of another shape is a copy-paste slip or a
+# placeholder, and is refused at start rather than at the first event.
+_SLACK_SHAPES = {
+    "slack_bot_token": (re.compile(r"xoxb-[0-9]+-[0-9]+-[A-Za-z0-9]+"),
+                        "a bot token starting xoxb- (OAuth & Permissions > Bot User OAuth Token)"),
+    "slack_app_token": (re.compile(r"xapp-[0-9]+-[A-Za-z0-9]+-[0-9]+-[A-Za-z0-9]+"),
+                        "an app-level token starting xapp- (Basic Information > App-Level "
+                        "Tokens)"),
+    "slack_signing_secret": (re.compile(r"[0-9a-f]{16,}"),
+                             "the hexadecimal Signing Secret (Basic Information > App "
+                             "Credentials)"),
+}
+_SLACK_CHANNEL = re.compile(r"[CG][A-Z0-9]{2,20}|#[a-z0-9][a-z0-9_-]{0,79}")
 
 
 def default_data_dir() -> Path:
@@ -40,6 +63,23 @@ class Settings(BaseSettings):
     llm_api_key: str | None = Field(default=None, description="API key for the LLM endpoint.")
     llm_timeout_s: float = Field(default=20.0, gt=0, le=300)
 
+    # Slack: the token names are Slack's own, without the SSR_ prefix
+    slack_bot_token: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("slack_bot_token", "SLACK_BOT_TOKEN"),
+        description="The bot's token (xoxb-...), from OAuth & Permissions.")
+    slack_signing_secret: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("slack_signing_secret", "SLACK_SIGNING_SECRET"),
+        description="Verifies requests to /slack/events, from Basic Information.")
+    slack_app_token: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("slack_app_token", "SLACK_APP_TOKEN"),
+        description="The app-level token (xapp-...) with connections:write, for Socket Mode.")
+    slack_api_url: str = Field(default=SLACK_API_URL,
+                               description="Slack's Web API base URL (another for tests, staging).")
+    referral_channel: str | None = Field(
+        default=None, description="The Slack channel (an id such as C0123ABCD, or #name) where "
+        "referrals from the website are posted.")
+
     def conversations_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'conversations.sqlite3'}"
 
@@ -49,6 +89,34 @@ class Settings(BaseSettings):
         if value and not value.startswith(("http://", "https://")):
             raise ValueError(f"must start with http:// or https://, got {value!r}")
         return value or None
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _slack_api_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"must start with http:// or https://, got {value!r}")
+        return value if value.endswith("/") else value + "/"
+
+    @field_validator("slack_bot_token", "slack_app_token", "slack_signing_secret")
+    @classmethod
+    def _slack_credential(cls, value: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        shape, expected = _SLACK_SHAPES[str(info.field_name)]
+        if not shape.fullmatch(value.get_secret_value().strip()):
+            # never echo the value: it may be a real secret pasted into the wrong variable
+            raise ValueError(f"is not {expected}")
+        return SecretStr(value.get_secret_value().strip())
+
+    @field_validator("referral_channel")
+    @classmethod
+    def _referral_channel(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        if not _SLACK_CHANNEL.fullmatch(value.strip()):
+            raise ValueError(f"must be a channel id such as C0123ABCD or a #channel-name, "
+                             f"got {value!r}")
+        return value.strip()
 
     @field_validator("database_url")
     @classmethod
@@ -81,4 +149,10 @@ def load_settings(**overrides: object) -> Settings:
     except ValidationError as exc:
         error = exc.errors()[0]
         where = ".".join(map(str, error["loc"])) or "settings"
-        raise SettingsError(f"setting {where}: {error['msg']}") from exc
+        message = error["msg"].removeprefix("Value error, ")
+        raise SettingsError(f"setting {_ENV_NAMES.get(where, where)}: {message}") from exc
+
+
+# Settings read from variables named other than SSR_<FIELD>: errors name the variable
+_ENV_NAMES = {"slack_bot_token": "SLACK_BOT_TOKEN", "slack_signing_secret": "SLACK_SIGNING_SECRET",
+              "slack_app_token": "SLACK_APP_TOKEN"}
