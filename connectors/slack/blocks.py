@@ -37,6 +37,7 @@ REFER = "ssr_refer"
 SHARE = "ssr_share"
 CLAIM = "ssr_claim"
 SHOW_CONTACT = "ssr_referral_contact"
+OPEN_LINK = "ssr_open"  # a link button: Slack still sends the click, which is acknowledged
 ACTIONS_BLOCK = "ssr_actions"
 FEEDBACK_DONE_BLOCK = "ssr_feedback_done"
 REFERRAL_MODAL = "ssr_referral"
@@ -221,10 +222,16 @@ def open_question_blocks(reply: Reply) -> list[Block]:
 
 
 def signpost_block(signpost: Signpost) -> Block:
-    name = link(signpost.url, signpost.name) if signpost.url else escape(signpost.name)
+    """A card for a facility or team: its name, who runs it and where, and a link to it. Why it
+    fits is in the answer's text, so it is not repeated here."""
     where = " · ".join(escape(part) for part in (signpost.partner, signpost.location) if part)
-    lines = [f"*{name}*", where, escape(signpost.why)]
-    return section(_clip("\n".join(line for line in lines if line), SECTION_TEXT_MAX))
+    text = f"*{escape(signpost.name)}*" + (f"\n{where}" if where else "")
+    block = section(_clip(text, SECTION_TEXT_MAX))
+    if signpost.url:
+        block["accessory"] = {"type": "button", "action_id": f"{OPEN_LINK}:{signpost.name[:200]}",
+                              "url": signpost.url,
+                              "text": {"type": "plain_text", "text": texts.OPEN}}
+    return block
 
 
 def source_blocks(citations: list[Citation]) -> list[Block]:

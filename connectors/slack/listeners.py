@@ -66,6 +66,7 @@ class SlackBot:
         app.view(kit.REFERRAL_MODAL)(ack=self.ack_referral_form, lazy=[self.make_referral])
         app.action(kit.CLAIM)(ack=_ack, lazy=[self.claim])
         app.action(kit.SHOW_CONTACT)(ack=_ack, lazy=[self.show_contact])
+        app.action(re.compile(f"^{kit.OPEN_LINK}:"))(_ack)
         app.error(self.log_error)
 
     # -- retries ---------------------------------------------------------------------------

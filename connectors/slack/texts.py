@@ -53,6 +53,7 @@ REFER = "Refer to an adviser"
 SHARE = "Share in channel"
 CLAIM = "Claim"
 SHOW_CONTACT = "Show contact details"
+OPEN = "Open"
 
 FEEDBACK_THANKS = {
     "up": ":thumbsup: <@{user}> found this helpful. Thank you!",

@@ -240,3 +240,46 @@ def buttons(blocks: list[dict[str, Any]]) -> dict[str, str]:
     """action_id -> value of every button in the blocks."""
     return {e["action_id"]: e.get("value", "") for b in blocks if b["type"] == "actions"
             for e in b["elements"]}
+
+
+def eligibility_reply(message: str, conversation: Conversation) -> Reply:
+    """A checklist reply like the engine's to a described business: one programme open, one
+    needing a fact, what was understood, and the question still open."""
+    from assistant.reply import Criterion, EligibilityResult, Understood
+
+    rules = Citation(n=1, title="SSR Eligibility Rules", source="guidance/rules/rules.pdf",
+                     locator="clause 3.2, page 4", quote="The applicant must be an SME.")
+    question = "Is the business in administration, liquidation or other insolvency proceedings?"
+    return Reply(
+        conversation_id=conversation.id, message_id=uuid.uuid4().hex, route="eligibility",
+        grounded=True, citations=[rules], follow_up=[question],
+        answer="**Productivity Booster: I need a little more information.**\n\n"
+               "What you could receive: 45% of eligible costs, £10,000 to £100,000 [1].",
+        eligibility=[
+            EligibilityResult(programme="Productivity Booster", decision="need_more_info",
+                              missing_facts=["insolvent"], criteria=[
+                Criterion(id="sme", met=True, explanation="45 staff and £4m: a small business.",
+                          citation=rules.model_copy(update={"n": 0})),
+                Criterion(id="not-insolvent", met=None,
+                          explanation="We need to confirm it is not insolvent."),
+            ]),
+            EligibilityResult(programme="Medical Technologies Hub", decision="ineligible",
+                              criteria=[Criterion(id="sector-fit", met=False,
+                                                  explanation="Not in medical technologies.")]),
+        ],
+        understood=[Understood(fact="employees", value="45 staff", text="45 people"),
+                    Understood(fact="turnover", value="turnover £4m", text="£4m turnover")],
+    )
+
+
+def signpost_reply(message: str, conversation: Conversation) -> Reply:
+    from assistant.reply import Signpost
+
+    return Reply(
+        conversation_id=conversation.id, message_id=uuid.uuid4().hex, route="signposting",
+        grounded=True, answer="These could help with that:\n- **Climatic chamber** (WMG) [1]",
+        citations=[Citation(n=1, title="Climatic chamber", source="catalogue/facilities.csv",
+                            locator="row 4")],
+        signposts=[Signpost(name="Climatic chamber", partner="WMG", location="Coventry",
+                            why="Tests battery packs from -40 to 85 °C.",
+                            url="https://example.org/chamber")])
