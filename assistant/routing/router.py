@@ -178,7 +178,8 @@ def _eligibility_or_signposting(text: str, facts: Collection[str]) -> RouteDecis
         return RouteDecision(route="eligibility",
                              reason="describes the business: " + ", ".join(sorted(facts)))
     question = read_question(text)
-    if facts and question.kind == "amount" and rules.FIRST_PERSON.search(question.text):
+    if facts and question.kind == "amount" and rules.FIRST_PERSON.search(question.text) and \
+            rules.AWARD_WORDS.search(question.text):
         # "We have £60,000 of costs: how much would we get?": the rules work it out
         return RouteDecision(route="eligibility",
                              reason="asks what the rules give the business for its figures: "

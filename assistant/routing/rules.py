@@ -206,6 +206,13 @@ ELIGIBILITY_QUESTION = _any(
     r"\bwhat\s+(?:can|could|would|might)\s+(?:i|we|my\s+\w+|our\s+\w+)\s+(?:get|receive|"
     r"apply\s+for|qualify\s+for)\b",
 )
+# What the rules work out for a business from its figures: "how much would the voucher pay?",
+# "how many jobs must we create?", "how much room is left?"
+AWARD_WORDS = re.compile(
+    r"\b(?:grants?|awards?|awarded|vouchers?|funding|money|headroom|room|left|remain\w*|jobs?|"
+    r"pay|paid|cover|covered|receive|get|contribute|contribution|intervention|rate|band|size)\b",
+    re.IGNORECASE,
+)
 # MODAL_ELIGIBILITY inside a question about how, when or where ("How do I apply?", "When can we
 # apply?") asks for the process, not a verdict.
 PROCEDURAL = re.compile(r"^\W*(?:how|when|where|why|who|what|which|by\s+when)\b(?!\s+much\b)",

@@ -90,6 +90,7 @@ DESCRIPTIONS_ASKING = [
      {"employees", "local_authority", "sector_text"}),
     ("We have 40 staff and £6m turnover. What is the maximum grant?",
      {"employees", "turnover"}),
+    ("How many quotes do I need for equipment costing £12,000?", {"project_cost"}),
 ]
 
 SIGNPOSTING = [
