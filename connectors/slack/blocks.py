@@ -332,7 +332,7 @@ def referral_card(referral: Referral) -> SlackMessage:
     if referral.claimed_by is None:
         blocks.append(section(texts.REFERRAL_NEW))
     verdicts = [f"• {escape(v.programme)}: {texts.DECISIONS.get(v.decision, v.decision)}"
-                + (f" (still to confirm: {escape(', '.join(v.missing_facts))})"
+                + (f" (still to confirm: {escape(', '.join(_words(f) for f in v.missing_facts))})"
                    if v.missing_facts else "")
                 for v in summary.verdicts]
     blocks += sections("\n".join([texts.REFERRAL_VERDICTS,
@@ -358,6 +358,10 @@ def referral_card(referral: Referral) -> SlackMessage:
     if referral.claimed_by:
         text += f" (claimed by {referral.claimed_by})"
     return SlackMessage(text=_clip(text, FALLBACK_TEXT_MAX), blocks=blocks)
+
+
+def _words(name: str) -> str:
+    return name.replace("_", " ")
 
 
 def referral_contact(referral: Referral) -> SlackMessage:
