@@ -11,6 +11,12 @@ from urllib.parse import parse_qs
 
 from slack_bolt import App, BoltRequest
 
+from assistant.settings import Settings
+from connectors.slack.app import build_slack_app
+from connectors.slack.client import make_web_client
+from connectors.slack.config import slack_config
+from connectors.slack.ports import Answerer
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -69,3 +75,14 @@ async def _respond(send: Send, status: int, body: bytes,
     raw.append((b"content-length", str(len(body)).encode()))
     await send({"type": "http.response.start", "status": status, "headers": raw})
     await send({"type": "http.response.body", "body": body})
+
+
+def slack_endpoint(assistant: Answerer, settings: Settings) -> SlackEventsEndpoint | None:
+    """`/slack/events` for the web app: served when SLACK_SIGNING_SECRET is set (HTTP mode),
+    which then needs SLACK_BOT_TOKEN too (`SettingsError` otherwise). None when the bot runs
+    over Socket Mode or not at all."""
+    if settings.slack_signing_secret is None:
+        return None
+    config = slack_config(settings, "http")
+    client = make_web_client(config.bot_token, config.api_url)
+    return SlackEventsEndpoint(build_slack_app(assistant, settings, client, mode="http"))

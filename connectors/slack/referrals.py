@@ -7,7 +7,9 @@ import logging
 from slack_sdk import WebClient
 
 from assistant.conversations import Referral
+from assistant.settings import Settings
 from connectors.slack.blocks import referral_card
+from connectors.slack.client import make_web_client
 
 log = logging.getLogger("ssr.slack")
 
@@ -26,3 +28,13 @@ class SlackReferralNotifier:
         self._client.chat_postMessage(channel=self._channel, unfurl_links=False,
                                       **card.payload())
         log.info("referral %s posted to %s", referral.id, self._channel)
+
+
+def referral_notifier(settings: Settings) -> SlackReferralNotifier | None:
+    """The web app's notifier when Slack is set up for referrals (SLACK_BOT_TOKEN and
+    SSR_REFERRAL_CHANNEL), whichever mode the bot itself runs in; None otherwise."""
+    if settings.slack_bot_token is None or not settings.referral_channel:
+        return None
+    client = make_web_client(settings.slack_bot_token.get_secret_value(),
+                             settings.slack_api_url)
+    return SlackReferralNotifier(client, settings.referral_channel)
