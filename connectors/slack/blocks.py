@@ -170,8 +170,10 @@ def eligibility_blocks(reply: Reply, *, all_programmes: bool) -> list[Block]:
         return []
     shown = reply.eligibility if all_programmes else reply.eligibility[:1]
     blocks: list[Block] = []
-    for result in shown:
-        blocks += sections(checklist(result, reply.citations))
+    for i, result in enumerate(shown):
+        # the answer text is about the programme the reply leads with
+        if i > 0 or not _said_in(result, reply.answer):
+            blocks += sections(checklist(result, reply.citations))
     others = [] if all_programmes else reply.eligibility[1:]
     if others:
         items = "; ".join(f"{escape(r.programme)}: {texts.DECISIONS[r.decision]}"
@@ -181,6 +183,15 @@ def eligibility_blocks(reply: Reply, *, all_programmes: bool) -> list[Block]:
 
 
 _DECISION_ORDER = {"eligible": 0, "need_more_info": 1, "ineligible": 2}
+
+
+def _said_in(result: EligibilityResult, answer: str) -> bool:
+    """Whether the answer text already goes through this checklist, criterion by criterion
+    (an engine that writes the checklist into its answer, leaving out a criterion or two): it
+    is not shown twice."""
+    explained = [c.explanation for c in result.criteria if c.explanation]
+    said = sum(text in answer for text in explained)
+    return bool(explained) and said * 2 > len(explained)
 
 
 def checklist(result: EligibilityResult, citations: list[Citation]) -> str:

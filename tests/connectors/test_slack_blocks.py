@@ -121,3 +121,19 @@ def test_a_referral_card_escapes_what_the_website_user_typed() -> None:
     assert "*Claimed by <@U0STAFF01>*" in str(claimed.blocks)
     by_web = kit.referral_card(_referral(claimed_by="Jo <b>", claimed_at=datetime.now(UTC)))
     assert "*Claimed by Jo &lt;b&gt;*" in str(by_web.blocks)
+
+
+def test_a_checklist_the_answer_already_goes_through_is_not_repeated() -> None:
+    from assistant.reply import Criterion, EligibilityResult
+
+    result = EligibilityResult(programme="Booster", decision="eligible", criteria=[
+        Criterion(id="a", met=True, explanation="It is in the area."),
+        Criterion(id="b", met=True, explanation="It is small."),
+        Criterion(id="c", met=None, explanation="Confirmed when you apply.")])
+    long = _reply("**Booster: eligible.**\n- ✅ It is in the area.\n- ✅ It is small.")
+    short = _reply("**Booster: eligible.** You could receive 45% of costs.")
+    for reply in (long, short):
+        reply.eligibility = [result, result.model_copy(update={"programme": "Hub"})]
+    said = str(kit.answer_messages(long, all_programmes=True)[0].blocks)
+    assert "*Booster*: " not in said and "*Hub*: " in said  # only the lead is in the text
+    assert "*Booster*: " in str(kit.answer_messages(short, all_programmes=True)[0].blocks)
