@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import (
     AliasChoices,
@@ -14,7 +15,12 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# Values a deployment must not keep as its admin key: they are in every example.
+_PLACEHOLDER_KEYS = {"changeme", "change-me", "changethis", "secret", "password", "admin",
+                     "your-api-key", "xxx", "test"}
+ADMIN_KEY_MIN_CHARS = 16
 
 SLACK_API_URL = "https://slack.com/api/"
 # The shapes of Slack's credentials: a value of another shape is a copy-paste slip or a
@@ -80,6 +86,30 @@ class Settings(BaseSettings):
         default=None, description="The Slack channel (an id such as C0123ABCD, or #name) where "
         "referrals from the website are posted.")
 
+    # -- the web API ----------------------------------------------------------------------
+    admin_api_key: SecretStr | None = Field(
+        default=None, description="Key for the admin routes (re-index); unset: they are off.")
+    redis_url: str | None = Field(
+        default=None, description="Redis (redis://host:port/db) for rate limits shared by "
+        "every API worker; unset: limits are kept in each process.")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Origins (comma-separated) whose pages may call the "
+        "API and embed the chat widget, e.g. https://www.example.org.")
+    rate_limit_per_minute: int = Field(
+        default=30, ge=1, le=100_000, description="Chat requests per client per minute.")
+    write_limit_per_minute: int = Field(
+        default=10, ge=1, le=100_000,
+        description="Feedback and referral requests per client per minute.")
+    max_body_bytes: int = Field(default=64 * 1024, ge=1024, le=10 * 1024 * 1024,
+                                description="Largest request body accepted.")
+    engine_threads: int = Field(default=2, ge=1, le=64,
+                                description="Turns answered at once by one API worker.")
+    engine_queue: int = Field(default=32, ge=0, le=10_000,
+                              description="Turns waiting for a thread before the API "
+                              "answers 503 (busy).")
+    privacy_url: str = Field(default="/privacy",
+                             description="The privacy notice the referral form links to.")
+
     def conversations_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'conversations.sqlite3'}"
 
@@ -117,6 +147,43 @@ class Settings(BaseSettings):
             raise ValueError(f"must be a channel id such as C0123ABCD or a #channel-name, "
                              f"got {value!r}")
         return value.strip()
+
+    @field_validator("admin_api_key")
+    @classmethod
+    def _real_admin_key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value():
+            return None
+        key = value.get_secret_value()
+        if key.strip().lower() in _PLACEHOLDER_KEYS or len(key) < ADMIN_KEY_MIN_CHARS:
+            raise ValueError(
+                f"must be a real secret of at least {ADMIN_KEY_MIN_CHARS} characters, not a "
+                "placeholder (for example: python -c 'import secrets; "
+                "print(secrets.token_urlsafe(32))')"
+            )
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError(f"must start with redis://, rediss:// or unix://, got "
+                             f"{value.split('@')[-1]!r}")
+        return value or None
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, list):
+            origins = [str(origin).rstrip("/") for origin in value]
+            for origin in origins:
+                if origin != "*" and not (origin.startswith(("http://", "https://"))
+                                          and origin.count("/") == 2):
+                    raise ValueError(f"each origin is scheme://host[:port] with no path, "
+                                     f"got {origin!r}")
+            return origins
+        return value
 
     @field_validator("database_url")
     @classmethod

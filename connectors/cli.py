@@ -101,8 +101,12 @@ def _print_ingest(report: Any) -> None:
 @click.pass_context
 def ask(ctx: click.Context, question: str, conversation_id: str | None, as_json: bool) -> None:
     """Answer one QUESTION from the knowledge folder, with numbered sources."""
+    problem = _text_problem(question)
+    if problem:
+        raise CliError(f"the question {problem}")
     components = _ready_components(ctx)
-    reply = components.assistant.ask(question, conversation_id)
+    reply = _with_progress(lambda: components.assistant.ask(question, conversation_id),
+                           show=not as_json)
     if as_json:
         click.echo(reply.model_dump_json(indent=2))
         return
@@ -111,27 +115,37 @@ def ask(ctx: click.Context, question: str, conversation_id: str | None, as_json:
                f"--conversation {reply.conversation_id})", err=True)
 
 
+QUIT_COMMANDS = {"/quit", "/exit", "/q"}
+
+
 @cli.command()
 @click.option("--conversation", "conversation_id", default=None,
               help="Continue an earlier conversation.")
 @click.pass_context
 def chat(ctx: click.Context, conversation_id: str | None) -> None:
-    """Talk to the assistant in the terminal (an empty line or Ctrl-D ends the chat)."""
+    """Talk to the assistant in the terminal (/quit or Ctrl-D ends the chat)."""
     from assistant.errors import InputError
 
     components = _ready_components(ctx)
     click.echo("Ask about the programme, or describe your business to check eligibility. "
-               "An empty line ends the chat.")
+               "Type /quit or press Ctrl-D to end.")
     while True:
         try:
             message = click.prompt("\nyou", default="", show_default=False,
                                    prompt_suffix="> ")
         except (EOFError, click.Abort):
             break
-        if not message.strip():
+        if message.strip().lower() in QUIT_COMMANDS:
             break
+        if not message.strip():
+            continue
+        problem = _text_problem(message)
+        if problem:
+            click.echo(f"error: that message {problem}; please type it again.", err=True)
+            continue
         try:
-            reply = components.assistant.ask(message, conversation_id)
+            reply = _with_progress(
+                lambda text=message, cid=conversation_id: components.assistant.ask(text, cid))
         except InputError as exc:
             click.echo(f"error: {exc}", err=True)
             continue
@@ -140,6 +154,62 @@ def chat(ctx: click.Context, conversation_id: str | None) -> None:
         _print_reply(reply)
     if conversation_id:
         click.echo(f"\n(conversation {conversation_id})", err=True)
+
+
+def _text_problem(text: str) -> str | None:
+    """Why a message cannot be read as text (bytes that are not UTF-8 arrive as lone
+    surrogates), or None."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return (f"is not valid UTF-8 text (an undecodable byte at character {error.start + 1}); "
+                "check the terminal's or file's encoding")
+    return None
+
+
+def _with_progress(work: Any, show: bool = True, after_s: float = 0.4) -> Any:
+    """Run `work()`; if it takes longer than `after_s`, show on stderr that it is working
+    (a spinner on a terminal, one line otherwise) until it is done."""
+    import threading
+
+    if not show:
+        return work()
+    done = threading.Event()
+    result: dict[str, Any] = {}
+    error: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            result["value"] = work()
+        except BaseException as failure:
+            error.append(failure)
+        finally:
+            done.set()
+
+    worker = threading.Thread(target=run, name="turn", daemon=True)
+    worker.start()
+    if not done.wait(after_s):
+        _show_working(done)
+    worker.join()
+    if error:
+        raise error[0]
+    return result["value"]
+
+
+def _show_working(done: Any) -> None:
+    stream = sys.stderr
+    if not stream.isatty():
+        click.echo("working on an answer...", err=True)
+        done.wait()
+        return
+    frames = "|/-\\"
+    n = 0
+    while not done.wait(0.12):
+        stream.write(f"\r{frames[n % len(frames)]} working on an answer...")
+        stream.flush()
+        n += 1
+    stream.write("\r" + " " * 32 + "\r")
+    stream.flush()
 
 
 def _ready_components(ctx: click.Context) -> Any:
@@ -180,6 +250,32 @@ def benchmark(ctx: click.Context, queries: int, out: Path | None) -> None:
         out.write_text(text + "\n", encoding="utf-8")
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 for every interface).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes (share rate limits through SSR_REDIS_URL).")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, workers: int) -> None:
+    """Serve the web API and the chat page at http://HOST:PORT/ (API docs at /docs)."""
+    import os
+
+    import uvicorn
+
+    _ready_components(ctx)  # settings checked, and the knowledge indexed on first start
+    # Each worker builds its own engine from the environment: pass the options on.
+    for option, variable in (("knowledge", "SSR_KNOWLEDGE_DIR"), ("data_dir", "SSR_DATA_DIR")):
+        if ctx.obj[option] is not None:
+            os.environ[variable] = str(Path(ctx.obj[option]).resolve())
+    click.echo(f"Serving the chat page at http://{host}:{port}/ (API docs at /docs); "
+               "Ctrl-C stops.", err=True)
+    uvicorn.run("connectors.web.main:app_from_settings", factory=True, host=host, port=port,
+                workers=workers, proxy_headers=True, timeout_graceful_shutdown=10,
+                log_level="info")
+
+
 def _mount_eval() -> None:
     from evals.cli import register
 
@@ -191,27 +287,36 @@ _mount_eval()
 
 def main() -> None:
     debug = "--debug" in sys.argv
+    as_json = "--json" in sys.argv[1:]
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.Abort:
-        click.echo("aborted", err=True)
-        sys.exit(130)
+        _fail("aborted", "aborted", 130, as_json)
     except click.ClickException as exc:
+        if as_json:
+            _fail("usage", exc.format_message(), exc.exit_code, as_json)
         exc.show()
         sys.exit(exc.exit_code)
     except (KnowledgeError, AssistantError) as exc:
         if debug:
             raise
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
+        _fail("invalid_input", str(exc), EXIT_USAGE, as_json)
     except Exception as exc:  # a bug: say so in one line; --debug shows the traceback
         if debug:
             raise
-        click.echo(f"error: unexpected {type(exc).__name__}: {exc} (run with --debug for "
-                   "the traceback)", err=True)
-        sys.exit(EXIT_FAILED)
+        _fail("internal_error", f"unexpected {type(exc).__name__}: {exc} (run with --debug "
+              "for the traceback)", EXIT_FAILED, as_json)
+
+
+def _fail(code: str, message: str, exit_code: int, as_json: bool) -> None:
+    """One line: `error: ...` on stderr, or with --json a JSON error object on stdout."""
+    if as_json:
+        click.echo(json.dumps({"error": {"code": code, "message": message}}))
+    else:
+        click.echo(message if code == "aborted" else f"error: {message}", err=True)
+    sys.exit(exit_code)
 
 
 if __name__ == "__main__":

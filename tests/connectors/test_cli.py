@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from connectors.cli import cli
 
 REPLY_KEYS = {"conversation_id", "message_id", "route", "answer", "citations", "eligibility",
-              "signposts", "follow_up", "grounded"}
+              "signposts", "follow_up", "grounded", "understood"}
 CITATION_KEYS = {"n", "title", "source", "locator", "url", "quote"}
 
 

@@ -1,0 +1,1 @@
+"""Thin routes: each translates HTTP to a call on the engine or the store and back."""
