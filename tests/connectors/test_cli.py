@@ -113,3 +113,52 @@ def test_ask_continues_a_conversation_and_chat_talks_in_turns(small_knowledge: P
     assert "I can answer questions" in chat.stdout
     assert "Sources:" in chat.stdout
     assert "conversation" in chat.stderr
+
+
+def _run_bytes(*args: bytes | str, stdin: bytes = b"",
+               env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "connectors.cli", *args], input=stdin,
+                          capture_output=True, env=full_env, timeout=600, check=False)
+
+
+def test_a_question_that_is_not_utf8_is_refused_in_one_line(tmp_path: Path) -> None:
+    result = _run_bytes("--data-dir", str(tmp_path), "ask", b"hello \xff\xfe world")
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert err.startswith("error: the question is not valid UTF-8 text") and err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_errors_under_json_are_json(tmp_path: Path) -> None:
+    bad_text = _run_bytes("--data-dir", str(tmp_path), "ask", b"\xff", "--json")
+    assert bad_text.returncode == 2
+    error = json.loads(bad_text.stdout)["error"]
+    assert error["code"] == "usage" and "UTF-8" in error["message"]
+    missing = _run("--knowledge", "/nonexistent/folder", "--data-dir", str(tmp_path), "ask",
+                   "hello", "--json")
+    assert missing.returncode == 2
+    assert json.loads(missing.stdout)["error"]["code"] == "invalid_input"
+    assert missing.stderr == ""
+
+
+def test_serve_is_a_command_with_host_port_and_workers() -> None:
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    assert result.exit_code == 0
+    for option in ("--host", "--port", "--workers"):
+        assert option in result.output
+    assert CliRunner().invoke(cli, ["serve", "--port", "70000"]).exit_code == 2
+
+
+@pytest.mark.slow
+def test_chat_goes_on_past_empty_lines_and_bad_bytes_and_ends_on_quit(
+        small_knowledge: Path, tmp_path: Path) -> None:
+    base = ["--knowledge", str(small_knowledge), "--data-dir", str(tmp_path / "data")]
+    chat = _run_bytes(*base, "chat", stdin=b"Hello\n\n\xff\xfe oops\nHow many supplier quotes "
+                      b"do I need?\n/quit\nWhat is the Productivity Booster?\n")
+    out, err = chat.stdout.decode(), chat.stderr.decode()
+    assert chat.returncode == 0, err
+    assert "I can answer questions" in out and "Sources:" in out
+    assert "that message is not valid UTF-8 text" in err
+    assert out.count("you> ") == 5  # the line after /quit is never read as a message
+    assert "Traceback" not in err
