@@ -91,21 +91,24 @@ class ExtractiveComposer:
         return self._render(chosen, passages, best)
 
     def _sentence_vectors(self, texts: list[str]) -> np.ndarray:
-        """Vectors for short sentences, remembered across questions (passages recur often)."""
-        with self._lock:
-            return self._cached_vectors(texts)
+        """Vectors for short sentences, remembered across questions (passages recur often).
 
-    def _cached_vectors(self, texts: list[str]) -> np.ndarray:
-        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        The lock guards the cache only: the model runs outside it, so turns answered at once
+        embed at once instead of queueing behind each other's sentences."""
+        with self._lock:
+            known = {t: self._cache[t] for t in texts if t in self._cache}
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
         if missing:
             # small batches: sentences vary in length, and padding a batch to its longest
             # sentence costs more than the extra batches
-            for text, vector in zip(missing, self._embedder.embed(missing, batch_size=8),
-                                    strict=True):
-                self._cache[text] = vector
-            while len(self._cache) > self._config.cache_size:
-                self._cache.popitem(last=False)
-        return np.stack([self._cache[t] for t in texts])
+            vectors = self._embedder.embed(missing, batch_size=8)
+            known.update(zip(missing, vectors, strict=True))
+            with self._lock:
+                for text, vector in zip(missing, vectors, strict=True):
+                    self._cache[text] = vector
+                while len(self._cache) > self._config.cache_size:
+                    self._cache.popitem(last=False)
+        return np.stack([known[t] for t in texts])
 
     def _passage_similarities(self, query: np.ndarray,
                               passages: list[ScoredChunk]) -> np.ndarray:

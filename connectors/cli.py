@@ -237,13 +237,29 @@ def _print_reply(reply: Any) -> None:
 @cli.command()
 @click.option("--queries", default=40, show_default=True, help="Questions to time.")
 @click.option("--out", type=click.Path(path_type=Path), help="Also write the JSON here.")
+@click.option("--web", is_flag=True,
+              help="Measure the web API instead: time to ready, /v1/chat latency for one "
+              "client and requests per second for several (the index must exist or is built).")
+@click.option("--clients", default=8, show_default=True, type=click.IntRange(1, 64),
+              help="With --web: concurrent clients.")
+@click.option("--rounds", default=3, show_default=True, type=click.IntRange(1, 20),
+              help="With --web: rounds of each measurement (medians are reported).")
 @click.pass_context
-def benchmark(ctx: click.Context, queries: int, out: Path | None) -> None:
+def benchmark(ctx: click.Context, queries: int, out: Path | None, web: bool, clients: int,
+              rounds: int) -> None:
     """Measure encoder and ingest throughput, re-ingest time and query latency (JSON)."""
-    from evals.benchmark import run_benchmark
+    log = lambda m: click.echo(m, err=True)  # noqa: E731
+    if web:
+        from connectors.web.benchmark import run_web_benchmark
 
-    settings = _settings(ctx)
-    result = run_benchmark(settings, queries=queries, log=lambda m: click.echo(m, err=True))
+        _ready_components(ctx)
+        options = [arg for name in ("knowledge", "data_dir") if ctx.obj[name] is not None
+                   for arg in (f"--{name.replace('_', '-')}", str(ctx.obj[name]))]
+        result = run_web_benchmark(options, rounds=rounds, clients=clients, log=log)
+    else:
+        from evals.benchmark import run_benchmark
+
+        result = run_benchmark(_settings(ctx), queries=queries, log=log)
     text = json.dumps(result, indent=2)
     click.echo(text)
     if out:

@@ -32,6 +32,8 @@ WAIT_S = 60
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator[Any]:
     if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        if os.environ.get("SSR_REQUIRE_BROWSER"):
+            pytest.fail("SSR_REQUIRE_BROWSER is set but chromium or chromedriver is missing")
         pytest.skip("needs Debian's chromium and chromium-driver: "
                     "apt-get install -y chromium chromium-driver")
     from selenium import webdriver
