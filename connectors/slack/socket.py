@@ -35,15 +35,15 @@ def run_socket_mode(assistant: Answerer, settings: Settings,
     app = build_slack_app(assistant, settings, client, mode="socket")
     handler = socket_mode_handler(app, config.app_token)
     try:
-        handler.connect()
-    except SlackApiError as error:
-        raise SettingsError(f"Slack refused SLACK_APP_TOKEN: {error.response.get('error')} "
-                            "(it needs the connections:write scope, and Socket Mode turned "
-                            "on for the app)") from error
-    except (URLError, OSError) as error:
-        raise SettingsError(f"cannot reach Slack at {config.api_url}: {error}") from error
-    say("Connected to Slack over Socket Mode; press Ctrl-C to stop.")
-    try:
+        try:
+            handler.connect()
+        except SlackApiError as error:
+            raise SettingsError(
+                f"Slack refused SLACK_APP_TOKEN: {error.response.get('error')} (it needs the "
+                "connections:write scope, and Socket Mode turned on for the app)") from error
+        except (URLError, OSError) as error:
+            raise SettingsError(f"cannot reach Slack at {config.api_url}: {error}") from error
+        say("Connected to Slack over Socket Mode; press Ctrl-C to stop.")
         threading.Event().wait()  # the client's own threads serve; this one only waits
     finally:
-        handler.close()
+        handler.close()  # the client's threads stop, also after a refused connection

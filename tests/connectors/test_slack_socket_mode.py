@@ -83,3 +83,19 @@ def test_a_slash_command_over_socket_mode_gets_its_acknowledgement_as_the_envelo
         assert "`/ssr find <need>`" in section_texts(response.payload["blocks"])
     finally:
         handler.close()
+
+
+def test_an_app_token_slack_refuses_is_one_line_at_start(slack_api: SlackWebAPI,
+                                                        scripted: ScriptedAssistant,
+                                                        tmp_path: Path) -> None:
+    from assistant.errors import SettingsError
+    from connectors.slack.socket import run_socket_mode
+
+    slack_api.fail_next("apps.connections.open", 200, {"ok": False, "error": "invalid_auth"})
+    said: list[str] = []
+    with pytest.raises(SettingsError) as raised:
+        run_socket_mode(scripted, slack_settings(tmp_path, slack_api), say=said.append)
+    assert str(raised.value).startswith("Slack refused SLACK_APP_TOKEN: invalid_auth")
+    assert said == []
+    opened = slack_api.calls_to("apps.connections.open")
+    assert opened and opened[0].headers["Authorization"] == f"Bearer {APP_TOKEN}"
