@@ -75,7 +75,8 @@ class SlackBot:
                             next: Callable[[], None]) -> BoltResponse | None:
         """An event Slack sends again (it thought the first was lost) is acknowledged and
         dropped when this process has seen it, or when Slack says the first one timed out
-        here (it reached a worker, which is answering it)."""
+        here (it reached a worker, which is answering it). A message that starts a thread is
+        also recognised by any worker, through the thread's stored link (`answer_message`)."""
         event_id = req.body.get("event_id") if isinstance(req.body, dict) else None
         if event_id and not self.ledger.first_time(f"event:{event_id}"):
             log.info("event %s already received; retry %s dropped", event_id,
@@ -111,12 +112,20 @@ class SlackBot:
         if not self.ledger.first_time(f"message:{team}:{channel}:{ts}"):
             return  # the same message came as a mention and as a message, or again
         conversation_id = self.store.slack_thread_conversation(team, channel, thread_ts)
+        if conversation_id is not None and thread_ts == ts:
+            # a thread is linked when its first message is answered: this message started
+            # it, so it was answered already (Slack delivered it again, maybe to another worker)
+            return
         if conversation_id is None:
             starts = event.get("type") == "app_mention" or event.get("channel_type") == "im"
             if not starts:
                 return  # a thread between people that the bot is not part of
-            conversation_id = self.store.link_slack_thread(team, channel, thread_ts,
-                                                           self.store.create().id)
+            created = self.store.create().id
+            conversation_id = self.store.link_slack_thread(team, channel, thread_ts, created)
+            if conversation_id != created:  # another worker started this thread first
+                self.store.delete(created)
+                if thread_ts == ts:
+                    return  # with this very message: Slack delivered it twice
         working = client.chat_postMessage(channel=channel, thread_ts=thread_ts,
                                           text=texts.WORKING)
         messages = self._answer(plain_text(event.get("text", ""), context.bot_user_id),

@@ -172,3 +172,18 @@ def test_an_empty_mention_is_told_what_to_do(slack: SlackHarness) -> None:
     slack.event(slack.mention(""))
     update = slack.api.wait_for("chat.update")[0].params
     assert update["text"] == "Please type a question about the programme."
+
+
+def test_a_mention_delivered_to_two_workers_is_answered_once(
+        slack: SlackHarness, scripted: ScriptedAssistant, slack_api, store, tmp_path) -> None:
+    other_worker = SlackHarness(slack_api, scripted, store, slack_settings(tmp_path, slack_api))
+    mention = slack.mention("How many quotes?")
+    slack.event(mention, event_id="Ev0TWICE01")
+    slack_api.wait_for("chat.update")
+    # the retry reaches a worker that never saw the first delivery
+    other_worker.event(mention, event_id="Ev0TWICE01", headers={"x-slack-retry-num": "1",
+                                                                "x-slack-retry-reason":
+                                                                    "http_error"})
+    slack_api.settle()
+    assert len(scripted.asked) == 1
+    assert len(slack_api.calls_to("chat.postMessage")) == 1
