@@ -49,8 +49,3 @@ def slack_config(settings: Settings, mode: Mode) -> SlackConfig:
         referral_channel=settings.referral_channel,
     )
 
-
-def slack_configured(settings: Settings) -> bool:
-    """Whether the HTTP endpoint should be served: a bot token or a signing secret is set (a
-    half-configured bot is then reported by `slack_config`, not silently left out)."""
-    return settings.slack_bot_token is not None or settings.slack_signing_secret is not None

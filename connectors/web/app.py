@@ -17,10 +17,13 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
+from starlette.routing import Route
 
 from assistant.engine import Assistant
 from assistant.referrals import LogReferralNotifier, ReferralNotifier
 from assistant.settings import Settings
+from connectors.slack.http import slack_endpoint
+from connectors.slack.referrals import referral_notifier
 from connectors.web.deps import Readiness, WebRuntime
 from connectors.web.errors import install_handlers
 from connectors.web.limits import InProcessRateLimiter, RateLimiter, RedisRateLimiter
@@ -46,17 +49,18 @@ def create_app(assistant: Assistant, settings: Settings, *,
                reindex: Callable[[], dict[str, Any]] | None = None,
                limiter: RateLimiter | None = None,
                warm_up: bool = True) -> FastAPI:
-    """The app over a built engine. `notifier` tells advisers of referrals (a log line by
-    default); `reindex` runs an incremental ingest for the admin route; `limiter` overrides the
-    one the settings choose (in-process, or Redis with SSR_REDIS_URL); `warm_up=False` marks
-    the app ready at once (for an engine that is already warm)."""
+    """The app over a built engine. `notifier` tells advisers of referrals (a card in the
+    Slack referral channel when one is set up, else a log line); `reindex` runs an incremental
+    ingest for the admin route; `limiter` overrides the one the settings choose (in-process, or
+    Redis with SSR_REDIS_URL); `warm_up=False` marks the app ready at once (for an engine that
+    is already warm). With SLACK_SIGNING_SECRET set, the Slack bot is served at /slack/events."""
     from fastapi_offline import FastAPIOffline
 
     runtime = WebRuntime(
         assistant=assistant, settings=settings,
         runner=EngineRunner(settings.engine_threads, settings.engine_queue),
         limiter=limiter or _limiter(settings),
-        notifier=notifier or LogReferralNotifier(),
+        notifier=notifier or referral_notifier(settings) or LogReferralNotifier(),
         reindex=reindex,
     )
     if not warm_up:
@@ -92,6 +96,12 @@ def create_app(assistant: Assistant, settings: Settings, *,
     for module in (chat, conversations, feedback, referrals, health, admin, pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    slack = slack_endpoint(assistant, settings)  # HTTP mode: SLACK_SIGNING_SECRET is set
+    if slack is not None:
+        # a route, not a mount: a mount answers POST /slack/events with a redirect to
+        # /slack/events/, which Slack does not follow
+        app.router.routes.append(Route("/slack/events", endpoint=slack, methods=["POST"],
+                                       include_in_schema=False))
 
     # Outermost last: the body cap runs first, then CORS, then the security headers.
     app.add_middleware(SecurityHeadersMiddleware, frame_origins=settings.cors_origins)

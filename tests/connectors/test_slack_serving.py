@@ -66,3 +66,42 @@ def test_website_referrals_go_to_the_channel_only_when_one_is_set(
     notifier.notify(referral)
     posted = slack_api.wait_for("chat.postMessage")[0].params
     assert posted["channel"] == REFERRAL_CHANNEL and posted["text"] == "Referral: X Ltd"
+
+
+def test_the_web_app_serves_the_bot_and_posts_website_referrals(
+        slack_api: SlackWebAPI, scripted: ScriptedAssistant, tmp_path: Path) -> None:
+    import time
+
+    from fastapi.testclient import TestClient
+    from slack_harness import SIGNING_SECRET, event_callback
+    from slack_sdk.signature import SignatureVerifier
+
+    from connectors.web.app import create_app
+
+    app = create_app(scripted, slack_settings(tmp_path, slack_api),  # type: ignore[arg-type]
+                     warm_up=False)
+    mention = SlackHarness.next_ts()
+    body = json.dumps(event_callback({
+        "type": "app_mention", "user": "U0STAFF01", "text": "<@UBOT0001> How do I apply?",
+        "ts": mention, "channel": "C0HUB0001", "team": "T0TEAM01"}, "Ev0WEB0001"))
+    stamp = str(int(time.time()))
+    signature = SignatureVerifier(SIGNING_SECRET).generate_signature(timestamp=stamp, body=body)
+    with TestClient(app) as client:
+        answered = client.post("/slack/events", content=body, follow_redirects=False, headers={
+            "content-type": "application/json", "x-slack-request-timestamp": stamp,
+            "x-slack-signature": signature})
+        assert answered.status_code == 200
+        assert slack_api.wait_for("chat.update")[0].params["channel"] == "C0HUB0001"
+        assert client.post("/slack/events", content=body, headers={
+            "content-type": "application/json"}).status_code == 401
+        assert "/slack/events" not in client.get("/openapi.json").text
+
+        conversation_id = scripted.asked[0][1]
+        referred = client.post("/v1/referrals", json={
+            "conversation_id": conversation_id, "name": "Sam Owner",
+            "email": "sam@widgets.example", "company": "Widgets Ltd", "consent": True})
+        assert referred.status_code == 201, referred.text
+    card = next(c.params for c in slack_api.wait_for("chat.postMessage", 2)
+                if c.params["channel"] == REFERRAL_CHANNEL)
+    assert card["text"] == "Referral: Widgets Ltd"
+    assert "sam@widgets.example" not in json.dumps(card)
