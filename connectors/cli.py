@@ -292,6 +292,22 @@ def serve(ctx: click.Context, host: str, port: int, workers: int) -> None:
                 log_level="info")
 
 
+@cli.command()
+@click.pass_context
+def slack(ctx: click.Context) -> None:
+    """Run the Slack bot over Socket Mode (its HTTP mode is served by `serve` at /slack/events).
+
+    Needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN; see the Slack section of the README."""
+    from connectors.slack.config import slack_config
+    from connectors.slack.socket import run_socket_mode
+
+    slack_config(_settings(ctx), "socket")  # a missing credential is told before the model loads
+    components = _ready_components(ctx)
+    components.assistant.warm_up()  # the first question is answered as fast as the rest
+    run_socket_mode(components.assistant, _settings(ctx),
+                    say=lambda message: click.echo(message, err=True))
+
+
 def _mount_eval() -> None:
     from evals.cli import register
 
