@@ -107,6 +107,11 @@ class Settings(BaseSettings):
     engine_queue: int = Field(default=32, ge=0, le=10_000,
                               description="Turns waiting for a thread before the API "
                               "answers 503 (busy).")
+    model_threads: int = Field(
+        default=1, ge=1, le=64,
+        description="Threads each model call may use in an API worker. One: the API already "
+        "answers several turns at once, and model calls that each want every core spin against "
+        "each other.")
     privacy_url: str = Field(default="/privacy",
                              description="The privacy notice the referral form links to.")
 

@@ -244,9 +244,11 @@ def _print_reply(reply: Any) -> None:
               help="With --web: concurrent clients.")
 @click.option("--rounds", default=3, show_default=True, type=click.IntRange(1, 20),
               help="With --web: rounds of each measurement (medians are reported).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16),
+              help="With --web: API worker processes.")
 @click.pass_context
 def benchmark(ctx: click.Context, queries: int, out: Path | None, web: bool, clients: int,
-              rounds: int) -> None:
+              rounds: int, workers: int) -> None:
     """Measure encoder and ingest throughput, re-ingest time and query latency (JSON)."""
     log = lambda m: click.echo(m, err=True)  # noqa: E731
     if web:
@@ -255,7 +257,8 @@ def benchmark(ctx: click.Context, queries: int, out: Path | None, web: bool, cli
         _ready_components(ctx)
         options = [arg for name in ("knowledge", "data_dir") if ctx.obj[name] is not None
                    for arg in (f"--{name.replace('_', '-')}", str(ctx.obj[name]))]
-        result = run_web_benchmark(options, rounds=rounds, clients=clients, log=log)
+        result = run_web_benchmark(options, rounds=rounds, clients=clients, workers=workers,
+                                   log=log)
     else:
         from evals.benchmark import run_benchmark
 

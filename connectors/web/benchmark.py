@@ -46,16 +46,17 @@ def programme_questions(dataset: Path | None = None) -> list[str]:
 
 
 def run_web_benchmark(cli_args: list[str], rounds: int = 3, clients: int = 8,
-                      seconds: float = 10.0, log: Callable[[str], None] = print
-                      ) -> dict[str, Any]:
+                      seconds: float = 10.0, workers: int = 1,
+                      log: Callable[[str], None] = print) -> dict[str, Any]:
     """`cli_args` are the global options for `ssr-assistant` (knowledge and data folders)."""
     questions = programme_questions()
     port = _free_port()
-    env = {**os.environ, "SSR_RATE_LIMIT_PER_MINUTE": "1000000", "SSR_ENGINE_QUEUE": "256"}
+    env = {**os.environ, "SSR_RATE_LIMIT_PER_MINUTE": "100000", "SSR_ENGINE_QUEUE": "256"}
     log(f"starting the API on port {port} ...")
     started = time.perf_counter()
     server = subprocess.Popen(
-        [sys.executable, "-m", "connectors.cli", *cli_args, "serve", "--port", str(port)],
+        [sys.executable, "-m", "connectors.cli", *cli_args, "serve", "--port", str(port),
+         "--workers", str(workers)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -72,14 +73,12 @@ def run_web_benchmark(cli_args: list[str], rounds: int = 3, clients: int = 8,
             log(f"{clients} clients for {seconds:g} s, round {n + 1} of {rounds} ...")
             throughput.append(_throughput(base, questions, clients, seconds))
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
+        _stop(server)
     return {
         "questions": len(questions),
         "cores": os.cpu_count(),
+        "workers": workers,
+        "load_average_1m": round(os.getloadavg()[0], 2),
         "serve_time_to_ready_s": round(ready_s, 2),
         "first_pass_ms": _percentiles(first),
         "one_client_ms": {
@@ -95,6 +94,17 @@ def run_web_benchmark(cli_args: list[str], rounds: int = 3, clients: int = 8,
             "rounds": throughput,
         },
     }
+
+
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    if server.poll() is not None:
+        return
+    os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
 
 
 def _wait_ready(base: str, server: subprocess.Popen[bytes], started: float) -> float:
