@@ -162,7 +162,9 @@ class SlackBot:
     def ack_command(self, ack: Ack, command: dict[str, Any]) -> None:
         sub, text = _subcommand(command.get("text", ""))
         if sub == "help" or sub not in SUBCOMMANDS:
-            lead = texts.UNKNOWN_SUBCOMMAND.format(command=self.command, sub=sub) if sub else ""
+            unknown = sub not in SUBCOMMANDS
+            lead = texts.UNKNOWN_SUBCOMMAND.format(command=self.command, sub=sub) if unknown \
+                else ""
             ack(**kit.help_message(self.programme, self.command, lead).payload())
         elif not text:
             example = {"ask": texts.ASK_EXAMPLE, "check": texts.CHECK_EXAMPLE,

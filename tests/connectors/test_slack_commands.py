@@ -21,6 +21,7 @@ def test_help_is_the_acknowledgement_itself(slack: SlackHarness,
         shown = section_texts(body["blocks"])
         assert "`/ssr check <company description>`" in shown
         assert "I answer questions about the Test Programme" in shown
+        assert ("I don't know" in shown) == (text == "frobnicate now")
     assert "I don't know `/ssr frobnicate`" in section_texts(response.json()["blocks"])
     slack.api.settle()
     assert scripted.asked == []
