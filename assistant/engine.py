@@ -18,7 +18,8 @@ from typing import Protocol
 from assistant import templates
 from assistant.answers import CitationList, eligibility_answer, signpost_answer
 from assistant.business import Facts
-from assistant.composer import Composition
+from assistant.composer import Composition, Lead
+from assistant.composer.structured import StructuredAnswers
 from assistant.conversations import Conversation, ConversationStore, VersionConflict
 from assistant.eligibility import Assessment, EligibilityEngine, to_reply
 from assistant.errors import InputError, TurnCancelled
@@ -43,7 +44,7 @@ _ASKABLE: frozenset[str] = frozenset(AskedFact.__args__)  # type: ignore[attr-de
 
 class AnswerComposer(Protocol):
     def compose(self, question: str, passages: list[ScoredChunk],
-                decisions: Sequence[str] = ...) -> Composition: ...
+                decisions: Sequence[str] = ..., lead: Sequence[Lead] = ...) -> Composition: ...
 
 
 @dataclass
@@ -61,6 +62,7 @@ class Assistant:
     eligibility: EligibilityEngine | None = None
     signposter: Signposter | None = None
     clauses: ClauseIndex | None = None
+    structured: StructuredAnswers | None = None  # direct answers from the policy
     k: int = 5
     today: Callable[[], datetime] = field(default=datetime.now)
     _citations: dict[ClauseRef, Citation | None] = field(default_factory=dict, init=False,
@@ -211,7 +213,25 @@ class Assistant:
         turn.trace.query = query
         turn.trace.search = [Retrieved(source=p.chunk.source, locator=p.chunk.locator,
                                        title=p.chunk.title, score=p.score) for p in passages]
-        composition = self.composer.compose(query, passages, self._decisions(turn))
+        lead = self.structured.answer(turn.text, self.today(), self._cite) \
+            if self.structured is not None else []
+        if passages and turn.trace.question_kind in {"how", "list"}:
+            # a short opening passage ("This page explains each step") leads into the next
+            following = self.retriever.following(passages[0].chunk)
+            if following is not None and following.id not in {p.chunk.id for p in passages}:
+                passages = [passages[0], ScoredChunk(following, passages[0].score),
+                            *passages[1:]]
+        uncited = " ".join(line.text for line in lead if line.citation is None)
+        if uncited:  # a passage that states what the policy lists, to cite for it
+            seen = {p.chunk.id for p in passages}
+            passages = passages + [p for p in self.retriever.search(uncited, k=3)
+                                   if p.chunk.id not in seen]
+        composition = self.composer.compose(query, passages, self._decisions(turn), lead=lead)
+        turn.trace.question_kind = composition.question_kind or turn.trace.question_kind
+        turn.trace.refusal = dict(composition.signals)
+        if composition.refusal_probability is not None:
+            turn.trace.refusal["probability"] = round(composition.refusal_probability, 4)
+        turn.trace.refused = composition.refused
         if not composition.found:
             text = templates.fixed_reply(self.programme, "not_found")
             return self._reply(turn, route, text, grounded=False)

@@ -6,7 +6,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.composer import ExtractiveComposer
+from assistant.composer import ExtractiveComposer, RefusalModel
+from assistant.composer.policy_view import view_of
+from assistant.composer.structured import StructuredAnswers
 from assistant.conversations import SqlConversationStore
 from assistant.eligibility import EligibilityEngine
 from assistant.engine import AnswerComposer, Assistant
@@ -65,7 +67,7 @@ def build(settings: Settings, knowledge: Path | None = None, progress: bool = Tr
     programme = load_programme(index.root)
     assistant = Assistant(
         retriever=retriever,
-        composer=_composer(settings, embedder),
+        composer=_composer(settings, embedder, retriever),
         programme=programme,
         store=SqlConversationStore(settings.conversations_url()),
         router=Router(embedder, programme_words=programme.words),
@@ -75,15 +77,19 @@ def build(settings: Settings, knowledge: Path | None = None, progress: bool = Tr
         eligibility=EligibilityEngine(policy) if policy else None,
         signposter=Signposter(retriever, _programme_names(policy)),
         clauses=ClauseIndex(index),
+        structured=StructuredAnswers(view_of(policy), programme.name, programme.kinds)
+        if policy else None,
         k=settings.retrieval_k,
     )
     return Components(index.root, index, embedder,
                       Ingestor(index, embedder, chunker, progress=progress), retriever, assistant)
 
 
-def _composer(settings: Settings, embedder: SentenceTransformerEmbedder) -> AnswerComposer:
+def _composer(settings: Settings, embedder: SentenceTransformerEmbedder,
+              retriever: HybridRetriever) -> AnswerComposer:
     """Extractive by default; a language model when an endpoint is configured."""
-    extractive = ExtractiveComposer(embedder)
+    extractive = ExtractiveComposer(embedder, refusal=RefusalModel.bundled(),
+                                    rarity=retriever.word_rarity)
     if not settings.llm_base_url:
         return extractive
     from assistant.llm import ChatClient, LLMComposer

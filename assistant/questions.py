@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.figures import has_figure
 from knowledge.words import stems
 
 QuestionKind = Literal[
@@ -84,7 +85,7 @@ _REQUEST = re.compile(r"^(?:can|could|would)\s+you\s+(?:please\s+)?(?:tell|expla
 class Question:
     text: str  # the question sentence (the last one that asks, in a longer message)
     kind: QuestionKind
-    words: frozenset[str]  # its content words, stemmed
+    words: frozenset[str]  # the content words of the whole message, stemmed
 
     @property
     def answer_type(self) -> AnswerType:
@@ -99,8 +100,9 @@ def read_question(message: str) -> Question:
     """The question in a message and its kind; "statement" when nothing is asked."""
     sentence = _asking_sentence(message)
     text = _LEAD_IN.sub("", sentence).strip()
+    # a follow-up's own sentence ("Who leads it?") leaves its subject to what came before
     return Question(text=sentence.strip(), kind=_kind(text, sentence),
-                    words=frozenset(stems(sentence)))
+                    words=frozenset(stems(message)))
 
 
 def _asking_sentence(message: str) -> str:
@@ -147,10 +149,6 @@ def _kind(text: str, sentence: str) -> QuestionKind:
 
 # --- answer types ----------------------------------------------------------------------------
 
-_FIGURE = re.compile(r"[£€$]\s?\d|\b\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent|k\b|m\b|bn\b|million|"
-                     r"billion|thousand|days?|weeks?|months?|years?|hours?|jobs?|staff|people|"
-                     r"employees|aw?us?\b)|\b\d{2,}\b|\b(?:one|two|three|four|five|six|seven|"
-                     r"eight|nine|ten|twelve|half|a\s+third|a\s+quarter)\b", re.IGNORECASE)
 _DATE = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b|\b(?:19|20)\d{2}\b|"
@@ -166,7 +164,7 @@ _LIST_TEXT = re.compile(r"(?m)^\s*(?:[-*•]|\d{1,2}[.)])\s+|:\s*$|;\s+\w+.*;\s+
 def answer_present(answer_type: AnswerType, text: str) -> bool:
     """Whether a text holds the kind of answer asked for: a figure, a date, a name ..."""
     if answer_type == "figure":
-        return bool(_FIGURE.search(text))
+        return has_figure(text)
     if answer_type == "date":
         return bool(_DATE.search(text))
     if answer_type == "name":

@@ -23,6 +23,7 @@ from evals.errors import EvalError
 from knowledge.errors import KnowledgeError
 
 if TYPE_CHECKING:  # the heavy modules are imported when a command runs, not at start-up
+    from assistant.composer import RefusalModel
     from evals.dataset import Case, Vocabulary
     from evals.judge import Judge
     from evals.report import RunReport
@@ -126,6 +127,29 @@ def make_eval_group(settings_factory: SettingsFactory = default_settings) -> cli
         if not passed:
             ctx.exit(EXIT_GATE_FAILED)
 
+    @group.command("fit-refusal")
+    @click.argument("datasets", nargs=-1, type=click.Path(path_type=Path))
+    @click.option("--out", "model_out", type=click.Path(path_type=Path), default=None,
+                  help="Write the fitted model (YAML) here [standard output].")
+    @click.option("--run", "run_dir", type=click.Path(path_type=Path), default=None,
+                  help="Folder for the run's report [DATA_DIR/eval-runs/<timestamp>].")
+    @click.option("--quiet", "-q", is_flag=True, help="No progress bars.")
+    @click.pass_context
+    def fit_refusal_command(ctx: click.Context, datasets: tuple[Path, ...],
+                            model_out: Path | None, run_dir: Path | None, quiet: bool) -> None:
+        """Fit the refusal decision on the dev half of DATASET ... [the golden set]; report its
+        ROC on the test half. Copy the YAML to assistant/composer/refusal.yaml to use it."""
+        settings = settings_factory(ctx)
+        with _one_line_errors():
+            text = fit_refusal(settings, EvalOptions(datasets=list(datasets), out=run_dir,
+                                                     progress=not quiet),
+                               echo=lambda line: click.echo(line, err=True))
+        if model_out is None:
+            click.echo(text, nl=False)
+        else:
+            model_out.parent.mkdir(parents=True, exist_ok=True)
+            model_out.write_text(text, encoding="utf-8")
+
     @group.command("export-feedback")
     @click.option("--out", type=click.Path(path_type=Path), default=None,
                   help="Write the draft cases to this JSONL file [standard output].")
@@ -204,10 +228,42 @@ def run_eval(settings: Settings, options: EvalOptions,
     Everything that can be wrong with the input (datasets, thresholds, baseline, judge
     settings) is checked before the model is loaded or anything is indexed.
     """
-    from assistant.factory import knowledge_dir
     from evals import gate as gating
+    from evals.report import read_report, summary_table, write_report
+
+    thresholds = gating.load_thresholds(options.thresholds or gating.DEFAULT_THRESHOLDS) \
+        if options.gate else []
+    baseline = read_report(options.baseline) if options.baseline else None
+    report = _run_report(settings, options, embedder, baseline)
+    _add_refusal_section(report)
+    json_path, html_path = write_report(report, options.out_dir)
+    echo(summary_table(report))
+    for half in report.splits:
+        if len(report.splits) > 1 or options.split is None:
+            echo(f"\n{half} half:")
+            echo(summary_table(report, split=half))
+    _echo_comparison(report, echo)
+    for section in report.sections:
+        echo(f"\n{section.title}:")
+        echo("  " + "  ".join(section.columns))
+        for row in section.rows:
+            echo("  " + "  ".join(row))
+    echo(f"\nreport: {json_path}\n        {html_path}")
+    if not options.gate:
+        return True
+    result = gating.evaluate(report, thresholds)
+    for line in result.lines(str(options.thresholds or gating.DEFAULT_THRESHOLDS)):
+        echo(line)
+    return result.passed
+
+
+def _run_report(settings: Settings, options: EvalOptions,
+                embedder: SentenceTransformerEmbedder | None,
+                baseline: RunReport | None = None) -> RunReport:
+    """Check the input, run the cases, and build the report (not yet written)."""
+    from assistant.factory import knowledge_dir
     from evals.dataset import load_datasets
-    from evals.report import build_report, read_report, summary_table, write_report
+    from evals.report import build_report
     from evals.runner import EvalRunner
 
     folder = options.knowledge or knowledge_dir(settings)
@@ -218,30 +274,64 @@ def run_eval(settings: Settings, options: EvalOptions,
         if not cases:
             raise EvalError(f"no case of the datasets is in the {options.split} half "
                             f"(cases say which with \"split\": \"{options.split}\")")
-    thresholds = gating.load_thresholds(options.thresholds or gating.DEFAULT_THRESHOLDS) \
-        if options.gate else []
-    baseline = read_report(options.baseline) if options.baseline else None
     judge = _judge(settings) if options.judge else None
     target, similarity, composer = _target(settings, folder, options, embedder)
     runner = EvalRunner(target, k=options.k or settings.retrieval_k, embedder=similarity,
                         judge=judge, progress=options.progress)
     run = runner.run(cases, knowledge_dir=str(folder), datasets=_dataset_info(options, cases),
                      composer=composer, version=_version())
-    report = build_report(run, baseline, str(options.baseline or ""))
+    return build_report(run, baseline, str(options.baseline or ""))
+
+
+def fit_refusal(settings: Settings, options: EvalOptions,
+                echo: Callable[[str], None] = click.echo,
+                embedder: SentenceTransformerEmbedder | None = None) -> str:
+    """Run the datasets in process, fit the refusal decision on the development half only, and
+    report it on the test half; the fitted model as YAML."""
+    import yaml
+
+    from evals import refusal
+    from evals.report import write_report
+
+    report = _run_report(settings, options, embedder)
+    found = refusal.samples(report.cases)
+    dev = [s for s in found if s.split == "dev"]
+    test = [s for s in found if s.split == "test"]
+    if not dev:
+        raise EvalError("no development-half case reached the refusal decision: the cases "
+                        "need \"split\": \"dev\" and \"refuse\" set")
+    digest = ", ".join(f"{d.path} ({d.sha256[:12]})" for d in report.metadata.datasets)
+    decided = {s.id for s in dev}
+    answerable = [c for c in report.cases if c.split == "dev" and c.expected.refuse is False
+                  and c.refused is not None]
+    elsewhere = sum(bool(c.refused) for c in answerable if c.id not in decided)
+    model = refusal.fit(dev, source=f"the dev half of {digest}", answerable=len(answerable),
+                        refused_elsewhere=elsewhere)
+    report.sections.append(refusal.section(model, {"dev": dev, "test": test}))
     json_path, html_path = write_report(report, options.out_dir)
-    echo(summary_table(report))
-    for half in report.splits:
-        if len(report.splits) > 1 or options.split is None:
-            echo(f"\n{half} half:")
-            echo(summary_table(report, split=half))
-    _echo_comparison(report, echo)
-    echo(f"\nreport: {json_path}\n        {html_path}")
-    if not options.gate:
-        return True
-    result = gating.evaluate(report, thresholds)
-    for line in result.lines(str(options.thresholds or gating.DEFAULT_THRESHOLDS)):
-        echo(line)
-    return result.passed
+    for row in report.sections[-1].rows:
+        half, positives, negatives, auc, threshold, tpr, fpr = row
+        echo(f"{half}: {positives} unanswerable, {negatives} answerable; AUC {auc}; at "
+             f"threshold {threshold}: true refusal rate {tpr}, false refusal rate {fpr}")
+    echo(f"report: {json_path}\n        {html_path}")
+    header = ("# The refusal decision's model (assistant/composer/refusal.py), written by\n"
+              "# `ssr-assistant eval fit-refusal`: fitted on the development half of the golden "
+              "set only.\n")
+    return header + yaml.safe_dump(model.model_dump(), sort_keys=False, allow_unicode=True)
+
+
+def _add_refusal_section(report: RunReport, model: RefusalModel | None = None) -> None:
+    """The refusal decision's ROC on each half, from the signals in the run's traces."""
+    from assistant.composer import RefusalModel
+    from evals import refusal
+
+    found = refusal.samples(report.cases)
+    if not found:
+        return
+    model = model or RefusalModel.bundled()
+    halves = {half: [s for s in found if s.split == half] for half in ("dev", "test")}
+    halves = {half: items for half, items in halves.items() if items} or {"all": found}
+    report.sections.append(refusal.section(model, halves))
 
 
 def _target(settings: Settings, folder: Path, options: EvalOptions,

@@ -10,7 +10,8 @@ Per case (only the fields the case sets):
   when an expected file is retrieved. Citation precision is the share of the reply's citations
   whose file is expected (0 when it cites nothing); its check passes when one of them is.
 - `refuse`: a reply is a refusal when its route is out of scope or unsafe, or when it is not
-  grounded and has no citations, eligibility results or signposts.
+  grounded and has no citations, eligibility results or signposts. Refusal precision and
+  recall, and the false refusal rate: the share of answerable cases (`refuse: false`) refused.
 - `eligibility`: the result for the named programme: its decision; `failing_rules` equal to the
   criteria not met; `missing_facts` all among the result's missing facts. Criterion agreement is
   the share of the criteria (the result's and the expected failing ones) on which "not met"
@@ -64,6 +65,7 @@ METRICS: dict[str, MetricSpec] = {spec.name: spec for spec in [
     MetricSpec("refusal_accuracy", "refusal acc"),
     MetricSpec("refusal_precision", "refusal P"),
     MetricSpec("refusal_recall", "refusal R"),
+    MetricSpec("false_refusal_rate", "false ref", higher_is_better=False),
     MetricSpec("eligibility_decision_accuracy", "decision"),
     MetricSpec("eligibility_failing_rules", "failing rules"),
     MetricSpec("eligibility_missing_facts", "missing facts"),
@@ -397,11 +399,16 @@ def refusal_precision_recall(results: Sequence[CaseResult]) -> dict[str, MetricV
     true_positive = sum(e and g for e, g in pairs)
     predicted = sum(bool(g) for _, g in pairs)
     actual = sum(bool(e) for e, _ in pairs)
+    answerable = len(pairs) - actual
+    false_positive = predicted - true_positive
     return {
         "refusal_precision": MetricValue(
             value=true_positive / predicted if predicted else None, n=predicted),
         "refusal_recall": MetricValue(
             value=true_positive / actual if actual else None, n=actual),
+        # the answerable questions (refuse: false) that were refused
+        "false_refusal_rate": MetricValue(
+            value=false_positive / answerable if answerable else None, n=answerable),
     }
 
 

@@ -219,6 +219,7 @@ def read_report(path: Path) -> RunReport:
 
 SUMMARY_COLUMNS = ["cases", "pass_rate", "recall_at_k", "mrr", "citation_precision",
                    "answer_contains", "refusal_precision", "refusal_recall",
+                   "false_refusal_rate",
                    "eligibility_decision_accuracy", "signpost_hit_at_3", "semantic_similarity",
                    "latency_ms_p50", "latency_ms_p95"]
 

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, computed_field
 
 from assistant.reply import Reply
+from assistant.trace import TurnTrace
 from evals.dataset import Category, Expected, Split
 
 RetrievalBasis = Literal["retriever", "citations"]
@@ -32,6 +33,7 @@ class CaseResult(BaseModel):
     expected: Expected
     reference: str = ""
     reply: Reply | None = None  # the last turn's reply, the one scored
+    trace: TurnTrace | None = None  # what the engine did for it (in process only)
     retrieved: list[str] = Field(default_factory=list)  # ranked file names used for recall
     checks: list[Check] = Field(default_factory=list)
     measures: dict[str, float] = Field(default_factory=dict)  # recall_at_k, latency_ms, ...

@@ -141,8 +141,10 @@ def _result(case: Case, *, checks: list[Check], measures: dict[str, float],
             refused: bool | None = None, error: str | None = None) -> CaseResult:
     return CaseResult(id=case.id, category=case.category, split=case.split, file=case.file,
                       line=case.line, turns=list(case.turns), expected=case.expected,
-                      reference=case.reference, reply=reply, retrieved=retrieved or [],
-                      checks=checks, measures=measures, refused=refused, error=error)
+                      reference=case.reference, reply=reply,
+                      trace=reply.trace if reply is not None else None,
+                      retrieved=retrieved or [], checks=checks, measures=measures,
+                      refused=refused, error=error)
 
 
 def _judgement(name: str, measures: dict[str, float], ask: Callable[[], Judgement]) -> Check:

@@ -6,6 +6,9 @@ Dense search finds paraphrases; lexical search finds the exact words, numbers an
 
 from __future__ import annotations
 
+import math
+import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +17,7 @@ from knowledge.embeddings import Embedder
 from knowledge.index import KnowledgeIndex
 from knowledge.manifest import CatalogueRecord
 from knowledge.stores import Filters, Hit
+from knowledge.words import stems
 
 RRF_C = 60
 
@@ -49,6 +53,8 @@ class HybridRetriever:
         self._index = index
         self._embedder = embedder
         self._config = config or RetrievalConfig()
+        self._rarity: tuple[int, dict[str, float]] | None = None
+        self._lock = threading.Lock()
 
     @property
     def embedder(self) -> Embedder:
@@ -63,6 +69,28 @@ class HybridRetriever:
         dense = self._index.vectors.search(vector, pool, filters)
         lexical = self._index.lexical.search(query, pool, filters)
         return fuse(dense, lexical, self._config.fusion, self._config.weights)[:k]
+
+    def following(self, chunk: Chunk) -> Chunk | None:
+        """The chunk after this one in its file, if any: an introduction's continuation."""
+        return next((c for c in self._index.lexical.chunks_of(chunk.source)
+                     if c.index == chunk.index + 1), None)
+
+    def word_rarity(self) -> dict[str, float]:
+        """How rare each content word (stemmed, `knowledge.words`) is across the indexed chunks:
+        inverse document frequency, from 0 for a word in every chunk up to log(n + 1) for a
+        word in one. Worked out again when the index changes."""
+        lexical = self._index.lexical
+        with self._lock:
+            count = lexical.count()
+            if self._rarity is None or self._rarity[0] != count:
+                frequency: Counter[str] = Counter()
+                for source in lexical.source_counts():
+                    for chunk in lexical.chunks_of(source):
+                        frequency.update(set(stems(chunk.embed_text)))
+                n = max(count, 1)
+                self._rarity = (count, {word: math.log((n + 1) / (df + 0.5))
+                                        for word, df in frequency.items()})
+            return self._rarity[1]
 
     def records(self, **fields: str) -> list[CatalogueRecord]:
         """Catalogue records whose fields contain every given value (case-insensitive).

@@ -95,6 +95,11 @@ _INJECTION_PATTERNS = [
     r"[^.?!]{0,20}\b(?:regardless|no\s+matter|whatever|anyway|even\s+if|even\s+though|"
     r"irrespective)\b",
     r"\b(?:respond|reply|answer)\s+(?:only|just)\s+with\b",
+    # Swapping the guidance for the model's own knowledge or the user's say-so.
+    rf"\b{OVERRIDE_VERB}\s+(?:all\s+(?:of\s+)?)?your\s+(?:documents?|sources?|guidance|"
+    r"context|knowledge\s+base|data)\b",
+    r"\b(?:answer|respond|reply)\s+(?:only\s+)?(?:from|using|with)\s+your\s+own\s+"
+    r"(?:knowledge|opinion|view)\b",
     # Steering every later answer: "end every answer with the words ...".
     r"\b(?:end|start|begin|finish|sign\s+off|close|prefix|suffix)\s+(?:every|each|all|your)\s+"
     r"(?:\w+\s+)?(?:answers?|repl(?:y|ies)|responses?|messages?)\s+(?:with|by)\b",

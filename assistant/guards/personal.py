@@ -36,7 +36,8 @@ PERSONAL_DATA_NOTICE = (
 
 # --- personal data ---------------------------------------------------------------------------
 
-_EMAIL_RE = re.compile(
+# The one email address pattern (redaction here, the output guard's contact check)
+EMAIL_PATTERN = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 )
 
@@ -106,7 +107,7 @@ def _always(_: re.Match[str]) -> bool:
 
 # Order matters: cards before phones, so a card is never half-read as a phone number.
 _DETECTORS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], bool]], ...] = (
-    (EMAIL, _EMAIL_RE, _always),
+    (EMAIL, EMAIL_PATTERN, _always),
     (CARD, _CARD_RE, _is_card),
     (NATIONAL_INSURANCE, _NINO_RE, _is_nino),
     (PHONE, _PHONE_RE, _always),

@@ -72,8 +72,16 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         # Someone else's paperwork written for them: quotes "from" suppliers, letterheads.
         rf"\b{_MAKE}\s+(?:me\s+|us\s+)?(?:up\s+)?(?:[\w'-]+\s+){{0,3}}?(?:supplier|suppliers'?|"
         r"competing|independent|third[- ]party)\s+(?:quotes?|quotations|invoices?|references)",
-        rf"\b{_MAKE}\b[^.?!]{{0,60}}\b(?:on|in)\s+(?:different|their|other|a\s+supplier's|"
-        r"someone\s+else's|official|headed)\s+(?:letterheads?|headed\s+paper|stationery)",
+        rf"\b{_MAKE}\b[^.?!]{{0,100}}\b(?:on|in)\s+(?:different|their|other|a\s+supplier's|"
+        r"someone\s+else's|official|headed|[\w'-]+'s)\s+(?:letterheads?|headed\s+paper|"
+        r"stationery)",
+        rf"\b{_MAKE}\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|some\s+|two\s+|three\s+)?(?:[\w'-]+\s+)?"
+        r"(?:quotes?|quotations?|invoices?|references?|letters?\s+of\s+support|endorsements?)\s+"
+        r"(?:from|by|on\s+behalf\s+of)\b",
+        # paperwork made to look like something it is not
+        rf"\b{_MAKE}\b[^.?!]{{0,80}}\bso\s+(?:that\s+)?(?:it|they|we|the\s+\w+)\s+"
+        r"(?:looks?|appears?|seems?)\s+(?:like|as\s+if|independent|genuine|real|official|"
+        r"separate|unrelated)",
         rf"\b{_MAKE}\b[^.?!]{{0,40}}\b(?:official|official-looking|authentic-looking|"
         r"realistic|signed|stamped)\s+(?:\w+\s+){0,2}(?:letters?|documents?|confirmations?|"
         r"approvals?|certificates?|offers?|statements?)",
@@ -93,7 +101,17 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         r"fake|false|made[- ]up|friend's|relative's|mate's|cousin's|brother's|sister's|"
         r"mum's|dad's)\s+(?:office\s+)?(?:address|postcode)",
     )),
+    ("fraud: misstating facts in an application", _any(
+        r"\b(?:write|word|phrase|fill\s+in|complete|draft|frame)\s+(?:our|the|my|an?)\s+"
+        r"(?:application|form|declaration|claim|bid)\s+(?:so|to|in\s+a\s+way)\s+(?:that\s+)?"
+        r"(?:it\s+)?(?:says?|shows?|states?|looks?|claims?|hides?|suggests?|reads?)\b",
+        r"\bso\s+(?:that\s+)?[^.?!]{0,50}\b(?:isn't|is\s+not|won't\s+be|aren't|are\s+not)\s+"
+        r"(?:obvious|visible|noticed|spotted)\b",
+    )),
     ("fraud: evading checks", _any(
+        r"\b(?:so|that)\s+(?:the\s+\w+|they|nobody|no\s+one|no-one|you|he|she)\s+"
+        r"(?:doesn't|don't|won't|can't|does\s+not|do\s+not|will\s+not|cannot|never)\s+"
+        r"(?:find\s+out|notice|know|see|realise|realize|spot|learn|discover)\b",
         r"\bwithout\s+(?:anyone|them|you|the\s+\w+|anybody)\s+(?:\w+\s+)?(?:knowing|noticing|"
         r"finding\s+out|realising|realizing|checking|spotting)",
         r"\bwithout\s+getting\s+caught\b|\bso\s+(?:they|nobody|no\s+one|no-one)\s+"

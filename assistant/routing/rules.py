@@ -256,8 +256,8 @@ _TECHNICAL_VERB = (
     r"make|manufacture|reduce|improve|decarboni[sz]e|recycle|reuse|remanufacture|access|use|"
     r"try|optimi[sz]e|digiti[sz]e|adopt|integrate|benchmark|map|upgrade|convert|switch|"
     r"retrofit|3d[- ]print|print|machine|inspect|scan|commerciali[sz]e|explore|cut|lower|"
-    r"electrify|install|find\s+(?:a|an|someone|somebody|partners?|experts?|a\s+facility|"
-    r"a\s+lab|help))"
+    r"electrify|install|look\s+at|examine|investigate|study|train|find\s+out|"
+    r"find\s+(?:a|an|someone|somebody|partners?|experts?|a\s+facility|a\s+lab|help))"
 )
 FUNDING_WORDS = re.compile(
     r"\b(?:grants?|fund|funds|funding|funded|pay\s+for|costs?|claims?|quotes?|quotations|"
@@ -281,8 +281,8 @@ SIGNPOST_STRONG: list[tuple[str, re.Pattern[str]]] = [
         rf"assist|support|advise|{_PROVIDER_VERB})\b",
     )),
     ("asks where to get something done", _any(
-        r"\bwhere\s+(?:can|could|should|do|would)\s+(?:i|we)\s+(?:go|get|find|test|access|use|"
-        r"hire|prototype|trial|make|build|develop|try|have)\b",
+        r"\bwhere\s+(?:can|could|should|do|would)\s+(?:i|we|they|our\s+\w+)\s+(?:go|get|find|"
+        r"test|access|use|hire|prototype|trial|make|build|develop|try|have|learn|train)\b",
     )),
     ("asks for a facility or expertise", _any(
         r"\b(?:is\s+there|are\s+there|do\s+you\s+have|does\s+(?:anyone|anybody|any\s+partner|"
@@ -307,7 +307,11 @@ SIGNPOST_STRONG: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:need|needs|want|looking\s+for|seeking|require|after)\s+(?:a\s+|an\s+|some\s+|"
         r"access\s+to\s+|the\s+use\s+of\s+)?(?:[\w-]+\s+){0,3}?(?:facilit(?:y|ies)|labs?|"
         r"laborator(?:y|ies)|benches|bench|rigs?|chambers?|clean\s*rooms?|test\s+beds?|"
-        r"workshop\s+space|lab\s+space|pilot\s+lines?|scanners?|experts?|specialists?)\b",
+        r"workshop\s+space|lab\s+space|pilot\s+lines?|scanners?|experts?|specialists?|gpus?|"
+        r"computing|supercomputer|simulators?|test\s+tracks?|wind\s+tunnels?)\b",
+        # "we need GPUs and help making the code faster"
+        r"\b(?:need|want|looking\s+for)\s+[^.?!]{0,40}\band\s+(?:some\s+)?(?:help|advice|"
+        r"support)\s+(?:with|to|on|making|getting|speeding|improving)\b",
     )),
 ]
 SIGNPOST_WEAK = _any(

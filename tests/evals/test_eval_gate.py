@@ -37,10 +37,12 @@ def _thresholds(tmp_path: Path, text: str) -> Path:
 
 def test_the_shipped_thresholds_are_set_from_a_measured_golden_run() -> None:
     thresholds = load_thresholds()
-    assert {t.scope for t in thresholds} >= {"overall", "factual", "eligibility"}
+    assert {t.scope for t in thresholds} >= {"overall", "factual", "eligibility", "unanswerable"}
     enforced = [t for t in thresholds if t.value is not None]
-    assert len(enforced) >= 30
-    assert all(0.0 <= t.value <= 1.0 for t in enforced if not t.metric.startswith("latency"))
+    assert len(enforced) >= 20
+    assert all(t.split == "test" for t in thresholds)  # never the half that was tuned on
+    # no threshold that cannot fail: a minimum of 0 or a maximum of 1 passes anything
+    assert all(0.0 < t.value < 1.0 for t in enforced if not t.metric.startswith("latency"))
     # latency is reported, not gated: machines differ
     assert all(t.value is None for t in thresholds if t.metric.startswith("latency"))
     # a run that does not measure what the golden thresholds expect cannot pass their gate

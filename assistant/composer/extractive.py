@@ -1,0 +1,444 @@
+"""The extractive composer: answers built only from sentences of retrieved passages.
+
+Each candidate sentence is scored by its similarity to the question (and its passage's), by
+the question's rarer words it contains, and by whether it holds the kind of answer asked for
+(a figure, a date). The best few are kept, near-duplicates dropped, and shown in the shape the
+question asks for: the sentence with the figure or date first for "how much" and "when"; a
+list with its items for a list question; a catalogue record under its name, a table row as the
+cells that answer. Each is followed by the number of the passage it came from, so every
+sentence is supported by the citation beside it. Structured sentences (`Lead`) open the
+answer when the engine has them. Last, the refusal decision (`refusal.py`) says whether the
+sentences answer the question at all.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.composer.base import Composition, Lead, Sentence
+from assistant.composer.refusal import Evidence, RefusalModel, signals
+from assistant.composer.sentences import (
+    catalogue_line,
+    introduces_list,
+    is_list_item,
+    split_sentences,
+    table_row,
+)
+from assistant.figures import URL_PATTERN
+from assistant.guards import is_instruction_to_assistant
+from assistant.questions import Question, answer_present, read_question
+from assistant.reply import Citation
+from knowledge.documents import DocType
+from knowledge.embeddings import Embedder
+from knowledge.retrieval import ScoredChunk
+from knowledge.words import stems
+
+_STEPS = re.compile(r"\b(?:steps?|stages?|process|procedure|how\s+to|what\s+happens)\b",
+                    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ComposerConfig:
+    max_sentences: int = 4
+    min_similarity: float = 0.3  # a sentence scoring below this is never quoted
+    margin: float = 0.15  # keep sentences within this of the best one
+    duplicate_similarity: float = 0.9
+    passage_weight: float = 0.15  # how much the whole passage's match counts for a sentence
+    # how much the headings above it count ("Applying > How quickly will I hear back?"): an
+    # FAQ's heading is the question its answer answers
+    heading_weight: float = 0.2
+    word_weight: float = 0.3  # how much the question's rarer words found in it count
+    kind_bonus: float = 0.05  # a sentence holding the kind of answer asked for
+    list_items: int = 10  # items kept under a sentence that introduces a list
+    cache_size: int = 20_000  # sentence vectors kept between questions
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    text: str  # as quoted
+    passage: int
+    position: int
+    raw: str  # as written in the passage
+
+
+class ExtractiveComposer:
+    def __init__(self, embedder: Embedder, config: ComposerConfig | None = None,
+                 refusal: RefusalModel | None = None,
+                 rarity: Callable[[], Mapping[str, float]] | None = None) -> None:
+        """`refusal`: the decision on whether the sentences answer (None: never refuse what
+        was found). `rarity`: how rare each word is in the indexed guidance
+        (`HybridRetriever.word_rarity`); without it every word weighs the same."""
+        self._embedder = embedder
+        self._config = config or ComposerConfig()
+        self._refusal = refusal
+        self._rarity = rarity
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def compose(self, question: str, passages: list[ScoredChunk],
+                decisions: Sequence[str] = (), lead: Sequence[Lead] = ()) -> Composition:
+        """The answer from the passages' own sentences, after any `lead` sentences.
+        `decisions` (the eligibility engine's verdicts) are for composers that write."""
+        asked = read_question(question)
+        lead = [line for line in lead if line.citation is not None or
+                _evidence_passage(line, passages) is not None]
+        candidates = self._candidates(passages, question)
+        if not candidates:
+            return self._lead_only(lead, passages, asked)
+        query = self._embedder.embed([question])[0]
+        vectors = self._sentence_vectors([c.text for c in candidates])
+        passage_sims = self._passage_similarities(query, passages)
+        heading_sims = self._sentence_vectors(
+            [p.chunk.context or p.chunk.title for p in passages]) @ query
+        rarity = dict(self._rarity()) if self._rarity else {}
+        cosines = vectors @ query
+        scored = [self._score(c, float(cosines[i]), float(passage_sims[c.passage]),
+                              float(heading_sims[c.passage]), asked, rarity,
+                              passages[c.passage].chunk.context)
+                  for i, c in enumerate(candidates)]
+        # an intro ("... three kinds of investment:") says nothing without its list
+        usable = [s for s, c in zip(scored, candidates, strict=True)
+                  if _expands(asked) or not introduces_list(c.raw)]
+        keep = {id(s) for s in usable}
+        vectors_kept = np.stack([vectors[i] for i, s in enumerate(scored) if id(s) in keep]) \
+            if usable else vectors[:0]
+        # after a direct answer from the policy, one quoted sentence is enough support
+        limit = 1 if lead else self._config.max_sentences
+        chosen = self._choose(usable, vectors_kept, limit=limit) if usable else []
+        best_cosine = float(np.max(cosines))
+        evidence = Evidence(
+            question=asked,
+            selected=[f"{passages[s.passage].chunk.context}\n{s.text}" for s in chosen],
+            passages=[p.chunk.embed_text for p in passages],
+            best_similarity=best_cosine, best_passage=float(np.max(passage_sims)),
+            rarity=rarity)
+        values = signals(evidence)
+        # a direct answer from the policy answers the question: no decision is made
+        probability = self._refusal.probability(values) if self._refusal and not lead else None
+        refused = bool(not lead and (not chosen or (
+            self._refusal is not None and self._refusal.refuses(values))))
+        if asked.kind == "definition" and not lead:
+            chosen = _paragraph(chosen, candidates, scored)
+        ordered = _focused(_ordered(chosen, asked), candidates, asked,
+                           [float(x) for x in heading_sims])
+        answer, citations, shown = _render(lead, ordered, candidates, passages, asked,
+                                           self._config.list_items)
+        best = max((s.score for s in scored), default=0.0)
+        return Composition(answer, citations, shown, best, signals=values,
+                           refusal_probability=probability, refused=refused,
+                           question_kind=asked.kind)
+
+    # --- candidates and scores
+
+    def _candidates(self, passages: list[ScoredChunk], question: str) -> list[_Candidate]:
+        found: list[_Candidate] = []
+        listing = read_question(question).kind == "list"
+        for p, passage in enumerate(passages):
+            catalogue = passage.chunk.doc_type == DocType.CATALOGUE
+            for n, raw in enumerate(split_sentences(passage.chunk.text)):
+                if is_instruction_to_assistant(raw):  # passages are data, never orders
+                    continue
+                if (len(raw.split()) < 4 and not is_list_item(raw)) or \
+                        URL_PATTERN.fullmatch(raw.strip()):
+                    continue  # a link or a label alone says nothing
+                text = raw
+                if catalogue:
+                    field = catalogue_line(raw)
+                    if field is None:
+                        continue
+                    text = field[1]
+                else:
+                    row = table_row(raw)
+                    if row is not None:
+                        shown = row.shown(question)
+                        if shown is None and not listing:
+                            continue  # a row with no cell the question asks about
+                        text = shown or raw
+                found.append(_Candidate(text=text, passage=p, position=n, raw=raw))
+        return found
+
+    def _score(self, candidate: _Candidate, cosine: float, passage: float, heading: float,
+               asked: Question, rarity: Mapping[str, float], context: str = "") -> Sentence:
+        config = self._config
+        own = 1 - config.passage_weight - config.heading_weight
+        score = own * cosine + config.passage_weight * passage + config.heading_weight * heading
+        # the headings above a sentence name what it is about ("How to apply > The steps")
+        score += config.word_weight * _word_share(asked, f"{context}\n{candidate.text}", rarity)
+        if asked.answer_type not in {"any", "list"} and answer_present(asked.answer_type,
+                                                                        candidate.text):
+            score += config.kind_bonus
+        if asked.kind == "list" and introduces_list(candidate.raw):
+            score += config.kind_bonus
+        if asked.kind == "how" and _STEPS.search(context):
+            score += config.kind_bonus  # a process is answered by its steps
+        return Sentence(candidate.text, candidate.passage, candidate.position, float(score))
+
+    def _choose(self, scored: list[Sentence], vectors: np.ndarray, limit: int) -> list[Sentence]:
+        config = self._config
+        if not scored:
+            return []
+        order = sorted(range(len(scored)), key=lambda i: scored[i].score, reverse=True)
+        best = scored[order[0]].score
+        kept: list[int] = []
+        for i in order:
+            sentence = scored[i]
+            if len(kept) >= max(limit, 1) or sentence.score < best - config.margin:
+                break
+            if sentence.score < config.min_similarity:
+                break
+            if any(float(vectors[i] @ vectors[j]) > config.duplicate_similarity for j in kept):
+                continue
+            kept.append(i)
+        return [scored[i] for i in kept]
+
+    def _lead_only(self, lead: list[Lead], passages: list[ScoredChunk],
+                   asked: Question) -> Composition:
+        if not lead:
+            return Composition("", [], [], 0.0, refused=True, question_kind=asked.kind)
+        answer, citations, shown = _render(lead, [], [], passages, asked, 0)
+        return Composition(answer, citations, shown, 1.0, question_kind=asked.kind)
+
+    # --- vectors
+
+    def _sentence_vectors(self, texts: list[str]) -> np.ndarray:
+        """Vectors for short sentences, remembered across questions (passages recur often).
+
+        The lock guards the cache only: the model runs outside it, so turns answered at once
+        embed at once instead of queueing behind each other's sentences."""
+        with self._lock:
+            known = {t: self._cache[t] for t in texts if t in self._cache}
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
+        if missing:
+            # small batches: sentences vary in length, and padding a batch to its longest
+            # sentence costs more than the extra batches
+            vectors = self._embedder.embed(missing, batch_size=8)
+            known.update(zip(missing, vectors, strict=True))
+            with self._lock:
+                for text, vector in zip(missing, vectors, strict=True):
+                    self._cache[text] = vector
+                while len(self._cache) > self._config.cache_size:
+                    self._cache.popitem(last=False)
+        return np.stack([known[t] for t in texts])
+
+    def _passage_similarities(self, query: np.ndarray,
+                              passages: list[ScoredChunk]) -> np.ndarray:
+        """The dense search's cosine where it found the passage; computed for the others."""
+        sims = np.array([p.dense_score if p.dense_score is not None else np.nan
+                         for p in passages], dtype=np.float32)
+        missing = [i for i, value in enumerate(sims) if np.isnan(value)]
+        if missing:
+            vectors = self._embedder.embed([passages[i].chunk.embed_text for i in missing])
+            sims[missing] = vectors @ query
+        return sims
+
+
+def _word_share(asked: Question, text: str, rarity: Mapping[str, float]) -> float:
+    """The rarity-weighted share of the question's content words that the text contains."""
+    if not asked.words:
+        return 0.0
+    ceiling = max(rarity.values(), default=1.0) or 1.0
+    words = set(stems(text))
+    total = sum(rarity.get(w, ceiling) for w in asked.words)
+    return sum(rarity.get(w, ceiling) for w in asked.words if w in words) / total if total \
+        else 0.0
+
+
+def _ordered(chosen: list[Sentence], asked: Question) -> list[Sentence]:
+    """Best first: passages in the order of their best sentence, each passage's sentences in
+    reading order; for "how much" and "when", the passage with the figure or date leads."""
+    if not chosen:
+        return []
+    rank: dict[int, float] = {}
+    for sentence in chosen:
+        rank[sentence.passage] = max(rank.get(sentence.passage, -1.0), sentence.score)
+    if asked.answer_type in {"figure", "date"}:
+        holding = [s for s in chosen if answer_present(asked.answer_type, s.text)]
+        if holding:
+            rank[max(holding, key=lambda s: s.score).passage] = float("inf")
+    return sorted(chosen, key=lambda s: (-rank[s.passage], s.passage, s.position))
+
+
+def _paragraph(chosen: list[Sentence], candidates: list[_Candidate],
+               scored: list[Sentence], size: int = 3) -> list[Sentence]:
+    """For "what is X?", the best sentence and the ones after it in its passage (a
+    definition reads on), then at most one sentence from elsewhere."""
+    if not chosen:
+        return chosen
+    best = max(chosen, key=lambda s: s.score)
+    by_place = {(s.passage, s.position): s for s in scored}
+    run = [best]
+    for c in candidates:
+        if len(run) == size:
+            break
+        if c.passage == best.passage and c.position > run[-1].position and \
+                not is_list_item(c.raw) and not introduces_list(c.raw) and \
+                (c.passage, c.position) in by_place:
+            if c.position != run[-1].position + 1:
+                break
+            run.append(by_place[(c.passage, c.position)])
+    others = [s for s in chosen if s.passage != best.passage][:1]
+    return run + others
+
+
+def _focused(chosen: list[Sentence], candidates: list[_Candidate], asked: Question,
+             headings: list[float]) -> list[Sentence]:
+    """For a list or a process, the best list is the answer: its passage first, and at most
+    one sentence from elsewhere after it. For a process, the best list is the one under the
+    heading closest to the question ("How to apply > The seven steps", not "Who can apply")."""
+    if asked.kind not in {"list", "how"}:
+        return chosen
+    raw = {(c.passage, c.position): c.raw for c in candidates}
+    listed = [s for s in chosen if is_list_item(raw[(s.passage, s.position)]) or
+              introduces_list(raw[(s.passage, s.position)])]
+    if not listed:
+        return chosen
+    first = listed[0].passage
+    if asked.kind == "how":
+        first = max(listed, key=lambda s: headings[s.passage]).passage
+    return [s for s in chosen if s.passage == first] + \
+        [s for s in chosen if s.passage != first][:1]
+
+
+def _evidence_passage(line: Lead, passages: Sequence[ScoredChunk]) -> int | None:
+    """The retrieved passage that names most of what a lead sentence lists (at least half)."""
+    if not line.evidence:
+        return None
+    best, count = None, 0
+    for i, passage in enumerate(passages):
+        text = passage.chunk.text.lower()
+        found = sum(name.lower() in text for name in line.evidence)
+        if found > count:
+            best, count = i, found
+    return best if count * 2 >= len(line.evidence) else None
+
+
+def _render(lead: Sequence[Lead], chosen: list[Sentence], candidates: list[_Candidate],
+            passages: list[ScoredChunk], asked: Question,
+            list_items: int) -> tuple[str, list[Citation], list[Sentence]]:
+    numbers: dict[tuple[str, str], int] = {}
+    citations: list[Citation] = []
+
+    def number(citation: Citation) -> int:
+        key = (citation.source, citation.locator)
+        if key not in numbers:
+            numbers[key] = len(citations) + 1
+            citations.append(citation.model_copy(update={"n": numbers[key]}))
+        return numbers[key]
+
+    blocks: list[list[str]] = []
+    shown: list[Sentence] = []
+    for line in lead:
+        citation = line.citation
+        if citation is None:
+            found = _evidence_passage(line, passages)
+            assert found is not None  # leads without a citation were filtered
+            citation = _passage_citation(passages[found], line.text)
+        blocks.append([f"{line.text} [{number(citation)}]"])
+        shown.append(Sentence(line.text, -1, 0, 1.0))
+    groups: dict[int, list[Sentence]] = {}
+    for sentence in chosen:  # already in answer order: passages best first
+        groups.setdefault(sentence.passage, []).append(sentence)
+    for p, sentences in groups.items():
+        passage = passages[p]
+        n = number(_passage_citation(passage, sentences[0].text))
+        lines = [_record_heading(passage)] if passage.chunk.doc_type == DocType.CATALOGUE \
+            else []
+        positions = _positions(candidates, p, sentences, asked, list_items)
+        items = [i for i in positions if is_list_item(candidates[i].raw)]
+        opened = any(introduces_list(candidates[i].raw) for i in positions)
+        if len(items) > 1 and not opened and _heading(passage):
+            lines.append(f"{_heading(passage)}:")  # a list shown without its opening line
+        for position in positions:
+            text = candidates[position].text
+            if len(items) == 1 and position in items and not opened:
+                text = _under_heading(passage, text)  # an item shown alone
+            lines.append(f"{text} [{n}]")
+        blocks.append(lines)
+        shown.extend(sentences)
+    answer = "\n\n".join(_join(lines) for lines in blocks)
+    return answer, citations, shown
+
+
+def _positions(candidates: list[_Candidate], passage: int, sentences: list[Sentence],
+               asked: Question, limit: int) -> list[int]:
+    """Indexes into `candidates` of what to show from one passage, in reading order: the
+    chosen sentences; the items under one that introduces a list; and for a list question,
+    the whole list a chosen item belongs to."""
+    mine = [i for i, c in enumerate(candidates) if c.passage == passage]
+    at = {candidates[i].position: i for i in mine}
+    keep: set[int] = set()
+    for sentence in sentences:
+        index = at[sentence.position]
+        keep.add(index)
+        start = index
+        if asked.kind in {"list", "how"} and is_list_item(candidates[index].raw):
+            while start - 1 in mine and is_list_item(candidates[start - 1].raw):
+                start -= 1
+            if start - 1 in mine and introduces_list(candidates[start - 1].raw):
+                start -= 1
+            keep.add(start)
+            for count, i in enumerate(j for j in mine if j >= start):
+                if count > limit or (i > start and not is_list_item(candidates[i].raw)):
+                    break
+                keep.add(i)
+            continue
+        if introduces_list(candidates[start].raw) and _expands(asked):
+            following = [i for i in mine if i > start]
+            for count, i in enumerate(following):
+                if not is_list_item(candidates[i].raw) or count == limit:
+                    break
+                keep.add(i)
+    return sorted(keep)
+
+
+def _expands(asked: Question) -> bool:
+    """Whether a list is shown with its items: for questions that ask for a list, a process or
+    a description, not for one that asks for a figure, a date, a name or a yes or no."""
+    return asked.kind in {"list", "how", "other", "statement", "why"}
+
+
+def _heading(passage: ScoredChunk) -> str:
+    """The heading a passage sits under, when it has one ("Ineligible costs")."""
+    heading = passage.chunk.locator.split(" > ")[-1].strip()
+    if heading.lower().startswith(("page ", "clause", "record ", "line ")):
+        return ""
+    return heading
+
+
+def _under_heading(passage: ScoredChunk, item: str) -> str:
+    """A list item shown alone, after the heading it sits under: "Ineligible costs: ..."."""
+    body = item[2:].strip() if is_list_item(item) else item
+    heading = _heading(passage)
+    return f"{heading}: {body}" if heading else body
+
+
+def _record_heading(passage: ScoredChunk) -> str:
+    """A catalogue answer names the facility or team (and its partner, once)."""
+    chunk = passage.chunk
+    partner = f" ({chunk.partner})" if chunk.partner and chunk.partner not in chunk.title \
+        else ""
+    return f"**{chunk.title}**{partner}:"
+
+
+def _passage_citation(passage: ScoredChunk, quote: str) -> Citation:
+    chunk = passage.chunk
+    return Citation(n=0, title=chunk.title, source=chunk.source, locator=chunk.locator,
+                    url=chunk.url, quote=quote[:300])
+
+
+def _join(lines: list[str]) -> str:
+    """Running text, except that list items (and a record's name) stand on lines of their own."""
+    out: list[str] = []
+    for line in lines:
+        if out and not is_list_item(line) and not is_list_item(out[-1]) and \
+                not out[-1].endswith(":") and not introduces_list(out[-1].rsplit(" [", 1)[0]):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)

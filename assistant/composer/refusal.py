@@ -1,0 +1,161 @@
+"""Whether the selected sentences answer the question: a calibrated decision over several signals.
+
+The nearest sentence to an unanswerable question is still a cited sentence, so "grounded" is
+no test of an answer. The decision weighs:
+- `similarity`: the best selected sentence's cosine with the question;
+- `passage`: the best retrieved passage's cosine with the question;
+- `coverage`: the share of the question's content words (weighted by how rare each is in the
+  indexed guidance) found in the selected sentences or the headings above them;
+- `missing`: how rare the rarest question word is that no retrieved passage contains at all
+  (0 when every word is found; 1 for a word the guidance never uses);
+- `answer_type`: whether the selected sentences hold the kind of answer asked for: for "how
+  many X", a number next to X; for "how much", an amount of money or a share; a figure for
+  other amounts, a date for "when", a name for "who"; 1 when any answer would do;
+- `named`: the share of the question's numbered names ("Round 4", "clause 3.2") that the
+  retrieved passages mention at all; 1 when it names none.
+
+A logistic model turns them into the probability that the sentences do not answer the
+question. Its weights and the threshold are data (`refusal.yaml`), fitted on the development
+half of the golden set only (`ssr-assistant eval fit-refusal`), and reported on the test half.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from assistant.questions import Question, answer_present
+from knowledge.words import stem, stems
+
+SIGNALS: tuple[str, ...] = ("similarity", "passage", "coverage", "missing", "answer_type",
+                             "named")
+# A word and the number that names it: "Round 4", "clause 3.2", "Stage 2".
+_NUMBERED = re.compile(r"\b([A-Za-z]{3,})\s+(\d+(?:\.\d+)*)\b")
+# Question words that carry no subject: "how much does it cost" is about "cost".
+_FORM_WORDS = frozenset(stems(
+    "can could would should will does do did is are was were may might must shall what which "
+    "who whom when where why how much many long often get got need want tell know please "
+    "there their they them this that these those any some ever also still yes no"))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the decision looks at: the question, the selected sentences (with the headings
+    above them), every retrieved passage, and the similarities already worked out."""
+
+    question: Question
+    selected: Sequence[str]
+    passages: Sequence[str]
+    best_similarity: float
+    best_passage: float
+    rarity: Mapping[str, float] = field(default_factory=dict)
+
+
+def signals(evidence: Evidence) -> dict[str, float]:
+    words = [w for w in evidence.question.words if w not in _FORM_WORDS]
+    ceiling = max(evidence.rarity.values(), default=1.0) or 1.0
+
+    def weight(word: str) -> float:
+        return evidence.rarity.get(word, ceiling)
+
+    selected = set(stems(" ".join(evidence.selected)))
+    total = sum(weight(w) for w in words)
+    coverage = sum(weight(w) for w in words if w in selected) / total if total else 1.0
+    everywhere = set(stems(" ".join(evidence.passages)))
+    unseen = [weight(w) for w in words if w not in everywhere]
+    missing = max(unseen, default=0.0) / ceiling
+    answer_type = float(_holds_answer(evidence.question, "\n".join(evidence.selected)))
+    numbered = {f"{word.lower()} {number}" for word, number in
+                _NUMBERED.findall(evidence.question.text)}
+    text = " ".join(" ".join(p.lower().split()) for p in evidence.passages)
+    named = sum(phrase in text for phrase in numbered) / len(numbered) if numbered else 1.0
+    return {"similarity": round(evidence.best_similarity, 4),
+            "passage": round(evidence.best_passage, 4),
+            "coverage": round(coverage, 4), "missing": round(min(missing, 1.0), 4),
+            "answer_type": answer_type, "named": named}
+
+
+_HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z][\w-]*\s+){0,3})", re.IGNORECASE)
+_HOW_MUCH = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
+_AMOUNT = re.compile(r"[£€$]\s?\d|\b(?:GBP|EUR|USD)\s?\d|\d\s?(?:%|per\s?cent\b)",
+                     re.IGNORECASE)
+_NOT_NOUNS = frozenset("are is was were do does did will would can could should have has had "
+                       "of the a an in on at for to we i you our my your they it there".split())
+_TOKEN = re.compile(r"[£€$]?\d[\d,.]*%?|[a-z][\w-]*", re.IGNORECASE)
+
+
+def _holds_answer(question: Question, text: str) -> bool:
+    """Whether the text holds the kind of answer the question asks for."""
+    wanted = question.answer_type
+    if wanted not in {"figure", "date", "name"}:
+        return True
+    many = _HOW_MANY.search(question.text)
+    if many:
+        nouns = [w.lower() for w in many.group(1).split() if w.lower() not in _NOT_NOUNS]
+        if nouns:
+            return _number_before(nouns, text)
+    if _HOW_MUCH.search(question.text):
+        return bool(_AMOUNT.search(text))
+    return answer_present(wanted, text)
+
+
+def _number_before(nouns: list[str], text: str, reach: int = 4) -> bool:
+    """A number (digits or words) within `reach` words before one of the nouns: "12 days",
+    "three quotations" for "how many quotes"."""
+    tokens = _TOKEN.findall(text.lower())
+    prefixes = {stem(n)[:4] for n in nouns}
+    if len(nouns) > 1:  # "annual work units" is also written "AWU"
+        prefixes.add("".join(n[0] for n in nouns)[:4])
+    for i, token in enumerate(tokens):
+        if stem(token)[:4] not in prefixes:
+            continue
+        if any(answer_present("figure", t) for t in tokens[max(0, i - reach):i]):
+            return True
+    return False
+
+
+class RefusalModel(BaseModel):
+    """P(the sentences do not answer) = logistic(bias + sum of weight * standardised signal)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    weights: dict[str, float]
+    bias: float
+    means: dict[str, float]
+    scales: dict[str, float]
+    threshold: float = Field(gt=0, lt=1)  # refuse at or above this probability
+    fitted: dict[str, object] = Field(default_factory=dict)  # how, on what, when: provenance
+
+    @model_validator(mode="after")
+    def _complete(self) -> RefusalModel:
+        for table in (self.weights, self.means, self.scales):
+            missing = [s for s in SIGNALS if s not in table]
+            if missing:
+                raise ValueError(f"the refusal model has no value for {', '.join(missing)}")
+        if any(self.scales[s] <= 0 for s in SIGNALS):
+            raise ValueError("every scale must be above 0")
+        return self
+
+    @classmethod
+    def bundled(cls) -> RefusalModel:
+        text = files("assistant.composer").joinpath("refusal.yaml").read_text(encoding="utf-8")
+        return cls.model_validate(yaml.safe_load(text))
+
+    @classmethod
+    def read(cls, path: Path) -> RefusalModel:
+        return cls.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+    def probability(self, values: Mapping[str, float]) -> float:
+        z = self.bias + sum(self.weights[s] * (values[s] - self.means[s]) / self.scales[s]
+                            for s in SIGNALS)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+    def refuses(self, values: Mapping[str, float]) -> bool:
+        return self.probability(values) >= self.threshold

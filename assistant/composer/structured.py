@@ -1,0 +1,416 @@
+"""Direct answers from structured data: a question that the policy decides gets its answer first,
+as a `Lead` sentence ("Yes: Walsall is ..."), before any quoted guidance.
+
+Three kinds, all read through `PolicyView` (nothing here knows a programme):
+- a place in the programme's area: "Is Walsall in the programme area?", "Does B14 count?";
+- the programmes of a kind: "Which Pre-Hubs are there?" (the kind's words come from the
+  knowledge folder's `programme.yaml`, `kinds:`);
+- funding rounds: "Is Round 1 still open?", "When does the next round open?".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from assistant.composer.base import Lead
+from assistant.composer.policy_view import AreaView, PolicyView, ProgrammeView, RoundView
+from assistant.questions import Question, read_question
+from assistant.reply import Citation
+from knowledge.policy import ClauseRef
+from knowledge.programme import KindWords
+from knowledge.words import stems
+
+Cite = Callable[[ClauseRef], Citation | None]
+
+_AREA_WORDS = re.compile(
+    r"\b(?:area|areas|region|covered|cover|covers|inside|within|included|include|includes|"
+    r"count|counts|part\s+of|boundary|patch)\b", re.IGNORECASE)
+_SUPPORT_WORDS = re.compile(
+    r"\b(?:apply|eligible|qualify|support|help|funding|grants?|take\s+part|join)\b",
+    re.IGNORECASE)
+_ROUND_WORDS = re.compile(
+    r"\b(?:rounds?|deadline|closing\s+date|open|opens|opened|close|closes|closed|"
+    r"apply\s+(?:now|today|this\s+week|this\s+month|at\s+the\s+moment)|"
+    r"(?:submit|apply|send)\b[^.?!]{0,40}\b(?:in|on|by|before|after)\s+(?:\d{1,2}\s+)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)|"
+    r"(?:still|currently)\s+(?:open|accepting|taking))\b", re.IGNORECASE)
+# How a question asks for the programmes of a kind (applied to the question in plain words).
+# Plural words only: "which Hub covers heat pumps?" asks to choose one, not for the list.
+_ASKS_FOR = (r"\b(?:which|what)\s+(?:\w+\s+){{0,4}}?{kind}\b(?!\s+(?:innovation|project|"
+             r"voucher|grant|day))|\bhow\s+many\s+(?:\w+\s+)?{kind}\b|"
+             r"\b(?:list|name)\s+(?:the|all|your)\s+(?:\w+\s+)?{kind}\b|"
+             r"\b{kind}\b.*\b(?:which|what)\s+(?:ones|are\s+they|are\s+there)\b")
+_TIMING_WORDS = re.compile(
+    r"\b(?:open|opens|opened|opening|close|closes|closed|closing|shut|shuts|deadline|when|"
+    r"date|dates|start|starts|end|ends|still|yet|now|today|tomorrow|this\s+week|long|"
+    r"submit|send|apply|missed|miss|late|over\s+christmas|in\s+time)\b", re.IGNORECASE)
+_OPEN_OR_CLOSED = re.compile(r"\b(?:open|closed|upcoming)\b", re.IGNORECASE)
+# a name in capitals after the first word: "Hub Innovation Project", "Round 2"
+_PROPER = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][a-z]+(?:[ -](?:[A-Z][\w-]*|\d+))+")
+_ROUND_NAME = re.compile(r"\bround\s+(\d+|one|two|three|four|five|six)\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|last|next|current|latest)\s+"
+                      r"(?:funding\s+|application\s+)?round\b", re.IGNORECASE)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "first": 1,
+                 "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_COUNTS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+           "eleven", "twelve"]
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+class StructuredAnswers:
+    """`programme_name`: how answers name the programme; `kinds`: how users name each kind of
+    programme (by the policy's `kind`)."""
+
+    def __init__(self, view: PolicyView, programme_name: str = "The programme",
+                 kinds: Mapping[str, KindWords] | None = None) -> None:
+        self._view = view
+        self._name = programme_name
+        self._kinds = dict(kinds or {})
+
+    def answer(self, message: str, now: datetime, cite: Cite) -> list[Lead]:
+        """Lead sentences for a question the policy answers; [] for any other."""
+        question = read_question(message)
+        if not question.asks:
+            return []
+        for reader in (self._place, self._kind_list, self._rounds):
+            lines = reader(question, now, cite, " ".join(message.split()))
+            if lines:
+                return lines
+        return []
+
+    # --- places
+
+    def _place(self, question: Question, now: datetime, cite: Cite,
+               message: str = "") -> list[Lead]:
+        text = question.text
+        if question.kind not in {"yes_no", "other", "where"} or not (
+                _AREA_WORDS.search(text) or _SUPPORT_WORDS.search(text)):
+            return []
+        for area in self._view.areas:
+            found = _place_in(area, text)
+            if found is None:
+                continue
+            sentence = _place_sentence(area, *found)
+            if not sentence:
+                continue
+            citation = cite(area.clause)
+            return [Lead(line, citation) for line in sentence] if citation else []
+        return []
+
+    # --- programmes of a kind
+
+    def _kind_list(self, question: Question, now: datetime, cite: Cite,
+                   message: str = "") -> list[Lead]:
+        if question.kind not in {"list", "amount", "other", "definition", "yes_no"}:
+            return []
+        leads = []
+        for key, words in self._kinds_named(question.text):
+            names = [p.name for p in self._view.programmes if _same(p.kind, key)]
+            if not names:
+                continue
+            count = _COUNTS[len(names)] if len(names) < len(_COUNTS) else str(len(names))
+            label = words.many if len(names) != 1 else words.one
+            text = f"{self._name} runs {count} {label}: {_join(names)}."
+            # guidance often names them without the kind ("Quantum Technology, Food Innovation")
+            kind_words = {_words(w) for w in (*words.words, words.one, words.many)}
+            evidence = tuple(_without(name, kind_words) for name in names)
+            leads.append(Lead(text, evidence=evidence))
+        return leads
+
+    def _kinds_named(self, text: str) -> list[tuple[str, KindWords]]:
+        """The kinds a question asks to have listed: "which Pre-Hubs", "what are the three
+        Hubs", "how many Hubs", in the order asked. Longer words first, so that "pre-hubs" is
+        not also read as "hubs"; a programme's own name ("the AI Pre-Hub") is no kind; and
+        only plurals: "which Hub covers heat pumps?" asks to choose one."""
+        lowered = _words(text)
+        for programme in self._view.programmes:
+            lowered = lowered.replace(_words(programme.name), " ")
+        words = sorted(((w, key, kind) for key, kind in self._kinds.items()
+                        for w in {*kind.words, kind.many}
+                        if w.strip() and _words(w) not in _singulars(kind)),
+                       key=lambda item: -len(item[0]))
+        found: dict[str, tuple[int, KindWords]] = {}
+        for word, key, kind in words:
+            phrase = re.escape(_words(word))
+            if key in found or not re.search(rf"\b{phrase}\b", lowered):
+                continue
+            asked = re.search(_ASKS_FOR.format(kind=rf"(?:[a-z ]*\b)?{phrase}"), lowered)
+            if asked:
+                found[key] = (lowered.find(_words(word)), kind)
+            lowered = re.sub(rf"\b{phrase}\b", " ", lowered)
+        return [(key, kind) for key, (_, kind) in sorted(found.items(), key=lambda f: f[1][0])]
+
+    # --- funding rounds
+
+    def _rounds(self, question: Question, now: datetime, cite: Cite,
+                message: str = "") -> list[Lead]:
+        """Only for a question about when rounds open and close ("Is Round 1 still open?",
+        "When is the deadline?"), not one that merely names a round ("the budget for Round 2").
+        The whole message counts: "I missed the first round. Have I missed my chance?"."""
+        text = message or question.text
+        timing = question.kind in {"when", "yes_no", "other"} or (
+            question.kind == "list" and _OPEN_OR_CLOSED.search(text))
+        if not timing or not _ROUND_WORDS.search(text) or not _TIMING_WORDS.search(text):
+            return []
+        programme = self._programme_with_rounds(text)
+        if programme is None or _other_subject(text, programme):
+            return []
+        # "if I submit at 3pm on 29 January 2027": the rounds as they stand then
+        asked_at = _moment_in(text)
+        local = asked_at[0] if asked_at else \
+            _local(now, programme.time_zone or self._view.time_zone)
+        then = asked_at[1] if asked_at else ""
+        rounds = sorted(programme.rounds, key=lambda r: r.opens)
+        named = _round_named(text, rounds, local)
+        if named is None and (_ROUND_NAME.search(text) or _ORDINAL.search(text)):
+            return []  # a round the policy does not list ("Round 4"): not ours to answer
+        current = next((r for r in rounds if r.opens <= local <= r.closes), None)
+        coming = next((r for r in rounds if local < r.opens), None)
+        lines: list[tuple[str, RoundView]] = []
+        asks_open = question.kind == "yes_no" and re.search(r"\bopen\b", text, re.IGNORECASE)
+        if named is not None:
+            state = _state(named, local)
+            sentence = _round_sentence(programme, named, state, then)
+            if asks_open and re.search(r"\b(?:still\s+)?open\b", text, re.IGNORECASE):
+                sentence = ("Yes: " if state == "open" else "No: ") + sentence
+            lines.append((sentence, named))
+        if named is None or _state(named, local) != "open":
+            following = current or coming
+            if following is not None and following is not named:
+                sentence = _round_sentence(programme, following, _state(following, local),
+                                           then)
+                if named is None and asks_open:
+                    sentence = ("Yes: " if following is current else "No: ") + sentence
+                lines.append((sentence, following))
+            elif named is None and rounds:
+                last = rounds[-1]
+                lines.append((_round_sentence(programme, last, "closed") +
+                              " No later round is listed.", last))
+        leads = []
+        for sentence, funding_round in lines:
+            citation = cite(funding_round.clause) if funding_round.clause else None
+            if citation is None:
+                return []
+            leads.append(Lead(sentence, citation))
+        return leads
+
+    def _programme_with_rounds(self, text: str) -> ProgrammeView | None:
+        """The programme named, or the only one with rounds when the question names nothing
+        else (a capitalised name such as "Hub Innovation Project" is something else)."""
+        lowered = f" {_words(text)} "
+        with_rounds = [p for p in self._view.programmes if p.rounds]
+        for programme in with_rounds:
+            names = {programme.name, programme.id.replace("-", " "), *programme.aliases}
+            if any(f" {_words(n)} " in lowered for n in names if len(_words(n)) > 3):
+                return programme
+        others = [name for name in _PROPER.findall(text) if not _ROUND_NAME.fullmatch(name)
+                  and name.split()[0].lower() not in _MONTHS]
+        return with_rounds[0] if len(with_rounds) == 1 and not others else None
+
+
+# --- places ----------------------------------------------------------------------------------
+
+def _place_in(area: AreaView, text: str) -> tuple[str, str, str] | None:
+    """(the place as named, the authority it lies in or a district code, how it was found)."""
+    lowered = f" {_words(text)} "
+    tokens = {t.upper() for t in re.findall(r"[A-Za-z0-9]+", text)}
+    for code in sorted(area.districts, key=len, reverse=True):
+        if code in tokens:
+            return code, code, "district"
+    names: list[tuple[str, str, str]] = [(a, a, "authority") for a in area.authorities]
+    names += [(town, authority, "town") for town, authority in area.towns.items()]
+    names += [(o.authority, o.authority, "outside") for o in area.outside]
+    names += [(o.county, o.county, "county") for o in area.outside if o.county]
+    for name, authority, how in sorted(names, key=lambda n: -len(n[0])):
+        if f" {_words(name)} " in lowered:
+            return name, authority, how
+    return None
+
+
+def _place_sentence(area: AreaView, named: str, where: str, how: str) -> list[str]:
+    inside = {_words(a) for a in area.authorities}
+    word = area.authority_word
+    listed = _join(list(area.authorities))
+    if how == "district":
+        district = area.districts[where]
+        covers = f" ({district.places})" if district.places else ""
+        if district.status == "inside":
+            return [f"Yes: the postcode district {where}{covers} is inside {area.name}."]
+        if district.status == "outside":
+            return [f"No: the postcode district {where}{covers} is outside {area.name}.",
+                    *_pointer(area, list(district.authorities))]
+        lies = f" It lies in {_join(list(district.authorities))}." if district.authorities \
+            else ""
+        return [f"Partly: the postcode district {where}{covers} is partly inside and partly "
+                f"outside {area.name}, so it depends on the {word} the site is in.{lies}"]
+    if how in {"authority", "town"} and _words(where) in inside:
+        shown = named if _words(named) == _words(where) else f"{named}, in {where},"
+        return [f"Yes: {shown} is inside {area.name}."]
+    shown = named if _words(named) == _words(where) else f"{named}, in {where},"
+    return [f"No: {shown} is outside {area.name}, which covers {listed}.",
+            *_pointer(area, [where])]
+
+
+def _pointer(area: AreaView, places: Sequence[str]) -> list[str]:
+    wanted = {_words(p) for p in places}
+    for pointer in area.outside:
+        if {_words(pointer.authority), _words(pointer.county)} & wanted:
+            return [f"A business there can go to {_the(pointer.refer_to)} instead."]
+    if area.refer_outside:
+        return [f"A business outside the area can go to {area.refer_outside}."]
+    return []
+
+
+# --- rounds ----------------------------------------------------------------------------------
+
+def _local(now: datetime, zone: str) -> datetime:
+    """`now` as wall-clock time in the programme's zone; a naive `now` is taken to be so."""
+    if now.tzinfo is None or not zone:
+        return now.replace(tzinfo=None)
+    return now.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+
+
+_MONTHS = {m: n for n, m in enumerate(["january", "february", "march", "april", "may", "june",
+                                       "july", "august", "september", "october", "november",
+                                       "december"], start=1)}
+_DATE_IN_TEXT = re.compile(
+    r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>" + "|".join(_MONTHS) +
+    r")\s+(?P<year>\d{4})\b", re.IGNORECASE)
+_TIME_IN_TEXT = re.compile(r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>am|pm)\b|"
+                           r"\b(?P<hour24>\d{1,2}):(?P<minute24>\d{2})\b", re.IGNORECASE)
+# words that say what a rounds question is about, besides rounds and their timing
+_ROUND_TALK = frozenset(stems(
+    "round rounds open opens opened opening close closes closed closing shut shuts deadline "
+    "date dates start starts end ends still yet now today tomorrow week time long got get "
+    "submit apply application applications missed miss late christmas left weeks days months "
+    "current next first second third last funding grant booster accepting taking considered "
+    "chance"))
+
+
+def _other_subject(text: str, programme: ProgrammeView) -> bool:
+    """Whether a question that mentions rounds is about something else ("the euro rate if I
+    apply before Round 2 closes", "does our MFA count if we apply now")."""
+    names = set(stems(" ".join([programme.name, *programme.aliases])))
+    rest = {w for w in stems(text) if w not in _ROUND_TALK and w not in names
+            and not w.isdigit() and w not in _MONTHS}
+    return len(rest) > 1
+
+
+def _moment_in(text: str) -> tuple[datetime, str] | None:
+    """A date (and time) the question names, and how to say it: "3pm on 29 January 2027",
+    "in February 2027" (the middle of a month named alone)."""
+    found = _DATE_IN_TEXT.search(text)
+    if found is None:
+        return None
+    day = int(found["day"]) if found["day"] else 15
+    moment = datetime(int(found["year"]), _MONTHS[found["month"].lower()], min(day, 28)
+                      if not found["day"] else day, 12, 0)
+    clock = _TIME_IN_TEXT.search(text)
+    if clock and found["day"]:
+        if clock["hour"]:
+            hour = int(clock["hour"]) % 12 + (12 if clock["half"].lower() == "pm" else 0)
+            moment = moment.replace(hour=hour, minute=int(clock["minute"] or 0))
+        else:
+            moment = moment.replace(hour=int(clock["hour24"]), minute=int(clock["minute24"]))
+    if not found["day"]:
+        return moment, f"in {moment:%B %Y}"
+    shown = f"{moment:%H:%M} on " if clock else ""
+    return moment, f"at {shown}{moment.day} {moment:%B %Y}"
+
+
+def _state(funding_round: RoundView, now: datetime) -> str:
+    if now < funding_round.opens:
+        return "upcoming"
+    return "open" if now <= funding_round.closes else "closed"
+
+
+def _round_named(text: str, rounds: list[RoundView], now: datetime) -> RoundView | None:
+    match = _ROUND_NAME.search(text)
+    if match:
+        number = match.group(1).lower()
+        number = str(_NUMBER_WORDS.get(number, number))
+        return next((r for r in rounds if re.search(rf"\b{number}\b", r.name)), None)
+    match = _ORDINAL.search(text)
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    if word in _NUMBER_WORDS:
+        index = _NUMBER_WORDS[word] - 1
+        return rounds[index] if index < len(rounds) else None
+    if word == "next":
+        return next((r for r in rounds if now < r.opens), None)
+    if word in {"current", "latest"}:
+        return next((r for r in rounds if r.opens <= now <= r.closes), None)
+    return rounds[-1] if rounds else None
+
+
+def _round_sentence(programme: ProgrammeView, funding_round: RoundView, state: str,
+                    then: str = "") -> str:
+    name = f"{funding_round.name} of the {programme.name}"
+    if then:  # the rounds at a moment the question names
+        if state == "open":
+            return (f"{then[0].upper()}{then[1:]}, {name} will be open: it closes "
+                    f"{_day(funding_round.closes, False)}.")
+        if state == "upcoming":
+            return (f"{then[0].upper()}{then[1:]}, {name} will not have opened yet: it opens "
+                    f"{_day(funding_round.opens, True)} and closes "
+                    f"{_day(funding_round.closes, False)}.")
+        return (f"{then[0].upper()}{then[1:]}, {name} will have closed: it closes "
+                f"{_day(funding_round.closes, False)}.")
+    if state == "open":
+        return (f"{name} is open now: it opened {_day(funding_round.opens, True)} and closes "
+                f"{_day(funding_round.closes, False)}.")
+    if state == "upcoming":
+        return (f"{name} has not opened yet: it opens {_day(funding_round.opens, True)} and "
+                f"closes {_day(funding_round.closes, False)}.")
+    return f"{name} closed {_day(funding_round.closes, False)}."
+
+
+def _day(moment: datetime, start: bool) -> str:
+    day = f"{moment.day} {moment:%B %Y}"
+    edge = time.min if start else time.max
+    if moment.time().replace(microsecond=0) in {edge.replace(microsecond=0)}:
+        return f"on {day}"
+    return f"at {moment:%H:%M} on {day}"
+
+
+# --- words -----------------------------------------------------------------------------------
+
+def _words(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower().replace("&", " and ")))
+
+
+def _singulars(kind: KindWords) -> set[str]:
+    """The words for one of a kind: its `one`, and any listed word that is not its plural."""
+    many = _words(kind.many)
+    return {_words(kind.one)} | {_words(w) for w in kind.words
+                                 if not _words(w).endswith("s") and _words(w) != many}
+
+
+def _without(name: str, kind_words: set[str]) -> str:
+    """A programme's name without the words for its kind: "Quantum Technology Pre-Hub" ->
+    "Quantum Technology"."""
+    kept = name
+    for word in sorted(kind_words, key=len, reverse=True):
+        pattern = r"[ -]".join(re.escape(part) for part in word.split())
+        kept = re.sub(rf"(?i)\b{pattern}\b", " ", kept)
+    kept = " ".join(kept.split())
+    return kept or name
+
+
+def _same(a: str, b: str) -> bool:
+    return _words(a) == _words(b)
+
+
+def _join(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _the(name: str) -> str:
+    return name if name.lower().startswith("the ") else f"the {name}"

@@ -1,0 +1,94 @@
+"""The extractive composer: sentences chosen and shaped for the kind of question, each cited."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.composer import ExtractiveComposer, Lead, RefusalModel
+from assistant.reply import Citation
+from knowledge.documents import Chunk, DocType
+from knowledge.embeddings import SentenceTransformerEmbedder
+from knowledge.retrieval import ScoredChunk
+
+
+def _passage(text: str, locator: str = "", source: str = "guidance/guide.md",
+             title: str = "Grant guide", doc_type: DocType = DocType.GUIDANCE,
+             partner: str = "", n: int = 0) -> ScoredChunk:
+    context = " > ".join(part for part in (title, locator) if part)
+    chunk = Chunk(id=f"{source}#{n}", source=source, title=title, doc_type=doc_type, text=text,
+                  context=context, locator=locator, index=n, partner=partner)
+    return ScoredChunk(chunk=chunk, score=1.0)
+
+
+@pytest.fixture(scope="module")
+def composer(embedder: SentenceTransformerEmbedder) -> ExtractiveComposer:
+    return ExtractiveComposer(embedder)
+
+
+def test_a_list_question_keeps_the_list(composer: ExtractiveComposer) -> None:
+    passages = [_passage("The grant supports three kinds of investment:\n- capital equipment;\n"
+                         "- digital technology;\n- specialist consultancy.", "Types of project"),
+                _passage("Grants are paid in arrears.", "Payments", n=1)]
+    found = composer.compose("What kinds of project can the grant pay for?", passages)
+    lines = found.answer.splitlines()
+    assert lines[0] == "The grant supports three kinds of investment: [1]"
+    assert lines[1:4] == ["- capital equipment; [1]", "- digital technology; [1]",
+                          "- specialist consultancy. [1]"]
+
+
+def test_a_how_much_question_leads_with_the_figure(composer: ExtractiveComposer) -> None:
+    passages = [_passage("The grant pays a share of the eligible costs that depends on the "
+                         "size of the business.", "Grant rates"),
+                _passage("Small businesses receive 45% of eligible costs.", "Grant rates", n=1)]
+    found = composer.compose("What rate does a small business get?", passages)
+    assert found.answer.startswith("Small businesses receive 45% of eligible costs. [1]")
+
+
+def test_an_item_alone_is_shown_under_its_heading(composer: ExtractiveComposer) -> None:
+    passages = [_passage("- Vehicles for use on public roads.\n- Second-hand equipment, unless "
+                         "an independent valuation shows a fair price.", "Ineligible costs")]
+    found = composer.compose("Can we buy second-hand equipment?", passages)
+    assert found.answer.startswith("Ineligible costs: Second-hand equipment, unless")
+
+
+def test_a_catalogue_answer_names_the_facility_without_raw_field_labels(
+        composer: ExtractiveComposer) -> None:
+    record = _passage("Kind: facility\nPartner: University of Birmingham\nDescription: Pilot "
+                      "equipment that recovers rare-earth magnets from scrapped hard drives.\n"
+                      "Postcode: B15 2TT", source="catalogue/facilities.json",
+                      title="Magnet Recycling Pilot Line", doc_type=DocType.CATALOGUE,
+                      partner="University of Birmingham")
+    found = composer.compose("Who can recover magnets from old hard drives?", [record])
+    assert found.answer.startswith("**Magnet Recycling Pilot Line** (University of Birmingham):")
+    assert "Description:" not in found.answer and "Postcode" not in found.answer
+
+
+def test_a_direct_answer_leads_and_one_sentence_supports_it(
+        composer: ExtractiveComposer) -> None:
+    lead = Lead("Yes: Leeds is inside the area.",
+                Citation(n=0, title="Rules", source="guidance/rules.pdf", locator="A1"))
+    passages = [_passage("Leeds and Bradford make up the area. Both councils take part. "
+                         "Each has a growth team.", "The area")]
+    found = composer.compose("Is Leeds in the area?", passages, lead=[lead])
+    assert found.answer.startswith("Yes: Leeds is inside the area. [1]")
+    assert found.answer.count("[2]") == 1 and found.found
+    assert [c.n for c in found.citations] == [1, 2]
+
+
+def test_the_refusal_decision_turns_an_unanswered_question_into_not_found(
+        embedder: SentenceTransformerEmbedder) -> None:
+    always = RefusalModel(weights=dict.fromkeys(("similarity", "passage", "coverage",
+                                                 "missing", "answer_type", "named"), 0.0),
+                          bias=5.0, means=dict.fromkeys(("similarity", "passage", "coverage",
+                                                         "missing", "answer_type", "named"),
+                                                        0.0),
+                          scales=dict.fromkeys(("similarity", "passage", "coverage", "missing",
+                                                "answer_type", "named"), 1.0),
+                          threshold=0.5)
+    composer = ExtractiveComposer(embedder, refusal=always)
+    found = composer.compose("What is the day rate for the lab?",
+                             [_passage("The lab is in Coventry.", "Labs")])
+    assert not found.found and found.refused
+    assert found.refusal_probability is not None and found.refusal_probability > 0.9
+    assert set(found.signals) >= {"similarity", "coverage", "missing", "answer_type"}
+    assert found.signals["answer_type"] == 0.0  # "what is the day rate" wants a figure

@@ -1,0 +1,193 @@
+"""Direct answers from the policy: places in the area, programmes of a kind, funding rounds.
+
+The policy here is a small object in policy format 2's shape (areas with `authorities`, `towns`,
+`districts` and `outside` pointers with `refer_to`; programmes with `aliases`, a free-text
+`kind` and rounds in the policy's `time_zone`), built in the test: `policy_view` is the one
+place that reads those names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+import pytest
+
+from assistant.composer.policy_view import view_of
+from assistant.composer.structured import StructuredAnswers
+from assistant.reply import Citation
+from knowledge.policy import ClauseRef
+from knowledge.programme import KindWords
+
+RULES = "guidance/rules/scheme-rules.pdf"
+AREA_CLAUSE = ClauseRef(source=RULES, clause="A1")
+ROUNDS_CLAUSE = ClauseRef(source=RULES, clause="R2")
+
+
+@dataclass
+class _District:
+    district: str
+    status: str
+    places: str = ""
+    authorities: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Pointer:
+    authority: str
+    refer_to: str
+    county: str = ""
+
+
+@dataclass
+class _Area:
+    name: str = "the North Valley area"
+    clause: ClauseRef = AREA_CLAUSE
+    authorities: list[str] = field(default_factory=lambda: ["Leeds", "Bradford"])
+    authority_word: str = "council"
+    towns: dict[str, str] = field(default_factory=lambda: {"Pudsey": "Leeds",
+                                                           "Ilkley": "Bradford",
+                                                           "Harrogate": "North Yorkshire"})
+    districts: list[_District] = field(default_factory=lambda: [
+        _District("LS1", "inside", "Leeds centre", ["Leeds"]),
+        _District("LS21", "mixed", "Otley", ["Leeds", "North Yorkshire"]),
+        _District("HG1", "outside", "Harrogate", ["North Yorkshire"])])
+    outside: list[_Pointer] = field(default_factory=lambda: [
+        _Pointer("North Yorkshire", "York and North Yorkshire Growth Service", "Yorkshire")])
+    refer_outside: str = "its local growth service"
+
+
+@dataclass
+class _Round:
+    name: str
+    opens: date | datetime
+    closes: date | datetime
+    clause: ClauseRef | None = ROUNDS_CLAUSE
+
+
+@dataclass
+class _Programme:
+    id: str
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    rounds: list[_Round] = field(default_factory=list)
+    time_zone: str | None = None
+
+
+@dataclass
+class _Policy:
+    areas: list[_Area] = field(default_factory=lambda: [_Area()])
+    programmes: list[_Programme] = field(default_factory=lambda: [
+        _Programme("capital-grant", "Capital Grant", "grant", aliases=["the grant"], rounds=[
+            _Round("Round 1", date(2026, 1, 12), date(2026, 3, 27)),
+            _Round("Round 2", date(2026, 9, 7), datetime(2027, 1, 29, 12, 0)),
+            _Round("Round 3", date(2027, 5, 4), date(2027, 7, 30))]),
+        _Programme("food-centre", "Food Centre", "centre"),
+        _Programme("ai-centre", "AI Centre", "centre"),
+        _Programme("diagnostic", "Energy Diagnostic", "service")])
+    time_zone: str = "Europe/London"
+
+
+KINDS = {"centre": KindWords(one="Centre", many="Centres", words=["centre", "centres"])}
+NOW = datetime(2026, 11, 27, 10, 0)
+
+
+def _cite(ref: ClauseRef) -> Citation:
+    return Citation(n=0, title="Scheme rules", source=ref.source, locator=ref.clause)
+
+
+@pytest.fixture
+def answers() -> StructuredAnswers:
+    return StructuredAnswers(view_of(_Policy()), "The Valley Scheme", KINDS)
+
+
+def _texts(answers: StructuredAnswers, message: str, now: datetime = NOW) -> list[str]:
+    return [lead.text for lead in answers.answer(message, now, _cite)]
+
+
+def test_a_council_of_the_area_is_yes_with_the_area_clause(answers: StructuredAnswers) -> None:
+    leads = answers.answer("Is Bradford in the programme area?", NOW, _cite)
+    assert [lead.text for lead in leads] == ["Yes: Bradford is inside the North Valley area."]
+    assert leads[0].citation is not None and leads[0].citation.locator == "A1"
+
+
+def test_a_town_is_placed_by_its_council(answers: StructuredAnswers) -> None:
+    assert _texts(answers, "Does Pudsey count?") == [
+        "Yes: Pudsey, in Leeds, is inside the North Valley area."]
+
+
+def test_a_place_outside_is_no_with_where_to_go_instead(answers: StructuredAnswers) -> None:
+    assert _texts(answers, "Can a business in Harrogate apply?") == [
+        "No: Harrogate, in North Yorkshire, is outside the North Valley area, which covers "
+        "Leeds and Bradford.",
+        "A business there can go to the York and North Yorkshire Growth Service instead."]
+
+
+def test_postcode_districts_inside_mixed_and_outside(answers: StructuredAnswers) -> None:
+    assert _texts(answers, "Is LS1 4AP in the area?")[0].startswith(
+        "Yes: the postcode district LS1 (Leeds centre) is inside")
+    assert _texts(answers, "Is LS21 covered?")[0].startswith("Partly: the postcode district "
+                                                              "LS21 (Otley) is partly inside")
+    assert _texts(answers, "is hg1 within the area?")[0].startswith("No: the postcode district "
+                                                                     "HG1")
+
+
+def test_no_place_or_no_area_question_is_left_to_the_guidance(
+        answers: StructuredAnswers) -> None:
+    assert _texts(answers, "Is the grant taxable?") == []
+    assert _texts(answers, "We are based in Leeds.") == []  # a statement, not a question
+
+
+def test_the_programmes_of_a_kind_are_listed_from_the_policy(
+        answers: StructuredAnswers) -> None:
+    (lead,) = answers.answer("Which centres does the scheme run?", NOW, _cite)
+    assert lead.text == "The Valley Scheme runs two Centres: Food Centre and AI Centre."
+    assert lead.citation is None and lead.evidence == ("Food", "AI")  # cited from guidance
+
+
+def test_a_round_named_is_answered_with_yes_or_no_and_the_next_round(
+        answers: StructuredAnswers) -> None:
+    assert _texts(answers, "Is Round 1 still open?") == [
+        "No: Round 1 of the Capital Grant closed on 27 March 2026.",
+        "Round 2 of the Capital Grant is open now: it opened on 7 September 2026 and closes "
+        "at 12:00 on 29 January 2027."]
+    assert _texts(answers, "Is Round 2 open?")[0].startswith("Yes: Round 2 of the Capital "
+                                                             "Grant is open now")
+    next_round, current = _texts(answers, "When does the next round open?")
+    assert next_round == ("Round 3 of the Capital Grant has not opened yet: it opens on "
+                          "4 May 2027 and closes on 30 July 2027.")
+    assert current.startswith("Round 2 of the Capital Grant is open now")
+
+
+def test_rounds_close_in_the_programme_time_zone(answers: StructuredAnswers) -> None:
+    # 12:30 UTC on 29 January is 12:30 in London (no summer time): Round 2 has closed
+    after = datetime(2027, 1, 29, 12, 30, tzinfo=UTC)
+    assert _texts(answers, "Is Round 2 still open?", after)[0].startswith("No: Round 2")
+    before = datetime(2027, 1, 29, 11, 30, tzinfo=UTC)
+    assert _texts(answers, "Is Round 2 still open?", before)[0].startswith("Yes: Round 2")
+
+
+def test_a_round_without_a_clause_to_cite_gives_no_direct_answer() -> None:
+    policy = _Policy()
+    policy.programmes[0].rounds = [_Round("Round 1", date(2026, 1, 1), date(2026, 12, 31),
+                                          clause=None)]
+    answers = StructuredAnswers(view_of(policy), "The Valley Scheme", KINDS)
+    assert answers.answer("Is Round 1 open?", NOW, _cite) == []
+
+
+def test_a_moment_the_question_names_is_when_the_rounds_are_read(
+        answers: StructuredAnswers) -> None:
+    late, following = _texts(answers, "If I submit at 3pm on 29 January 2027, will it be "
+                                      "considered in Round 2?")
+    assert late.startswith("At 15:00 on 29 January 2027, Round 2 of the Capital Grant will "
+                           "have closed")
+    assert following.startswith("At 15:00 on 29 January 2027, Round 3")
+    assert _texts(answers, "Can I send an application in February 2027?")[0].startswith(
+        "In February 2027, Round 3 of the Capital Grant will not have opened yet")
+
+
+def test_a_question_that_only_names_a_round_is_left_to_the_guidance(
+        answers: StructuredAnswers) -> None:
+    assert _texts(answers, "What is the total budget for Round 2?") == []
+    assert _texts(answers, "Will there be a Round 4?") == []  # not a round the policy lists
+    assert _texts(answers, "Does the euro rate change if I apply before Round 2 closes?") == []

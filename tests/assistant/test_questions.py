@@ -1,0 +1,59 @@
+"""Reading what a message asks: the kind of question and the kind of answer it wants."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.questions import answer_present, read_question
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("How do I apply?", "how"),
+    ("Can you tell me how claims are paid?", "how"),
+    ("What is the Productivity Booster?", "definition"),
+    ("What's the difference between a grant and a voucher?", "definition"),
+    ("Is Leeds in the programme area?", "yes_no"),
+    ("Can a registered charity apply?", "yes_no"),
+    ("Which centres does the programme run?", "list"),
+    ("What kinds of project can the grant pay for?", "list"),
+    ("Could you list the excluded sectors?", "list"),
+    ("What are the three hubs?", "list"),
+    ("How much could a small business get?", "amount"),
+    ("What is the intervention rate for a medium-sized business?", "amount"),
+    ("How many quotes do I need?", "amount"),
+    ("When does Round 2 close?", "when"),
+    ("How long does an appraisal take?", "when"),
+    ("Who leads the robotics centre?", "who"),
+    ("Where is the programme office?", "where"),
+    ("Why was my application turned down?", "why"),
+    ("and for a medium company?", "statement"),
+    ("what about the quantum centre?", "statement"),
+    ("We have 45 staff in Dudley.", "statement"),
+    ("Hi, we make biscuits. How do we apply?", "how"),
+])
+def test_the_kind_of_question(message: str, kind: str) -> None:
+    assert read_question(message).kind == kind
+
+
+def test_the_last_asking_sentence_is_the_question() -> None:
+    question = read_question("We have 40 staff and a £6m turnover. What is the maximum grant?")
+    assert question.text == "What is the maximum grant?"
+    assert question.answer_type == "figure" and question.asks
+    assert "maximum" in " ".join(question.words) or "maxim" in " ".join(question.words)
+
+
+@pytest.mark.parametrize(("answer_type", "text", "present"), [
+    ("figure", "The grant is £45,000.", True),
+    ("figure", "Twelve days of support.", True),
+    ("figure", "The panel decides.", False),
+    ("date", "It closes at 12:00 noon on 29 January 2027.", True),
+    ("date", "An adviser calls you within 5 working days.", True),
+    ("date", "Send three quotes.", False),
+    ("name", "The hub is led by the University of Birmingham.", True),
+    ("name", "it is led by the university.", False),
+    ("list", "You need:\n- three quotes\n- your accounts", True),
+    ("any", "Anything.", True),
+])
+def test_whether_a_text_holds_the_kind_of_answer_asked_for(answer_type: str, text: str,
+                                                          present: bool) -> None:
+    assert answer_present(answer_type, text) is present  # type: ignore[arg-type]
