@@ -4,7 +4,8 @@ Postgres when scaled out.
 - `records`: the typed records the store returns, and its errors
 - `models`: the tables as SQLAlchemy models; `migrations/`: the Alembic migrations that make them
 - `database`: URLs, engines, and running the migrations under a lock
-- `store`: `SqlConversationStore`, the one implementation of `ConversationStore`
+- `store`: `SqlConversationStore`, the one implementation of `ConversationStore`, built on
+  `related` (feedback, referrals, Slack threads) and `sql` (sessions, migrations, errors)
 """
 
 from assistant.conversations.database import normalise_database_url, sqlite_url
@@ -27,7 +28,8 @@ from assistant.conversations.records import (
     VerdictSummary,
     VersionConflict,
 )
-from assistant.conversations.store import ConversationStore, SqlConversationStore, utc_now
+from assistant.conversations.sql import utc_now
+from assistant.conversations.store import ConversationStore, SqlConversationStore
 
 __all__ = [
     "RATINGS",
