@@ -60,8 +60,8 @@ def run_benchmark(settings: Settings, queries: int = 40,
         "noop_reingest_s": round(noop_s, 3),
         "noop_reingest_runs_s": [round(s, 3) for s in noop_runs],
         "noop_to_cold_ratio": round(noop_s / cold.seconds, 4) if cold.seconds else None,
-        "search_latency_ms": _percentiles(search_ms),
-        "ask_latency_ms": _percentiles(ask_ms),
+        "search_latency_ms": percentiles(search_ms),
+        "ask_latency_ms": percentiles(ask_ms),
     }
 
 
@@ -97,7 +97,8 @@ def _latencies(components, texts: list[str], n: int) -> tuple[list[float], list[
     return search_ms, ask_ms
 
 
-def _percentiles(values: list[float]) -> dict[str, float]:
+def percentiles(values: list[float]) -> dict[str, float]:
+    """The median and 95th percentile of timings (nearest rank), and how many there were."""
     if not values:
         return {}
     ordered = sorted(values)

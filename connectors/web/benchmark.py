@@ -28,6 +28,7 @@ from typing import Any
 
 import httpx
 
+from evals.benchmark import percentiles
 from evals.dataset import DEFAULT_DATASET
 
 PROGRAMME_CATEGORIES = {"factual", "numeric"}
@@ -67,7 +68,7 @@ def run_web_benchmark(cli_args: list[str], rounds: int = 3, clients: int = 8,
             one_client = []
             for n in range(rounds):
                 log(f"one client, round {n + 1} of {rounds} ...")
-                one_client.append(_percentiles([_timed_ask(client, q) for q in questions]))
+                one_client.append(percentiles([_timed_ask(client, q) for q in questions]))
         throughput = []
         for n in range(rounds):
             log(f"{clients} clients for {seconds:g} s, round {n + 1} of {rounds} ...")
@@ -80,7 +81,7 @@ def run_web_benchmark(cli_args: list[str], rounds: int = 3, clients: int = 8,
         "workers": workers,
         "load_average_1m": round(os.getloadavg()[0], 2),
         "serve_time_to_ready_s": round(ready_s, 2),
-        "first_pass_ms": _percentiles(first),
+        "first_pass_ms": percentiles(first),
         "one_client_ms": {
             "p50": round(statistics.median(r["p50"] for r in one_client), 1),
             "p95": round(statistics.median(r["p95"] for r in one_client), 1),
@@ -164,18 +165,7 @@ def _throughput(base: str, questions: list[str], clients: int,
     every = [value for values in latencies for value in values]
     return {"requests": done, "errors": len(errors), "seconds": round(elapsed, 2),
             "requests_per_s": round(done / elapsed, 1), **{
-                f"latency_{k}_ms": v for k, v in _percentiles(every).items() if k != "n"}}
-
-
-def _percentiles(values: list[float]) -> dict[str, float]:
-    if not values:
-        return {}
-    ordered = sorted(values)
-
-    def at(q: float) -> float:
-        return round(ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))], 1)
-
-    return {"p50": at(0.5), "p95": at(0.95), "n": len(values)}
+                f"latency_{k}_ms": v for k, v in percentiles(every).items() if k != "n"}}
 
 
 def _free_port() -> int:
