@@ -19,7 +19,7 @@ from assistant.conversations import (
     VerdictSummary,
 )
 
-log = logging.getLogger("ssr.referrals")
+log = logging.getLogger(__name__)
 
 
 class ReferralNotifier(Protocol):

@@ -49,7 +49,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="SSR_", env_file=".env", extra="ignore")
 
     knowledge_dir: Path | None = Field(
-        default=None, description="Knowledge folder (default: the bundled SSR sample)."
+        default=None, description="Knowledge folder (default: the bundled sample)."
     )
     data_dir: Path = Field(default_factory=default_data_dir,
                            description="Where indexes and databases are kept.")

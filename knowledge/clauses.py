@@ -91,7 +91,7 @@ def heading_path(chunk: Chunk) -> list[str]:
 
 def _heading_matches(path: list[str], wanted: str) -> bool:
     """A heading reference names the section's own heading, or its path from any level
-    ("Who the Hub is for", or "What the Hub offers > Technical Support")."""
+    ("Who the service is for", or "What the service offers > Technical Support")."""
     normal = [_normal(h) for h in path]
     return any(HEADING_SEPARATOR.join(normal[n:]) == wanted for n in range(len(normal)))
 
@@ -123,7 +123,7 @@ def _opening_clause(line: str) -> str | None:
 
 def _without_trailing_heading(text: str) -> str:
     """Drop a heading that the document's text ran on into the clause ("... Warwick. 4B. Net
-    Zero Carbon Heat Hub"): trailing words with no closing punctuation, and a bare number."""
+    Zero Carbon Heat Centre"): trailing words with no closing punctuation, and a bare number."""
     sentences = _SENTENCE_END_RE.split(text)
     while len(sentences) > 1 and (not _ends_sentence(sentences[-1])
                                   or _SECTION_NUMBER_RE.match(sentences[-1])):

@@ -19,7 +19,7 @@ SECTIONS = ("guidance", "catalogue")
 
 
 def bundled_knowledge_dir() -> Path:
-    """The sample SSR knowledge base shipped inside the package."""
+    """The sample knowledge base shipped inside the package."""
     return Path(__file__).resolve().parent / "bundled"
 
 

@@ -140,7 +140,7 @@ def lock_for_migration(conn: Connection, schema: str | None) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
     else:
         conn.execute(sa.select(sa.func.pg_advisory_xact_lock(
-            sa.func.hashtext(f"ssr-conversations:{schema or ''}"))))
+            sa.func.hashtext(f"assistant-conversations:{schema or ''}"))))
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:

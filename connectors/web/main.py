@@ -41,12 +41,14 @@ def _limit_model_threads(threads: int) -> None:
 
 
 def _log_to_stderr() -> None:
-    logger = logging.getLogger("ssr")
-    if not logger.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)s:     %(name)s: %(message)s"))
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
+    # The connectors log under "ssr."; the engine under its module names ("assistant.referrals").
+    for name in ("ssr", "assistant"):
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter("%(levelname)s:     %(name)s: %(message)s"))
+            logger.addHandler(handler)
+            logger.setLevel(logging.INFO)
 
 
 class QuestionCachingEmbedder(SentenceTransformerEmbedder):

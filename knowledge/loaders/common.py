@@ -26,7 +26,7 @@ def clause_of(paragraph: str) -> str | None:
 
 
 def section_number(heading: str) -> str | None:
-    """The number in front of a heading ("3. Productivity Booster" gives "3")."""
+    """The number in front of a heading ("3. Capital Grants" gives "3")."""
     match = SECTION_NUMBER_RE.match(heading)
     return match.group(1) if match else None
 

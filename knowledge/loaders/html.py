@@ -34,7 +34,7 @@ def load(path: Path, source: str) -> list[LoadedDocument]:
     raw = path.read_bytes().decode("utf-8")
     soup = BeautifulSoup(raw, "lxml")
     title = _page_title(soup)
-    programme = _meta(soup, "programme") or _meta(soup, "ssr:programme")
+    programme = _meta(soup, "programme") or _namespaced_meta(soup, "programme")
     url = _canonical_url(soup)
     root = _main_content(soup) or _extracted_content(raw)
     blocks = list(_walk(root, title)) if root is not None else []
@@ -63,6 +63,15 @@ def _page_title(soup: BeautifulSoup) -> str:
 def _meta(soup: BeautifulSoup, name: str) -> str:
     tag = soup.find("meta", attrs={"name": name}) or soup.find("meta", attrs={"property": name})
     return clean(str(tag.get("content", ""))) if isinstance(tag, Tag) else ""
+
+
+def _namespaced_meta(soup: BeautifulSoup, name: str) -> str:
+    """A meta tag named in a site's own namespace, such as `<meta name="acme:programme">`."""
+    for tag in soup.find_all("meta"):
+        key = str(tag.get("name") or tag.get("property") or "")
+        if key.rpartition(":")[2].lower() == name and ":" in key:
+            return clean(str(tag.get("content", "")))
+    return ""
 
 
 def _canonical_url(soup: BeautifulSoup) -> str:

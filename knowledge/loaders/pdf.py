@@ -2,7 +2,7 @@
 
 PDF text comes as visual lines. Lines repeated on most pages (running headers and footers,
 page numbers) are dropped; lines are joined back into paragraphs; a short numbered line with
-no closing full stop ("3. Productivity Booster") is a heading; a paragraph opening with a
+no closing full stop ("3. Capital Grants") is a heading; a paragraph opening with a
 number ("3.2 The site must ...") is a clause.
 """
 

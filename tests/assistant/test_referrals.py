@@ -53,7 +53,7 @@ def test_the_log_notifier_names_the_referral_but_never_the_person(
                                 company="Acme Widgets", note="call me"),
         summary=summarise(Conversation(id=uuid.uuid4().hex, created_at=now, updated_at=now)),
     )
-    with caplog.at_level(logging.INFO, logger="ssr.referrals"):
+    with caplog.at_level(logging.INFO, logger="assistant.referrals"):
         LogReferralNotifier().notify(referral)
     assert referral.id in caplog.text
     for personal in ("Priya", "priya@example.org", "Acme", "call me"):

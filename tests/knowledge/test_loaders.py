@@ -123,6 +123,18 @@ def test_html_title_programme_and_url_come_from_the_page_head() -> None:
     assert document.url == "https://skills.blackcountry.example/voucher/claiming"
 
 
+def test_html_programme_may_come_from_a_site_namespaced_meta_tag(tmp_path: Path) -> None:
+    page = tmp_path / "grant.html"
+    page.write_text(
+        '<html><head><title>Grant</title><meta name="acme:programme" content="green-grant">'
+        "</head><body><main><h1>Grant</h1><p>Firms in the county can apply.</p></main>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    [document] = load_file(page, "guidance/grant.html", "guidance")
+    assert document.programme == "green-grant"
+
+
 def test_html_main_content_keeps_heading_paths_list_items_and_clause_ids() -> None:
     document = _only("page.html")
     assert _block(document, "Check that every learner").heading_path == ("Before you claim",)
