@@ -92,6 +92,8 @@ class _CaseLine(_Strict):
     split: Split | None = None
     expected: Expected = Field(default_factory=Expected)
     reference: str = ""
+    notes: str = ""  # for people: why the expected answer is right (the clauses it rests on)
+    tags: list[Text] = Field(default_factory=list)  # labels to select or count cases by
     needs_review: bool = False  # set on drafts made from feedback, until a person checks them
     feedback: dict[str, Any] | None = None  # where a draft came from (kept for the record)
 
@@ -115,6 +117,8 @@ class Case(BaseModel):
     expected: Expected
     reference: str = ""
     split: Split | None = None
+    notes: str = ""
+    tags: tuple[str, ...] = ()
     file: str = ""
     line: int = 0
 
@@ -220,7 +224,8 @@ def parse_case(line: str, file: str, number: int, vocabulary: Vocabulary | None 
     expected = _checked_eligibility(parsed.expected, vocabulary, where)
     return Case(id=parsed.id, category=parsed.category,
                 turns=tuple(parsed.turns or [parsed.question or ""]), expected=expected,
-                reference=parsed.reference, split=parsed.split, file=file, line=number)
+                reference=parsed.reference, split=parsed.split, notes=parsed.notes,
+                tags=tuple(parsed.tags), file=file, line=number)
 
 
 def _checked_eligibility(expected: Expected, vocabulary: Vocabulary | None,

@@ -174,3 +174,18 @@ def test_every_golden_case_is_in_one_half_and_the_halves_balance_each_category()
 def test_an_unknown_split_is_named(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "set.jsonl", [{**case("q1"), "split": "train"}])
     assert _error(path) == f"{path}:1: unknown split 'train' (one of: dev, test)"
+
+
+def test_notes_and_tags_are_optional_and_kept(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "set.jsonl", [
+        {"id": "t1", "question": "Are we eligible?", "category": "eligibility",
+         "notes": "Clause 3.3: the site is outside the area.", "tags": ["town", "terse"]},
+        case("t2", "What is it?"),
+    ])
+    tagged, plain = load_dataset(path)
+    assert tagged.notes == "Clause 3.3: the site is outside the area."
+    assert tagged.tags == ("town", "terse")
+    assert plain.notes == "" and plain.tags == ()
+    bad = write_jsonl(tmp_path / "bad.jsonl", [
+        {"id": "t3", "question": "Q?", "category": "eligibility", "tags": "town"}])
+    assert "tags" in _error(bad)
