@@ -190,10 +190,12 @@ def test_five_phrasings_give_the_same_facts_and_verdict(bundled: Components,
             print(f"  {name}: " + "; ".join(f"{k} {v[0]} {v[1]}" for k, v in outcomes.items()))
         if any(o[0] != _decision(cases[0]) for o in outcomes.values()):
             wrong_groups.append(name)
-    groups = len(_groups(phrasings))
+    groups = _groups(phrasings)
+    one_verdict = sum(len({got[c.id][0] for c in cases}) == 1 for cases in groups.values())
     right = sum(got[c.id][0] == _decision(c) for c in phrasings)
-    print(f"phrasings: {groups - len(split_groups)}/{groups} businesses read the same all five "
-          f"ways; {right}/{len(phrasings)} verdicts right")
+    print(f"phrasings: {len(groups) - len(split_groups)}/{len(groups)} businesses read with the "
+          f"same facts all five ways, {one_verdict}/{len(groups)} with one verdict; "
+          f"{right}/{len(phrasings)} verdicts right")
     assert not split_groups, f"the wording changed the facts or verdict for {split_groups}"
     assert not wrong_groups, f"wrong verdicts for {wrong_groups}"
 
