@@ -47,6 +47,9 @@ from datetime import date, timedelta
 from typing import Generic, Literal, TypeVar, get_args
 
 from assistant.business import Facts, HolderKind, Holding, Money
+from assistant.facts.forms import rewrite
+from assistant.facts.numbers import to_float as _to_float
+from assistant.facts.numbers import words_to_digits
 from knowledge.policy import Policy
 
 # A fact the conversation has just asked about: a bare answer ("45", "about £2m", "no") is then
@@ -85,93 +88,6 @@ _PERCENT = re.compile(rf"{_NUM_START}{_NUM}\s*(?:%|per\s*cent\b|percent\b)", re.
 _BELOW = re.compile(r"\b(?:under|below|fewer\s+than|less\s+than)\s*$", re.I)
 _ABOVE = re.compile(r"(?<!\bturn\s)(?<!\bturns\s)(?<!\bturned\s)"
                     r"\b(?:over|above|more\s+than|in\s+excess\s+of|exceeding)\s*$", re.I)
-
-_UNIT_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
-_TENS_WORDS = {w: 10 * (i + 2) for i, w in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_NUMBER_WORD = re.compile(
-    r"\b(?:" + "|".join(sorted([*_UNIT_WORDS, *_TENS_WORDS], key=len, reverse=True))
-    + r"|hundred|thousand|dozen)\b", re.I)
-_NUMBER_JOIN = re.compile(r"\s+|\s*-\s*|\s+and\s+", re.I)
-_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.I)
-
-
-def _to_float(number: str) -> float:
-    return float(number.replace(",", ""))
-
-
-def _word_kind(word: str) -> str:
-    word = word.lower()
-    if word in ("hundred", "thousand", "dozen"):
-        return word
-    if word in _TENS_WORDS:
-        return "tens"
-    value = _UNIT_WORDS[word]
-    return "zero" if value == 0 else "unit" if value < 10 else "teen"
-
-
-# Which number word may follow which inside one number ("two hundred and five", "forty-five").
-_MAY_FOLLOW = {
-    "unit": {"hundred", "thousand", "dozen"},
-    "teen": {"hundred", "thousand"},
-    "tens": {"unit", "thousand"},
-    "hundred": {"unit", "teen", "tens", "thousand"},
-    "thousand": {"unit", "teen", "tens"},
-}
-
-
-def _continues(group: list[re.Match[str]], nxt: re.Match[str], gap: str) -> bool:
-    prev, kind = _word_kind(group[-1][0]), _word_kind(nxt[0])
-    if not _NUMBER_JOIN.fullmatch(gap) or kind not in _MAY_FOLLOW.get(prev, set()):
-        return False
-    if "and" in gap.lower() and prev not in ("hundred", "thousand"):
-        return False
-    kinds = [_word_kind(m[0]) for m in group]
-    # one "hundred" per thousand-group and one "thousand" per number
-    if kind == "thousand" and "thousand" in kinds:
-        return False
-    since_thousand = kinds[kinds.index("thousand") + 1:] if "thousand" in kinds else kinds
-    return not (kind == "hundred" and "hundred" in since_thousand)
-
-
-def _number_value(words: list[str]) -> int:
-    total, current = 0, 0
-    for word in words:
-        kind = _word_kind(word)
-        if kind == "hundred":
-            current = (current or 1) * 100
-        elif kind == "dozen":
-            current = (current or 1) * 12
-        elif kind == "thousand":
-            total, current = total + (current or 1) * 1000, 0
-        else:
-            current += _UNIT_WORDS.get(word.lower(), _TENS_WORDS.get(word.lower(), 0))
-    return total + current
-
-
-def words_to_digits(text: str) -> str:
-    """Number words as digits: "two hundred staff" -> "200 staff", "a dozen" -> "12".
-
-    Numbers up to the thousands; "million" and "billion" stay words, read as multipliers of
-    money ("two million pounds" -> "2 million pounds").
-    """
-    groups: list[list[re.Match[str]]] = []
-    for match in _NUMBER_WORD.finditer(text):
-        if groups and _continues(groups[-1], match, text[groups[-1][-1].end():match.start()]):
-            groups[-1].append(match)
-        else:
-            groups.append([match])
-    for group in reversed(groups):
-        start = group[0].start()
-        article = _ARTICLE_BEFORE.search(text, 0, start)
-        if article and _word_kind(group[0][0]) in ("hundred", "thousand", "dozen"):
-            start = article.start()
-        value = _number_value([m[0] for m in group])
-        text = text[:start] + str(value) + text[group[-1].end():]
-    return text
-
 
 def _bound(text: str, start: int) -> int:
     """-1 after "under"/"fewer than", +1 after "over"/"more than", else 0 (see module doc)."""
@@ -589,6 +505,10 @@ _HOLDER_STAFF: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\bemploy(?:s|ing)?\s+(?:{_QUAL}\s+)?{_NUM_START}(?P<n>{_NUM})\b", re.I),
 )
 _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
+    # people, whatever other words they come with
+    ("individual", re.compile(
+        r"\b(?:business\s+partners?|employee\s+ownership\s+trust|eot|management\s+team|"
+        r"my\s+(?:wife|husband|partner|family))\b", re.I)),
     ("university", re.compile(r"\b(?:universit(?:y|ies)|college|higher\s+education)\b", re.I)),
     ("public_body", re.compile(
         r"\b(?:nhs|council|local\s+authorit(?:y|ies)|government|public\s+(?:body|bodies|sector|"
@@ -843,7 +763,7 @@ class FactExtractor:
             raise ValueError(f"cannot read an answer to {asked!r}; facts that can be asked: "
                              f"{', '.join(get_args(AskedFact))}")
         today = today or date.today()
-        original = _normalise(text)
+        original = rewrite(_normalise(text))
         msg = _Message(words_to_digits(original))
 
         sic_codes = self._sic_codes(msg)

@@ -1,0 +1,315 @@
+"""Owners' shorthand and form-style messages, rewritten into the sentences the readers take.
+
+Owners often answer as a form ("Employees: 35", "T/O: £4.2m", "Insolvency: none") or in
+shorthand ("t/o 1.6m", "9 yrs", "23 FTE", "40-odd of us", "£40-50k"). `rewrite` turns those
+into plain sentences ("35 staff", "turnover of £4.2m", "we are not insolvent") before the
+readers run, so each reader keeps one way of reading its fact. A label it does not know, or a
+value it cannot place, is left as written.
+
+Judgements, fixed here:
+- A range of amounts or staff ("£40-50k", "20-25 staff") is read as its midpoint.
+- A common misspelling of the words the readers look for ("staf", "tradin", "turnvoer") is
+  corrected when it is one edit from the word and not a word itself.
+- "A third", "a quarter", "half" of the shares are 33.3%, 25% and 50%.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+
+from assistant.facts.numbers import words_to_digits
+
+_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_YEAR = r"(?:19|20)\d\d"
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+
+# --- form lines ------------------------------------------------------------------------------
+
+# A segment of a form: "Label: value", ended by a new line, "|", ";" or ". " before another
+# label.
+_SEGMENT_BREAK = re.compile(
+    r"(\n+|\s*\|\s*|;\s+|(?<=[.!?])\s+(?=[A-Z][A-Za-z /&'().-]{0,30}\s?:))")
+_LABELLED = re.compile(
+    r"^(?P<lead>\s*(?:[-*•]\s*)?)(?P<label>[A-Za-z][A-Za-z /&'().?-]{0,40}?)\s*"
+    r"(?::|=|\s[-–]\s)\s*(?P<value>.+?)\s*[.!]?\s*$", re.S)
+
+_NOTHING = re.compile(r"(?:no|none|nope|nil|n/?a|never|not|nothing|zero|0|-+|no\s+\w+(?:\s+\w+)?)",
+                      re.I)
+_YES = re.compile(r"(?:yes|y|yep|yeah|currently|at\s+present)", re.I)
+_BARE_COUNT = re.compile(
+    rf"(?P<qual>about|around|approx\.?|approximately|roughly|circa|c\.|~)?\s*(?P<n>{_NUMBER})"
+    r"\s*(?:fte|ftes|full[\s-]time\s+equivalents?|staff|employees|people|heads|persons)?",
+    re.I)
+_BARE_YEARS = re.compile(rf"(?:about|around|over|nearly|almost)?\s*{_NUMBER}", re.I)
+_A_DATE = re.compile(rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\.?,?\s+)?{_YEAR}|"
+                     rf"\d{{1,2}}[/.-]\d{{1,2}}[/.-]{_YEAR}|\d{{1,2}}[/.-]{_YEAR}", re.I)
+_VALUE_END = re.compile(r"[.!?](?=\s|$)")
+_A_NAME = re.compile(r"\b(?:ltd|limited|llp|plc|inc|gmbh|& co)\b\.?", re.I)
+
+
+def _words(label: str) -> str:
+    label = re.sub(r"\b(?:no\.?|number|of|our|the|your|approx\.?|approximate|current|total|"
+                   r"annual|last\s+year'?s?|latest)\b", " ", label.lower())
+    return " ".join(re.sub(r"[^a-z/ ]", " ", label).split())
+
+
+def _staff(value: str) -> str | None:
+    if match := _BARE_COUNT.fullmatch(value):
+        return f"{match['qual'] or ''} {match['n']} staff".strip()
+    return f"staff: {value}"
+
+
+def _turnover(value: str) -> str | None:
+    return f"turnover of {value}"
+
+
+def _balance_sheet(value: str) -> str | None:
+    return f"balance sheet total of {value}"
+
+
+def _postcode(value: str) -> str | None:
+    squeezed = re.sub(r"\s+", "", value)
+    if re.fullmatch(r"[A-Za-z]{1,2}\d[A-Za-z\d]?\d[A-Za-z]{2}", squeezed):
+        value = f"{squeezed[:-3]} {squeezed[-3:]}".upper()
+    return f"our site postcode is {value}"
+
+
+def _location(value: str) -> str | None:
+    return f"our site is in {value}"
+
+
+def _since(value: str) -> str | None:
+    if _A_DATE.fullmatch(value):
+        return f"established in {value}"
+    return _trading(value)
+
+
+def _trading(value: str) -> str | None:
+    if _BARE_YEARS.fullmatch(value):
+        return f"trading for {value} years"
+    if re.fullmatch(rf"(?:since|from)\s+.*|{_A_DATE.pattern}", value, re.I):
+        return f"trading {'' if value.lower().startswith(('since', 'from')) else 'since '}{value}"
+    return f"trading for {value}"
+
+
+def _insolvency(value: str) -> str | None:
+    if _NOTHING.fullmatch(value):
+        return "we are not insolvent"
+    if _YES.fullmatch(value):
+        return "we are currently in insolvency proceedings"
+    return None
+
+
+def _activity(value: str) -> str | None:
+    if _A_NAME.search(value):
+        return None  # a company's name, not what it does
+    if re.match(r"(?:we|i)\b", value, re.I):
+        return value
+    return f"We are a {value} business"
+
+
+def _ownership(value: str) -> str | None:
+    if re.search(r"%|per\s*cent|\b(?:owns?|holds?|owned)\b", value, re.I):
+        return value
+    return f"owned by {value}"
+
+
+def _support(value: str) -> str | None:
+    if _NOTHING.fullmatch(value):
+        return "we have had no public funding"
+    return None
+
+
+# Label words -> how its value is written as a sentence; the first rule whose words all appear
+# in the label applies.
+_LABELS: tuple[tuple[tuple[str, ...], Callable[[str], str | None]], ...] = (
+    (("balance",), _balance_sheet),
+    (("post",), _postcode),
+    (("postal",), _postcode),
+    (("zip",), _postcode),
+    (("insolven",), _insolvency),
+    (("administration",), _insolvency),
+    (("liquidation",), _insolvency),
+    (("receivership",), _insolvency),
+    (("public", "fund"), _support),
+    (("previous", "fund"), _support),
+    (("prior", "fund"), _support),
+    (("grants", "received"), _support),
+    (("subsid",), _support),
+    (("turnover",), _turnover),
+    (("t/o",), _turnover),
+    (("revenue",), _turnover),
+    (("sales",), _turnover),
+    (("income",), _turnover),
+    (("employ",), _staff),
+    (("staff",), _staff),
+    (("headcount",), _staff),
+    (("head", "count"), _staff),
+    (("fte",), _staff),
+    (("workforce",), _staff),
+    (("people",), _staff),
+    (("team", "size"), _staff),
+    (("since",), _since),
+    (("established",), _since),
+    (("est",), _since),
+    (("founded",), _since),
+    (("incorporated",), _since),
+    (("started",), _since),
+    (("set", "up"), _since),
+    (("start", "date"), _since),
+    (("years",), _trading),
+    (("trading",), _trading),
+    (("age",), _trading),
+    (("how", "long"), _trading),
+    (("own",), _ownership),
+    (("shareholder",), _ownership),
+    (("location",), _location),
+    (("site",), _location),
+    (("address",), _location),
+    (("based",), _location),
+    (("town",), _location),
+    (("where",), _location),
+    (("premises",), _location),
+    (("activity",), _activity),
+    (("what", "we", "do"), _activity),
+    (("what", "do"), _activity),
+    (("sector",), _activity),
+    (("industry",), _activity),
+    (("trade",), _activity),
+    (("nature",), _activity),
+    (("business",), _activity),
+    (("company",), _activity),
+    (("products",), _activity),
+    (("description",), _activity),
+)
+
+
+def _rule(label: str) -> Callable[[str], str | None] | None:
+    words = _words(label)
+    tokens = set(words.split())
+    for needed, rule in _LABELS:
+        if all(any(token.startswith(word) for token in tokens) or word in words
+               for word in needed):
+            return rule
+    return None
+
+
+def _form_segment(segment: str) -> str:
+    match = _LABELLED.match(segment)
+    if not match or len(match["label"].split()) > 5:
+        return segment
+    rule = _rule(match["label"])
+    if rule is None:
+        return segment
+    # the value ends with its sentence: "Insolvency: none. Are we eligible?"
+    value, rest = match["value"], ""
+    if end := _VALUE_END.search(value):
+        value, rest = value[:end.start()], value[end.start():]
+    sentence = rule(value.strip())
+    if sentence is None:
+        return segment
+    return f"{match['lead']}{sentence}{rest}."
+
+
+def _forms(text: str) -> str:
+    parts = _SEGMENT_BREAK.split(text)
+    # split keeps the separators at odd positions
+    return "".join(part if i % 2 else _form_segment(part) for i, part in enumerate(parts))
+
+
+# --- shorthand -------------------------------------------------------------------------------
+
+_SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bt/o\b|\bt\.o\.(?=\s)", re.I), "turnover"),
+    (re.compile(r"(?<=\d)\s*yrs?\b|(?<=\d\s)\s*yrs?\b", re.I), " years"),
+    (re.compile(r"(?<=\d)\s*(?:mths?|mnths?|mos)\b", re.I), " months"),
+    (re.compile(r"(?<=\d)\s*ftes?\b", re.I), " staff"),
+    (re.compile(rf"\best(?:\.|'?d)?\s+(?:in\s+)?(?=(?:{_MONTH}\.?\s+)?{_YEAR}\b)", re.I),
+     "established in "),
+    (re.compile(r"(?<=\d)\s*(?:mill|mil|mio)\b\.?", re.I), " million"),
+    (re.compile(r"(?<=\d)\s*-?\s*odd\b", re.I), ""),  # "40-odd" -> "40"
+    (re.compile(r"~\s*(?=[£€\d])"), "about "),
+    (re.compile(r"\b(\d+)\s+of\s+us\b(?!\s+(?:own|hold|are\s+(?:director|shareholder|owner)))",
+                re.I), r"\1 staff"),
+    (re.compile(r"\b(?:it's\s+|there's\s+)?(?:just|only)\s+me\b(?!\s*(?:and|&|\+|plus|own|hold))",
+                re.I), "1 staff"),
+    (re.compile(r"\bone[\s-]+(?:man|woman|person)[\s-]+(?:band|business|company|firm)\b", re.I),
+     "1 staff"),
+    (re.compile(r"\b(own|owns|owning|hold|holds|holding|has|have|having)\s+(?:a|one)\s+third\b",
+                re.I), r"\1 33.3%"),
+    (re.compile(r"\b(own|owns|owning|hold|holds|holding|has|have|having)\s+two[\s-]+thirds\b",
+                re.I), r"\1 66.7%"),
+    (re.compile(r"\b(own|owns|owning|hold|holds|holding|has|have|having)\s+(?:a|one)\s+quarter\b",
+                re.I), r"\1 25%"),
+    (re.compile(r"\b(own|owns|owning|hold|holds|holding|has|have|having)\s+three[\s-]+quarters\b",
+                re.I), r"\1 75%"),
+)
+
+# "£40-50k", "£40k-£50k", "20-25 staff", "between £1m and £1.5m"
+_MULTIPLIER = r"(?:k|m|bn|million|thousand|billion)"
+_RANGE = re.compile(
+    rf"(?:\bbetween\s+)?(?P<pre>[£€])?\s*(?P<a>{_NUMBER})\s*(?P<ma>{_MULTIPLIER})?\s*"
+    rf"(?:-|–|to|and)\s*(?P<pre2>[£€])?\s*(?P<b>{_NUMBER})\s*(?P<mb>{_MULTIPLIER})?\b"
+    r"(?P<after>\s*(?:staff|employees|people|workers|members\s+of\s+staff))?", re.I)
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+
+
+def _range(match: re.Match[str]) -> str:
+    money = bool(match["pre"] or match["pre2"])
+    staff = bool(match["after"])
+    if not (money or staff) or (money and staff):
+        return match[0]
+    a, b = float(match["a"].replace(",", "")), float(match["b"].replace(",", ""))
+    scale_a = _SCALE.get((match["ma"] or match["mb"] or "").lower(), 1.0)
+    scale_b = _SCALE.get((match["mb"] or "").lower(), scale_a)
+    low, high = a * scale_a, b * scale_b
+    if not low < high or (not money and match["ma"]):
+        return match[0]
+    middle = (low + high) / 2
+    if staff:
+        return f"{middle:g}{match['after']}"
+    return f"{match['pre'] or match['pre2']}{middle:,.0f}"
+
+
+# --- misspellings ----------------------------------------------------------------------------
+
+_VOCABULARY = ("staff", "employees", "employ", "turnover", "trading", "traded", "administration",
+               "insolvent", "insolvency", "liquidation", "receivership", "apprentices",
+               "million", "thousand", "established", "engineering", "manufacturing",
+               "business", "company", "postcode", "months", "years", "people")
+_NOT_TYPOS = frozenset({"stuff", "stay", "start", "staffs", "employer", "employed", "trade",
+                        "trades", "trader", "traders", "tradition", "grading", "reading",
+                        "leading", "heading", "loading", "training", "tracing", "raiding",
+                        "shading", "trailing", "turner", "turners", "million", "millions",
+                        "company", "busiest", "mouths", "monts", "yeast", "tears", "bears",
+                        "peoples", "steel", "staple", "stall", "state", "stiff", "stuffs",
+                        "establish", "years", "months", "insolence", "apprentice", "thousands"})
+_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def _spelling(text: str) -> str:
+    def fix(match: re.Match[str]) -> str:
+        word = match[0]
+        lower = word.lower()
+        if lower in _VOCABULARY or lower in _NOT_TYPOS:
+            return word
+        close = difflib.get_close_matches(lower, _VOCABULARY, n=1, cutoff=0.86)
+        if not close or abs(len(close[0]) - len(lower)) > 1:
+            return word
+        target = close[0]
+        # an inflection ("employs", "month") is a word, not a misspelling
+        if lower.startswith(target) or target == lower + "s":
+            return word
+        return target
+    return _WORD.sub(fix, text)
+
+
+def rewrite(text: str) -> str:
+    """The message with form lines and shorthand written out (see the module doc)."""
+    text = _forms(words_to_digits(_spelling(text)))
+    for pattern, replacement in _SHORTHAND:
+        text = pattern.sub(replacement, text)
+    return _RANGE.sub(_range, text)

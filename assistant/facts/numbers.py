@@ -1,0 +1,104 @@
+"""Numbers as owners write them: digits with thousands separators, and number words.
+
+`words_to_digits` writes number words as digits ("two hundred" -> "200", "a dozen" -> "12",
+"two point seven million" -> "2.7 million"); `to_float` reads "12,500" as 12500.0.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNIT_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS_WORDS = {w: 10 * (i + 2) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_NUMBER_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted([*_UNIT_WORDS, *_TENS_WORDS], key=len, reverse=True))
+    + r"|hundred|thousand|dozen)\b", re.I)
+_NUMBER_JOIN = re.compile(r"\s+|\s*-\s*|\s+and\s+", re.I)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.I)
+
+
+def to_float(number: str) -> float:
+    return float(number.replace(",", ""))
+
+
+def _word_kind(word: str) -> str:
+    word = word.lower()
+    if word in ("hundred", "thousand", "dozen"):
+        return word
+    if word in _TENS_WORDS:
+        return "tens"
+    value = _UNIT_WORDS[word]
+    return "zero" if value == 0 else "unit" if value < 10 else "teen"
+
+
+# Which number word may follow which inside one number ("two hundred and five", "forty-five").
+_MAY_FOLLOW = {
+    "unit": {"hundred", "thousand", "dozen"},
+    "teen": {"hundred", "thousand"},
+    "tens": {"unit", "thousand"},
+    "hundred": {"unit", "teen", "tens", "thousand"},
+    "thousand": {"unit", "teen", "tens"},
+}
+
+
+def _continues(group: list[re.Match[str]], nxt: re.Match[str], gap: str) -> bool:
+    prev, kind = _word_kind(group[-1][0]), _word_kind(nxt[0])
+    if not _NUMBER_JOIN.fullmatch(gap) or kind not in _MAY_FOLLOW.get(prev, set()):
+        return False
+    if "and" in gap.lower() and prev not in ("hundred", "thousand"):
+        return False
+    kinds = [_word_kind(m[0]) for m in group]
+    # one "hundred" per thousand-group and one "thousand" per number
+    if kind == "thousand" and "thousand" in kinds:
+        return False
+    since_thousand = kinds[kinds.index("thousand") + 1:] if "thousand" in kinds else kinds
+    return not (kind == "hundred" and "hundred" in since_thousand)
+
+
+def _number_value(words: list[str]) -> int:
+    total, current = 0, 0
+    for word in words:
+        kind = _word_kind(word)
+        if kind == "hundred":
+            current = (current or 1) * 100
+        elif kind == "dozen":
+            current = (current or 1) * 12
+        elif kind == "thousand":
+            total, current = total + (current or 1) * 1000, 0
+        else:
+            current += _UNIT_WORDS.get(word.lower(), _TENS_WORDS.get(word.lower(), 0))
+    return total + current
+
+
+def words_to_digits(text: str) -> str:
+    """Number words as digits: "two hundred staff" -> "200 staff", "a dozen" -> "12".
+
+    Numbers up to the thousands; "million" and "billion" stay words, read as multipliers of
+    money ("two million pounds" -> "2 million pounds").
+    """
+    groups: list[list[re.Match[str]]] = []
+    for match in _NUMBER_WORD.finditer(text):
+        if groups and _continues(groups[-1], match, text[groups[-1][-1].end():match.start()]):
+            groups[-1].append(match)
+        else:
+            groups.append([match])
+    for group in reversed(groups):
+        start = group[0].start()
+        article = _ARTICLE_BEFORE.search(text, 0, start)
+        if article and _word_kind(group[0][0]) in ("hundred", "thousand", "dozen"):
+            start = article.start()
+        value = _number_value([m[0] for m in group])
+        text = text[:start] + str(value) + text[group[-1].end():]
+    return _points(text)
+
+
+_POINT = re.compile(r"\b(?P<whole>\d+)\s+point\s+(?P<part>\d(?:\s+\d)*)\b", re.I)
+
+
+def _points(text: str) -> str:
+    """"2 point 7" (from "two point seven") -> "2.7"."""
+    return _POINT.sub(lambda m: f"{m['whole']}.{''.join(m['part'].split())}", text)
+
