@@ -398,6 +398,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _TRADING = (r"(?:trading|traded|in\s+business|operating|operated|in\s+operation|established|"
             r"going|running|around|existed|in\s+existence|incorporated|open|active)")
 _STARTED = (r"(?:founded|established|started(?:\s+(?:trading|up))?|set\s+up|incorporated|"
+            r"spun\s+(?:out|off)|"
             r"formed|launched|opened(?:\s+our\s+doors)?|began(?:\s+trading)?|registered|"
             r"went\s+live)")
 _TRADING_FOR = re.compile(
@@ -412,10 +413,10 @@ _THE_BUSINESS = (r"(?:it|(?:the|this|our|my|his|her|their)\s+(?:own\s+)?(?:famil
                  r"(?:company|business|firm|shop|factory|workshop|practice))")
 _STARTED_ON = re.compile(
     rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?|{_TRADING})\s+(?:back\s+)?"
-    rf"(?:in\s+|since\s+|during\s+)?(?:(?P<month>{_MONTH})\s+)?(?P<year>(?:19|20)\d\d)\b",
+    rf"(?:in\s+|since\s+|during\s+)?(?:(?P<month>{_MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b",
     re.I)
 _STARTED_AGO = re.compile(
-    rf"\b{_STARTED}(?:\s+{_THE_BUSINESS})?\s+"
+    rf"\b{_STARTED}(?:\s+{_THE_BUSINESS}|\s+(?:of|from)\s+(?:the\s+)?[A-Za-z][\w\s]{{0,40}}?)?\s+"
     rf"(?:(?:{_QUAL}\s+)?{_DURATION}\s+ago|last\s+(?P<last>week|month|year))\b", re.I)
 _NOT_TRADING = re.compile(
     r"\bpre[\s-]?(?:revenue|trading)\b|\bnot\s+(?:yet\s+)?(?:started\s+)?trading\b|"
@@ -427,6 +428,20 @@ _NOT_THE_BUSINESS_AGE = re.compile(
     r"\b(?:project|programme|scheme|grant|contract|lease|loan|monitoring|warranty|round|call|"
     r"competition|offer|application|machine|equipment)\b", re.I)
 _PRE_REVENUE = re.compile(r"\bpre[\s-]?revenue\b", re.I)
+# Read only when nothing above is: the business has done what it does since a year ("making
+# doors since 2008", "we've been at it since 2003") or for a time ("we've made medical devices
+# for 15 years"), both in a clause about the business, not a person's career.
+_DOING_SINCE = re.compile(
+    rf"\bsince\s+(?:(?P<month>{_MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b", re.I)
+_DOING_FOR = re.compile(
+    r"\b(?:we|i)(?:'ve|\s+have)\s+(?:been\s+)?(?:[a-z-]+)\b[^.;!?]{0,60}?\bfor\s+"
+    rf"(?:(?:the\s+)?(?:last|past)\s+)?(?:(?:over|more\s+than|almost|nearly|{_QUAL})\s+)?"
+    rf"{_DURATION}", re.I)
+_A_CAREER = re.compile(
+    r"\b(?:i've\s+worked|i\s+have\s+worked|career|experience|industry|personally|myself|"
+    r"director|ceo|md|joined|employed|lived|live|married|owned|premises|site|unit|building|"
+    r"address|moved|based|grant|loan|funding|administration|insolven\w*|cva|liquidation|"
+    r"receivership|customer|client|supplier|contract|lease)\b", re.I)
 
 
 def _duration_months(match: re.Match[str]) -> float:
@@ -697,6 +712,10 @@ _YES = re.compile(r"\s*(?:yes|yeah|yep|yup|correct|we\s+are|i'm\s+afraid\s+so|sa
                   re.I)
 _NO = re.compile(r"\s*(?:no|nope|not|none|nothing|nil|zero|never|we\s+(?:are\s+not|aren't|"
                  r"haven't|have\s+not))\b", re.I)
+
+
+_DOING = re.compile(
+    rf"\b(?:we|we've|we're|our|us|i|i've|it|have\s+done|{_ACTIVITY_VERBS}|[a-z]+ing)\b", re.I)
 
 
 def _normalise(text: str) -> str:
@@ -1327,12 +1346,28 @@ class FactExtractor:
         found += [_Found(m.start(), m.end(), self._months_from(m, today))
                   for m in _STARTED_ON.finditer(msg.text)]
         found += [_Found(m.start(), m.end(), 0.0) for m in _NOT_TRADING.finditer(msg.text)]
+        if not found:
+            found = self._doing_for_a_time(msg, today)
         found = [f for f in self._without_overlaps(found)
                  if not msg.claimed(f.start, f.end) and not msg.about_another_business(f.start)
                  and not _NOT_THE_BUSINESS_AGE.search(msg.lead(f.start))]
         for item in found:
             msg.claim(item.start, item.end)
         return _last(found)
+
+    def _doing_for_a_time(self, msg: _Message, today: date) -> list[_Found[float]]:
+        found: list[_Found[float]] = []
+        for match in _DOING_FOR.finditer(msg.text):
+            clause = msg.text[msg.sentence(match.start())[0]:match.end()]
+            if not _A_CAREER.search(clause):
+                found.append(_Found(match.start(), match.end(), _duration_months(match)))
+        for match in _DOING_SINCE.finditer(msg.text):
+            lo = msg.clause(match.start())[0]
+            sentence_start = msg.sentence(match.start())[0]
+            clause = msg.text[lo:match.start()]
+            if (_DOING.search(clause) or lo == sentence_start) and not _A_CAREER.search(clause):
+                found.append(_Found(match.start(), match.end(), self._months_from(match, today)))
+        return found
 
     @staticmethod
     def _without_overlaps(found: list[_Found[float]]) -> list[_Found[float]]:
