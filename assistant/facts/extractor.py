@@ -559,11 +559,13 @@ def _holder_label(phrase: str) -> str:
 # --- Insolvency ------------------------------------------------------------------------------
 
 _INSOLVENCY = re.compile(
-    r"\b(?:(?:in|into|entered|enter|entering|under|placed\s+in|go(?:ing|ne)?\s+into|went\s+into|facing)"
-    r"\s+(?:an?\s+|the\s+)?administration|liquidation|receivership|insolven(?:t|cy)|"
+    r"\b(?:(?:in|into|entered|enter|entering|under|placed\s+in|go(?:ing|ne)?\s+into|went\s+into|facing|"
+    r"near)\s+(?:an?\s+|the\s+)?administration|liquidation|receivership|insolven(?:t|cy)|"
     r"(?:company\s+)?voluntary\s+arrangement|cva|winding[\s-]+up|wound\s+up|bankrupt(?:cy)?|"
+    r"(?:gone|went|going|go)\s+(?:bust|under)|been\s+bust|"
     r"(?:administrators?|receivers?|liquidators?)\s+(?:have\s+been\s+|has\s+been\s+|were\s+|"
-    r"was\s+)?appointed)\b", re.I)
+    r"was\s+)?appointed|appointed\s+(?:an?\s+|the\s+)?(?:administrators?|receivers?|"
+    r"liquidators?))\b", re.I)
 _SOLVENT = re.compile(r"\bsolvent\b", re.I)
 _SOLVENT_PREDICATE = re.compile(
     r"(?:\b(?:are|is|am|remain|remains|be|being|fully|financially|completely|perfectly|still|"
@@ -572,10 +574,19 @@ _SOLVENT_PREDICATE = re.compile(
 _SOLVENT_ALONE = re.compile(
     r"\s*(?:(?:and|also|fully|financially|completely|perfectly|totally|entirely|still)\s+)*"
     r"solvent\s*", re.I)
-_NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|without|none|free\s+(?:of|from))\b|n't\b",
+_NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|without|none|nobody|no\s+one|"
+                       r"free\s+(?:of|from))\b|n't\b",
                        re.I)
 _PAST_STATE = re.compile(
-    r"\b(?:were|was|had\s+been|used\s+to|previously|formerly|came\s+out|exited|emerged)\b", re.I)
+    r"\b(?:were|was|had|had\s+been|used\s+to|previously|formerly|came\s+out|exited|emerged|"
+    r"history)\b", re.I)
+_NOW = re.compile(r"\b(?:now|currently|at\s+present|still|this\s+(?:week|month)|today|"
+                  r"recently|last\s+(?:week|month))\b", re.I)
+# After the words, in the same sentence: it is over ("a CVA in 2019, out of it in 2020").
+_OVER_AFTER = re.compile(
+    r"\b(?:came\s+out|come\s+out|out\s+of\s+it|exited|emerged|ended|completed|discharged|"
+    r"finished|paid\s+off|behind\s+us|over\s+now|since\s+then|back\s+in|years?\s+ago|"
+    r"(?<!since\s)(?:19|20)\d\d)\b", re.I)
 
 
 # --- Local authority -------------------------------------------------------------------------
@@ -1394,6 +1405,9 @@ class FactExtractor:
         one says it is not (or is solvent) and none says it is; None when none speaks of it."""
         states: list[bool] = []
         for match in _INSOLVENCY.finditer(msg.text):
+            after = msg.text[match.end():msg.sentence(match.start())[1]]
+            if _OVER_AFTER.search(after) and not _NOW.search(msg.lead(match.start()) + after):
+                continue  # "a CVA in 2019, out of it in 2020": over
             if (state := self._insolvency_state(msg, match.start())) is not None:
                 states.append(state)
         for match in _SOLVENT.finditer(msg.text):

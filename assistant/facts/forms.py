@@ -222,7 +222,7 @@ def _forms(text: str) -> str:
 
 # --- shorthand -------------------------------------------------------------------------------
 
-_SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = (
+_SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"\bt/o\b|\bt\.o\.(?=\s)", re.I), "turnover"),
     (re.compile(r"(?<=\d)\s*yrs?\b|(?<=\d\s)\s*yrs?\b", re.I), " years"),
     (re.compile(r"(?<=\d)\s*(?:mths?|mnths?|mos)\b", re.I), " months"),
@@ -232,6 +232,8 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=\d)\s*(?:mill|mil|mio)\b\.?", re.I), " million"),
     (re.compile(r"(?<=\d)\s*-?\s*odd\b", re.I), ""),  # "40-odd" -> "40"
     (re.compile(r"~\s*(?=[£€\d])"), "about "),
+    (re.compile(r"\b(\d+(?:\.\d+)?)\s?k\s+(?=(?:people|staff|employees|workers)\b)", re.I),
+     lambda m: f"{float(m[1]) * 1000:g} "),
     (re.compile(r"\b(\d+)\s+of\s+us\b(?!\s+(?:own|hold|are\s+(?:director|shareholder|owner)))",
                 re.I), r"\1 staff"),
     (re.compile(r"\b(?:it's\s+|there's\s+)?(?:just|only)\s+me\b(?!\s*(?:and|&|\+|plus|own|hold))",
