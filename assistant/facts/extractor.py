@@ -606,7 +606,9 @@ _ACTIVITY_VERBS = (
     r"distribute|provide|offer|grow|farm|fish|mine|install|repair|maintain|service|process|"
     r"recycle|refurbish|convert|print|test|machine|fabricate|assemble|cast|mould|mold|coat|"
     r"clean|transport|haul|import|export|brew|bake|cater|publish|host|rear|breed|engineer|"
-    r"consult|retail|trade|operate|run)(?:s|es)?")
+    r"consult|retail|trade|operate|run|roast|pack|package|weld|paint|plate|galvani[sz]e|polish|"
+    r"grind|sew|upholster|knit|weave|dye|blend|bottle|smoke|deliver|restore|hire|rent|lease|"
+    r"teach|train|treat|care)(?:s|es)?")
 _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "we are a precision engineering firm making aerospace brackets"
     r"\b(?:we\s+are|we're|i\s+am|i'm|(?:the|our|my)\s+(?:company|business|firm)\s+is|it's|"
@@ -615,7 +617,17 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"\b(?:we|i)\s+(?:run|own|manage|operate)\s+(?:an?)\s+",
     # "we make aerospace brackets"
     r"\b(?:we|i|(?:the|our|my)\s+(?:company|business|firm))\s+"
-    rf"(?:(?:also|mainly|mostly|primarily|currently|now|largely)\s+)?(?={_ACTIVITY_VERBS}\b)",
+    r"(?:(?:also|mainly|mostly|primarily|currently|now|largely|just|only)\s+)?"
+    rf"(?=(?:[a-z]+-)?{_ACTIVITY_VERBS}\b)",
+    # "we've made medical devices for 15 years", "we have been making signs since 1990"
+    r"\b(?:we|i)(?:'ve|\s+have)\s+(?:been\s+|always\s+)?(?=(?:made|manufactured|produced|designed|"
+    r"built|supplied|sold|distributed|installed|repaired|serviced|fabricated|assembled|printed|"
+    r"machined|coated|baked|brewed|roasted|packed|bred|reared|grown|farmed|fished|run|"
+    r"making|manufacturing|producing|designing|building|supplying|selling|installing|"
+    r"repairing|printing|machining|coating|baking|brewing|roasting)\b)",
+    # "we're toolmakers", "we are groundworks and civil engineering contractors"
+    r"\b(?:we\s+are|we're)\s+(?:(?:mainly|mostly|primarily|specialist|independent)\s+)?"
+    r"(?=(?:[a-z&-]+\s+){0,4}[a-z-]+(?:ers|ors|ists|smiths|wrights|iers)\b)",
     # "we specialise in wire harnesses"
     r"\bspeciali[sz](?:e|es|ing)\s+in\s+",
     # "we're in the food manufacturing sector"
@@ -643,7 +655,9 @@ _ACTIVITY_GERUND = re.compile(
     r"\b(?:making|manufacturing|producing|designing|developing|writing|creating|supplying|"
     r"selling|distributing|providing|installing|repairing|maintaining|servicing|fabricating|"
     r"assembling|importing|exporting|brewing|baking|casting|moulding|molding|refurbishing|"
-    r"converting)\s+", re.I)
+    r"converting|machining|printing|coating|welding|packaging|packing|processing|recycling|"
+    r"plating|finishing|roasting|farming|breeding|rearing|fishing|programming|restoring|"
+    r"upholstering|galvani[sz]ing|polishing|painting)\s+", re.I)
 # A participle after these words is not the business's activity: "interested in developing",
 # "a machine for making", "the making of".
 _NOT_BEFORE_GERUND = frozenset(
@@ -684,6 +698,9 @@ _NOT_IN_AN_OPENING_NOUN_PHRASE = frozenset(
 _NOT_AN_OPENING_WORD = frozenset(
     "in at on for from to with by of about as and but or after before since because while "
     "when".split())
+# The ends of nouns that name an activity or its makers: "moulding", "upholstery", "printers".
+_ACTIVITY_NOUN = re.compile(
+    r"(?:ing|ery|ers?|ors?|ists?|ics|tion|ware|smiths?|wrights?|ry|ies|ure|ancy|ency)$")
 _LEADING_ARTICLE = re.compile(r"\s*(?:(?:a|an|the)\s+)?", re.I)
 _CONTRACTION = re.compile(r"'(?:re|m|ve|ll|d)\b|n't\b", re.I)
 _MAX_OPENING_WORDS = 8  # a longer opening without a verb is not a name for a business
@@ -905,6 +922,8 @@ class FactExtractor:
                       if (p := self._activity_phrase(text, m.end()))]
         if describes_business and (opening := self._opening_phrase(text)):
             found.append(opening)
+        if describes_business:
+            found += self._sentence_openings(text)
         found += self._gerund_phrases(text)
         phrases: list[tuple[int, str]] = []
         for start, phrase in found:  # the first reading of the same words is kept
@@ -967,7 +986,8 @@ class FactExtractor:
                 if self._gerund_is_activity(text, g) and not msg.about_another_business(g.start())
                 and (p := self._activity_phrase(text, g.start()))]
 
-    def _opening_phrase(self, text: str) -> tuple[int, str] | None:
+    def _opening_phrase(self, text: str, one_word_activity: bool = False
+                        ) -> tuple[int, str] | None:
         """The business named by a bare noun phrase at the start of a message, if it opens so:
         "Powder coating firm, DY5 3UP", "Family bakery in Walsall". Not a greeting, a question,
         a sentence with a subject or a verb, nor a name (every word capitalised)."""
@@ -979,7 +999,9 @@ class FactExtractor:
         if (not words or len(words) > _MAX_OPENING_WORDS or not words[0][0].isalpha()
                 or words[0].lower() in _NOT_AN_OPENING_WORD
                 or (sentence is not None and sentence[0] == "?")
-                or all(w[0].isupper() for w in words)):
+                or (all(w[0].isupper() for w in words)
+                    and not (one_word_activity and len(words) == 1
+                             and _ACTIVITY_NOUN.search(words[0].lower())))):
             return None
         opening = text[start:end]
         lowered = re.findall(r"[a-z]+", opening.lower())
@@ -995,6 +1017,27 @@ class FactExtractor:
         if first[1:].islower() and not (self._place_re and self._place_re.match(phrase)):
             phrase = phrase[0].lower() + phrase[1:]
         return start, phrase
+
+    def _sentence_openings(self, text: str) -> list[tuple[int, str]]:
+        """An activity named by a bare noun phrase opening a later sentence: "Been going since
+        2008. Injection moulding, 40 staff". Only a phrase ending in an activity's noun
+        ("moulding", "upholstery", "toolmakers") is taken: a later sentence's opening is more
+        often something else ("Quick question", "Thanks")."""
+        found: list[tuple[int, str]] = []
+        for brk in _SENTENCE_BREAK.finditer(text):
+            start = brk.end()
+            rest = text[start:]
+            if not rest.strip():
+                continue
+            offset = start + len(rest) - len(rest.lstrip())
+            opening = self._opening_phrase(text[offset:], one_word_activity=True)
+            if opening is None:
+                continue
+            phrase = opening[1]
+            last = re.findall(r"[a-z]+", phrase.lower())
+            if last and _ACTIVITY_NOUN.search(last[-1]):
+                found.append((offset + opening[0], phrase))
+        return found
 
     def _sic_codes(self, msg: _Message) -> list[str]:
         codes: list[str] = []
