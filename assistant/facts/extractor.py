@@ -190,7 +190,8 @@ _ONLY_A_CODE = re.compile(
 # A place or postcode the business is not at.
 _NOT_HERE = re.compile(
     r"\b(?:not|rather\s+than|instead\s+of|(?:moved|moving|relocated|relocating)\s+(?:away\s+)?"
-    r"from|outside(?:\s+of)?|university\s+of)\s+(?:the\s+)?(?:in\s+)?$", re.I)
+    r"from|outside(?:\s+of)?|university\s+of|(?:miles?|minutes?|mins?|km|kilomet(?:re|er)s?|"
+    r"drive|walk)\s+(?:away\s+)?from|border(?:s|ing)?(?:\s+with)?|towards)\s+(?:the\s+)?(?:in\s+)?$", re.I)
 _SITE_CUE = re.compile(
     r"\b(?:based|located|situated|site|sites|premises|factory|office|offices|unit|workshop|"
     r"warehouse|plant|headquarters|hq|registered|operate|operating)\b[\w\s,'-]{0,25}$", re.I)
@@ -519,6 +520,17 @@ _HOLDER_STAFF: tuple[re.Pattern[str], ...] = (
                r"(?:person|people|employees?|staff|strong|workers|ftes?|heads)\b", re.I),
     re.compile(rf"\bemploy(?:s|ing)?\s+(?:{_QUAL}\s+)?{_NUM_START}(?P<n>{_NUM})\b", re.I),
 )
+_LISTED_STAFF = re.compile(
+    rf"{_NUM_START}{_NUM}\s*(?:staff|employees|people|fte|workers|heads)\b", re.I)
+# Words that refer back to a holder just named: "- they have 500 staff", ". The group has".
+_REFERS_BACK = re.compile(
+    r"(?:\s*(?:of\s+)?(?:(?:our|the|its)\s+(?:[\w-]+\s+){0,2}?(?:shares|equity|business|"
+    r"company|firm)|us)\b)?\s*(?:[-–,;:(]\s*)?(?:and\s+|which\s+|who\s+)?(?:they|it|which|who|"
+    r"(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:group|parent|company|firm|investor|business|"
+    r"owner|shareholder|corporation|multinational|enterprise|fund)|their|its)\b(?!\s+(?:own|"
+    r"owns|hold|holds)\b)", re.I)
+# Words that turn back to the business itself: "; we have 45 staff".
+_SELF_AGAIN = re.compile(r"(?:[;,]|\band\b|\bbut\b)\s+(?:we|our|us|here)\b", re.I)
 _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
     # people, whatever other words they come with
     ("individual", re.compile(
@@ -694,7 +706,9 @@ _NOT_IN_AN_OPENING_NOUN_PHRASE = frozenset(
     "ok okay sorry what how who which where when why whether if so just not also quick question "
     "questions query enquiry inquiry advice info information check about regarding re subject "
     "same again update updated correction actually follow following message "
-    "eligibility eligible grant grants funding fund apply application applying support".split())
+    "eligibility eligible grant grants funding fund apply application applying support "
+    "trading going running operating turnover staff employees owned solvent insolvency "
+    "established founded incorporated started".split())
 _NOT_AN_OPENING_WORD = frozenset(
     "in at on for from to with by of about as and but or after before since because while "
     "when".split())
@@ -1063,7 +1077,38 @@ class FactExtractor:
                 msg.claim(*match.span())
                 found.append(_Found(match.start(), match.end(), Holding(
                     share_percent=100, holder=match["who"].lower(), holder_kind="individual")))
-        return [f.value for f in sorted(found, key=lambda f: f.start)]
+        return [self._their_figures(msg, f) for f in sorted(found, key=lambda f: f.start)]
+
+    def _their_figures(self, msg: _Message, found: _Found[Holding]) -> Holding:
+        """A holder's own staff and turnover, told in the words that follow and refer back to
+        it: "A bigger firm owns 30% - they have 500 staff and £60m turnover", "Our German
+        parent owns 80% of us. They employ about 2,000 people and turn over €400m"."""
+        holding = found.value
+        if holding.holder_kind == "individual" or (holding.employees is not None
+                                                   and holding.turnover is not None):
+            return holding
+        sentence_end = msg.sentence(found.start)[1]
+        for start in (found.end, sentence_end + 1):
+            if start >= len(msg.text):
+                break
+            refer = _REFERS_BACK.match(msg.text, start)
+            if not refer:
+                continue
+            end = msg.sentence(refer.end())[1]
+            if _SELF_AGAIN.search(msg.text, refer.end(), end):
+                end = _SELF_AGAIN.search(msg.text, refer.end(), end).start()
+            other = self._holding(msg, refer.end(), end, holding.share_percent,
+                                  holding.direction)
+            if other is None or (other.employees is None and other.turnover is None
+                                 and other.balance_sheet is None):
+                continue
+            msg.claim(refer.start(), end)
+            return holding.model_copy(update={
+                "employees": holding.employees if holding.employees is not None
+                else other.employees,
+                "turnover": holding.turnover or other.turnover,
+                "balance_sheet": holding.balance_sheet or other.balance_sheet})
+        return holding
 
     def _share(self, match: re.Match[str]) -> float | None:
         if match["share"]:
@@ -1116,10 +1161,15 @@ class FactExtractor:
         return _Found(subject_start, match.end(), holding)
 
     def _subject_start(self, msg: _Message, verb_start: int) -> int:
+        """Where the subject of the verb at `verb_start` begins: after the last break, or the
+        one before when the last ends a phrase in apposition ("Another company, a customer,
+        owns 30%")."""
         start = msg.sentence(verb_start)[0]
-        for brk in _SUBJECT_BREAK.finditer(msg.text, start, verb_start):
-            start = brk.end()
-        return start
+        starts = [start] + [brk.end() for brk in _SUBJECT_BREAK.finditer(msg.text, start,
+                                                                         verb_start)]
+        if len(starts) > 1 and not msg.text[starts[-1]:verb_start].strip():
+            return starts[-3] if len(starts) > 2 else starts[0]
+        return starts[-1]
 
     def _holder_end(self, msg: _Message, start: int) -> int:
         end = _HOLDER_END.search(msg.text, start)
@@ -1226,6 +1276,8 @@ class FactExtractor:
             if _SUPERSEDED.search(msg.text, max(0, amount.start - 30), amount.start):
                 continue
             role = self._role_of(msg, amount, amounts, previous)
+            if role is None and self._listed_alone(msg, amount):
+                role = "turnover"  # "40 staff, £5m, trading since 1985": the business's size
             if role is None:
                 unassigned.append(amount)
                 continue
@@ -1252,6 +1304,18 @@ class FactExtractor:
         values = {name: _last(items) for name, items in found.items()}
         values["prior_public_support"] = self._prior_total(msg, found["prior_public_support"])
         return {k: v for k, v in values.items() if v is not None}, unassigned
+
+    @staticmethod
+    def _listed_alone(msg: _Message, amount: _Amount) -> bool:
+        """An amount standing alone as one item of a list of facts about the business, with a
+        staff count in the same list: "18 staff, £2m, trading 30 years"."""
+        lo, hi = msg.clause(amount.start, amount.end)
+        if msg.text[lo:hi].strip(" ,.;-–") != msg.text[amount.start:amount.end]:
+            return False
+        if amount.money.amount < 10_000 or msg.about_another_business(amount.start):
+            return False
+        sentence = msg.text[slice(*msg.sentence(amount.start))]
+        return bool(_LISTED_STAFF.search(sentence))
 
     def _prior_total(self, msg: _Message, found: list[_Found[Money]]) -> Money | None:
         """Separate awards add up; one that corrects the one before replaces it."""
