@@ -191,7 +191,8 @@ _ONLY_A_CODE = re.compile(
 _NOT_HERE = re.compile(
     r"\b(?:not|rather\s+than|instead\s+of|(?:moved|moving|relocated|relocating)\s+(?:away\s+)?"
     r"from|outside(?:\s+of)?|university\s+of|(?:miles?|minutes?|mins?|km|kilomet(?:re|er)s?|"
-    r"drive|walk)\s+(?:away\s+)?from|border(?:s|ing)?(?:\s+with)?|towards)\s+(?:the\s+)?(?:in\s+)?$", re.I)
+    r"drive|walk)\s+(?:away\s+)?from|border(?:s|ing)?(?:\s+with)?|towards)\s+(?:the\s+)?"
+    r"(?:in\s+)?$", re.I)
 _SITE_CUE = re.compile(
     r"\b(?:based|located|situated|site|sites|premises|factory|office|offices|unit|workshop|"
     r"warehouse|plant|headquarters|hq|registered|operate|operating)\b[\w\s,'-]{0,25}$", re.I)
@@ -620,7 +621,7 @@ _ACTIVITY_VERBS = (
     r"clean|transport|haul|import|export|brew|bake|cater|publish|host|rear|breed|engineer|"
     r"consult|retail|trade|operate|run|roast|pack|package|weld|paint|plate|galvani[sz]e|polish|"
     r"grind|sew|upholster|knit|weave|dye|blend|bottle|smoke|deliver|restore|hire|rent|lease|"
-    r"teach|train|treat|care)(?:s|es)?")
+    r"teach|train|treat|care|blast|spray)(?:s|es)?")
 _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "we are a precision engineering firm making aerospace brackets"
     r"\b(?:we\s+are|we're|i\s+am|i'm|(?:the|our|my)\s+(?:company|business|firm)\s+is|it's|"
@@ -1095,8 +1096,8 @@ class FactExtractor:
             if not refer:
                 continue
             end = msg.sentence(refer.end())[1]
-            if _SELF_AGAIN.search(msg.text, refer.end(), end):
-                end = _SELF_AGAIN.search(msg.text, refer.end(), end).start()
+            if again := _SELF_AGAIN.search(msg.text, refer.end(), end):
+                end = again.start()
             other = self._holding(msg, refer.end(), end, holding.share_percent,
                                   holding.direction)
             if other is None or (other.employees is None and other.turnover is None

@@ -34,7 +34,7 @@ _SEGMENT_BREAK = re.compile(
     r"(\n+|\s*\|\s*|;\s+|(?<=[.!?])\s+(?=[A-Z][A-Za-z /&'().-]{0,30}\s?:))")
 _LABELLED = re.compile(
     r"^(?P<lead>\s*(?:[-*•]\s*)?)(?P<label>[A-Za-z][A-Za-z /&'().?-]{0,40}?)\s*"
-    r"(?::|=|\s[-–]\s)\s*(?P<value>.+?)\s*[.!]?\s*$", re.S)
+    r"(?::|=|\?|\s[-–]\s)\s*(?P<value>.+?)\s*[.!]?\s*$", re.S)
 
 _NOTHING = re.compile(r"(?:no|none|nope|nil|n/?a|never|not|nothing|zero|0|-+|no\s+\w+(?:\s+\w+)?)",
                       re.I)
@@ -282,13 +282,18 @@ _VOCABULARY = ("staff", "employees", "employ", "turnover", "trading", "traded", 
                "insolvent", "insolvency", "liquidation", "receivership", "apprentices",
                "million", "thousand", "established", "engineering", "manufacturing",
                "business", "company", "postcode", "months", "years", "people")
-_NOT_TYPOS = frozenset({"stuff", "stay", "start", "staffs", "employer", "employed", "trade",
-                        "trades", "trader", "traders", "tradition", "grading", "reading",
-                        "leading", "heading", "loading", "training", "tracing", "raiding",
-                        "shading", "trailing", "turner", "turners", "million", "millions",
-                        "company", "busiest", "mouths", "monts", "yeast", "tears", "bears",
-                        "peoples", "steel", "staple", "stall", "state", "stiff", "stuffs",
-                        "establish", "years", "months", "insolence", "apprentice", "thousands"})
+_NOT_TYPOS = frozenset({
+    "administrative", "administrator", "administrators", "apprentice", "bears", "busiest",
+    "businesses", "companies", "company", "employed", "employee", "employer", "employers",
+    "employing", "engineer", "engineered", "engineers", "establish", "established", "grading",
+    "heading", "insolence", "insolvently", "leading", "liquidator", "liquidators", "loading",
+    "manufacture", "manufactured", "manufacturer", "million", "millions", "millionth", "monthly",
+    "months", "monts", "mouths", "peopled", "peoples", "postcodes", "raiding", "reading",
+    "receiver", "receivers", "shading", "staffs", "stall", "staple", "start", "state", "stay",
+    "steel", "stiff", "stuff", "stuffs", "tears", "thousands", "thousandth", "tracing", "trade",
+    "trader", "traders", "trades", "tradition", "trailing", "training", "turner", "turners",
+    "yearly", "years", "yeast"
+})
 _WORD = re.compile(r"[A-Za-z]{4,}")
 
 

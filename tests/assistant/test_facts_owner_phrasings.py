@@ -1,0 +1,130 @@
+"""Facts read from the ways owners write that the first readers missed: forms, shorthand,
+ranges, number words, past insolvency, activities without a lead, a holder's own figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.facts import FactExtractor
+from assistant.facts.forms import rewrite
+from knowledge.index import bundled_knowledge_dir
+from knowledge.policy import load_policy
+
+
+@pytest.fixture(scope="module")
+def extractor() -> FactExtractor:
+    policy = load_policy(bundled_knowledge_dir())
+    assert policy is not None
+    return FactExtractor.from_policy(policy)
+
+
+FORM = ("Business: contract furniture upholstery\nHeadcount: 27\nAnnual turnover: £3.1m\n"
+        "Site post code: dy2 9ab\nYear established: 2004\nInsolvency proceedings: none")
+
+
+def test_a_form_gives_every_fact(extractor: FactExtractor) -> None:
+    facts = extractor.extract(FORM)
+    assert facts.employees == 27
+    assert facts.turnover is not None and facts.turnover.amount == 3_100_000
+    assert facts.postcode == "DY2 9AB"
+    assert facts.months_trading is not None and facts.months_trading > 200
+    assert facts.insolvent is False
+    assert facts.sector_text and "upholstery" in facts.sector_text
+
+
+@pytest.mark.parametrize(("text", "employees"), [
+    ("No. of staff: 64 | T/O: £5m", 64),
+    ("Employees - 19", 19),
+    ("There are 9 of us, all full time.", 9),
+    ("Thirty-odd of us work here.", 30),
+    ("It's just me at the moment, turnover £40k.", 1),
+    ("We have 31 FTE.", 31),
+    ("We employ 1.2k people across two sites.", 1200),
+    ("we have 20 staf and turnover of 2 mill", 20),
+])
+def test_staff_as_owners_write_it(extractor: FactExtractor, text: str, employees: float) -> None:
+    assert extractor.extract(text).employees == employees
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("t/o 2.4m, 15 staff", 2_400_000),
+    ("Our T/O is about £900k.", 900_000),
+    ("Turnover is somewhere between £200k and £300k.", 250_000),
+    ("turnover £60-80k", 70_000),
+    ("revenue of one point two million pounds", 1_200_000),
+    ("We're 22 staff, £3.5m, trading 11 years.", 3_500_000),
+])
+def test_turnover_as_owners_write_it(extractor: FactExtractor, text: str, amount: float) -> None:
+    turnover = extractor.extract(text).turnover
+    assert turnover is not None and turnover.amount == amount
+
+
+@pytest.mark.parametrize(("text", "insolvent"), [
+    ("Insolvency: N/A", False),
+    ("Any insolvency? No", False),
+    ("We went through a CVA back in 2017 and exited it in 2019.", None),
+    ("We're in a CVA now and still paying it.", True),
+    ("We have been in administration since 2024.", True),
+    ("The bank appointed an administrator last month.", True),
+    ("never gone bust in 30 years", False),
+    ("Nobody here is insolvent.", False),
+])
+def test_insolvency_now_and_then(extractor: FactExtractor, text: str,
+                                 insolvent: bool | None) -> None:
+    assert extractor.extract(text).insolvent is insolvent
+
+
+@pytest.mark.parametrize(("text", "at_least", "at_most"), [
+    ("We've been fitting kitchens for 12 years.", 140, 150),
+    ("Making garden furniture since 2001, 6 staff.", 280, 310),
+    ("We print labels and have done since 2015.", 120, 140),
+    ("Est. 2010. 14 staff.", 180, 200),
+    ("Years trading: 6", 70, 74),
+    ("Family firm, trading since 1888.", 1650, 1670),
+])
+def test_trading_time(extractor: FactExtractor, text: str, at_least: float,
+                      at_most: float) -> None:
+    months = extractor.extract(text).months_trading
+    assert months is not None and at_least <= months <= at_most
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("We're cabinet makers in Walsall, 8 staff.", "cabinet makers"),
+    ("We shot-blast and powder-coat steel frames, 12 staff.", "powder-coat steel frames"),
+    ("Founded 1999. Industrial laundry, 40 staff, DY4 7AA.", "industrial laundry"),
+    ("12 staff, B6 4AA. Commercial cleaning contractors.", "commercial cleaning contractors"),
+    ("We've built racing car chassis for 20 years, 30 staff.", "built racing car chassis"),
+])
+def test_what_the_business_does(extractor: FactExtractor, text: str, words: str) -> None:
+    sector = extractor.extract(text).sector_text
+    assert sector is not None and words in sector.lower()
+
+
+def test_a_holders_own_figures_told_after_it(extractor: FactExtractor) -> None:
+    facts = extractor.extract(
+        "We have 60 staff and £7m turnover. A Swedish group owns 40% of our shares - they "
+        "employ about 900 people and turn over €150m.")
+    assert facts.employees == 60
+    assert facts.turnover is not None and facts.turnover.amount == 7_000_000
+    [holding] = facts.holdings
+    assert holding.share_percent == 40 and holding.employees == 900
+    assert holding.turnover is not None and holding.turnover.currency == "EUR"
+
+
+def test_a_third_owned_by_the_council(extractor: FactExtractor) -> None:
+    [holding] = extractor.extract("The council owns a third of the company.").holdings
+    assert holding.holder_kind == "public_body" and round(holding.share_percent) == 33
+
+
+def test_a_place_some_way_off_is_not_the_site(extractor: FactExtractor) -> None:
+    assert extractor.extract("We're in Redditch, 20 minutes from Birmingham.").local_authority \
+        != "Birmingham"
+
+
+@pytest.mark.parametrize("text", [
+    "We employ 45 people and turnover is £6m.",
+    "The company employs 12 staff.",
+    "Our team of engineers is growing.",
+])
+def test_rewrite_leaves_plain_sentences_alone(text: str) -> None:
+    assert rewrite(text) == text
