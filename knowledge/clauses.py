@@ -122,8 +122,8 @@ def _opening_clause(line: str) -> str | None:
 
 
 def _without_trailing_heading(text: str) -> str:
-    """Drop a heading that the document's text ran on into the clause ("... Warwick. 4B. Net
-    Zero Carbon Heat Centre"): trailing words with no closing punctuation, and a bare number."""
+    """Drop a heading that the document's text ran on into the clause ("... in Cork. 4B. Green
+    Heat Centre"): trailing words with no closing punctuation, and a bare number."""
     sentences = _SENTENCE_END_RE.split(text)
     while len(sentences) > 1 and (not _ends_sentence(sentences[-1])
                                   or _SECTION_NUMBER_RE.match(sentences[-1])):

@@ -22,7 +22,8 @@ from knowledge.documents import Chunk, LoadedDocument
 from knowledge.embeddings import Embedder
 from knowledge.errors import LoaderError
 from knowledge.index import SECTIONS, KnowledgeIndex
-from knowledge.loaders import load_file, loader_for
+from knowledge.loaders import is_catalogue_schema, load_file, loader_for
+from knowledge.loaders.fields import SCHEMA_FILE, CatalogueSchema, load_schema
 from knowledge.manifest import FileEntry
 
 INDEX_FORMAT = "1"  # bump when chunk text or metadata change shape, to force a rebuild
@@ -107,6 +108,7 @@ class Ingestor:
         index.manifest.set_meta("signature", self.signature())
 
         on_disk = self._scan(report)
+        schema, schema_sha = self._schema(on_disk, report)
         indexed = index.manifest.files()
         stale = self._repair(indexed)
 
@@ -119,6 +121,8 @@ class Ingestor:
         for source, (path, section) in sorted(on_disk.items()):
             entry = indexed.get(source)
             sha = _sha256(path)
+            if section == "catalogue" and schema_sha:  # a changed mapping re-reads the catalogue
+                sha = hashlib.sha256(f"{sha}:{schema_sha}".encode()).hexdigest()
             if entry and entry.sha256 == sha and source not in stale:
                 report.documents.unchanged += 1
                 report.chunks.unchanged += entry.chunks
@@ -127,7 +131,7 @@ class Ingestor:
 
         report.phases["scan"] = time.perf_counter() - started
         mark = time.perf_counter()
-        pending = self._load(todo, indexed, report)
+        pending = self._load(todo, indexed, report, schema)
         report.phases["read"] = time.perf_counter() - mark
         mark = time.perf_counter()
         vectors = self._embed([c for p in pending for c in p.chunks])
@@ -162,15 +166,39 @@ class Ingestor:
                 relative = path.relative_to(root)
                 if not path.is_file() or any(p.startswith((".", "_")) for p in relative.parts):
                     continue
-                if path.name.lower().startswith("readme"):
-                    continue
                 source = relative.as_posix()
+                if path.name.lower().startswith("readme") or is_catalogue_schema(source):
+                    continue
                 if loader_for(section, path) is None:
                     report.skipped.append(f"{source}: {path.suffix or 'no extension'} files "
                                           f"are not read in {section}/")
                     continue
                 found[source] = (path, section)
         return found
+
+    def _schema(self, on_disk: dict[str, tuple[Path, str]],
+                report: IngestReport) -> tuple[CatalogueSchema | None, str]:
+        """The catalogue's field mapping and its hash, or (None, "") when there is none.
+
+        A schema that cannot be read is reported as failed; the catalogue is still read, its
+        fields found by their common names.
+        """
+        path = self._index.root / "catalogue" / SCHEMA_FILE
+        if not path.is_file():
+            return None, ""
+        source = f"catalogue/{SCHEMA_FILE}"
+        sha = _sha256(path)
+        try:
+            schema = load_schema(path, source)
+        except LoaderError as exc:
+            report.failed.append(str(exc))
+            return None, sha
+        except (OSError, UnicodeDecodeError) as exc:
+            report.failed.append(f"{source}: could not be read ({exc})")
+            return None, sha
+        catalogue = [s for s, (_, section) in on_disk.items() if section == "catalogue"]
+        report.failed.extend(schema.unmatched(catalogue))
+        return schema, sha
 
     def _repair(self, indexed: dict[str, FileEntry]) -> set[str]:
         """Remove chunks no manifest row accounts for; return files whose chunks are incomplete."""
@@ -183,13 +211,13 @@ class Ingestor:
                 or in_lexical.get(source, 0) != entry.chunks}
 
     def _load(self, todo: list[tuple[str, Path, str, str]], indexed: dict[str, FileEntry],
-              report: IngestReport) -> list[_Pending]:
+              report: IngestReport, schema: CatalogueSchema | None) -> list[_Pending]:
         pending: list[_Pending] = []
         bar = tqdm(todo, desc="Reading", unit="file", disable=not self._progress or not todo,
                    leave=False)
         for source, path, section, sha in bar:
             try:
-                documents = load_file(path, source, section)
+                documents = load_file(path, source, section, schema)
                 chunks = _renumber([c for doc in documents for c in self._chunker.chunk(doc, sha)])
             except LoaderError as exc:
                 report.failed.append(str(exc))

@@ -11,6 +11,7 @@ from pathlib import Path
 from knowledge.documents import LoadedDocument
 from knowledge.errors import LoaderError
 from knowledge.loaders import catalogue, docx, html, markdown, pdf, text
+from knowledge.loaders.fields import SCHEMA_FILE, SYNONYMS_ONLY, CatalogueSchema, FieldMapping
 
 Loader = Callable[[Path, str], list[LoadedDocument]]
 
@@ -24,7 +25,9 @@ GUIDANCE_LOADERS: dict[str, Loader] = {
     ".txt": text.load,
 }
 
-CATALOGUE_LOADERS: dict[str, Loader] = {
+# catalogue loaders take the file's field mapping as a third argument
+CatalogueLoader = Callable[[Path, str, FieldMapping], list[LoadedDocument]]
+CATALOGUE_LOADERS: dict[str, CatalogueLoader] = {
     ".csv": catalogue.load_csv,
     ".json": catalogue.load_json,
     ".yaml": catalogue.load_yaml,
@@ -32,21 +35,34 @@ CATALOGUE_LOADERS: dict[str, Loader] = {
 }
 
 
-def loader_for(section: str, path: Path) -> Loader | None:
+def loader_for(section: str, path: Path) -> Loader | CatalogueLoader | None:
     """The loader for a file in a knowledge sub-folder, or None when the format is not ours."""
-    table = GUIDANCE_LOADERS if section == "guidance" else CATALOGUE_LOADERS
-    return table.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    return GUIDANCE_LOADERS.get(suffix) if section == "guidance" else CATALOGUE_LOADERS.get(suffix)
 
 
-def load_file(path: Path, source: str, section: str) -> list[LoadedDocument]:
-    """Read one file; raises `LoaderError` naming the file when it cannot be used."""
+def is_catalogue_schema(source: str) -> bool:
+    """`catalogue/schema.yaml`: the catalogue's field mapping, read by ingest, not a record file."""
+    return source == f"catalogue/{SCHEMA_FILE}"
+
+
+def load_file(path: Path, source: str, section: str,
+              schema: CatalogueSchema | None = None) -> list[LoadedDocument]:
+    """Read one file; raises `LoaderError` naming the file when it cannot be used.
+
+    A catalogue file's fields are mapped by `schema` (`catalogue/schema.yaml`), when given.
+    """
     loader = loader_for(section, path)
     if loader is None:
         raise LoaderError(source, f"unsupported file type {path.suffix!r} in {section}/")
     if path.stat().st_size == 0:
         raise LoaderError(source, "the file is empty")
     try:
-        documents = loader(path, source)
+        if section == "catalogue":
+            mapping = schema.mapping_for(source) if schema is not None else SYNONYMS_ONLY
+            documents = CATALOGUE_LOADERS[path.suffix.lower()](path, source, mapping)
+        else:
+            documents = GUIDANCE_LOADERS[path.suffix.lower()](path, source)
     except LoaderError:
         raise
     except UnicodeDecodeError as exc:

@@ -1,8 +1,10 @@
 """Catalogue records (facilities, expert teams) from CSV, JSON and YAML.
 
-Every record needs a `name`; every other field is kept, and searchable. A list is a JSON or
-YAML list, or a cell with values separated by ';'. Each record becomes one document whose
-text lists its fields, so it can be found by meaning and by any word in any field.
+Every record needs a name, from a field the file's mapping names or a common one (`name`,
+`title`, `team`, `facility`, ...: see `knowledge.loaders.fields`); every other field is kept,
+and searchable. A list is a JSON or YAML list, or a cell with values separated by ';'. Each
+record becomes one document whose text lists its fields, so it can be found by meaning and by
+any word in any field.
 """
 
 from __future__ import annotations
@@ -17,8 +19,15 @@ import yaml
 from knowledge.documents import Block, DocType, LoadedDocument
 from knowledge.errors import LoaderError
 from knowledge.loaders.common import clean
+from knowledge.loaders.fields import (
+    SYNONYMS_ONLY,
+    FieldMapping,
+    FieldValue,
+    field_key,
+    parse_mapping,
+)
 
-FieldValue = str | list[str]
+IN_FILE_MAPPING = "fields"  # a JSON or YAML file's own mapping, beside its list of records
 
 # Fields shown first, in this order, when a record has them; the rest follow as found.
 _LEADING = ["kind", "partner", "description", "capabilities", "equipment", "sectors", "serves",
@@ -26,34 +35,40 @@ _LEADING = ["kind", "partner", "description", "capabilities", "equipment", "sect
 _NOT_IN_TEXT = {"name", "url"}
 
 
-def load_csv(path: Path, source: str) -> list[LoadedDocument]:
+def load_csv(path: Path, source: str,
+             mapping: FieldMapping = SYNONYMS_ONLY) -> list[LoadedDocument]:
     text = path.read_bytes().decode("utf-8-sig")
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames or "name" not in [f.strip().lower() for f in reader.fieldnames]:
-        raise LoaderError(source, "line 1: the header has no 'name' column")
+    columns = [field_key(f) for f in reader.fieldnames or [] if f is not None and f.strip()]
+    if not mapping.has_name(columns):
+        raise LoaderError(source, f"line 1: {mapping.missing_name(columns)}")
     records = []
     for row in reader:
         line = reader.line_num
         fields = {
-            (key or "").strip().lower(): _split(value)
+            field_key(key): _split(value)
             for key, value in row.items()
-            if key is not None and value is not None
+            if key is not None and key.strip() and value is not None
         }
-        records.append(_record(fields, source, f"line {line}"))
+        records.append(_record(mapping.apply(fields), mapping, source, f"line {line}"))
     return records
 
 
-def load_json(path: Path, source: str) -> list[LoadedDocument]:
+def load_json(path: Path, source: str,
+              mapping: FieldMapping = SYNONYMS_ONLY) -> list[LoadedDocument]:
     try:
         data = json.loads(path.read_bytes().decode("utf-8-sig"))
     except json.JSONDecodeError as exc:
         raise LoaderError(source, f"line {exc.lineno}: not valid JSON ({exc.msg})") from exc
+    mapping = _own_mapping(data, source, mapping)
     items = _record_list(data, source)
-    return [_record(_fields(item, source, f"record {n}"), source, f"record {n}")
+    return [_record(mapping.apply(_fields(item, source, f"record {n}")), mapping, source,
+                    f"record {n}")
             for n, item in enumerate(items, start=1)]
 
 
-def load_yaml(path: Path, source: str) -> list[LoadedDocument]:
+def load_yaml(path: Path, source: str,
+              mapping: FieldMapping = SYNONYMS_ONLY) -> list[LoadedDocument]:
     text = path.read_bytes().decode("utf-8")
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -63,10 +78,22 @@ def load_yaml(path: Path, source: str) -> list[LoadedDocument]:
         where = f"line {mark.line + 1}: " if mark is not None else ""
         problem = getattr(exc, "problem", exc)
         raise LoaderError(source, f"{where}not valid YAML ({problem})") from exc
+    mapping = _own_mapping(data, source, mapping)
     items = _record_list(data, source)
     lines = _item_lines(node)
-    return [_record(_fields(item, source, f"line {line}"), source, f"line {line}")
+    return [_record(mapping.apply(_fields(item, source, f"line {line}")), mapping, source,
+                    f"line {line}")
             for item, line in zip(items, lines, strict=False)]
+
+
+def _own_mapping(data: object, source: str, mapping: FieldMapping) -> FieldMapping:
+    """The file's own `fields:` mapping when it has one, else the mapping it was given."""
+    if not isinstance(data, dict) or IN_FILE_MAPPING not in data:
+        return mapping
+    try:
+        return parse_mapping(data[IN_FILE_MAPPING], f"its own '{IN_FILE_MAPPING}:' mapping")
+    except ValueError as exc:
+        raise LoaderError(source, f"'{IN_FILE_MAPPING}': {exc}") from exc
 
 
 def _record_list(data: object, source: str) -> list[object]:
@@ -74,7 +101,8 @@ def _record_list(data: object, source: str) -> list[object]:
     if isinstance(data, list):
         return data
     if isinstance(data, dict):
-        lists = [value for value in data.values() if isinstance(value, list)]
+        lists = [value for key, value in data.items()
+                 if isinstance(value, list) and key != IN_FILE_MAPPING]
         if len(lists) == 1:
             return lists[0]
     raise LoaderError(source, "expected a list of records (or a mapping holding one list)")
@@ -92,7 +120,7 @@ def _item_lines(node: yaml.Node | None) -> list[int]:
 def _fields(item: object, source: str, where: str) -> dict[str, FieldValue]:
     if not isinstance(item, dict):
         raise LoaderError(source, f"{where}: a record must be a mapping of fields")
-    return {str(key).strip().lower(): _value(value) for key, value in item.items()}
+    return {field_key(key): _value(value) for key, value in item.items()}
 
 
 def _value(value: object) -> FieldValue:
@@ -109,10 +137,14 @@ def _split(cell: str) -> FieldValue:
     return clean(cell)
 
 
-def _record(fields: dict[str, FieldValue], source: str, where: str) -> LoadedDocument:
+def _record(fields: dict[str, FieldValue], mapping: FieldMapping, source: str,
+            where: str) -> LoadedDocument:
     name = fields.get("name")
+    if isinstance(name, list) and len(name) == 1:
+        name = name[0]
     if not name or not isinstance(name, str):
-        raise LoaderError(source, f"{where}: the record has no 'name'")
+        raise LoaderError(source, f"{where}: {mapping.missing_name(list(fields))}"
+                          if "name" not in fields else f"{where}: the record has no 'name'")
     ordered = [k for k in _LEADING if k in fields] + [
         k for k in fields if k not in _LEADING and k not in _NOT_IN_TEXT
     ]
