@@ -1,0 +1,119 @@
+"""Other programmes' knowledge folders, used as a new user would: indexed with the real command,
+then searched and asked with no code change.
+
+`tests/data/other-programme` (a ports programme in England) and `tests/data/other-country` (a
+makers programme in Ireland, with Eircodes and euro) each name their catalogue fields their own
+way: through `catalogue/schema.yaml`, a file's own `fields:` mapping, or common names.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.factory import Components, build
+from knowledge.documents import DocType
+from knowledge.stores import Filters
+
+DATA = Path(__file__).resolve().parent / "data"
+FOLDERS = {
+    "other-programme": DATA / "other-programme" / "knowledge",
+    "other-country": DATA / "other-country" / "knowledge",
+}
+
+pytestmark = pytest.mark.slow  # the command loads the model and embeds two folders
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory: pytest.TempPathFactory, embedder, make_settings
+            ) -> dict[str, Components]:
+    """Both folders indexed by the command line into one temporary data directory, then opened
+    in this process on the same index with the session's model."""
+    data_dir = tmp_path_factory.mktemp("other-folders-data")
+    result = subprocess.run(
+        [sys.executable, "-m", "connectors.cli", "--data-dir", str(data_dir), "ingest",
+         *map(str, FOLDERS.values()), "--json"],
+        capture_output=True, text=True, timeout=900, check=False,
+        env={k: v for k, v in os.environ.items() if k not in ("SSR_KNOWLEDGE_DIR",
+                                                               "SSR_CHROMA_URL")})
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    reports = json.loads(result.stdout)
+    for report in reports:
+        assert report["failed"] == [] and report["skipped"] == [], report
+        assert report["documents"]["added"] > 0
+    components = {}
+    for name, folder in FOLDERS.items():
+        components[name] = build(make_settings(data_dir), folder, progress=False,
+                                 embedder=embedder)
+        again = components[name].ingestor.ingest()
+        assert again.ok and again.embedded == 0, "the command's index is the one searched"
+    return components
+
+
+def _catalogue_hit(components: Components, question: str):
+    hits = components.retriever.search(question, k=3,
+                                       filters=Filters(doc_type=DocType.CATALOGUE.value))
+    assert hits, question
+    return hits[0].chunk
+
+
+@pytest.mark.parametrize(("folder", "question", "name", "partner"), [
+    # test-sites.csv: Facility, Organisation, Site postcode (common names)
+    ("other-programme", "Where can we trial battery swapping for electric terminal tractors?",
+     "Quayside battery swap test bay", "Humber Terminal Operators Ltd"),
+    # partner-teams.json: team, organisation, expertise (common names)
+    ("other-programme", "Who can help a small firm report its scope 1 and scope 2 emissions?",
+     "Estuary Decarbonisation Data Team", "Estuary Growth Partnership"),
+    # skills-courses.yaml: course, trainer, covers (mapped by catalogue/schema.yaml)
+    ("other-programme", "Is there a course for technicians on repairing turbine blades?",
+     "Wind turbine blade repair technician course", "Holm Composite Services"),
+    # centres.csv: Centre, Host body, Eircode (mapped by catalogue/schema.yaml)
+    ("other-country", "Where can we get a broken plastic part tested for failure analysis?",
+     "Shannon Materials Centre", "Mid-West Technological University"),
+    # research-groups.json: title, institution, eircode, areas_of_expertise (common names)
+    ("other-country", "Who knows about machining titanium and tool wear?",
+     "Precision Machining and Tooling Group", "Shannon Engineering Institute"),
+    # mentors.yaml: mentor, firm, helps_with (its own fields: mapping)
+    ("other-country", "A mentor who can help with lean manufacturing and 5S",
+     "Aoife Brennan", "Brennan Lean Consulting"),
+])
+def test_catalogue_records_with_renamed_fields_are_found_with_their_partner(
+        indexed: dict[str, Components], folder: str, question: str, name: str,
+        partner: str) -> None:
+    chunk = _catalogue_hit(indexed[folder], question)
+    assert (chunk.title, chunk.partner) == (name, partner)
+
+
+def test_a_facility_question_is_signposted_with_its_partner(
+        indexed: dict[str, Components]) -> None:
+    reply = indexed["other-country"].assistant.ask(
+        "We make sauces in Ennis. Is there a facility where we could run shelf-life trials "
+        "and scale up a recipe?")
+    signposts = {s.name: s for s in reply.signposts}
+    assert "Clare Food Innovation Kitchen" in signposts, reply.answer
+    kitchen = signposts["Clare Food Innovation Kitchen"]
+    assert kitchen.partner == "Clare Food Enterprise Co-operative"
+    assert "V95 K8R2" in kitchen.location
+    assert kitchen.source == "catalogue/centres.csv"
+
+
+@pytest.mark.parametrize(("folder", "question", "words", "source"), [
+    ("other-country", "When does round 4 of the Innovation Grant close?",
+     ["30 April 2026"], "guidance/grants/innovation-grant.html"),
+    ("other-country", "How many hours of mentoring can a business get?",
+     ["10 hours"], "guidance/programme-overview.md"),
+    ("other-programme", "How many hours of free one-to-one help from an adviser can my "
+     "business get?", ["12 hours"], "guidance/frequently-asked-questions.md"),
+])
+def test_the_guidance_answers_a_plain_question_with_a_citation(
+        indexed: dict[str, Components], folder: str, question: str, words: list[str],
+        source: str) -> None:
+    reply = indexed[folder].assistant.ask(question)
+    assert reply.grounded, reply.answer
+    assert all(word in reply.answer for word in words), reply.answer
+    assert source in [c.source for c in reply.citations], reply.citations
