@@ -23,6 +23,7 @@ from knowledge.embeddings import Embedder
 from knowledge.errors import LoaderError
 from knowledge.index import SECTIONS, KnowledgeIndex
 from knowledge.loaders import load_file, loader_for
+from knowledge.loaders.catalogue import SCHEMA_FILES, mapping_for
 from knowledge.manifest import FileEntry
 
 INDEX_FORMAT = "1"  # bump when chunk text or metadata change shape, to force a rebuild
@@ -119,6 +120,8 @@ class Ingestor:
         for source, (path, section) in sorted(on_disk.items()):
             entry = indexed.get(source)
             sha = _sha256(path)
+            if section == "catalogue":  # a changed field mapping re-reads the file
+                sha = _with_mapping(sha, path, source)
             if entry and entry.sha256 == sha and source not in stale:
                 report.documents.unchanged += 1
                 report.chunks.unchanged += entry.chunks
@@ -164,6 +167,9 @@ class Ingestor:
                     continue
                 if path.name.lower().startswith("readme"):
                     continue
+                if section == "catalogue" and path.name.lower() in SCHEMA_FILES \
+                        and path.parent == folder:
+                    continue  # the catalogue's field mapping, read by its loaders
                 source = relative.as_posix()
                 if loader_for(section, path) is None:
                     report.skipped.append(f"{source}: {path.suffix or 'no extension'} files "
@@ -241,6 +247,16 @@ class Ingestor:
     def _delete(self, source: str) -> None:
         self._delete_chunks(source)
         self._index.manifest.forget_file(source)
+
+
+def _with_mapping(sha: str, path: Path, source: str) -> str:
+    try:
+        mapping = mapping_for(path, source)
+    except LoaderError:
+        return sha  # loading the file reports the bad mapping
+    if not mapping:
+        return sha
+    return hashlib.sha256(f"{sha}{sorted(mapping.items())}".encode()).hexdigest()
 
 
 def _sha256(path: Path) -> str:
