@@ -23,7 +23,7 @@ from knowledge.embeddings import Embedder
 from knowledge.errors import LoaderError
 from knowledge.index import SECTIONS, KnowledgeIndex
 from knowledge.loaders import is_catalogue_schema, load_file, loader_for
-from knowledge.loaders.fields import SCHEMA_FILE, CatalogueSchema, load_schema
+from knowledge.loaders.fields import SCHEMA_FILES, CatalogueSchema, load_schema
 from knowledge.manifest import FileEntry
 
 INDEX_FORMAT = "1"  # bump when chunk text or metadata change shape, to force a rebuild
@@ -183,19 +183,20 @@ class Ingestor:
         A schema that cannot be read is reported as failed; the catalogue is still read, its
         fields found by their common names.
         """
-        path = self._index.root / "catalogue" / SCHEMA_FILE
-        if not path.is_file():
+        found = [name for name in SCHEMA_FILES if (self._index.root / "catalogue" / name).is_file()]
+        if not found:
             return None, ""
-        source = f"catalogue/{SCHEMA_FILE}"
+        path = self._index.root / "catalogue" / found[0]
+        source = f"catalogue/{found[0]}"
         sha = _sha256(path)
         try:
             schema = load_schema(path, source)
         except LoaderError as exc:
             report.failed.append(str(exc))
-            return None, sha
+            return CatalogueSchema(), sha
         except (OSError, UnicodeDecodeError) as exc:
             report.failed.append(f"{source}: could not be read ({exc})")
-            return None, sha
+            return CatalogueSchema(), sha
         catalogue = [s for s, (_, section) in on_disk.items() if section == "catalogue"]
         report.failed.extend(schema.unmatched(catalogue))
         return schema, sha

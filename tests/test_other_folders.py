@@ -20,7 +20,8 @@ from assistant.factory import Components, build
 from knowledge.documents import DocType
 from knowledge.stores import Filters
 
-DATA = Path(__file__).resolve().parent / "data"
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
 FOLDERS = {
     "other-programme": DATA / "other-programme" / "knowledge",
     "other-country": DATA / "other-country" / "knowledge",
@@ -29,23 +30,34 @@ FOLDERS = {
 pytestmark = pytest.mark.slow  # the command loads the model and embeds two folders
 
 
-@pytest.fixture(scope="module")
-def indexed(tmp_path_factory: pytest.TempPathFactory, embedder, make_settings
-            ) -> dict[str, Components]:
-    """Both folders indexed by the command line into one temporary data directory, then opened
-    in this process on the same index with the session's model."""
-    data_dir = tmp_path_factory.mktemp("other-folders-data")
-    result = subprocess.run(
-        [sys.executable, "-m", "connectors.cli", "--data-dir", str(data_dir), "ingest",
-         *map(str, FOLDERS.values()), "--json"],
-        capture_output=True, text=True, timeout=900, check=False,
+def _cli(data_dir: Path, *args: str, knowledge: Path | None = None
+         ) -> subprocess.CompletedProcess[str]:
+    """The command, as a user runs it."""
+    where = ["--knowledge", str(knowledge)] if knowledge else []
+    return subprocess.run(
+        [sys.executable, "-m", "connectors.cli", *where, "--data-dir", str(data_dir), *args],
+        capture_output=True, text=True, timeout=900, check=False, cwd=ROOT,
         env={k: v for k, v in os.environ.items() if k not in ("SSR_KNOWLEDGE_DIR",
                                                                "SSR_CHROMA_URL")})
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Both folders indexed by the command line into one temporary data directory."""
+    folder = tmp_path_factory.mktemp("other-folders-data")
+    result = _cli(folder, "ingest", *map(str, FOLDERS.values()), "--json")
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     reports = json.loads(result.stdout)
     for report in reports:
         assert report["failed"] == [] and report["skipped"] == [], report
         assert report["documents"]["added"] > 0
+    assert "schema.yaml" not in result.stdout + result.stderr
+    return folder
+
+
+@pytest.fixture(scope="module")
+def indexed(data_dir: Path, embedder, make_settings) -> dict[str, Components]:
+    """The command's indexes, opened in this process with the session's model."""
     components = {}
     for name, folder in FOLDERS.items():
         components[name] = build(make_settings(data_dir), folder, progress=False,
@@ -117,3 +129,21 @@ def test_the_guidance_answers_a_plain_question_with_a_citation(
     assert reply.grounded, reply.answer
     assert all(word in reply.answer for word in words), reply.answer
     assert source in [c.source for c in reply.citations], reply.citations
+
+
+def test_a_rig_from_a_mapped_csv_is_found_with_its_partner(data_dir: Path) -> None:
+    result = _cli(data_dir, "ask", "--json",
+                  "Is there a rig that can check valves for hydrogen leaks?",
+                  knowledge=FOLDERS["other-programme"])
+    assert result.returncode == 0, result.stderr
+    text = json.dumps(json.loads(result.stdout))
+    assert "Hydrogen leak-tightness chamber" in text
+    assert "Estuary Hydrogen Lab" in text
+
+
+def test_a_team_named_in_a_team_field_is_found(data_dir: Path) -> None:
+    result = _cli(data_dir, "ask", "--json",
+                  "Which research team could help us size shore power for our port?",
+                  knowledge=FOLDERS["other-programme"])
+    assert result.returncode == 0, result.stderr
+    assert "Port Decarbonisation Analytics Group" in result.stdout

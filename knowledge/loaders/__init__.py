@@ -11,7 +11,13 @@ from pathlib import Path
 from knowledge.documents import LoadedDocument
 from knowledge.errors import LoaderError
 from knowledge.loaders import catalogue, docx, html, markdown, pdf, text
-from knowledge.loaders.fields import SCHEMA_FILE, SYNONYMS_ONLY, CatalogueSchema, FieldMapping
+from knowledge.loaders.fields import (
+    SCHEMA_FILES,
+    SYNONYMS_ONLY,
+    CatalogueSchema,
+    FieldMapping,
+    find_schema,
+)
 
 Loader = Callable[[Path, str], list[LoadedDocument]]
 
@@ -43,14 +49,15 @@ def loader_for(section: str, path: Path) -> Loader | CatalogueLoader | None:
 
 def is_catalogue_schema(source: str) -> bool:
     """`catalogue/schema.yaml`: the catalogue's field mapping, read by ingest, not a record file."""
-    return source == f"catalogue/{SCHEMA_FILE}"
+    return source in {f"catalogue/{name}" for name in SCHEMA_FILES}
 
 
 def load_file(path: Path, source: str, section: str,
               schema: CatalogueSchema | None = None) -> list[LoadedDocument]:
     """Read one file; raises `LoaderError` naming the file when it cannot be used.
 
-    A catalogue file's fields are mapped by `schema` (`catalogue/schema.yaml`), when given.
+    A catalogue file's fields are mapped by `schema` (`catalogue/schema.yaml`); when it is not
+    given, the schema beside the file's catalogue folder is read, if there is one.
     """
     loader = loader_for(section, path)
     if loader is None:
@@ -59,6 +66,7 @@ def load_file(path: Path, source: str, section: str,
         raise LoaderError(source, "the file is empty")
     try:
         if section == "catalogue":
+            schema = schema if schema is not None else find_schema(path, source)
             mapping = schema.mapping_for(source) if schema is not None else SYNONYMS_ONLY
             documents = CATALOGUE_LOADERS[path.suffix.lower()](path, source, mapping)
         else:

@@ -23,7 +23,6 @@ from knowledge.loaders.fields import (
     SYNONYMS_ONLY,
     FieldMapping,
     FieldValue,
-    field_key,
     parse_mapping,
 )
 
@@ -39,14 +38,14 @@ def load_csv(path: Path, source: str,
              mapping: FieldMapping = SYNONYMS_ONLY) -> list[LoadedDocument]:
     text = path.read_bytes().decode("utf-8-sig")
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    columns = [field_key(f) for f in reader.fieldnames or [] if f is not None and f.strip()]
+    columns = [_key(f) for f in reader.fieldnames or [] if f is not None and f.strip()]
     if not mapping.has_name(columns):
         raise LoaderError(source, f"line 1: {mapping.missing_name(columns)}")
     records = []
     for row in reader:
         line = reader.line_num
         fields = {
-            field_key(key): _split(value)
+            _key(key): _split(value)
             for key, value in row.items()
             if key is not None and key.strip() and value is not None
         }
@@ -120,7 +119,12 @@ def _item_lines(node: yaml.Node | None) -> list[int]:
 def _fields(item: object, source: str, where: str) -> dict[str, FieldValue]:
     if not isinstance(item, dict):
         raise LoaderError(source, f"{where}: a record must be a mapping of fields")
-    return {field_key(key): _value(value) for key, value in item.items()}
+    return {_key(key): _value(value) for key, value in item.items()}
+
+
+def _key(name: object) -> str:
+    """A field's name as the record keeps it: in lower case ("Site postcode" is "site postcode")."""
+    return str(name).strip().lower()
 
 
 def _value(value: object) -> FieldValue:

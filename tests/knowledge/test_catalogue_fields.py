@@ -59,12 +59,11 @@ def test_the_role_field_itself_wins_over_a_common_name(tmp_path: Path) -> None:
 
 def test_schema_maps_the_files_it_names(tmp_path: Path) -> None:
     schema_path = _write(tmp_path, "schema.yaml",
-                         "mappings:\n"
-                         "  - files: [courses.yaml]\n"
-                         "    fields:\n"
-                         "      name: course\n"
-                         "      partner: Run by the college\n"
-                         "      capabilities: [covers, topics]\n")
+                         "files:\n"
+                         "  courses.yaml:\n"
+                         "    name: course\n"
+                         "    partner: Run by the college\n"
+                         "    capabilities: [covers, topics]\n")
     path = _write(tmp_path, "courses.yaml",
                   "- course: Welding basics\n"
                   "  run by the college: City College\n"
@@ -95,7 +94,7 @@ def test_no_name_field_names_the_file_and_the_fields_it_saw(tmp_path: Path) -> N
         _load(path)
     message = str(caught.value)
     assert message.startswith("catalogue/odd.csv: line 1:")
-    assert "'kit_item'" in message and "'owner_org'" in message and "schema.yaml" in message
+    assert "'kit item'" in message and "'owner org'" in message and "schema.yaml" in message
     path = _write(tmp_path, "odd.json", json.dumps([{"label": "X", "kind": "facility"}]))
     with pytest.raises(LoaderError, match=r"catalogue/odd.json: record 1: .*'label', 'kind'"):
         _load(path)
@@ -103,7 +102,7 @@ def test_no_name_field_names_the_file_and_the_fields_it_saw(tmp_path: Path) -> N
 
 def test_a_mapping_to_a_field_that_is_missing_says_which_mapping(tmp_path: Path) -> None:
     schema_path = _write(tmp_path, "schema.yaml",
-                         "mappings:\n  - fields:\n      name: course_title\n")
+                         "# every file\nfields:\n  name: course_title\n")
     path = _write(tmp_path, "c.csv", "course,partner\nA,B\n")
     schema = load_schema(schema_path, "catalogue/schema.yaml")
     with pytest.raises(LoaderError, match=r"no field 'course_title' .*schema.yaml, line 2"):
@@ -111,12 +110,13 @@ def test_a_mapping_to_a_field_that_is_missing_says_which_mapping(tmp_path: Path)
 
 
 @pytest.mark.parametrize(("text", "problem"), [
-    ("- fields: {name: a}\n", "line 1: expected 'mappings:'"),
-    ("mappings:\n  - fields: {nmae: a}\n", "line 2: 'nmae' is not a role"),
-    ("mappings:\n  - fields: {name: a}\n    file: x.csv\n", "line 2: unknown key"),
-    ("mappings:\n  - fields: {name: [a, 3]}\n", "line 2: 'name' must name a field"),
-    ("mappings:\n  - files: x.csv\n", "line 2: 'fields' must map roles"),
-    ("mappings: [\n", "not valid YAML"),
+    ("- fields: {name: a}\n", "line 1: expected 'fields:'"),
+    ("fields: {name: a}\nfile: {x.csv: {name: b}}\n", "line 2: expected 'fields:'"),
+    ("fields:\n  nmae: a\n", "line 1: 'nmae' is not one of the fields"),
+    ("files:\n  a.csv: {name: a}\n  b.csv: {name: [a, 3]}\n", "line 3: 'name' must name"),
+    ("files:\n  a.csv:\n", "line 2: expected a mapping of our fields"),
+    ("files: [a.csv]\n", "line 1: 'files' must map a file name"),
+    ("fields: [\n", "not valid YAML"),
 ])
 def test_schema_errors_name_the_file_and_line(tmp_path: Path, text: str, problem: str) -> None:
     path = _write(tmp_path, "schema.yaml", text)
@@ -128,12 +128,12 @@ def test_schema_errors_name_the_file_and_line(tmp_path: Path, text: str, problem
 
 def test_schema_patterns_that_match_no_file_are_reported(tmp_path: Path) -> None:
     path = _write(tmp_path, "schema.yaml",
-                  "mappings:\n  - files: [courses.yaml, 'kit/*.csv']\n    fields: {name: a}\n")
+                  "files:\n  courses.yaml: {name: a}\n  'kit/*.csv': {name: b}\n")
     schema = load_schema(path, "catalogue/schema.yaml")
     assert schema.unmatched(["catalogue/courses.yaml", "catalogue/kit/a.csv"]) == []
     assert schema.unmatched(["catalogue/course.yaml"]) == [
         "catalogue/schema.yaml: line 2: 'courses.yaml' matches no catalogue file",
-        "catalogue/schema.yaml: line 2: 'kit/*.csv' matches no catalogue file"]
+        "catalogue/schema.yaml: line 3: 'kit/*.csv' matches no catalogue file"]
 
 
 def test_the_other_programme_catalogue_reads_with_its_schema() -> None:

@@ -200,8 +200,7 @@ def test_catalogue_schema_is_read_not_indexed_and_a_change_rereads_the_catalogue
     (knowledge / "catalogue" / "teams.json").write_text(
         '[{"team": "Data team", "organisation": "Uni"}]', encoding="utf-8")
     schema = knowledge / "catalogue" / "schema.yaml"
-    schema.write_text("mappings:\n  - files: labs.csv\n"
-                      "    fields: {name: bench, partner: run by}\n", encoding="utf-8")
+    schema.write_text("files:\n  labs.csv: {name: bench, partner: run by}\n", encoding="utf-8")
     components = _components(knowledge, tmp_path / "data", embedder)
     first = components.ingestor.ingest()
     assert first.ok, first.failed
@@ -209,16 +208,15 @@ def test_catalogue_schema_is_read_not_indexed_and_a_change_rereads_the_catalogue
                                                       "catalogue/teams.json"}
     assert not first.skipped
 
-    schema.write_text("mappings:\n  - files: labs.csv\n    fields: {name: bench, partner: run by, "
-                      "capabilities: offers}\n", encoding="utf-8")
+    schema.write_text("files:\n  labs.csv: {name: bench, partner: run by, capabilities: offers}\n",
+                      encoding="utf-8")
     second = components.ingestor.ingest()
     assert second.ok and second.documents.updated == 2
     assert "Capabilities: bend testing" in _lexical_text(components, "bend", "catalogue/labs.csv")
 
-    schema.write_text("mappings:\n  - files: lab.csv\n    fields: {name: bench, nmae: x}\n",
-                      encoding="utf-8")
+    schema.write_text("files:\n  lab.csv: {name: bench, nmae: x}\n", encoding="utf-8")
     third = components.ingestor.ingest()
-    assert third.failed[0].startswith("catalogue/schema.yaml: line 2: 'nmae' is not a role")
+    assert third.failed[0].startswith("catalogue/schema.yaml: line 2: 'nmae' is not one of")
     assert any(f.startswith("catalogue/labs.csv: line 1: no field gives the record's name")
                for f in third.failed)
     assert third.documents.updated == 1  # teams.json, read by common names, is still indexed
@@ -232,7 +230,7 @@ def test_a_schema_pattern_matching_no_file_is_reported(
     (knowledge / "catalogue" / "teams.json").write_text('[{"team": "Data team", "site": "Hull"}]',
                                                         encoding="utf-8")
     (knowledge / "catalogue" / "schema.yaml").write_text(
-        "mappings:\n  - files: team.json\n    fields: {name: team}\n", encoding="utf-8")
+        "files:\n  team.json: {name: team}\n", encoding="utf-8")
     report = _components(knowledge, tmp_path / "data", embedder).ingestor.ingest()
     assert report.failed == ["catalogue/schema.yaml: line 2: 'team.json' matches no catalogue "
                              "file"]
