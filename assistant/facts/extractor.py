@@ -122,6 +122,17 @@ class _Message:
         self._sentence_breaks = [m.span() for m in _SENTENCE_BREAK.finditer(text)]
         self._clause_breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text)]
         self._claimed: list[tuple[int, int]] = []
+        self.sources: dict[str, str] = {}  # fact -> the words it was read from
+
+    def took(self, fact: str, found: list[_Found[T]]) -> T | None:
+        """The last of the readings of `fact`, noting the clause it came from."""
+        if not found:
+            return None
+        last = max(found, key=lambda f: f.start)
+        if last.end > last.start:
+            lo, hi = self.clause(last.start, last.end)
+            self.sources[fact] = self.text[lo:hi].strip(" ,;:-")
+        return last.value
 
     def claim(self, start: int, end: int) -> None:
         self._claimed.append((start, end))
@@ -331,7 +342,7 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     r"manufacturer|workshop)\b",
     # "a 600-person automotive interiors manufacturer": the size of the whole business, with
     # words between (not "a 10-person sales team", which is part of it)
-    rf"{_NUM_START}(?P<n>{_NUM})\s*-?\s*{_SIZE_WORD}\s+(?:[\w&'-]+\s+){{1,3}}?"
+    rf"{_NUM_START}(?P<n>{_NUM})\s*-?\s*{_SIZE_WORD}\s+(?:[\w&'-]+\s+){{0,3}}?"
     rf"{_BUSINESS_NOUN}\b",
     # "there are 8 of us"
     rf"\b(?:there\s+are|we\s+are|we're)\s+(?:{_QUAL}\s+)?(?P<n>{_NUM})\s+of\s+us\b",
@@ -536,7 +547,8 @@ _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
     # people, whatever other words they come with
     ("individual", re.compile(
         r"\b(?:business\s+partners?|employee\s+ownership\s+trust|eot|management\s+team|"
-        r"my\s+(?:wife|husband|partner|family))\b", re.I)),
+        r"my\s+(?:wife|husband|partner|family)|md|ceo|managing\s+director|chair(?:man|woman)?|"
+        r"proprietors?|owner[\s-]managers?|boss)\b", re.I)),
     ("university", re.compile(r"\b(?:universit(?:y|ies)|college|higher\s+education)\b", re.I)),
     ("public_body", re.compile(
         r"\b(?:nhs|council|local\s+authorit(?:y|ies)|government|public\s+(?:body|bodies|sector|"
@@ -816,9 +828,15 @@ class FactExtractor:
 
     def extract(self, text: str, today: date | None = None,
                 asked: AskedFact | None = None) -> Facts:
-        """The facts one message states. `today` dates "founded in 2019" and the financial
-        years of prior support; `asked` is the fact the conversation has just asked for, so
-        that a bare answer ("45", "about £2m", "no") is read as it."""
+        """The facts one message states (see `read`)."""
+        return self.read(text, today, asked)[0]
+
+    def read(self, text: str, today: date | None = None,
+             asked: AskedFact | None = None) -> tuple[Facts, dict[str, str]]:
+        """The facts one message states, and for each the words it was read from (as the
+        readers saw them: shorthand written out). `today` dates "founded in 2019" and the
+        financial years of prior support; `asked` is the fact the conversation has just asked
+        for, so that a bare answer ("45", "about £2m", "no") is read as it."""
         if not isinstance(text, str):
             raise TypeError(f"a message must be text; got {type(text).__name__}")
         if asked is not None and asked not in get_args(AskedFact):
@@ -853,7 +871,18 @@ class FactExtractor:
             insolvent=insolvent,
             **money,
         )
-        return self._answer_to(asked, msg, facts, unassigned, today) if asked else facts
+        if asked:
+            facts = self._answer_to(asked, msg, facts, unassigned, today)
+            if asked in facts.known() and asked not in msg.sources:
+                msg.sources[asked] = msg.text.strip()
+        if insolvent is not None:
+            msg.sources.setdefault("insolvent", "")
+        if holdings:
+            msg.sources["holdings"] = "; ".join(h.holder for h in holdings)
+        if facts.sector_text:
+            msg.sources["sector_text"] = facts.sector_text
+        known = facts.known()
+        return facts, {k: v for k, v in msg.sources.items() if k in known and v}
 
     # -- postcodes and places -----------------------------------------------------------------
 
@@ -872,7 +901,7 @@ class FactExtractor:
             if valid_outward_code(outward) and self._outward_accepted(msg, match, asked):
                 msg.claim(*match.span())
                 found.append(_Found(match.start(), match.end(), outward))
-        return self._best_location(msg, found)
+        return self._best_location(msg, found, "postcode")
 
     def _outward_accepted(self, msg: _Message, match: re.Match[str],
                           asked: AskedFact | None) -> bool:
@@ -888,7 +917,8 @@ class FactExtractor:
             return True
         return match["out"].isupper() and code in self._known_districts
 
-    def _best_location(self, msg: _Message, found: list[_Found[str]]) -> str | None:
+    def _best_location(self, msg: _Message, found: list[_Found[str]],
+                       fact: str) -> str | None:
         """The business's own site among the locations named: not one it says it is not at or
         one of another business; one named as its site over one merely mentioned; else the
         last."""
@@ -896,7 +926,7 @@ class FactExtractor:
                if not _NOT_HERE.search(msg.text, max(0, f.start - 40), f.start)
                and not msg.about_another_business(f.start)]
         sites = [f for f in own if _SITE_CUE.search(msg.text, max(0, f.start - 60), f.start)]
-        return _last(sites) or _last(own)
+        return msg.took(fact, sites) or msg.took(fact, own)
 
     def _local_authority(self, msg: _Message) -> str | None:
         found: list[_Found[str]] = []
@@ -914,7 +944,7 @@ class FactExtractor:
                 found = [f for f in found if f.end <= council.start() - len(named[1]) - 1
                          or f.start >= council.end()]
                 found.append(_Found(council.start() - len(named[1]), council.end(), named[0]))
-        return self._best_location(msg, found)
+        return self._best_location(msg, found, "local_authority")
 
     def _council_named(self, before: str) -> tuple[str, str] | None:
         """(authority, the words naming it) for "... Warwick District Council"."""
@@ -1302,7 +1332,7 @@ class FactExtractor:
                 _Found(match.start(), match.end(), Money(amount=0)))
         if _PRE_REVENUE.search(msg.text) and not found["turnover"]:
             found["turnover"].append(_Found(0, 0, Money(amount=0)))
-        values = {name: _last(items) for name, items in found.items()}
+        values = {name: msg.took(name, items) for name, items in found.items()}
         values["prior_public_support"] = self._prior_total(msg, found["prior_public_support"])
         return {k: v for k, v in values.items() if v is not None}, unassigned
 
@@ -1350,7 +1380,7 @@ class FactExtractor:
                 value = _to_float(match["n"]) + _bound(msg.text, start)
                 found.append(_Found(start, end, max(value, 0.0)))
         found += self._corrected_headcounts(msg, found, unassigned)
-        return _last(self._less_uncounted(msg, found, uncounted))
+        return msg.took("employees", self._less_uncounted(msg, found, uncounted))
 
     @staticmethod
     def _not_counted(msg: _Message) -> list[re.Match[str]]:
@@ -1472,7 +1502,7 @@ class FactExtractor:
                  and not _NOT_THE_BUSINESS_AGE.search(msg.lead(f.start))]
         for item in found:
             msg.claim(item.start, item.end)
-        return _last(found)
+        return msg.took("months_trading", found)
 
     def _doing_for_a_time(self, msg: _Message, today: date) -> list[_Found[float]]:
         found: list[_Found[float]] = []
@@ -1484,7 +1514,9 @@ class FactExtractor:
             lo = msg.clause(match.start())[0]
             sentence_start = msg.sentence(match.start())[0]
             clause = msg.text[lo:match.start()]
-            if (_DOING.search(clause) or lo == sentence_start) and not _A_CAREER.search(clause):
+            listed = not clause.strip(" ,;-")  # "8 staff, £700k, since 2011, owned by me"
+            if (_DOING.search(clause) or lo == sentence_start or listed) \
+                    and not _A_CAREER.search(clause):
                 found.append(_Found(match.start(), match.end(), self._months_from(match, today)))
         return found
 
