@@ -202,8 +202,15 @@ _ONLY_A_CODE = re.compile(
 _NOT_HERE = re.compile(
     r"\b(?:not|rather\s+than|instead\s+of|(?:moved|moving|relocated|relocating)\s+(?:away\s+)?"
     r"from|outside(?:\s+of)?|university\s+of|(?:miles?|minutes?|mins?|km|kilomet(?:re|er)s?|"
-    r"drive|walk)\s+(?:away\s+)?from|border(?:s|ing)?(?:\s+with)?|towards)\s+(?:the\s+)?"
+    r"drive|walk)\s+(?:away\s+)?from|border(?:s|ing)?(?:\s+with)?|towards|near|nr\.?|"
+    r"close\s+to|just\s+off)\s+(?:the\s+)?"
     r"(?:in\s+)?$", re.I)
+_AN_OFFICE = re.compile(
+    r"\b(?:registered\s+(?:office|address)|head\s+office|headquarters|hq|accountants?'?s?|"
+    r"postal\s+address|correspondence\s+address)\b[^.;]*$", re.I)
+_ANOTHER_SITE = re.compile(
+    r"\b(?:other|another|second|separate|different|new)\s+(?:site|premises|unit|factory|works|"
+    r"location|plant|workshop)\b", re.I)
 _SITE_CUE = re.compile(
     r"\b(?:based|located|situated|site|sites|premises|factory|office|offices|unit|workshop|"
     r"warehouse|plant|headquarters|hq|registered|operate|operating)\b[\w\s,'-]{0,25}$", re.I)
@@ -505,7 +512,8 @@ _OWNED_BY = re.compile(
     r"(?P<partly>\b(?:partly|partially|part|jointly|majority|minority|co)[\s-]+)?"
     r"\b(?:(?:owned|held|controlled)\s+by|owned\s+(?P<subsidiary>subsidiary)\s+of)\s+", re.I)
 _HOLDS = re.compile(
-    rf"\b(?:owns?|holds?|has|have|controls?)\s+(?:a\s+|an\s+)?{_SHARE}"
+    rf"\b(?:owns?|holds?|has|have|controls?|bought|acquired|purchased|took|has\s+taken|"
+    rf"invested\s+in)\s+(?:a\s+|an\s+)?{_SHARE}"
     r"(?:\s+(?:stake|share|shareholding|holding|interest|equity\s+stake))?"
     r"(?:\s+(?P<prep>of|in)\s+)?", re.I)
 _FAMILY_OWNED = re.compile(r"\b(?P<who>family|founder|director|employee|management)[\s-]+owned\b",
@@ -925,6 +933,9 @@ class FactExtractor:
         own = [f for f in found
                if not _NOT_HERE.search(msg.text, max(0, f.start - 40), f.start)
                and not msg.about_another_business(f.start)]
+        if _ANOTHER_SITE.search(msg.text):  # "registered office in B1, but the kit goes at
+            own = [f for f in own          # our other site": the office is not the site
+                   if not _AN_OFFICE.search(msg.text, max(0, f.start - 50), f.start)]
         sites = [f for f in own if _SITE_CUE.search(msg.text, max(0, f.start - 60), f.start)]
         return msg.took(fact, sites) or msg.took(fact, own)
 
