@@ -398,7 +398,7 @@ def _words(text: str) -> str:
 
 
 def _aliases(programme_id: str, name: str) -> set[str]:
-    """Ways a user names a programme: "Medical Technologies Hub", "medtech hub", "medtech"."""
+    """Ways a user names a programme: "Battery Innovation Centre", "battery centre", "battery"."""
     forms = {_words(programme_id), _words(name)}
     forms |= {" ".join(_SUFFIXES.sub(" ", form).split()) for form in forms}
     return {form for form in forms if len(form) > 3}

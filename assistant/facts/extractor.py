@@ -25,7 +25,7 @@ judgement, the rule is fixed and written down here:
 - "Owned by two directors" (no share stated) is read as a 100% holding by them: the words say
   who owns the whole business. "Family-owned" likewise. "Partly owned by" and "majority owned
   by" give no share, so no holding is recorded.
-- Prior public support is an award of public money: a grant, a voucher, a subsidy, MFA. A loan is
+- Prior public support is an award of public money: a grant, a voucher, a subsidy. A loan is
   not counted at its face value, since only its subsidy element counts (the lender states it).
 - What the business does is read after a lead ("we are a", "we make", "we write"), from a
   participle alone ("... in 1986 making brass fittings"), and from a bare noun phrase opening a
@@ -256,7 +256,7 @@ _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("grant", re.compile(r"\b(?:grants?|vouchers?|funding|award|support|subsid(?:y|ies)|"
                          r"contribution|public\s+money)\b", re.I)),
     ("prior_public_support", re.compile(
-        r"\b(?:mfa|minimal\s+financial\s+assistance|de\s+minimis|state\s+aid|"
+        r"\b(?:de\s+minimis|state\s+aid|"
         r"subsidy\s+control)\b", re.I)),
 )
 _REQUEST = re.compile(
@@ -277,7 +277,7 @@ _NO_PRIOR_SUPPORT = re.compile(
     r"\b(?:no|zero|without\s+any|(?:have\s+not|haven't|has\s+not|hasn't|never|not)\s+"
     r"(?:had|received|taken|claimed)|never\s+(?:had|received))\s+(?:any\s+|an?\s+)?"
     r"(?:(?:previous|prior|other|past|earlier)\s+)?(?:public\s+)?"
-    r"(?:funding|grants?|support|subsid(?:y|ies)|mfa|minimal\s+financial\s+assistance|"
+    r"(?:funding|grants?|support|subsid(?:y|ies)|"
     r"de\s+minimis|state\s+aid|public\s+money)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YEARS_AGO = re.compile(rf"\b(?P<n>{_NUM})\s+years?\s+ago\b", re.I)
@@ -781,6 +781,12 @@ _DOING = re.compile(
     rf"\b(?:we|we've|we're|our|us|i|i've|it|have\s+done|{_ACTIVITY_VERBS}|[a-z]+ing)\b", re.I)
 
 
+def _initials(name: str) -> str:
+    """ "Research Aid Limit" -> "RAL"; "" for a name of fewer than two words."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
 def _normalise(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
 
@@ -794,7 +800,8 @@ class FactExtractor:
     """
 
     def __init__(self, places: dict[str, str] | None = None,
-                 known_districts: set[str] | None = None) -> None:
+                 known_districts: set[str] | None = None,
+                 subsidy_names: list[str] | None = None) -> None:
         self._places: dict[str, str] = {}
         for name, authority in (places or {}).items():
             if not isinstance(name, str) or not name.strip():
@@ -810,6 +817,12 @@ class FactExtractor:
                 raise ValueError(f"known district {code!r} is not a UK postcode outward code "
                                  "such as 'B15' or 'CV4'")
             self._known_districts.add(normal)
+        # the policy's name for its subsidy regime and its initials (as "Research Aid
+        # Limit", "RAL") are read as the generic "state aid"
+        words = [n for name in subsidy_names or [] for n in (name, _initials(name)) if n]
+        self._subsidy_re = (re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+            + r")\b", re.I) if words else None)
         names = sorted(self._places, key=len, reverse=True)
         alternatives = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)
         self._place_re = (re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
@@ -832,7 +845,8 @@ class FactExtractor:
             for pointer in area.outside:
                 places.setdefault(pointer.authority.lower(), pointer.authority)
         districts = {d.district.upper() for area in policy.areas for d in area.districts}
-        return cls(places=places, known_districts=districts)
+        return cls(places=places, known_districts=districts,
+                   subsidy_names=[policy.rates.subsidy_name])
 
     def extract(self, text: str, today: date | None = None,
                 asked: AskedFact | None = None) -> Facts:
@@ -852,6 +866,8 @@ class FactExtractor:
                              f"{', '.join(get_args(AskedFact))}")
         today = today or date.today()
         original = rewrite(_normalise(text))
+        if self._subsidy_re is not None:
+            original = self._subsidy_re.sub("state aid", original)
         msg = _Message(words_to_digits(original))
 
         sic_codes = self._sic_codes(msg)

@@ -19,7 +19,8 @@ DISTRICTS = {"B15", "B66", "CV4", "WS1", "DY1", "B12"}
 
 @pytest.fixture(scope="module")
 def extractor() -> FactExtractor:
-    return FactExtractor(places=PLACES, known_districts=DISTRICTS)
+    return FactExtractor(places=PLACES, known_districts=DISTRICTS,
+                         subsidy_names=["Minimal Financial Assistance"])  # as the policy names it
 
 
 def read(extractor: FactExtractor, text: str) -> Facts:
