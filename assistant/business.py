@@ -50,7 +50,7 @@ class Facts(BaseModel):
     months_trading: float | None = None
     holdings: list[Holding] = Field(default_factory=list)
     insolvent: bool | None = None
-    prior_public_support: Money | None = None  # MFA in the current and 2 previous years
+    prior_public_support: Money | None = None  # subsidy in the current and 2 previous years
     requested_amount: Money | None = None
     project_cost: Money | None = None
     consultancy_cost: Money | None = None

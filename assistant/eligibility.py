@@ -179,7 +179,7 @@ QUESTIONS: dict[str, str] = {
         "proceedings?"
     ),
     "prior_public_support": (
-        "How much public support counted as Minimal Financial Assistance has the business "
+        "How much public support (grants, vouchers, subsidised services) has the business "
         "received in this financial year and the two before?"
     ),
     "project_cost": "What is the total cost of the project, and how much of it is consultancy?",
@@ -704,7 +704,7 @@ def _growth_hub_text(area: Area, authorities: Sequence[str]) -> str:
     if not every:
         return ""
     options = _join([f"{_the(hub)} ({_join(where)})" for hub, where in every.items()], "or")
-    return f"A business outside {area.name} can go to its local Growth Hub: {options}."
+    return f"A business outside {area.name} can get local business support from {options}."
 
 
 def _observe_area(area: Area, facts: Facts) -> _Observation:
@@ -907,7 +907,7 @@ def _observe_size(size: SizeFinding) -> _Observation:
 
 def _observe_mfa(criterion: Criterion, facts: Facts, programme: Programme,
                  award: AwardCalculation | None, requested_gbp: float | None,
-                 eur_to_gbp: float) -> _Observation:
+                 eur_to_gbp: float, subsidy: str) -> _Observation:
     limit = float(criterion.value)  # type: ignore[arg-type]  # a number: the model checks
     noun = _AWARD_NOUN[programme.award.kind] if programme.award else "support"
     amounts: tuple[float, ...]
@@ -921,7 +921,7 @@ def _observe_mfa(criterion: Criterion, facts: Facts, programme: Programme,
         this = f"this {noun} ({_exact(low)} to {_exact(high)})"
     else:
         amounts, this = (0.0,), "this support"
-    rule = (f"Minimal Financial Assistance received in the current and two previous financial "
+    rule = (f"{_capitalised(subsidy)} received in the current and two previous financial "
             f"years plus {this} must not exceed {_exact(limit)}")
     if facts.prior_public_support is None:
         room = (f", so earlier support of up to {_exact(max(limit - amounts[0], 0))} leaves "
@@ -1219,12 +1219,14 @@ class _AwardWorking:
         limit, clause = self.rates.mfa_limit_gbp, self.rates.mfa_clause
         prior = self._gbp(self.facts.prior_public_support)
         if prior is None:
-            self.line(f"Minimal Financial Assistance: earlier support in the current and two "
+            self.line(f"{_capitalised(self.rates.subsidy_name)}: earlier support in the "
+                      f"current and two "
                       f"previous financial years plus this {self.noun} must not exceed "
                       f"{_exact(limit)}; earlier support is confirmed at application.", clause)
             return None, None, None
         headroom = round(limit - prior, 2)
-        text = (f"Minimal Financial Assistance headroom: {_exact(limit)} - {_exact(prior)} "
+        text = (f"{_capitalised(self.rates.subsidy_name)} headroom: {_exact(limit)} - "
+                f"{_exact(prior)} "
                 f"earlier support = {_exact(max(headroom, 0))}")
         if grant is None:
             self.line(text + ".", clause)
@@ -1392,7 +1394,8 @@ class EligibilityEngine:
             case "public_body_share":
                 return _observe_public_share(facts)
             case "mfa_after_award":
-                return _observe_mfa(criterion, facts, programme, award, requested, rate)
+                return _observe_mfa(criterion, facts, programme, award, requested, rate,
+                                    policy.rates.subsidy_name)
             case _:
                 return _observe_raw(criterion.fact, facts, rate)
 

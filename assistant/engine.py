@@ -25,10 +25,11 @@ from assistant.eligibility import Assessment, EligibilityEngine, to_reply
 from assistant.errors import InputError, TurnCancelled
 from assistant.facts import AskedFact, FactExtractor
 from assistant.guards import InputCheck, InputGuard
-from assistant.reply import Citation, Reply, Route
+from assistant.reply import Citation, Reply, Route, Understood
 from assistant.routing import Router
 from assistant.signposting import Signposter, to_signposts
 from assistant.trace import Retrieved, TurnTrace
+from assistant.understood import understood, understood_line
 from knowledge.clauses import ClauseIndex
 from knowledge.manifest import CatalogueRecord
 from knowledge.policy import ClauseRef, Policy
@@ -139,8 +140,9 @@ class Assistant:
             return self._fixed(turn, "out_of_scope", "emergency")
         previous = turn.conversation.facts
         asked = self._asked_fact(turn.conversation)
-        turn.new_facts = self.extractor.extract(turn.text, today=self.today().date(),
-                                                asked=asked)
+        turn.new_facts, turn.sources = self.extractor.read(turn.text,
+                                                           today=self.today().date(),
+                                                           asked=asked)
         turn.facts = previous.merged_with(turn.new_facts)
         decision = self.router.route(turn.text, has_context=bool(turn.conversation.turns),
                                      facts=turn.new_facts.known())
@@ -153,9 +155,10 @@ class Assistant:
         # an answer to the last question, a correction ("sorry, 350 staff"), or another
         # programme named ("and the other programme?") while eligibility is being checked; but
         # never a question of its own ("How do I apply?") or a need a rule is sure of
-        if route in {"programme_question", "signposting"} and not decision.firm and \
-                decision.asks == "statement" and (
-                (checking and turn.new_facts.known()) or (named and turn.facts.known())):
+        if route in {"programme_question", "signposting", "out_of_scope"} and \
+                not decision.firm and decision.asks == "statement" and (
+                (checking and (turn.new_facts.known() or _a_short_answer(turn.text)))
+                or (named and turn.facts.known())):
             route = "eligibility"
             turn.trace.reason += "; continues the eligibility check"
         if route in {"greeting", "out_of_scope", "referral"}:
@@ -187,6 +190,8 @@ class Assistant:
         others = [a for a in assessments if a is not primary]
         citations = CitationList()
         answer = eligibility_answer(primary, others, self._cite, citations)
+        if line := understood_line(self._understood(turn)):
+            answer = f"{line}\n\n{answer}"
         results = [to_reply(a, self._cite) for a in [primary, *others]]
         return self._reply(turn, "eligibility", answer, grounded=True,
                            citations=citations.items, eligibility=results,
@@ -245,7 +250,15 @@ class Assistant:
         trace = turn.trace.model_copy(update={"route": route})
         return Reply(conversation_id=turn.conversation.id, message_id=turn.message_id,
                      route=route, answer=answer, grounded=grounded, trace=trace,
+                     understood=self._understood(turn),
                      **parts)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _understood(turn: _Turn) -> list[Understood]:
+        """What is known about the business after this turn, with the words each fact came
+        from: this message's, or the earlier turn's that stated it."""
+        turns = turn.conversation.turns
+        return understood(turn.facts, turn.sources, turns[-1].reply.understood if turns else [])
 
     def _with_context(self, turn: _Turn) -> str:
         """A follow-up ("and for a medium company?") carries the question it follows."""
@@ -330,11 +343,21 @@ class _Turn:
     text: str
     message_id: str
     new_facts: Facts = field(default_factory=Facts)
+    sources: dict[str, str] = field(default_factory=dict)  # fact -> the words it came from
     facts: Facts = field(default_factory=Facts)
     trace: TurnTrace = field(default_factory=lambda: TurnTrace(route=""))
 
     def __post_init__(self) -> None:
         self.facts = self.conversation.facts
+
+
+# A statement this short, while eligibility is being checked, answers the check ("Halesowen",
+# "the group in total is about 140 staff") rather than asking something new.
+_SHORT_ANSWER_WORDS = 25
+
+
+def _a_short_answer(text: str) -> bool:
+    return "?" not in text and len(text.split()) <= _SHORT_ANSWER_WORDS
 
 
 _DECISION_ORDER = {"eligible": 0, "need_more_info": 1, "ineligible": 2}
@@ -375,7 +398,7 @@ def _words(text: str) -> str:
 
 
 def _aliases(programme_id: str, name: str) -> set[str]:
-    """Ways a user names a programme: "Medical Technologies Hub", "medtech hub", "medtech"."""
+    """Ways a user names a programme: "Battery Innovation Centre", "battery centre", "battery"."""
     forms = {_words(programme_id), _words(name)}
     forms |= {" ".join(_SUFFIXES.sub(" ", form).split()) for form in forms}
     return {form for form in forms if len(form) > 3}

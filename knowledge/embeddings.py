@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -16,6 +17,10 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from knowledge.errors import KnowledgeError
+
+# Single texts (questions) remembered, so a turn's search and its composer embed the question
+# once. Few, so that only the turns in flight share them: a repeated question is not free.
+RECENT_QUESTIONS = 16
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -60,6 +65,7 @@ class SentenceTransformerEmbedder(Embeddings):
         self.max_tokens = _max_seq_length(self.model_path)
         self._model: SentenceTransformer | None = None
         self._lock = threading.Lock()
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
         from knowledge.tokens import WordPieceCounter
 
         self._counter = WordPieceCounter(self.model_path / "tokenizer.json")
@@ -81,13 +87,24 @@ class SentenceTransformerEmbedder(Embeddings):
     def embed(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
+        if len(texts) == 1:  # a question: searched, then composed from, in the same turn
+            with self._lock:
+                recent = self._recent.get(texts[0])
+            if recent is not None:
+                return recent.copy()
         self.warm_up()
         assert self._model is not None
         vectors = self._model.encode(
             texts, batch_size=batch_size, normalize_embeddings=True,
             convert_to_numpy=True, show_progress_bar=False,
         )
-        return np.asarray(vectors, dtype=np.float32)
+        result = np.asarray(vectors, dtype=np.float32)
+        if len(texts) == 1:
+            with self._lock:
+                self._recent[texts[0]] = result.copy()
+                while len(self._recent) > RECENT_QUESTIONS:
+                    self._recent.popitem(last=False)
+        return result
 
     def count_tokens(self, text: str) -> int:
         return self._counter(text)

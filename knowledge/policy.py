@@ -8,7 +8,7 @@ policy to a business's facts is `assistant.eligibility`.
 Layout of `policy/` (the knowledge folder's README, section 5, documents every field):
 
     programme.yaml            programme name and contact (read by `knowledge.programme`)
-    rates.yaml                `Rates`: currency rate and Minimal Financial Assistance limit
+    rates.yaml                `Rates`: currency rate and the subsidy limit
     areas.yaml                `areas:` a list of `Area`
     sectors.yaml              `sector_lists:` a list of `SectorList`
     programmes/<id>.yaml      one `Programme` each; the file name is the programme id
@@ -51,7 +51,7 @@ FactName = Literal[
     "excluded_sector",  # true when the business's sector is in the criterion's sector list
     "sector_fit",  # true when the business's sector is in the criterion's sector list
     "public_body_share",  # percent of capital or votes held by public bodies
-    "mfa_after_award",  # prior MFA (current + 2 previous financial years) + this award, GBP
+    "mfa_after_award",  # prior subsidy (current + 2 previous financial years) + award, GBP
     # raw
     "employees",  # annual work units
     "turnover_gbp",
@@ -128,7 +128,7 @@ def _placeholders_known(text: str) -> str:
 
 class Criterion(_Strict):
     id: str
-    label: str  # "Benefiting site in the WMCA area"
+    label: str  # "Benefiting site in the programme area"
     fact: FactName
     op: Operator
     value: bool | int | float | str | list[str]
@@ -410,6 +410,8 @@ class Rates(_Strict):
     clause: ClauseRef
     mfa_limit_gbp: float = Field(gt=0)
     mfa_clause: ClauseRef
+    # what the subsidy limit is called where the programme runs, as in a sentence
+    subsidy_name: str = Field(default="public subsidy", min_length=1)
 
 
 class Policy(_Strict):
@@ -498,7 +500,7 @@ def load_policy(knowledge_dir: Path) -> Policy | None:
     if rates_path is None:
         raise PolicyError(
             f"{POLICY_DIR}/{RATES_FILE}.yaml is missing: a policy needs it (the euro rate and "
-            f"the Minimal Financial Assistance limit)"
+            f"the subsidy limit)"
         )
     programme_paths = [p for p in files if p.parent.name == PROGRAMMES_DIR]
     if not programme_paths:

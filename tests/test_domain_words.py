@@ -47,6 +47,10 @@ WORDS: dict[str, re.Pattern[str]] = {
     "WMG": re.compile(r"\bWMG\b"),
     "University of Birmingham": re.compile(r"university of birmingham", re.IGNORECASE),
     "University of Warwick": re.compile(r"university of warwick", re.IGNORECASE),
+    "ssr:programme": re.compile(r"ssr:programme"),
+    "speedtoscale": re.compile(r"speedtoscale", re.IGNORECASE),
+    "Technical Support days": re.compile(r"Technical Support days?"),
+    "Proof-of-Concept voucher": re.compile(r"Proof-of-Concept voucher", re.IGNORECASE),
 }
 
 # Files outside this test's care that still hold programme words while their owners move the
@@ -54,14 +58,9 @@ WORDS: dict[str, re.Pattern[str]] = {
 # it is clean (the xfail is not strict, so a clean file listed here still passes). An entry
 # ending in "/" is the package that replaces a module being split up, until its files are known.
 STILL_TO_CLEAN = {
-    "assistant/business.py",
-    "assistant/composer/sentences.py",
-    "assistant/composer/structured.py",
-    "assistant/eligibility.py",
-    "assistant/eligibility/",
-    "assistant/engine.py",
-    "assistant/facts/extractor.py",
-    "knowledge/policy.py",
+    "assistant/composer/structured.py",  # "Hub Innovation Project", "Food Innovation"
+    "assistant/engine.py",  # "pre-hubs", "pre hub" in the kind suffixes
+    "knowledge/policy.py",  # the slugs "productivity-booster" and "wmca" in examples
     "knowledge/policy/",
 }
 
@@ -112,4 +111,5 @@ def test_the_word_list_finds_programme_words_and_spares_common_ones() -> None:
 
 def test_the_packages_are_scanned() -> None:
     files = _python_files()
+    assert len(files) > 50
     assert "knowledge/ingest.py" in files and "assistant/settings.py" in files

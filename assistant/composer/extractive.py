@@ -232,8 +232,8 @@ class ExtractiveComposer:
         sims = np.array([p.dense_score if p.dense_score is not None else np.nan
                          for p in passages], dtype=np.float32)
         missing = [i for i, value in enumerate(sims) if np.isnan(value)]
-        if missing:
-            vectors = self._embedder.embed([passages[i].chunk.embed_text for i in missing])
+        if missing:  # passages recur across questions: their vectors are remembered too
+            vectors = self._sentence_vectors([passages[i].chunk.embed_text for i in missing])
             sims[missing] = vectors @ query
         return sims
 

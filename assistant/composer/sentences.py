@@ -57,7 +57,7 @@ class Row:
 
     def shown(self, question: str, keep: int = 2) -> str | None:
         """The row's first cell (what the row is about) and the cells that best match the
-        question: "Medical Technologies Hub; Lead partner(s): WMG; University of Birmingham".
+        question: "Battery Hub; Lead partner(s): North Lab; Estuary University".
         A column named by the question counts most; words the first cell already has, least."""
         first, rest = self.cells[0], self.cells[1:]
         wanted = set(stems(question)) - set(stems(first[1]))
@@ -89,7 +89,7 @@ def table_row(sentence: str) -> Row | None:
         if match is None:
             if not cells:
                 return None
-            label, value = cells[-1]  # a value that itself holds "; " ("MTC; WMG")
+            label, value = cells[-1]  # a value that itself holds "; " ("North Lab; South Lab")
             cells[-1] = (label, f"{value}; {part}")
             continue
         cells.append((match.group(1), match.group(2)))

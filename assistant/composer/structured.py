@@ -3,7 +3,7 @@ as a `Lead` sentence ("Yes: Walsall is ..."), before any quoted guidance.
 
 Three kinds, all read through `PolicyView` (nothing here knows a programme):
 - a place in the programme's area: "Is Walsall in the programme area?", "Does B14 count?";
-- the programmes of a kind: "Which Pre-Hubs are there?" (the kind's words come from the
+- the programmes of a kind: "Which accelerators are there?" (the kind's words come from the
   knowledge folder's `programme.yaml`, `kinds:`);
 - funding rounds: "Is Round 1 still open?", "When does the next round open?".
 """
@@ -122,10 +122,11 @@ class StructuredAnswers:
         return leads
 
     def _kinds_named(self, text: str) -> list[tuple[str, KindWords]]:
-        """The kinds a question asks to have listed: "which Pre-Hubs", "what are the three
-        Hubs", "how many Hubs", in the order asked. Longer words first, so that "pre-hubs" is
-        not also read as "hubs"; a programme's own name ("the AI Pre-Hub") is no kind; and
-        only plurals: "which Hub covers heat pumps?" asks to choose one."""
+        """The kinds a question asks to have listed: "which accelerators", "what are the three
+        centres", "how many centres", in the order asked. Longer words first, so that
+        "sub-centres" is not also read as "centres"; a programme's own name ("the AI
+        Accelerator") is no kind; and only plurals: "which centre covers heat pumps?" asks to
+        choose one."""
         lowered = _words(text)
         for programme in self._view.programmes:
             lowered = lowered.replace(_words(programme.name), " ")
@@ -293,7 +294,7 @@ _ROUND_TALK = frozenset(stems(
 
 def _other_subject(text: str, programme: ProgrammeView) -> bool:
     """Whether a question that mentions rounds is about something else ("the euro rate if I
-    apply before Round 2 closes", "does our MFA count if we apply now")."""
+    apply before Round 2 closes", "does our earlier funding count if we apply now")."""
     names = set(stems(" ".join([programme.name, *programme.aliases])))
     rest = {w for w in stems(text) if w not in _ROUND_TALK and w not in names
             and not w.isdigit() and w not in _MONTHS}
@@ -392,7 +393,7 @@ def _singulars(kind: KindWords) -> set[str]:
 
 
 def _without(name: str, kind_words: set[str]) -> str:
-    """A programme's name without the words for its kind: "Quantum Technology Pre-Hub" ->
+    """A programme's name without the words for its kind: "Quantum Technology Accelerator" ->
     "Quantum Technology"."""
     kept = name
     for word in sorted(kind_words, key=len, reverse=True):

@@ -25,7 +25,7 @@ judgement, the rule is fixed and written down here:
 - "Owned by two directors" (no share stated) is read as a 100% holding by them: the words say
   who owns the whole business. "Family-owned" likewise. "Partly owned by" and "majority owned
   by" give no share, so no holding is recorded.
-- Prior public support is an award of public money: a grant, a voucher, a subsidy, MFA. A loan is
+- Prior public support is an award of public money: a grant, a voucher, a subsidy. A loan is
   not counted at its face value, since only its subsidy element counts (the lender states it).
 - What the business does is read after a lead ("we are a", "we make", "we write"), from a
   participle alone ("... in 1986 making brass fittings"), and from a bare noun phrase opening a
@@ -122,6 +122,17 @@ class _Message:
         self._sentence_breaks = [m.span() for m in _SENTENCE_BREAK.finditer(text)]
         self._clause_breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text)]
         self._claimed: list[tuple[int, int]] = []
+        self.sources: dict[str, str] = {}  # fact -> the words it was read from
+
+    def took(self, fact: str, found: list[_Found[T]]) -> T | None:
+        """The last of the readings of `fact`, noting the clause it came from."""
+        if not found:
+            return None
+        last = max(found, key=lambda f: f.start)
+        if last.end > last.start:
+            lo, hi = self.clause(last.start, last.end)
+            self.sources[fact] = self.text[lo:hi].strip(" ,;:-")
+        return last.value
 
     def claim(self, start: int, end: int) -> None:
         self._claimed.append((start, end))
@@ -191,8 +202,15 @@ _ONLY_A_CODE = re.compile(
 _NOT_HERE = re.compile(
     r"\b(?:not|rather\s+than|instead\s+of|(?:moved|moving|relocated|relocating)\s+(?:away\s+)?"
     r"from|outside(?:\s+of)?|university\s+of|(?:miles?|minutes?|mins?|km|kilomet(?:re|er)s?|"
-    r"drive|walk)\s+(?:away\s+)?from|border(?:s|ing)?(?:\s+with)?|towards)\s+(?:the\s+)?"
+    r"drive|walk)\s+(?:away\s+)?from|border(?:s|ing)?(?:\s+with)?|towards|near|nr\.?|"
+    r"close\s+to|just\s+off)\s+(?:the\s+)?"
     r"(?:in\s+)?$", re.I)
+_AN_OFFICE = re.compile(
+    r"\b(?:registered\s+(?:office|address)|head\s+office|headquarters|hq|accountants?'?s?|"
+    r"postal\s+address|correspondence\s+address)\b[^.;]*$", re.I)
+_ANOTHER_SITE = re.compile(
+    r"\b(?:other|another|second|separate|different|new)\s+(?:site|premises|unit|factory|works|"
+    r"location|plant|workshop)\b", re.I)
 _SITE_CUE = re.compile(
     r"\b(?:based|located|situated|site|sites|premises|factory|office|offices|unit|workshop|"
     r"warehouse|plant|headquarters|hq|registered|operate|operating)\b[\w\s,'-]{0,25}$", re.I)
@@ -238,7 +256,7 @@ _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("grant", re.compile(r"\b(?:grants?|vouchers?|funding|award|support|subsid(?:y|ies)|"
                          r"contribution|public\s+money)\b", re.I)),
     ("prior_public_support", re.compile(
-        r"\b(?:mfa|minimal\s+financial\s+assistance|de\s+minimis|state\s+aid|"
+        r"\b(?:de\s+minimis|state\s+aid|"
         r"subsidy\s+control)\b", re.I)),
 )
 _REQUEST = re.compile(
@@ -259,7 +277,7 @@ _NO_PRIOR_SUPPORT = re.compile(
     r"\b(?:no|zero|without\s+any|(?:have\s+not|haven't|has\s+not|hasn't|never|not)\s+"
     r"(?:had|received|taken|claimed)|never\s+(?:had|received))\s+(?:any\s+|an?\s+)?"
     r"(?:(?:previous|prior|other|past|earlier)\s+)?(?:public\s+)?"
-    r"(?:funding|grants?|support|subsid(?:y|ies)|mfa|minimal\s+financial\s+assistance|"
+    r"(?:funding|grants?|support|subsid(?:y|ies)|"
     r"de\s+minimis|state\s+aid|public\s+money)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YEARS_AGO = re.compile(rf"\b(?P<n>{_NUM})\s+years?\s+ago\b", re.I)
@@ -331,7 +349,7 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     r"manufacturer|workshop)\b",
     # "a 600-person automotive interiors manufacturer": the size of the whole business, with
     # words between (not "a 10-person sales team", which is part of it)
-    rf"{_NUM_START}(?P<n>{_NUM})\s*-?\s*{_SIZE_WORD}\s+(?:[\w&'-]+\s+){{1,3}}?"
+    rf"{_NUM_START}(?P<n>{_NUM})\s*-?\s*{_SIZE_WORD}\s+(?:[\w&'-]+\s+){{0,3}}?"
     rf"{_BUSINESS_NOUN}\b",
     # "there are 8 of us"
     rf"\b(?:there\s+are|we\s+are|we're)\s+(?:{_QUAL}\s+)?(?P<n>{_NUM})\s+of\s+us\b",
@@ -494,7 +512,8 @@ _OWNED_BY = re.compile(
     r"(?P<partly>\b(?:partly|partially|part|jointly|majority|minority|co)[\s-]+)?"
     r"\b(?:(?:owned|held|controlled)\s+by|owned\s+(?P<subsidiary>subsidiary)\s+of)\s+", re.I)
 _HOLDS = re.compile(
-    rf"\b(?:owns?|holds?|has|have|controls?)\s+(?:a\s+|an\s+)?{_SHARE}"
+    rf"\b(?:owns?|holds?|has|have|controls?|bought|acquired|purchased|took|has\s+taken|"
+    rf"invested\s+in)\s+(?:a\s+|an\s+)?{_SHARE}"
     r"(?:\s+(?:stake|share|shareholding|holding|interest|equity\s+stake))?"
     r"(?:\s+(?P<prep>of|in)\s+)?", re.I)
 _FAMILY_OWNED = re.compile(r"\b(?P<who>family|founder|director|employee|management)[\s-]+owned\b",
@@ -536,7 +555,8 @@ _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
     # people, whatever other words they come with
     ("individual", re.compile(
         r"\b(?:business\s+partners?|employee\s+ownership\s+trust|eot|management\s+team|"
-        r"my\s+(?:wife|husband|partner|family))\b", re.I)),
+        r"my\s+(?:wife|husband|partner|family)|md|ceo|managing\s+director|chair(?:man|woman)?|"
+        r"proprietors?|owner[\s-]managers?|boss)\b", re.I)),
     ("university", re.compile(r"\b(?:universit(?:y|ies)|college|higher\s+education)\b", re.I)),
     ("public_body", re.compile(
         r"\b(?:nhs|council|local\s+authorit(?:y|ies)|government|public\s+(?:body|bodies|sector|"
@@ -761,6 +781,12 @@ _DOING = re.compile(
     rf"\b(?:we|we've|we're|our|us|i|i've|it|have\s+done|{_ACTIVITY_VERBS}|[a-z]+ing)\b", re.I)
 
 
+def _initials(name: str) -> str:
+    """ "Research Aid Limit" -> "RAL"; "" for a name of fewer than two words."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
 def _normalise(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
 
@@ -774,7 +800,8 @@ class FactExtractor:
     """
 
     def __init__(self, places: dict[str, str] | None = None,
-                 known_districts: set[str] | None = None) -> None:
+                 known_districts: set[str] | None = None,
+                 subsidy_names: list[str] | None = None) -> None:
         self._places: dict[str, str] = {}
         for name, authority in (places or {}).items():
             if not isinstance(name, str) or not name.strip():
@@ -790,6 +817,12 @@ class FactExtractor:
                 raise ValueError(f"known district {code!r} is not a UK postcode outward code "
                                  "such as 'B15' or 'CV4'")
             self._known_districts.add(normal)
+        # the policy's name for its subsidy regime and its initials (as "Research Aid
+        # Limit", "RAL") are read as the generic "state aid"
+        words = [n for name in subsidy_names or [] for n in (name, _initials(name)) if n]
+        self._subsidy_re = (re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+            + r")\b", re.I) if words else None)
         names = sorted(self._places, key=len, reverse=True)
         alternatives = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)
         self._place_re = (re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
@@ -812,13 +845,20 @@ class FactExtractor:
             for pointer in area.outside:
                 places.setdefault(pointer.authority.lower(), pointer.authority)
         districts = {d.district.upper() for area in policy.areas for d in area.districts}
-        return cls(places=places, known_districts=districts)
+        return cls(places=places, known_districts=districts,
+                   subsidy_names=[policy.rates.subsidy_name])
 
     def extract(self, text: str, today: date | None = None,
                 asked: AskedFact | None = None) -> Facts:
-        """The facts one message states. `today` dates "founded in 2019" and the financial
-        years of prior support; `asked` is the fact the conversation has just asked for, so
-        that a bare answer ("45", "about £2m", "no") is read as it."""
+        """The facts one message states (see `read`)."""
+        return self.read(text, today, asked)[0]
+
+    def read(self, text: str, today: date | None = None,
+             asked: AskedFact | None = None) -> tuple[Facts, dict[str, str]]:
+        """The facts one message states, and for each the words it was read from (as the
+        readers saw them: shorthand written out). `today` dates "founded in 2019" and the
+        financial years of prior support; `asked` is the fact the conversation has just asked
+        for, so that a bare answer ("45", "about £2m", "no") is read as it."""
         if not isinstance(text, str):
             raise TypeError(f"a message must be text; got {type(text).__name__}")
         if asked is not None and asked not in get_args(AskedFact):
@@ -826,6 +866,8 @@ class FactExtractor:
                              f"{', '.join(get_args(AskedFact))}")
         today = today or date.today()
         original = rewrite(_normalise(text))
+        if self._subsidy_re is not None:
+            original = self._subsidy_re.sub("state aid", original)
         msg = _Message(words_to_digits(original))
 
         sic_codes = self._sic_codes(msg)
@@ -853,7 +895,18 @@ class FactExtractor:
             insolvent=insolvent,
             **money,
         )
-        return self._answer_to(asked, msg, facts, unassigned, today) if asked else facts
+        if asked:
+            facts = self._answer_to(asked, msg, facts, unassigned, today)
+            if asked in facts.known() and asked not in msg.sources:
+                msg.sources[asked] = msg.text.strip()
+        if insolvent is not None:
+            msg.sources.setdefault("insolvent", "")
+        if holdings:
+            msg.sources["holdings"] = "; ".join(h.holder for h in holdings)
+        if facts.sector_text:
+            msg.sources["sector_text"] = facts.sector_text
+        known = facts.known()
+        return facts, {k: v for k, v in msg.sources.items() if k in known and v}
 
     # -- postcodes and places -----------------------------------------------------------------
 
@@ -872,7 +925,7 @@ class FactExtractor:
             if valid_outward_code(outward) and self._outward_accepted(msg, match, asked):
                 msg.claim(*match.span())
                 found.append(_Found(match.start(), match.end(), outward))
-        return self._best_location(msg, found)
+        return self._best_location(msg, found, "postcode")
 
     def _outward_accepted(self, msg: _Message, match: re.Match[str],
                           asked: AskedFact | None) -> bool:
@@ -888,15 +941,19 @@ class FactExtractor:
             return True
         return match["out"].isupper() and code in self._known_districts
 
-    def _best_location(self, msg: _Message, found: list[_Found[str]]) -> str | None:
+    def _best_location(self, msg: _Message, found: list[_Found[str]],
+                       fact: str) -> str | None:
         """The business's own site among the locations named: not one it says it is not at or
         one of another business; one named as its site over one merely mentioned; else the
         last."""
         own = [f for f in found
                if not _NOT_HERE.search(msg.text, max(0, f.start - 40), f.start)
                and not msg.about_another_business(f.start)]
+        if _ANOTHER_SITE.search(msg.text):  # "registered office in B1, but the kit goes at
+            own = [f for f in own          # our other site": the office is not the site
+                   if not _AN_OFFICE.search(msg.text, max(0, f.start - 50), f.start)]
         sites = [f for f in own if _SITE_CUE.search(msg.text, max(0, f.start - 60), f.start)]
-        return _last(sites) or _last(own)
+        return msg.took(fact, sites) or msg.took(fact, own)
 
     def _local_authority(self, msg: _Message) -> str | None:
         found: list[_Found[str]] = []
@@ -914,7 +971,7 @@ class FactExtractor:
                 found = [f for f in found if f.end <= council.start() - len(named[1]) - 1
                          or f.start >= council.end()]
                 found.append(_Found(council.start() - len(named[1]), council.end(), named[0]))
-        return self._best_location(msg, found)
+        return self._best_location(msg, found, "local_authority")
 
     def _council_named(self, before: str) -> tuple[str, str] | None:
         """(authority, the words naming it) for "... Warwick District Council"."""
@@ -1302,7 +1359,7 @@ class FactExtractor:
                 _Found(match.start(), match.end(), Money(amount=0)))
         if _PRE_REVENUE.search(msg.text) and not found["turnover"]:
             found["turnover"].append(_Found(0, 0, Money(amount=0)))
-        values = {name: _last(items) for name, items in found.items()}
+        values = {name: msg.took(name, items) for name, items in found.items()}
         values["prior_public_support"] = self._prior_total(msg, found["prior_public_support"])
         return {k: v for k, v in values.items() if v is not None}, unassigned
 
@@ -1350,7 +1407,7 @@ class FactExtractor:
                 value = _to_float(match["n"]) + _bound(msg.text, start)
                 found.append(_Found(start, end, max(value, 0.0)))
         found += self._corrected_headcounts(msg, found, unassigned)
-        return _last(self._less_uncounted(msg, found, uncounted))
+        return msg.took("employees", self._less_uncounted(msg, found, uncounted))
 
     @staticmethod
     def _not_counted(msg: _Message) -> list[re.Match[str]]:
@@ -1472,7 +1529,7 @@ class FactExtractor:
                  and not _NOT_THE_BUSINESS_AGE.search(msg.lead(f.start))]
         for item in found:
             msg.claim(item.start, item.end)
-        return _last(found)
+        return msg.took("months_trading", found)
 
     def _doing_for_a_time(self, msg: _Message, today: date) -> list[_Found[float]]:
         found: list[_Found[float]] = []
@@ -1484,7 +1541,9 @@ class FactExtractor:
             lo = msg.clause(match.start())[0]
             sentence_start = msg.sentence(match.start())[0]
             clause = msg.text[lo:match.start()]
-            if (_DOING.search(clause) or lo == sentence_start) and not _A_CAREER.search(clause):
+            listed = not clause.strip(" ,;-")  # "8 staff, £700k, since 2011, owned by me"
+            if (_DOING.search(clause) or lo == sentence_start or listed) \
+                    and not _A_CAREER.search(clause):
                 found.append(_Found(match.start(), match.end(), self._months_from(match, today)))
         return found
 

@@ -55,7 +55,7 @@ def _page_title(soup: BeautifulSoup) -> str:
     if isinstance(h1, Tag) and clean(h1.get_text(" ")):
         return clean(h1.get_text(" "))
     if soup.title and soup.title.string:
-        # "How to apply | The Programme's Site" keeps the page's own part
+        # "How to apply | Example Programme" keeps the page's own part
         return clean(soup.title.string.split("|")[0].split(" - ")[0])
     return ""
 

@@ -128,3 +128,17 @@ def test_a_place_some_way_off_is_not_the_site(extractor: FactExtractor) -> None:
 ])
 def test_rewrite_leaves_plain_sentences_alone(text: str) -> None:
     assert rewrite(text) == text
+
+
+def test_a_registered_office_is_not_the_site_when_another_is_meant(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("Our registered office is in Birmingham, B1 2AA, but the new "
+                              "machine would go at our other site. 30 staff.")
+    assert facts.postcode is None and facts.local_authority is None
+
+
+@pytest.mark.parametrize("text", ["A private equity firm bought 70% of us last year.",
+                                  "An investor acquired 40% of the shares in 2022."])
+def test_a_stake_bought_is_a_holding(extractor: FactExtractor, text: str) -> None:
+    [holding] = extractor.extract(text).holdings
+    assert holding.holder_kind == "investor"

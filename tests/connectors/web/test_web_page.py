@@ -168,6 +168,8 @@ def test_the_chat_page_from_question_to_referral(
         # otherwise as a person would type it
         change = first.find_elements(By.CSS_SELECTOR, ".understood button")
         if change:
+            # above the message box, which stays at the foot of the window
+            browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", change[0])
             change[0].click()
             field = first.find_element(By.CSS_SELECTOR, ".understood input")
             field.clear()

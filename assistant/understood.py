@@ -1,0 +1,105 @@
+"""What the engine understood about the business, as short phrases the user can check.
+
+`understood(facts, sources, earlier)` lists each known fact with a phrase ("45 staff", "£6m
+turnover", "trading 8 years") and the words it was read from, so that a misreading is visible
+and can be corrected; `understood_line` puts the main ones in one sentence that starts an
+eligibility reply: "I understood: 45 staff, £6m turnover, Dudley (DY1 1AA), trading 8 years."
+"""
+
+from __future__ import annotations
+
+from assistant.business import Facts, Holding, Money
+from assistant.reply import Understood
+
+# The facts shown in the one-line summary, in this order.
+_LINE_ORDER = ("employees", "turnover", "balance_sheet", "place", "months_trading", "insolvent",
+               "holdings", "prior_public_support")
+
+
+def money_phrase(money: Money) -> str:
+    symbol = "€" if money.currency == "EUR" else "£"
+    amount = money.amount
+    if amount >= 1_000_000:
+        return f"{symbol}{amount / 1_000_000:.2f}".rstrip("0").rstrip(".") + "m"
+    if amount >= 10_000:
+        return f"{symbol}{amount / 1000:.1f}".rstrip("0").rstrip(".") + "k"
+    return f"{symbol}{amount:,.0f}"
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if value == int(value) else f"{value:.1f}"
+
+
+def _duration(months: float) -> str:
+    if months < 12:
+        whole = round(months)
+        return f"{whole} month{'s' if whole != 1 else ''}"
+    years = months / 12
+    whole = int(years) if years - int(years) < 0.75 else int(years) + 1
+    return f"{whole} year{'s' if whole != 1 else ''}"
+
+
+def _holding(holding: Holding) -> str:
+    if holding.direction == "we_own":
+        return f"you own {_number(holding.share_percent)}% of {holding.holder}"
+    size = []
+    if holding.employees is not None:
+        size.append(f"{_number(holding.employees)} staff")
+    if holding.turnover is not None:
+        size.append(f"{money_phrase(holding.turnover)} turnover")
+    extra = f" ({', '.join(size)})" if size else ""
+    return f"{_number(holding.share_percent)}% held by {holding.holder}{extra}"
+
+
+def _phrases(facts: Facts) -> dict[str, str]:
+    phrases: dict[str, str] = {}
+    if facts.employees is not None:
+        phrases["employees"] = f"{_number(facts.employees)} staff"
+    for name, label in (("turnover", "turnover"), ("balance_sheet", "balance sheet total"),
+                        ("prior_public_support", "earlier public funding"),
+                        ("requested_amount", "asked for"), ("project_cost", "project cost"),
+                        ("consultancy_cost", "consultancy cost")):
+        money = getattr(facts, name)
+        if money is not None:
+            phrases[name] = f"{money_phrase(money)} {label}"
+    if facts.local_authority:
+        phrases["local_authority"] = facts.local_authority
+    if facts.postcode:
+        phrases["postcode"] = facts.postcode
+    if facts.months_trading is not None:
+        phrases["months_trading"] = f"trading {_duration(facts.months_trading)}"
+    if facts.insolvent is not None:
+        phrases["insolvent"] = ("in insolvency proceedings" if facts.insolvent
+                                else "not insolvent")
+    if facts.holdings:
+        phrases["holdings"] = "; ".join(_holding(h) for h in facts.holdings)
+    if facts.sector_text:
+        phrases["sector_text"] = facts.sector_text
+    if facts.sic_codes:
+        phrases["sic_codes"] = "SIC " + ", ".join(facts.sic_codes)
+    return phrases
+
+
+def understood(facts: Facts, sources: dict[str, str],
+               earlier: list[Understood] | None = None) -> list[Understood]:
+    """Each known fact with its phrase and the words it came from: this message's words for
+    what it stated, else the words an earlier turn recorded."""
+    before = {item.fact: item.text for item in earlier or []}
+    return [Understood(fact=fact, value=value, text=sources.get(fact, before.get(fact, "")))
+            for fact, value in _phrases(facts).items()]
+
+
+def understood_line(items: list[Understood]) -> str:
+    """ "I understood: 45 staff, £6m turnover, Dudley (DY1 1AA), trading 8 years." or ""."""
+    by_fact = {item.fact: item.value for item in items}
+    place = by_fact.get("local_authority")
+    if by_fact.get("postcode"):
+        place = f"{place} ({by_fact['postcode']})" if place else by_fact["postcode"]
+    parts = []
+    for fact in _LINE_ORDER:
+        value = place if fact == "place" else by_fact.get(fact)
+        if value:
+            parts.append(value)
+    if not parts:
+        return ""
+    return f"I understood: {', '.join(parts)}. Tell me if any of that is wrong."
