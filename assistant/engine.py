@@ -306,8 +306,9 @@ class Assistant:
         if self.policy is None:
             return []
         lowered = f" {_words(text)} "
+        kinds = [word for kind in self.programme.kinds.values() for word in kind.words]
         return [p.id for p in self.policy.programmes
-                if any(f" {alias} " in lowered for alias in _aliases(p.id, p.name))]
+                if any(f" {alias} " in lowered for alias in _aliases(p.id, p.name, kinds))]
 
     def _programme_in_focus(self, conversation: Conversation) -> list[str]:
         """The programme the conversation is about: the one the user last named, or else the
@@ -366,8 +367,9 @@ _KIND_ORDER = {"grant": 0, "hub": 1, "pre_hub": 2, "service": 3}
 
 def _pick_primary(assessments: list[Assessment], focus: list[str],
                   policy: Policy | None = None) -> Assessment:
-    """The programme named or in focus; else funding the business may get (grants before hubs,
-    pre-hubs and services), and only when nothing is open to it, the first that is not."""
+    """The programme named or in focus; else funding the business may get (grants before the
+    other kinds, in `_KIND_ORDER`), and only when nothing is open to it, the first that is
+    not."""
     for programme_id in focus:
         for assessment in assessments:
             if assessment.programme_id == programme_id:
@@ -390,15 +392,19 @@ def _record_citation(record: CatalogueRecord) -> Citation:
                     url=str(record.get("url") or ""), quote=summary[:300])
 
 
-_SUFFIXES = re.compile(r"\b(?:pre hub|prehub|hub|programme|service)\b")
+_GENERIC_SUFFIXES = ("programme", "service")
 
 
 def _words(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("-", " ")))
 
 
-def _aliases(programme_id: str, name: str) -> set[str]:
-    """Ways a user names a programme: "Battery Innovation Centre", "battery centre", "battery"."""
+def _aliases(programme_id: str, name: str, kind_words: Sequence[str] = ()) -> set[str]:
+    """Ways a user names a programme: "Battery Innovation Centre", "battery centre", "battery";
+    the words for the programme's kinds come from the knowledge folder (`programme.yaml`)."""
+    words = sorted({_words(w) for w in (*kind_words, *_GENERIC_SUFFIXES) if _words(w)},
+                   key=len, reverse=True)
+    suffixes = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
     forms = {_words(programme_id), _words(name)}
-    forms |= {" ".join(_SUFFIXES.sub(" ", form).split()) for form in forms}
+    forms |= {" ".join(suffixes.sub(" ", form).split()) for form in forms}
     return {form for form in forms if len(form) > 3}

@@ -299,7 +299,7 @@ def _end(moment: date | datetime) -> datetime:
 
 
 class Programme(_Strict):
-    id: str  # the programme slug used in guidance tags: "productivity-booster"
+    id: str  # the programme slug used in guidance tags: "capital-grant"
     name: str
     kind: Literal["grant", "hub", "pre_hub", "service"]
     summary: str
@@ -336,7 +336,7 @@ class OutsidePointer(_Strict):
 
 
 class Area(_Strict):
-    id: str  # "wmca"
+    id: str  # "city-region"
     name: str
     councils: list[str]  # local authorities wholly inside
     towns: dict[str, str] = Field(default_factory=dict)  # town or place name -> council

@@ -49,7 +49,7 @@ _TIMING_WORDS = re.compile(
     r"date|dates|start|starts|end|ends|still|yet|now|today|tomorrow|this\s+week|long|"
     r"submit|send|apply|missed|miss|late|over\s+christmas|in\s+time)\b", re.IGNORECASE)
 _OPEN_OR_CLOSED = re.compile(r"\b(?:open|closed|upcoming)\b", re.IGNORECASE)
-# a name in capitals after the first word: "Hub Innovation Project", "Round 2"
+# a name in capitals after the first word: "Centre Innovation Project", "Round 2"
 _PROPER = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][a-z]+(?:[ -](?:[A-Z][\w-]*|\d+))+")
 _ROUND_NAME = re.compile(r"\bround\s+(\d+|one|two|three|four|five|six)\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|last|next|current|latest)\s+"
@@ -115,7 +115,7 @@ class StructuredAnswers:
             count = _COUNTS[len(names)] if len(names) < len(_COUNTS) else str(len(names))
             label = words.many if len(names) != 1 else words.one
             text = f"{self._name} runs {count} {label}: {_join(names)}."
-            # guidance often names them without the kind ("Quantum Technology, Food Innovation")
+            # guidance often names them without the kind ("Quantum Technology, Battery Storage")
             kind_words = {_words(w) for w in (*words.words, words.one, words.many)}
             evidence = tuple(_without(name, kind_words) for name in names)
             leads.append(Lead(text, evidence=evidence))
@@ -201,7 +201,7 @@ class StructuredAnswers:
 
     def _programme_with_rounds(self, text: str) -> ProgrammeView | None:
         """The programme named, or the only one with rounds when the question names nothing
-        else (a capitalised name such as "Hub Innovation Project" is something else)."""
+        else (a capitalised name such as "Centre Innovation Project" is something else)."""
         lowered = f" {_words(text)} "
         with_rounds = [p for p in self._view.programmes if p.rounds]
         for programme in with_rounds:
