@@ -352,8 +352,8 @@ class _Turn:
         self.facts = self.conversation.facts
 
 
-# A statement this short, while eligibility is being checked, answers the check ("Halesowen",
-# "the group in total is about 140 staff") rather than asking something new.
+# A statement this short, while eligibility is being checked, answers the check ("near the ring road",
+# "across both companies we're 70 people") rather than asking something new.
 _SHORT_ANSWER_WORDS = 25
 
 

@@ -2,7 +2,7 @@
 as a `Lead` sentence ("Yes: Walsall is ..."), before any quoted guidance.
 
 Three kinds, all read through `PolicyView` (nothing here knows a programme):
-- a place in the programme's area: "Is Walsall in the programme area?", "Does B14 count?";
+- a place in the programme's area: "Does a site in Sandwell qualify?", "Does B14 count?";
 - the programmes of a kind: "Which accelerators are there?" (the kind's words come from the
   knowledge folder's `programme.yaml`, `kinds:`);
 - funding rounds: "Is Round 1 still open?", "When does the next round open?".

@@ -448,9 +448,9 @@ _NOT_THE_BUSINESS_AGE = re.compile(
     r"\b(?:project|programme|scheme|grant|contract|lease|loan|monitoring|warranty|round|call|"
     r"competition|offer|application|machine|equipment)\b", re.I)
 _PRE_REVENUE = re.compile(r"\bpre[\s-]?revenue\b", re.I)
-# Read only when nothing above is: the business has done what it does since a year ("making
-# doors since 2008", "we've been at it since 2003") or for a time ("we've made medical devices
-# for 15 years"), both in a clause about the business, not a person's career.
+# Read only when nothing above is: the business has done what it does since a year ("baking
+# bread since 1996", "we've been doing this since 2011") or for a time ("we've built boat
+# trailers for 9 years"), both in a clause about the business, not a person's career.
 _DOING_SINCE = re.compile(
     rf"\bsince\s+(?:(?P<month>{_MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b", re.I)
 _DOING_FOR = re.compile(
@@ -652,7 +652,7 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"\b(?:we|i|(?:the|our|my)\s+(?:company|business|firm))\s+"
     r"(?:(?:also|mainly|mostly|primarily|currently|now|largely|just|only)\s+)?"
     rf"(?=(?:[a-z]+-)?{_ACTIVITY_VERBS}\b)",
-    # "we've made medical devices for 15 years", "we have been making signs since 1990"
+    # "we've built boat trailers for 9 years", "we have been making signs since 1990"
     r"\b(?:we|i)(?:'ve|\s+have)\s+(?:been\s+|always\s+)?(?=(?:made|manufactured|produced|designed|"
     r"built|supplied|sold|distributed|installed|repaired|serviced|fabricated|assembled|printed|"
     r"machined|coated|baked|brewed|roasted|packed|bred|reared|grown|farmed|fished|run|"
@@ -949,8 +949,8 @@ class FactExtractor:
         own = [f for f in found
                if not _NOT_HERE.search(msg.text, max(0, f.start - 40), f.start)
                and not msg.about_another_business(f.start)]
-        if _ANOTHER_SITE.search(msg.text):  # "registered office in B1, but the kit goes at
-            own = [f for f in own          # our other site": the office is not the site
+        if _ANOTHER_SITE.search(msg.text):  # "head office in CV1; the press goes in our
+            own = [f for f in own          # second factory": the office is not the site
                    if not _AN_OFFICE.search(msg.text, max(0, f.start - 50), f.start)]
         sites = [f for f in own if _SITE_CUE.search(msg.text, max(0, f.start - 60), f.start)]
         return msg.took(fact, sites) or msg.took(fact, own)
@@ -1091,8 +1091,8 @@ class FactExtractor:
         return start, phrase
 
     def _sentence_openings(self, text: str) -> list[tuple[int, str]]:
-        """An activity named by a bare noun phrase opening a later sentence: "Been going since
-        2008. Injection moulding, 40 staff". Only a phrase ending in an activity's noun
+        """An activity named by a bare noun phrase opening a later sentence: "Founded 2004.
+        Laser cutting, 12 staff". Only a phrase ending in an activity's noun
         ("moulding", "upholstery", "toolmakers") is taken: a later sentence's opening is more
         often something else ("Quick question", "Thanks")."""
         found: list[tuple[int, str]] = []
@@ -1139,8 +1139,8 @@ class FactExtractor:
 
     def _their_figures(self, msg: _Message, found: _Found[Holding]) -> Holding:
         """A holder's own staff and turnover, told in the words that follow and refer back to
-        it: "A bigger firm owns 30% - they have 500 staff and £60m turnover", "Our German
-        parent owns 80% of us. They employ about 2,000 people and turn over €400m"."""
+        it: "A rival owns 40% - they have 90 staff and £14m turnover", "A French group holds
+        60% of us. It employs 3,000 people and turns over €700m"."""
         holding = found.value
         if holding.holder_kind == "individual" or (holding.employees is not None
                                                    and holding.turnover is not None):
@@ -1335,7 +1335,7 @@ class FactExtractor:
                 continue
             role = self._role_of(msg, amount, amounts, previous)
             if role is None and self._listed_alone(msg, amount):
-                role = "turnover"  # "40 staff, £5m, trading since 1985": the business's size
+                role = "turnover"  # "26 staff, £3m, trading 4 years": the business's size
             if role is None:
                 unassigned.append(amount)
                 continue
@@ -1366,7 +1366,7 @@ class FactExtractor:
     @staticmethod
     def _listed_alone(msg: _Message, amount: _Amount) -> bool:
         """An amount standing alone as one item of a list of facts about the business, with a
-        staff count in the same list: "18 staff, £2m, trading 30 years"."""
+        staff count in the same list: "9 staff, £1.2m, trading 6 years"."""
         lo, hi = msg.clause(amount.start, amount.end)
         if msg.text[lo:hi].strip(" ,.;-–") != msg.text[amount.start:amount.end]:
             return False
@@ -1541,7 +1541,7 @@ class FactExtractor:
             lo = msg.clause(match.start())[0]
             sentence_start = msg.sentence(match.start())[0]
             clause = msg.text[lo:match.start()]
-            listed = not clause.strip(" ,;-")  # "8 staff, £700k, since 2011, owned by me"
+            listed = not clause.strip(" ,;-")  # "5 staff, £400k, since 2013, solvent"
             if (_DOING.search(clause) or lo == sentence_start or listed) \
                     and not _A_CAREER.search(clause):
                 found.append(_Found(match.start(), match.end(), self._months_from(match, today)))
