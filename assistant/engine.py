@@ -352,7 +352,7 @@ class _Turn:
         self.facts = self.conversation.facts
 
 
-# A statement this short, while eligibility is being checked, answers the check ("near the ring road",
+# A statement this short, while eligibility is being checked, answers the check ("Bilston",
 # "across both companies we're 70 people") rather than asking something new.
 _SHORT_ANSWER_WORDS = 25
 

@@ -24,6 +24,7 @@ from knowledge.loaders.fields import (
     FieldMapping,
     FieldValue,
     parse_mapping,
+    read_yaml,
 )
 
 IN_FILE_MAPPING = "fields"  # a JSON or YAML file's own mapping, beside its list of records
@@ -68,15 +69,7 @@ def load_json(path: Path, source: str,
 
 def load_yaml(path: Path, source: str,
               mapping: FieldMapping = SYNONYMS_ONLY) -> list[LoadedDocument]:
-    text = path.read_bytes().decode("utf-8")
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        problem = getattr(exc, "problem", exc)
-        raise LoaderError(source, f"{where}not valid YAML ({problem})") from exc
+    node, data = read_yaml(path, source)
     mapping = _own_mapping(data, source, mapping)
     items = _record_list(data, source)
     lines = _item_lines(node)

@@ -210,17 +210,22 @@ def find_schema(path: Path, source: str) -> CatalogueSchema | None:
     return None
 
 
-def load_schema(path: Path, source: str) -> CatalogueSchema:
-    """Read `catalogue/schema.yaml`; a `LoaderError` names the file and line of a problem."""
+def read_yaml(path: Path, source: str) -> tuple[yaml.Node | None, object]:
+    """A YAML file's node tree (for line numbers) and its data; a `LoaderError` names the file
+    and the line of a syntax error."""
     text = path.read_bytes().decode("utf-8")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        return yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""
         raise LoaderError(source, f"{where}not valid YAML ({getattr(exc, 'problem', exc)})") \
             from exc
+
+
+def load_schema(path: Path, source: str) -> CatalogueSchema:
+    """Read `catalogue/schema.yaml`; a `LoaderError` names the file and line of a problem."""
+    node, data = read_yaml(path, source)
     lines = _key_lines(node)
     if not isinstance(data, dict) or not data or set(data) - {"fields", "files"}:
         unknown = sorted(set(data) - {"fields", "files"}) if isinstance(data, dict) else []
