@@ -1,0 +1,232 @@
+"""The award a business could get, with the working: rate by band, cost caps, minimum and
+maximum, outputs per pound and the subsidy headroom."""
+
+from __future__ import annotations
+
+import math
+
+from assistant.business import Facts, Money
+from assistant.eligibility.results import (
+    AwardCalculation,
+    AwardLimit,
+    OutputRequirement,
+    SizeFinding,
+    WorkingLine,
+)
+from assistant.eligibility.wording import (
+    AWARD_NOUN,
+    capitalised,
+    joined,
+    percent,
+    plural,
+    pounds,
+    with_a,
+)
+from knowledge.policy import (
+    Award,
+    ClauseRef,
+    Policy,
+)
+
+# --------------------------------------------------------------------------- award
+
+
+class _AwardWorking:
+    def __init__(self, award: Award, size: SizeFinding, facts: Facts,
+                 requested_gbp: float | None, policy: Policy) -> None:
+        self.award, self.size, self.facts = award, size, facts
+        self.requested = requested_gbp
+        self.rates = policy.rates
+        self.noun = AWARD_NOUN[award.kind]
+        self.lines: list[WorkingLine] = []
+        self.missing: list[str] = []
+
+    def line(self, text: str, clause: ClauseRef | None = None) -> None:
+        self.lines.append(WorkingLine(text=text, clause=clause))
+
+    def run(self) -> AwardCalculation:
+        rate = self._rate()
+        project, eligible = self._eligible_costs()
+        calculated = None
+        if rate is not None and eligible is not None:
+            calculated = round(rate * eligible, 2)
+            self.line(f"{capitalised(self.noun)}: {percent(rate)} x {pounds(eligible)} = "
+                      f"{pounds(calculated)}.", self.award.clause)
+        grant, limited_by = self._limits(calculated, rate)
+        outputs = self._outputs(grant)
+        prior, headroom, fits = self._mfa(grant)
+        return AwardCalculation(
+            kind=self.award.kind, band=self.size.band, rate=rate, project_cost_gbp=project,
+            eligible_costs_gbp=eligible, calculated_gbp=calculated, requested_gbp=self.requested,
+            grant_gbp=grant, limited_by=limited_by, outputs=outputs,
+            mfa_limit_gbp=self.rates.mfa_limit_gbp, prior_support_gbp=prior,
+            mfa_headroom_gbp=headroom, fits_mfa_headroom=fits, missing_facts=self.missing,
+            lines=self.lines)
+
+    def _rate(self) -> float | None:
+        band, rates = self.size.band, self.award.intervention_rate
+        if band is None:
+            self.line("The rate depends on the size band, which is not settled yet.",
+                      self.award.clause)
+            return None
+        if band not in rates:
+            self.line(f"There is no rate for {with_a(band)} business, so no {self.noun} can be "
+                      "worked out.", self.award.clause)
+            return None
+        text = f"Rate for {with_a(band)} business: {percent(rates[band])} of eligible costs."
+        others = [b for b in self.size.possible_bands if b != band and b in rates]
+        if others:
+            text += " " + capitalised(joined(
+                [f"{with_a(b)} business would get {percent(rates[b])}" for b in others],
+                "or")) + "."
+        self.line(text, self.award.clause)
+        return rates[band]
+
+    def _gbp(self, money: Money | None) -> float | None:
+        return None if money is None else round(money.in_gbp(self.rates.eur_to_gbp), 2)
+
+    def _eligible_costs(self) -> tuple[float | None, float | None]:
+        project = self._gbp(self.facts.project_cost)
+        consultancy = self._gbp(self.facts.consultancy_cost)
+        if project is None:
+            self.missing.append("project_cost")
+            self.line("The project cost is not known yet.")
+            return None, None
+        text = f"Project cost: {pounds(project)}"
+        self.line(text + (f", of which consultancy {pounds(consultancy)}." if consultancy
+                          is not None else "."))
+        eligible = project
+        for cap in self.award.cost_caps:
+            result = self._apply_cap(cap.category, cap.max_share, project, consultancy,
+                                     cap.clause)
+            if result is None:
+                return project, None
+            eligible = min(eligible, result)
+        self.line(f"Eligible costs: {pounds(eligible)}.")
+        return project, eligible
+
+    def _apply_cap(self, category: str, share: float, project: float,
+                   consultancy: float | None, clause: ClauseRef) -> float | None:
+        rule = f"{capitalised(category)} may be at most {percent(share)} of eligible costs"
+        # Facts carry one capped category, consultancy; any other category is not known.
+        amount = consultancy if category.casefold() == "consultancy" else None
+        if amount is None:
+            self.line(f"{rule}; no {category} cost was given, so this cap does not reduce "
+                      "them.", clause)
+            return project
+        if amount > project:
+            self.line(f"The {category} cost ({pounds(amount)}) is more than the whole project "
+                      f"cost ({pounds(project)}), so the eligible costs can't be worked out: "
+                      "please check the two figures.", clause)
+            return None
+        other = project - amount
+        # The cap is a share of the eligible costs themselves: allowed = share x (other +
+        # allowed), so allowed = other x share / (1 - share).
+        allowed = amount if share >= 1 else round(other * share / (1 - share), 2)
+        if amount <= allowed:
+            self.line(f"{rule}: {pounds(amount)} is within the cap, so all of it counts.",
+                      clause)
+            return project
+        eligible = round(other + allowed, 2)
+        self.line(f"{rule}: with {pounds(other)} of other costs, at most {pounds(allowed)} of "
+                  f"the {pounds(amount)} counts ({percent(share)} of {pounds(eligible)}); "
+                  f"the other {pounds(amount - allowed)} is not eligible.", clause)
+        return eligible
+
+    def _limits(self, calculated: float | None,
+                rate: float | None) -> tuple[float | None, AwardLimit | None]:
+        award, noun = self.award, self.noun
+        clause = award.limits_clause or award.clause
+        amount: float | None = calculated
+        limited_by: AwardLimit | None = None
+        if amount is not None and amount > award.max_award_gbp:
+            amount, limited_by = award.max_award_gbp, "maximum"
+            self.line(f"That is above the maximum {noun} of {pounds(award.max_award_gbp)}, so "
+                      f"the {noun} is {pounds(amount)}.", clause)
+        if self.requested is not None:
+            amount, limited_by = self._requested(amount, limited_by, rate)
+        if amount is None:
+            if self.requested is None and calculated is None:
+                self.line(f"The {noun} is between {pounds(award.min_award_gbp)} and "
+                          f"{pounds(award.max_award_gbp)}; it can be worked out once the "
+                          "figures above are known.", clause)
+            return None, limited_by
+        if amount < award.min_award_gbp:
+            needed = (f": at {percent(rate)}, eligible costs of at least "
+                      f"{pounds(award.min_award_gbp / rate)} would be needed"
+                      if rate else "")
+            self.line(f"{pounds(amount)} is below the minimum {noun} of "
+                      f"{pounds(award.min_award_gbp)}, so the project is too small for "
+                      f"{with_a(noun)} as it stands{needed}.", clause)
+            return None, "minimum"
+        if limited_by is None:
+            self.line(f"That is within the {pounds(award.min_award_gbp)} minimum and "
+                      f"{pounds(award.max_award_gbp)} maximum {noun}.", clause)
+        return amount, limited_by
+
+    def _requested(self, amount: float | None, limited_by: AwardLimit | None,
+                   rate: float | None) -> tuple[float | None, AwardLimit | None]:
+        award, noun, requested = self.award, self.noun, self.requested
+        clause = award.limits_clause or award.clause
+        assert requested is not None
+        if amount is None:
+            capped = min(requested, award.max_award_gbp)
+            text = f"You asked for {pounds(requested)}."
+            if requested > award.max_award_gbp:
+                text += (f" That is above the maximum {noun} of {pounds(award.max_award_gbp)}, "
+                         f"so the most is {pounds(capped)}.")
+                limited_by = "maximum"
+            if rate:
+                text += (f" At {percent(rate)}, that needs eligible costs of at least "
+                         f"{pounds(capped / rate)}.")
+            self.line(text, clause)
+            return capped, limited_by
+        if requested < amount:
+            self.line(f"You asked for {pounds(requested)}, less than that, so the {noun} is "
+                      f"{pounds(requested)}.")
+            return requested, "requested"
+        return amount, limited_by
+
+    def _outputs(self, grant: float | None) -> list[OutputRequirement]:
+        outputs = []
+        for ratio in self.award.output_ratios:
+            if grant is None:
+                self.line(f"{capitalised(ratio.name)}: one {ratio.unit} for every "
+                          f"{pounds(ratio.gbp_per_unit)} of {self.noun}.", ratio.clause)
+                continue
+            units = math.ceil(round(grant / ratio.gbp_per_unit, 9))
+            outputs.append(OutputRequirement(name=ratio.name, units=units, unit=ratio.unit,
+                                             gbp_per_unit=ratio.gbp_per_unit))
+            self.line(f"{capitalised(ratio.name)}: at least {units} "
+                      f"{plural(ratio.unit, units)} (one for every "
+                      f"{pounds(ratio.gbp_per_unit)} of {self.noun}, rounded up).", ratio.clause)
+        return outputs
+
+    def _mfa(self, grant: float | None) -> tuple[float | None, float | None, bool | None]:
+        limit, clause = self.rates.mfa_limit_gbp, self.rates.mfa_clause
+        prior = self._gbp(self.facts.prior_public_support)
+        if prior is None:
+            self.line(f"{capitalised(self.rates.subsidy_name)}: earlier support in the "
+                      f"current and two "
+                      f"previous financial years plus this {self.noun} must not exceed "
+                      f"{pounds(limit)}; earlier support is confirmed at application.", clause)
+            return None, None, None
+        headroom = round(limit - prior, 2)
+        text = (f"{capitalised(self.rates.subsidy_name)} headroom: {pounds(limit)} - "
+                f"{pounds(prior)} "
+                f"earlier support = {pounds(max(headroom, 0))}")
+        if grant is None:
+            self.line(text + ".", clause)
+            return prior, headroom, None
+        fits = grant <= headroom
+        text += (f"; the {self.noun} of {pounds(grant)} fits." if fits else
+                 f"; the {self.noun} of {pounds(grant)} does not fit, so it would have to be "
+                 "reduced to fit, or could not be given.")
+        self.line(text, clause)
+        return prior, headroom, fits
+
+
+def calculate_award(award: Award, size: SizeFinding, facts: Facts, policy: Policy,
+                    requested_gbp: float | None = None) -> AwardCalculation:
+    """The award a business could get, with the working, from the policy's award rules."""
+    return _AwardWorking(award, size, facts, requested_gbp, policy).run()

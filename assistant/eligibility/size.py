@@ -1,0 +1,364 @@
+"""The size band under the EU SME definition (Commission Recommendation 2003/361/EC),
+with linked and partner enterprises added, and the working that explains it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.business import Facts, Holding, Money
+from assistant.eligibility.results import SizeFinding
+from assistant.eligibility.wording import capitalised, joined, money_text, number
+from knowledge.policy import (
+    Band,
+)
+
+# --------------------------------------------------------------------------- size band
+# The EU SME definition (Commission Recommendation 2003/361/EC, annex, article 2): public,
+# not programme content. The GBP/EUR rate is the policy's.
+
+
+@dataclass(frozen=True)
+class _Ceiling:
+    band: Band
+    staff_below: float  # annual work units
+    turnover_eur: float
+    balance_sheet_eur: float
+
+
+EU_CEILINGS: tuple[_Ceiling, ...] = (
+    _Ceiling("micro", 10, 2_000_000, 2_000_000),
+    _Ceiling("small", 50, 10_000_000, 10_000_000),
+    _Ceiling("medium", 250, 50_000_000, 43_000_000),
+)
+BANDS: tuple[Band, ...] = ("micro", "small", "medium", "large")
+PARTNER_FROM_PERCENT = 25.0  # a holding of 25% to 50%: partner enterprise, added pro rata
+LINKED_ABOVE_PERCENT = 50.0  # more than 50%: linked enterprise, added in full
+# Holders whose 25-50% stake does not on its own stop a business being autonomous
+# (the Recommendation's exceptions: universities, investors, business angels...).
+_EXEMPT_HOLDERS = {"investor": "an investor", "university": "a university"}
+
+
+def _tri_and(a: bool | None, b: bool | None) -> bool | None:
+    if a is False or b is False:
+        return False
+    return True if a is True and b is True else None
+
+
+def _tri_or(a: bool | None, b: bool | None) -> bool | None:
+    if a is True or b is True:
+        return True
+    return False if a is False and b is False else None
+
+
+@dataclass
+class _Total:
+    """A combined figure: exact, or only a lower bound while some part of it is unknown."""
+
+    value: float = 0.0  # AWU for staff; EUR for money
+    gbp: float = 0.0  # money only
+    exact: bool = True
+    any_known: bool = False
+
+    def add(self, value: float, gbp: float = 0.0) -> None:
+        self.value += value
+        self.gbp += gbp
+        self.any_known = True
+
+    def below(self, ceiling: float) -> bool | None:
+        if self.value >= ceiling:
+            return False
+        return True if self.exact and self.any_known else None
+
+    def within(self, ceiling: float) -> bool | None:
+        if round(self.value, 2) > ceiling:
+            return False
+        return True if self.exact and self.any_known else None
+
+
+@dataclass
+class _Figures:
+    staff: _Total = field(default_factory=_Total)
+    turnover: _Total = field(default_factory=_Total)
+    balance_sheet: _Total = field(default_factory=_Total)
+
+
+def _add_money(total: _Total, money: Money | None, factor: float, eur_to_gbp: float) -> None:
+    if money is None:
+        total.exact = False
+        return
+    gbp = money.in_gbp(eur_to_gbp) * factor
+    eur = (money.amount if money.currency == "EUR" else money.amount / eur_to_gbp) * factor
+    total.add(eur, gbp)
+
+
+def _both(total: _Total) -> str:
+    return f"{money_text(total.gbp)} ({money_text(total.value, '€')})"
+
+
+def _money_both(money: Money, eur_to_gbp: float, factor: float = 1.0) -> str:
+    total = _Total()
+    _add_money(total, money, factor, eur_to_gbp)
+    return _both(total)
+
+
+def _ceiling_text(eur: float, eur_to_gbp: float) -> str:
+    return f"{money_text(eur, '€')} ({money_text(eur * eur_to_gbp)})"
+
+
+class _SizeWorking:
+    """Builds the combined figures and the sentences that explain them."""
+
+    def __init__(self, facts: Facts, eur_to_gbp: float) -> None:
+        self.facts = facts
+        self.rate = eur_to_gbp
+        self.figures = _Figures()
+        self.lines: list[str] = []
+        self.missing: list[str] = []
+        self.question = ""
+        self.counted = 0
+
+    def run(self) -> SizeFinding:
+        self._own_figures()
+        self._holdings()
+        if self.counted:
+            self.lines.append(self._combined_line())
+        possible = self._possible_bands()
+        band = self._reported_band(possible)
+        missing = self._missing_facts() if len(possible) > 1 else []
+        if len(possible) == 1:
+            summary = self._decided(possible[0], settled=True)
+        elif band is not None:
+            summary = self._decided(band, settled=False) + " " + self._lower_bands(possible,
+                                                                                 band)
+        else:
+            summary = self._open(possible, missing)
+        self.lines.append(summary)
+        return SizeFinding(band=band, possible_bands=list(possible), working=self.lines,
+                           summary=summary, missing_facts=missing,
+                           question=self.question if missing else "")
+
+    # -- figures
+
+    def _own_figures(self) -> None:
+        facts, figures = self.facts, self.figures
+        if facts.employees is None:
+            figures.staff.exact = False
+            staff = "staff not given"
+        else:
+            figures.staff.add(facts.employees)
+            staff = (f"{number(facts.employees)} staff in annual work units (AWU; part-time "
+                     "staff count as fractions)")
+        _add_money(figures.turnover, facts.turnover, 1.0, self.rate)
+        _add_money(figures.balance_sheet, facts.balance_sheet, 1.0, self.rate)
+        turnover = (f"turnover {_money_both(facts.turnover, self.rate)}" if facts.turnover
+                    else "turnover not given")
+        balance = (f"balance sheet total {_money_both(facts.balance_sheet, self.rate)}"
+                   if facts.balance_sheet else "balance sheet total not given")
+        self.lines.append(f"The business's own figures: {staff}, {turnover}, {balance} "
+                          f"(euro figures at €1 = £{number(self.rate)}).")
+
+    def _holdings(self) -> None:
+        if not self.facts.holdings:
+            self.lines.append("No holding of 25% or more was mentioned, so the business is "
+                              "treated as autonomous and its own figures are used.")
+            return
+        for holding in self.facts.holdings:
+            self.lines.append(self._holding_line(holding))
+        if not self.counted:
+            self.lines.append("No holding counts towards the business's size, so its own "
+                              "figures are used.")
+
+    def _holding_line(self, holding: Holding) -> str:
+        share = holding.share_percent
+        who = (f"{holding.holder} holds {number(share)}% of the business"
+               if holding.direction == "owns_us"
+               else f"the business holds {number(share)}% of {holding.holder}")
+        who = capitalised(who)
+        if share < PARTNER_FROM_PERCENT:
+            return f"{who}: under 25%, so it is not counted."
+        if holding.holder_kind == "individual":
+            return f"{who}: a person, not an enterprise, so no figures are added."
+        if holding.holder_kind == "public_body":
+            return (f"{who}: a public body, so the holding is tested under the public-ownership "
+                    "rule rather than added to the business's figures.")
+        if holding.holder_kind in _EXEMPT_HOLDERS and share <= LINKED_ABOVE_PERCENT:
+            return (f"{who}: a holding of 25% to 50% by {_EXEMPT_HOLDERS[holding.holder_kind]} "
+                    "does not on its own stop the business being autonomous, so its figures "
+                    "are not added.")
+        self.counted += 1
+        if share > LINKED_ABOVE_PERCENT:
+            return (f"{who} (more than 50%): a linked enterprise, so its figures are added in "
+                    f"full{self._add_holding(holding, 1.0)}")
+        return (f"{who} (25% to 50%): a partner enterprise, so {number(share)}% of its figures "
+                f"are added{self._add_holding(holding, share / 100)}")
+
+    def _add_holding(self, holding: Holding, factor: float) -> str:
+        figures = self.figures
+        stated = [value is not None for value in
+                  (holding.employees, holding.turnover, holding.balance_sheet)]
+        if not any(stated):
+            figures.staff.exact = figures.turnover.exact = figures.balance_sheet.exact = False
+            self.missing.append("holdings")
+            self.question = (f"How many staff does {holding.holder} have, and what are its "
+                             "turnover and balance sheet total? They count towards the "
+                             "business's size.")
+            return ", but none of them were given, so the combined figures are incomplete."
+        parts, absent = [], []
+        if holding.employees is not None:
+            figures.staff.add(holding.employees * factor)
+            parts.append(self._part(number(holding.employees * factor) + " AWU",
+                                    number(holding.employees) + " AWU", factor))
+        else:
+            absent.append("staff")
+        for name, money, total in (("turnover", holding.turnover, figures.turnover),
+                                   ("balance sheet total", holding.balance_sheet,
+                                    figures.balance_sheet)):
+            if money is None:
+                absent.append(name)
+                continue
+            total.add(*self._eur_gbp(money, factor))
+            parts.append(self._part(f"{name} {_money_both(money, self.rate, factor)}",
+                                    _money_both(money, self.rate), factor))
+        text = ": " + joined(parts) + "."
+        if absent:
+            text += (f" Its {joined(absent)} {'was' if len(absent) == 1 else 'were'} not given, "
+                     "so only the figures stated are added.")
+        return text
+
+    def _eur_gbp(self, money: Money, factor: float) -> tuple[float, float]:
+        eur = money.amount if money.currency == "EUR" else money.amount / self.rate
+        return eur * factor, money.in_gbp(self.rate) * factor
+
+    @staticmethod
+    def _part(added: str, whole: str, factor: float) -> str:
+        return added if factor == 1.0 else f"{added} (of its {whole})"
+
+    def _combined_line(self) -> str:
+        staff = self.figures.staff
+        parts = [f"{number(staff.value)} AWU" if staff.any_known else "staff not known"]
+        for name, total in (("turnover", self.figures.turnover),
+                            ("balance sheet total", self.figures.balance_sheet)):
+            parts.append(f"{name} {_both(total)}" if total.any_known
+                         else f"{name} not known")
+        text = "Combined figures: " + joined(parts) + "."
+        if not (staff.exact and (self.figures.turnover.exact or
+                                 self.figures.balance_sheet.exact)):
+            text += " Some parts are not known, so these are lower limits."
+        return text
+
+    # -- bands
+
+    def _qualifies(self, ceiling: _Ceiling) -> bool | None:
+        figures = self.figures
+        money = _tri_or(figures.turnover.within(ceiling.turnover_eur),
+                        figures.balance_sheet.within(ceiling.balance_sheet_eur))
+        return _tri_and(figures.staff.below(ceiling.staff_below), money)
+
+    def _possible_bands(self) -> tuple[Band, ...]:
+        # Each ceiling contains the ones below it, so a band is possible when the business
+        # might qualify for it and might not qualify for the band below.
+        qualifies = [self._qualifies(ceiling) for ceiling in EU_CEILINGS] + [True]
+        return tuple(band for i, band in enumerate(BANDS)
+                     if qualifies[i] is not False and (i == 0 or qualifies[i - 1] is not True))
+
+    @staticmethod
+    def _reported_band(possible: tuple[Band, ...]) -> Band | None:
+        if len(possible) == 1:
+            return possible[0]
+        # Open only between SME bands: the band on the figures given (the largest) is a
+        # safe working band; open between an SME band and large, it is not settled.
+        return possible[-1] if "large" not in possible else None
+
+    def _staff_text(self) -> str:
+        return f"{number(self.figures.staff.value)} AWU"
+
+    def _decided(self, band: Band, settled: bool) -> str:
+        figures = self.figures
+        if band == "large":
+            if figures.staff.below(EU_CEILINGS[-1].staff_below) is False:
+                return (f"Staff of {self._staff_text()} is 250 or more, so the business is large "
+                        "(not an SME), whatever its turnover or balance sheet.")
+            top = EU_CEILINGS[-1]
+            return (f"Turnover of {_both(figures.turnover)} is above the "
+                    f"{_ceiling_text(top.turnover_eur, self.rate)} ceiling and the balance "
+                    f"sheet total of {_both(figures.balance_sheet)} is above the "
+                    f"{_ceiling_text(top.balance_sheet_eur, self.rate)} ceiling; one of the two "
+                    "must be within its ceiling, so the business is large (not an SME).")
+        index = BANDS.index(band)
+        ceiling = EU_CEILINGS[index]
+        text = (f"Staff of {self._staff_text()} is under {number(ceiling.staff_below)} and "
+                f"{self._money_route(ceiling)}, so the business is {band}.")
+        if index > 0 and settled:
+            text += " " + self._not_smaller(EU_CEILINGS[index - 1])
+        return text
+
+    def _money_route(self, ceiling: _Ceiling) -> str:
+        figures = self.figures
+        limit = f"the {ceiling.band} ceiling of "
+        if figures.turnover.within(ceiling.turnover_eur):
+            return (f"turnover of {_both(figures.turnover)} is within {limit}"
+                    f"{_ceiling_text(ceiling.turnover_eur, self.rate)}")
+        text = (f"the balance sheet total of {_both(figures.balance_sheet)} is within "
+                f"{limit}{_ceiling_text(ceiling.balance_sheet_eur, self.rate)}")
+        if figures.turnover.any_known:
+            text += (f" (turnover of {_both(figures.turnover)} is above its ceiling, "
+                     "but only one of the two needs to be within)")
+        return text
+
+    def _not_smaller(self, smaller: _Ceiling) -> str:
+        figures = self.figures
+        if figures.staff.below(smaller.staff_below) is False:
+            return (f"It is not {smaller.band}: staff of {self._staff_text()} is not under "
+                    f"{number(smaller.staff_below)}.")
+        return (f"It is not {smaller.band}: turnover of {_both(figures.turnover)} is "
+                f"above {_ceiling_text(smaller.turnover_eur, self.rate)} and the balance sheet "
+                f"total of {_both(figures.balance_sheet)} is above "
+                f"{_ceiling_text(smaller.balance_sheet_eur, self.rate)}.")
+
+    def _lower_bands(self, possible: tuple[Band, ...], band: Band) -> str:
+        """The smaller bands an unknown figure could still give, and what it would take."""
+        unknown_is_turnover = not self.figures.turnover.any_known
+        name = "turnover" if unknown_is_turnover else "balance sheet total"
+        options = []
+        for lower in reversed(possible[:-1]):
+            ceiling = EU_CEILINGS[BANDS.index(lower)]
+            eur = ceiling.turnover_eur if unknown_is_turnover else ceiling.balance_sheet_eur
+            options.append(f"{lower} if its {name} is no more than "
+                           f"{_ceiling_text(eur, self.rate)}")
+        return (f"On the figures given it is {band}; it would be " + joined(options, "or")
+                + ".")
+
+    def _open(self, possible: tuple[Band, ...], missing: list[str]) -> str:
+        words = {"employees": "the number of staff",
+                 "holdings": "the figures of the linked or partner enterprises",
+                 "turnover": "the turnover or balance sheet total",
+                 "balance_sheet": "the balance sheet total"}
+        needed = joined([words[name] for name in missing if name in words])
+        return (f"On the figures given the business could be {joined(possible, 'or')}, so the "
+                f"band is not settled yet" + (f": {needed} would settle it." if needed else "."))
+
+    def _missing_facts(self) -> list[str]:
+        missing = []
+        if self.facts.employees is None:
+            missing.append("employees")
+        missing.extend(self.missing)
+        figures = self.figures
+        if figures.staff.exact or not (figures.turnover.any_known or
+                                       figures.balance_sheet.any_known):
+            if self.facts.turnover is None and self.facts.balance_sheet is None:
+                missing.append("turnover")
+            elif self.facts.balance_sheet is None:
+                missing.append("balance_sheet")
+            elif self.facts.turnover is None:
+                missing.append("turnover")
+        if missing == ["balance_sheet"] and not self.question:
+            self.question = ("What is the business's balance sheet total? With turnover above "
+                             "a ceiling, it decides the size band.")
+        return missing
+
+
+def classify_size(facts: Facts, eur_to_gbp: float) -> SizeFinding:
+    """The business's band under the EU SME definition, linked and partner enterprises added."""
+    if eur_to_gbp <= 0:
+        raise ValueError(f"The GBP per EUR rate must be positive, not {eur_to_gbp}.")
+    return _SizeWorking(facts, eur_to_gbp).run()
