@@ -1,0 +1,48 @@
+"""The eligibility policy of a knowledge folder: programmes, criteria, awards, rounds, areas,
+sectors. Declarative data in `policy/*.yaml`, typed here and validated at load, with errors
+that name the file and the line.
+
+Only the data model and its loading live here (knowledge layer); the engine that applies a
+policy to a business's facts is `assistant.eligibility`.
+
+- `schema`: the data model (`Policy`, `Programme`, `Criterion`, `Award`, `Area`, ...).
+- `loader`: `load_policy`, which finds, reads, validates and cross-checks the files.
+- `files`: YAML read with line numbers, and messages that name the file and the line.
+- `checks`: the checks across files (ids, areas and sector lists named, clause sources).
+
+Layout of `policy/` (the knowledge folder's README, section 5, documents every field):
+
+    programme.yaml            programme name and contact (read by `knowledge.programme`)
+    rates.yaml                `Rates`: currency rate and the subsidy limit
+    areas.yaml                `areas:` a list of `Area`
+    sectors.yaml              `sector_lists:` a list of `SectorList`
+    programmes/<id>.yaml      one `Programme` each; the file name is the programme id
+"""
+
+from knowledge.policy.loader import load_policy
+from knowledge.policy.schema import (
+    BOOLEAN_FACTS,
+    OUTWARD_CODE_RE,
+    Area,
+    Award,
+    Band,
+    ClauseRef,
+    CostCap,
+    Criterion,
+    District,
+    FactName,
+    FundingRound,
+    OutputRatio,
+    OutsidePointer,
+    Policy,
+    Programme,
+    Rates,
+    Sector,
+    SectorList,
+    iter_clause_refs,
+)
+
+__all__ = ["BOOLEAN_FACTS", "OUTWARD_CODE_RE", "Area", "Award", "Band", "ClauseRef", "CostCap",
+           "Criterion", "District", "FactName", "FundingRound", "OutputRatio", "OutsidePointer",
+           "Policy", "Programme", "Rates", "Sector", "SectorList", "iter_clause_refs",
+           "load_policy"]

@@ -1,0 +1,440 @@
+"""The policy's data model: programmes, criteria, awards, rounds, areas, sectors and rates,
+as strict pydantic models that check each file on its own."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+Band = Literal["micro", "small", "medium", "large"]
+AreaStatus = Literal["inside", "mixed", "outside"]
+
+# The facts a criterion can test. Raw facts come from what the business says; derived facts
+# are computed by the engine from raw ones (and from the policy's areas and sectors).
+FactName = Literal[
+    # derived
+    "sme_band",  # micro | small | medium | large, after linked and partner aggregation
+    "area_status",  # inside | mixed | outside, for the criterion's `area`
+    "excluded_sector",  # true when the business's sector is in the criterion's sector list
+    "sector_fit",  # true when the business's sector is in the criterion's sector list
+    "public_body_share",  # percent of capital or votes held by public bodies
+    "mfa_after_award",  # prior subsidy (current + 2 previous financial years) + award, GBP
+    # raw
+    "employees",  # annual work units
+    "turnover_gbp",
+    "balance_sheet_gbp",
+    "months_trading",
+    "insolvent",  # in administration, liquidation, receivership or similar
+]
+
+Operator = Literal["eq", "ne", "lt", "lte", "gt", "gte", "in", "not_in"]
+
+# What kind of value each fact takes, so that a criterion comparing it can be checked at load.
+BOOLEAN_FACTS = frozenset({"excluded_sector", "sector_fit", "insolvent"})
+CATEGORY_FACTS: dict[str, tuple[str, ...]] = {
+    "sme_band": get_args(Band),
+    "area_status": get_args(AreaStatus),
+}
+AREA_FACTS = frozenset({"area_status"})
+SECTOR_FACTS = frozenset({"excluded_sector", "sector_fit"})
+ORDER_OPERATORS = frozenset({"lt", "lte", "gt", "gte"})
+LIST_OPERATORS = frozenset({"in", "not_in"})
+TEXT_PLACEHOLDERS = frozenset({"value", "limit"})
+
+# An outward code: the part of a UK postcode before the space ("B15", "CV7", "WS10").
+OUTWARD_CODE_RE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
+# A SIC 2007 code: a division ("64"), group ("01.1"), class ("25.40") or subclass ("25.40/1"
+# is not used: subclasses are written as classes), or a range of two of them ("01.1-01.6").
+SIC_CODE_RE = re.compile(r"^\d{2}(?:\.\d{1,2})?$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ClauseRef(Strict):
+    """Where the guidance states a rule: a file of the knowledge folder and a clause id in it
+    (or a heading, for documents without numbered clauses)."""
+
+    source: str  # path within the knowledge folder, forward slashes: "guidance/rules/x.pdf"
+    clause: str  # "3.4", or a heading such as "The excluded sectors"
+
+    @field_validator("source")
+    @classmethod
+    def _relative_path(cls, source: str) -> str:
+        parts = source.split("/")
+        if not source or source.startswith("/") or "\\" in source or ".." in parts:
+            raise ValueError(
+                f"source must be a path inside the knowledge folder with forward slashes, "
+                f"such as guidance/rules/ssr-eligibility-rules.pdf; got {source!r}"
+            )
+        return source
+
+    @field_validator("clause")
+    @classmethod
+    def _not_blank(cls, clause: str) -> str:
+        if not clause.strip():
+            raise ValueError("clause must be a clause id such as 3.4, or a heading")
+        return clause.strip()
+
+
+def _placeholders_known(text: str) -> str:
+    """Explanations are filled in with str.format: only {value} and {limit} may appear."""
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError as exc:
+        raise ValueError(f"{exc} in {text!r} (write a literal brace as {{{{ or }}}})") from exc
+    unknown = sorted(names - TEXT_PLACEHOLDERS)
+    if unknown:
+        raise ValueError(
+            f"unknown placeholder {{{unknown[0]}}} in {text!r}; only {{value}} and {{limit}} "
+            f"are filled in"
+        )
+    return text
+
+
+class Criterion(Strict):
+    id: str
+    label: str  # "Benefiting site in the programme area"
+    fact: FactName
+    op: Operator
+    value: bool | int | float | str | list[str]
+    clause: ClauseRef
+    area: str | None = None  # for area_status: the area id
+    sectors: str | None = None  # for excluded_sector / sector_fit: the sector list id
+    question: str = ""  # what to ask when the fact is unknown
+    priority: int = 50  # lower is asked first
+    confirmed_at_application: bool = False  # not asked in chat; unknown does not block
+    met_text: str = ""  # plain-English explanations; {value} and {limit} are filled in
+    not_met_text: str = ""
+    unknown_text: str = ""
+
+    @field_validator("value")
+    @classmethod
+    def _value_fits_fact(cls, value: Any, info: ValidationInfo) -> Any:
+        fact, op = info.data.get("fact"), info.data.get("op")
+        if fact is None or op is None:
+            return value  # already reported as a problem with `fact` or `op`
+        problem = _value_problem(str(fact), str(op), value)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    @field_validator("met_text", "not_met_text", "unknown_text")
+    @classmethod
+    def _texts(cls, text: str) -> str:
+        return _placeholders_known(text)
+
+    @model_validator(mode="after")
+    def _area_and_sectors(self) -> Criterion:
+        if self.fact in AREA_FACTS and not self.area:
+            raise ValueError(f"a criterion on {self.fact} needs `area`: the id of an area")
+        if self.fact not in AREA_FACTS and self.area:
+            raise ValueError(f"`area` is only used by area_status criteria, not {self.fact}")
+        if self.fact in SECTOR_FACTS and not self.sectors:
+            raise ValueError(
+                f"a criterion on {self.fact} needs `sectors`: the id of a sector list"
+            )
+        if self.fact not in SECTOR_FACTS and self.sectors:
+            raise ValueError(
+                f"`sectors` is only used by excluded_sector and sector_fit criteria, "
+                f"not {self.fact}"
+            )
+        return self
+
+
+def _value_problem(fact: str, op: str, value: object) -> str:
+    """Why `value` cannot be compared with `fact` by `op`, or "" when it can."""
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    if op in LIST_OPERATORS:
+        if fact not in CATEGORY_FACTS:
+            return f"{op} compares against a list of names, which only " \
+                   f"{' and '.join(CATEGORY_FACTS)} take; {fact} needs another operator"
+        if not isinstance(value, list) or not value:
+            return f"{op} needs a list of values, such as [micro, small]; got {value!r}"
+        return _category_problem(fact, value)
+    if op in ORDER_OPERATORS and (fact in BOOLEAN_FACTS or fact in CATEGORY_FACTS):
+        return f"{op} needs a number, but {fact} is not a number; use eq, ne, in or not_in"
+    if fact in BOOLEAN_FACTS:
+        return "" if isinstance(value, bool) else f"{fact} is true or false; got {value!r}"
+    if fact in CATEGORY_FACTS:
+        if not isinstance(value, str):
+            return f"{fact} {op} needs one name; got {value!r}"
+        return _category_problem(fact, [value])
+    return "" if is_number else f"{fact} is a number; got {value!r}"
+
+
+def _category_problem(fact: str, values: list[str]) -> str:
+    allowed = CATEGORY_FACTS[fact]
+    wrong = [v for v in values if v not in allowed]
+    if wrong:
+        return f"{fact} is one of {', '.join(allowed)}; got {wrong[0]!r}"
+    return ""
+
+
+class CostCap(Strict):
+    category: str  # "consultancy"
+    max_share: float = Field(gt=0, le=1)  # of eligible project costs
+    clause: ClauseRef
+
+
+class OutputRatio(Strict):
+    name: str  # "jobs"
+    gbp_per_unit: float = Field(gt=0)  # one unit per this much grant, rounded up
+    unit: str  # "new or safeguarded job"
+    clause: ClauseRef
+
+
+Rate = Annotated[float, Field(gt=0, le=1)]  # a share: 0.45 is 45%
+
+
+class Award(Strict):
+    kind: Literal["grant", "voucher", "in_kind"] = "grant"
+    intervention_rate: dict[Band, Rate]  # share of eligible costs paid, by SME band
+    min_award_gbp: float = Field(ge=0)
+    max_award_gbp: float = Field(gt=0)
+    cost_caps: list[CostCap] = Field(default_factory=list)
+    output_ratios: list[OutputRatio] = Field(default_factory=list)
+    clause: ClauseRef  # where the intervention rates are stated
+    limits_clause: ClauseRef | None = None  # where the minimum and maximum are, if elsewhere
+
+    @field_validator("intervention_rate")
+    @classmethod
+    def _some_rate(cls, rates: dict[str, float]) -> dict[str, float]:
+        if not rates:
+            raise ValueError("give a rate for at least one band, such as micro: 0.5")
+        return rates
+
+    @field_validator("max_award_gbp")
+    @classmethod
+    def _max_not_below_min(cls, maximum: float, info: ValidationInfo) -> float:
+        minimum = info.data.get("min_award_gbp")
+        if minimum is not None and maximum < minimum:
+            raise ValueError(f"the maximum ({maximum:g}) is below the minimum ({minimum:g})")
+        return maximum
+
+
+def _naive(moment: date | datetime) -> date | datetime:
+    if isinstance(moment, datetime) and moment.tzinfo is not None:
+        raise ValueError(
+            f"write round times as local time without a timezone, such as "
+            f"2027-01-29T12:00:00; got {moment.isoformat()}"
+        )
+    return moment
+
+
+class FundingRound(Strict):
+    name: str
+    opens: date | datetime  # a date means the start of that day
+    closes: date | datetime  # a date means the end of that day
+    clause: ClauseRef | None = None
+
+    @field_validator("opens")
+    @classmethod
+    def _opens_naive(cls, opens: date | datetime) -> date | datetime:
+        return _naive(opens)
+
+    @field_validator("closes")
+    @classmethod
+    def _closes_after_opens(cls, closes: date | datetime,
+                            info: ValidationInfo) -> date | datetime:
+        closes = _naive(closes)
+        opens = info.data.get("opens")
+        if opens is not None and _end(closes) <= _start(opens):
+            raise ValueError(
+                f"the round closes ({closes.isoformat()}) before it opens ({opens.isoformat()})"
+            )
+        return closes
+
+    @property
+    def opens_at(self) -> datetime:
+        """The first moment the round accepts applications (local time)."""
+        return _start(self.opens)
+
+    @property
+    def closes_at(self) -> datetime:
+        """The last moment the round accepts applications (local time)."""
+        return _end(self.closes)
+
+
+def _start(moment: date | datetime) -> datetime:
+    return moment if isinstance(moment, datetime) else datetime.combine(moment, time.min)
+
+
+def _end(moment: date | datetime) -> datetime:
+    return moment if isinstance(moment, datetime) else datetime.combine(moment, time.max)
+
+
+class Programme(Strict):
+    id: str  # the programme slug used in guidance tags: "capital-grant"
+    name: str
+    kind: Literal["grant", "hub", "pre_hub", "service"]
+    summary: str
+    hub_slug: str | None = None  # the catalogue `serves` value for signposting
+    criteria: list[Criterion]
+    award: Award | None = None
+    rounds: list[FundingRound] = Field(default_factory=list)
+    contact: str = ""  # who to talk to about this programme; "" means the programme contact
+
+
+class District(Strict):
+    district: str  # outward code: "B15", "CV7"
+    status: AreaStatus
+    places: str = ""
+    authorities: list[str] = Field(default_factory=list)  # councils the district lies in
+    borders: list[str] = Field(default_factory=list)  # councils it runs up to ("borders ...")
+
+    @field_validator("district")
+    @classmethod
+    def _outward_code(cls, district: str) -> str:
+        code = district.strip().upper()
+        if not OUTWARD_CODE_RE.match(code):
+            raise ValueError(
+                f"a district is the outward part of a postcode, such as B15 or WS10; "
+                f"got {district!r}"
+            )
+        return code
+
+
+class OutsidePointer(Strict):
+    authority: str  # "Warwickshire", "Bromsgrove" ...
+    growth_hub: str  # where a business there should go instead
+    county: str = ""  # "Worcestershire": lets a business that names only its county be helped
+
+
+class Area(Strict):
+    id: str  # "city-region"
+    name: str
+    councils: list[str]  # local authorities wholly inside
+    towns: dict[str, str] = Field(default_factory=dict)  # town or place name -> council
+    districts: list[District]
+    outside: list[OutsidePointer] = Field(default_factory=list)
+    clause: ClauseRef
+
+
+def _sic_code(code: object) -> object:
+    if isinstance(code, int | float) and not isinstance(code, bool):
+        raise ValueError(
+            f"write SIC codes in quotes, such as \"01.1\" or \"64-66\": unquoted, YAML reads "
+            f"them as numbers (got {code!r})"
+        )
+    return code
+
+
+def _sic_range(code: str) -> str:
+    ends = code.split("-")
+    if len(ends) > 2 or not all(SIC_CODE_RE.match(end) for end in ends):
+        raise ValueError(
+            f"a SIC code is a division (\"64\"), a group (\"01.1\"), a class (\"25.40\") or a "
+            f"range of two (\"01.1-01.6\"); got {code!r}"
+        )
+    if len(ends) == 2 and sic_key(ends[1]) < sic_key(ends[0]):
+        raise ValueError(f"the SIC range {code!r} ends before it starts")
+    return code
+
+
+def sic_key(code: str) -> tuple[int, ...]:
+    """A SIC code as numbers, for ordering: "01.1" gives (1, 1), "25.40" gives (25, 40)."""
+    division, _, rest = code.partition(".")
+    return (int(division), int(rest)) if rest else (int(division),)
+
+
+SicCode = Annotated[str, BeforeValidator(_sic_code)]
+
+
+class Sector(Strict):
+    id: str
+    name: str
+    keywords: list[str] = Field(default_factory=list)  # matched as whole words, any case
+    sic: list[SicCode] = Field(default_factory=list)  # "01.1", "01.1-01.6", "64-66"
+    reason: str = ""
+
+    @field_validator("sic")
+    @classmethod
+    def _sic_ranges(cls, codes: list[str]) -> list[str]:
+        for code in codes:
+            _sic_range(code)
+        return codes
+
+    @field_validator("keywords")
+    @classmethod
+    def _keywords(cls, keywords: list[str]) -> list[str]:
+        blank = [k for k in keywords if not k.strip()]
+        if blank:
+            raise ValueError("a keyword is empty")
+        return [k.strip() for k in keywords]
+
+
+class SectorList(Strict):
+    id: str  # "excluded", "medtech"
+    name: str
+    sectors: list[Sector]
+    clause: ClauseRef
+
+
+class Rates(Strict):
+    eur_to_gbp: float = Field(gt=0)  # GBP per EUR
+    clause: ClauseRef
+    mfa_limit_gbp: float = Field(gt=0)
+    mfa_clause: ClauseRef
+    # what the subsidy limit is called where the programme runs, as in a sentence
+    subsidy_name: str = Field(default="public subsidy", min_length=1)
+
+
+class Policy(Strict):
+    rates: Rates
+    programmes: list[Programme]
+    areas: list[Area]
+    sector_lists: list[SectorList]
+
+    def programme(self, programme_id: str) -> Programme | None:
+        return next((p for p in self.programmes if p.id == programme_id), None)
+
+    def area(self, area_id: str) -> Area | None:
+        return next((a for a in self.areas if a.id == area_id), None)
+
+    def sector_list(self, list_id: str) -> SectorList | None:
+        return next((s for s in self.sector_lists if s.id == list_id), None)
+
+
+Loc = tuple[str | int, ...]
+
+
+def iter_clause_refs(model: object, path: Loc = ()) -> Iterator[tuple[Loc, ClauseRef]]:
+    """Every ClauseRef inside a policy object, with its path (field names and list indexes)."""
+    if isinstance(model, ClauseRef):
+        yield path, model
+    elif isinstance(model, BaseModel):
+        for name in type(model).model_fields:
+            yield from iter_clause_refs(getattr(model, name), (*path, name))
+    elif isinstance(model, list):
+        for n, item in enumerate(model):
+            yield from iter_clause_refs(item, (*path, n))
+    elif isinstance(model, dict):
+        for key, item in model.items():
+            yield from iter_clause_refs(item, (*path, str(key)))
+
+
+class AreasFile(Strict):
+    """`policy/areas.yaml`."""
+
+    areas: list[Area]
+
+
+class SectorsFile(Strict):
+    """`policy/sectors.yaml`."""
+
+    sector_lists: list[SectorList]
