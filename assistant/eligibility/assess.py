@@ -79,7 +79,7 @@ class EligibilityEngine:
     def assess(self, facts: Facts, programme_ids: list[str] | None = None,
                requested_award_gbp: float | None = None) -> list[Assessment]:
         programmes = self._programmes(programme_ids)
-        size = classify_size(facts, self._policy.rates.eur_to_gbp)
+        size = classify_size(facts, self._policy.rates.eur_to_gbp, self._policy.rates.sme)
         now = as_naive(self._today())
         return [self._assess(programme, facts, size, requested_award_gbp, now)
                 for programme in programmes]
@@ -143,8 +143,8 @@ class EligibilityEngine:
             case "public_body_share":
                 return observe_public_share(facts)
             case "mfa_after_award":
-                return observe_mfa(criterion, facts, programme, award, requested, rate,
-                                    policy.rates.subsidy_name)
+                return observe_mfa(criterion, facts, programme, award, requested,
+                                   policy.rates)
             case _:
                 return observe_raw(criterion.fact, facts, rate)
 

@@ -206,9 +206,8 @@ class _AwardWorking:
         limit, clause = self.rates.mfa_limit_gbp, self.rates.mfa_clause
         prior = self._gbp(self.facts.prior_public_support)
         if prior is None:
-            self.line(f"{capitalised(self.rates.subsidy_name)}: earlier support in the "
-                      f"current and two "
-                      f"previous financial years plus this {self.noun} must not exceed "
+            self.line(f"{capitalised(self.rates.subsidy_name)}: earlier support in "
+                      f"{self.rates.subsidy_window} plus this {self.noun} must not exceed "
                       f"{pounds(limit)}; earlier support is confirmed at application.", clause)
             return None, None, None
         headroom = round(limit - prior, 2)

@@ -16,11 +16,7 @@ from assistant.eligibility.wording import (
     number,
     pounds,
 )
-from knowledge.policy import (
-    Criterion,
-    FactName,
-    Programme,
-)
+from knowledge.policy import Criterion, FactName, Programme, Rates
 
 # --------------------------------------------------------------------------- observations
 
@@ -107,8 +103,9 @@ def observe_size(size: SizeFinding) -> Observation:
 
 
 def observe_mfa(criterion: Criterion, facts: Facts, programme: Programme,
-                 award: AwardCalculation | None, requested_gbp: float | None,
-                 eur_to_gbp: float, subsidy: str) -> Observation:
+                award: AwardCalculation | None, requested_gbp: float | None,
+                rates: Rates) -> Observation:
+    eur_to_gbp = rates.eur_to_gbp
     limit = float(criterion.value)  # type: ignore[arg-type]  # a number: the model checks
     noun = AWARD_NOUN[programme.award.kind] if programme.award else "support"
     amounts: tuple[float, ...]
@@ -122,8 +119,8 @@ def observe_mfa(criterion: Criterion, facts: Facts, programme: Programme,
         this = f"this {noun} ({pounds(low)} to {pounds(high)})"
     else:
         amounts, this = (0.0,), "this support"
-    rule = (f"{capitalised(subsidy)} received in the current and two previous financial "
-            f"years plus {this} must not exceed {pounds(limit)}")
+    rule = (f"{capitalised(rates.subsidy_name)} received in {rates.subsidy_window} plus {this} "
+            f"must not exceed {pounds(limit)}")
     if facts.prior_public_support is None:
         room = (f", so earlier support of up to {pounds(max(limit - amounts[0], 0))} leaves "
                 "room" if len(amounts) == 1 else "")

@@ -7,9 +7,7 @@ from datetime import date, datetime, time
 
 from assistant.eligibility.results import RoundInfo, RoundState, RoundStatus
 from assistant.eligibility.wording import on_day
-from knowledge.policy import (
-    FundingRound,
-)
+from knowledge.policy import FundingRound
 
 # --------------------------------------------------------------------------- rounds
 

@@ -8,34 +8,32 @@ from dataclasses import dataclass, field
 from assistant.business import Facts, Holding, Money
 from assistant.eligibility.results import SizeFinding
 from assistant.eligibility.wording import capitalised, joined, money_text, number
-from knowledge.policy import (
-    Band,
-)
+from knowledge.policy import Band
+from knowledge.policy.rules import SmeTest
 
-# --------------------------------------------------------------------------- size band
-# The EU SME definition (Commission Recommendation 2003/361/EC, annex, article 2): public,
-# not programme content. The GBP/EUR rate is the policy's.
+# The test is the policy's (`SmeTest`); its defaults are the EU SME definition (Commission
+# Recommendation 2003/361/EC, annex, articles 2 and 3). Money is compared in the test's
+# currency; euro figures convert at the policy's rate.
 
 
 @dataclass(frozen=True)
 class _Ceiling:
     band: Band
     staff_below: float  # annual work units
-    turnover_eur: float
+    turnover_eur: float  # in euro, whatever the test's currency, as the totals are kept
     balance_sheet_eur: float
 
 
-EU_CEILINGS: tuple[_Ceiling, ...] = (
-    _Ceiling("micro", 10, 2_000_000, 2_000_000),
-    _Ceiling("small", 50, 10_000_000, 10_000_000),
-    _Ceiling("medium", 250, 50_000_000, 43_000_000),
-)
-BANDS: tuple[Band, ...] = ("micro", "small", "medium", "large")
-PARTNER_FROM_PERCENT = 25.0  # a holding of 25% to 50%: partner enterprise, added pro rata
-LINKED_ABOVE_PERCENT = 50.0  # more than 50%: linked enterprise, added in full
-# Holders whose 25-50% stake does not on its own stop a business being autonomous
-# (the Recommendation's exceptions: universities, investors, business angels...).
-_EXEMPT_HOLDERS = {"investor": "an investor", "university": "a university"}
+# How a holder exempt from the partner test is named in the working.
+_HOLDER_NAMES = {"investor": "an investor", "university": "a university",
+                 "public_body": "a public body", "enterprise": "an enterprise",
+                 "individual": "a person"}
+
+
+def _ceilings(test: SmeTest, eur_to_gbp: float) -> tuple[_Ceiling, ...]:
+    factor = 1.0 if test.currency == "EUR" else 1 / eur_to_gbp
+    return tuple(_Ceiling(b.band, b.staff_below, b.turnover_max * factor,
+                          b.balance_sheet_max * factor) for b in test.bands)
 
 
 def _tri_and(a: bool | None, b: bool | None) -> bool | None:
@@ -101,16 +99,21 @@ def _money_both(money: Money, eur_to_gbp: float, factor: float = 1.0) -> str:
     return _both(total)
 
 
-def _ceiling_text(eur: float, eur_to_gbp: float) -> str:
+def _ceiling_text(eur: float, eur_to_gbp: float, gbp_only: bool = False) -> str:
+    if gbp_only:
+        return money_text(eur * eur_to_gbp)
     return f"{money_text(eur, '€')} ({money_text(eur * eur_to_gbp)})"
 
 
 class _SizeWorking:
     """Builds the combined figures and the sentences that explain them."""
 
-    def __init__(self, facts: Facts, eur_to_gbp: float) -> None:
+    def __init__(self, facts: Facts, eur_to_gbp: float, test: SmeTest) -> None:
         self.facts = facts
         self.rate = eur_to_gbp
+        self.test = test
+        self.ceilings = _ceilings(test, eur_to_gbp)
+        self.bands: tuple[Band, ...] = (*(c.band for c in self.ceilings), "large")
         self.figures = _Figures()
         self.lines: list[str] = []
         self.missing: list[str] = []
@@ -159,8 +162,9 @@ class _SizeWorking:
 
     def _holdings(self) -> None:
         if not self.facts.holdings:
-            self.lines.append("No holding of 25% or more was mentioned, so the business is "
-                              "treated as autonomous and its own figures are used.")
+            self.lines.append(f"No holding of {number(self.test.partner_from_percent)}% or more "
+                              "was mentioned, so the business is treated as autonomous and its "
+                              "own figures are used.")
             return
         for holding in self.facts.holdings:
             self.lines.append(self._holding_line(holding))
@@ -174,23 +178,26 @@ class _SizeWorking:
                if holding.direction == "owns_us"
                else f"the business holds {number(share)}% of {holding.holder}")
         who = capitalised(who)
-        if share < PARTNER_FROM_PERCENT:
-            return f"{who}: under 25%, so it is not counted."
+        test = self.test
+        partner, linked = number(test.partner_from_percent), number(test.linked_above_percent)
+        if share < test.partner_from_percent:
+            return f"{who}: under {partner}%, so it is not counted."
         if holding.holder_kind == "individual":
             return f"{who}: a person, not an enterprise, so no figures are added."
         if holding.holder_kind == "public_body":
             return (f"{who}: a public body, so the holding is tested under the public-ownership "
                     "rule rather than added to the business's figures.")
-        if holding.holder_kind in _EXEMPT_HOLDERS and share <= LINKED_ABOVE_PERCENT:
-            return (f"{who}: a holding of 25% to 50% by {_EXEMPT_HOLDERS[holding.holder_kind]} "
-                    "does not on its own stop the business being autonomous, so its figures "
-                    "are not added.")
+        if holding.holder_kind in test.exempt_holders and share <= test.exempt_up_to_percent:
+            upto = number(test.exempt_up_to_percent)
+            return (f"{who}: a holding of {partner}% to {upto}% by "
+                    f"{_HOLDER_NAMES[holding.holder_kind]} does not on its own stop the "
+                    "business being autonomous, so its figures are not added.")
         self.counted += 1
-        if share > LINKED_ABOVE_PERCENT:
-            return (f"{who} (more than 50%): a linked enterprise, so its figures are added in "
-                    f"full{self._add_holding(holding, 1.0)}")
-        return (f"{who} (25% to 50%): a partner enterprise, so {number(share)}% of its figures "
-                f"are added{self._add_holding(holding, share / 100)}")
+        if share > test.linked_above_percent:
+            return (f"{who} (more than {linked}%): a linked enterprise, so its figures are "
+                    f"added in full{self._add_holding(holding, 1.0)}")
+        return (f"{who} ({partner}% to {linked}%): a partner enterprise, so {number(share)}% "
+                f"of its figures are added{self._add_holding(holding, share / 100)}")
 
     def _add_holding(self, holding: Holding, factor: float) -> str:
         figures = self.figures
@@ -257,8 +264,8 @@ class _SizeWorking:
     def _possible_bands(self) -> tuple[Band, ...]:
         # Each ceiling contains the ones below it, so a band is possible when the business
         # might qualify for it and might not qualify for the band below.
-        qualifies = [self._qualifies(ceiling) for ceiling in EU_CEILINGS] + [True]
-        return tuple(band for i, band in enumerate(BANDS)
+        qualifies = [self._qualifies(ceiling) for ceiling in self.ceilings] + [True]
+        return tuple(band for i, band in enumerate(self.bands)
                      if qualifies[i] is not False and (i == 0 or qualifies[i - 1] is not True))
 
     @staticmethod
@@ -269,27 +276,31 @@ class _SizeWorking:
         # safe working band; open between an SME band and large, it is not settled.
         return possible[-1] if "large" not in possible else None
 
+    def _ceiling(self, eur: float) -> str:
+        return _ceiling_text(eur, self.rate, gbp_only=self.test.currency == "GBP")
+
     def _staff_text(self) -> str:
         return f"{number(self.figures.staff.value)} AWU"
 
     def _decided(self, band: Band, settled: bool) -> str:
         figures = self.figures
         if band == "large":
-            if figures.staff.below(EU_CEILINGS[-1].staff_below) is False:
-                return (f"Staff of {self._staff_text()} is 250 or more, so the business is large "
-                        "(not an SME), whatever its turnover or balance sheet.")
-            top = EU_CEILINGS[-1]
+            top = self.ceilings[-1]
+            if figures.staff.below(top.staff_below) is False:
+                return (f"Staff of {self._staff_text()} is {number(top.staff_below)} or more, "
+                        "so the business is large (not an SME), whatever its turnover or "
+                        "balance sheet.")
             return (f"Turnover of {_both(figures.turnover)} is above the "
-                    f"{_ceiling_text(top.turnover_eur, self.rate)} ceiling and the balance "
+                    f"{self._ceiling(top.turnover_eur)} ceiling and the balance "
                     f"sheet total of {_both(figures.balance_sheet)} is above the "
-                    f"{_ceiling_text(top.balance_sheet_eur, self.rate)} ceiling; one of the two "
+                    f"{self._ceiling(top.balance_sheet_eur)} ceiling; one of the two "
                     "must be within its ceiling, so the business is large (not an SME).")
-        index = BANDS.index(band)
-        ceiling = EU_CEILINGS[index]
+        index = self.bands.index(band)
+        ceiling = self.ceilings[index]
         text = (f"Staff of {self._staff_text()} is under {number(ceiling.staff_below)} and "
                 f"{self._money_route(ceiling)}, so the business is {band}.")
         if index > 0 and settled:
-            text += " " + self._not_smaller(EU_CEILINGS[index - 1])
+            text += " " + self._not_smaller(self.ceilings[index - 1])
         return text
 
     def _money_route(self, ceiling: _Ceiling) -> str:
@@ -297,9 +308,9 @@ class _SizeWorking:
         limit = f"the {ceiling.band} ceiling of "
         if figures.turnover.within(ceiling.turnover_eur):
             return (f"turnover of {_both(figures.turnover)} is within {limit}"
-                    f"{_ceiling_text(ceiling.turnover_eur, self.rate)}")
+                    f"{self._ceiling(ceiling.turnover_eur)}")
         text = (f"the balance sheet total of {_both(figures.balance_sheet)} is within "
-                f"{limit}{_ceiling_text(ceiling.balance_sheet_eur, self.rate)}")
+                f"{limit}{self._ceiling(ceiling.balance_sheet_eur)}")
         if figures.turnover.any_known:
             text += (f" (turnover of {_both(figures.turnover)} is above its ceiling, "
                      "but only one of the two needs to be within)")
@@ -311,9 +322,9 @@ class _SizeWorking:
             return (f"It is not {smaller.band}: staff of {self._staff_text()} is not under "
                     f"{number(smaller.staff_below)}.")
         return (f"It is not {smaller.band}: turnover of {_both(figures.turnover)} is "
-                f"above {_ceiling_text(smaller.turnover_eur, self.rate)} and the balance sheet "
+                f"above {self._ceiling(smaller.turnover_eur)} and the balance sheet "
                 f"total of {_both(figures.balance_sheet)} is above "
-                f"{_ceiling_text(smaller.balance_sheet_eur, self.rate)}.")
+                f"{self._ceiling(smaller.balance_sheet_eur)}.")
 
     def _lower_bands(self, possible: tuple[Band, ...], band: Band) -> str:
         """The smaller bands an unknown figure could still give, and what it would take."""
@@ -321,10 +332,10 @@ class _SizeWorking:
         name = "turnover" if unknown_is_turnover else "balance sheet total"
         options = []
         for lower in reversed(possible[:-1]):
-            ceiling = EU_CEILINGS[BANDS.index(lower)]
+            ceiling = self.ceilings[self.bands.index(lower)]
             eur = ceiling.turnover_eur if unknown_is_turnover else ceiling.balance_sheet_eur
             options.append(f"{lower} if its {name} is no more than "
-                           f"{_ceiling_text(eur, self.rate)}")
+                           f"{self._ceiling(eur)}")
         return (f"On the figures given it is {band}; it would be " + joined(options, "or")
                 + ".")
 
@@ -357,8 +368,9 @@ class _SizeWorking:
         return missing
 
 
-def classify_size(facts: Facts, eur_to_gbp: float) -> SizeFinding:
-    """The business's band under the EU SME definition, linked and partner enterprises added."""
+def classify_size(facts: Facts, eur_to_gbp: float, test: SmeTest | None = None) -> SizeFinding:
+    """The business's band under the policy's size test (the EU SME definition unless the
+    policy gives its own), linked and partner enterprises added."""
     if eur_to_gbp <= 0:
         raise ValueError(f"The GBP per EUR rate must be positive, not {eur_to_gbp}.")
-    return _SizeWorking(facts, eur_to_gbp).run()
+    return _SizeWorking(facts, eur_to_gbp, test or SmeTest()).run()

@@ -19,13 +19,13 @@ Layout of `policy/` (the knowledge folder's README, section 5, documents every f
     programmes/<id>.yaml      one `Programme` each; the file name is the programme id
 """
 
+from knowledge.policy.base import Band
 from knowledge.policy.loader import load_policy
 from knowledge.policy.schema import (
     BOOLEAN_FACTS,
     OUTWARD_CODE_RE,
     Area,
     Award,
-    Band,
     ClauseRef,
     CostCap,
     Criterion,

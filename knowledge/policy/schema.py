@@ -12,14 +12,15 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import (
     BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     ValidationInfo,
     field_validator,
     model_validator,
 )
 
-Band = Literal["micro", "small", "medium", "large"]
+from knowledge.policy.base import Band, Strict
+from knowledge.policy.rules import SmeTest
+
 AreaStatus = Literal["inside", "mixed", "outside"]
 
 # The facts a criterion can test. Raw facts come from what the business says; derived facts
@@ -61,8 +62,6 @@ OUTWARD_CODE_RE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
 SIC_CODE_RE = re.compile(r"^\d{2}(?:\.\d{1,2})?$")
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class ClauseRef(Strict):
@@ -392,6 +391,11 @@ class Rates(Strict):
     mfa_clause: ClauseRef
     # what the subsidy limit is called where the programme runs, as in a sentence
     subsidy_name: str = Field(default="public subsidy", min_length=1)
+    # the period the subsidy limit counts over, as in a sentence
+    subsidy_window: str = Field(default="the current and two previous financial years",
+                                min_length=1)
+    sme: SmeTest = Field(default_factory=SmeTest)  # the size test; the EU definition if absent
+    time_zone: str = ""  # where round dates and times are local: "Europe/London"
 
 
 class Policy(Strict):
