@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 Currency = Literal["GBP", "EUR"]
+DeclaredValue = bool | float | str | list[str]
 
 
 class Money(BaseModel):
@@ -54,11 +55,15 @@ class Facts(BaseModel):
     requested_amount: Money | None = None
     project_cost: Money | None = None
     consultancy_cost: Money | None = None
+    # facts the policy declares (policy/facts.yaml), by name; dates as ISO text
+    declared: dict[str, DeclaredValue] = Field(default_factory=dict)
 
     def merged_with(self, newer: Facts) -> Facts:
         """These facts updated by a later message: anything the later one states replaces."""
-        update = {name: value for name, value in newer if value not in (None, [])}
+        update = {name: value for name, value in newer if value not in (None, [], {})}
+        if newer.declared:
+            update["declared"] = {**self.declared, **newer.declared}
         return self.model_copy(update=update)
 
     def known(self) -> set[str]:
-        return {name for name, value in self if value not in (None, [])}
+        return {name for name, value in self if value not in (None, [], {})}

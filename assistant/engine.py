@@ -24,6 +24,7 @@ from assistant.conversations import Conversation, ConversationStore, VersionConf
 from assistant.eligibility import Assessment, EligibilityEngine, to_reply
 from assistant.errors import InputError, TurnCancelled
 from assistant.facts import AskedFact, FactExtractor
+from assistant.facts.declared import DeclaredReader
 from assistant.guards import InputCheck, InputGuard
 from assistant.reply import Citation, Reply, Route, Understood
 from assistant.routing import Router
@@ -68,6 +69,7 @@ class Assistant:
     today: Callable[[], datetime] = field(default=datetime.now)
     _citations: dict[ClauseRef, Citation | None] = field(default_factory=dict, init=False,
                                                          repr=False)
+    _declared_reader: DeclaredReader | None = field(default=None, init=False, repr=False)
 
     # ------------------------------------------------------------------ the turn
 
@@ -140,9 +142,15 @@ class Assistant:
             return self._fixed(turn, "out_of_scope", "emergency")
         previous = turn.conversation.facts
         asked = self._asked_fact(turn.conversation)
-        turn.new_facts, turn.sources = self.extractor.read(turn.text,
-                                                           today=self.today().date(),
-                                                           asked=asked)
+        turn.new_facts, turn.sources = self.extractor.read(
+            turn.text, today=self.today().date(),
+            asked=asked if asked in _ASKABLE else None)  # type: ignore[arg-type]
+        if self._declared is not None:
+            declared, sources = self._declared.read(turn.text, today=self.today().date(),
+                                                    asked=asked)
+            if declared:
+                turn.new_facts = turn.new_facts.model_copy(update={"declared": declared})
+                turn.sources = {**turn.sources, **sources}
         turn.facts = previous.merged_with(turn.new_facts)
         decision = self.router.route(turn.text, has_context=bool(turn.conversation.turns),
                                      facts=turn.new_facts.known())
@@ -282,7 +290,16 @@ class Assistant:
             lines += [line.text for line in assessment.award.lines]
         return lines
 
-    def _asked_fact(self, conversation: Conversation) -> AskedFact | None:
+    @property
+    def _declared(self) -> DeclaredReader | None:
+        """The reader of the facts the policy declares, if it declares any."""
+        if self.policy is None or not self.policy.facts.facts:
+            return None
+        if self._declared_reader is None:
+            self._declared_reader = DeclaredReader(self.policy.facts.facts)
+        return self._declared_reader
+
+    def _asked_fact(self, conversation: Conversation) -> str | None:
         """The fact the last question asked for, so a bare answer ("45") can be read as it.
 
         The question came from the open criterion of highest priority; the conversation's
@@ -298,8 +315,8 @@ class Assistant:
                      if r.met is None and not r.confirmed_at_application]
         for result in sorted(open_ones, key=lambda r: priority.get(r.id, 50)):
             for fact in result.missing_facts:
-                if fact in _ASKABLE:
-                    return fact  # type: ignore[return-value]
+                if fact in _ASKABLE or fact in self.policy.facts.facts:
+                    return fact
         return None
 
     def _programmes_named(self, text: str) -> list[str]:
@@ -308,7 +325,8 @@ class Assistant:
         lowered = f" {_words(text)} "
         kinds = [word for kind in self.programme.kinds.values() for word in kind.words]
         return [p.id for p in self.policy.programmes
-                if any(f" {alias} " in lowered for alias in _aliases(p.id, p.name, kinds))]
+                if any(f" {alias} " in lowered
+                       for alias in _aliases(p.id, p.name, kinds, p.aliases))]
 
     def _programme_in_focus(self, conversation: Conversation) -> list[str]:
         """The programme the conversation is about: the one the user last named, or else the
@@ -399,12 +417,14 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("-", " ")))
 
 
-def _aliases(programme_id: str, name: str, kind_words: Sequence[str] = ()) -> set[str]:
-    """Ways a user names a programme: "Battery Innovation Centre", "battery centre", "battery";
-    the words for the programme's kinds come from the knowledge folder (`programme.yaml`)."""
+def _aliases(programme_id: str, name: str, kind_words: Sequence[str] = (),
+             own: Sequence[str] = ()) -> set[str]:
+    """Ways a user names a programme: "Battery Innovation Centre", "battery centre", "battery",
+    and the aliases its policy file gives; the words for the programme's kinds come from the
+    knowledge folder (`programme.yaml`)."""
     words = sorted({_words(w) for w in (*kind_words, *_GENERIC_SUFFIXES) if _words(w)},
                    key=len, reverse=True)
     suffixes = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
     forms = {_words(programme_id), _words(name)}
     forms |= {" ".join(suffixes.sub(" ", form).split()) for form in forms}
-    return {form for form in forms if len(form) > 3}
+    return {form for form in forms if len(form) > 3} | {_words(a) for a in own if _words(a)}

@@ -70,6 +70,8 @@ def _growth_hub_text(area: Area, authorities: Sequence[str]) -> str:
     if hubs:
         return " ".join(f"For a site in {joined(places, 'or')}, the place to go is {_the(hub)}."
                         for hub, places in hubs.items())
+    if area.refer_outside:
+        return f"A business outside {area.name} can go to {area.refer_outside}."
     every: dict[str, list[str]] = {}
     for pointer in area.outside:
         where = every.setdefault(pointer.growth_hub, [])
@@ -103,6 +105,13 @@ def _area_by_postcode(area: Area, postcode: str) -> Observation:
         return Observation(unknown_reason=f"I can't read \"{postcode}\" as a UK postcode.",
                             missing=("postcode",))
     district = next((d for d in area.districts if d.district.upper() == outward), None)
+    letters = re.match(r"[A-Z]+", outward)
+    if district is None and letters and area.postcode_areas and \
+            letters.group() not in {a.upper() for a in area.postcode_areas}:
+        sentence = (f"The site's postcode district, {outward}, is outside {area.name}: its "
+                    f"postcode area, {letters.group()}, is not one the area reaches.")
+        return Observation(value="outside", shown="outside", sentence=sentence,
+                           evidence=sentence, detail=_growth_hub_text(area, []))
     if district is None:
         return Observation(
             shown=outward,

@@ -27,6 +27,7 @@ from assistant.eligibility.results import (
     UnknownProgrammeError,
 )
 from assistant.eligibility.rounds import as_naive, round_status
+from assistant.eligibility.rules import RuleFacts, judge_criterion
 from assistant.eligibility.sectors import observe_sector
 from assistant.eligibility.size import classify_size
 from assistant.reply import Citation, EligibilityResult
@@ -80,8 +81,9 @@ class EligibilityEngine:
                requested_award_gbp: float | None = None) -> list[Assessment]:
         programmes = self._programmes(programme_ids)
         size = classify_size(facts, self._policy.rates.eur_to_gbp, self._policy.rates.sme)
-        now = as_naive(self._today())
-        return [self._assess(programme, facts, size, requested_award_gbp, now)
+        today = self._today()
+        return [self._assess(programme, facts, size, requested_award_gbp,
+                             as_naive(today, programme.time_zone or self._policy.time_zone))
                 for programme in programmes]
 
     def assess_one(self, facts: Facts, programme_id: str,
@@ -113,7 +115,9 @@ class EligibilityEngine:
         requested = self._requested(facts, requested_award_gbp)
         award = (calculate_award(programme.award, size, facts, self._policy, requested)
                  if programme.award else None)
-        evaluated = [self._evaluate(criterion, programme, facts, size, award, requested)
+        values = RuleFacts(self._policy, facts, size, award, requested, now.date())
+        evaluated = [judge_criterion(criterion, values) if criterion.rule is not None else
+                     self._evaluate(criterion, programme, facts, size, award, requested)
                      for criterion in programme.criteria]
         results = [result for result, _ in evaluated]
         decision = _decision(results)
@@ -132,6 +136,7 @@ class EligibilityEngine:
                  size: SizeFinding, award: AwardCalculation | None,
                  requested: float | None) -> Observation:
         policy, rate = self._policy, self._policy.rates.eur_to_gbp
+        assert criterion.fact is not None  # a rule criterion is judged by `judge_criterion`
         match criterion.fact:
             case "sme_band":
                 return observe_size(size)
@@ -145,8 +150,10 @@ class EligibilityEngine:
             case "mfa_after_award":
                 return observe_mfa(criterion, facts, programme, award, requested,
                                    policy.rates)
-            case _:
+            case "employees" | "turnover_gbp" | "balance_sheet_gbp" | "months_trading" | \
+                    "insolvent":
                 return observe_raw(criterion.fact, facts, rate)
+        raise AssertionError(f"no observation for {criterion.fact}")
 
     def _evaluate(self, criterion: Criterion, programme: Programme, facts: Facts,
                   size: SizeFinding, award: AwardCalculation | None,
@@ -154,7 +161,7 @@ class EligibilityEngine:
         observation = self._observe(criterion, programme, facts, size, award, requested)
         met = criterion_met(criterion, observation)
         result = CriterionResult(
-            id=criterion.id, label=criterion.label, fact=criterion.fact, met=met,
+            id=criterion.id, label=criterion.label, fact=str(criterion.fact), met=met,
             explanation=explain(criterion, observation, met), clause=criterion.clause,
             confirmed_at_application=criterion.confirmed_at_application,
             missing_facts=list(observation.missing) if met is None else [])

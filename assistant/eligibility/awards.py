@@ -22,11 +22,7 @@ from assistant.eligibility.wording import (
     pounds,
     with_a,
 )
-from knowledge.policy import (
-    Award,
-    ClauseRef,
-    Policy,
-)
+from knowledge.policy import Award, ClauseRef, CostCap, Policy
 
 # --------------------------------------------------------------------------- award
 
@@ -53,6 +49,7 @@ class _AwardWorking:
             self.line(f"{capitalised(self.noun)}: {percent(rate)} x {pounds(eligible)} = "
                       f"{pounds(calculated)}.", self.award.clause)
         grant, limited_by = self._limits(calculated, rate)
+        self._shared_and_places()
         outputs = self._outputs(grant)
         prior, headroom, fits = self._mfa(grant)
         return AwardCalculation(
@@ -97,19 +94,30 @@ class _AwardWorking:
                           is not None else "."))
         eligible = project
         for cap in self.award.cost_caps:
-            result = self._apply_cap(cap.category, cap.max_share, project, consultancy,
-                                     cap.clause)
+            amount = self._category_cost(cap, consultancy)
+            result = self._apply_cap(cap, project, amount)
             if result is None:
                 return project, None
             eligible = min(eligible, result)
+        for excluded in self.award.excluded_costs:
+            self.line(f"{capitalised(excluded.item)} are not eligible costs.", excluded.clause)
         self.line(f"Eligible costs: {pounds(eligible)}.")
         return project, eligible
 
-    def _apply_cap(self, category: str, share: float, project: float,
-                   consultancy: float | None, clause: ClauseRef) -> float | None:
-        rule = f"{capitalised(category)} may be at most {percent(share)} of eligible costs"
-        # Facts carry one capped category, consultancy; any other category is not known.
-        amount = consultancy if category.casefold() == "consultancy" else None
+    def _category_cost(self, cap: CostCap, consultancy: float | None) -> float | None:
+        """What the business spends on a capped category: consultancy is read by the engine,
+        any other from the declared money fact the cap names."""
+        if cap.fact:
+            value = self.facts.declared.get(cap.fact)
+            return float(value) if isinstance(value, int | float) and \
+                not isinstance(value, bool) else None
+        return consultancy if cap.category.casefold() == "consultancy" else None
+
+    def _apply_cap(self, cap: CostCap, project: float, amount: float | None) -> float | None:
+        category, share, clause = cap.category, cap.max_share, cap.clause
+        limits = ([f"{percent(share)} of eligible costs"] if share is not None else []) + (
+            [pounds(cap.max_gbp)] if cap.max_gbp is not None else [])
+        rule = f"{capitalised(category)} may be at most {joined(limits, 'and at most')}"
         if amount is None:
             self.line(f"{rule}; no {category} cost was given, so this cap does not reduce "
                       "them.", clause)
@@ -120,17 +128,24 @@ class _AwardWorking:
                       "please check the two figures.", clause)
             return None
         other = project - amount
-        # The cap is a share of the eligible costs themselves: allowed = share x (other +
+        # A share cap is a share of the eligible costs themselves: allowed = share x (other +
         # allowed), so allowed = other x share / (1 - share).
-        allowed = amount if share >= 1 else round(other * share / (1 - share), 2)
+        allowed = amount
+        if share is not None and share < 1:
+            allowed = round(other * share / (1 - share), 2)
+        by_share = allowed
+        if cap.max_gbp is not None:
+            allowed = min(allowed, cap.max_gbp)
         if amount <= allowed:
             self.line(f"{rule}: {pounds(amount)} is within the cap, so all of it counts.",
                       clause)
             return project
         eligible = round(other + allowed, 2)
+        why = (f"({percent(share)} of {pounds(eligible)})" if share is not None and
+               allowed == by_share else f"(the {pounds(allowed)} cap)")
         self.line(f"{rule}: with {pounds(other)} of other costs, at most {pounds(allowed)} of "
-                  f"the {pounds(amount)} counts ({percent(share)} of {pounds(eligible)}); "
-                  f"the other {pounds(amount - allowed)} is not eligible.", clause)
+                  f"the {pounds(amount)} counts {why}; the other {pounds(amount - allowed)} is "
+                  "not eligible.", clause)
         return eligible
 
     def _limits(self, calculated: float | None,
@@ -163,6 +178,17 @@ class _AwardWorking:
             self.line(f"That is within the {pounds(award.min_award_gbp)} minimum and "
                       f"{pounds(award.max_award_gbp)} maximum {noun}.", clause)
         return amount, limited_by
+
+    def _shared_and_places(self) -> None:
+        award, noun = self.award, self.noun
+        if award.shared_with_linked:
+            self.line(f"The maximum of {pounds(award.max_award_gbp)} counts every {noun} the "
+                      "business and its linked enterprises receive, together.",
+                      award.limits_clause or award.clause)
+        if award.places_per_year:
+            self.line(f"There are {award.places_per_year} {plural(noun, award.places_per_year)} "
+                      "a year, so an eligible business may still not get one.",
+                      award.places_clause or award.clause)
 
     def _requested(self, amount: float | None, limited_by: AwardLimit | None,
                    rate: float | None) -> tuple[float | None, AwardLimit | None]:

@@ -48,6 +48,7 @@ def _holds(op: str, actual: object, expected: object) -> bool:
 
 
 def criterion_met(criterion: Criterion, observation: Observation) -> bool | None:
+    assert criterion.op is not None  # a criterion on a fact, not a rule
     if observation.value is not None:
         return _holds(criterion.op, observation.value, criterion.value)
     outcomes = {_holds(criterion.op, c, criterion.value) for c in observation.candidates}
@@ -68,6 +69,8 @@ def _limit_value(criterion: Criterion) -> str:
         return "yes" if value else "no"
     if isinstance(value, int | float):
         return pounds(value) if criterion.fact in _MONEY_FACTS else number(value)
+    if value is None:
+        return ""
     return str(value)
 
 
@@ -77,8 +80,8 @@ def _requirement(criterion: Criterion) -> str:
         return ""
     limit = _limit_value(criterion)
     if not isinstance(criterion.value, bool | list | str):
-        limit = _UNITS.get(criterion.fact, "{}").format(limit)
-    return OP_WORDS[criterion.op].format(limit)
+        limit = _UNITS.get(str(criterion.fact), "{}").format(limit)
+    return OP_WORDS[str(criterion.op)].format(limit)
 
 
 def explain(criterion: Criterion, observation: Observation, met: bool | None) -> str:
@@ -89,7 +92,7 @@ def explain(criterion: Criterion, observation: Observation, met: bool | None) ->
         if template:
             text = " ".join(filter(None, [template.format(**fill), reason]))
         else:
-            text = reason or UNKNOWN_TEXTS.get(criterion.fact,
+            text = reason or UNKNOWN_TEXTS.get(str(criterion.fact),
                                           f"I don't know the {criterion.label.lower()} yet.")
             if criterion.confirmed_at_application:
                 text += " " + CONFIRMED_AT_APPLICATION

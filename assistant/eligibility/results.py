@@ -12,7 +12,6 @@ from assistant.errors import AssistantError
 from knowledge.policy import (
     Band,
     ClauseRef,
-    FactName,
 )
 
 Decision = Literal["eligible", "ineligible", "need_more_info"]
@@ -26,7 +25,7 @@ AwardLimit = Literal["maximum", "minimum", "requested"]
 class CriterionResult(BaseModel):
     id: str
     label: str
-    fact: FactName
+    fact: str  # the built-in fact tested, or the first fact a rule reads
     met: bool | None  # None: not known yet
     explanation: str  # plain English, with the figures used
     clause: ClauseRef

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 from assistant.eligibility.results import RoundInfo, RoundState, RoundStatus
 from assistant.eligibility.wording import on_day
@@ -12,9 +13,12 @@ from knowledge.policy import FundingRound
 # --------------------------------------------------------------------------- rounds
 
 
-def as_naive(value: date | datetime) -> datetime:
-    # Round times are local wall-clock times; an aware "today" is read on its own clock.
+def as_naive(value: date | datetime, zone: str = "") -> datetime:
+    """Round times are local wall-clock times in the policy's zone: an aware "today" is
+    converted to that zone (or, with no zone, read on its own clock)."""
     moment = value if isinstance(value, datetime) else datetime.combine(value, time.min)
+    if moment.tzinfo is not None and zone:
+        moment = moment.astimezone(ZoneInfo(zone))
     return moment.replace(tzinfo=None) if moment.tzinfo else moment
 
 

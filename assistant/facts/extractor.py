@@ -893,7 +893,7 @@ class FactExtractor:
             months_trading=months,
             holdings=holdings,
             insolvent=insolvent,
-            **money,
+            **money,  # type: ignore[arg-type]  # Money fields only
         )
         if asked:
             facts = self._answer_to(asked, msg, facts, unassigned, today)

@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from knowledge.policy.files import ParsedFile, Problem
+from knowledge.policy.rules import BUILT_IN_NAMES, Rule, expression_names
 from knowledge.policy.schema import (
     Area,
     AreasFile,
@@ -26,8 +27,12 @@ CITABLE_FOLDERS = ("guidance", "catalogue")
 
 def cross_check(policy: Policy, knowledge_dir: Path,
                 programmes: list[tuple[ParsedFile, Programme]], *, rates_file: ParsedFile,
-                areas_file: ParsedFile | None, sectors_file: ParsedFile | None) -> list[Problem]:
+                areas_file: ParsedFile | None, sectors_file: ParsedFile | None,
+                facts_file: ParsedFile | None = None) -> list[Problem]:
     problems: list[Problem] = []
+    names = _fact_names(policy)
+    if facts_file is not None:
+        problems += _facts_problems(facts_file, policy, names)
     area_ids = {a.id for a in policy.areas}
     list_ids = {s.id for s in policy.sector_lists}
     problems += _clause_sources(rates_file, policy.rates, knowledge_dir)
@@ -51,6 +56,7 @@ def cross_check(policy: Policy, knowledge_dir: Path,
             sectors_file, SectorsFile(sector_lists=policy.sector_lists), knowledge_dir)
     for parsed, programme in programmes:
         problems += _programme_problems(parsed, programme, area_ids, list_ids)
+        problems += _rule_problems(parsed, programme, policy, names)
         problems += _clause_sources(parsed, programme, knowledge_dir)
     return problems
 
@@ -179,3 +185,72 @@ def _clause_sources(parsed: ParsedFile, model: BaseModel, knowledge_dir: Path) -
 
 def _listed(ids: set[str]) -> str:
     return ", ".join(sorted(ids)) or "none"
+
+
+# --- format 2: rules over declared, derived and built-in facts -------------------------------
+
+def _fact_names(policy: Policy) -> set[str]:
+    return {*BUILT_IN_NAMES, *policy.facts.facts, *policy.facts.derived}
+
+
+def _unknown_names(expression_or_rule: str | Rule, names: set[str]) -> list[str]:
+    used = (expression_names(expression_or_rule) if isinstance(expression_or_rule, str)
+            else expression_or_rule.names())
+    return sorted(used - names)
+
+
+def _facts_problems(parsed: ParsedFile, policy: Policy, names: set[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    facts = policy.facts
+    for name in facts.derived:
+        if name in facts.facts or name in BUILT_IN_NAMES:
+            problems.append(Problem(parsed, ("derived", name),
+                                    f"{name!r} is already a fact; a derived fact needs a name "
+                                    "of its own"))
+    for name, expression in facts.derived.items():
+        unknown = _unknown_names(expression, names)
+        if unknown:
+            problems.append(Problem(parsed, ("derived", name),
+                                    f"{name} reads {unknown[0]!r}, which is not a fact "
+                                    f"(facts: {_listed(names)})"))
+    for name in facts.derived:
+        if _cycle(name, facts.derived):
+            problems.append(Problem(parsed, ("derived", name),
+                                    f"{name} is derived from itself, through the other "
+                                    "derived facts"))
+    return problems
+
+
+def _cycle(start: str, derived: dict[str, str]) -> bool:
+    seen: set[str] = set()
+    todo = list(expression_names(derived[start]))
+    while todo:
+        name = todo.pop()
+        if name == start:
+            return True
+        if name in derived and name not in seen:
+            seen.add(name)
+            todo.extend(expression_names(derived[name]))
+    return False
+
+
+def _rule_problems(parsed: ParsedFile, programme: Programme, policy: Policy,
+                   names: set[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    for n, criterion in enumerate(programme.criteria):
+        if criterion.rule is None:
+            continue
+        unknown = _unknown_names(criterion.rule, names)
+        if unknown:
+            problems.append(Problem(parsed, ("criteria", n, "rule"),
+                                    f"the rule reads {unknown[0]!r}, which is not a fact: "
+                                    f"declare it in policy/facts.yaml, or use one of "
+                                    f"{_listed(names)}"))
+    award = programme.award
+    for n, cap in enumerate(award.cost_caps if award else []):
+        declared = policy.facts.facts.get(cap.fact) if cap.fact else None
+        if cap.fact and (declared is None or declared.type != "money"):
+            problems.append(Problem(parsed, ("award", "cost_caps", n, "fact"),
+                                    f"{cap.fact!r} is not a money fact declared in "
+                                    "policy/facts.yaml"))
+    return problems

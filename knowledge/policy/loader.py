@@ -9,6 +9,7 @@ from pathlib import Path
 from knowledge.errors import PolicyError
 from knowledge.policy.checks import cross_check
 from knowledge.policy.files import located_message, parse_file, validate_file
+from knowledge.policy.rules import FactsFile
 from knowledge.policy.schema import AreasFile, Policy, Programme, Rates, SectorsFile
 
 # ---------------------------------------------------------------------------------------------
@@ -20,11 +21,9 @@ PROGRAMME_FILE = "programme.yaml"  # the programme's name and contact: knowledge
 RATES_FILE = "rates"
 AREAS_FILE = "areas"
 SECTORS_FILE = "sectors"
+FACTS_FILE = "facts"  # format 2: declared and derived facts, lookup tables
 PROGRAMMES_DIR = "programmes"
 YAML_SUFFIXES = (".yaml", ".yml")
-
-
-
 
 
 def load_policy(knowledge_dir: Path) -> Policy | None:
@@ -52,19 +51,22 @@ def load_policy(knowledge_dir: Path) -> Policy | None:
     areas_path, sectors_path = _named(files, AREAS_FILE), _named(files, SECTORS_FILE)
     areas = validate_file(AreasFile, parsed[areas_path]).areas if areas_path else []
     sectors = validate_file(SectorsFile, parsed[sectors_path]).sector_lists if sectors_path else []
+    facts_path = _named(files, FACTS_FILE)
+    facts = validate_file(FactsFile, parsed[facts_path]) if facts_path else FactsFile()
     programmes = [(parsed[p], validate_file(Programme, parsed[p])) for p in programme_paths]
     policy = Policy(rates=rates, programmes=[p for _, p in programmes], areas=areas,
-                    sector_lists=sectors)
+                    sector_lists=sectors, facts=facts)
     problems = cross_check(
         policy, knowledge_dir, programmes,
         rates_file=parsed[rates_path],
         areas_file=parsed[areas_path] if areas_path else None,
         sectors_file=parsed[sectors_path] if sectors_path else None,
+        facts_file=parsed[facts_path] if facts_path else None,
     )
     if problems:
         first = problems[0]
-        raise PolicyError(located_message(first.file, first.loc, first.message, len(problems) - 1,
-                                   "in the policy"))
+        raise PolicyError(located_message(first.file, first.loc, first.message,
+                                          len(problems) - 1, "in the policy"))
     return policy
 
 
@@ -84,8 +86,8 @@ def _policy_files(folder: Path) -> list[Path]:
         if not _known_place(relative):
             raise PolicyError(
                 f"{POLICY_DIR}/{relative.as_posix()}: not a policy file. {POLICY_DIR}/ holds "
-                f"{PROGRAMME_FILE}, {RATES_FILE}.yaml, {AREAS_FILE}.yaml, {SECTORS_FILE}.yaml "
-                f"and {PROGRAMMES_DIR}/<programme id>.yaml"
+                f"{PROGRAMME_FILE}, {RATES_FILE}.yaml, {AREAS_FILE}.yaml, {SECTORS_FILE}.yaml, "
+                f"{FACTS_FILE}.yaml and {PROGRAMMES_DIR}/<programme id>.yaml"
             )
         found.append(path)
     stems = Counter((p.parent, p.stem) for p in found)
@@ -100,7 +102,7 @@ def _policy_files(folder: Path) -> list[Path]:
 
 def _known_place(relative: Path) -> bool:
     if len(relative.parts) == 1:
-        return relative.stem in (RATES_FILE, AREAS_FILE, SECTORS_FILE)
+        return relative.stem in (RATES_FILE, AREAS_FILE, SECTORS_FILE, FACTS_FILE)
     return len(relative.parts) == 2 and relative.parts[0] == PROGRAMMES_DIR
 
 

@@ -45,6 +45,10 @@ DEFAULT_EXTRACTOR: dict[str, str] = {
 RULE_FUNCTIONS = ("min", "max", "abs", "round", "months_since", "years_since", "lookup",
                   "contains")
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+# The facts the engine reads by itself, which any rule may use (see the knowledge README).
+BUILT_IN_NAMES = ("employees", "turnover_gbp", "balance_sheet_gbp", "months_trading",
+                  "insolvent", "sme_band", "public_body_share", "project_cost_gbp",
+                  "consultancy_cost_gbp", "requested_gbp", "prior_support_gbp", "award_gbp")
 
 
 def expression_names(expression: str) -> set[str]:

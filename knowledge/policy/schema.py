@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
+    AliasChoices,
     BaseModel,
     BeforeValidator,
     Field,
@@ -19,7 +20,7 @@ from pydantic import (
 )
 
 from knowledge.policy.base import Band, Strict
-from knowledge.policy.rules import SmeTest
+from knowledge.policy.rules import FactsFile, Rule, SmeTest
 
 AreaStatus = Literal["inside", "mixed", "outside"]
 
@@ -90,27 +91,32 @@ class ClauseRef(Strict):
         return clause.strip()
 
 
-def _placeholders_known(text: str) -> str:
-    """Explanations are filled in with str.format: only {value} and {limit} may appear."""
+def _placeholders_known(text: str, allowed: frozenset[str] | set[str] = TEXT_PLACEHOLDERS) -> str:
+    """Explanations are filled in with str.format: {value} and {limit}, and in a rule's texts
+    the facts the rule reads."""
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
     except ValueError as exc:
         raise ValueError(f"{exc} in {text!r} (write a literal brace as {{{{ or }}}})") from exc
-    unknown = sorted(names - TEXT_PLACEHOLDERS)
+    unknown = sorted(names - allowed)
     if unknown:
         raise ValueError(
-            f"unknown placeholder {{{unknown[0]}}} in {text!r}; only {{value}} and {{limit}} "
-            f"are filled in"
+            f"unknown placeholder {{{unknown[0]}}} in {text!r}; only "
+            f"{', '.join('{' + n + '}' for n in sorted(allowed))} are filled in"
         )
     return text
 
 
 class Criterion(Strict):
+    """A requirement: a built-in fact compared with a value (`fact`, `op`, `value`), or a
+    `rule` over any facts, built-in, declared or derived (format 2)."""
+
     id: str
     label: str  # "Benefiting site in the programme area"
-    fact: FactName
-    op: Operator
-    value: bool | int | float | str | list[str]
+    fact: FactName | None = None
+    op: Operator | None = None
+    value: bool | int | float | str | list[str] | None = None
+    rule: Rule | None = None
     clause: ClauseRef
     area: str | None = None  # for area_status: the area id
     sectors: str | None = None  # for excluded_sector / sector_fit: the sector list id
@@ -125,17 +131,29 @@ class Criterion(Strict):
     @classmethod
     def _value_fits_fact(cls, value: Any, info: ValidationInfo) -> Any:
         fact, op = info.data.get("fact"), info.data.get("op")
-        if fact is None or op is None:
-            return value  # already reported as a problem with `fact` or `op`
+        if fact is None or op is None or value is None:
+            return value  # reported as a problem with `fact`, `op` or the rule's shape
         problem = _value_problem(str(fact), str(op), value)
         if problem:
             raise ValueError(problem)
         return value
 
-    @field_validator("met_text", "not_met_text", "unknown_text")
-    @classmethod
-    def _texts(cls, text: str) -> str:
-        return _placeholders_known(text)
+    @model_validator(mode="after")
+    def _fact_or_rule(self) -> Criterion:
+        if self.rule is not None:
+            if self.fact is not None or self.op is not None or self.value is not None:
+                raise ValueError("a criterion has either a rule or fact, op and value, not both")
+            names = TEXT_PLACEHOLDERS | self.rule.names()
+            for text in (self.met_text, self.not_met_text, self.unknown_text):
+                _placeholders_known(text, names)
+            return self
+        absent = [k for k in ("fact", "op", "value") if getattr(self, k) is None]
+        if absent:
+            raise ValueError(f"a criterion needs a rule, or fact, op and value; "
+                             f"{', '.join(absent)} missing")
+        for text in (self.met_text, self.not_met_text, self.unknown_text):
+            _placeholders_known(text)
+        return self
 
     @model_validator(mode="after")
     def _area_and_sectors(self) -> Criterion:
@@ -185,8 +203,27 @@ def _category_problem(fact: str, values: list[str]) -> str:
 
 
 class CostCap(Strict):
-    category: str  # "consultancy"
-    max_share: float = Field(gt=0, le=1)  # of eligible project costs
+    """A cost category capped at a share of eligible costs, at an amount in pounds, or both
+    (the lower applies)."""
+
+    category: str  # "consultancy", "metering"
+    max_share: float | None = Field(default=None, gt=0, le=1)  # of eligible project costs
+    max_gbp: float | None = Field(default=None, gt=0)
+    clause: ClauseRef
+    fact: str = ""  # the declared money fact holding its cost; consultancy is built in
+
+    @model_validator(mode="after")
+    def _some_cap(self) -> CostCap:
+        if self.max_share is None and self.max_gbp is None:
+            raise ValueError(f"the cap on {self.category} needs max_share, max_gbp or both")
+        return self
+
+
+class ExcludedCost(Strict):
+    """A cost item the award never pays for, with the words that name it."""
+
+    item: str  # "vehicles"
+    words: list[str] = Field(default_factory=list)  # "van", "car", "forklift"
     clause: ClauseRef
 
 
@@ -206,9 +243,14 @@ class Award(Strict):
     min_award_gbp: float = Field(ge=0)
     max_award_gbp: float = Field(gt=0)
     cost_caps: list[CostCap] = Field(default_factory=list)
+    excluded_costs: list[ExcludedCost] = Field(default_factory=list)
     output_ratios: list[OutputRatio] = Field(default_factory=list)
     clause: ClauseRef  # where the intervention rates are stated
     limits_clause: ClauseRef | None = None  # where the minimum and maximum are, if elsewhere
+    # the maximum counts everything the business and its linked enterprises receive
+    shared_with_linked: bool = False
+    places_per_year: int | None = Field(default=None, gt=0)  # awards made a year, if limited
+    places_clause: ClauseRef | None = None
 
     @field_validator("intervention_rate")
     @classmethod
@@ -280,8 +322,10 @@ def _end(moment: date | datetime) -> datetime:
 class Programme(Strict):
     id: str  # the programme slug used in guidance tags: "capital-grant"
     name: str
-    kind: Literal["grant", "hub", "pre_hub", "service"]
+    kind: str  # one of programme.yaml's kinds: grant, hub, pre_hub, service, voucher, ...
     summary: str
+    aliases: list[str] = Field(default_factory=list)  # what users call it: "the diagnostic"
+    time_zone: str = ""  # where its rounds' dates are local, if not the policy's
     hub_slug: str | None = None  # the catalogue `serves` value for signposting
     criteria: list[Criterion]
     award: Award | None = None
@@ -309,15 +353,25 @@ class District(Strict):
 
 
 class OutsidePointer(Strict):
+    model_config = Strict.model_config | {"populate_by_name": True}
+
     authority: str  # "Warwickshire", "Bromsgrove" ...
-    growth_hub: str  # where a business there should go instead
+    # where a business there should go instead (format 1 called it growth_hub)
+    growth_hub: str = Field(validation_alias=AliasChoices("refer_to", "growth_hub"))
     county: str = ""  # "Worcestershire": lets a business that names only its county be helped
 
 
 class Area(Strict):
+    model_config = Strict.model_config | {"populate_by_name": True}
+
     id: str  # "city-region"
     name: str
-    councils: list[str]  # local authorities wholly inside
+    # local authorities wholly inside (format 1 called them councils)
+    councils: list[str] = Field(validation_alias=AliasChoices("authorities", "councils"))
+    authority_word: str = "local authority"  # "council", "county"
+    # the postcode areas whose districts are all listed: a district of any other is outside
+    postcode_areas: list[str] = Field(default_factory=list)
+    refer_outside: str = ""  # where a business outside goes when no pointer names its place
     towns: dict[str, str] = Field(default_factory=dict)  # town or place name -> council
     districts: list[District]
     outside: list[OutsidePointer] = Field(default_factory=list)
@@ -403,6 +457,11 @@ class Policy(Strict):
     programmes: list[Programme]
     areas: list[Area]
     sector_lists: list[SectorList]
+    facts: FactsFile = Field(default_factory=FactsFile)  # declared and derived facts
+
+    @property
+    def time_zone(self) -> str:
+        return self.rates.time_zone
 
     def programme(self, programme_id: str) -> Programme | None:
         return next((p for p in self.programmes if p.id == programme_id), None)

@@ -1,0 +1,182 @@
+"""Facts a programme declares in its policy (`policy/facts.yaml`), read by the engine's library
+of extractors, so that a new fact needs no code.
+
+A declared fact is read from a message in two ways:
+- near one of its synonyms, in the same sentence: the value of the fact's type closest to the
+  synonym ("we'd save about 40 tonnes of CO2e a year" -> 40 for a number fact whose synonyms
+  include "CO2e"; "no, we haven't had a diagnostic" -> false for a yes/no fact);
+- as the whole message, when it answers the fact's own question just asked ("40", "yes").
+
+The extractors, by name: number, money, percentage, duration (in months), date, yes_no,
+choice (one of the fact's choices), items (every choice named) and text (the words after the
+synonym).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+
+from dateutil import parser as date_parser
+
+from assistant.business import DeclaredValue
+from assistant.facts.extractor import _DURATION, _MONEY, _duration_months, _money_of
+from assistant.facts.numbers import to_float, words_to_digits
+from knowledge.policy.rules import DeclaredFact
+
+_NUMBER = re.compile(r"(?<![\w.,£€$])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d%])")
+_PERCENT = re.compile(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.I)
+_SENTENCE = re.compile(r"[^.;!?\n]+(?:[.;!?]+|$)")
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|none|nor|without|haven't|hasn't|hadn't|isn't|aren't|wasn't|weren't|"
+    r"don't|doesn't|didn't|won't|can't|cannot)\b", re.I)
+_YES = re.compile(r"^\s*(?:yes|yeah|yep|yup|correct|we\s+(?:are|do|have|did)|it\s+(?:is|does)|"
+                  r"that's\s+right|true)\b", re.I)
+_NO = re.compile(r"^\s*(?:no|nope|not|none|never|false|we\s+(?:aren't|don't|haven't|didn't|"
+                 r"are\s+not|do\s+not|have\s+not))\b", re.I)
+
+
+def _phrase(synonym: str) -> re.Pattern[str]:
+    words = r"[\s-]+".join(re.escape(word) for word in synonym.split())
+    return re.compile(rf"(?<!\w){words}(?!\w)", re.I)
+
+
+def _closest(candidates: list[tuple[int, int, DeclaredValue]],
+             at: tuple[int, int]) -> DeclaredValue | None:
+    """The candidate nearest the synonym's span; after it wins a tie."""
+    if not candidates:
+        return None
+    start, end = at
+
+    def distance(item: tuple[int, int, DeclaredValue]) -> tuple[int, int]:
+        s, e, _ = item
+        return (s - end, 0) if s >= end else (start - e, 1)
+    return min(candidates, key=distance)[2]
+
+
+class DeclaredReader:
+    """Reads a policy's declared facts from messages."""
+
+    def __init__(self, facts: Mapping[str, DeclaredFact]) -> None:
+        self._facts = dict(facts)
+        self._patterns = {name: [_phrase(s) for s in sorted(fact.synonyms, key=len,
+                                                               reverse=True)]
+                          for name, fact in self._facts.items()}
+        self._readers: dict[str, Callable[[str, DeclaredFact, date],
+                                          list[tuple[int, int, DeclaredValue]]]] = {
+            "number": self._numbers, "money": self._money, "percentage": self._percents,
+            "duration": self._durations, "date": self._dates, "choice": self._choices,
+            "items": self._choices,
+        }
+
+    @property
+    def names(self) -> set[str]:
+        return set(self._facts)
+
+    def read(self, text: str, today: date | None = None,
+             asked: str | None = None) -> tuple[dict[str, DeclaredValue], dict[str, str]]:
+        """The declared facts one message states, and the words each was read from."""
+        today = today or date.today()
+        text = words_to_digits(" ".join(text.replace("\u2019", "'").split()))
+        found: dict[str, DeclaredValue] = {}
+        sources: dict[str, str] = {}
+        for name, fact in self._facts.items():
+            for sentence in _SENTENCE.finditer(text):
+                value = self._near_synonym(name, fact, sentence.group(), today)
+                if value is not None:
+                    found[name], sources[name] = value, sentence.group().strip()
+        if asked in self._facts and asked not in found:
+            value = self._as_answer(self._facts[asked], text, today)
+            if value is not None:
+                found[asked], sources[asked] = value, text.strip()
+        return found, sources
+
+    # -- a synonym in the sentence
+
+    def _near_synonym(self, name: str, fact: DeclaredFact, sentence: str,
+                      today: date) -> DeclaredValue | None:
+        for pattern in self._patterns[name]:
+            match = pattern.search(sentence)
+            if match is None:
+                continue
+            if fact.reader == "yes_no":
+                before = sentence[:match.start()]
+                return _NEGATION.search(before) is None
+            if fact.reader == "text":
+                rest = sentence[match.end():].strip(" :,-.;!?")
+                return rest or None
+            if fact.reader == "items":
+                items = [str(v) for _, _, v in self._choices(sentence, fact, today)]
+                return list(dict.fromkeys(items)) or None
+            candidates = self._readers[fact.reader](sentence, fact, today)
+            value = _closest(candidates, match.span())
+            if value is not None:
+                return value
+        return None
+
+    def _as_answer(self, fact: DeclaredFact, text: str, today: date) -> DeclaredValue | None:
+        if fact.reader == "yes_no":
+            if _YES.search(text):
+                return True
+            return False if _NO.search(text) else None
+        if fact.reader == "text":
+            return text.strip() or None
+        if fact.reader == "items":
+            items = [str(v) for _, _, v in self._choices(text, fact, today)]
+            return list(dict.fromkeys(items)) or None
+        candidates = self._readers[fact.reader](text, fact, today)
+        return candidates[0][2] if len(candidates) == 1 else None
+
+    # -- the library of extractors: (start, end, value) of each candidate in the text
+
+    @staticmethod
+    def _numbers(text: str, fact: DeclaredFact,
+                 today: date) -> list[tuple[int, int, DeclaredValue]]:
+        return [(m.start(), m.end(), to_float(m.group())) for m in _NUMBER.finditer(text)
+                if not re.match(r"\s*(?:%|per\s*cent)", text[m.end():], re.I)]
+
+    @staticmethod
+    def _money(text: str, fact: DeclaredFact,
+               today: date) -> list[tuple[int, int, DeclaredValue]]:
+        found: list[tuple[int, int, DeclaredValue]] = []
+        for m in _MONEY.finditer(text):
+            if not (m["pre"] or m["post"] or m["short"] or m["word"]):
+                continue  # a bare number is not money unless it answers the question
+            found.append((m.start(), m.end(), _money_of(m, text).amount))
+        return found
+
+    @staticmethod
+    def _percents(text: str, fact: DeclaredFact,
+                  today: date) -> list[tuple[int, int, DeclaredValue]]:
+        return [(m.start(), m.end(), float(m["n"])) for m in _PERCENT.finditer(text)]
+
+    @staticmethod
+    def _durations(text: str, fact: DeclaredFact,
+                   today: date) -> list[tuple[int, int, DeclaredValue]]:
+        pattern = re.compile(_DURATION, re.I)
+        return [(m.start(), m.end(), _duration_months(m)) for m in pattern.finditer(text)]
+
+    @staticmethod
+    def _dates(text: str, fact: DeclaredFact,
+               today: date) -> list[tuple[int, int, DeclaredValue]]:
+        shapes = re.compile(
+            r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
+            r"\b(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+            r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+\d{4}\b|\b(?:19|20)\d\d\b", re.I)
+        found: list[tuple[int, int, DeclaredValue]] = []
+        for m in shapes.finditer(text):
+            try:
+                moment = date_parser.parse(m.group(), dayfirst=True,
+                                           default=datetime(today.year, 1, 1))
+            except (ValueError, OverflowError):
+                continue
+            found.append((m.start(), m.end(), moment.date().isoformat()))
+        return found
+
+    @staticmethod
+    def _choices(text: str, fact: DeclaredFact,
+                 today: date) -> list[tuple[int, int, DeclaredValue]]:
+        found = [(m.start(), m.end(), choice) for choice in fact.choices
+                 for m in _phrase(choice).finditer(text)]
+        return sorted(found, key=lambda item: item[0])
