@@ -1,0 +1,296 @@
+"""What the business does: its activity in its own words, and SIC codes.
+
+- An activity is read after a lead ("we are a", "we make", "we write"), from a participle alone
+  ("... in 1986 making brass fittings"), and from a bare noun phrase opening a message that goes
+  on to state other facts ("Powder coating firm, DY5 3UP. 22 staff").
+- A place that interrupts an activity is dropped: "a toolmaker in Tyseley making press tools" is
+  "toolmaker making press tools".
+- SIC codes are read as their SIC 2007 class (`sic_class`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.facts.common import SENTENCE_BREAK, Message
+from assistant.facts.insolvency import INSOLVENCY, SOLVENT
+
+_MAX_PHRASE_WORDS = 15  # longest sector description kept
+
+
+ACTIVITY_VERBS = (
+    r"(?:make|manufacture|produce|design|build|develop|write|create|code|program|supply|sell|"
+    r"distribute|provide|offer|grow|farm|fish|mine|install|repair|maintain|service|process|"
+    r"recycle|refurbish|convert|print|test|machine|fabricate|assemble|cast|mould|mold|coat|"
+    r"clean|transport|haul|import|export|brew|bake|cater|publish|host|rear|breed|engineer|"
+    r"consult|retail|trade|operate|run|roast|pack|package|weld|paint|plate|galvani[sz]e|polish|"
+    r"grind|sew|upholster|knit|weave|dye|blend|bottle|smoke|deliver|restore|hire|rent|lease|"
+    r"teach|train|treat|care|blast|spray)(?:s|es)?")
+_ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
+    # "we are a precision engineering firm making aerospace brackets"
+    r"\b(?:we\s+are|we're|i\s+am|i'm|(?:the|our|my)\s+(?:company|business|firm)\s+is|it's|"
+    r"it\s+is)\s+(?:an?)\s+",
+    # "I run a bakery"
+    r"\b(?:we|i)\s+(?:run|own|manage|operate)\s+(?:an?)\s+",
+    # "we make aerospace brackets"
+    r"\b(?:we|i|(?:the|our|my)\s+(?:company|business|firm))\s+"
+    r"(?:(?:also|mainly|mostly|primarily|currently|now|largely|just|only)\s+)?"
+    rf"(?=(?:[a-z]+-)?{ACTIVITY_VERBS}\b)",
+    # "we've built boat trailers for 9 years", "we have been making signs since 1990"
+    r"\b(?:we|i)(?:'ve|\s+have)\s+(?:been\s+|always\s+)?(?=(?:made|manufactured|produced|designed|"
+    r"built|supplied|sold|distributed|installed|repaired|serviced|fabricated|assembled|printed|"
+    r"machined|coated|baked|brewed|roasted|packed|bred|reared|grown|farmed|fished|run|"
+    r"making|manufacturing|producing|designing|building|supplying|selling|installing|"
+    r"repairing|printing|machining|coating|baking|brewing|roasting)\b)",
+    # "we're toolmakers", "we are groundworks and civil engineering contractors"
+    r"\b(?:we\s+are|we're)\s+(?:(?:mainly|mostly|primarily|specialist|independent)\s+)?"
+    r"(?=(?:[a-z&-]+\s+){0,4}[a-z-]+(?:ers|ors|ists|smiths|wrights|iers)\b)",
+    # "we specialise in wire harnesses"
+    r"\bspeciali[sz](?:e|es|ing)\s+in\s+",
+    # "we're in the food manufacturing sector"
+    r"\b(?:we(?:'re|\s+are)|i(?:'m|\s+am)|(?:we|i)\s+work)\s+in\s+(?:the\s+)?"
+    r"(?=[\w\s&,-]{2,60}?\b(?:sector|industry|trade|market|space)\b)",
+    # "sector: food manufacturing"
+    r"\b(?:our\s+)?(?:sector|industry)\s*(?:is|:|-)\s*",
+))
+_PHRASE_STOP = re.compile(
+    r"[.;!?\n(]|,\s|\s[-–]\s"
+    r"|\s+(?:with|employing|based|located|situated|since|who|whose|but|because|so|although|"
+    r"though|and\s+(?:we|our|i|have|are|employ|turn|were)|which\s+(?:has|have|employs|is|are)|"
+    r"that\s+(?:has|have|employs)|for\s+(?:the\s+)?(?:last|past)|for\s+\w+\s+(?:years?|months?)|"
+    r"for\s+over|founded|established|trading|turning\s+over|turnover|owned|headcount|looking|"
+    r"hoping|wanting|want|need|needing|would|we'd|and\s+would)\b"
+    r"|\s+(?:from|in|at|near)\s+(?:the\s+)?(?-i:[A-Z])"
+    r"|\s+(?:in|at)\s+[A-Za-z]{1,2}\d"
+    r"|[\s-]owned\b|\s+subsidiary\s+of\b"
+    r"|$", re.I)
+_PLACE_PREPOSITION = re.compile(r"\s+(?:in|at|from|near)\s+$", re.I)
+# An activity told by a participle, with no lead ("... started the business in 1986 making brass
+# fittings", "a toolmaker in Tyseley making press tools"). Only participles that are seldom the
+# head of a compound noun ("powder coating", "3D printing" are names of trades, not verbs here).
+_ACTIVITY_GERUND = re.compile(
+    r"\b(?:making|manufacturing|producing|designing|developing|writing|creating|supplying|"
+    r"selling|distributing|providing|installing|repairing|maintaining|servicing|fabricating|"
+    r"assembling|importing|exporting|brewing|baking|casting|moulding|molding|refurbishing|"
+    r"converting|machining|printing|coating|welding|packaging|packing|processing|recycling|"
+    r"plating|finishing|roasting|farming|breeding|rearing|fishing|programming|restoring|"
+    r"upholstering|galvani[sz]ing|polishing|painting)\s+", re.I)
+# A participle after these words is not the business's activity: "interested in developing",
+# "a machine for making", "the making of".
+_NOT_BEFORE_GERUND = frozenset(
+    "about at on for of by to in into with without from after before since while when than "
+    "towards toward through via upon against despite including like love enjoy start started "
+    "starting begin began begun stop stopped keep kept consider considering considered try "
+    "trying tried finish finished avoid help helps interested looking thinking plan planning "
+    "need needs want wants mind involved spend spent spending a an the our my your their its "
+    "his her this that these those no not".split())
+# Nor is it when what follows is not a thing made or done: "making a loss", "making sure",
+# "manufacturing sector", "developing for the NHS".
+_NOT_A_GERUND_OBJECT = frozenset(
+    "a an the this that these those our my your their its his her it them us him some any all "
+    "to for of in on at with by from into about as sure use progress money profit profits loss "
+    "losses changes improvements savings headway sense time way things up out do sector sectors "
+    "industry industries service services capability capabilities capacity facility facilities "
+    "process processes plant site sites line lines operation operations business company firm "
+    "skills expertise experience specialist specialists technique techniques method methods "
+    "team teams sme smes".split())
+# Words between an activity cut off by a place and the activity that continues after it:
+# "in Tyseley", "at Unit 4, Kingsbury Road", "in Erdington, B24 9PX".
+_LOCATION_WORDS = frozenset(
+    "in at from near on based located situated the of upon under and".split())
+_LOCATION_TOKEN = re.compile(
+    r"[A-Z][\w'&.-]*|[A-Za-z]{1,2}\d[A-Za-z\d]?|\d[A-Za-z]{2}|\d+[A-Za-z]?")
+# A message may open with the business as a bare noun phrase: "Powder coating firm, DY5 3UP.
+# 22 staff". Words that show the opening is something else (a greeting, a question, a sentence
+# with a subject and verb, a request) rule it out.
+_NOT_IN_AN_OPENING_NOUN_PHRASE = frozenset(
+    "i me my we us our you your they them their he she it its this that these those there here "
+    "is are am was were be been being have has had do does did can could would should will "
+    "shall may might must need needs want wants looking hope hoping think know help tell ask "
+    "asking please thanks thank cheers hi hello hey dear morning afternoon evening yes no yeah "
+    "ok okay sorry what how who which where when why whether if so just not also quick question "
+    "questions query enquiry inquiry advice info information check about regarding re subject "
+    "same again update updated correction actually follow following message "
+    "eligibility eligible grant grants funding fund apply application applying support "
+    "trading going running operating turnover staff employees owned solvent insolvency "
+    "established founded incorporated started".split())
+_NOT_AN_OPENING_WORD = frozenset(
+    "in at on for from to with by of about as and but or after before since because while "
+    "when".split())
+# The ends of nouns that name an activity or its makers: "moulding", "upholstery", "printers".
+_ACTIVITY_NOUN = re.compile(
+    r"(?:ing|ery|ers?|ors?|ists?|ics|tion|ware|smiths?|wrights?|ry|ies|ure|ancy|ency)$")
+_LEADING_ARTICLE = re.compile(r"\s*(?:(?:a|an|the)\s+)?", re.I)
+_CONTRACTION = re.compile(r"'(?:re|m|ve|ll|d)\b|n't\b", re.I)
+_MAX_OPENING_WORDS = 8  # a longer opening without a verb is not a name for a business
+# Words that say nothing about what a business does.
+_GENERIC_WORDS = frozenset(
+    "a an the of and small medium micro large sized sme smes business company firm enterprise "
+    "start up startup team family run owned limited ltd plc llp partnership sole trader new "
+    "young growing local independent uk british group subsidiary member part spin out social "
+    "very fairly relatively quite fully wholly partly private we our us it is person people "
+    "staff based organisation organization project question".split())
+
+
+class SectorReader:
+    """Reads what a business does. `place_re` finds the places the policy knows, which say where
+    a business is, not what it does."""
+
+    def __init__(self, place_re: re.Pattern[str] | None) -> None:
+        self._place_re = place_re
+
+    def sector_text(self, text: str, describes_business: bool) -> str | None:
+        """The phrases that say what the business does: after a lead ("we are a", "we make"),
+        then activities told by a participle alone; and, in a message that goes on to state
+        facts about the business, an opening bare noun phrase ("Powder coating firm, DY5 3UP")."""
+        found: list[tuple[int, str]] = []
+        for lead in _ACTIVITY_LEADS:
+            found += [(m.end(), p) for m in lead.finditer(text)
+                      if (p := self._activity_phrase(text, m.end()))]
+        if describes_business and (opening := self._opening_phrase(text)):
+            found.append(opening)
+        if describes_business:
+            found += self._sentence_openings(text)
+        found += self._gerund_phrases(text)
+        phrases: list[tuple[int, str]] = []
+        for start, phrase in found:  # the first reading of the same words is kept
+            if not any(phrase in p or p in phrase for _, p in phrases):
+                phrases.append((start, phrase))
+        return "; ".join(p for _, p in sorted(phrases)) or None
+
+    def _activity_phrase(self, text: str, start: int) -> str | None:
+        end = self._phrase_end(text, start)
+        words = text[start:end].split()
+        # "a toolmaker in Tyseley making press tools": the place is dropped, the activity kept
+        if (after := self._activity_after_place(text, end)) is not None:
+            rest = self._activity_phrase(text, after)
+            words += rest.split() if rest else []
+        phrase = " ".join(words[:_MAX_PHRASE_WORDS]).strip(" ,-")
+        if re.search(r"[%£€$]", phrase):
+            return None
+        content = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in _GENERIC_WORDS]
+        return phrase if content else None
+
+    def _phrase_end(self, text: str, start: int) -> int:
+        stop = _PHRASE_STOP.search(text, start + 1)
+        end = stop.start() if stop else len(text)
+        place = self._place_re.search(text, start, end) if self._place_re else None
+        # "a bakery in smethwick": the place is where, not what
+        if place and (before := _PLACE_PREPOSITION.search(text, start, place.start())):
+            end = before.start()
+        return end
+
+    def _activity_after_place(self, text: str, end: int) -> int | None:
+        """Where an activity resumes after the place that cut a phrase off, when only the place
+        (names, postcode, street number) stands between: "in Tyseley making press tools"."""
+        sentence = SENTENCE_BREAK.search(text, end)
+        stop = sentence.start() if sentence else len(text)
+        gerund = next((g for g in _ACTIVITY_GERUND.finditer(text, end, stop)
+                       if self._gerund_is_activity(text, g)), None)
+        if gerund is None:
+            return None
+        between = text[end:gerund.start()]
+        if self._place_re is not None:
+            between = self._place_re.sub(" Place ", between)
+        tokens = [t for t in re.split(r"[\s,()]+", between) if t]
+        places = [t for t in tokens if t.lower() not in _LOCATION_WORDS]
+        if not places or not all(_LOCATION_TOKEN.fullmatch(t) for t in places):
+            return None
+        return gerund.start()
+
+    @staticmethod
+    def _gerund_is_activity(text: str, gerund: re.Match[str]) -> bool:
+        before = re.findall(r"[\w']+", text[max(0, gerund.start() - 30):gerund.start()])
+        after = re.match(r"[\w']+", text[gerund.end():])
+        if before and before[-1].lower() in _NOT_BEFORE_GERUND:
+            return False
+        return after is not None and after[0].lower() not in _NOT_A_GERUND_OBJECT
+
+    def _gerund_phrases(self, text: str) -> list[tuple[int, str]]:
+        msg = Message(text)
+        # a participle is never a name, so a capital on it only starts a sentence
+        return [(g.start(), p[0].lower() + p[1:]) for g in _ACTIVITY_GERUND.finditer(text)
+                if self._gerund_is_activity(text, g) and not msg.about_another_business(g.start())
+                and (p := self._activity_phrase(text, g.start()))]
+
+    def _opening_phrase(self, text: str, one_word_activity: bool = False
+                        ) -> tuple[int, str] | None:
+        """The business named by a bare noun phrase at the start of a message, if it opens so:
+        "Powder coating firm, DY5 3UP", "Family bakery in Walsall". Not a greeting, a question,
+        a sentence with a subject or a verb, nor a name (every word capitalised)."""
+        article = _LEADING_ARTICLE.match(text)
+        start = article.end() if article else 0
+        end = self._phrase_end(text, start)
+        words = text[start:end].split()
+        sentence = SENTENCE_BREAK.search(text, start)
+        if (not words or len(words) > _MAX_OPENING_WORDS or not words[0][0].isalpha()
+                or words[0].lower() in _NOT_AN_OPENING_WORD
+                or (sentence is not None and sentence[0] == "?")
+                or (all(w[0].isupper() for w in words)
+                    and not (one_word_activity and len(words) == 1
+                             and _ACTIVITY_NOUN.search(words[0].lower())))):
+            return None
+        opening = text[start:end]
+        lowered = re.findall(r"[a-z]+", opening.lower())
+        if (re.search(r"\d", opening) or _CONTRACTION.search(opening)
+                or any(w in _NOT_IN_AN_OPENING_NOUN_PHRASE for w in lowered)
+                or SOLVENT.search(opening) or INSOLVENCY.search(opening)):
+            return None
+        phrase = self._activity_phrase(text, start)
+        if phrase is None:
+            return None
+        # the capital that starts a sentence is not part of the description; a place's is
+        first = phrase.split()[0]
+        if first[1:].islower() and not (self._place_re and self._place_re.match(phrase)):
+            phrase = phrase[0].lower() + phrase[1:]
+        return start, phrase
+
+    def _sentence_openings(self, text: str) -> list[tuple[int, str]]:
+        """An activity named by a bare noun phrase opening a later sentence: "Founded 2004.
+        Laser cutting, 12 staff". Only a phrase ending in an activity's noun
+        ("moulding", "upholstery", "toolmakers") is taken: a later sentence's opening is more
+        often something else ("Quick question", "Thanks")."""
+        found: list[tuple[int, str]] = []
+        for brk in SENTENCE_BREAK.finditer(text):
+            start = brk.end()
+            rest = text[start:]
+            if not rest.strip():
+                continue
+            offset = start + len(rest) - len(rest.lstrip())
+            opening = self._opening_phrase(text[offset:], one_word_activity=True)
+            if opening is None:
+                continue
+            phrase = opening[1]
+            last = re.findall(r"[a-z]+", phrase.lower())
+            if last and _ACTIVITY_NOUN.search(last[-1]):
+                found.append((offset + opening[0], phrase))
+        return found
+
+
+# --- SIC codes -------------------------------------------------------------------------------
+
+_SIC_CODE = r"\d{2}(?:\.\d{1,2}(?:/\d)?|\d{1,3})?"
+_SIC = re.compile(
+    r"\b(?:SIC|standard\s+industrial\s+classification)\b(?:\s*\(?\s*2007\s*\)?(?!\d))?"
+    r"(?:\s*(?:codes?|numbers?|nos?\.?|class(?:es)?))?\s*(?:is|are|:|-|=|of)?\s*"
+    rf"(?P<codes>{_SIC_CODE}(?:\s*(?:,|and|&|/|or|\+)\s*{_SIC_CODE})*)(?![\d.]\d)", re.I)
+
+
+def sic_class(code: str) -> str:
+    """A SIC 2007 code as its class: "25620", "2562", "25.62/1" -> "25.62"; "011" -> "01.1"."""
+    digits = code.split("/")[0].replace(".", "")
+    if len(digits) >= 4:
+        return f"{digits[:2]}.{digits[2:4]}"
+    if len(digits) == 3:
+        return f"{digits[:2]}.{digits[2]}"
+    return digits
+
+
+def read_sic_codes(msg: Message) -> list[str]:
+    codes: list[str] = []
+    for match in _SIC.finditer(msg.text):
+        msg.claim(*match.span())
+        for code in re.findall(_SIC_CODE, match["codes"]):
+            if (normal := sic_class(code)) not in codes:
+                codes.append(normal)
+    return codes

@@ -1,0 +1,53 @@
+"""Bare answers to the question just asked: "45", "about £2m", "3 years", "since 2019", "no".
+
+A bare answer is read as the fact asked only when the other readers read nothing for it. For a
+question about money, an amount that no words name is taken as the answer.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.business import Facts, Money
+from assistant.facts.common import NUM, QUAL, AskedFact, Message, bound
+from assistant.facts.money import MONEY_FIELDS, Amount
+from assistant.facts.numbers import to_float
+from assistant.facts.trading import DURATION, MONTH, duration_months, months_from
+
+_BARE_NUMBER = re.compile(rf"\s*(?:(?:{QUAL}|it's|it\s+is|we\s+have)\s+)*(?P<n>{NUM})\s*[.!]?\s*",
+                          re.I)
+_BARE_DURATION = re.compile(rf"\s*(?:(?:{QUAL}|for)\s+)*{DURATION}\s*[.!]?\s*", re.I)
+_BARE_YEAR = re.compile(rf"\s*(?:(?:since|in|from)\s+)?(?:(?P<month>{MONTH})\s+)?"
+                        r"(?P<year>(?:19|20)\d\d)\s*[.!]?\s*", re.I)
+_YES = re.compile(r"\s*(?:yes|yeah|yep|yup|correct|we\s+are|i'm\s+afraid\s+so|sadly\s+so)\b",
+                  re.I)
+_NO = re.compile(r"\s*(?:no|nope|not|none|nothing|nil|zero|never|we\s+(?:are\s+not|aren't|"
+                 r"haven't|have\s+not))\b", re.I)
+
+
+def answer_to(asked: AskedFact, msg: Message, facts: Facts,
+              unassigned: list[Amount], today: date) -> Facts:
+    """Fill the fact just asked for from a bare answer, when the rules read nothing."""
+    if asked in facts.known():
+        return facts
+    text = msg.text
+    value: Money | float | bool | None = None
+    bare = _BARE_NUMBER.fullmatch(text)
+    if asked in MONEY_FIELDS:
+        if unassigned:
+            value = unassigned[-1].money
+        elif bare:
+            value = Money(amount=to_float(bare["n"]) + bound(text, bare.start("n")))
+        elif asked == "prior_public_support" and _NO.match(text):
+            value = Money(amount=0)
+    elif asked == "employees" and bare:
+        value = to_float(bare["n"]) + bound(text, bare.start("n"))
+    elif asked == "months_trading":
+        if duration := _BARE_DURATION.fullmatch(text):
+            value = duration_months(duration)
+        elif year := _BARE_YEAR.fullmatch(text):
+            value = months_from(year, today)
+    elif asked == "insolvent":
+        value = True if _YES.match(text) else False if _NO.match(text) else None
+    return facts.model_copy(update={asked: value}) if value is not None else facts

@@ -1,0 +1,129 @@
+"""What every reader of a fact shares: the message being read and what was found in it.
+
+`Message` holds a message's text, its sentences and clauses, the spans already read as some fact
+(so that no other reader reads the same words again), and for each fact the words it was read
+from. `Found` is one reading of a fact and where it stands: among several, the later one wins,
+so a correction replaces ("we have 40, sorry, 45 staff" is 45).
+
+The number patterns here are shared by the readers: a figure, the words that qualify it
+("about", "over"), a percentage, and a strict bound. "About", "around" and the like take the
+figure as stated. A strict bound takes the nearest whole unit inside it: "under 250 staff" is 249
+and "over £50m" is £50,000,001. A threshold test on the bound then gives the same answer as it
+would on the true figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Generic, Literal, TypeVar
+
+# A fact the conversation has just asked about: a bare answer ("45", "about £2m", "no") is then
+# read as that fact.
+AskedFact = Literal["employees", "turnover", "balance_sheet", "postcode", "months_trading",
+                    "insolvent", "requested_amount", "project_cost", "consultancy_cost",
+                    "prior_public_support"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Found(Generic[T]):
+    """A value read from the message and where: among several, the later one wins."""
+
+    start: int
+    end: int
+    value: T
+
+
+# --- Numbers ---------------------------------------------------------------------------------
+
+NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 45, 1,000, 12,500,000, 2.1
+NUM_START = r"(?<![\w.,£€$])"  # not the tail of a word, a decimal, a money amount or a code
+QUAL = (r"(?:about|around|approximately|approx\.?|roughly|circa|c\.|some|nearly|almost|"
+        r"just\s+over|just\s+under|over|under|more\s+than|fewer\s+than|less\s+than|"
+        r"at\s+least|up\s+to|below|above)")
+PERCENT = re.compile(rf"{NUM_START}{NUM}\s*(?:%|per\s*cent\b|percent\b)", re.I)
+_BELOW = re.compile(r"\b(?:under|below|fewer\s+than|less\s+than)\s*$", re.I)
+_ABOVE = re.compile(r"(?<!\bturn\s)(?<!\bturns\s)(?<!\bturned\s)"
+                    r"\b(?:over|above|more\s+than|in\s+excess\s+of|exceeding)\s*$", re.I)
+
+
+def bound(text: str, start: int) -> int:
+    """-1 after "under"/"fewer than", +1 after "over"/"more than", else 0 (see the module doc)."""
+    before = text[max(0, start - 25):start]
+    if _BELOW.search(before):
+        return -1
+    return 1 if _ABOVE.search(before) else 0
+
+
+# --- Clauses ---------------------------------------------------------------------------------
+
+SENTENCE_BREAK = re.compile(r"[.;!?](?=\s|$)|\n")
+_CLAUSE_BREAK = re.compile(
+    r"[.;!?](?=\s|$)|\n|,\s|\s(?:and|but|while|whereas|plus|although|though)\s", re.I)
+# Words showing that a clause is about some other business, not the one talking.
+_OTHER_BUSINESS = re.compile(
+    r"\b(?:parent|group|owners?|shareholders?|subsidiar(?:y|ies)|suppliers?|customers?|"
+    r"clients?|partners?|investors?|competitors?|they|their|them|"
+    r"the\s+other\s+(?:company|business|firm))\b", re.I)
+_SELF = re.compile(r"\b(?:we|we're|we've|we'd|our|ours|us|i|i'm|my)\b", re.I)
+CORRECTION = (r"(?:\b(?:sorry|i\s+mean|i\s+meant|correction|make\s+(?:that|it)|or\s+rather|"
+              r"actually|scratch\s+that)\b|\bno\s*,)")
+CORRECTION_RE = re.compile(CORRECTION, re.I)
+
+
+class Message:
+    """A message being read: its text, its sentences and clauses, and the spans already read
+    as some fact (so that no other rule reads the same words again)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._sentence_breaks = [m.span() for m in SENTENCE_BREAK.finditer(text)]
+        self._clause_breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text)]
+        self._claimed: list[tuple[int, int]] = []
+        self.sources: dict[str, str] = {}  # fact -> the words it was read from
+
+    def took(self, fact: str, found: list[Found[T]]) -> T | None:
+        """The last of the readings of `fact`, noting the clause it came from."""
+        if not found:
+            return None
+        last = max(found, key=lambda f: f.start)
+        if last.end > last.start:
+            lo, hi = self.clause(last.start, last.end)
+            self.sources[fact] = self.text[lo:hi].strip(" ,;:-")
+        return last.value
+
+    def claim(self, start: int, end: int) -> None:
+        self._claimed.append((start, end))
+
+    def claimed(self, start: int, end: int) -> bool:
+        return any(start < e and s < end for s, e in self._claimed)
+
+    def _around(self, breaks: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+        lo = max((e for s, e in breaks if e <= start), default=0)
+        hi = min((s for s, e in breaks if s >= end), default=len(self.text))
+        return lo, hi
+
+    def sentence(self, start: int, end: int | None = None) -> tuple[int, int]:
+        return self._around(self._sentence_breaks, start, start if end is None else end)
+
+    def clause(self, start: int, end: int | None = None) -> tuple[int, int]:
+        return self._around(self._clause_breaks, start, start if end is None else end)
+
+    def lead(self, start: int) -> str:
+        """The words of the clause before `start`."""
+        return self.text[self.clause(start)[0]:start]
+
+    def about_another_business(self, start: int) -> bool:
+        """True when the clause so far names another business and has not come back to this
+        one: "our customer is in CV1", but not "customers in Coventry from our site in X"."""
+        lead = self.lead(start)
+        others = list(_OTHER_BUSINESS.finditer(lead))
+        return bool(others) and not _SELF.search(lead, others[-1].end())
+
+    def is_question_about_others(self, start: int) -> bool:
+        """A question that does not speak of this business: "Is a CVA a problem?"."""
+        lo, hi = self.sentence(start)
+        asks = self.text[hi:hi + 1] == "?"
+        return asks and not _SELF.search(self.text, lo, hi)

@@ -1,0 +1,75 @@
+"""Insolvency: whether the business is in administration, liquidation, a CVA and the like.
+
+True when any clause says the business is in insolvency proceedings; False when one says it is
+not (or that it is solvent) and none says it is; None when none speaks of it. Proceedings in the
+past or over, another business's, and a question that does not speak of this business are not
+read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.facts.common import Message
+
+INSOLVENCY = re.compile(
+    r"\b(?:(?:in|into|entered|enter|entering|under|placed\s+in|go(?:ing|ne)?\s+into|went\s+into|facing|"
+    r"near)\s+(?:an?\s+|the\s+)?administration|liquidation|receivership|insolven(?:t|cy)|"
+    r"(?:company\s+)?voluntary\s+arrangement|cva|winding[\s-]+up|wound\s+up|bankrupt(?:cy)?|"
+    r"(?:gone|went|going|go)\s+(?:bust|under)|been\s+bust|"
+    r"(?:administrators?|receivers?|liquidators?)\s+(?:have\s+been\s+|has\s+been\s+|were\s+|"
+    r"was\s+)?appointed|appointed\s+(?:an?\s+|the\s+)?(?:administrators?|receivers?|"
+    r"liquidators?))\b", re.I)
+SOLVENT = re.compile(r"\bsolvent\b", re.I)
+_SOLVENT_PREDICATE = re.compile(
+    r"(?:\b(?:are|is|am|remain|remains|be|being|fully|financially|completely|perfectly|still|"
+    r"not|and)|'re|n't)\s+$", re.I)
+# "22 staff, £2.6m turnover, solvent.": the word alone, as one item in a list of facts.
+_SOLVENT_ALONE = re.compile(
+    r"\s*(?:(?:and|also|fully|financially|completely|perfectly|totally|entirely|still)\s+)*"
+    r"solvent\s*", re.I)
+_NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|without|none|nobody|no\s+one|"
+                       r"free\s+(?:of|from))\b|n't\b",
+                       re.I)
+_PAST_STATE = re.compile(
+    r"\b(?:were|was|had|had\s+been|used\s+to|previously|formerly|came\s+out|exited|emerged|"
+    r"history)\b", re.I)
+_NOW = re.compile(r"\b(?:now|currently|at\s+present|still|this\s+(?:week|month)|today|"
+                  r"recently|last\s+(?:week|month))\b", re.I)
+# After the words, in the same sentence: it is over ("a CVA in 2019, out of it in 2020").
+_OVER_AFTER = re.compile(
+    r"\b(?:came\s+out|come\s+out|out\s+of\s+it|exited|emerged|ended|completed|discharged|"
+    r"finished|paid\s+off|behind\s+us|over\s+now|since\s+then|back\s+in|years?\s+ago|"
+    r"(?<!since\s)(?:19|20)\d\d)\b", re.I)
+
+
+def read_insolvent(msg: Message) -> bool | None:
+    """True when any clause says the business is in insolvency proceedings; False when
+    one says it is not (or is solvent) and none says it is; None when none speaks of it."""
+    states: list[bool] = []
+    for match in INSOLVENCY.finditer(msg.text):
+        after = msg.text[match.end():msg.sentence(match.start())[1]]
+        if _OVER_AFTER.search(after) and not _NOW.search(msg.lead(match.start()) + after):
+            continue  # "a CVA in 2019, out of it in 2020": over
+        if (state := _insolvency_state(msg, match.start())) is not None:
+            states.append(state)
+    for match in SOLVENT.finditer(msg.text):
+        lead = msg.lead(match.start())
+        alone = _SOLVENT_ALONE.fullmatch(msg.text, *msg.clause(match.start(), match.end()))
+        if alone or _SOLVENT_PREDICATE.search(lead[-30:]):
+            state = _insolvency_state(msg, match.start())
+            if state is not None:
+                states.append(not state)
+    if not states:
+        return None
+    return any(states)
+
+
+def _insolvency_state(msg: Message, start: int) -> bool | None:
+    """Whether the words at `start` apply to the business now: False when negated, None
+    when about the past or another business."""
+    lead = msg.lead(start)
+    if (msg.about_another_business(start) or msg.is_question_about_others(start)
+            or _PAST_STATE.search(lead)):
+        return None
+    return not _NEGATION.search(lead[-40:])

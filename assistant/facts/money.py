@@ -1,0 +1,266 @@
+"""Amounts of money and what each one is: turnover, balance sheet, the amount requested, the
+project or consultancy cost, prior public support; and the financial years an award counts in.
+
+- Amounts are GBP unless written with "€", "EUR" or "euro".
+- What an amount is comes from the nearest words naming it: in its clause, else the figure it
+  corrects, else its sentence. A grant is one asked for, or one received before when the words
+  say so. An amount standing alone in a list of facts with a staff count is the turnover.
+- A pre-revenue business has a turnover of 0.
+- Prior public support is an award of public money: a grant, a voucher, a subsidy. A loan is
+  not counted at its face value, since only its subsidy element counts (the lender states it).
+  Separate awards are added up, unless one corrects another. An award in a year that ends before
+  the current financial year and the two before it (UK financial years start on 1 April) is not
+  counted.
+- An amount nothing names is left unassigned, for a bare answer to a question about money.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal, get_args
+
+from assistant.business import Money
+from assistant.facts.common import (
+    CORRECTION_RE,
+    NUM,
+    NUM_START,
+    Found,
+    Message,
+    bound,
+)
+from assistant.facts.numbers import to_float
+from assistant.facts.trading import PRE_REVENUE
+
+MoneyField = Literal["turnover", "balance_sheet", "requested_amount", "project_cost",
+                     "consultancy_cost", "prior_public_support"]
+MONEY_FIELDS: tuple[str, ...] = get_args(MoneyField)
+
+
+_MONEY = re.compile(
+    rf"(?<![\w.,])(?P<pre>£|€|\b(?:gbp|eur)\s?)?(?P<num>{NUM})"
+    r"(?:(?P<short>k|m|mn|bn|b)\b|\s?(?P<word>million|billion|thousand|grand|mil|mn|bn)\b)?"
+    r"(?:\s?(?P<post>pounds?(?:\s+sterling)?|sterling|euros?|gbp|eur)\b)?", re.I)
+_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mn": 1e6, "mil": 1e6,
+                "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+# A figure with no currency or multiplier, read as money only right after what it measures.
+_BARE_AMOUNT = re.compile(
+    r"\b(?:turnover|revenues?|sales|balance[\s-]+sheet(?:\s+total)?|total\s+assets)"
+    r"(?:\s*(?:of|is|was|were|:|=|-|at|around|about|approximately|roughly|c\.))*\s*"
+    rf"(?P<num>{NUM})\b(?![\w%]|\.\d)", re.I)
+# What an amount is for, by the words near it. "grant" is resolved to requested or prior.
+_MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("turnover", re.compile(r"\b(?:turnover|turn(?:s|ed)?\s+over|revenues?|sales|takings)\b",
+                            re.I)),
+    ("balance_sheet", re.compile(
+        r"\b(?:balance[\s-]+sheet(?:\s+total)?|total\s+assets|gross\s+assets)\b", re.I)),
+    ("consultancy_cost", re.compile(
+        r"\b(?:consult(?:ancy|ants?|ing)|external\s+expert(?:ise|s)|specialist\s+advice|"
+        r"advisory)\b", re.I)),
+    ("project_cost", re.compile(
+        r"\b(?:project|costs?|costing|budget|spend(?:ing)?|invest(?:ment|ing)?|capex|purchase|"
+        r"buy(?:ing)?|machine(?:ry|s)?|equipment|kit|robots?|software|tooling|printer|lathe|"
+        r"cnc|plant|vehicles?|upgrade)\b", re.I)),
+    ("grant", re.compile(r"\b(?:grants?|vouchers?|funding|award|support|subsid(?:y|ies)|"
+                         r"contribution|public\s+money)\b", re.I)),
+    ("prior_public_support", re.compile(
+        r"\b(?:de\s+minimis|state\s+aid|"
+        r"subsidy\s+control)\b", re.I)),
+)
+_REQUEST = re.compile(
+    r"\b(?:apply(?:ing)?\s+for|ask(?:ing)?\s+for|request(?:ing)?|looking\s+for|seek(?:ing)?|"
+    r"hoping\s+for|like|want(?:ing)?|need(?:ing)?)\b", re.I)
+_PAST_SUPPORT = re.compile(
+    r"\b(?:received|had|got|(?:been|were|was)\s+(?:given|awarded)|won|secured|obtained|"
+    r"previous(?:ly)?|prior|already|last\s+(?:year|month)|in\s+the\s+(?:past|last)|ago|"
+    r"(?:19|20)\d\d)\b", re.I)
+# "a grant towards a £90k machine": the machine's price is not the grant's purpose.
+_TOWARDS = re.compile(
+    r"\b(?:towards?|to\s+(?:cover|fund|pay\s+for|help\s+with|buy|purchase|invest\s+in))\b", re.I)
+# An earlier figure given for comparison: "£2.1m, up from £1.8m".
+_SUPERSEDED = re.compile(
+    r"\b(?:(?:up|down|rising|falling|grown|growing|increased|decreased)\s+from|"
+    r"compared\s+(?:to|with)|versus|vs\.?)\s*$", re.I)
+_NO_PRIOR_SUPPORT = re.compile(
+    r"\b(?:no|zero|without\s+any|(?:have\s+not|haven't|has\s+not|hasn't|never|not)\s+"
+    r"(?:had|received|taken|claimed)|never\s+(?:had|received))\s+(?:any\s+|an?\s+)?"
+    r"(?:(?:previous|prior|other|past|earlier)\s+)?(?:public\s+)?"
+    r"(?:funding|grants?|support|subsid(?:y|ies)|"
+    r"de\s+minimis|state\s+aid|public\s+money)\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEARS_AGO = re.compile(rf"\b(?P<n>{NUM})\s+years?\s+ago\b", re.I)
+# A staff count, showing that a list of facts is about the business's size.
+_LISTED_STAFF = re.compile(
+    rf"{NUM_START}{NUM}\s*(?:staff|employees|people|fte|workers|heads)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Amount:
+    start: int
+    end: int
+    money: Money
+
+
+def _money_of(match: re.Match[str], text: str) -> Money:
+    multiplier = _MULTIPLIERS.get((match["short"] or match["word"] or "").lower(), 1.0)
+    amount = to_float(match["num"]) * multiplier + bound(text, match.start())
+    currency_words = f"{match['pre'] or ''} {match['post'] or ''}".lower()
+    euro = "€" in currency_words or "eur" in currency_words
+    return Money(amount=amount, currency="EUR" if euro else "GBP")
+
+
+def _financial_window_start(today: date) -> date:
+    """The first day of the financial year two before the current one (years start 1 April)."""
+    first_year = today.year if today >= date(today.year, 4, 1) else today.year - 1
+    return date(first_year - 2, 4, 1)
+
+
+def _support_year(text: str, today: date) -> int | None:
+    """The calendar year an award was received in, when the words say."""
+    if match := _YEAR.search(text):
+        return int(match[0])
+    if match := _YEARS_AGO.search(text):
+        return today.year - int(to_float(match["n"]))
+    if re.search(r"\blast\s+year\b", text, re.I):
+        return today.year - 1
+    return None
+
+
+def amounts_in(msg: Message, start: int = 0, end: int | None = None) -> list[Amount]:
+    end = len(msg.text) if end is None else end
+    amounts = []
+    for match in _MONEY.finditer(msg.text, start, end):
+        if not (match["pre"] or match["short"] or match["word"] or match["post"]):
+            continue
+        if not msg.claimed(*match.span()):
+            amounts.append(Amount(match.start(), match.end(), _money_of(match, msg.text)))
+    for match in _BARE_AMOUNT.finditer(msg.text, start, end):
+        span = match.span("num")
+        value = to_float(match["num"])
+        if value >= 1000 and not msg.claimed(*span) and not any(
+                a.start <= span[0] < a.end for a in amounts):
+            amounts.append(Amount(*span, Money(amount=value)))
+    return sorted(amounts, key=lambda a: a.start)
+
+
+def nearest_role(msg: Message, amount: Amount, lo: int, hi: int,
+                 others: list[Amount], roles: tuple[str, ...] | None = None) -> str | None:
+    """The role of the nearest word naming what an amount is, within [lo, hi); a cue with
+    another amount between it and this one belongs to that other amount."""
+    text, best = msg.text, None
+    for role, cue in _MONEY_CUES:
+        if roles is not None and role not in roles:
+            continue
+        for match in cue.finditer(text, lo, hi):
+            if match.start() < amount.end and amount.start < match.end():
+                continue
+            after = match.start() >= amount.end
+            a, b = (amount.end, match.start()) if after else (match.end(), amount.start)
+            if any(a <= o.start and o.end <= b for o in others if o is not amount):
+                continue
+            if after and _TOWARDS.search(text, a, match.end()):
+                continue
+            if best is None or b - a < best[0]:
+                best = (b - a, role)
+    if best is not None:
+        return _resolve(msg, best[1], lo, hi)
+    if roles is None and _REQUEST.search(text, lo, hi):
+        return "requested_amount"
+    return None
+
+
+def _role_of(msg: Message, amount: Amount, amounts: list[Amount],
+             previous: tuple[Amount, str] | None) -> str | None:
+    """What an amount is, from the words nearest it: in its clause, else the figure it
+    corrects, else its sentence."""
+    clause = msg.clause(amount.start, amount.end)
+    if role := nearest_role(msg, amount, *clause, amounts):
+        return role
+    if previous and CORRECTION_RE.search(msg.text, previous[0].end, amount.start):
+        return previous[1]
+    sentence = msg.sentence(amount.start, amount.end)
+    return nearest_role(msg, amount, *sentence, amounts)
+
+
+def _only_role_mentioned(msg: Message) -> str | None:
+    """The one kind of amount a message speaks of, if only one: "Our turnover? About £2m."."""
+    mentioned = {_resolve(msg, role, 0, len(msg.text)) for role, cue in _MONEY_CUES
+                 if cue.search(msg.text)}
+    return mentioned.pop() if len(mentioned) == 1 else None
+
+
+def _resolve(msg: Message, role: str, lo: int, hi: int) -> str:
+    """A grant is one asked for, or one received before when the words say so."""
+    if role != "grant":
+        return role
+    past = _PAST_SUPPORT.search(msg.text, lo, hi)
+    return "prior_public_support" if past else "requested_amount"
+
+
+def read_money(msg: Message, today: date) -> tuple[dict[str, Money], list[Amount]]:
+    amounts = amounts_in(msg)
+    found: dict[str, list[Found[Money]]] = {name: [] for name in MONEY_FIELDS}
+    unassigned: list[Amount] = []
+    previous: tuple[Amount, str] | None = None
+    for amount in amounts:
+        msg.claim(amount.start, amount.end)
+        if _SUPERSEDED.search(msg.text, max(0, amount.start - 30), amount.start):
+            continue
+        role = _role_of(msg, amount, amounts, previous)
+        if role is None and _listed_alone(msg, amount):
+            role = "turnover"  # "26 staff, £3m, trading 4 years": the business's size
+        if role is None:
+            unassigned.append(amount)
+            continue
+        previous = (amount, role)
+        if role in ("turnover", "balance_sheet") and msg.about_another_business(amount.start):
+            continue
+        if role == "prior_public_support":
+            clause = msg.text[slice(*msg.clause(amount.start, amount.end))]
+            year = _support_year(clause, today)
+            if year is not None and date(year, 12, 31) < _financial_window_start(today):
+                amount = Amount(amount.start, amount.end, Money(amount=0))
+        found[role].append(Found(amount.start, amount.end, amount.money))
+    # an amount with nothing near it, in a message about one thing that no other amount
+    # has stated
+    only = _only_role_mentioned(msg)
+    if only is not None and not found[only] and unassigned:
+        found[only].append(Found(unassigned[-1].start, unassigned[-1].end,
+                                 unassigned.pop().money))
+    for match in _NO_PRIOR_SUPPORT.finditer(msg.text):
+        found["prior_public_support"].append(
+            Found(match.start(), match.end(), Money(amount=0)))
+    if PRE_REVENUE.search(msg.text) and not found["turnover"]:
+        found["turnover"].append(Found(0, 0, Money(amount=0)))
+    values = {name: msg.took(name, items) for name, items in found.items()}
+    values["prior_public_support"] = _prior_total(msg, found["prior_public_support"])
+    return {k: v for k, v in values.items() if v is not None}, unassigned
+
+
+def _listed_alone(msg: Message, amount: Amount) -> bool:
+    """An amount standing alone as one item of a list of facts about the business, with a
+    staff count in the same list: "9 staff, £1.2m, trading 6 years"."""
+    lo, hi = msg.clause(amount.start, amount.end)
+    if msg.text[lo:hi].strip(" ,.;-–") != msg.text[amount.start:amount.end]:
+        return False
+    if amount.money.amount < 10_000 or msg.about_another_business(amount.start):
+        return False
+    sentence = msg.text[slice(*msg.sentence(amount.start))]
+    return bool(_LISTED_STAFF.search(sentence))
+
+
+def _prior_total(msg: Message, found: list[Found[Money]]) -> Money | None:
+    """Separate awards add up; one that corrects the one before replaces it."""
+    total: list[Found[Money]] = []
+    for item in sorted(found, key=lambda f: f.start):
+        if total and CORRECTION_RE.search(msg.text, total[-1].end, item.start):
+            total.pop()
+        total.append(item)
+    if not total:
+        return None
+    currencies = {f.value.currency for f in total if f.value.amount}
+    if len(currencies) > 1:
+        return total[-1].value  # amounts in different currencies are not added up
+    return Money(amount=sum(f.value.amount for f in total),
+                 currency=currencies.pop() if currencies else "GBP")

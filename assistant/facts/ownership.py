@@ -1,0 +1,246 @@
+"""Holdings: who owns a share of the business, what it owns of others, and what kind each holder is.
+
+- "Owned by two directors" (no share stated) is read as a 100% holding by them: the words say
+  who owns the whole business. "Family-owned" likewise. "Partly owned by" and "majority owned
+  by" give no share, so no holding is recorded.
+- "We own 40% of a supplier" is a holding by the business, read only when the one held is a
+  business, a public body, a university or an investor.
+- A holder's own staff, turnover and balance sheet are read from the words naming it, or from
+  the words that follow and refer back to it ("- they have 90 staff").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from assistant.business import HolderKind, Holding, Money
+from assistant.facts.common import NUM, NUM_START, QUAL, Found, Message
+from assistant.facts.money import amounts_in, nearest_role
+from assistant.facts.numbers import to_float
+from assistant.facts.staff import STAFF_ADJ
+
+_SHARE = rf"(?:{NUM_START}(?P<share>{NUM})\s*(?:%|per\s*cent\b|percent\b)|(?P<half>\bhalf))"
+_OWNED_BY = re.compile(
+    rf"(?:{_SHARE}(?:\s+of\s+(?:us|(?:our|the)\s+(?:shares|equity|capital|company|business|"
+    r"firm|voting\s+rights)))?(?:\s+(?:is|are))?[\s-]*)?"
+    r"(?P<whole>\b(?:wholly|fully|entirely)[\s-]+)?"
+    r"(?P<partly>\b(?:partly|partially|part|jointly|majority|minority|co)[\s-]+)?"
+    r"\b(?:(?:owned|held|controlled)\s+by|owned\s+(?P<subsidiary>subsidiary)\s+of)\s+", re.I)
+_HOLDS = re.compile(
+    rf"\b(?:owns?|holds?|has|have|controls?|bought|acquired|purchased|took|has\s+taken|"
+    rf"invested\s+in)\s+(?:a\s+|an\s+)?{_SHARE}"
+    r"(?:\s+(?:stake|share|shareholding|holding|interest|equity\s+stake))?"
+    r"(?:\s+(?P<prep>of|in)\s+)?", re.I)
+_FAMILY_OWNED = re.compile(r"\b(?P<who>family|founder|director|employee|management)[\s-]+owned\b",
+                           re.I)
+_SELF_SUBJECT = re.compile(
+    r"\b(?:we|we're|we've|us|i|i'm|(?:the|our|my)\s+(?:company|business|firm))\b", re.I)
+_WE = re.compile(r"(?:we|i)(?:\s+(?:also|now|currently|still))?", re.I)
+_OUR_EQUITY = re.compile(
+    r"(?:us|it|our\s+(?:shares|equity|capital|company|business|firm|voting\s+rights)|"
+    r"the\s+(?:shares|equity|capital|company|business|firm))\b", re.I)
+_SUBJECT_BREAK = re.compile(
+    r",\s|;|\s(?:but|while|whereas)\s|\sand\s(?=(?:a|an|the|our|my|another|\d+)\b)", re.I)
+_PRONOUN = re.compile(r"(?:they|it|he|she|this|that|who|which)", re.I)
+_HOLDER_END = re.compile(
+    r"[.;!?](?=\s|$)|\n|,\s*(?:and\s+|but\s+)?(?:we|our|i|us)\b|"
+    rf"\s(?:and|but|while|whereas)\s+(?:we|our|i|us)\b|\sbut\b|\swhile\b|"
+    rf"(?:,|\sand)\s+{NUM_START}{NUM}\s*(?:%|per\s*cent|percent)", re.I)
+_HOLDER_LABEL_END = re.compile(
+    r"\s+(?:with|which|that|who|whose|employing|having|turning\s+over)\b|,\s|"
+    r"\s+and\s+(?:its|their)\b",
+    re.I)
+_HOLDER_STAFF: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"{NUM_START}(?P<n>{NUM})\s*-?\s*(?:{STAFF_ADJ}\s+)?"
+               r"(?:person|people|employees?|staff|strong|workers|ftes?|heads)\b", re.I),
+    re.compile(rf"\bemploy(?:s|ing)?\s+(?:{QUAL}\s+)?{NUM_START}(?P<n>{NUM})\b", re.I),
+)
+
+
+# Words that refer back to a holder just named: "- they have 500 staff", ". The group has".
+_REFERS_BACK = re.compile(
+    r"(?:\s*(?:of\s+)?(?:(?:our|the|its)\s+(?:[\w-]+\s+){0,2}?(?:shares|equity|business|"
+    r"company|firm)|us)\b)?\s*(?:[-–,;:(]\s*)?(?:and\s+|which\s+|who\s+)?(?:they|it|which|who|"
+    r"(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:group|parent|company|firm|investor|business|"
+    r"owner|shareholder|corporation|multinational|enterprise|fund)|their|its)\b(?!\s+(?:own|"
+    r"owns|hold|holds)\b)", re.I)
+# Words that turn back to the business itself: "; we have 45 staff".
+_SELF_AGAIN = re.compile(r"(?:[;,]|\band\b|\bbut\b)\s+(?:we|our|us|here)\b", re.I)
+_HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
+    # people, whatever other words they come with
+    ("individual", re.compile(
+        r"\b(?:business\s+partners?|employee\s+ownership\s+trust|eot|management\s+team|"
+        r"my\s+(?:wife|husband|partner|family)|md|ceo|managing\s+director|chair(?:man|woman)?|"
+        r"proprietors?|owner[\s-]managers?|boss)\b", re.I)),
+    ("university", re.compile(r"\b(?:universit(?:y|ies)|college|higher\s+education)\b", re.I)),
+    ("public_body", re.compile(
+        r"\b(?:nhs|council|local\s+authorit(?:y|ies)|government|public\s+(?:body|bodies|sector|"
+        r"authority)|combined\s+authority|ministry|department\s+(?:of|for)|crown|municipal|"
+        r"state[\s-]+owned|health\s+board)\b", re.I)),
+    ("investor", re.compile(
+        r"\b(?:venture\s+capital|vc|investors?|investment|funds?|private\s+equity|"
+        r"business\s+angels?|angels?|crowd[\s-]?fund\w*|family\s+office)\b", re.I)),
+    ("enterprise", re.compile(
+        r"\b(?:group|compan(?:y|ies)|firm|plc|ltd|limited|corporation|corp|holdings?|parent|"
+        r"business|enterprise|supplier|customer|manufacturer|multinational|conglomerate|llc|"
+        r"inc|gmbh)\b", re.I)),
+    ("individual", re.compile(
+        r"\b(?:directors?|founders?|co-?founders?|family|individuals?|people|persons?|partners?|"
+        r"shareholders?|owners?|wife|husband|brother|sister|father|mother|son|daughter|me|"
+        r"myself|employees|staff|management|managers?|friends?)\b", re.I)),
+)
+
+
+def _holder_kind(label: str, phrase: str) -> HolderKind:
+    for text in (label, phrase):
+        for kind, pattern in _HOLDER_KINDS:
+            if pattern.search(text):
+                return kind
+    return "unknown"
+
+
+def _holder_label(phrase: str) -> str:
+    end = _HOLDER_LABEL_END.search(phrase)
+    return (phrase[:end.start()] if end else phrase).strip(" ,-")
+
+
+def read_holdings(msg: Message) -> list[Holding]:
+    found: list[Found[Holding]] = []
+    for match in _OWNED_BY.finditer(msg.text):
+        if holding := _owned_by(msg, match):
+            found.append(holding)
+    for match in _HOLDS.finditer(msg.text):
+        if not msg.claimed(*match.span()) and (holding := _holds(msg, match)):
+            found.append(holding)
+    for match in _FAMILY_OWNED.finditer(msg.text):
+        if not msg.claimed(*match.span()):
+            msg.claim(*match.span())
+            found.append(Found(match.start(), match.end(), Holding(
+                share_percent=100, holder=match["who"].lower(), holder_kind="individual")))
+    return [_their_figures(msg, f) for f in sorted(found, key=lambda f: f.start)]
+
+
+def _their_figures(msg: Message, found: Found[Holding]) -> Holding:
+    """A holder's own staff and turnover, told in the words that follow and refer back to
+    it: "A rival owns 40% - they have 90 staff and £14m turnover", "A French group holds
+    60% of us. It employs 3,000 people and turns over €700m"."""
+    holding = found.value
+    if holding.holder_kind == "individual" or (holding.employees is not None
+                                               and holding.turnover is not None):
+        return holding
+    sentence_end = msg.sentence(found.start)[1]
+    for start in (found.end, sentence_end + 1):
+        if start >= len(msg.text):
+            break
+        refer = _REFERS_BACK.match(msg.text, start)
+        if not refer:
+            continue
+        end = msg.sentence(refer.end())[1]
+        if again := _SELF_AGAIN.search(msg.text, refer.end(), end):
+            end = again.start()
+        other = _holding(msg, refer.end(), end, holding.share_percent,
+                         holding.direction)
+        if other is None or (other.employees is None and other.turnover is None
+                             and other.balance_sheet is None):
+            continue
+        msg.claim(refer.start(), end)
+        return holding.model_copy(update={
+            "employees": holding.employees if holding.employees is not None
+            else other.employees,
+            "turnover": holding.turnover or other.turnover,
+            "balance_sheet": holding.balance_sheet or other.balance_sheet})
+    return holding
+
+
+def _share(match: re.Match[str]) -> float | None:
+    if match["share"]:
+        return to_float(match["share"])
+    return 50.0 if match["half"] else None
+
+
+def _owned_by(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
+    """ "60% owned by a 1,000-person group", "we are owned by two directors"."""
+    if match["partly"] or (match["subsidiary"] and not match["whole"]):
+        return None
+    share = _share(match)
+    if share is None:
+        sentence_start = msg.sentence(match.start())[0]
+        if not match["whole"] and not _SELF_SUBJECT.search(msg.text, sentence_start,
+                                                           match.start()):
+            return None
+        share = 100.0
+    end = _holder_end(msg, match.end())
+    holding = _holding(msg, match.end(), end, share, "owns_us")
+    if holding is None:
+        return None
+    msg.claim(match.start(), end)
+    return Found(match.start(), end, holding)
+
+
+def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
+    """ "an NHS trust holds 30%", "we own 40% of a supplier with 30 staff"."""
+    share = _share(match)
+    if share is None or share > 100:
+        return None
+    subject_start = _subject_start(msg, match.start())
+    subject = msg.text[subject_start:match.start()].strip()
+    if _WE.fullmatch(subject):
+        if not match["prep"]:
+            return None
+        end = _holder_end(msg, match.end())
+        holding = _holding(msg, match.end(), end, share, "we_own")
+        if holding is None or holding.holder_kind not in ("enterprise", "public_body",
+                                                          "university", "investor"):
+            return None
+        msg.claim(subject_start, end)
+        return Found(subject_start, end, holding)
+    if not subject or _PRONOUN.fullmatch(subject):
+        return None
+    if match["prep"] and not _OUR_EQUITY.match(msg.text, match.end()):
+        return None  # a share of something else: "30% of our sales"
+    holding = _holding(msg, subject_start, match.start(), share, "owns_us")
+    if holding is None:
+        return None
+    msg.claim(subject_start, match.end())
+    return Found(subject_start, match.end(), holding)
+
+
+def _subject_start(msg: Message, verb_start: int) -> int:
+    """Where the subject of the verb at `verb_start` begins: after the last break, or the
+    one before when the last ends a phrase in apposition ("Another company, a customer,
+    owns 30%")."""
+    start = msg.sentence(verb_start)[0]
+    starts = [start] + [brk.end() for brk in _SUBJECT_BREAK.finditer(msg.text, start,
+                                                                     verb_start)]
+    if len(starts) > 1 and not msg.text[starts[-1]:verb_start].strip():
+        return starts[-3] if len(starts) > 2 else starts[0]
+    return starts[-1]
+
+
+def _holder_end(msg: Message, start: int) -> int:
+    end = _HOLDER_END.search(msg.text, start)
+    return end.start() if end else len(msg.text)
+
+
+def _holding(msg: Message, start: int, end: int, share: float,
+             direction: Literal["owns_us", "we_own"]) -> Holding | None:
+    phrase = msg.text[start:end].strip()
+    label = _holder_label(phrase)
+    if not label or msg.claimed(start, end):
+        return None
+    employees = None
+    for pattern in _HOLDER_STAFF:
+        if staff := pattern.search(msg.text, start, end):
+            employees = to_float(staff["n"])
+            break
+    figures: dict[str, Money] = {}
+    for amount in amounts_in(msg, start, end):
+        role = nearest_role(msg, amount, start, end, [],
+                            roles=("turnover", "balance_sheet"))
+        if role:
+            figures[role] = amount.money
+    return Holding(share_percent=share, holder=label,
+                   holder_kind=_holder_kind(label, phrase), direction=direction,
+                   employees=employees, turnover=figures.get("turnover"),
+                   balance_sheet=figures.get("balance_sheet"))

@@ -1,0 +1,69 @@
+"""Local authorities: the councils and towns the policy names, and a council named in capitals.
+
+`Places` maps place, town and council names (any case) to the local authority they are in. A
+council named by capitalised words ("Warwick District Council") is read as itself even when the
+policy does not name it. Of several places, the business's own site is taken, as for postcodes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.facts.common import Found, Message
+from assistant.facts.numbers import words_to_digits
+from assistant.facts.postcodes import best_location
+
+_COUNCIL = re.compile(r"\s*\b(?:(?:metropolitan\s+)?borough\s+|district\s+|city\s+|county\s+)?"
+                      r"council\b", re.I)
+_CAPITALISED_NAME = re.compile(r"(?:[A-Z][a-z'&-]+\s+){0,2}[A-Z][a-z'&-]+$")
+_NOT_A_COUNCIL_NAME = frozenset({"our", "the", "local", "a", "my", "your", "their", "this",
+                                 "that", "city", "town", "parish", "county", "district"})
+_UNIVERSITY_AFTER = re.compile(r"\s+(?:city\s+)?university\b", re.I)
+
+
+class Places:
+    """The place, town and council names the policy knows (any case), each with the local
+    authority it is in, and the patterns that find them in a message."""
+
+    def __init__(self, places: dict[str, str]) -> None:
+        self._authorities: dict[str, str] = {}
+        for name, authority in places.items():
+            if not isinstance(name, str) or not name.strip():
+                raise ValueError(f"a place name must be non-empty text; got {name!r}")
+            if not isinstance(authority, str) or not authority.strip():
+                raise ValueError(f"place {name!r} must map to a local authority name; "
+                                 f"got {authority!r}")
+            self._authorities[" ".join(words_to_digits(name).lower().split())] = authority.strip()
+        names = sorted(self._authorities, key=len, reverse=True)
+        alternatives = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)
+        self.pattern = (re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+                        if names else None)
+        self._at_end = (re.compile(rf"(?<!\w)(?:{alternatives})$", re.I)
+                        if names else None)
+
+    def local_authority(self, msg: Message) -> str | None:
+        found: list[Found[str]] = []
+        if self.pattern is not None:
+            for match in self.pattern.finditer(msg.text):
+                if msg.claimed(*match.span()) or _UNIVERSITY_AFTER.match(msg.text, match.end()):
+                    continue
+                name = " ".join(match[0].lower().split())
+                found.append(Found(match.start(), match.end(), self._authorities[name]))
+        for council in _COUNCIL.finditer(msg.text):
+            if msg.claimed(*council.span()):
+                continue
+            named = self._council_named(msg.text[:council.start()].rstrip())
+            if named:
+                found = [f for f in found if f.end <= council.start() - len(named[1]) - 1
+                         or f.start >= council.end()]
+                found.append(Found(council.start() - len(named[1]), council.end(), named[0]))
+        return best_location(msg, found, "local_authority")
+
+    def _council_named(self, before: str) -> tuple[str, str] | None:
+        """(authority, the words naming it) for "... Warwick District Council"."""
+        if self._at_end is not None and (known := self._at_end.search(before)):
+            return self._authorities[" ".join(known[0].lower().split())], known[0]
+        name = _CAPITALISED_NAME.search(before)
+        if name and name[0].split()[0].lower() not in _NOT_A_COUNCIL_NAME:
+            return name[0], name[0]
+        return None

@@ -1,0 +1,115 @@
+"""Postcodes: full UK postcodes and outward codes, and which place named is the business's site.
+
+A full postcode of valid UK format is read wherever it stands; an outward code alone ("DY1") only
+with something saying it is a location. A code of valid format that the policy does not know is
+still returned (the engine says it does not recognise it). Of several places named, the
+business's own site is taken (`best_location`, also used for councils): not one it says it is not
+at ("20 minutes from"), nor one of another business, nor a head office when another site is
+named; one named as its site over one merely mentioned; else the last.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.facts.common import AskedFact, Found, Message
+
+# The UK's postcode areas (the letters of an outward code).
+_POSTCODE_AREAS = frozenset(
+    "AB AL B BA BB BD BF BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN "
+    "DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L "
+    "LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA "
+    "SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS "
+    "WV YO ZE".split())
+# Only central London districts end in a letter (W1A, EC1A, SW1A), from these sets of letters.
+_LETTER_DISTRICT_AREAS = frozenset({"E", "EC", "N", "NW", "SE", "SW", "W", "WC"})
+_DISTRICT_LETTERS = {1: "ABCDEFGHJKPSTUW", 2: "ABEHMNPRVWXY"}
+# Chemical formulae that have the shape of a real outward code.
+_FORMULAE = frozenset({"CO2", "SO2", "CH4", "N2"})
+
+_FULL_POSTCODE = re.compile(
+    r"(?<![A-Za-z0-9])(?P<out>[A-Za-z]{1,2}\d[A-Za-z\d]?)\s?"
+    r"(?P<in>\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2})(?![A-Za-z0-9])")
+_OUTWARD_CODE = re.compile(r"(?<![\w-])(?P<out>[A-Za-z]{1,2}\d[A-Za-z\d]?)(?!\w|-[A-Za-z])")
+_POSTCODE_CUE = re.compile(
+    r"\b(?:in|at|near|from|postcode(?:\s+is)?|post\s+code(?:\s+is)?|district|area)\s*:?\s*$",
+    re.I)
+_ONLY_A_CODE = re.compile(
+    r"\s*(?:(?:it's|it\s+is|our\s+postcode\s+is|postcode:?|we're\s+in|in)\s*)?"
+    r"[A-Za-z]{1,2}\d[A-Za-z\d]?\s*[.!]?\s*", re.I)
+# A place or postcode the business is not at.
+_NOT_HERE = re.compile(
+    r"\b(?:not|rather\s+than|instead\s+of|(?:moved|moving|relocated|relocating)\s+(?:away\s+)?"
+    r"from|outside(?:\s+of)?|university\s+of|(?:miles?|minutes?|mins?|km|kilomet(?:re|er)s?|"
+    r"drive|walk)\s+(?:away\s+)?from|border(?:s|ing)?(?:\s+with)?|towards|near|nr\.?|"
+    r"close\s+to|just\s+off)\s+(?:the\s+)?"
+    r"(?:in\s+)?$", re.I)
+_AN_OFFICE = re.compile(
+    r"\b(?:registered\s+(?:office|address)|head\s+office|headquarters|hq|accountants?'?s?|"
+    r"postal\s+address|correspondence\s+address)\b[^.;]*$", re.I)
+_ANOTHER_SITE = re.compile(
+    r"\b(?:other|another|second|separate|different|new)\s+(?:site|premises|unit|factory|works|"
+    r"location|plant|workshop)\b", re.I)
+_SITE_CUE = re.compile(
+    r"\b(?:based|located|situated|site|sites|premises|factory|office|offices|unit|workshop|"
+    r"warehouse|plant|headquarters|hq|registered|operate|operating)\b[\w\s,'-]{0,25}$", re.I)
+
+
+def valid_outward_code(code: str) -> bool:
+    """True when `code` (upper case) has the format of a real UK outward code: B15, CV4, W1A."""
+    match = re.fullmatch(r"([A-Z]{1,2})(\d)([A-Z\d]?)", code)
+    if not match or match[1] not in _POSTCODE_AREAS:
+        return False
+    area, suffix = match[1], match[3]
+    if suffix.isalpha():
+        return area in _LETTER_DISTRICT_AREAS and suffix in _DISTRICT_LETTERS[len(area)]
+    return True
+
+
+def read_postcode(msg: Message, asked: AskedFact | None,
+                  known_districts: set[str]) -> str | None:
+    found: list[Found[str]] = []
+    for match in _FULL_POSTCODE.finditer(msg.text):
+        outward = match["out"].upper()
+        if valid_outward_code(outward):
+            msg.claim(*match.span())
+            found.append(Found(match.start(), match.end(),
+                               f"{outward} {match['in'].upper()}"))
+    for match in _OUTWARD_CODE.finditer(msg.text):
+        if msg.claimed(*match.span()):
+            continue
+        outward = match["out"].upper()
+        if valid_outward_code(outward) and _outward_accepted(msg, match, asked, known_districts):
+            msg.claim(*match.span())
+            found.append(Found(match.start(), match.end(), outward))
+    return best_location(msg, found, "postcode")
+
+
+def _outward_accepted(msg: Message, match: re.Match[str], asked: AskedFact | None,
+                      known_districts: set[str]) -> bool:
+    """An outward code alone is read as one only with something saying it is a location:
+    "in DY1", "postcode WS1", a message that is just the code, or a known district written
+    in capitals."""
+    code = match["out"].upper()
+    if code in _FORMULAE:
+        return False
+    if asked == "postcode" or _ONLY_A_CODE.fullmatch(msg.text):
+        return True
+    if _POSTCODE_CUE.search(msg.text, max(0, match.start() - 30), match.start()):
+        return True
+    return match["out"].isupper() and code in known_districts
+
+
+def best_location(msg: Message, found: list[Found[str]],
+                  fact: str) -> str | None:
+    """The business's own site among the locations named: not one it says it is not at or
+    one of another business; one named as its site over one merely mentioned; else the
+    last."""
+    own = [f for f in found
+           if not _NOT_HERE.search(msg.text, max(0, f.start - 40), f.start)
+           and not msg.about_another_business(f.start)]
+    if _ANOTHER_SITE.search(msg.text):  # "head office in CV1; the press goes in our
+        own = [f for f in own          # second factory": the office is not the site
+               if not _AN_OFFICE.search(msg.text, max(0, f.start - 50), f.start)]
+    sites = [f for f in own if _SITE_CUE.search(msg.text, max(0, f.start - 60), f.start)]
+    return msg.took(fact, sites) or msg.took(fact, own)

@@ -1,0 +1,237 @@
+"""Staff: the headcount, part-timers as shares of a full-time week, and the people not counted.
+
+- Staff are annual work units (AWU). A part-timer counts as the share of a full-time week that is
+  stated ("6 part-time on 20 of 40 hours" is 6 x 0.5). Hours with no full-time week
+  ("working 20 hours a week") are measured against a 37.5-hour week. A part-timer with no hours
+  stated counts as 0.5.
+- Apprentices, students on vocational training contracts and staff on maternity or parental
+  leave are not counted: when stated among a total ("12 on the payroll, 3 of them apprentices")
+  they are taken off it; when stated beside it ("8 staff plus 2 apprentices") the total stands.
+- A bare number right after a correction ("40 staff, sorry, 45") replaces the headcount before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.facts.common import (
+    CORRECTION,
+    NUM,
+    NUM_START,
+    QUAL,
+    Found,
+    Message,
+    bound,
+)
+from assistant.facts.money import Amount
+from assistant.facts.numbers import to_float
+
+FULL_TIME_HOURS = 37.5  # the full-time week when a part-timer's hours are given without one
+PART_TIME_SHARE = 0.5  # a part-timer whose hours are not stated
+
+
+_STAFF_NOUN = (r"(?:members?\s+of\s+staff|staff(?:\s+members)?|employees?|workers|personnel|"
+               r"colleagues|team\s+members|heads|ftes?|full[\s-]time\s+equivalents?)")
+STAFF_ADJ = (r"(?:permanent|temporary|skilled|experienced|direct|paid|salaried|core|office|"
+             r"production|factory|admin|administrative|technical|other|more|in-house|local|"
+             r"highly|total)")
+_SIZE_WORD = r"(?:person|people|strong|employee|staff|man|head)"
+_BUSINESS_NOUN = (r"(?:company|business|firm|outfit|organi[sz]ation|enterprise|sme|"
+                  r"manufacturer|producer|supplier|provider|contractor|subcontractor|"
+                  r"specialist|consultancy|agency|practice|studio|workshop|factory|foundry|"
+                  r"works|[\w-]*maker)")
+_HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
+    # "45 staff", "120 employees", "3 FTE", "12 highly skilled workers"
+    rf"{NUM_START}(?P<n>{NUM})\s*(?:{STAFF_ADJ}\s+){{0,2}}{_STAFF_NOUN}\b",
+    # "we have 12 people", "with 30 people": people only as a business's own
+    rf"\b(?:have|has|employ|employs|employing|with|of|are|got)\s+(?:{QUAL}\s+)?"
+    rf"{NUM_START}(?P<n>{NUM})\s+(?:{STAFF_ADJ}\s+){{0,2}}(?:people|persons)\b",
+    rf"{NUM_START}(?P<n>{NUM})\s+(?:{STAFF_ADJ}\s+){{0,2}}people\s+"
+    r"(?:work|working|are\s+employed|on\s+(?:the|our)\s+payroll)\b",
+    # "we employ 12"
+    rf"\bemploy(?:s|ing)?\s+(?:{QUAL}\s+)?{NUM_START}(?P<n>{NUM})\b"
+    r"(?!\s*(?:%|per\s*cent|percent)|[.,]\d)",
+    # "a team of 8", "headcount of 230", "headcount: 230"
+    r"\b(?:team|staff|workforce|head\s*count|staff\s+count|payroll)\s*"
+    r"(?:of|is|are|was|at|stands\s+at|totals?|:|=|-)?\s*"
+    rf"(?:{QUAL}\s+)?{NUM_START}(?P<n>{NUM})\b"
+    r"(?!\s*(?:%|per\s*cent|percent|years?|months?|weeks?|hours?|k\b|m\b)|[.,]\d)",
+    # "a 12-person company", "a 40-strong workforce"
+    rf"{NUM_START}(?P<n>{NUM})\s*-?\s*{_SIZE_WORD}\s+"
+    r"(?:team|company|business|firm|outfit|operation|workforce|organi[sz]ation|enterprise|sme|"
+    r"manufacturer|workshop)\b",
+    # "a 600-person automotive interiors manufacturer": the size of the whole business, with
+    # words between (not "a 10-person sales team", which is part of it)
+    rf"{NUM_START}(?P<n>{NUM})\s*-?\s*{_SIZE_WORD}\s+(?:[\w&'-]+\s+){{0,3}}?"
+    rf"{_BUSINESS_NOUN}\b",
+    # "there are 8 of us"
+    rf"\b(?:there\s+are|we\s+are|we're)\s+(?:{QUAL}\s+)?(?P<n>{NUM})\s+of\s+us\b",
+))
+_PART_TIME_HOURS = (
+    r"(?:\s*,?\s*\(?\s*(?:(?:each\s+)?(?:on|working|doing|at)\s+|(?=\d)))"
+    rf"(?:(?P<pct>{NUM})\s*(?:%|per\s*cent|percent)"
+    rf"|(?P<h>{NUM})\s*-?\s*(?P<hunit>hours?|hrs?|h\b)?\s*"
+    rf"(?:(?:of|out\s+of|/|from)\s*(?:a\s+)?(?P<full>{NUM})\s*-?\s*(?:hours?|hrs?|h\b)?)?"
+    r"(?:\s*(?:a|per|each)\s+week|\s*weekly|\s*pw|\s*-?\s*weeks?)?)")
+_FULL_TIMERS = re.compile(
+    rf"{NUM_START}(?P<n>{NUM})\s*(?:{STAFF_ADJ}\s+)?(?:full[\s-]?time(?:rs)?|f/t)\b"
+    rf"(?!\s+equivalent)(?:\s+{_STAFF_NOUN}|\s+people)?", re.I)
+_PART_TIMERS = re.compile(
+    rf"{NUM_START}(?P<n>{NUM})\s*(?:{STAFF_ADJ}\s+)?"
+    r"(?:of\s+(?:whom|them|these|those)\s+)?(?:are\s+|work\s+|working\s+)?"
+    rf"(?:part[\s-]?time(?:rs)?|p/t)\b(?:\s+{_STAFF_NOUN}|\s+people)?(?:{_PART_TIME_HOURS})?",
+    re.I)
+# People who are not counted in annual work units (the EU SME definition): apprentices, students
+# on vocational training contracts, and staff on maternity or parental leave.
+_PEOPLE = (r"(?:people|persons?|staff(?:\s+members?)?|members?\s+of\s+staff|employees?|"
+           r"colleagues|workers)")
+_NOT_COUNTED_STAFF = re.compile(
+    rf"(?:{NUM_START}(?P<n>{NUM})|(?P<one>\ban?))\s+"
+    r"(?P<of>of\s+(?:whom|them|these|those|which|us)\s+)?(?:(?:is|are|being|currently|now)\s+)*"
+    rf"(?:(?:an?\s+)?(?:{STAFF_ADJ}\s+)?apprentices?\b"
+    r"|(?:students?|trainees?)\s+on\s+(?:a\s+)?vocational\s+training(?:\s+contracts?)?\b"
+    rf"|(?:{_PEOPLE}\s+)?(?:(?:is|are|currently|now)\s+)*on\s+"
+    r"(?:maternity|paternity|parental|shared\s+parental|adoption)\s+leave\b)", re.I)
+# Uncounted people named as well as a total ("8 staff plus 2 apprentices"), not among it.
+_IN_ADDITION = re.compile(
+    r"\b(?:plus|and|also|as\s+well\s+as|another|additional|further|besides|on\s+top)\b", re.I)
+_ONLY_JOINED = re.compile(r"[\s,]*(?:and\s+)?", re.I)  # "2 apprentices and 1 on leave"
+# Part-timers in addition to a total ("8 staff plus 3 part-time"), rather than among it
+# ("45 staff, 10 of whom are part-time", "headcount 45 (including 5 part-time)").
+_MORE_STAFF = re.compile(r"\b(?:plus|and|also|as\s+well\s+as|another|additional|further|more)\b",
+                         re.I)
+_CORRECTED_NUMBER = re.compile(
+    rf"{CORRECTION}\s*[,:;-]*\s*(?:(?:it's|it\s+is|we\s+have|we've\s+got|we\s+employ|"
+    rf"there\s+are)\s+)?(?:{QUAL}\s+)?{NUM_START}(?P<n>{NUM})\b"
+    r"(?!\s*(?:%|per\s*cent|percent)|[.,]\d)", re.I)
+
+
+def _part_time_share(match: re.Match[str]) -> float:
+    """The share of a full-time week one part-timer works (module doc: the rules)."""
+    if match["pct"]:
+        share = to_float(match["pct"]) / 100
+    elif match["h"] and (match["full"] or match["hunit"]):
+        full = to_float(match["full"]) if match["full"] else FULL_TIME_HOURS
+        share = to_float(match["h"]) / full if full else 0.0
+    else:
+        return PART_TIME_SHARE
+    return share if 0 < share <= 1 else PART_TIME_SHARE
+
+
+def read_employees(msg: Message, unassigned: list[Amount]) -> float | None:
+    uncounted = _not_counted(msg)
+    found = _part_time_breakdowns(msg)
+    seen: set[int] = set()
+    for pattern in _HEADCOUNT:
+        for match in pattern.finditer(msg.text):
+            start, end = match.span("n")
+            if start in seen or msg.claimed(start, end):
+                continue
+            if msg.about_another_business(match.start()):
+                continue
+            seen.add(start)
+            value = to_float(match["n"]) + bound(msg.text, start)
+            found.append(Found(start, end, max(value, 0.0)))
+    found += _corrected_headcounts(msg, found, unassigned)
+    return msg.took("employees", _less_uncounted(msg, found, uncounted))
+
+
+def _not_counted(msg: Message) -> list[re.Match[str]]:
+    """Apprentices and staff on leave, whose numbers are then not read as a headcount."""
+    found = []
+    for match in _NOT_COUNTED_STAFF.finditer(msg.text):
+        if msg.claimed(*match.span()) or msg.about_another_business(match.start()):
+            continue
+        msg.claim(*match.span())
+        found.append(match)
+    return found
+
+
+def _less_uncounted(msg: Message, found: list[Found[float]],
+                    uncounted: list[re.Match[str]]) -> list[Found[float]]:
+    """Headcounts less the uncounted people stated among them, in the same sentence after
+    the total: "12 people on the payroll, 3 of them apprentices" is 9; "8 staff plus 2
+    apprentices" stays 8."""
+    adjusted = list(found)
+    previous: tuple[int, re.Match[str], bool] | None = None  # (total, match, among it)
+    for match in uncounted:
+        sentence = msg.sentence(match.start())
+        totals = [i for i, f in enumerate(adjusted)
+                  if f.start < match.start() and msg.sentence(f.start) == sentence]
+        if not totals:
+            continue
+        index = max(totals, key=lambda i: adjusted[i].start)  # the nearest before
+        total = adjusted[index]
+        if match["of"]:
+            among = True  # "3 of them apprentices"
+        elif (previous and previous[0] == index
+              and _ONLY_JOINED.fullmatch(msg.text, previous[1].end(), match.start())):
+            among = previous[2]  # "including 2 apprentices and 1 on maternity leave"
+        else:
+            gap = msg.text[min(total.end, match.start()):match.start()]
+            among = not _IN_ADDITION.search(gap)
+        previous = (index, match, among)
+        if among:
+            heads = 1.0 if match["one"] else to_float(match["n"])
+            adjusted[index] = Found(total.start, total.end, max(total.value - heads, 0.0))
+    return adjusted
+
+
+def _part_time_breakdowns(msg: Message) -> list[Found[float]]:
+    """Full-timers plus part-timers as fractions, per sentence: "12 full-time and 6
+    part-time on 20 of 40 hours" is 15; "45 staff, 10 of whom are part-time" is 40."""
+    found: list[Found[float]] = []
+    sentences = sorted({msg.sentence(m.start()) for m in _PART_TIMERS.finditer(msg.text)}
+                       | {msg.sentence(m.start()) for m in _FULL_TIMERS.finditer(msg.text)})
+    for lo, hi in sentences:
+        part = [m for m in _PART_TIMERS.finditer(msg.text, lo, hi)
+                if not msg.claimed(*m.span())]
+        full = [m for m in _FULL_TIMERS.finditer(msg.text, lo, hi)
+                if not msg.claimed(*m.span())
+                and not any(p.start() <= m.start() < p.end() for p in part)]
+        part_awu = sum(to_float(m["n"]) * _part_time_share(m) for m in part)
+        part_heads = sum(to_float(m["n"]) for m in part)
+        value: float | None = None
+        spans = [m.span() for m in (*part, *full)]
+        if full:
+            value = sum(to_float(m["n"]) for m in full) + part_awu
+        elif part:
+            total = _staff_total(msg, lo, part[0].start(), part_heads)
+            if total is None:
+                value = part_awu
+            else:
+                spans.append(total.span("n"))
+                value = to_float(total["n"]) + part_awu
+                if not _MORE_STAFF.search(msg.text, total.end("n"), part[0].start()):
+                    value -= part_heads  # the part-timers are among the total
+        if value is None or not spans:
+            continue
+        for span in spans:
+            msg.claim(*span)
+        found.append(Found(min(s for s, _ in spans), max(e for _, e in spans),
+                           round(value, 2)))
+    return found
+
+
+def _staff_total(msg: Message, lo: int, hi: int, part_heads: float) -> re.Match[str] | None:
+    """The staff total stated before the part-timers in a sentence, if any."""
+    totals = [m for pattern in _HEADCOUNT for m in pattern.finditer(msg.text, lo, hi)
+              if not msg.claimed(*m.span("n")) and to_float(m["n"]) >= part_heads]
+    return max(totals, key=lambda m: m.start("n"), default=None)
+
+
+def _corrected_headcounts(msg: Message, found: list[Found[float]],
+                          amounts: list[Amount]) -> list[Found[float]]:
+    """A bare number right after "sorry" corrects the figure before it, when that was a
+    headcount: "we have 40 staff, sorry, 45"."""
+    corrected: list[Found[float]] = []
+    for match in _CORRECTED_NUMBER.finditer(msg.text):
+        start, end = match.span("n")
+        if msg.claimed(start, end):
+            continue
+        staff_before = [f.start for f in found if f.start < start]
+        other_before = [a.start for a in amounts if a.start < start]
+        if staff_before and max(staff_before) > max(other_before, default=-1):
+            msg.claim(start, end)
+            corrected.append(Found(start, end, to_float(match["n"])))
+    return corrected

@@ -1,0 +1,173 @@
+"""How long the business has traded: durations ("trading 6 years"), start dates ("founded in
+2019", "since March 2021") and "not yet trading".
+
+- A start date known only to the year ("founded in 2019") is taken as the middle of the part of
+  that year that has passed; a month ("since March 2021") as the middle of that month.
+- "Pre-revenue" and "not yet trading" are 0 months trading.
+- Only when nothing else is read: the business has done what it does since a year or for a time
+  ("we've built boat trailers for 9 years"), in a clause about the business, not a career.
+- A duration of something else (a project, a lease, a grant) is not the business's age.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from assistant.facts.activity import ACTIVITY_VERBS
+from assistant.facts.common import NUM, QUAL, Found, Message
+from assistant.facts.numbers import to_float
+
+DURATION = (
+    rf"(?:(?P<n>{NUM})|(?P<article>\ban?)|(?P<couple>\ba\s+couple\s+of)|(?P<halfa>\bhalf\s+an?))"
+    r"(?P<half1>\s+and\s+a\s+half)?\s*-?\s*(?P<unit>years?|yrs?|months?|mths?|weeks?|wks?)\b"
+    r"(?P<half2>\s+and\s+a\s+half)?")
+_MONTH_NAMES = ("january february march april may june july august september october "
+                "november december").split()
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+         r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_TRADING = (r"(?:trading|traded|in\s+business|operating|operated|in\s+operation|established|"
+            r"going|running|around|existed|in\s+existence|incorporated|open|active)")
+_STARTED = (r"(?:founded|established|started(?:\s+(?:trading|up))?|set\s+up|incorporated|"
+            r"spun\s+(?:out|off)|"
+            r"formed|launched|opened(?:\s+our\s+doors)?|began(?:\s+trading)?|registered|"
+            r"went\s+live)")
+_TRADING_FOR = re.compile(
+    rf"\b{_TRADING}\s+(?:for\s+)?(?:(?:the\s+)?(?:last|past)\s+)?(?:{QUAL}\s+)?{DURATION}",
+    re.I)
+_DURATION_OF_TRADING = re.compile(rf"{DURATION}\s+(?:of\s+)?(?:trading|in\s+business)\b", re.I)
+_AGE = re.compile(
+    r"\b(?:we(?:'re|\s+are)|(?:the\s+|our\s+)?(?:company|business|firm)\s+is|it's|it\s+is)\s+"
+    rf"(?:only\s+|just\s+)?(?:{QUAL}\s+)?{DURATION}\s+old\b", re.I)
+# What was started, between the verb and the date: "my dad started the business in 1986".
+_THE_BUSINESS = (r"(?:it|(?:the|this|our|my|his|her|their)\s+(?:own\s+)?(?:family\s+)?"
+                 r"(?:company|business|firm|shop|factory|workshop|practice))")
+_STARTED_ON = re.compile(
+    rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?|{_TRADING})\s+(?:back\s+)?"
+    rf"(?:in\s+|since\s+|during\s+)?(?:(?P<month>{MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b",
+    re.I)
+_STARTED_AGO = re.compile(
+    rf"\b{_STARTED}(?:\s+{_THE_BUSINESS}|\s+(?:of|from)\s+(?:the\s+)?[A-Za-z][\w\s]{{0,40}}?)?\s+"
+    rf"(?:(?:{QUAL}\s+)?{DURATION}\s+ago|last\s+(?P<last>week|month|year))\b", re.I)
+_NOT_TRADING = re.compile(
+    r"\bpre[\s-]?(?:revenue|trading)\b|\bnot\s+(?:yet\s+)?(?:started\s+)?trading\b|"
+    r"\b(?:have|has)(?:\s+not|n't)\s+(?:yet\s+)?(?:started\s+)?trad(?:ed|ing)\b|"
+    r"\byet\s+to\s+(?:start\s+)?trad(?:e|ing)\b", re.I)
+_LAST_PERIOD_MONTHS = {"week": 0.2, "month": 1.0, "year": 12.0}
+# A duration of something other than the business: "the project runs for 12 months".
+_NOT_THE_BUSINESS_AGE = re.compile(
+    r"\b(?:project|programme|scheme|grant|contract|lease|loan|monitoring|warranty|round|call|"
+    r"competition|offer|application|machine|equipment)\b", re.I)
+PRE_REVENUE = re.compile(r"\bpre[\s-]?revenue\b", re.I)
+# Read only when nothing above is: the business has done what it does since a year ("baking
+# bread since 1996", "we've been doing this since 2011") or for a time ("we've built boat
+# trailers for 9 years"), both in a clause about the business, not a person's career.
+_DOING_SINCE = re.compile(
+    rf"\bsince\s+(?:(?P<month>{MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b", re.I)
+_DOING_FOR = re.compile(
+    r"\b(?:we|i)(?:'ve|\s+have)\s+(?:been\s+)?(?:[a-z-]+)\b[^.;!?]{0,60}?\bfor\s+"
+    rf"(?:(?:the\s+)?(?:last|past)\s+)?(?:(?:over|more\s+than|almost|nearly|{QUAL})\s+)?"
+    rf"{DURATION}", re.I)
+_A_CAREER = re.compile(
+    r"\b(?:i've\s+worked|i\s+have\s+worked|career|experience|industry|personally|myself|"
+    r"director|ceo|md|joined|employed|lived|live|married|owned|premises|site|unit|building|"
+    r"address|moved|based|grant|loan|funding|administration|insolven\w*|cva|liquidation|"
+    r"receivership|customer|client|supplier|contract|lease)\b", re.I)
+# Words showing that the clause before "since" speaks of the business at its work.
+_DOING = re.compile(
+    rf"\b(?:we|we've|we're|our|us|i|i've|it|have\s+done|{ACTIVITY_VERBS}|[a-z]+ing)\b", re.I)
+
+
+def duration_months(match: re.Match[str]) -> float:
+    if match["n"]:
+        count = to_float(match["n"])
+    elif match["couple"]:
+        count = 2.0
+    elif match["halfa"]:
+        count = 0.5
+    else:
+        count = 1.0
+    if match["half1"] or match["half2"]:
+        count += 0.5
+    unit = match["unit"].lower()
+    if unit.startswith("y"):
+        return count * 12
+    if unit.startswith("w"):
+        return round(count * 12 / 52, 1)
+    return count
+
+
+def _months_since(start: date, today: date) -> float:
+    months = (today.year - start.year) * 12 + today.month - start.month
+    if today.day < start.day:
+        months -= 1
+    return float(max(months, 0))
+
+
+def _months_since_period(first: date, last: date, today: date) -> float:
+    """Months since the middle of the part of [first, last] that has passed."""
+    if first > today:
+        return 0.0
+    last = min(last, today)
+    return _months_since(first + (last - first) / 2, today)
+
+
+def _month_end(year: int, month: int) -> date:
+    return (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
+
+
+def read_months_trading(msg: Message, today: date) -> float | None:
+    found: list[Found[float]] = []
+    for pattern in (_TRADING_FOR, _DURATION_OF_TRADING, _AGE):
+        found += [Found(m.start(), m.end(), duration_months(m))
+                  for m in pattern.finditer(msg.text)]
+    for match in _STARTED_AGO.finditer(msg.text):
+        months = (_LAST_PERIOD_MONTHS[match["last"].lower()] if match["last"]
+                  else duration_months(match))
+        found.append(Found(match.start(), match.end(), months))
+    found += [Found(m.start(), m.end(), months_from(m, today))
+              for m in _STARTED_ON.finditer(msg.text)]
+    found += [Found(m.start(), m.end(), 0.0) for m in _NOT_TRADING.finditer(msg.text)]
+    if not found:
+        found = _doing_for_a_time(msg, today)
+    found = [f for f in _without_overlaps(found)
+             if not msg.claimed(f.start, f.end) and not msg.about_another_business(f.start)
+             and not _NOT_THE_BUSINESS_AGE.search(msg.lead(f.start))]
+    for item in found:
+        msg.claim(item.start, item.end)
+    return msg.took("months_trading", found)
+
+
+def _doing_for_a_time(msg: Message, today: date) -> list[Found[float]]:
+    found: list[Found[float]] = []
+    for match in _DOING_FOR.finditer(msg.text):
+        clause = msg.text[msg.sentence(match.start())[0]:match.end()]
+        if not _A_CAREER.search(clause):
+            found.append(Found(match.start(), match.end(), duration_months(match)))
+    for match in _DOING_SINCE.finditer(msg.text):
+        lo = msg.clause(match.start())[0]
+        sentence_start = msg.sentence(match.start())[0]
+        clause = msg.text[lo:match.start()]
+        listed = not clause.strip(" ,;-")  # "5 staff, £400k, since 2013, solvent"
+        if (_DOING.search(clause) or lo == sentence_start or listed) \
+                and not _A_CAREER.search(clause):
+            found.append(Found(match.start(), match.end(), months_from(match, today)))
+    return found
+
+
+def _without_overlaps(found: list[Found[float]]) -> list[Found[float]]:
+    """Of overlapping readings of the same words, the longest."""
+    kept: list[Found[float]] = []
+    for item in sorted(found, key=lambda f: f.start - f.end):
+        if not any(item.start < k.end and k.start < item.end for k in kept):
+            kept.append(item)
+    return kept
+
+
+def months_from(match: re.Match[str], today: date) -> float:
+    year = int(match["year"])
+    if match["month"]:
+        month = next(i for i, name in enumerate(_MONTH_NAMES, 1)
+                     if name.startswith(match["month"].lower()[:3]))
+        return _months_since_period(date(year, month, 1), _month_end(year, month), today)
+    return _months_since_period(date(year, 1, 1), date(year, 12, 31), today)
