@@ -16,6 +16,8 @@
 - `places`: local authorities, from the councils and towns the policy names.
 - `activity`: what the business does in its own words, and SIC codes (`sic_class`).
 - `answers`: bare answers ("45", "about £2m", "no") to the question just asked.
+- `declared`: the facts a policy declares (`policy/facts.yaml`), read by the engine's library of
+  extractors (number, money, percentage, duration, date, yes/no, choice, items, text).
 - `numbers`: number words as digits (`words_to_digits`).
 - `forms`: messages written as a form ("Employees: 35", "T/O: £2m") and owners' shorthand,
   rewritten into sentences the readers take, before they run.

@@ -21,8 +21,9 @@ from datetime import date, datetime
 from dateutil import parser as date_parser
 
 from assistant.business import DeclaredValue
-from assistant.facts.extractor import _DURATION, _MONEY, _duration_months, _money_of
+from assistant.facts.money import MONEY_AMOUNT, money_of
 from assistant.facts.numbers import to_float, words_to_digits
+from assistant.facts.trading import DURATION, duration_months
 from knowledge.policy.rules import DeclaredFact
 
 _NUMBER = re.compile(r"(?<![\w.,£€$])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d%])")
@@ -140,10 +141,10 @@ class DeclaredReader:
     def _money(text: str, fact: DeclaredFact,
                today: date) -> list[tuple[int, int, DeclaredValue]]:
         found: list[tuple[int, int, DeclaredValue]] = []
-        for m in _MONEY.finditer(text):
+        for m in MONEY_AMOUNT.finditer(text):
             if not (m["pre"] or m["post"] or m["short"] or m["word"]):
                 continue  # a bare number is not money unless it answers the question
-            found.append((m.start(), m.end(), _money_of(m, text).amount))
+            found.append((m.start(), m.end(), money_of(m, text).amount))
         return found
 
     @staticmethod
@@ -154,8 +155,8 @@ class DeclaredReader:
     @staticmethod
     def _durations(text: str, fact: DeclaredFact,
                    today: date) -> list[tuple[int, int, DeclaredValue]]:
-        pattern = re.compile(_DURATION, re.I)
-        return [(m.start(), m.end(), _duration_months(m)) for m in pattern.finditer(text)]
+        pattern = re.compile(DURATION, re.I)
+        return [(m.start(), m.end(), duration_months(m)) for m in pattern.finditer(text)]
 
     @staticmethod
     def _dates(text: str, fact: DeclaredFact,

@@ -38,7 +38,7 @@ MoneyField = Literal["turnover", "balance_sheet", "requested_amount", "project_c
 MONEY_FIELDS: tuple[str, ...] = get_args(MoneyField)
 
 
-_MONEY = re.compile(
+MONEY_AMOUNT = re.compile(
     rf"(?<![\w.,])(?P<pre>£|€|\b(?:gbp|eur)\s?)?(?P<num>{NUM})"
     r"(?:(?P<short>k|m|mn|bn|b)\b|\s?(?P<word>million|billion|thousand|grand|mil|mn|bn)\b)?"
     r"(?:\s?(?P<post>pounds?(?:\s+sterling)?|sterling|euros?|gbp|eur)\b)?", re.I)
@@ -102,7 +102,7 @@ class Amount:
     money: Money
 
 
-def _money_of(match: re.Match[str], text: str) -> Money:
+def money_of(match: re.Match[str], text: str) -> Money:
     multiplier = _MULTIPLIERS.get((match["short"] or match["word"] or "").lower(), 1.0)
     amount = to_float(match["num"]) * multiplier + bound(text, match.start())
     currency_words = f"{match['pre'] or ''} {match['post'] or ''}".lower()
@@ -130,11 +130,11 @@ def _support_year(text: str, today: date) -> int | None:
 def amounts_in(msg: Message, start: int = 0, end: int | None = None) -> list[Amount]:
     end = len(msg.text) if end is None else end
     amounts = []
-    for match in _MONEY.finditer(msg.text, start, end):
+    for match in MONEY_AMOUNT.finditer(msg.text, start, end):
         if not (match["pre"] or match["short"] or match["word"] or match["post"]):
             continue
         if not msg.claimed(*match.span()):
-            amounts.append(Amount(match.start(), match.end(), _money_of(match, msg.text)))
+            amounts.append(Amount(match.start(), match.end(), money_of(match, msg.text)))
     for match in _BARE_AMOUNT.finditer(msg.text, start, end):
         span = match.span("num")
         value = to_float(match["num"])
