@@ -54,9 +54,14 @@ class ClauseIndex:
 
 
 def is_clause_id(text: str) -> bool:
-    """True for "3.4", "2.14.1", "(3.2)" or "E2.4"; False for a heading such as "2. The limit"."""
-    match = CLAUSE_RE.match(text.strip() + " x")  # the pattern expects text after the id
-    return match is not None and match.end() == len(text.strip()) + 1
+    """True for "3.4", "2.14.1", "(3.2)", "E2.4" or "E8"; False for a heading such as
+    "2. The limit"."""
+    wanted = text.strip()
+    for ending in (" x", ". x"):  # the pattern expects text after the id
+        match = CLAUSE_RE.match(wanted + ending)
+        if match is not None and match.end() == len(wanted) + len(ending) - 1:
+            return True
+    return False
 
 
 def _by_clause(chunks: list[Chunk], clause: str) -> ClauseRecord | None:

@@ -36,6 +36,13 @@ def _same_place(a: str, b: str) -> bool:
     return bool(_place_words(a)) and _place_words(a) == _place_words(b)
 
 
+def _plural(word: str) -> str:
+    """ "council" -> "councils", "local authority" -> "local authorities"."""
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return word[:-1] + "ies"
+    return word if word.endswith("s") else word + "s"
+
+
 def _the(name: str) -> str:
     return name if name.lower().startswith("the ") else f"the {name}"
 
@@ -145,14 +152,15 @@ def _area_by_authority(area: Area, authority: str) -> Observation | None:
     council = _council_named(area, authority)
     if council is not None and any(_same_place(council, c) for c in area.councils):
         named = council if _same_place(council, authority) else f"{authority} ({council})"
-        sentence = f"The site is in {named}, one of the councils of {area.name}."
+        sentence = (f"The site is in {named}, one of the {_plural(area.authority_word)} of "
+                    f"{area.name}.")
         return Observation(value="inside", shown="inside", sentence=sentence,
                             evidence=sentence)
     if council is None and not _known_outside(area, authority):
         return None
     council = council or authority
     named = council if _same_place(council, authority) else f"{authority} ({council})"
-    sentence = (f"The site is in {named}, which is not one of the councils of {area.name}: "
-                f"{joined(area.councils)}.")
+    sentence = (f"The site is in {named}, which is not one of the "
+                f"{_plural(area.authority_word)} of {area.name}: {joined(area.councils)}.")
     return Observation(value="outside", shown="outside", sentence=sentence, evidence=sentence,
                         detail=_growth_hub_text(area, [council]))

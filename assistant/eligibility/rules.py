@@ -173,6 +173,12 @@ def _shown(name: str, value: Any, policy: Policy) -> str:
         return f"{text} {declared.unit}" if declared is not None and declared.unit else text
     if isinstance(value, list):
         return joined([str(v) for v in value]) or "none"
+    if declared is not None and declared.type == "date":
+        try:
+            day = date.fromisoformat(str(value))
+        except ValueError:
+            return str(value)
+        return f"{day.day} {day:%B %Y}"
     return str(value)
 
 
@@ -197,10 +203,9 @@ def judge_criterion(criterion: Criterion, values: RuleFacts
     fill = {n: shown.get(n, "not known") for n in names}
     fill |= {"value": next(iter(shown.values()), "not known"), "limit": ""}
     if met is None:
-        lacking = joined([_label(n, policy) for n in missing])
+        lacking = "; ".join(_label(n, policy) for n in missing)
         text = (criterion.unknown_text.format(**fill) if criterion.unknown_text else
-                f"I don't know yet {lacking or 'enough'}, so I can't tell whether "
-                f"this is met ({criterion.label.lower()}).")
+                f"Not known yet: {lacking or 'enough to decide'}.")
     else:
         template = criterion.met_text if met else criterion.not_met_text
         text = template.format(**fill) if template else (

@@ -66,8 +66,12 @@ class FactExtractor:
 
     def __init__(self, places: dict[str, str] | None = None,
                  known_districts: set[str] | None = None,
-                 subsidy_names: list[str] | None = None) -> None:
+                 subsidy_names: list[str] | None = None,
+                 postcode_patterns: list[str] | None = None) -> None:
         self._places = Places(places or {})
+        # another country's postal codes (an Eircode), from the policy's areas
+        self._local_codes = [re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I)
+                             for p in postcode_patterns or []]
         self._known_districts: set[str] = set()
         for code in known_districts or ():
             normal = str(code).strip().upper()
@@ -98,8 +102,21 @@ class FactExtractor:
             for pointer in area.outside:
                 places.setdefault(pointer.authority.lower(), pointer.authority)
         districts = {d.district.upper() for area in policy.areas for d in area.districts}
-        return cls(places=places, known_districts=districts,
-                   subsidy_names=[policy.rates.subsidy_name])
+        patterns = [area.postcode_pattern for area in policy.areas if area.postcode_pattern]
+        return cls(places=places, known_districts={d for d in districts
+                                                   if valid_outward_code(d)},
+                   subsidy_names=[policy.rates.subsidy_name], postcode_patterns=patterns)
+
+    def _local_postcode(self, msg: Message) -> str | None:
+        """A postal code of the policy's own pattern, written as district and the rest
+        ("v94t9px" -> "V94 T9PX"): the district is its first three characters."""
+        for pattern in self._local_codes:
+            match = pattern.search(msg.text)
+            if match is not None:
+                msg.claim(*match.span())
+                code = "".join(match.group().split()).upper()
+                return f"{code[:3]} {code[3:]}".strip()
+        return None
 
     def extract(self, text: str, today: date | None = None,
                 asked: AskedFact | None = None) -> Facts:
@@ -125,6 +142,8 @@ class FactExtractor:
 
         sic_codes = read_sic_codes(msg)
         postcode = read_postcode(msg, asked, self._known_districts)
+        if postcode is None:
+            postcode = self._local_postcode(msg)
         holdings = read_holdings(msg)
         for match in PERCENT.finditer(msg.text):
             msg.claim(*match.span())

@@ -372,6 +372,18 @@ class Area(Strict):
     # the postcode areas whose districts are all listed: a district of any other is outside
     postcode_areas: list[str] = Field(default_factory=list)
     refer_outside: str = ""  # where a business outside goes when no pointer names its place
+    # another country's postal code, as a regular expression, when it is not a UK postcode:
+    # the first three characters are the district ("V94 T9PX" is in district V94)
+    postcode_pattern: str = ""
+
+    @field_validator("postcode_pattern")
+    @classmethod
+    def _a_pattern(cls, pattern: str) -> str:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"postcode_pattern is not a regular expression ({exc})") from exc
+        return pattern
     towns: dict[str, str] = Field(default_factory=dict)  # town or place name -> council
     districts: list[District]
     outside: list[OutsidePointer] = Field(default_factory=list)
