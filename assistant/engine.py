@@ -261,12 +261,13 @@ class Assistant:
                      understood=self._understood(turn),
                      **parts)  # type: ignore[arg-type]
 
-    @staticmethod
-    def _understood(turn: _Turn) -> list[Understood]:
+    def _understood(self, turn: _Turn) -> list[Understood]:
         """What is known about the business after this turn, with the words each fact came
         from: this message's, or the earlier turn's that stated it."""
         turns = turn.conversation.turns
-        return understood(turn.facts, turn.sources, turns[-1].reply.understood if turns else [])
+        declared = self.policy.facts.facts if self.policy is not None else {}
+        return understood(turn.facts, turn.sources, turns[-1].reply.understood if turns else [],
+                          declared)
 
     def _with_context(self, turn: _Turn) -> str:
         """A follow-up ("and for a medium company?") carries the question it follows."""

@@ -8,12 +8,18 @@ eligibility reply: "I understood: 45 staff, £6m turnover, Dudley (DY1 1AA), tra
 
 from __future__ import annotations
 
-from assistant.business import Facts, Holding, Money
+from collections.abc import Mapping
+
+from assistant.business import DeclaredValue, Facts, Holding, Money
 from assistant.reply import Understood
+from knowledge.policy.rules import DeclaredFact
 
 # The facts shown in the one-line summary, in this order.
 _LINE_ORDER = ("employees", "turnover", "balance_sheet", "place", "months_trading", "insolvent",
                "holdings", "prior_public_support")
+
+
+_BUILT_IN = frozenset(Facts.model_fields) | {"place"}
 
 
 def money_phrase(money: Money) -> str:
@@ -80,13 +86,38 @@ def _phrases(facts: Facts) -> dict[str, str]:
     return phrases
 
 
+def _declared_phrase(value: DeclaredValue, fact: DeclaredFact | None) -> str:
+    """ "40 tonnes of CO2e a year", "a carbon baseline: yes", "£12k training cost"."""
+    label = (fact.label if fact and fact.label else "").strip()
+    if isinstance(value, bool):
+        return f"{label}: {'yes' if value else 'no'}" if label else ("yes" if value else "no")
+    if isinstance(value, list):
+        shown = ", ".join(value)
+    elif isinstance(value, int | float):
+        kind = fact.type if fact else "number"
+        shown = (money_phrase(Money(amount=value)) if kind == "money" else
+                 f"{_number(value)}%" if kind == "percentage" else
+                 _duration(value) if kind == "duration" else
+                 f"{_number(value)} {fact.unit}".strip() if fact else _number(value))
+        if kind == "number" and fact and fact.unit:
+            return shown
+    else:
+        shown = str(value)
+    return f"{label}: {shown}" if label else shown
+
+
 def understood(facts: Facts, sources: dict[str, str],
-               earlier: list[Understood] | None = None) -> list[Understood]:
+               earlier: list[Understood] | None = None,
+               declared: Mapping[str, DeclaredFact] | None = None) -> list[Understood]:
     """Each known fact with its phrase and the words it came from: this message's words for
-    what it stated, else the words an earlier turn recorded."""
+    what it stated, else the words an earlier turn recorded. Facts the policy declares are
+    phrased with their labels."""
     before = {item.fact: item.text for item in earlier or []}
+    phrases = _phrases(facts)
+    phrases |= {name: _declared_phrase(value, (declared or {}).get(name))
+                for name, value in facts.declared.items()}
     return [Understood(fact=fact, value=value, text=sources.get(fact, before.get(fact, "")))
-            for fact, value in _phrases(facts).items()]
+            for fact, value in phrases.items()]
 
 
 def understood_line(items: list[Understood]) -> str:
@@ -100,6 +131,7 @@ def understood_line(items: list[Understood]) -> str:
         value = place if fact == "place" else by_fact.get(fact)
         if value:
             parts.append(value)
+    parts += [item.value for item in items if item.fact not in _BUILT_IN]
     if not parts:
         return ""
     return f"I understood: {', '.join(parts)}. Tell me if any of that is wrong."

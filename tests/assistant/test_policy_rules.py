@@ -292,3 +292,19 @@ def test_a_bare_answer_is_read_as_the_fact_just_asked(reader: DeclaredReader):
 
 def test_a_message_without_the_facts_words_gives_nothing(reader: DeclaredReader):
     assert reader.read("We make steel brackets for wind turbines in Hull.")[0] == {}
+
+
+def test_what_was_understood_names_declared_facts_with_their_labels(ports: Policy):
+    from assistant.understood import understood, understood_line
+
+    facts = Facts(employees=30, declared={"co2e_saving_tonnes": 40.0, "carbon_baseline": True,
+                                          "training_cost": 12_000.0})
+    items = understood(facts, {"co2e_saving_tonnes": "we'd save 40 tonnes of CO2e"},
+                       declared=ports.facts.facts)
+    by_fact = {item.fact: item for item in items}
+    assert by_fact["co2e_saving_tonnes"].value == "40 tonnes of CO2e a year"
+    assert by_fact["co2e_saving_tonnes"].text == "we'd save 40 tonnes of CO2e"
+    assert by_fact["carbon_baseline"].value == "a carbon baseline: yes"
+    assert by_fact["training_cost"].value == "the training cost: £12k"
+    line = understood_line(items)
+    assert line.startswith("I understood: 30 staff, ") and "40 tonnes of CO2e a year" in line
