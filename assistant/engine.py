@@ -66,7 +66,8 @@ class Assistant:
     clauses: ClauseIndex | None = None
     structured: StructuredAnswers | None = None  # direct answers from the policy
     k: int = 5
-    today: Callable[[], datetime] = field(default=datetime.now)
+    # now, aware of the server's zone, so that rounds are judged in the policy's time zone
+    today: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())
     _citations: dict[ClauseRef, Citation | None] = field(default_factory=dict, init=False,
                                                          repr=False)
     _declared_reader: DeclaredReader | None = field(default=None, init=False, repr=False)

@@ -63,12 +63,17 @@ def _check_policy(policy: Policy) -> None:
             _check_criterion(policy, programme, criterion)
 
 
+def _now() -> datetime:
+    """Now, with the server's time zone, so that rounds are judged in the policy's zone."""
+    return datetime.now().astimezone()
+
+
 class EligibilityEngine:
     """Applies the policy's programmes to a business's facts: a verdict per programme, each
     criterion explained and cited, the size band, the award working and the funding round."""
 
     def __init__(self, policy: Policy,
-                 today: Callable[[], date | datetime] = datetime.now) -> None:
+                 today: Callable[[], date | datetime] = _now) -> None:
         _check_policy(policy)
         self._policy = policy
         self._today = today

@@ -368,7 +368,7 @@ class Area(Strict):
     name: str
     # local authorities wholly inside (format 1 called them councils)
     councils: list[str] = Field(validation_alias=AliasChoices("authorities", "councils"))
-    authority_word: str = "local authority"  # "council", "county"
+    authority_word: str = "council"  # what it calls its authorities: "county", "local authority"
     # the postcode areas whose districts are all listed: a district of any other is outside
     postcode_areas: list[str] = Field(default_factory=list)
     refer_outside: str = ""  # where a business outside goes when no pointer names its place
