@@ -102,6 +102,8 @@ class DeclaredReader:
             if match is None:
                 continue
             if fact.reader == "yes_no":
+                if sentence.rstrip().endswith("?"):
+                    return None  # "Do we need a carbon baseline?" states nothing
                 before = sentence[:match.start()]
                 return _NEGATION.search(before) is None
             if fact.reader == "text":

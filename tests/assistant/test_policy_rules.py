@@ -308,3 +308,8 @@ def test_what_was_understood_names_declared_facts_with_their_labels(ports: Polic
     assert by_fact["training_cost"].value == "the training cost: £12k"
     line = understood_line(items)
     assert line.startswith("I understood: 30 staff, ") and "40 tonnes of CO2e a year" in line
+
+
+def test_a_yes_or_no_fact_is_not_read_from_a_question(reader: DeclaredReader):
+    assert reader.read("Do we need a carbon baseline before applying?")[0] == {}
+    assert reader.read("Is being in arrears a problem?")[0] == {}
