@@ -147,3 +147,68 @@ def test_a_team_named_in_a_team_field_is_found(data_dir: Path) -> None:
                   knowledge=FOLDERS["other-programme"])
     assert result.returncode == 0, result.stderr
     assert "Port Decarbonisation Analytics Group" in result.stdout
+
+
+# --- eligibility from each folder's own policy (format 2), with no code change ---------------
+
+
+def test_the_ports_policy_answers_eligibility_through_the_command(data_dir: Path) -> None:
+    result = _cli(data_dir, "ask", "--json",
+                  "We're a 30-person steel fabricator in Grimsby, DN31 3AA, trading for 6 "
+                  "years with a turnover of £3m. Could we get the capital grant? The new "
+                  "furnace would save about 40 tonnes of CO2e a year.",
+                  knowledge=FOLDERS["other-programme"])
+    assert result.returncode == 0, result.stderr
+    reply = json.loads(result.stdout)
+    first = reply["eligibility"][0]
+    assert first["programme"] == "Clean Growth Capital Grant"
+    criteria = {c["id"]: c for c in first["criteria"]}
+    assert criteria["E2"]["met"] is True and criteria["E1"]["met"] is True
+    assert criteria["C2"]["met"] is None  # the saving is read; the baseline is not known
+    assert "40 tonnes of CO2e a year" in criteria["C2"]["explanation"]
+    cited = criteria["E2"]["citation"]
+    assert cited["source"] == "guidance/decarbonisation-strands.md"
+    assert "E2" in cited["locator"]
+    understood = {u["fact"]: u["value"] for u in reply["understood"]}
+    assert understood["co2e_saving_tonnes"] == "40 tonnes of CO2e a year"
+
+
+def test_a_declared_fact_is_asked_and_a_bare_answer_settles_it(
+        indexed: dict[str, Components]) -> None:
+    assistant = indexed["other-programme"].assistant
+    first = assistant.ask("Can we get the capital grant? We're a limited company, still "
+                          "trading, 20 staff, turnover £2m, based in Hull HU9 1AA, trading since "
+                          "2015, not insolvent, no arrears. The project saves 25 tonnes of "
+                          "CO2e a year.")
+    assert first.eligibility[0].programme == "Clean Growth Capital Grant"
+    question = "Do you have a carbon baseline (12 months of emissions data) for the site?"
+    assert question in first.answer, first.answer
+    second = assistant.ask("yes", first.conversation_id)
+    result = second.eligibility[0]
+    assert result.programme == "Clean Growth Capital Grant"
+    assert {c.id: c.met for c in result.criteria}["C2"] is True, second.answer
+
+
+def test_a_programme_is_named_by_its_alias(indexed: dict[str, Components]) -> None:
+    reply = indexed["other-programme"].assistant.ask(
+        "Could we have the diagnostic? We're a 12-person haulage firm in Scunthorpe and we "
+        "had a diagnostic in March 2025.")
+    result = reply.eligibility[0]
+    assert result.programme == "Net Zero Diagnostic"
+    assert result.decision == "ineligible"
+    assert [c.id for c in result.criteria if c.met is False] == ["D2"]
+
+
+def test_the_irish_policy_places_an_eircode_and_points_outside_to_the_right_office(
+        indexed: dict[str, Components]) -> None:
+    assistant = indexed["other-country"].assistant
+    inside = assistant.ask("We make bicycle parts at V94 T9PX, 8 staff, turnover €900k, "
+                           "trading 4 years. Can we get the innovation grant?")
+    site = {c.id: c for c in inside.eligibility[0].criteria}["area"]
+    assert site.met is True, inside.answer
+    outside = assistant.ask("We're a 15-person bakery equipment maker at T12 X2Y3 in Cork. "
+                            "Are we eligible for the innovation grant?")
+    result = outside.eligibility[0]
+    assert result.decision == "ineligible"
+    site = {c.id: c for c in result.criteria}["area"]
+    assert site.met is False and "Local Enterprise Office in Cork" in site.explanation

@@ -206,6 +206,8 @@ def judge_criterion(criterion: Criterion, values: RuleFacts
         lacking = "; ".join(_label(n, policy) for n in missing)
         text = (criterion.unknown_text.format(**fill) if criterion.unknown_text else
                 f"Not known yet: {lacking or 'enough to decide'}.")
+        if used:
+            text += f" Known so far: {used}."
     else:
         template = criterion.met_text if met else criterion.not_met_text
         text = template.format(**fill) if template else (
