@@ -5,7 +5,10 @@ that name the file and the line.
 Only the data model and its loading live here (knowledge layer); the engine that applies a
 policy to a business's facts is `assistant.eligibility`.
 
-- `schema`: the data model (`Policy`, `Programme`, `Criterion`, `Award`, `Area`, ...).
+- `schema`: the data model (`Policy`, `Programme`, `Criterion`, `Award`, `Rates`, ...).
+- `places`: areas (authorities, towns, postcode districts) and sector lists.
+- `rules`: format 2: declared and derived facts, rules as expressions, the size test.
+- `base`: strict models, bands, code formats and the clause reference they all use.
 - `loader`: `load_policy`, which finds, reads, validates and cross-checks the files.
 - `files`: YAML read with line numbers, and messages that name the file and the line.
 - `checks`: the checks across files (ids, areas and sector lists named, clause sources).
@@ -19,26 +22,20 @@ Layout of `policy/` (the knowledge folder's README, section 5, documents every f
     programmes/<id>.yaml      one `Programme` each; the file name is the programme id
 """
 
-from knowledge.policy.base import Band
+from knowledge.policy.base import OUTWARD_CODE_RE, Band, ClauseRef
 from knowledge.policy.loader import load_policy
+from knowledge.policy.places import Area, District, OutsidePointer, Sector, SectorList
 from knowledge.policy.schema import (
     BOOLEAN_FACTS,
-    OUTWARD_CODE_RE,
-    Area,
     Award,
-    ClauseRef,
     CostCap,
     Criterion,
-    District,
     FactName,
     FundingRound,
     OutputRatio,
-    OutsidePointer,
     Policy,
     Programme,
     Rates,
-    Sector,
-    SectorList,
     iter_clause_refs,
 )
 

@@ -9,17 +9,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from knowledge.policy.files import ParsedFile, Problem
+from knowledge.policy.places import Area, AreasFile, District, SectorsFile
 from knowledge.policy.rules import BUILT_IN_NAMES, Rule, expression_names
-from knowledge.policy.schema import (
-    Area,
-    AreasFile,
-    District,
-    Loc,
-    Policy,
-    Programme,
-    SectorsFile,
-    iter_clause_refs,
-)
+from knowledge.policy.schema import Loc, Policy, Programme, iter_clause_refs
 
 # Only these folders are indexed, so a clause can be cited only from a file inside them.
 CITABLE_FOLDERS = ("guidance", "catalogue")

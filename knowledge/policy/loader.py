@@ -9,8 +9,9 @@ from pathlib import Path
 from knowledge.errors import PolicyError
 from knowledge.policy.checks import cross_check
 from knowledge.policy.files import located_message, parse_file, validate_file
+from knowledge.policy.places import AreasFile, SectorsFile
 from knowledge.policy.rules import FactsFile
-from knowledge.policy.schema import AreasFile, Policy, Programme, Rates, SectorsFile
+from knowledge.policy.schema import Policy, Programme, Rates
 
 # ---------------------------------------------------------------------------------------------
 # Loading

@@ -3,26 +3,22 @@ as strict pydantic models that check each file on its own."""
 
 from __future__ import annotations
 
-import re
 import string
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
-    AliasChoices,
     BaseModel,
-    BeforeValidator,
     Field,
     ValidationInfo,
     field_validator,
     model_validator,
 )
 
-from knowledge.policy.base import Band, Strict
+from knowledge.policy.base import AreaStatus, Band, ClauseRef, Strict
+from knowledge.policy.places import Area, SectorList
 from knowledge.policy.rules import FactsFile, Rule, SmeTest
-
-AreaStatus = Literal["inside", "mixed", "outside"]
 
 # The facts a criterion can test. Raw facts come from what the business says; derived facts
 # are computed by the engine from raw ones (and from the policy's areas and sectors).
@@ -56,39 +52,8 @@ ORDER_OPERATORS = frozenset({"lt", "lte", "gt", "gte"})
 LIST_OPERATORS = frozenset({"in", "not_in"})
 TEXT_PLACEHOLDERS = frozenset({"value", "limit"})
 
-# An outward code: the part of a UK postcode before the space ("B15", "CV7", "WS10").
-OUTWARD_CODE_RE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
-# A SIC 2007 code: a division ("64"), group ("01.1"), class ("25.40") or subclass ("25.40/1"
-# is not used: subclasses are written as classes), or a range of two of them ("01.1-01.6").
-SIC_CODE_RE = re.compile(r"^\d{2}(?:\.\d{1,2})?$")
 
 
-
-
-class ClauseRef(Strict):
-    """Where the guidance states a rule: a file of the knowledge folder and a clause id in it
-    (or a heading, for documents without numbered clauses)."""
-
-    source: str  # path within the knowledge folder, forward slashes: "guidance/rules/x.pdf"
-    clause: str  # "3.4", or a heading such as "The excluded sectors"
-
-    @field_validator("source")
-    @classmethod
-    def _relative_path(cls, source: str) -> str:
-        parts = source.split("/")
-        if not source or source.startswith("/") or "\\" in source or ".." in parts:
-            raise ValueError(
-                f"source must be a path inside the knowledge folder with forward slashes, "
-                f"such as guidance/rules/ssr-eligibility-rules.pdf; got {source!r}"
-            )
-        return source
-
-    @field_validator("clause")
-    @classmethod
-    def _not_blank(cls, clause: str) -> str:
-        if not clause.strip():
-            raise ValueError("clause must be a clause id such as 3.4, or a heading")
-        return clause.strip()
 
 
 def _placeholders_known(text: str, allowed: frozenset[str] | set[str] = TEXT_PLACEHOLDERS) -> str:
@@ -333,123 +298,6 @@ class Programme(Strict):
     contact: str = ""  # who to talk to about this programme; "" means the programme contact
 
 
-class District(Strict):
-    district: str  # outward code: "B15", "CV7"
-    status: AreaStatus
-    places: str = ""
-    authorities: list[str] = Field(default_factory=list)  # councils the district lies in
-    borders: list[str] = Field(default_factory=list)  # councils it runs up to ("borders ...")
-
-    @field_validator("district")
-    @classmethod
-    def _outward_code(cls, district: str) -> str:
-        code = district.strip().upper()
-        if not OUTWARD_CODE_RE.match(code):
-            raise ValueError(
-                f"a district is the outward part of a postcode, such as B15 or WS10; "
-                f"got {district!r}"
-            )
-        return code
-
-
-class OutsidePointer(Strict):
-    model_config = Strict.model_config | {"populate_by_name": True}
-
-    authority: str  # "Warwickshire", "Bromsgrove" ...
-    # where a business there should go instead (format 1 called it growth_hub)
-    growth_hub: str = Field(validation_alias=AliasChoices("refer_to", "growth_hub"))
-    county: str = ""  # "Worcestershire": lets a business that names only its county be helped
-
-
-class Area(Strict):
-    model_config = Strict.model_config | {"populate_by_name": True}
-
-    id: str  # "city-region"
-    name: str
-    # local authorities wholly inside (format 1 called them councils)
-    councils: list[str] = Field(validation_alias=AliasChoices("authorities", "councils"))
-    authority_word: str = "council"  # what it calls its authorities: "county", "local authority"
-    # the postcode areas whose districts are all listed: a district of any other is outside
-    postcode_areas: list[str] = Field(default_factory=list)
-    refer_outside: str = ""  # where a business outside goes when no pointer names its place
-    # another country's postal code, as a regular expression, when it is not a UK postcode:
-    # the first three characters are the district ("V94 T9PX" is in district V94)
-    postcode_pattern: str = ""
-
-    @field_validator("postcode_pattern")
-    @classmethod
-    def _a_pattern(cls, pattern: str) -> str:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"postcode_pattern is not a regular expression ({exc})") from exc
-        return pattern
-    towns: dict[str, str] = Field(default_factory=dict)  # town or place name -> council
-    districts: list[District]
-    outside: list[OutsidePointer] = Field(default_factory=list)
-    clause: ClauseRef
-
-
-def _sic_code(code: object) -> object:
-    if isinstance(code, int | float) and not isinstance(code, bool):
-        raise ValueError(
-            f"write SIC codes in quotes, such as \"01.1\" or \"64-66\": unquoted, YAML reads "
-            f"them as numbers (got {code!r})"
-        )
-    return code
-
-
-def _sic_range(code: str) -> str:
-    ends = code.split("-")
-    if len(ends) > 2 or not all(SIC_CODE_RE.match(end) for end in ends):
-        raise ValueError(
-            f"a SIC code is a division (\"64\"), a group (\"01.1\"), a class (\"25.40\") or a "
-            f"range of two (\"01.1-01.6\"); got {code!r}"
-        )
-    if len(ends) == 2 and sic_key(ends[1]) < sic_key(ends[0]):
-        raise ValueError(f"the SIC range {code!r} ends before it starts")
-    return code
-
-
-def sic_key(code: str) -> tuple[int, ...]:
-    """A SIC code as numbers, for ordering: "01.1" gives (1, 1), "25.40" gives (25, 40)."""
-    division, _, rest = code.partition(".")
-    return (int(division), int(rest)) if rest else (int(division),)
-
-
-SicCode = Annotated[str, BeforeValidator(_sic_code)]
-
-
-class Sector(Strict):
-    id: str
-    name: str
-    keywords: list[str] = Field(default_factory=list)  # matched as whole words, any case
-    sic: list[SicCode] = Field(default_factory=list)  # "01.1", "01.1-01.6", "64-66"
-    reason: str = ""
-
-    @field_validator("sic")
-    @classmethod
-    def _sic_ranges(cls, codes: list[str]) -> list[str]:
-        for code in codes:
-            _sic_range(code)
-        return codes
-
-    @field_validator("keywords")
-    @classmethod
-    def _keywords(cls, keywords: list[str]) -> list[str]:
-        blank = [k for k in keywords if not k.strip()]
-        if blank:
-            raise ValueError("a keyword is empty")
-        return [k.strip() for k in keywords]
-
-
-class SectorList(Strict):
-    id: str  # "excluded", "medtech"
-    name: str
-    sectors: list[Sector]
-    clause: ClauseRef
-
-
 class Rates(Strict):
     eur_to_gbp: float = Field(gt=0)  # GBP per EUR
     clause: ClauseRef
@@ -503,13 +351,3 @@ def iter_clause_refs(model: object, path: Loc = ()) -> Iterator[tuple[Loc, Claus
             yield from iter_clause_refs(item, (*path, str(key)))
 
 
-class AreasFile(Strict):
-    """`policy/areas.yaml`."""
-
-    areas: list[Area]
-
-
-class SectorsFile(Strict):
-    """`policy/sectors.yaml`."""
-
-    sector_lists: list[SectorList]

@@ -1,0 +1,143 @@
+"""Where a business must be and what it may do: areas (authorities, towns, postcode districts,
+pointers outside) and sector lists (keywords and SIC codes), as `areas.yaml` and
+`sectors.yaml` write them."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AliasChoices, BeforeValidator, Field, field_validator
+
+from knowledge.policy.base import OUTWARD_CODE_RE, SIC_CODE_RE, AreaStatus, ClauseRef, Strict
+
+
+class District(Strict):
+    district: str  # outward code: "B15", "CV7"
+    status: AreaStatus
+    places: str = ""
+    authorities: list[str] = Field(default_factory=list)  # councils the district lies in
+    borders: list[str] = Field(default_factory=list)  # councils it runs up to ("borders ...")
+
+    @field_validator("district")
+    @classmethod
+    def _outward_code(cls, district: str) -> str:
+        code = district.strip().upper()
+        if not OUTWARD_CODE_RE.match(code):
+            raise ValueError(
+                f"a district is the outward part of a postcode, such as B15 or WS10; "
+                f"got {district!r}"
+            )
+        return code
+
+
+class OutsidePointer(Strict):
+    model_config = Strict.model_config | {"populate_by_name": True}
+
+    authority: str  # "Warwickshire", "Bromsgrove" ...
+    # where a business there should go instead (format 1 called it growth_hub)
+    growth_hub: str = Field(validation_alias=AliasChoices("refer_to", "growth_hub"))
+    county: str = ""  # "Worcestershire": lets a business that names only its county be helped
+
+
+class Area(Strict):
+    model_config = Strict.model_config | {"populate_by_name": True}
+
+    id: str  # "city-region"
+    name: str
+    # local authorities wholly inside (format 1 called them councils)
+    councils: list[str] = Field(validation_alias=AliasChoices("authorities", "councils"))
+    authority_word: str = "council"  # what it calls its authorities: "county", "local authority"
+    # the postcode areas whose districts are all listed: a district of any other is outside
+    postcode_areas: list[str] = Field(default_factory=list)
+    refer_outside: str = ""  # where a business outside goes when no pointer names its place
+    # another country's postal code, as a regular expression, when it is not a UK postcode:
+    # the first three characters are the district ("V94 T9PX" is in district V94)
+    postcode_pattern: str = ""
+
+    @field_validator("postcode_pattern")
+    @classmethod
+    def _a_pattern(cls, pattern: str) -> str:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"postcode_pattern is not a regular expression ({exc})") from exc
+        return pattern
+    towns: dict[str, str] = Field(default_factory=dict)  # town or place name -> council
+    districts: list[District]
+    outside: list[OutsidePointer] = Field(default_factory=list)
+    clause: ClauseRef
+
+
+def _sic_code(code: object) -> object:
+    if isinstance(code, int | float) and not isinstance(code, bool):
+        raise ValueError(
+            f"write SIC codes in quotes, such as \"01.1\" or \"64-66\": unquoted, YAML reads "
+            f"them as numbers (got {code!r})"
+        )
+    return code
+
+
+def _sic_range(code: str) -> str:
+    ends = code.split("-")
+    if len(ends) > 2 or not all(SIC_CODE_RE.match(end) for end in ends):
+        raise ValueError(
+            f"a SIC code is a division (\"64\"), a group (\"01.1\"), a class (\"25.40\") or a "
+            f"range of two (\"01.1-01.6\"); got {code!r}"
+        )
+    if len(ends) == 2 and sic_key(ends[1]) < sic_key(ends[0]):
+        raise ValueError(f"the SIC range {code!r} ends before it starts")
+    return code
+
+
+def sic_key(code: str) -> tuple[int, ...]:
+    """A SIC code as numbers, for ordering: "01.1" gives (1, 1), "25.40" gives (25, 40)."""
+    division, _, rest = code.partition(".")
+    return (int(division), int(rest)) if rest else (int(division),)
+
+
+SicCode = Annotated[str, BeforeValidator(_sic_code)]
+
+
+class Sector(Strict):
+    id: str
+    name: str
+    keywords: list[str] = Field(default_factory=list)  # matched as whole words, any case
+    sic: list[SicCode] = Field(default_factory=list)  # "01.1", "01.1-01.6", "64-66"
+    reason: str = ""
+
+    @field_validator("sic")
+    @classmethod
+    def _sic_ranges(cls, codes: list[str]) -> list[str]:
+        for code in codes:
+            _sic_range(code)
+        return codes
+
+    @field_validator("keywords")
+    @classmethod
+    def _keywords(cls, keywords: list[str]) -> list[str]:
+        blank = [k for k in keywords if not k.strip()]
+        if blank:
+            raise ValueError("a keyword is empty")
+        return [k.strip() for k in keywords]
+
+
+class SectorList(Strict):
+    id: str  # "excluded", "medtech"
+    name: str
+    sectors: list[Sector]
+    clause: ClauseRef
+
+
+
+
+class AreasFile(Strict):
+    """`policy/areas.yaml`."""
+
+    areas: list[Area]
+
+
+class SectorsFile(Strict):
+    """`policy/sectors.yaml`."""
+
+    sector_lists: list[SectorList]
