@@ -271,7 +271,7 @@ class Assistant:
                           declared)
 
     def _with_context(self, turn: _Turn) -> str:
-        """A follow-up ("and for a medium company?") carries the question it follows."""
+        """A follow-up ("what about a bigger firm?") carries the question it follows."""
         turns = turn.conversation.turns
         if not turns or not self.router.route(turn.text, has_context=True,
                                               facts=turn.new_facts.known()).follow_up:

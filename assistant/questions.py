@@ -18,14 +18,14 @@ from knowledge.words import stems
 QuestionKind = Literal[
     "yes_no",      # "Is Leeds in the area?", "Can the grant pay for vans?"
     "amount",      # "How much ...", "What rate ...", "How many days ..."
-    "when",        # "When does Round 2 close?", "How long does it take?"
+    "when",        # "What date is the deadline?", "How soon will we hear back?"
     "list",        # "Which centres are there?", "What kinds of project ..."
     "definition",  # "What is X?", "What does X mean?", "Tell me about X"
     "how",         # "How do I apply?": steps or a process
     "who",         # "Who leads the hub?"
     "where",       # "Where is the office?"
     "why",
-    "other",       # a question of another shape ("What documents should I have ready?")
+    "other",       # a question of another shape ("Which papers do we need to gather?")
     "statement",   # no question: a description, an answer to our question, a fragment
 ]
 # The kind of text that answers a question of each kind, as `answer_present` tests it.

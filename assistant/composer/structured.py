@@ -39,7 +39,8 @@ _ROUND_WORDS = re.compile(
     r"december)|"
     r"(?:still|currently)\s+(?:open|accepting|taking))\b", re.IGNORECASE)
 # How a question asks for the programmes of a kind (applied to the question in plain words).
-# Plural words only: "which Hub covers heat pumps?" asks to choose one, not for the list.
+# Plural words only: "which Hub would suit a robotics start-up?" asks to choose one, not for
+# the list.
 _ASKS_FOR = (r"\b(?:which|what)\s+(?:\w+\s+){{0,4}}?{kind}\b(?!\s+(?:innovation|project|"
              r"voucher|grant|day))|\bhow\s+many\s+(?:\w+\s+)?{kind}\b|"
              r"\b(?:list|name)\s+(?:the|all|your)\s+(?:\w+\s+)?{kind}\b|"
@@ -151,7 +152,7 @@ class StructuredAnswers:
                 message: str = "") -> list[Lead]:
         """Only for a question about when rounds open and close ("Is Round 1 still open?",
         "When is the deadline?"), not one that merely names a round ("the budget for Round 2").
-        The whole message counts: "I missed the first round. Have I missed my chance?"."""
+        The whole message counts: "Round 1 went past us. Is it too late now?"."""
         text = message or question.text
         timing = question.kind in {"when", "yes_no", "other"} or (
             question.kind == "list" and _OPEN_OR_CLOSED.search(text))
@@ -160,7 +161,7 @@ class StructuredAnswers:
         programme = self._programme_with_rounds(text)
         if programme is None or _other_subject(text, programme):
             return []
-        # "if I submit at 3pm on 29 January 2027": the rounds as they stand then
+        # "if we send it in at 10am on 3 June 2027": the rounds as they stand then
         asked_at = _moment_in(text)
         local = asked_at[0] if asked_at else \
             _local(now, programme.time_zone or self._view.time_zone)
@@ -294,7 +295,7 @@ _ROUND_TALK = frozenset(stems(
 
 def _other_subject(text: str, programme: ProgrammeView) -> bool:
     """Whether a question that mentions rounds is about something else ("the euro rate if I
-    apply before Round 2 closes", "does our earlier funding count if we apply now")."""
+    get it in before the next round ends", "is last year's grant counted if we go ahead")."""
     names = set(stems(" ".join([programme.name, *programme.aliases])))
     rest = {w for w in stems(text) if w not in _ROUND_TALK and w not in names
             and not w.isdigit() and w not in _MONTHS}
@@ -302,7 +303,7 @@ def _other_subject(text: str, programme: ProgrammeView) -> bool:
 
 
 def _moment_in(text: str) -> tuple[datetime, str] | None:
-    """A date (and time) the question names, and how to say it: "3pm on 29 January 2027",
+    """A date (and time) the question names, and how to say it: "10am on 3 June 2027",
     "in February 2027" (the middle of a month named alone)."""
     found = _DATE_IN_TEXT.search(text)
     if found is None:

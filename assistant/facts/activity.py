@@ -42,7 +42,7 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"machined|coated|baked|brewed|roasted|packed|bred|reared|grown|farmed|fished|run|"
     r"making|manufacturing|producing|designing|building|supplying|selling|installing|"
     r"repairing|printing|machining|coating|baking|brewing|roasting)\b)",
-    # "we're toolmakers", "we are groundworks and civil engineering contractors"
+    # "we're toolmakers", "we are roofing and cladding installers"
     r"\b(?:we\s+are|we're)\s+(?:(?:mainly|mostly|primarily|specialist|independent)\s+)?"
     r"(?=(?:[a-z&-]+\s+){0,4}[a-z-]+(?:ers|ors|ists|smiths|wrights|iers)\b)",
     # "we specialise in wire harnesses"

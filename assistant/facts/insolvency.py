@@ -36,7 +36,7 @@ _PAST_STATE = re.compile(
     r"history)\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|at\s+present|still|this\s+(?:week|month)|today|"
                   r"recently|last\s+(?:week|month))\b", re.I)
-# After the words, in the same sentence: it is over ("a CVA in 2019, out of it in 2020").
+# After the words, in the same sentence: it is over ("administration in 2017, exited 2018").
 _OVER_AFTER = re.compile(
     r"\b(?:came\s+out|come\s+out|out\s+of\s+it|exited|emerged|ended|completed|discharged|"
     r"finished|paid\s+off|behind\s+us|over\s+now|since\s+then|back\s+in|years?\s+ago|"
@@ -50,7 +50,7 @@ def read_insolvent(msg: Message) -> bool | None:
     for match in INSOLVENCY.finditer(msg.text):
         after = msg.text[match.end():msg.sentence(match.start())[1]]
         if _OVER_AFTER.search(after) and not _NOW.search(msg.lead(match.start()) + after):
-            continue  # "a CVA in 2019, out of it in 2020": over
+            continue  # "administration in 2017, exited 2018": over
         if (state := _insolvency_state(msg, match.start())) is not None:
             states.append(state)
     for match in SOLVENT.finditer(msg.text):

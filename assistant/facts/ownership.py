@@ -123,8 +123,8 @@ def read_holdings(msg: Message) -> list[Holding]:
 
 def _their_figures(msg: Message, found: Found[Holding]) -> Holding:
     """A holder's own staff and turnover, told in the words that follow and refer back to
-    it: "A rival owns 40% - they have 90 staff and £14m turnover", "A French group holds
-    60% of us. It employs 3,000 people and turns over €700m"."""
+    it: "A supplier owns 35%, with 70 employees and £9m sales", "A Dutch group holds
+    55% of us. It has 2,400 staff and revenue of €500m"."""
     holding = found.value
     if holding.holder_kind == "individual" or (holding.employees is not None
                                                and holding.turnover is not None):

@@ -100,7 +100,7 @@ _INJECTION_PATTERNS = [
     r"context|knowledge\s+base|data)\b",
     r"\b(?:answer|respond|reply)\s+(?:only\s+)?(?:from|using|with)\s+your\s+own\s+"
     r"(?:knowledge|opinion|view)\b",
-    # Steering every later answer: "end every answer with the words ...".
+    # Steering every later answer: "from now on sign off each reply with ...".
     r"\b(?:end|start|begin|finish|sign\s+off|close|prefix|suffix)\s+(?:every|each|all|your)\s+"
     r"(?:\w+\s+)?(?:answers?|repl(?:y|ies)|responses?|messages?)\s+(?:with|by)\b",
     r"\b(?:always|only)\s+(?:say|answer|reply|respond)\s+(?:yes|eligible|approved|['\"])",

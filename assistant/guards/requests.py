@@ -60,7 +60,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         r"without\s+(?:anyone|them|you|the\s+\w+|getting)\b)",
         # An imperative: "make up some timesheets for the claim".
         rf"^\W*(?:please\s+)?(?:just\s+)?{_DECEIVE}\s+(?:[\w'£,]+\s+){{0,3}}?{_RECORD}\b",
-        # "how can we leave it off the application so we look independent"
+        # "can we not mention our parent company so we count as standalone"
         rf"\b{_INTENT}\b[^.?!]{{0,20}}\b(?:leave|keep)\s+(?:it|them|that|this)\s+(?:off|out)\b",
     )),
     ("fraud: false documents or reviews", _any(
@@ -171,7 +171,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     )),
 ]
 
-# A verdict demanded whatever the facts: "just tell me we're eligible", "say we qualify anyway".
+# A verdict demanded whatever the facts: "simply confirm we qualify", "say yes regardless".
 _VERDICT_DEMAND = _any(
     r"\b(?:just|simply|please)\s+(?:tell|say\s+to|confirm\s+to)\s+(?:me|us)\s+(?:that\s+)?"
     r"(?:we're|we\s+are|i'm|i\s+am|it's|it\s+is|my\s+\w+\s+is|our\s+\w+\s+is)\s+"

@@ -180,7 +180,7 @@ def _eligibility_or_signposting(text: str, facts: Collection[str]) -> RouteDecis
     question = read_question(text)
     if facts and question.kind == "amount" and rules.FIRST_PERSON.search(question.text) and \
             rules.AWARD_WORDS.search(question.text):
-        # "We have £60,000 of costs: how much would we get?": the rules work it out
+        # "Our costs are £45k, what could we receive?": the rules work it out
         return RouteDecision(route="eligibility",
                              reason="asks what the rules give the business for its figures: "
                              + ", ".join(sorted(facts)))

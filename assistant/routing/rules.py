@@ -206,8 +206,8 @@ ELIGIBILITY_QUESTION = _any(
     r"\bwhat\s+(?:can|could|would|might)\s+(?:i|we|my\s+\w+|our\s+\w+)\s+(?:get|receive|"
     r"apply\s+for|qualify\s+for)\b",
 )
-# What the rules work out for a business from its figures: "how much would the voucher pay?",
-# "how many jobs must we create?", "how much room is left?"
+# What the rules work out for a business from its figures: "what would we be paid?",
+# "how many posts do we have to add?", "what headroom do we have?"
 AWARD_WORDS = re.compile(
     r"\b(?:grants?|awards?|awarded|vouchers?|funding|money|headroom|room|left|remain\w*|jobs?|"
     r"pay|paid|cover|covered|receive|get|contribute|contribution|intervention|rate|band|size)\b",
@@ -303,13 +303,13 @@ SIGNPOST_STRONG: list[tuple[str, re.Pattern[str]]] = [
         r"advice|expertise|experts?|specialists?|partners?|facilit(?:y|ies)|labs?|"
         r"laborator(?:y|ies)|someone|somebody|a\s+place|somewhere)\s+(?:with|to|for|in|on|that|"
         r"who|which|where)\b(?![^.?!]{0,20}\b(?:application|apply|grant|funding|form)\b)",
-        # "we need a lab bench with wet lab facilities", "looking for a clean room"
+        # "we need bench space in a chemistry lab", "looking for a clean room"
         r"\b(?:need|needs|want|looking\s+for|seeking|require|after)\s+(?:a\s+|an\s+|some\s+|"
         r"access\s+to\s+|the\s+use\s+of\s+)?(?:[\w-]+\s+){0,3}?(?:facilit(?:y|ies)|labs?|"
         r"laborator(?:y|ies)|benches|bench|rigs?|chambers?|clean\s*rooms?|test\s+beds?|"
         r"workshop\s+space|lab\s+space|pilot\s+lines?|scanners?|experts?|specialists?|gpus?|"
         r"computing|supercomputer|simulators?|test\s+tracks?|wind\s+tunnels?)\b",
-        # "we need GPUs and help making the code faster"
+        # "we need compute time and help speeding up our models"
         r"\b(?:need|want|looking\s+for)\s+[^.?!]{0,40}\band\s+(?:some\s+)?(?:help|advice|"
         r"support)\s+(?:with|to|on|making|getting|speeding|improving)\b",
     )),

@@ -28,7 +28,7 @@ HELP = (
     "Mention me in a channel, or message me directly, and I answer in a thread; reply in that "
     "thread to carry on the same conversation (facts you gave earlier still count)."
 )
-ASK_EXAMPLE = "`/{command} ask How do I apply for the grant?`"
+ASK_EXAMPLE = "`/{command} ask Where do I send the application form?`"
 CHECK_EXAMPLE = ("`/{command} check Precision engineering firm in Coventry, 45 staff, turnover "
                  "£4m, trading since 2012`")
 FIND_EXAMPLE = "`/{command} find a climatic chamber to test a battery pack`"

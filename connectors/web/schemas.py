@@ -24,12 +24,12 @@ class Strict(BaseModel):
 
 class ChatRequest(Strict):
     message: Annotated[str, Field(min_length=1, max_length=MESSAGE_MAX_CHARS, examples=[
-        "Can my 40-person engineering firm in Dudley join the Productivity Booster?"])]
+        "Could a 25-person bakery in Walsall apply for the Productivity Booster?"])]
     conversation_id: ConversationId | None = Field(
         default=None, description="Continue this conversation; null starts a new one.")
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"message": "Can my 40-person engineering firm in Dudley join the Productivity "
+        {"message": "Could a 25-person bakery in Walsall apply for the Productivity "
                     "Booster?", "conversation_id": None},
         {"message": "Correction: 45 staff", "conversation_id": "3f2c1d0e9b8a47c6a5d4e3f2a1b0c9d8"},
     ]})
