@@ -2,8 +2,8 @@
 ("twelve", "forty-five per cent") count too. Used to check that an answer's figures are found
 in its sources, and whether a sentence holds a figure at all.
 
-(Number words and money scales are read here and by fact extraction; they are to be read once,
-by the shared language readers, when those land.)
+Number words and scales ("k", "million") are read by the same readers as fact extraction's
+(`assistant.facts.numbers`).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.facts.numbers import SCALES, number_words
 from assistant.guards.personal import EMAIL_PATTERN
 
 # a web address: its digits are not figures, and an answer may only carry its sources' ones
@@ -31,21 +32,9 @@ _FIGURE_RE = re.compile(
     r"|\s?(?P<pct>%|per\s?cent\b|percent\b))?",
     re.IGNORECASE,
 )
-_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6,
-           "bn": 1e9, "billion": 1e9}
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-          "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-          "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-_NUMBER_WORD_RE = re.compile(
-    rf"\b(?:(?P<tens>{'|'.join(_TENS)})(?:[- ](?P<unit>{'|'.join(list(_UNITS)[:9])}))?"
-    rf"|(?P<single>{'|'.join(_UNITS)}))\b"
-    r"(?:\s(?P<scale>hundred|thousand|million|billion)\b)?"
-    r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?",
-    re.IGNORECASE,
-)
+# A scale word or a percent sign after number words: "two million", "forty-five per cent".
+_AFTER_WORDS_RE = re.compile(
+    r"\s?(?P<scale>million|billion)\b|\s?(?P<pct>%|per\s?cent\b|percent\b)", re.IGNORECASE)
 
 
 def figures(text: str, words_from: int) -> set[Figure]:
@@ -62,19 +51,15 @@ def figures(text: str, words_from: int) -> set[Figure]:
         if number.count(".") > 1:
             found.add(Figure(None, code=number))
             continue
-        scale = _SCALES.get((match.group("suffix") or match.group("scale") or "").lower(), 1.0)
+        scale = SCALES.get((match.group("suffix") or match.group("scale") or "").lower(), 1.0)
         found.add(Figure(round(float(number) * scale, 4), percent=percent))
-    for match in _NUMBER_WORD_RE.finditer(text):
-        if match.group("single"):
-            value = _UNITS[match.group("single").lower()]
-        else:
-            value = _TENS[match.group("tens").lower()] + _UNITS.get(
-                (match.group("unit") or "").lower(), 0)
-        if value < words_from:
+    for words in number_words(text):
+        if words.value < words_from:
             continue
-        scale_word = (match.group("scale") or "").lower()
-        multiplier = 100.0 if scale_word == "hundred" else _SCALES.get(scale_word, 1.0)
-        found.add(Figure(round(value * multiplier, 4), percent=match.group("pct") is not None))
+        after = _AFTER_WORDS_RE.match(text, words.end)
+        scale = SCALES.get((after.group("scale") or "").lower(), 1.0) if after else 1.0
+        percent = bool(after and after.group("pct"))
+        found.add(Figure(round(words.value * scale, 4), percent=percent))
     return found
 
 

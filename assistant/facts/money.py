@@ -30,7 +30,7 @@ from assistant.facts.common import (
     Message,
     bound,
 )
-from assistant.facts.numbers import to_float
+from assistant.facts.numbers import SCALES, to_float
 from assistant.facts.trading import PRE_REVENUE
 
 MoneyField = Literal["turnover", "balance_sheet", "requested_amount", "project_cost",
@@ -42,8 +42,6 @@ MONEY_AMOUNT = re.compile(
     rf"(?<![\w.,])(?P<pre>£|€|\b(?:gbp|eur)\s?)?(?P<num>{NUM})"
     r"(?:(?P<short>k|m|mn|bn|b)\b|\s?(?P<word>million|billion|thousand|grand|mil|mn|bn)\b)?"
     r"(?:\s?(?P<post>pounds?(?:\s+sterling)?|sterling|euros?|gbp|eur)\b)?", re.I)
-_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mn": 1e6, "mil": 1e6,
-                "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
 # A figure with no currency or multiplier, read as money only right after what it measures.
 _BARE_AMOUNT = re.compile(
     r"\b(?:turnover|revenues?|sales|balance[\s-]+sheet(?:\s+total)?|total\s+assets)"
@@ -103,7 +101,7 @@ class Amount:
 
 
 def money_of(match: re.Match[str], text: str) -> Money:
-    multiplier = _MULTIPLIERS.get((match["short"] or match["word"] or "").lower(), 1.0)
+    multiplier = SCALES.get((match["short"] or match["word"] or "").lower(), 1.0)
     amount = to_float(match["num"]) * multiplier + bound(text, match.start())
     currency_words = f"{match['pre'] or ''} {match['post'] or ''}".lower()
     euro = "€" in currency_words or "eur" in currency_words

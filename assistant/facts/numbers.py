@@ -1,12 +1,15 @@
 """Numbers as owners write them: digits with thousands separators, and number words.
 
 `words_to_digits` writes number words as digits ("two hundred" -> "200", "a dozen" -> "12",
-"two point seven million" -> "2.7 million"); `to_float` reads "12,500" as 12500.0.
+"two point seven million" -> "2.7 million"), `number_words` finds them with their values,
+`SCALES` are the multipliers of "k", "m", "million" and the like, and `to_float` reads
+"12,500" as 12500.0. Fact extraction and the output guard's figures both read numbers here.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _UNIT_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -18,6 +21,11 @@ _NUMBER_WORD = re.compile(
     + r"|hundred|thousand|dozen)\b", re.I)
 _NUMBER_JOIN = re.compile(r"\s+|\s*-\s*|\s+and\s+", re.I)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.I)
+
+
+# What a figure's scale word or suffix multiplies it by: "£2.4m", "40k", "two million".
+SCALES = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mn": 1e6, "mil": 1e6,
+          "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
 
 
 def to_float(number: str) -> float:
@@ -73,25 +81,42 @@ def _number_value(words: list[str]) -> int:
     return total + current
 
 
-def words_to_digits(text: str) -> str:
-    """Number words as digits: "two hundred staff" -> "200 staff", "a dozen" -> "12".
+@dataclass(frozen=True)
+class NumberWords:
+    """Number words in a text and their value: "two hundred and five" is 205."""
 
-    Numbers up to the thousands; "million" and "billion" stay words, read as multipliers of
-    money ("two million pounds" -> "2 million pounds").
-    """
+    start: int  # with a leading "a" of "a hundred", "a dozen"
+    end: int
+    value: int
+
+
+def number_words(text: str) -> list[NumberWords]:
+    """Each run of number words in the text, in order, with its value (up to the thousands;
+    "million" and "billion" stay words, read as `SCALES`)."""
     groups: list[list[re.Match[str]]] = []
     for match in _NUMBER_WORD.finditer(text):
         if groups and _continues(groups[-1], match, text[groups[-1][-1].end():match.start()]):
             groups[-1].append(match)
         else:
             groups.append([match])
-    for group in reversed(groups):
+    found = []
+    for group in groups:
         start = group[0].start()
         article = _ARTICLE_BEFORE.search(text, 0, start)
         if article and _word_kind(group[0][0]) in ("hundred", "thousand", "dozen"):
             start = article.start()
-        value = _number_value([m[0] for m in group])
-        text = text[:start] + str(value) + text[group[-1].end():]
+        found.append(NumberWords(start, group[-1].end(), _number_value([m[0] for m in group])))
+    return found
+
+
+def words_to_digits(text: str) -> str:
+    """Number words as digits: "two hundred staff" -> "200 staff", "a dozen" -> "12".
+
+    Numbers up to the thousands; "million" and "billion" stay words, read as multipliers of
+    money ("two million pounds" -> "2 million pounds").
+    """
+    for found in reversed(number_words(text)):
+        text = text[:found.start] + str(found.value) + text[found.end:]
     return _points(text)
 
 
