@@ -27,6 +27,7 @@ from assistant.facts.money import Amount
 from assistant.facts.numbers import to_float
 
 FULL_TIME_HOURS = 37.5  # the full-time week when a part-timer's hours are given without one
+FULL_TIME_DAYS = 5.0  # the full-time week when a part-timer's days are given without one
 PART_TIME_SHARE = 0.5  # a part-timer whose hours are not stated
 
 
@@ -72,9 +73,13 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "there are 8 of us"
     rf"\b(?:there\s+are|we\s+are|we're)\s+(?:{QUAL}\s+)?(?P<n>{NUM})\s+of\s+us\b",
 ))
+# Days a week: "3 days a week", "3 days of a 5-day week", "2 days per week".
+_DAYS = (rf"(?P<d>{NUM})\s*days?\b(?:\s*(?:of|out\s+of|in)\s*(?:an?\s+)?(?P<fulld>{NUM})\s*-?\s*"
+         r"days?(?:\s*-?\s*(?:working\s+)?week)?)?(?:\s*(?:a|per|each)\s+week|\s*weekly)?")
 _PART_TIME_HOURS = (
     r"(?:\s*,?\s*\(?\s*(?:(?:each\s+)?(?:on|working|doing|at)\s+|(?=\d)))"
     rf"(?:(?P<pct>{NUM})\s*(?:%|per\s*cent|percent)"
+    rf"|{_DAYS}"
     rf"|(?P<h>{NUM})\s*-?\s*(?P<hunit>hours?|hrs?|h\b)?\s*"
     rf"(?:(?:of|out\s+of|/|from)\s*(?:a\s+)?(?P<full>{NUM})\s*-?\s*(?:hours?|hrs?|h\b)?)?"
     r"(?:\s*(?:a|per|each)\s+week|\s*weekly|\s*pw|\s*-?\s*weeks?)?)")
@@ -86,6 +91,12 @@ _PART_TIMERS = re.compile(
     r"(?:of\s+(?:whom|them|these|those)\s+)?(?:are\s+|work\s+|working\s+)?"
     rf"(?:part[\s-]?time(?:rs)?|p/t)\b(?:\s+{_STAFF_NOUN}|\s+people)?(?:{_PART_TIME_HOURS})?",
     re.I)
+# People who work part of the week without being called part-time: "4 people who work 3
+# days of a 5-day week", "2 staff on 3 days a week".
+_DAY_WORKERS = re.compile(
+    rf"{NUM_START}(?P<n>{NUM})\s+(?:(?:more|other|further)\s+)?(?:people|persons|staff|employees|"
+    r"workers|colleagues)?\s*(?:(?:who|that)\s+)?(?:work|working|on|doing)\s+"
+    rf"{_DAYS}", re.I)
 # People who are not counted in annual work units (the EU SME definition): apprentices, students
 # on vocational training contracts, and staff on maternity or parental leave.
 _PEOPLE = (r"(?:people|persons?|staff(?:\s+members?)?|members?\s+of\s+staff|employees?|"
@@ -113,11 +124,15 @@ _CORRECTED_NUMBER = re.compile(
 
 def _part_time_share(match: re.Match[str]) -> float:
     """The share of a full-time week one part-timer works (module doc: the rules)."""
-    if match["pct"]:
-        share = to_float(match["pct"]) / 100
-    elif match["h"] and (match["full"] or match["hunit"]):
-        full = to_float(match["full"]) if match["full"] else FULL_TIME_HOURS
-        share = to_float(match["h"]) / full if full else 0.0
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    if groups.get("pct"):
+        share = to_float(groups["pct"]) / 100
+    elif groups.get("d"):
+        full_days = to_float(groups["fulld"]) if groups.get("fulld") else FULL_TIME_DAYS
+        share = to_float(groups["d"]) / full_days if full_days else 0.0
+    elif groups.get("h") and (groups.get("full") or groups.get("hunit")):
+        full = to_float(groups["full"]) if groups.get("full") else FULL_TIME_HOURS
+        share = to_float(groups["h"]) / full if full else 0.0
     else:
         return PART_TIME_SHARE
     return share if 0 < share <= 1 else PART_TIME_SHARE
@@ -186,11 +201,10 @@ def _part_time_breakdowns(msg: Message) -> list[Found[float]]:
     """Full-timers plus part-timers as fractions, per sentence: "12 full-time and 6
     part-time on 20 of 40 hours" is 15; "45 staff, 10 of whom are part-time" is 40."""
     found: list[Found[float]] = []
-    sentences = sorted({msg.sentence(m.start()) for m in _PART_TIMERS.finditer(msg.text)}
+    sentences = sorted({msg.sentence(m.start()) for m in _part_timers(msg.text)}
                        | {msg.sentence(m.start()) for m in _FULL_TIMERS.finditer(msg.text)})
     for lo, hi in sentences:
-        part = [m for m in _PART_TIMERS.finditer(msg.text, lo, hi)
-                if not msg.claimed(*m.span())]
+        part = [m for m in _part_timers(msg.text, lo, hi) if not msg.claimed(*m.span())]
         full = [m for m in _FULL_TIMERS.finditer(msg.text, lo, hi)
                 if not msg.claimed(*m.span())
                 and not any(p.start() <= m.start() < p.end() for p in part)]
@@ -216,6 +230,15 @@ def _part_time_breakdowns(msg: Message) -> list[Found[float]]:
         found.append(Found(min(s for s, _ in spans), max(e for _, e in spans),
                            round(value, 2)))
     return found
+
+
+def _part_timers(text: str, lo: int = 0, hi: int | None = None) -> list[re.Match[str]]:
+    """Part-timers, called so or said to work some days a week, in text order."""
+    hi = len(text) if hi is None else hi
+    named = list(_PART_TIMERS.finditer(text, lo, hi))
+    by_days = [m for m in _DAY_WORKERS.finditer(text, lo, hi)
+               if not any(p.start() <= m.start() < p.end() for p in named)]
+    return sorted(named + by_days, key=lambda m: m.start())
 
 
 def _staff_total(msg: Message, lo: int, hi: int, part_heads: float) -> re.Match[str] | None:

@@ -314,13 +314,3 @@ def test_a_yes_or_no_fact_is_not_read_from_a_question(reader: DeclaredReader):
     assert reader.read("Do we need a carbon baseline before applying?")[0] == {}
     assert reader.read("Is being in arrears a problem?")[0] == {}
 
-
-@pytest.mark.parametrize(("text", "staff"), [
-    ("We are a 30-person steel fabricator in Grimsby.", 30),
-    ("a 12-person haulier in Scunthorpe", 12),
-    ("I run a 6-person joinery contractor, based in Hull", 6),
-    ("we have a 10-person customer service team and 40 staff overall", 40),
-    ("our 4-person sales team is growing", None),
-])
-def test_a_size_before_a_trade_is_the_business_size(text: str, staff: float | None):
-    assert FactExtractor().extract(text).employees == staff
