@@ -28,6 +28,7 @@ from assistant.facts.declared import DeclaredReader
 from assistant.guards import InputCheck, InputGuard
 from assistant.reply import Citation, Reply, Route, Understood
 from assistant.routing import Router
+from assistant.routing.rules import FIRST_PERSON
 from assistant.signposting import Signposter, to_signposts
 from assistant.trace import Retrieved, TurnTrace
 from assistant.understood import understood, understood_line
@@ -249,7 +250,13 @@ class Assistant:
         if not composition.found:
             text = templates.fixed_reply(self.programme, "not_found")
             return self._reply(turn, route, text, grounded=False)
-        return self._reply(turn, route, composition.answer, grounded=True,
+        answer = composition.answer
+        # a question that also says something about the business ("we have 10 full-timers
+        # and ...: what does that make us?") shows what was read, so a misreading is seen
+        if turn.new_facts.known() and FIRST_PERSON.search(turn.text) and \
+                (line := understood_line(self._understood(turn))):
+            answer = f"{line}\n\n{answer}"
+        return self._reply(turn, route, answer, grounded=True,
                            citations=composition.citations)
 
     # ------------------------------------------------------------------ helpers

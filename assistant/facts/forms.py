@@ -19,7 +19,7 @@ import difflib
 import re
 from collections.abc import Callable
 
-from assistant.facts.numbers import words_to_digits
+from assistant.facts.numbers import SCALES, words_to_digits
 
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _YEAR = r"(?:19|20)\d\d"
@@ -253,10 +253,9 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
 # "£40-50k", "£40k-£50k", "20-25 staff", "between £1m and £1.5m"
 _MULTIPLIER = r"(?:k|m|bn|million|thousand|billion)"
 _RANGE = re.compile(
-    rf"(?:\bbetween\s+)?(?P<pre>[£€])?\s*(?P<a>{_NUMBER})\s*(?P<ma>{_MULTIPLIER})?\s*"
-    rf"(?:-|–|to|and)\s*(?P<pre2>[£€])?\s*(?P<b>{_NUMBER})\s*(?P<mb>{_MULTIPLIER})?\b"
+    rf"(?:\b(?P<between>between)\s+)?(?P<pre>[£€])?\s*(?P<a>{_NUMBER})\s*(?P<ma>{_MULTIPLIER})?\s*"
+    rf"(?P<joint>-|–|to|and)\s*(?P<pre2>[£€])?\s*(?P<b>{_NUMBER})\s*(?P<mb>{_MULTIPLIER})?\b"
     r"(?P<after>\s*(?:staff|employees|people|workers|members\s+of\s+staff))?", re.I)
-_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 
 
 def _range(match: re.Match[str]) -> str:
@@ -264,9 +263,11 @@ def _range(match: re.Match[str]) -> str:
     staff = bool(match["after"])
     if not (money or staff) or (money and staff):
         return match[0]
+    if match["joint"].lower() == "and" and not match["between"]:
+        return match[0]  # "grants of £10k and £20k" are two amounts, not a range
     a, b = float(match["a"].replace(",", "")), float(match["b"].replace(",", ""))
-    scale_a = _SCALE.get((match["ma"] or match["mb"] or "").lower(), 1.0)
-    scale_b = _SCALE.get((match["mb"] or "").lower(), scale_a)
+    scale_a = SCALES.get((match["ma"] or match["mb"] or "").lower(), 1.0)
+    scale_b = SCALES.get((match["mb"] or "").lower(), scale_a)
     low, high = a * scale_a, b * scale_b
     if not low < high or (not money and match["ma"]):
         return match[0]

@@ -196,16 +196,20 @@ def _resolve(msg: Message, role: str, lo: int, hi: int) -> str:
     return "prior_public_support" if past else "requested_amount"
 
 
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+plus\s+)\s*", re.I)
+
+
 def read_money(msg: Message, today: date) -> tuple[dict[str, Money], list[Amount]]:
     amounts = amounts_in(msg)
     found: dict[str, list[Found[Money]]] = {name: [] for name in MONEY_FIELDS}
     unassigned: list[Amount] = []
     previous: tuple[Amount, str] | None = None
+    listed = _listed_roles(msg, amounts)
     for amount in amounts:
         msg.claim(amount.start, amount.end)
         if _SUPERSEDED.search(msg.text, max(0, amount.start - 30), amount.start):
             continue
-        role = _role_of(msg, amount, amounts, previous)
+        role = listed.get(amount.start) or _role_of(msg, amount, amounts, previous)
         if role is None and _listed_alone(msg, amount):
             role = "turnover"  # "26 staff, £3m, trading 4 years": the business's size
         if role is None:
@@ -234,6 +238,27 @@ def read_money(msg: Message, today: date) -> tuple[dict[str, Money], list[Amount
     values = {name: msg.took(name, items) for name, items in found.items()}
     values["prior_public_support"] = _prior_total(msg, found["prior_public_support"])
     return {k: v for k, v in values.items() if v is not None}, unassigned
+
+
+def _listed_roles(msg: Message, amounts: list[Amount]) -> dict[int, str]:
+    """Amounts listed together share the role one of them is given: "£40,000, £25,000 and
+    £14,400 of state aid" are three amounts of state aid, as are "grants of £10k and £20k"."""
+    chains: list[list[Amount]] = []
+    for amount in amounts:
+        if chains and _LIST_JOIN.fullmatch(msg.text, chains[-1][-1].end, amount.start):
+            chains[-1].append(amount)
+        else:
+            chains.append([amount])
+    roles: dict[int, str] = {}
+    for chain in chains:
+        if len(chain) < 2:
+            continue
+        given = {nearest_role(msg, a, *msg.clause(a.start, a.end), amounts) for a in chain}
+        given.discard(None)
+        if len(given) == 1:
+            role = given.pop()
+            roles.update({a.start: role for a in chain if role is not None})
+    return roles
 
 
 def _listed_alone(msg: Message, amount: Amount) -> bool:

@@ -92,11 +92,13 @@ _PART_TIMERS = re.compile(
     rf"(?:part[\s-]?time(?:rs)?|p/t)\b(?:\s+{_STAFF_NOUN}|\s+people)?(?:{_PART_TIME_HOURS})?",
     re.I)
 # People who work part of the week without being called part-time: "4 people who work 3
-# days of a 5-day week", "2 staff on 3 days a week".
+# days of a 5-day week", "2 staff on 3 days a week", "4 people on 20 hours of a 40-hour week".
 _DAY_WORKERS = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s+(?:(?:more|other|further)\s+)?(?:people|persons|staff|employees|"
     r"workers|colleagues)?\s*(?:(?:who|that)\s+)?(?:work|working|on|doing)\s+"
-    rf"{_DAYS}", re.I)
+    rf"(?:{_DAYS}|(?P<h>{NUM})\s*-?\s*(?P<hunit>hours?|hrs?)\b(?:\s*(?:of|out\s+of|/|from)\s*"
+    rf"(?:an?\s+)?(?P<full>{NUM})\s*-?\s*(?:hours?|hrs?)?(?:\s*-?\s*week)?)?"
+    r"(?:\s*(?:a|per|each)\s+week|\s*weekly)?)", re.I)
 # People who are not counted in annual work units (the EU SME definition): apprentices, students
 # on vocational training contracts, and staff on maternity or parental leave.
 _PEOPLE = (r"(?:people|persons?|staff(?:\s+members?)?|members?\s+of\s+staff|employees?|"

@@ -1,4 +1,5 @@
-"""Staff numbers as owners write them: a size before a trade, and part-timers by days a week."""
+"""Staff numbers and amounts as owners write them: a size before a trade, part-timers by days or
+hours a week, and amounts listed together."""
 
 from __future__ import annotations
 
@@ -26,3 +27,25 @@ def test_a_size_before_a_trade_is_the_business_size(text: str, staff: float | No
 ])
 def test_part_timers_by_days_a_week_count_as_fractions(text: str, staff: float):
     assert FactExtractor().extract(text).employees == staff
+
+
+@pytest.mark.parametrize(("text", "staff"), [
+    ("We have 12 full-time staff and 3 people on 15 hours of a 37.5-hour week.", 13.2),
+    ("we have 10 staff plus 2 people working 20 hours a week", 11.07),
+])
+def test_people_on_some_hours_a_week_count_as_fractions(text: str, staff: float):
+    assert FactExtractor().extract(text).employees == staff
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("Over the last two years we got £12,500, £8,000 and £3,000 of state aid.", 23_500),
+    ("We had grants of £10k and £20k last year", 30_000),
+])
+def test_amounts_listed_together_share_their_role(text: str, total: float):
+    support = FactExtractor().extract(text).prior_public_support
+    assert support is not None and support.amount == total
+
+
+def test_two_amounts_joined_by_and_are_a_range_only_after_between():
+    facts = FactExtractor().extract("Turnover is between £4m and £5m.")
+    assert facts.turnover is not None and facts.turnover.amount == 4_500_000
