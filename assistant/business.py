@@ -11,7 +11,8 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 Currency = Literal["GBP", "EUR"]
-DeclaredValue = bool | float | str | list[str]
+# A declared fact's value; a record is {"item": ..., "amount": ...} (a cost item and its price)
+DeclaredValue = bool | float | str | list[str] | list[dict[str, str | float]]
 
 
 class Money(BaseModel):

@@ -92,7 +92,8 @@ def _declared_phrase(value: DeclaredValue, fact: DeclaredFact | None) -> str:
     if isinstance(value, bool):
         return f"{label}: {'yes' if value else 'no'}" if label else ("yes" if value else "no")
     if isinstance(value, list):
-        shown = ", ".join(value)
+        shown = ", ".join(f"{v.get('item')} {money_phrase(Money(amount=float(v.get('amount', 0))))}"
+                          if isinstance(v, dict) else str(v) for v in value)
     elif isinstance(value, int | float):
         kind = fact.type if fact else "number"
         shown = (money_phrase(Money(amount=value)) if kind == "money" else

@@ -127,10 +127,18 @@ class RuleFacts:
         def contains(items: object, item: object) -> bool:
             return isinstance(items, list | tuple | set | str) and item in items
 
+        def total(records: list[dict[str, Any]], item: str | None = None) -> float:
+            return float(sum(r.get("amount", 0) for r in records
+                             if item is None or r.get("item") == item))
+
+        def count(records: list[Any], item: str | None = None) -> int:
+            return sum(1 for r in records if item is None or
+                       (isinstance(r, dict) and r.get("item") == item) or r == item)
+
         return {"min": min, "max": max, "abs": abs, "round": round,
                 "months_since": months_since,
                 "years_since": lambda when: months_since(when) / 12,
-                "lookup": lookup, "contains": contains}
+                "lookup": lookup, "contains": contains, "total": total, "count": count}
 
 
 def judge(rule: Rule, values: RuleFacts) -> tuple[bool | None, list[str]]:
@@ -172,7 +180,8 @@ def _shown(name: str, value: Any, policy: Policy) -> str:
             return f"{text} months"
         return f"{text} {declared.unit}" if declared is not None and declared.unit else text
     if isinstance(value, list):
-        return joined([str(v) for v in value]) or "none"
+        return joined([f"{v.get('item')} (£{number(float(v.get('amount', 0)))})"
+                       if isinstance(v, dict) else str(v) for v in value]) or "none"
     if declared is not None and declared.type == "date":
         try:
             day = date.fromisoformat(str(value))

@@ -8,8 +8,9 @@ A declared fact is read from a message in two ways:
 - as the whole message, when it answers the fact's own question just asked ("40", "yes").
 
 The extractors, by name: number, money, percentage, duration (in months), date, yes_no,
-choice (one of the fact's choices), items (every choice named) and text (the words after the
-synonym).
+choice (one of the fact's choices), items (every choice named), records (each choice named with
+the amount nearest it in its clause: {"item": "vans", "amount": 40000}) and text (the words
+after the synonym).
 """
 
 from __future__ import annotations
@@ -83,6 +84,11 @@ class DeclaredReader:
         found: dict[str, DeclaredValue] = {}
         sources: dict[str, str] = {}
         for name, fact in self._facts.items():
+            if fact.reader == "records":
+                records = self._records(text, fact)
+                if records:
+                    found[name], sources[name] = records, text.strip()
+                continue
             for sentence in _SENTENCE.finditer(text):
                 value = self._near_synonym(name, fact, sentence.group(), today)
                 if value is not None:
@@ -176,6 +182,26 @@ class DeclaredReader:
                 continue
             found.append((m.start(), m.end(), moment.date().isoformat()))
         return found
+
+    def _records(self, text: str, fact: DeclaredFact) -> list[dict[str, str | float]]:
+        """Each item named with the amount nearest it in its clause, in the sentences that
+        name the fact (any sentence when it has no synonyms)."""
+        records: list[dict[str, str | float]] = []
+        patterns = self._patterns[fact_name] if (fact_name := self._name_of(fact)) else []
+        for sentence in _SENTENCE.finditer(text):
+            words = sentence.group()
+            if patterns and not any(p.search(words) for p in patterns):
+                continue
+            for clause in re.split(r",(?!\d)|;|\band\b", words):
+                amounts = self._money(clause, fact, date.today())
+                for start, end, item in self._choices(clause, fact, date.today()):
+                    amount = _closest(amounts, (start, end))
+                    if isinstance(amount, int | float):
+                        records.append({"item": str(item), "amount": float(amount)})
+        return records
+
+    def _name_of(self, fact: DeclaredFact) -> str | None:
+        return next((name for name, f in self._facts.items() if f is fact), None)
 
     @staticmethod
     def _choices(text: str, fact: DeclaredFact,

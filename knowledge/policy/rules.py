@@ -23,7 +23,7 @@ from pydantic import Field, field_validator, model_validator
 from knowledge.policy.base import Band, Strict
 
 FactType = Literal["number", "money", "percentage", "duration", "date", "yes_no", "choice",
-                   "text", "list"]
+                   "text", "list", "records"]
 # The readers the engine provides; a declared fact names one, or takes its type's default.
 EXTRACTORS: dict[str, tuple[FactType, ...]] = {
     "number": ("number",),
@@ -35,15 +35,17 @@ EXTRACTORS: dict[str, tuple[FactType, ...]] = {
     "choice": ("choice", "list"),
     "text": ("text",),
     "items": ("list",),
+    "records": ("records",),
 }
 DEFAULT_EXTRACTOR: dict[str, str] = {
     "number": "number", "money": "money", "percentage": "percentage", "duration": "duration",
     "date": "date", "yes_no": "yes_no", "choice": "choice", "text": "text", "list": "items",
+    "records": "records",
 }
 # Functions an expression may call, besides the operators. `months_since(a_date)` counts
 # from the day of the assessment; `lookup(table, key)` reads a table of `facts.yaml`.
 RULE_FUNCTIONS = ("min", "max", "abs", "round", "months_since", "years_since", "lookup",
-                  "contains")
+                  "contains", "total", "count")
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 # The facts the engine reads by itself, which any rule may use (see the knowledge README).
 BUILT_IN_NAMES = ("employees", "turnover_gbp", "balance_sheet_gbp", "months_trading",
@@ -141,8 +143,10 @@ class DeclaredFact(Strict):
         if self.type not in EXTRACTORS[reader]:
             raise ValueError(f"the {reader} extractor reads "
                              f"{' or '.join(EXTRACTORS[reader])} facts, not {self.type}")
-        if self.type == "choice" and not self.choices:
-            raise ValueError("a choice fact needs `choices`: the values it can take")
+        if self.type in ("choice", "records") and not self.choices:
+            raise ValueError(f"a {self.type} fact needs `choices`: the "
+                             + ("values it can take" if self.type == "choice" else
+                                "kinds of item its records name"))
         if not self.synonyms and self.type not in ("yes_no",):
             pass  # read only as an answer to its question
         return self

@@ -314,3 +314,24 @@ def test_a_yes_or_no_fact_is_not_read_from_a_question(reader: DeclaredReader):
     assert reader.read("Do we need a carbon baseline before applying?")[0] == {}
     assert reader.read("Is being in arrears a problem?")[0] == {}
 
+
+
+def test_a_list_of_records_is_read_item_by_item(reader: DeclaredReader):
+    found, _ = reader.read("The heat pump is £60,000, metering £8k and two vans at £45,000.")
+    assert found["cost_items"] == [{"item": "heat pump", "amount": 60_000.0},
+                                   {"item": "metering", "amount": 8_000.0},
+                                   {"item": "vans", "amount": 45_000.0}]
+
+
+def test_a_rule_over_records_takes_off_the_excluded_items(ports: Policy):
+    items = [{"item": "heat pump", "amount": 10_000.0}, {"item": "vans", "amount": 45_000.0}]
+    assessment = _grant(ports, declared={**GOOD["declared"],  # type: ignore[dict-item]
+                                         "cost_items": items})
+    rule = _criterion(assessment, "C8")
+    assert rule.met is False  # £55,000 listed, £45,000 of it vans: £10,000 eligible
+    assert assessment.decision == "ineligible"
+    items[0]["amount"] = 20_000.0
+    assessment = _grant(ports, declared={**GOOD["declared"],  # type: ignore[dict-item]
+                                         "cost_items": items})
+    assert _criterion(assessment, "C8").met is True
+    assert _criterion(_grant(ports), "C8").met is None  # not known: confirmed at application
