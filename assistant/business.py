@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 Currency = Literal["GBP", "EUR"]
 # A declared fact's value; a record is {"item": ..., "amount": ...} (a cost item and its price)
+StatedBand = Literal["micro", "small", "medium"]
 DeclaredValue = bool | float | str | list[str] | list[dict[str, str | float]]
 
 
@@ -56,6 +57,9 @@ class Facts(BaseModel):
     requested_amount: Money | None = None
     project_cost: Money | None = None
     consultancy_cost: Money | None = None
+    # the size the owner gives the business in words ("we're a small company"): used for an
+    # award's rate while the figures have not settled the band, never to decide the band
+    stated_band: StatedBand | None = None
     # facts the policy declares (policy/facts.yaml), by name; dates as ISO text
     declared: dict[str, DeclaredValue] = Field(default_factory=dict)
 

@@ -155,7 +155,7 @@ class Assistant:
                 turn.sources = {**turn.sources, **sources}
         turn.facts = previous.merged_with(turn.new_facts)
         decision = self.router.route(turn.text, has_context=bool(turn.conversation.turns),
-                                     facts=turn.new_facts.known())
+                                     facts=_describing(turn.new_facts))
         route: Route = decision.route
         turn.trace.reason = decision.reason
         turn.trace.question_kind = decision.asks
@@ -167,7 +167,7 @@ class Assistant:
         # never a question of its own ("How do I apply?") or a need a rule is sure of
         if route in {"programme_question", "signposting", "out_of_scope"} and \
                 not decision.firm and decision.asks == "statement" and (
-                (checking and (turn.new_facts.known() or _a_short_answer(turn.text)))
+                (checking and (_describing(turn.new_facts) or _a_short_answer(turn.text)))
                 or (named and turn.facts.known())):
             route = "eligibility"
             turn.trace.reason += "; continues the eligibility check"
@@ -281,7 +281,7 @@ class Assistant:
         """A follow-up ("what about a bigger firm?") carries the question it follows."""
         turns = turn.conversation.turns
         if not turns or not self.router.route(turn.text, has_context=True,
-                                              facts=turn.new_facts.known()).follow_up:
+                                              facts=_describing(turn.new_facts)).follow_up:
             return turn.text
         return f"{turns[-1].user_text} {turn.text}"
 
@@ -424,6 +424,12 @@ _GENERIC_SUFFIXES = ("programme", "service")
 
 def _words(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("-", " ")))
+
+
+def _describing(facts: Facts) -> set[str]:
+    """The facts that describe the business for an eligibility check: not the size it gives
+    itself in words ("if we're a small business, what share do we pay?" asks about the rules)."""
+    return facts.known() - {"stated_band"}
 
 
 def _aliases(programme_id: str, name: str, kind_words: Sequence[str] = (),

@@ -15,8 +15,8 @@ from assistant.reply import Understood
 from knowledge.policy.rules import DeclaredFact
 
 # The facts shown in the one-line summary, in this order.
-_LINE_ORDER = ("employees", "turnover", "balance_sheet", "place", "months_trading", "insolvent",
-               "holdings", "prior_public_support")
+_LINE_ORDER = ("stated_band", "employees", "turnover", "balance_sheet", "place", "months_trading",
+               "insolvent", "holdings", "prior_public_support")
 
 
 _BUILT_IN = frozenset(Facts.model_fields) | {"place"}
@@ -59,6 +59,8 @@ def _holding(holding: Holding) -> str:
 
 def _phrases(facts: Facts) -> dict[str, str]:
     phrases: dict[str, str] = {}
+    if facts.stated_band is not None:
+        phrases["stated_band"] = f"a {facts.stated_band} business, as you describe it"
     if facts.employees is not None:
         phrases["employees"] = f"{_number(facts.employees)} staff"
     for name, label in (("turnover", "turnover"), ("balance_sheet", "balance sheet total"),

@@ -62,6 +62,12 @@ class _AwardWorking:
 
     def _rate(self) -> float | None:
         band, rates = self.size.band, self.award.intervention_rate
+        stated = self.facts.stated_band
+        if band is None and stated in rates and stated in self.size.possible_bands:
+            self.line(f"Rate for {with_a(stated)} business, as you describe it (the staff and "
+                      f"turnover figures confirm the band): {percent(rates[stated])} of "
+                      "eligible costs.", self.award.clause)
+            return rates[stated]
         if band is None:
             self.line("The rate depends on the size band, which is not settled yet.",
                       self.award.clause)

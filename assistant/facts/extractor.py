@@ -37,7 +37,7 @@ from assistant.facts.numbers import words_to_digits
 from assistant.facts.ownership import read_holdings
 from assistant.facts.places import Places
 from assistant.facts.postcodes import read_postcode, valid_outward_code
-from assistant.facts.staff import read_employees
+from assistant.facts.staff import read_employees, read_stated_band
 from assistant.facts.trading import read_months_trading
 from knowledge.policy import Policy
 
@@ -165,6 +165,7 @@ class FactExtractor:
             months_trading=months,
             holdings=holdings,
             insolvent=insolvent,
+            stated_band=read_stated_band(msg),
             **money,  # type: ignore[arg-type]  # Money fields only
         )
         if asked:

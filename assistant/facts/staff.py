@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.business import StatedBand
 from assistant.facts.common import (
     CORRECTION,
     NUM,
@@ -265,3 +266,30 @@ def _corrected_headcounts(msg: Message, found: list[Found[float]],
             msg.claim(start, end)
             corrected.append(Found(start, end, to_float(match["n"])))
     return corrected
+
+
+# The size an owner gives the business in words, of the business itself: "we're a small
+# company", "as a micro business", "our firm is a medium-sized enterprise".
+_STATED_BAND = re.compile(
+    r"\b(?P<lead>we(?:'re|\s+are)|i(?:'m|\s+am)?\s+(?:run|own)|as|being|(?:our|my)\s+(?:company|"
+    r"business|firm)\s+is)\s+(?:an?\s+)?(?:(?:uk|family|independent|local)[\s-]+)?"
+    r"(?P<band>micro|small|medium(?:[\s-]?sized)?)\s*(?:-|\s)?\s*(?:sized\s+)?"
+    r"(?:business|company|firm|enterprise|sme|manufacturer|employer)\b", re.I)
+
+
+def read_stated_band(msg: Message) -> StatedBand | None:
+    """ "small" for "we're a small business"; None when the business's size is not named."""
+    found = [m for m in _STATED_BAND.finditer(msg.text)
+             if not msg.about_another_business(m.start()) and _said_of_itself(msg, m)]
+    if not found:
+        return None
+    word = found[-1]["band"].lower()
+    return "medium" if word.startswith("medium") else "micro" if word == "micro" else "small"
+
+
+def _said_of_itself(msg: Message, match: re.Match[str]) -> bool:
+    """ "As a small business, ..." opens a sentence; "do we count as a micro business?" asks."""
+    if match["lead"].lower() not in ("as", "being"):
+        return True
+    lo, _ = msg.sentence(match.start())
+    return not msg.text[lo:match.start()].strip()

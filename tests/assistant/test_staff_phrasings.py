@@ -1,5 +1,5 @@
-"""Staff numbers and amounts as owners write them: a size before a trade, part-timers by days or
-hours a week, and amounts listed together."""
+"""Staff numbers, size and amounts as owners write them: a size before a trade, part-timers by
+days or hours a week, amounts listed together, and the size an owner gives the business."""
 
 from __future__ import annotations
 
@@ -49,3 +49,30 @@ def test_amounts_listed_together_share_their_role(text: str, total: float):
 def test_two_amounts_joined_by_and_are_a_range_only_after_between():
     facts = FactExtractor().extract("Turnover is between £4m and £5m.")
     assert facts.turnover is not None and facts.turnover.amount == 4_500_000
+
+
+@pytest.mark.parametrize(("text", "band"), [
+    ("We're a micro business with a £60k project.", "micro"),
+    ("As a small business, what would we get?", "small"),
+    ("I run a medium-sized manufacturer in Coventry.", "medium"),
+    ("Do we still count as a micro business?", None),
+    ("Can a small company apply?", None),
+    ("Our parent is a medium-sized company.", None),
+])
+def test_the_size_an_owner_gives_the_business_in_words(text: str, band: str | None):
+    assert FactExtractor().extract(text).stated_band == band
+
+
+def test_a_stated_size_gives_the_awards_rate_but_not_the_band():
+    from assistant.business import Facts, Money
+    from assistant.eligibility import EligibilityEngine
+    from knowledge.index import bundled_knowledge_dir
+    from knowledge.policy import load_policy
+
+    policy = load_policy(bundled_knowledge_dir())
+    assert policy is not None
+    facts = Facts(stated_band="micro", project_cost=Money(amount=60_000))
+    assessment = EligibilityEngine(policy).assess_one(facts, "productivity-booster")
+    assert assessment.band is None  # the figures decide the band
+    assert assessment.award is not None and assessment.award.grant_gbp == 30_000
+    assert "as you describe it" in assessment.award.lines[0].text
