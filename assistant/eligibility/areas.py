@@ -92,6 +92,13 @@ def _growth_hub_text(area: Area, authorities: Sequence[str]) -> str:
 
 def observe_area(area: Area, facts: Facts) -> Observation:
     note = ""
+    if facts.postcode and facts.local_authority:
+        # A postcode district wholly inside or outside decides: a town named with it may be
+        # only the postal town ("Coleshill, Birmingham B46" is in North Warwickshire). A mixed
+        # or unknown district leaves it to the council named.
+        by_postcode = _area_by_postcode(area, facts.postcode)
+        if by_postcode.value is not None:
+            return by_postcode
     if facts.local_authority:
         by_council = _area_by_authority(area, facts.local_authority)
         if by_council is not None:

@@ -28,8 +28,9 @@ _OWNED_BY = re.compile(
     r"(?P<partly>\b(?:partly|partially|part|jointly|majority|minority|co)[\s-]+)?"
     r"\b(?:(?:owned|held|controlled)\s+by|owned\s+(?P<subsidiary>subsidiary)\s+of)\s+", re.I)
 _HOLDS = re.compile(
-    rf"\b(?:owns?|holds?|has|have|controls?|bought|acquired|purchased|took|has\s+taken|"
-    rf"invested\s+in)\s+(?:a\s+|an\s+)?{_SHARE}"
+    rf"\b(?:(?:still|now|currently|also)\s+)?(?:owns?|holds?|has|have|controls?|bought|acquired|purchased|took|has\s+taken|"
+    rf"invested\s+in)\s+(?:(?:exactly|precisely|just|about|around|roughly|approximately|nearly|"
+    rf"almost|some|only|still)\s+)?(?:a\s+|an\s+)?{_SHARE}"
     r"(?:\s+(?:stake|share|shareholding|holding|interest|equity\s+stake))?"
     r"(?:\s+(?P<prep>of|in)\s+)?", re.I)
 _FAMILY_OWNED = re.compile(r"\b(?P<who>family|founder|director|employee|management)[\s-]+owned\b",

@@ -335,3 +335,13 @@ def test_a_rule_over_records_takes_off_the_excluded_items(ports: Policy):
                                          "cost_items": items})
     assert _criterion(assessment, "C8").met is True
     assert _criterion(_grant(ports), "C8").met is None  # not known: confirmed at application
+
+
+def test_a_postcode_district_wholly_outside_decides_over_a_postal_town(ports: Policy):
+    facts = Facts(**{**GOOD, "local_authority": "Hull", "postcode": "YO30 4XY"})  # type: ignore
+    site = _criterion(_engine(ports).assess_one(facts, "clean-growth-capital-grant"), "E2")
+    assert site.met is False
+    mixed = Facts(**{**GOOD, "local_authority": "East Riding of Yorkshire",  # type: ignore
+                     "postcode": "DN14 5AB"})
+    assert _criterion(_engine(ports).assess_one(mixed, "clean-growth-capital-grant"),
+                      "E2").met is True  # a mixed district: the council named decides

@@ -76,3 +76,8 @@ def test_a_stated_size_gives_the_awards_rate_but_not_the_band():
     assert assessment.band is None  # the figures decide the band
     assert assessment.award is not None and assessment.award.grant_gbp == 30_000
     assert "as you describe it" in assessment.award.lines[0].text
+
+
+def test_a_holding_with_words_before_its_share_is_read():
+    holdings = FactExtractor().extract("The county council still holds exactly 25% of us.").holdings
+    assert [(h.share_percent, h.holder_kind) for h in holdings] == [(25.0, "public_body")]
