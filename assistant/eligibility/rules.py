@@ -191,11 +191,22 @@ def _shown(name: str, value: Any, policy: Policy) -> str:
     return str(value)
 
 
+# How explanations name the engine's own facts.
+_BUILT_IN_LABELS = {
+    "employees": "the staff numbers", "turnover_gbp": "the turnover",
+    "balance_sheet_gbp": "the balance sheet total", "months_trading": "how long it has traded",
+    "insolvent": "whether it is in insolvency proceedings", "sme_band": "the size band",
+    "public_body_share": "the share public bodies hold", "project_cost_gbp": "the project cost",
+    "consultancy_cost_gbp": "the consultancy cost", "requested_gbp": "the amount asked for",
+    "prior_support_gbp": "earlier public support", "award_gbp": "the award",
+}
+
+
 def _label(name: str, policy: Policy) -> str:
     declared = policy.facts.facts.get(name)
     if declared is not None and declared.label:
         return declared.label
-    return name.replace("_gbp", "").replace("_", " ")
+    return _BUILT_IN_LABELS.get(name, name.replace("_gbp", "").replace("_", " "))
 
 
 def judge_criterion(criterion: Criterion, values: RuleFacts
