@@ -237,7 +237,33 @@ def read_money(msg: Message, today: date) -> tuple[dict[str, Money], list[Amount
         found["turnover"].append(Found(0, 0, Money(amount=0)))
     values = {name: msg.took(name, items) for name, items in found.items()}
     values["prior_public_support"] = _prior_total(msg, found["prior_public_support"])
+    values["project_cost"] = _with_consultancy(msg, found, values["project_cost"])
     return {k: v for k, v in values.items() if v is not None}, unassigned
+
+
+# Costs added together: "£50,000 of equipment plus £40,000 of consultancy".
+_ADDED = re.compile(r"\b(?:plus|and|as\s+well\s+as|on\s+top\s+of|with|besides)\b|\+", re.I)
+
+
+def _with_consultancy(msg: Message, found: dict[str, list[Found[Money]]],
+                      project: Money | None) -> Money | None:
+    """The project's whole cost: a cost stated alongside consultancy, added to it ("£50,000 of
+    equipment plus £40,000 of consultancy" is a £90,000 project, of which £40,000 is
+    consultancy); a total the consultancy is part of ("£90k, of which £40k is consultancy")
+    stays as it is."""
+    if project is None or len(found["project_cost"]) != 1 or len(found["consultancy_cost"]) != 1:
+        return project
+    cost, advice = found["project_cost"][0], found["consultancy_cost"][0]
+    first, second = sorted((cost, advice), key=lambda f: f.start)
+    if msg.sentence(first.start) != msg.sentence(second.start):
+        return project
+    between = msg.text[first.end:second.start]
+    if not _ADDED.search(between) or re.search(r"\b(?:of\s+which|including|includes|"
+                                                r"within|out\s+of)\b", between, re.I):
+        return project
+    if cost.value.currency != advice.value.currency:
+        return project
+    return Money(amount=cost.value.amount + advice.value.amount, currency=cost.value.currency)
 
 
 def _listed_roles(msg: Message, amounts: list[Amount]) -> dict[int, str]:

@@ -81,3 +81,13 @@ def test_a_stated_size_gives_the_awards_rate_but_not_the_band():
 def test_a_holding_with_words_before_its_share_is_read():
     holdings = FactExtractor().extract("The county council still holds exactly 25% of us.").holdings
     assert [(h.share_percent, h.holder_kind) for h in holdings] == [(25.0, "public_body")]
+
+
+@pytest.mark.parametrize(("text", "project"), [
+    ("We'd spend £60k on a robot and £15k on consultancy to set it up.", 75_000),
+    ("The project costs £90k, of which £40k is consultancy.", 90_000),
+    ("A £120,000 project including £30,000 of consultancy.", 120_000),
+])
+def test_a_cost_stated_beside_consultancy_is_added_to_it(text: str, project: float):
+    facts = FactExtractor().extract(text)
+    assert facts.project_cost is not None and facts.project_cost.amount == project
