@@ -132,6 +132,15 @@ _GENERIC_WORDS = frozenset(
     "staff based organisation organization project question".split())
 
 
+# The business's own production premises, which say it makes things when nothing else says
+# what it does.
+_OWN_WORKS = re.compile(
+    r"\b(?:our|my|the)\s+(?:own\s+|main\s+|new\s+)?(?P<premises>factory|machine\s+shop|"
+    r"fabrication\s+shop|workshop|foundry|production\s+line|manufacturing\s+site|"
+    r"manufacturing\s+unit|production\s+unit)\b(?=[^.?!]{0,60}\b(?:is|are|where|in|at|"
+    r"based)\b)", re.I)
+
+
 class SectorReader:
     """Reads what a business does. `place_re` finds the places the policy knows, which say where
     a business is, not what it does."""
@@ -152,6 +161,8 @@ class SectorReader:
         if describes_business:
             found += self._sentence_openings(text)
         found += self._gerund_phrases(text)
+        if not found:  # "the factory where the new kit would go", "our machine shop is in ..."
+            found = [(m.start(), m["premises"].lower()) for m in _OWN_WORKS.finditer(text)]
         phrases: list[tuple[int, str]] = []
         for start, phrase in found:  # the first reading of the same words is kept
             if not any(phrase in p or p in phrase for _, p in phrases):

@@ -15,7 +15,7 @@ import re
 from datetime import date, timedelta
 
 from assistant.facts.activity import ACTIVITY_VERBS
-from assistant.facts.common import NUM, QUAL, Found, Message
+from assistant.facts.common import NUM, NUM_START, QUAL, Found, Message
 from assistant.facts.numbers import to_float
 
 DURATION = (
@@ -130,12 +130,35 @@ def read_months_trading(msg: Message, today: date) -> float | None:
     found += [Found(m.start(), m.end(), 0.0) for m in _NOT_TRADING.finditer(msg.text)]
     if not found:
         found = _doing_for_a_time(msg, today)
+    if not found:
+        found = _listed_years(msg)
     found = [f for f in _without_overlaps(found)
              if not msg.claimed(f.start, f.end) and not msg.about_another_business(f.start)
              and not _NOT_THE_BUSINESS_AGE.search(msg.lead(f.start))]
     for item in found:
         msg.claim(item.start, item.end)
     return msg.took("months_trading", found)
+
+
+# A list of facts about the business: "10 staff, £950k, 14 years, owned by me".
+_A_DURATION_ALONE = re.compile(rf"^\s*(?:{QUAL}\s+)?{DURATION}\s*$", re.I)
+_LISTED_HEADCOUNT = re.compile(rf"{NUM_START}{NUM}\s*(?:staff|employees|people|fte|workers)\b",
+                               re.I)
+
+
+def _listed_years(msg: Message) -> list[Found[float]]:
+    """A duration standing alone as one item of a list of facts about the business, with a
+    staff count in the same list, is how long it has traded."""
+    found = []
+    for clause in re.finditer(r"[^,;()\n]+", msg.text):
+        match = _A_DURATION_ALONE.match(clause.group())
+        if match is None or not match["unit"].lower().startswith(("y", "m")):
+            continue
+        lo, hi = msg.sentence(clause.start())
+        if _LISTED_HEADCOUNT.search(msg.text, lo, hi):
+            start = clause.start() + match.start()
+            found.append(Found(start, clause.start() + match.end(), duration_months(match)))
+    return found
 
 
 def _doing_for_a_time(msg: Message, today: date) -> list[Found[float]]:

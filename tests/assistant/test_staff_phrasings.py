@@ -91,3 +91,22 @@ def test_a_holding_with_words_before_its_share_is_read():
 def test_a_cost_stated_beside_consultancy_is_added_to_it(text: str, project: float):
     facts = FactExtractor().extract(text)
     assert facts.project_cost is not None and facts.project_cost.amount == project
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("A glazing firm in Tipton, 14 staff, £1.1m, 9 years, owned by the two of us.", 108),
+    ("We need the machine for 3 years.", None),
+    ("10 staff; the warranty runs 5 years", None),
+])
+def test_a_duration_listed_with_the_business_facts_is_its_trading_time(text: str,
+                                                                         months: float | None):
+    assert FactExtractor().extract(text).months_trading == months
+
+
+@pytest.mark.parametrize(("text", "activity"), [
+    ("The unit where the new press would go is our factory in Bilston, 12 staff.", "factory"),
+    ("Our machine shop is in Willenhall.", "machine shop"),
+    ("Do we need a workshop in Walsall?", None),
+])
+def test_the_businesss_own_works_say_it_makes_things(text: str, activity: str | None):
+    assert FactExtractor().extract(text).sector_text == activity
