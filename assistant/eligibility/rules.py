@@ -23,6 +23,7 @@ from assistant.business import Facts, Money
 from assistant.eligibility.observation import Observation
 from assistant.eligibility.results import AwardCalculation, CriterionResult, SizeFinding
 from assistant.eligibility.wording import QUESTIONS, joined, number
+from assistant.facts.trading import months_since
 from knowledge.policy import Criterion, Policy
 from knowledge.policy.rules import Rule, expression_names
 
@@ -34,11 +35,6 @@ BUILT_IN_FACTS: dict[str, str] = {  # keys: knowledge.policy.rules.BUILT_IN_NAME
     "consultancy_cost_gbp": "consultancy_cost", "requested_gbp": "requested_amount",
     "prior_support_gbp": "prior_public_support", "award_gbp": "project_cost",
 }
-
-
-def _months_between(start: date, end: date) -> float:
-    return (end.year - start.year) * 12 + (end.month - start.month) + (
-        end.day - start.day) / 30.0
 
 
 @dataclass
@@ -117,9 +113,9 @@ class RuleFacts:
     def _functions(self) -> dict[str, Callable[..., Any]]:
         tables = self.policy.facts.tables
 
-        def months_since(when: str | date) -> float:
+        def since(when: str | date) -> float:
             day = date.fromisoformat(when) if isinstance(when, str) else when
-            return _months_between(day, self.today)
+            return months_since(day, self.today)
 
         def lookup(table: str, key: object, default: object = None) -> object:
             return tables.get(table, {}).get(str(key), default)
@@ -136,8 +132,8 @@ class RuleFacts:
                        (isinstance(r, dict) and r.get("item") == item) or r == item)
 
         return {"min": min, "max": max, "abs": abs, "round": round,
-                "months_since": months_since,
-                "years_since": lambda when: months_since(when) / 12,
+                "months_since": since,
+                "years_since": lambda when: since(when) / 12,
                 "lookup": lookup, "contains": contains, "total": total, "count": count}
 
 

@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from assistant.business import Facts, Money
-from assistant.facts.common import NUM, QUAL, AskedFact, Message, bound
+from assistant.facts.common import NO_ANSWER, NUM, QUAL, YES_ANSWER, AskedFact, Message, bound
 from assistant.facts.money import MONEY_FIELDS, Amount
 from assistant.facts.numbers import to_float
 from assistant.facts.trading import DURATION, MONTH, duration_months, months_from
@@ -20,10 +20,6 @@ _BARE_NUMBER = re.compile(rf"\s*(?:(?:{QUAL}|it's|it\s+is|we\s+have)\s+)*(?P<n>{
 _BARE_DURATION = re.compile(rf"\s*(?:(?:{QUAL}|for)\s+)*{DURATION}\s*[.!]?\s*", re.I)
 _BARE_YEAR = re.compile(rf"\s*(?:(?:since|in|from)\s+)?(?:(?P<month>{MONTH})\s+)?"
                         r"(?P<year>(?:19|20)\d\d)\s*[.!]?\s*", re.I)
-_YES = re.compile(r"\s*(?:yes|yeah|yep|yup|correct|we\s+are|i'm\s+afraid\s+so|sadly\s+so)\b",
-                  re.I)
-_NO = re.compile(r"\s*(?:no|nope|not|none|nothing|nil|zero|never|we\s+(?:are\s+not|aren't|"
-                 r"haven't|have\s+not))\b", re.I)
 
 
 def answer_to(asked: AskedFact, msg: Message, facts: Facts,
@@ -39,7 +35,7 @@ def answer_to(asked: AskedFact, msg: Message, facts: Facts,
             value = unassigned[-1].money
         elif bare:
             value = Money(amount=to_float(bare["n"]) + bound(text, bare.start("n")))
-        elif asked == "prior_public_support" and _NO.match(text):
+        elif asked == "prior_public_support" and NO_ANSWER.match(text):
             value = Money(amount=0)
     elif asked == "employees" and bare:
         value = to_float(bare["n"]) + bound(text, bare.start("n"))
@@ -49,5 +45,5 @@ def answer_to(asked: AskedFact, msg: Message, facts: Facts,
         elif year := _BARE_YEAR.fullmatch(text):
             value = months_from(year, today)
     elif asked == "insolvent":
-        value = True if _YES.match(text) else False if _NO.match(text) else None
+        value = True if YES_ANSWER.match(text) else False if NO_ANSWER.match(text) else None
     return facts.model_copy(update={asked: value}) if value is not None else facts

@@ -44,6 +44,18 @@ QUAL = (r"(?:about|around|approximately|approx\.?|roughly|circa|c\.|some|nearly|
         r"just\s+over|just\s+under|over|under|more\s+than|fewer\s+than|less\s+than|"
         r"at\s+least|up\s+to|below|above)")
 PERCENT = re.compile(rf"{NUM_START}{NUM}\s*(?:%|per\s*cent\b|percent\b)", re.I)
+# A staff count in a list of facts about the business: "9 staff, £1.2m, trading 6 years".
+LISTED_STAFF = re.compile(rf"{NUM_START}{NUM}\s*(?:staff|employees|people|fte|workers|heads)\b",
+                          re.I)
+# A word that denies what follows it: "not", "never", "haven't", "free of".
+NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|without|none|nobody|no\s+one|"
+                      r"free\s+(?:of|from))\b|n't\b|\bcannot\b", re.I)
+# A bare yes or no, answering the question just asked.
+YES_ANSWER = re.compile(r"\s*(?:yes|yeah|yep|yup|correct|true|that's\s+right|"
+                        r"we\s+(?:are|do|have|did)|it\s+(?:is|does)|i'm\s+afraid\s+so|"
+                        r"sadly\s+so)\b", re.I)
+NO_ANSWER = re.compile(r"\s*(?:no|nope|not|none|nothing|nil|zero|never|false|we\s+(?:are\s+not|"
+                       r"aren't|haven't|have\s+not|don't|do\s+not|didn't))\b", re.I)
 _BELOW = re.compile(r"\b(?:under|below|fewer\s+than|less\s+than)\s*$", re.I)
 _ABOVE = re.compile(r"(?<!\bturn\s)(?<!\bturns\s)(?<!\bturned\s)"
                     r"\b(?:over|above|more\s+than|in\s+excess\s+of|exceeding)\s*$", re.I)

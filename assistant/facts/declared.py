@@ -22,21 +22,15 @@ from datetime import date, datetime
 from dateutil import parser as date_parser
 
 from assistant.business import DeclaredValue
+from assistant.facts.common import NEGATION, NO_ANSWER, NUM, NUM_START, YES_ANSWER
 from assistant.facts.money import MONEY_AMOUNT, money_of
 from assistant.facts.numbers import to_float, words_to_digits
 from assistant.facts.trading import DURATION, duration_months
 from knowledge.policy.rules import DeclaredFact
 
-_NUMBER = re.compile(r"(?<![\w.,£€$])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d%])")
-_PERCENT = re.compile(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.I)
+_NUMBER = re.compile(rf"{NUM_START}-?{NUM}(?![\d%])")
+_PERCENT = re.compile(rf"{NUM_START}(?P<n>{NUM})\s*(?:%|per\s*cent\b|percent\b)", re.I)
 _SENTENCE = re.compile(r"[^.;!?\n]+(?:[.;!?]+|$)")
-_NEGATION = re.compile(
-    r"\b(?:no|not|never|none|nor|without|haven't|hasn't|hadn't|isn't|aren't|wasn't|weren't|"
-    r"don't|doesn't|didn't|won't|can't|cannot)\b", re.I)
-_YES = re.compile(r"^\s*(?:yes|yeah|yep|yup|correct|we\s+(?:are|do|have|did)|it\s+(?:is|does)|"
-                  r"that's\s+right|true)\b", re.I)
-_NO = re.compile(r"^\s*(?:no|nope|not|none|never|false|we\s+(?:aren't|don't|haven't|didn't|"
-                 r"are\s+not|do\s+not|have\s+not))\b", re.I)
 
 
 def _phrase(synonym: str) -> re.Pattern[str]:
@@ -85,7 +79,7 @@ class DeclaredReader:
         sources: dict[str, str] = {}
         for name, fact in self._facts.items():
             if fact.reader == "records":
-                records = self._records(text, fact)
+                records = self._records(name, text, fact, today)
                 if records:
                     found[name], sources[name] = records, text.strip()
                 continue
@@ -111,7 +105,7 @@ class DeclaredReader:
                 if sentence.rstrip().endswith("?"):
                     return None  # "Do we need a carbon baseline?" states nothing
                 before = sentence[:match.start()]
-                return _NEGATION.search(before) is None
+                return NEGATION.search(before) is None
             if fact.reader == "text":
                 rest = sentence[match.end():].strip(" :,-.;!?")
                 return rest or None
@@ -126,9 +120,9 @@ class DeclaredReader:
 
     def _as_answer(self, fact: DeclaredFact, text: str, today: date) -> DeclaredValue | None:
         if fact.reader == "yes_no":
-            if _YES.search(text):
+            if YES_ANSWER.match(text):
                 return True
-            return False if _NO.search(text) else None
+            return False if NO_ANSWER.match(text) else None
         if fact.reader == "text":
             return text.strip() or None
         if fact.reader == "items":
@@ -183,25 +177,22 @@ class DeclaredReader:
             found.append((m.start(), m.end(), moment.date().isoformat()))
         return found
 
-    def _records(self, text: str, fact: DeclaredFact) -> list[dict[str, str | float]]:
+    def _records(self, name: str, text: str, fact: DeclaredFact,
+                 today: date) -> list[dict[str, str | float]]:
         """Each item named with the amount nearest it in its clause, in the sentences that
         name the fact (any sentence when it has no synonyms)."""
         records: list[dict[str, str | float]] = []
-        patterns = self._patterns[fact_name] if (fact_name := self._name_of(fact)) else []
         for sentence in _SENTENCE.finditer(text):
             words = sentence.group()
-            if patterns and not any(p.search(words) for p in patterns):
+            if self._patterns[name] and not any(p.search(words) for p in self._patterns[name]):
                 continue
             for clause in re.split(r",(?!\d)|;|\band\b", words):
-                amounts = self._money(clause, fact, date.today())
-                for start, end, item in self._choices(clause, fact, date.today()):
+                amounts = self._money(clause, fact, today)
+                for start, end, item in self._choices(clause, fact, today):
                     amount = _closest(amounts, (start, end))
                     if isinstance(amount, int | float):
                         records.append({"item": str(item), "amount": float(amount)})
         return records
-
-    def _name_of(self, fact: DeclaredFact) -> str | None:
-        return next((name for name, f in self._facts.items() if f is fact), None)
 
     @staticmethod
     def _choices(text: str, fact: DeclaredFact,

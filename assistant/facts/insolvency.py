@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.facts.common import Message
+from assistant.facts.common import NEGATION, Message
 
 INSOLVENCY = re.compile(
     r"\b(?:(?:in|into|entered|enter|entering|under|placed\s+in|go(?:ing|ne)?\s+into|went\s+into|facing|"
@@ -28,9 +28,6 @@ _SOLVENT_PREDICATE = re.compile(
 _SOLVENT_ALONE = re.compile(
     r"\s*(?:(?:and|also|fully|financially|completely|perfectly|totally|entirely|still)\s+)*"
     r"solvent\s*", re.I)
-_NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|without|none|nobody|no\s+one|"
-                       r"free\s+(?:of|from))\b|n't\b",
-                       re.I)
 _PAST_STATE = re.compile(
     r"\b(?:were|was|had|had\s+been|used\s+to|previously|formerly|came\s+out|exited|emerged|"
     r"history)\b", re.I)
@@ -72,4 +69,4 @@ def _insolvency_state(msg: Message, start: int) -> bool | None:
     if (msg.about_another_business(start) or msg.is_question_about_others(start)
             or _PAST_STATE.search(lead)):
         return None
-    return not _NEGATION.search(lead[-40:])
+    return not NEGATION.search(lead[-40:])

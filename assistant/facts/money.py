@@ -24,8 +24,8 @@ from typing import Literal, get_args
 from assistant.business import Money
 from assistant.facts.common import (
     CORRECTION_RE,
+    LISTED_STAFF,
     NUM,
-    NUM_START,
     Found,
     Message,
     bound,
@@ -89,8 +89,6 @@ _NO_PRIOR_SUPPORT = re.compile(
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YEARS_AGO = re.compile(rf"\b(?P<n>{NUM})\s+years?\s+ago\b", re.I)
 # A staff count, showing that a list of facts is about the business's size.
-_LISTED_STAFF = re.compile(
-    rf"{NUM_START}{NUM}\s*(?:staff|employees|people|fte|workers|heads)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -296,7 +294,7 @@ def _listed_alone(msg: Message, amount: Amount) -> bool:
     if amount.money.amount < 10_000 or msg.about_another_business(amount.start):
         return False
     sentence = msg.text[slice(*msg.sentence(amount.start))]
-    return bool(_LISTED_STAFF.search(sentence))
+    return bool(LISTED_STAFF.search(sentence))
 
 
 def _prior_total(msg: Message, found: list[Found[Money]]) -> Money | None:

@@ -15,7 +15,7 @@ import re
 from datetime import date, timedelta
 
 from assistant.facts.activity import ACTIVITY_VERBS
-from assistant.facts.common import NUM, NUM_START, QUAL, Found, Message
+from assistant.facts.common import LISTED_STAFF, NUM, QUAL, Found, Message
 from assistant.facts.numbers import to_float
 
 DURATION = (
@@ -97,7 +97,8 @@ def duration_months(match: re.Match[str]) -> float:
     return count
 
 
-def _months_since(start: date, today: date) -> float:
+def months_since(start: date, today: date) -> float:
+    """Whole months from `start` to `today`, none before it."""
     months = (today.year - start.year) * 12 + today.month - start.month
     if today.day < start.day:
         months -= 1
@@ -109,7 +110,7 @@ def _months_since_period(first: date, last: date, today: date) -> float:
     if first > today:
         return 0.0
     last = min(last, today)
-    return _months_since(first + (last - first) / 2, today)
+    return months_since(first + (last - first) / 2, today)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -142,8 +143,6 @@ def read_months_trading(msg: Message, today: date) -> float | None:
 
 # A list of facts about the business: "10 staff, £950k, 14 years, owned by me".
 _A_DURATION_ALONE = re.compile(rf"^\s*(?:{QUAL}\s+)?{DURATION}\s*$", re.I)
-_LISTED_HEADCOUNT = re.compile(rf"{NUM_START}{NUM}\s*(?:staff|employees|people|fte|workers)\b",
-                               re.I)
 
 
 def _listed_years(msg: Message) -> list[Found[float]]:
@@ -155,7 +154,7 @@ def _listed_years(msg: Message) -> list[Found[float]]:
         if match is None or not match["unit"].lower().startswith(("y", "m")):
             continue
         lo, hi = msg.sentence(clause.start())
-        if _LISTED_HEADCOUNT.search(msg.text, lo, hi):
+        if LISTED_STAFF.search(msg.text, lo, hi):
             start = clause.start() + match.start()
             found.append(Found(start, clause.start() + match.end(), duration_months(match)))
     return found

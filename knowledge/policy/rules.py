@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -53,15 +54,16 @@ BUILT_IN_NAMES = ("employees", "turnover_gbp", "balance_sheet_gbp", "months_trad
                   "consultancy_cost_gbp", "requested_gbp", "prior_support_gbp", "award_gbp")
 
 
-def expression_names(expression: str) -> set[str]:
+@lru_cache(maxsize=1024)
+def expression_names(expression: str) -> frozenset[str]:
     """The fact names an expression reads (not the functions it calls); SyntaxError when it
     is not an expression."""
     tree = ast.parse(expression, mode="eval")
     called = {node.func.id for node in ast.walk(tree)
               if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
-    return {node.id for node in ast.walk(tree)
-            if isinstance(node, ast.Name) and node.id not in called
-            and node.id not in ("True", "False", "None")}
+    return frozenset(node.id for node in ast.walk(tree)
+                     if isinstance(node, ast.Name) and node.id not in called
+                     and node.id not in ("True", "False", "None"))
 
 
 def _expression(text: str) -> str:
@@ -117,7 +119,7 @@ class Rule(Strict):
     def names(self) -> set[str]:
         """Every fact name the rule reads."""
         if self.expression is not None:
-            return expression_names(self.expression)
+            return set(expression_names(self.expression))
         found: set[str] = set()
         for rule in [*(self.all_of or []), *(self.any_of or []),
                      *([self.not_] if self.not_ else [])]:
