@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from assistant import templates
-from assistant.eligibility import Assessment
-from assistant.reply import Citation
+from assistant.eligibility import Assessment, CriterionResult
+from assistant.reply import Citation, EligibilityResult
 from assistant.signposting import SignpostResult
 from knowledge.policy import ClauseRef
 
@@ -42,39 +42,65 @@ class CitationList:
 
 
 def eligibility_answer(primary: Assessment, others: list[Assessment], cite: Cite,
-                       citations: CitationList) -> str:
-    """The checklist for the programme the conversation is about, a line for the others."""
+                       citations: CitationList, before: EligibilityResult | None = None) -> str:
+    """The verdict, short: what is not met or not known yet, the award in a line, at most two
+    questions, and a line for the other programmes. The whole checklist is in the reply's
+    `eligibility`, for channels to render. `before` is the last verdict on the same programme
+    in this conversation: what it already showed as met is not repeated, and what has become
+    met since is shown."""
     lines = [f"**{primary.programme_name}: {_VERDICT[primary.decision]}.**"]
+    was_met = {c.id for c in before.criteria if c.met} if before is not None else set()
+    met = [r for r in primary.criteria if r.met]
+    if met and before is None:
+        refs = "".join(dict.fromkeys(citations.number(cite(r.clause)) for r in met))
+        lines.append(f"{_MARK[True]} {templates.MET_LINE.format(labels=_labels(met))}{refs}")
     for result in primary.criteria:
         if result.met is None and result.confirmed_at_application and primary.decision != \
                 "eligible":
             continue
+        if result.met and (before is None or result.id in was_met):
+            continue
         ref = citations.number(cite(result.clause))
         lines.append(f"- {_MARK[result.met]} **{result.label}**: {result.explanation}{ref}")
-    if primary.award and primary.decision != "ineligible":
+    award = primary.award
+    if award and award.summary and primary.decision != "ineligible":
+        clause = award.summary.clause
+        ref = citations.number(cite(clause)) if clause else ""
         lines.append("")
-        lines.append(templates.AWARD_HEADING)
-        for line in primary.award.lines:
-            ref = citations.number(cite(line.clause)) if line.clause else ""
-            lines.append(f"- {line.text}{ref}")
+        lines.append(f"{templates.AWARD_LINE} {award.summary.text}{ref}")
     if primary.round_status:
         lines.append("")
         lines.append(primary.round_status.text)
     if primary.next_questions:
         lines.append("")
         lines.append(templates.NEXT_QUESTIONS_INTRO)
-        lines.extend(f"- {q}" for q in primary.next_questions)
+        lines.extend(f"- {q}" for q in primary.next_questions[:2])
     if others:
         lines.append("")
-        lines.append(templates.OTHER_PROGRAMMES_HEADING)
-        for other in sorted(others, key=lambda a: _ORDER[a.decision]):
-            reason = ""
-            failing = [r for r in other.criteria if r.met is False]
-            if other.decision == "ineligible" and failing:
-                reason = (f" ({templates.NOT_MET.format(label=failing[0].label)}"
-                          f"{citations.number(cite(failing[0].clause))})")
-            lines.append(f"- {other.programme_name}: {_VERDICT[other.decision]}{reason}")
+        lines.append(_others_line(others))
     return "\n".join(lines)
+
+
+def _labels(results: list[CriterionResult]) -> str:
+    labels = [r.label[:1].lower() + r.label[1:] if not r.label[:2].isupper() else r.label
+              for r in results]
+    return "; ".join(labels)
+
+
+def _others_line(others: list[Assessment]) -> str:
+    """One line for the other programmes: those open to the business or still to be settled,
+    each with its verdict, then those that are not, by name (their reasons are in the reply's
+    `eligibility`)."""
+    parts = [f"{a.programme_name} ({_VERDICT[a.decision]})"
+             for a in sorted(others, key=lambda a: _ORDER[a.decision])
+             if a.decision != "ineligible"]
+    closed = [a.programme_name for a in others if a.decision == "ineligible"]
+    text = templates.OTHER_PROGRAMMES_HEADING
+    if parts:
+        text += " " + "; ".join(parts) + "."
+    if closed:
+        text += " " + templates.OTHERS_CLOSED.format(names=", ".join(closed)) + "."
+    return text
 
 
 def signpost_answer(result: SignpostResult, citations: CitationList,

@@ -66,6 +66,11 @@ class Facts(BaseModel):
     def merged_with(self, newer: Facts) -> Facts:
         """These facts updated by a later message: anything the later one states replaces."""
         update = {name: value for name, value in newer if value not in (None, [], {})}
+        # a site named anew replaces the whole location: a council alone ("we're in Solihull")
+        # does not keep the postcode of the site named before, nor a postcode the old council
+        for one, other in (("local_authority", "postcode"), ("postcode", "local_authority")):
+            if one in update and other not in update:
+                update[other] = None
         if newer.declared:
             update["declared"] = {**self.declared, **newer.declared}
         return self.model_copy(update=update)

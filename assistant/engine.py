@@ -26,7 +26,8 @@ from assistant.errors import InputError, TurnCancelled
 from assistant.facts import AskedFact, FactExtractor
 from assistant.facts.declared import DeclaredReader
 from assistant.guards import InputCheck, InputGuard
-from assistant.reply import Citation, Reply, Route, Understood
+from assistant.quotes import AwardQuotes, Quote
+from assistant.reply import Citation, EligibilityResult, Reply, Route, Understood
 from assistant.routing import Router
 from assistant.routing.rules import FIRST_PERSON
 from assistant.signposting import Signposter, to_signposts
@@ -66,6 +67,7 @@ class Assistant:
     signposter: Signposter | None = None
     clauses: ClauseIndex | None = None
     structured: StructuredAnswers | None = None  # direct answers from the policy
+    quotes: AwardQuotes | None = None  # "how much would we get?" worked out from the policy
     k: int = 5
     # now, aware of the server's zone, so that rounds are judged in the policy's time zone
     today: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())
@@ -173,6 +175,9 @@ class Assistant:
             turn.trace.reason += "; continues the eligibility check"
         if route in {"greeting", "out_of_scope", "referral"}:
             return self._fixed(turn, route, route)
+        if self.quotes is not None and route in {"eligibility", "programme_question"}:
+            turn.quote = self.quotes.quote(turn.text, turn.new_facts, turn.facts,
+                                           named or self._programme_in_focus(turn.conversation))
         if route == "eligibility" and self.eligibility is not None:
             return self._eligibility(turn, named)
         if route == "signposting" and self.signposter is not None:
@@ -191,7 +196,8 @@ class Assistant:
 
     def _eligibility(self, turn: _Turn, named: list[str]) -> Reply:
         assert self.eligibility is not None and self.policy is not None
-        focus = named or self._programme_in_focus(turn.conversation)
+        focus = named or turn.quote.programme_ids[:1] or \
+            self._programme_in_focus(turn.conversation)
         assessments = self.eligibility.assess(
             turn.facts,
             requested_award_gbp=_gbp(turn.facts, self.policy),
@@ -199,7 +205,12 @@ class Assistant:
         primary = _pick_primary(assessments, focus, self.policy)
         others = [a for a in assessments if a is not primary]
         citations = CitationList()
-        answer = eligibility_answer(primary, others, self._cite, citations)
+        quoted = [f"{q.text}{citations.number(self._cite(q.clause) if q.clause else None)}"
+                  for q in turn.quote.lines]
+        answer = eligibility_answer(primary, others, self._cite, citations,
+                                    _last_verdict(turn.conversation, primary.programme_name))
+        if quoted:  # "how much would we get?" is answered first, the checklist after
+            answer = " ".join(quoted) + "\n\n" + answer
         if line := understood_line(self._understood(turn)):
             answer = f"{line}\n\n{answer}"
         results = [to_reply(a, self._cite) for a in [primary, *others]]
@@ -228,8 +239,9 @@ class Assistant:
         turn.trace.query = query
         turn.trace.search = [Retrieved(source=p.chunk.source, locator=p.chunk.locator,
                                        title=p.chunk.title, score=p.score) for p in passages]
-        lead = self.structured.answer(turn.text, self.today(), self._cite) \
-            if self.structured is not None else []
+        lead = [Lead(q.text, self._cite(q.clause) if q.clause else None) for q in turn.quote.lines]
+        if not lead and self.structured is not None:
+            lead = self.structured.answer(turn.text, self.today(), self._cite)
         if passages and turn.trace.question_kind in {"how", "list"}:
             # a short opening passage ("This page explains each step") leads into the next
             following = self.retriever.following(passages[0].chunk)
@@ -374,6 +386,7 @@ class _Turn:
     sources: dict[str, str] = field(default_factory=dict)  # fact -> the words it came from
     facts: Facts = field(default_factory=Facts)
     trace: TurnTrace = field(default_factory=lambda: TurnTrace(route=""))
+    quote: Quote = field(default_factory=Quote)  # the award a "how much?" asks for
 
     def __post_init__(self) -> None:
         self.facts = self.conversation.facts
@@ -405,6 +418,15 @@ def _pick_primary(assessments: list[Assessment], focus: list[str],
     return min(assessments, key=lambda a: (a.decision == "ineligible",
                                            _KIND_ORDER.get(kinds.get(a.programme_id, ""), 9),
                                            _DECISION_ORDER[a.decision]))
+
+
+def _last_verdict(conversation: Conversation, programme: str) -> EligibilityResult | None:
+    """The conversation's last verdict on this programme, if it gave one."""
+    for past in reversed(conversation.turns):
+        for result in past.reply.eligibility:
+            if result.programme == programme:
+                return result
+    return None
 
 
 def _gbp(facts: Facts, policy: Policy) -> float | None:

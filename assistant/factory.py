@@ -14,6 +14,7 @@ from assistant.eligibility import EligibilityEngine
 from assistant.engine import AnswerComposer, Assistant
 from assistant.facts import FactExtractor
 from assistant.guards import InputGuard
+from assistant.quotes import AwardQuotes
 from assistant.routing import Router
 from assistant.settings import Settings
 from assistant.signposting import Signposter
@@ -65,6 +66,7 @@ def build(settings: Settings, knowledge: Path | None = None, progress: bool = Tr
     retriever = HybridRetriever(index, embedder, RetrievalConfig(k=settings.retrieval_k))
     policy = load_policy(index.root)
     programme = load_programme(index.root)
+    eligibility = EligibilityEngine(policy) if policy else None
     assistant = Assistant(
         retriever=retriever,
         composer=_composer(settings, embedder, retriever),
@@ -74,11 +76,13 @@ def build(settings: Settings, knowledge: Path | None = None, progress: bool = Tr
         guard=InputGuard(),
         extractor=FactExtractor.from_policy(policy) if policy else FactExtractor(),
         policy=policy,
-        eligibility=EligibilityEngine(policy) if policy else None,
+        eligibility=eligibility,
         signposter=Signposter(retriever, _programme_names(policy)),
         clauses=ClauseIndex(index),
         structured=StructuredAnswers(view_of(policy), programme.name, programme.kinds)
         if policy else None,
+        quotes=AwardQuotes(policy, eligibility, programme.kinds)
+        if policy and eligibility else None,
         k=settings.retrieval_k,
     )
     return Components(index.root, index, embedder,

@@ -44,7 +44,9 @@ _AMOUNT = re.compile(
     r"(?:rate|rates|percentage|percent|share|amount|amounts|value|cost|costs|price|fee|fees|"
     r"limit|limits|maximum|minimum|max|min|cap|ceiling|ceilings|threshold|total|figure|"
     r"budget|number|headroom|size|turnover|worth)\b|"
-    r"\bwhat\s+(?:grant|award|voucher|sum)\b|\bhow\s+(?:much|many)\b",
+    r"\bwhat\s+(?:grant|award|voucher|sum)\b|\bhow\s+(?:much|many)\b|"
+    r"\bwhat(?:'s|\s+is|\s+would\s+be)\s+the\s+(?:most|least)\b|"
+    r"\bwhat\s+(?:would|will|does|do)\s+(?:\w+\s+){0,4}?(?:come\s+to|amount\s+to|be\s+worth)\b",
     re.IGNORECASE,
 )
 _WHEN = re.compile(
@@ -69,6 +71,8 @@ _DEFINITION = re.compile(
     re.IGNORECASE,
 )
 _HOW = re.compile(r"^how\b", re.IGNORECASE)
+_TAIL_YES_NO = re.compile(rf"(?:[,;:]|\s[-–—])\s*(?:{_AUX})(?:n't)?\s+[^,;:?]*\?\s*$",
+                          re.IGNORECASE)
 _QUESTION_WORD = re.compile(r"^(?:who|whom|whose|where|why|what|which|how)\b", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^\W*(?:(?:hi|hello|hey|thanks|thank\s+you|ok|okay|so|and|but|also|please|great|"
@@ -144,6 +148,8 @@ def _kind(text: str, sentence: str) -> QuestionKind:
         return "yes_no"
     if _QUESTION_WORD.match(text):
         return "other"
+    if _TAIL_YES_NO.search(text):  # "We had £200k of grants - does that stop us?"
+        return "yes_no"
     return "statement" if len(text.split()) <= 6 else "other"
 
 

@@ -56,10 +56,12 @@ TOO_LONG = "The message is {length} characters long; please keep it under {limit
 UNKNOWN_CONVERSATION = "There is no conversation with the id {id!r} (it may have been deleted)."
 SOURCES_HEADING = "Sources"
 
-AWARD_HEADING = "**What you could receive** (worked from the rules):"
+AWARD_LINE = "**What you could receive:**"
+MET_LINE = "Met: {labels}."
 NEXT_QUESTIONS_INTRO = "To complete the check, could you tell me:"
 OTHER_PROGRAMMES_HEADING = "**Other support:**"
 NOT_MET = "not met: {label}"
+OTHERS_CLOSED = "Not open to the business as things stand: {names}"
 DECISION = "Eligibility for the {programme}, decided by the programme's rules: {decision}."
 NO_PROGRAMMES = (
     "I can't check eligibility here because this knowledge folder has no eligibility policy. "

@@ -52,13 +52,53 @@ class _AwardWorking:
         self._shared_and_places()
         outputs = self._outputs(grant)
         prior, headroom, fits = self._mfa(grant)
+        summary = self._summary(rate, eligible, grant, limited_by, headroom, fits)
         return AwardCalculation(
             kind=self.award.kind, band=self.size.band, rate=rate, project_cost_gbp=project,
             eligible_costs_gbp=eligible, calculated_gbp=calculated, requested_gbp=self.requested,
             grant_gbp=grant, limited_by=limited_by, outputs=outputs,
             mfa_limit_gbp=self.rates.mfa_limit_gbp, prior_support_gbp=prior,
             mfa_headroom_gbp=headroom, fits_mfa_headroom=fits, missing_facts=self.missing,
-            lines=self.lines)
+            lines=self.lines, summary=summary)
+
+    def _summary(self, rate: float | None, eligible: float | None, grant: float | None,
+                 limited_by: AwardLimit | None, headroom: float | None,
+                 fits: bool | None) -> WorkingLine:
+        """The award in one sentence: the amount when it can be worked out, else the rate and
+        the range."""
+        award, noun = self.award, self.noun
+        span = (f"{with_a(noun)} of {pounds(award.min_award_gbp)} to "
+                f"{pounds(award.max_award_gbp)}")
+        who = ""
+        if rate is not None and len(set(award.intervention_rate.values())) > 1:
+            band = self.size.band or self.facts.stated_band
+            who = f", for {with_a(str(band))} business" + (
+                ", as you describe it" if self.size.band is None else "")
+        if grant is not None and rate is not None and eligible is not None:
+            why = {"maximum": ", the maximum", "requested": ", the amount you asked for"}.get(
+                limited_by or "", "")
+            text = (f"{capitalised(with_a(noun))} of {pounds(grant)}{why}: {percent(rate)} of "
+                    f"{pounds(eligible)} of eligible costs{who}.")
+        elif limited_by == "minimum" and rate is not None and eligible is not None:
+            text = (f"No {noun} as the project stands: {percent(rate)} of {pounds(eligible)} is "
+                    f"below the minimum {noun} of {pounds(award.min_award_gbp)}.")
+        elif rate is not None:
+            text = f"{percent(rate)} of eligible costs{who}; {span}."
+        else:
+            by_rate: dict[float, list[str]] = {}
+            possible = set(self.size.possible_bands)
+            for band, value in award.intervention_rate.items():
+                if band in possible or not possible:
+                    by_rate.setdefault(value, []).append(band)
+            parts = [f"{percent(value)} for {with_a(joined(bands, 'or'))} business"
+                     for value, bands in by_rate.items()]
+            text = (f"{capitalised(joined(parts, 'or'))}, of eligible costs, once the size band "
+                    f"is settled; {span}.")
+        if fits is False and headroom is not None:
+            text += (f" Earlier support leaves {pounds(max(headroom, 0))} of "
+                     f"{self.rates.subsidy_name} headroom, so the {noun} would have to fit "
+                     "within it.")
+        return WorkingLine(text=text, clause=award.clause)
 
     def _rate(self) -> float | None:
         band, rates = self.size.band, self.award.intervention_rate

@@ -4,6 +4,7 @@ policy's words or the engine's, and the question that would settle it."""
 from __future__ import annotations
 
 import math
+import re
 
 from assistant.eligibility.observation import Observation
 from assistant.eligibility.wording import (
@@ -112,10 +113,21 @@ def explain(criterion: Criterion, observation: Observation, met: bool | None) ->
     return text
 
 
+# How a question names a fact, to tell whether a criterion's own question asks for it.
+_FACT_WORDS = {
+    "employees": re.compile(r"\b(?:staff|people|employ\w*|headcount|workforce|AWU)\b", re.I),
+    "turnover": re.compile(r"\b(?:turnover|revenue|sales|balance\s+sheet)\b", re.I),
+    "balance_sheet": re.compile(r"\bbalance\s+sheet\b", re.I),
+}
+
+
 def question_for(criterion: Criterion, observation: Observation) -> str:
     if observation.question:
         return observation.question
-    if criterion.question:
-        return criterion.question
     first = observation.missing[0] if observation.missing else ""
+    if criterion.question and not (first in QUESTIONS and first in _FACT_WORDS and not
+                                   _FACT_WORDS[first].search(criterion.question)):
+        return criterion.question
+    # the criterion's own question does not ask for what is still missing (it asks for the
+    # staff, which are known, and the turnover is not): ask for that
     return QUESTIONS.get(first, f"Can you tell me about the {criterion.label.lower()}?")

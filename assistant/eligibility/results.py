@@ -64,6 +64,7 @@ class AwardCalculation(BaseModel):
     fits_mfa_headroom: bool | None
     missing_facts: list[str] = Field(default_factory=list)
     lines: list[WorkingLine]
+    summary: WorkingLine | None = None  # the working's result in one sentence
 
 
 class RoundInfo(BaseModel):

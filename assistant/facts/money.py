@@ -76,6 +76,8 @@ _PAST_SUPPORT = re.compile(
 # "a grant towards a £90k machine": the machine's price is not the grant's purpose.
 _TOWARDS = re.compile(
     r"\b(?:towards?|to\s+(?:cover|fund|pay\s+for|help\s+with|buy|purchase|invest\s+in))\b", re.I)
+# ... and the other way round: "the grant would cover £20k of the costs".
+_COVERS = re.compile(r"\b(?:cover|covers|covering|towards?|pay\s+for|fund|funds)\b", re.I)
 # An earlier figure given for comparison: "£2.1m, up from £1.8m".
 _SUPERSEDED = re.compile(
     r"\b(?:(?:up|down|rising|falling|grown|growing|increased|decreased)\s+from|"
@@ -157,6 +159,8 @@ def nearest_role(msg: Message, amount: Amount, lo: int, hi: int,
                 continue
             if after and _TOWARDS.search(text, a, match.end()):
                 continue
+            if not after and role == "grant" and _COVERS.search(text, a, b):
+                continue  # "what would the voucher cover of an £8,000 study": a cost
             if best is None or b - a < best[0]:
                 best = (b - a, role)
     if best is not None:
@@ -222,9 +226,12 @@ def read_money(msg: Message, today: date) -> tuple[dict[str, Money], list[Amount
             if year is not None and date(year, 12, 31) < _financial_window_start(today):
                 amount = Amount(amount.start, amount.end, Money(amount=0))
         found[role].append(Found(amount.start, amount.end, amount.money))
+    _spent_beside_consultancy(msg, found, unassigned)
     # an amount with nothing near it, in a message about one thing that no other amount
     # has stated
     only = _only_role_mentioned(msg)
+    if only == "requested_amount" and _COVERS.search(msg.text):
+        only = None  # "what would the voucher cover of an £8,000 study?": not the voucher
     if only is not None and not found[only] and unassigned:
         found[only].append(Found(unassigned[-1].start, unassigned[-1].end,
                                  unassigned.pop().money))
@@ -237,6 +244,26 @@ def read_money(msg: Message, today: date) -> tuple[dict[str, Money], list[Amount
     values["prior_public_support"] = _prior_total(msg, found["prior_public_support"])
     values["project_cost"] = _with_consultancy(msg, found, values["project_cost"])
     return {k: v for k, v in values.items() if v is not None}, unassigned
+
+
+# An amount spent on something: "£35k on a new press", "£20,000 for a laser cutter".
+_SPENT_ON = re.compile(r"\s+(?:on|for)\s+(?:(?:an?|the|new|some|two|three|our|more)\s+)*[a-z]",
+                       re.I)
+
+
+def _spent_beside_consultancy(msg: Message, found: dict[str, list[Found[Money]]],
+                              unassigned: list[Amount]) -> None:
+    """An amount spent on something with no cost word near it, in a sentence that states the
+    consultancy, is the rest of the project: "£35k on a new press and £40k on consultants"."""
+    if found["project_cost"] or len(found["consultancy_cost"]) != 1:
+        return
+    advice = found["consultancy_cost"][0]
+    for amount in list(unassigned):
+        if msg.sentence(amount.start) == msg.sentence(advice.start) and \
+                _SPENT_ON.match(msg.text, amount.end):
+            found["project_cost"].append(Found(amount.start, amount.end, amount.money))
+            unassigned.remove(amount)
+            return
 
 
 # Costs added together: "£50,000 of equipment plus £40,000 of consultancy".

@@ -277,10 +277,20 @@ _STATED_BAND = re.compile(
     r"(?:business|company|firm|enterprise|sme|manufacturer|employer)\b", re.I)
 
 
+# ... or in a word alone: "we're micro.", "we are small, so ..."
+_STATED_BAND_ALONE = re.compile(
+    r"\b(?P<lead>we(?:'re|\s+are)|(?:our|my)\s+(?:company|business|firm)\s+is)\s+"
+    r"(?:classed\s+as\s+|counted\s+as\s+)?(?:an?\s+)?"
+    r"(?P<band>micro|small|medium(?:[\s-]?sized)?)\b(?=\s*(?:[.,;:!)]|$|and\b|so\b|but\b))",
+    re.I)
+
+
 def read_stated_band(msg: Message) -> StatedBand | None:
     """ "small" for "we're a small business"; None when the business's size is not named."""
-    found = [m for m in _STATED_BAND.finditer(msg.text)
+    found = [m for pattern in (_STATED_BAND, _STATED_BAND_ALONE)
+             for m in pattern.finditer(msg.text)
              if not msg.about_another_business(m.start()) and _said_of_itself(msg, m)]
+    found.sort(key=lambda m: m.start())
     if not found:
         return None
     word = found[-1]["band"].lower()

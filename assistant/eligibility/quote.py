@@ -1,0 +1,205 @@
+"""Direct answers to "how much would we get?" and "how much subsidy headroom is left?", worked
+out from the policy's award rules for the figures the question gives (a project cost, a size
+band, earlier subsidy), figure first, with the clause each figure comes from.
+
+The working itself is `awards.calculate_award`'s; this module only says the result in a
+sentence or two, the way a person asking "how much" wants to hear it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.eligibility.results import Assessment, AwardCalculation
+from assistant.eligibility.wording import (
+    AWARD_NOUN,
+    capitalised,
+    joined,
+    number,
+    percent,
+    plural,
+    pounds,
+    with_a,
+)
+from knowledge.policy import Award, ClauseRef, Policy
+
+_BAND_WORDS = {"micro": "a micro business", "small": "a small business",
+               "medium": "a medium-sized business", "large": "a large business"}
+
+
+@dataclass(frozen=True)
+class QuoteLine:
+    text: str
+    clause: ClauseRef | None
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A programme's award as the quote names it: "the <programme> grant", or, for programmes
+    of one kind whose awards are the same, "a voucher from any <kind>"."""
+
+    name: str
+    award: Award
+    assessment: Assessment
+
+
+def award_quote(offers: Sequence[Offer], stated_band: str | None = None,
+                described: bool = True) -> list[QuoteLine]:
+    """What each offer would pay for the project cost known, figure first; [] when the cost is
+    not known (the checklist's working then says what is missing). `stated_band` is the size
+    the business gives itself, or the size of the business a question supposes ("a micro
+    business with £400k of costs", with `described` False), used while the figures leave the
+    band open."""
+    lines: list[QuoteLine] = []
+    for offer in offers:
+        calc = offer.assessment.award
+        if calc is None or calc.eligible_costs_gbp is None:
+            continue
+        lines.extend(_offer_lines(offer, calc, stated_band, described))
+    return lines
+
+
+def outputs_quote(offers: Sequence[Offer], grant_gbp: float | None) -> list[QuoteLine]:
+    """What an award of `grant_gbp` (or, without it, the award worked out) commits the business
+    to deliver, by the policy's output ratios."""
+    lines = []
+    for offer in offers:
+        calc = offer.assessment.award
+        amount = grant_gbp if grant_gbp is not None else calc.grant_gbp if calc else None
+        for ratio in offer.award.output_ratios:
+            rule = f"one {ratio.unit} for every {pounds(ratio.gbp_per_unit)} of {_noun(offer)}"
+            if amount is None:
+                lines.append(QuoteLine(f"{capitalised(offer.name)} asks for {rule}.",
+                                       ratio.clause))
+                continue
+            units = math.ceil(round(amount / ratio.gbp_per_unit, 9))
+            lines.append(QuoteLine(
+                f"For {with_a(_noun(offer))} of {pounds(amount)}, at least {units} "
+                f"{plural(ratio.unit, units)}: {rule}, rounded up "
+                f"({pounds(amount)} / {pounds(ratio.gbp_per_unit)} = "
+                f"{number(round(amount / ratio.gbp_per_unit, 2))}).", ratio.clause))
+    return lines
+
+
+def _noun(offer: Offer) -> str:
+    return AWARD_NOUN[offer.award.kind]
+
+
+def headroom_quote(policy: Policy, prior_gbp: float, ask: str | None = None,
+                   minimum_gbp: float | None = None) -> list[QuoteLine]:
+    """The subsidy headroom left after `prior_gbp` of earlier support. `ask` is the yes/no
+    question's direction: "stops" ("does that stop us?") or "allows" ("can we still apply?"),
+    so the answer opens with the right Yes or No."""
+    rates = policy.rates
+    limit = rates.mfa_limit_gbp
+    headroom = max(round(limit - prior_gbp, 2), 0.0)
+    name = rates.subsidy_name
+    working = f"{pounds(limit)} - {pounds(prior_gbp)} = {pounds(headroom)}"
+    rule = (f"{capitalised(name)} received in {rates.subsidy_window}, plus the new award, must "
+            f"not exceed {pounds(limit)}.")
+    if ask is None:
+        return [QuoteLine(f"The {name} headroom left is {pounds(headroom)} ({working}). "
+                          f"{rule}", rates.mfa_clause)]
+    if headroom <= 0:
+        stopped = True
+        text = (f"with {pounds(prior_gbp)} already received, there is no headroom left for a "
+                f"new award ({working}). {rule}")
+    elif minimum_gbp is not None and headroom < minimum_gbp:
+        stopped = True
+        text = (f"with {pounds(prior_gbp)} already received, the headroom left ({working}) is "
+                f"less than the minimum award of {pounds(minimum_gbp)}. {rule}")
+    else:
+        stopped = False
+        text = (f"with {pounds(prior_gbp)} already received, {pounds(headroom)} of headroom is "
+                f"left ({working}), so an award of up to {pounds(headroom)} could still fit. "
+                f"{rule}")
+    opening = ("Yes" if stopped else "No, not on its own") if ask == "stops" else \
+        ("No" if stopped else "Yes")
+    return [QuoteLine(f"{opening}: {text}", rates.mfa_clause)]
+
+
+def _offer_lines(offer: Offer, calc: AwardCalculation, stated_band: str | None,
+                 described: bool) -> list[QuoteLine]:
+    award = offer.award
+    eligible = calc.eligible_costs_gbp
+    assert eligible is not None
+    limits = award.limits_clause or award.clause
+    costs = f"{pounds(eligible)} of eligible costs"
+    if calc.project_cost_gbp is not None and calc.project_cost_gbp > eligible:
+        costs = (f"a {pounds(calc.project_cost_gbp)} project ({pounds(eligible)} of it "
+                 "eligible)")
+    rates = _rates(award, calc, stated_band)
+    if not rates:
+        return []
+    if len(rates) == 1:
+        (rate, bands), = rates.items()
+        who = "" if len(bands) != 1 or len(set(award.intervention_rate.values())) == 1 \
+            else f" for {_BAND_WORDS.get(bands[0], bands[0])}"
+        if described and stated_band and calc.band is None and bands == [stated_band]:
+            who += " (as you describe it)"
+        amount, note = _amount(award, rate, eligible)
+        if amount is None:
+            return [QuoteLine(f"{capitalised(offer.name)}{who} would be too small for "
+                              f"{costs}: {note}.", limits)]
+        text = f"{capitalised(offer.name)}{who} would be {pounds(amount)} for {costs}: {note}."
+        lines = [QuoteLine(text, award.clause if note.startswith(percent(rate)) and
+                           "maximum" not in note else limits)]
+        lines += _cap_lines(award, calc)
+        if calc.project_cost_gbp is not None and calc.project_cost_gbp > amount:
+            lines.append(QuoteLine(f"The business pays the other "
+                                   f"{pounds(calc.project_cost_gbp - amount)} of the "
+                                   f"{pounds(calc.project_cost_gbp)} itself.", award.clause))
+        return lines
+    parts = []
+    for rate, bands in rates.items():
+        amount, _ = _amount(award, rate, eligible)
+        who = joined([_BAND_WORDS.get(b, b) for b in bands], "or")
+        parts.append(f"{who} would get {pounds(amount)} ({percent(rate)})" if amount is not None
+                     else f"{who} would be below the minimum ({percent(rate)})")
+    text = (f"{capitalised(offer.name)} for {costs} depends on the business's size: "
+            f"{joined(parts)}, within the {pounds(award.min_award_gbp)} minimum and "
+            f"{pounds(award.max_award_gbp)} maximum.")
+    return [QuoteLine(text, award.clause), *_cap_lines(award, calc)]
+
+
+def _cap_lines(award: Award, calc: AwardCalculation) -> list[QuoteLine]:
+    """The working of a cost cap that left part of the project out of the eligible costs."""
+    if calc.eligible_costs_gbp is None or calc.project_cost_gbp is None or \
+            calc.eligible_costs_gbp >= calc.project_cost_gbp:
+        return []
+    caps = {cap.clause for cap in award.cost_caps}
+    return [QuoteLine(line.text, line.clause) for line in calc.lines if line.clause in caps]
+
+
+def _rates(award: Award, calc: AwardCalculation,
+           stated_band: str | None) -> dict[float, list[str]]:
+    """The rates that may apply, each with its bands: the band's own when it is settled (or
+    stated and possible), else every band's."""
+    if calc.rate is not None:
+        return {calc.rate: [calc.band or stated_band or ""]}
+    if stated_band in award.intervention_rate:
+        return {award.intervention_rate[stated_band]: [stated_band]}
+    bands = [b for b in award.intervention_rate]
+    by_rate: dict[float, list[str]] = {}
+    for band in bands:
+        by_rate.setdefault(award.intervention_rate[band], []).append(band)
+    return by_rate
+
+
+def _amount(award: Award, rate: float, eligible: float) -> tuple[float | None, str]:
+    calculated = round(rate * eligible, 2)
+    if calculated > award.max_award_gbp:
+        return award.max_award_gbp, (f"{percent(rate)} of {pounds(eligible)} is "
+                                     f"{pounds(calculated)}, above the maximum of "
+                                     f"{pounds(award.max_award_gbp)}")
+    if calculated < award.min_award_gbp:
+        return None, (f"{percent(rate)} of {pounds(eligible)} is {pounds(calculated)}, below "
+                      f"the minimum of {pounds(award.min_award_gbp)}")
+    return calculated, f"{percent(rate)} of {pounds(eligible)}"
+
+
+def offer_name(award: Award, programme_name: str) -> str:
+    noun = AWARD_NOUN[award.kind]
+    return f"the {programme_name} {noun}"

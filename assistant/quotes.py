@@ -1,0 +1,204 @@
+"""Which award a "how much?" question is about, and the quote that answers it.
+
+A question that gives a project cost and asks what the business would get ("We're a small
+company planning a £300,000 project: what's the most we'd get?") is answered with the figure,
+worked out by the eligibility engine from the policy; one that gives earlier subsidy and asks
+about the headroom ("We had £200k of grants last year, does that stop us?") with the headroom.
+The award is the one the question names, by its programme, its programme's kind ("centre") or
+its noun ("voucher"), else the one the conversation is about, else the programmes of kind
+"grant".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from assistant.business import Facts, Money
+from assistant.eligibility import EligibilityEngine
+from assistant.eligibility.quote import (
+    Offer,
+    QuoteLine,
+    award_quote,
+    headroom_quote,
+    outputs_quote,
+)
+from assistant.eligibility.wording import AWARD_NOUN
+from assistant.facts.common import Message
+from assistant.facts.money import amounts_in
+from assistant.questions import read_question
+from assistant.routing.rules import AWARD_WORDS
+from knowledge.policy import Policy
+from knowledge.policy.schema import Programme
+from knowledge.programme import KindWords
+
+_HEADROOM_WORDS = re.compile(
+    r"\b(?:headroom|room|left|remain\w*|stop|stops|prevent\w*|affect\w*|limit|cap|count|"
+    r"counts|rule\s+us\s+out|subsid\w*|assistance|mfa|state\s+aid)\b",
+    re.IGNORECASE,
+)
+# "does that stop us?" against "can we still apply?": which way a Yes would go
+_STOPS = re.compile(
+    r"\b(?:stop|stops|prevent\w*|rule\w*\s+(?:us|me|it)\s+out|block\w*|bar|bars|"
+    r"disqualif\w*|count\w*\s+against|affect\w*|problem|issue|too\s+much|over\s+the)\b",
+    re.IGNORECASE,
+)
+# "what would the programme give?": an award asked for in other words
+_GIVES = re.compile(r"\b(?:give|gives|offer|offers|worth|come\s+to|amount\s+to|fund|"
+                    r"contribute|awarded)\b", re.IGNORECASE)
+# "are we still able to apply?": a yes/no question about applying or qualifying
+_APPLYING = re.compile(r"\b(?:apply|applying|qualify|eligible|able|allowed|get|receive)\b",
+                       re.IGNORECASE)
+_MAX_OFFERS = 3
+# the size of the business a question supposes: "a micro business runs a £400k project"
+_SUPPOSED_BAND = re.compile(
+    r"\b(?:an?|the|for|if)\s+(?P<band>micro|small|medium(?:[\s-]?sized)?)[\s-]*(?:sized\s+)?"
+    r"(?:business|company|firm|enterprise|sme|manufacturer|employer)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Quote:
+    lines: list[QuoteLine] = field(default_factory=list)
+    programme_ids: list[str] = field(default_factory=list)  # the awards quoted
+
+
+class AwardQuotes:
+    def __init__(self, policy: Policy, engine: EligibilityEngine,
+                 kinds: Mapping[str, KindWords] | None = None) -> None:
+        self._policy = policy
+        self._engine = engine
+        self._kinds = dict(kinds or {})
+
+    def quote(self, text: str, new: Facts, facts: Facts, focus: Sequence[str]) -> Quote:
+        """The quote for this message; empty when it asks no such question."""
+        question = read_question(text)
+        # the one amount a question gives, when no word near it says what it is: the award in
+        # "if it gives us £80k, how many jobs?", the project in "what would it cover of £8k?"
+        money_read = any(isinstance(value, Money) for _, value in new)
+        lone = None if money_read else _lone_amount(question.text)
+        if question.kind == "amount" and self._asks_outputs(question.text) and \
+                (new.requested_amount or new.project_cost or lone) is not None:
+            offers = self._offers(text, facts, focus)
+            given = new.requested_amount or lone
+            asked = given.in_gbp(self._policy.rates.eur_to_gbp) if given else None
+            return Quote(outputs_quote(offers, asked),
+                         [o.assessment.programme_id for o in offers])
+        if lone is not None:
+            new = new.model_copy(update={"project_cost": lone})
+            facts = facts.model_copy(update={"project_cost": lone})
+        if question.kind == "amount" and new.project_cost is not None and \
+                (AWARD_WORDS.search(question.text) or _GIVES.search(question.text)):
+            offers = self._offers(text, facts, focus)
+            supposed = _SUPPOSED_BAND.search(text)
+            band = facts.stated_band or (_band(supposed["band"]) if supposed else None)
+            return Quote(award_quote(offers, band, described=facts.stated_band is not None),
+                         [o.assessment.programme_id for o in offers])
+        if question.kind in {"amount", "yes_no"} and new.prior_public_support is not None and \
+                (_HEADROOM_WORDS.search(text) or (question.kind == "yes_no" and
+                 _APPLYING.search(question.text))):
+            prior = new.prior_public_support.in_gbp(self._policy.rates.eur_to_gbp)
+            chosen = self._programmes(text, focus)
+            minimum = min((p.award.min_award_gbp for p in chosen if p.award), default=None)
+            ask = None if question.kind != "yes_no" else \
+                "stops" if _STOPS.search(question.text) else "allows"
+            return Quote(headroom_quote(self._policy, prior, ask, minimum), [])
+        return Quote([], [])
+
+    def _asks_outputs(self, question: str) -> bool:
+        """Whether the question names what an award commits the business to ("how many jobs
+        must we create?")."""
+        words = set(_words(question).split())
+        for programme in self._policy.programmes:
+            for ratio in programme.award.output_ratios if programme.award else []:
+                names = set(_words(ratio.name).split()) | {
+                    w for w in _words(ratio.unit).split() if len(w) > 3}
+                if words & (names | {n.rstrip("s") for n in names} |
+                            {n + "s" for n in names}):
+                    return True
+        return False
+
+    def _programmes(self, text: str, focus: Sequence[str]) -> list[Programme]:
+        """The programmes named in the text (focus holds those named first), else those its
+        words for a kind of programme or an award name, else the one in focus, else the
+        grants."""
+        with_award = [p for p in self._policy.programmes if p.award is not None]
+        kinds = self._kinds_named(text)
+        chosen = [p for p in with_award if p.kind in kinds]
+        if not chosen:
+            nouns = {noun for noun in AWARD_NOUN.values()
+                     if re.search(rf"\b{noun}s?\b", text, re.IGNORECASE)}
+            chosen = [p for p in with_award if p.award and AWARD_NOUN[p.award.kind] in nouns]
+            # "grant" alone says little when other kinds of programme also give grants
+            if nouns == {"grant"} and any(p.kind == "grant" for p in chosen):
+                chosen = [p for p in chosen if p.kind == "grant"]
+        in_focus = [p for p in with_award if p.id in focus]
+        if in_focus and (not chosen or in_focus[0] in chosen):
+            return in_focus[:1]
+        if not chosen:
+            chosen = [p for p in with_award if p.kind == "grant"] or with_award[:1]
+        return chosen
+
+    def _offers(self, text: str, facts: Facts, focus: Sequence[str]) -> list[Offer]:
+        groups: dict[tuple[object, ...], list[Programme]] = {}
+        for programme in self._programmes(text, focus):
+            assert programme.award is not None
+            groups.setdefault(_terms(programme), []).append(programme)
+        offers = []
+        for members in list(groups.values())[:_MAX_OFFERS]:
+            first = members[0]
+            assert first.award is not None
+            assessment = self._engine.assess_one(facts, first.id)
+            offers.append(Offer(name=self._name(members), award=first.award,
+                                assessment=assessment))
+        return offers
+
+    def _name(self, members: list[Programme]) -> str:
+        first = members[0]
+        assert first.award is not None
+        noun = AWARD_NOUN[first.award.kind]
+        if len(members) == 1:
+            return f"the {first.name} {noun}"
+        kind = self._kinds.get(first.kind)
+        if kind is not None and all(p.kind == first.kind for p in members):
+            return f"{_a(noun)} from any {kind.one}"
+        return f"{_a(noun)} from {' or '.join(p.name for p in members)}"
+
+    def _kinds_named(self, text: str) -> set[str]:
+        """The programme kinds the text names, longest words first, so that "sub-centre" is not
+        also read as "centre"."""
+        rest = f" {_words(text)} "
+        found: set[str] = set()
+        pairs = sorted(((_words(w), kind) for kind, words in self._kinds.items()
+                        for w in words.words if _words(w)), key=lambda p: -len(p[0]))
+        for word, kind in pairs:
+            if f" {word} " in rest:
+                found.add(kind)
+                rest = rest.replace(f" {word} ", " | ")
+        return found
+
+
+def _lone_amount(question: str) -> Money | None:
+    msg = Message(question)
+    amounts = amounts_in(msg)
+    return amounts[0].money if len(amounts) == 1 else None
+
+
+def _terms(programme: Programme) -> tuple[object, ...]:
+    award = programme.award
+    assert award is not None
+    return (award.kind, tuple(sorted(award.intervention_rate.items())), award.min_award_gbp,
+            award.max_award_gbp, tuple(c.model_dump_json() for c in award.cost_caps))
+
+
+def _band(word: str) -> str:
+    word = word.lower()
+    return "medium" if word.startswith("medium") else word
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("-", " ")))
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun

@@ -1,0 +1,137 @@
+"""Direct answers to "how much would we get?" and "how much headroom is left?": worked out from
+the policy for the figures the question gives, figure first, on the bundled policy and on
+another programme's folder (whose awards, kinds and limits are its own)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.business import Facts
+from assistant.eligibility import EligibilityEngine
+from assistant.facts import FactExtractor
+from assistant.quotes import AwardQuotes, Quote
+from knowledge.index import bundled_knowledge_dir
+from knowledge.policy import load_policy
+from knowledge.programme import load_programme
+
+OTHER = Path(__file__).parents[1] / "data" / "other-programme" / "knowledge"
+
+
+def _quotes(root: Path) -> tuple[AwardQuotes, FactExtractor]:
+    policy = load_policy(root)
+    assert policy is not None
+    engine = EligibilityEngine(policy, today=lambda: date(2026, 12, 1))
+    return (AwardQuotes(policy, engine, load_programme(root).kinds),
+            FactExtractor.from_policy(policy))
+
+
+@pytest.fixture(scope="module")
+def ssr() -> tuple[AwardQuotes, FactExtractor]:
+    return _quotes(bundled_knowledge_dir())
+
+
+@pytest.fixture(scope="module")
+def other() -> tuple[AwardQuotes, FactExtractor]:
+    return _quotes(OTHER)
+
+
+def ask(pair: tuple[AwardQuotes, FactExtractor], text: str, focus: list[str] | None = None,
+        before: Facts | None = None) -> Quote:
+    quotes, extractor = pair
+    new = extractor.extract(text)
+    facts = (before or Facts()).merged_with(new)
+    return quotes.quote(text, new, facts, focus or [])
+
+
+def answer(quote: Quote) -> str:
+    return " ".join(line.text for line in quote.lines)
+
+
+def test_the_figure_comes_first_and_the_maximum_applies(ssr) -> None:
+    quote = ask(ssr, "We're a medium sized company with a £400k upgrade planned - how much "
+                     "grant might we get?")
+    text = answer(quote)
+    assert text.startswith("The Productivity Booster grant for a medium-sized business")
+    assert "£100,000" in text and "35% of £400,000 is £140,000" in text
+    assert "pays the other £300,000" in text
+    assert quote.programme_ids == ["productivity-booster"]
+
+
+def test_without_a_size_every_band_is_quoted(ssr) -> None:
+    text = answer(ask(ssr, "Our project costs £50,000. How much funding could we receive?"))
+    assert "depends on the business's size" in text
+    assert "£25,000 (50%)" in text and "£22,500 (45%)" in text and "£17,500 (35%)" in text
+
+
+def test_a_supposed_business_is_quoted_without_becoming_a_fact(ssr) -> None:
+    text = "For a small firm spending £200,000 on a Hub project, what grant is possible?"
+    assert FactExtractor().extract(text).stated_band is None
+    quoted = answer(ask(ssr, text))
+    assert quoted.startswith("A grant from any Hub for a small business would be £100,000")
+    assert "as you describe it" not in quoted
+
+
+def test_programmes_with_the_same_award_are_quoted_once_by_their_noun(ssr) -> None:
+    quote = ask(ssr, "If a proof of concept costs us £9,000, what would the voucher pay and "
+                     "what's our share?")
+    text = answer(quote)
+    assert text.startswith("A voucher from any Pre-Hub would be £6,300")
+    assert "pays the other £2,700" in text
+    assert len(quote.lines) == 2
+
+
+def test_a_project_below_the_minimum_says_so(ssr) -> None:
+    text = answer(ask(ssr, "We are a small business with a £15k project, how much could the "
+                           "Productivity Booster give?"))
+    assert "too small" in text and "below the minimum of £10,000" in text
+
+
+def test_the_consultancy_cap_is_shown_when_it_cuts_the_costs(ssr) -> None:
+    text = answer(ask(ssr, "We are a small company. £35k on a new press and £40k on "
+                           "consultants: how much would we be awarded?"))
+    assert "of it eligible" in text
+    assert "at most £15,000 of the £40,000 counts" in text
+
+
+@pytest.mark.parametrize(("text", "opening", "figure"), [
+    ("We've had £150k of council and government grants in the last two years - does that "
+     "stop us getting help?", "No, not on its own", "£165,000"),
+    ("We got £310,000 of minimal financial assistance over three years, can we still apply?",
+     "No", "£5,000"),
+    ("Received £120,000 of MFA so far. Are we still able to apply?", "Yes", "£195,000"),
+    ("With £320k of subsidy already, would that rule us out?", "Yes", "no headroom"),
+])
+def test_earlier_subsidy_is_answered_with_the_headroom(ssr, text: str, opening: str,
+                                                       figure: str) -> None:
+    quoted = answer(ask(ssr, text))
+    assert quoted.startswith(opening + ":") and figure in quoted
+
+
+def test_headroom_asked_for_as_an_amount(ssr) -> None:
+    quoted = answer(ask(ssr, "We've received £30,000 and £12,500 of MFA. How much room is "
+                             "left under the limit?"))
+    assert quoted.startswith("The Minimal Financial Assistance headroom left is £272,500")
+
+
+def test_outputs_for_a_grant_amount(ssr) -> None:
+    quoted = answer(ask(ssr, "Say the Productivity Booster gives us £80k - how many jobs would "
+                             "we have to create?"))
+    assert quoted.startswith("For a grant of £80,000, at least 4 new or safeguarded jobs")
+
+
+def test_a_question_without_figures_gets_no_quote(ssr) -> None:
+    assert ask(ssr, "How much can the Productivity Booster give?").lines == []
+    assert ask(ssr, "We have 20 staff in Dudley. How do we apply?").lines == []
+
+
+def test_another_programme_quotes_its_own_awards(other) -> None:
+    quote = ask(other, "We're a medium-sized business. The new furnace costs £120,000: what "
+                       "would the capital grant come to?")
+    text = answer(quote)
+    assert text.startswith("The Clean Growth Capital Grant grant for a medium-sized business")
+    assert "£36,000" in text
+    voucher = answer(ask(other, "How much would the voucher cover of an £8,000 study?"))
+    assert voucher.startswith("The Feasibility Voucher voucher would be £6,000")
