@@ -21,6 +21,8 @@ _VERDICT = {
     "need_more_info": "I need a little more information",
 }
 
+_YES_NO_FIRST = {"eligible": "Yes. ", "ineligible": "No. "}
+
 _ORDER = {"eligible": 0, "need_more_info": 1, "ineligible": 2}
 
 
@@ -42,13 +44,16 @@ class CitationList:
 
 
 def eligibility_answer(primary: Assessment, others: list[Assessment], cite: Cite,
-                       citations: CitationList, before: EligibilityResult | None = None) -> str:
+                       citations: CitationList, before: EligibilityResult | None = None,
+                       yes_no: bool = False) -> str:
     """The verdict, short: what is not met or not known yet, the award in a line, at most two
     questions, and a line for the other programmes. The whole checklist is in the reply's
     `eligibility`, for channels to render. `before` is the last verdict on the same programme
     in this conversation: what it already showed as met is not repeated, and what has become
-    met since is shown."""
-    lines = [f"**{primary.programme_name}: {_VERDICT[primary.decision]}.**"]
+    met since is shown. A yes/no question ("can we apply?") is answered Yes or No first when
+    the verdict is settled."""
+    first = _YES_NO_FIRST.get(primary.decision, "") if yes_no else ""
+    lines = [f"**{first}{primary.programme_name}: {_VERDICT[primary.decision]}.**"]
     was_met = {c.id for c in before.criteria if c.met} if before is not None else set()
     met = [r for r in primary.criteria if r.met]
     if met and before is None:
@@ -60,6 +65,8 @@ def eligibility_answer(primary: Assessment, others: list[Assessment], cite: Cite
             continue
         if result.met and (before is None or result.id in was_met):
             continue
+        if result.met is None and primary.decision == "ineligible":
+            continue  # what is not known yet changes nothing while a rule is not met
         ref = citations.number(cite(result.clause))
         lines.append(f"- {_MARK[result.met]} **{result.label}**: {result.explanation}{ref}")
     award = primary.award

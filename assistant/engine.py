@@ -26,7 +26,7 @@ from assistant.errors import InputError, TurnCancelled
 from assistant.facts import AskedFact, FactExtractor
 from assistant.facts.declared import DeclaredReader
 from assistant.guards import InputCheck, InputGuard
-from assistant.quotes import AwardQuotes, Quote
+from assistant.quotes import AwardQuotes, Quote, kinds_named
 from assistant.reply import Citation, EligibilityResult, Reply, Route, Understood
 from assistant.routing import Router
 from assistant.routing.rules import FIRST_PERSON
@@ -202,13 +202,19 @@ class Assistant:
             turn.facts,
             requested_award_gbp=_gbp(turn.facts, self.policy),
         )
+        kinds = kinds_named(turn.text, self.programme.kinds) if not named else set()
+        of_kind = [a for a in assessments
+                   if (p := self.policy.programme(a.programme_id)) and p.kind in kinds]
+        if of_kind:  # "can we join a centre?": the best verdict among the centres
+            focus = [min(of_kind, key=lambda a: _DECISION_ORDER[a.decision]).programme_id]
         primary = _pick_primary(assessments, focus, self.policy)
         others = [a for a in assessments if a is not primary]
         citations = CitationList()
         quoted = [f"{q.text}{citations.number(self._cite(q.clause) if q.clause else None)}"
                   for q in turn.quote.lines]
         answer = eligibility_answer(primary, others, self._cite, citations,
-                                    _last_verdict(turn.conversation, primary.programme_name))
+                                    _last_verdict(turn.conversation, primary.programme_name),
+                                    yes_no=turn.trace.question_kind == "yes_no")
         if quoted:  # "how much would we get?" is answered first, the checklist after
             answer = " ".join(quoted) + "\n\n" + answer
         if line := understood_line(self._understood(turn)):

@@ -79,7 +79,8 @@ def build(settings: Settings, knowledge: Path | None = None, progress: bool = Tr
         eligibility=eligibility,
         signposter=Signposter(retriever, _programme_names(policy)),
         clauses=ClauseIndex(index),
-        structured=StructuredAnswers(view_of(policy), programme.name, programme.kinds)
+        structured=StructuredAnswers(view_of(policy), programme.name, programme.kinds,
+                                     programme.contact)
         if policy else None,
         quotes=AwardQuotes(policy, eligibility, programme.kinds)
         if policy and eligibility else None,

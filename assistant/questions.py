@@ -45,13 +45,15 @@ _AMOUNT = re.compile(
     r"limit|limits|maximum|minimum|max|min|cap|ceiling|ceilings|threshold|total|figure|"
     r"budget|number|headroom|size|turnover|worth)\b|"
     r"\bwhat\s+(?:grant|award|voucher|sum)\b|\bhow\s+(?:much|many)\b|"
-    r"\bwhat(?:'s|\s+is|\s+would\s+be)\s+the\s+(?:most|least)\b|"
+    r"\bwhat(?:'s|\s+is|\s+would\s+be)\s+the\s+(?:most|least|biggest|largest|smallest|"
+    r"highest|lowest|longest|shortest|top|max)\b|"
     r"\bwhat\s+(?:would|will|does|do)\s+(?:\w+\s+){0,4}?(?:come\s+to|amount\s+to|be\s+worth)\b",
     re.IGNORECASE,
 )
 _WHEN = re.compile(
     r"^(?:when|by\s+when|until\s+when)\b|\bhow\s+(?:long|soon|quickly|often)\b|"
     r"\bwhat\s+(?:date|day|time|year|month|deadline)\b|\b(?:deadline|closing\s+date)\b|"
+    r"\bopening\s+(?:hours|times)\b|"
     r"\bwhich\s+(?:date|day|round|year|month)\b",
     re.IGNORECASE,
 )
@@ -73,6 +75,10 @@ _DEFINITION = re.compile(
 _HOW = re.compile(r"^how\b", re.IGNORECASE)
 _TAIL_YES_NO = re.compile(rf"(?:[,;:]|\s[-–—])\s*(?:{_AUX})(?:n't)?\s+[^,;:?]*\?\s*$",
                           re.IGNORECASE)
+# a question word with its apostrophe left out: "whats", "wheres", "hows"
+_APOSTROPHE_DROPPED = re.compile(r"\b(what|who|where|how|when)s\b", re.IGNORECASE)
+# a question asked inside a sentence that does not end with "?": "roughly how much could we get"
+_EMBEDDED = re.compile(r"\bhow\s+(?:much|many|long|soon)\b", re.IGNORECASE)
 _QUESTION_WORD = re.compile(r"^(?:who|whom|whose|where|why|what|which|how)\b", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^\W*(?:(?:hi|hello|hey|thanks|thank\s+you|ok|okay|so|and|but|also|please|great|"
@@ -80,7 +86,7 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _FRAGMENT = re.compile(r"^(?:what|how)\s+about\b|^(?:and|or)\b", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.?!]+[.?!]*")
+_SENTENCE = re.compile(r"(?:[^.?!]|\.(?=\d))+[.?!]*")  # "£112.5k" is one sentence
 _REQUEST = re.compile(r"^(?:can|could|would)\s+you\s+(?:please\s+)?(?:tell|explain|list|"
                       r"give|show|let)(?:\s+(?:me|us))?\b\s*", re.IGNORECASE)
 
@@ -102,6 +108,7 @@ class Question:
 
 def read_question(message: str) -> Question:
     """The question in a message and its kind; "statement" when nothing is asked."""
+    message = _APOSTROPHE_DROPPED.sub(r"\1's", message)  # "whats the limit" asks
     sentence = _asking_sentence(message)
     text = _LEAD_IN.sub("", sentence).strip()
     # a follow-up's own sentence ("Who leads it?") leaves its subject to what came before
@@ -124,7 +131,8 @@ def _kind(text: str, sentence: str) -> QuestionKind:
         return "list"
     text = _REQUEST.sub("", text).strip() or text
     asked = bool(request) or sentence.rstrip().endswith("?") or \
-        bool(_QUESTION_WORD.match(text)) or bool(_YES_NO.match(text))
+        bool(_QUESTION_WORD.match(text)) or bool(_YES_NO.match(text)) or \
+        bool(_EMBEDDED.search(text))
     if not asked or _FRAGMENT.match(text):
         return "statement"
     if _WHEN.search(text) and not _AMOUNT.match(text):
@@ -165,6 +173,23 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:of|and|&|for)?\s*[A
 _PLACE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\b|\b(?:in|at|on|near)\s+[A-Z][a-z]+", re.UNICODE)
 _LIST_TEXT = re.compile(r"(?m)^\s*(?:[-*•]|\d{1,2}[.)])\s+|:\s*$|;\s+\w+.*;\s+|,\s+\w+[^,]*,"
                         r"\s+(?:and|or)\s+")
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+
+
+def names_beyond(question: str, text: str) -> list[str]:
+    """The names (of people, teams, organisations) in a text that the question does not itself
+    name: for "Who runs the Valley Scheme?", a sentence naming only the programme
+    does not answer, one naming its partners does."""
+    asked = {w.lower() for w in re.findall(r"[\w&-]+", question)}
+    found = [m.group(0) for m in _NAME.finditer(text)] + _ACRONYM.findall(text)
+    return [name for name in found
+            if not {w.lower() for w in re.findall(r"[\w&-]+", name)
+                    if w.lower() not in _NAME_JOINERS} <= asked]
+
+
+_NAME_JOINERS = frozenset({"of", "and", "&", "for", "the"})
 
 
 def answer_present(answer_type: AnswerType, text: str) -> bool:

@@ -21,6 +21,7 @@ from assistant.eligibility.quote import (
     Offer,
     QuoteLine,
     award_quote,
+    cap_quote,
     headroom_quote,
     outputs_quote,
 )
@@ -53,7 +54,8 @@ _APPLYING = re.compile(r"\b(?:apply|applying|qualify|eligible|able|allowed|get|r
 _MAX_OFFERS = 3
 # the size of the business a question supposes: "a micro business runs a £400k project"
 _SUPPOSED_BAND = re.compile(
-    r"\b(?:an?|the|for|if)\s+(?P<band>micro|small|medium(?:[\s-]?sized)?)[\s-]*(?:sized\s+)?"
+    r"(?:^\W*|\b(?:an?|the|for|if)\s+)(?P<band>micro|small|medium(?:[\s-]?sized)?)[\s-]*"
+    r"(?:sized\s+)?"
     r"(?:business|company|firm|enterprise|sme|manufacturer|employer)\b", re.IGNORECASE)
 
 
@@ -76,7 +78,8 @@ class AwardQuotes:
         # the one amount a question gives, when no word near it says what it is: the award in
         # "if it gives us £80k, how many jobs?", the project in "what would it cover of £8k?"
         money_read = any(isinstance(value, Money) for _, value in new)
-        lone = None if money_read else _lone_amount(question.text)
+        lone = None if money_read or question.kind != "amount" else \
+            _lone_amount(question.text)
         if question.kind == "amount" and self._asks_outputs(question.text) and \
                 (new.requested_amount or new.project_cost or lone) is not None:
             offers = self._offers(text, facts, focus)
@@ -84,10 +87,17 @@ class AwardQuotes:
             asked = given.in_gbp(self._policy.rates.eur_to_gbp) if given else None
             return Quote(outputs_quote(offers, asked),
                          [o.assessment.programme_id for o in offers])
+        if question.kind == "amount" and new.project_cost is not None and \
+                new.consultancy_cost is None and (cap := self._cap_asked(question.text, text,
+                                                                        focus)):
+            programme, category = cap
+            assert programme.award is not None
+            other = new.project_cost.in_gbp(self._policy.rates.eur_to_gbp)
+            return Quote(cap_quote(programme.award, category, other), [programme.id])
         if lone is not None:
             new = new.model_copy(update={"project_cost": lone})
             facts = facts.model_copy(update={"project_cost": lone})
-        if question.kind == "amount" and new.project_cost is not None and \
+        if question.kind in {"amount", "yes_no"} and new.project_cost is not None and \
                 (AWARD_WORDS.search(question.text) or _GIVES.search(question.text)):
             offers = self._offers(text, facts, focus)
             supposed = _SUPPOSED_BAND.search(text)
@@ -104,6 +114,17 @@ class AwardQuotes:
                 "stops" if _STOPS.search(question.text) else "allows"
             return Quote(headroom_quote(self._policy, prior, ask, minimum), [])
         return Quote([], [])
+
+    def _cap_asked(self, question: str, text: str,
+                   focus: Sequence[str]) -> tuple[Programme, str] | None:
+        """The capped kind of cost a question asks about ("how much of the consultancy can
+        count?"), with the programme whose cap it is."""
+        words = {w[:7] for w in _words(question).split()}
+        for programme in self._programmes(text, focus):
+            for cap in programme.award.cost_caps if programme.award else []:
+                if _words(cap.category)[:7] in words:
+                    return programme, cap.category
+        return None
 
     def _asks_outputs(self, question: str) -> bool:
         """Whether the question names what an award commits the business to ("how many jobs
@@ -165,23 +186,28 @@ class AwardQuotes:
         return f"{_a(noun)} from {' or '.join(p.name for p in members)}"
 
     def _kinds_named(self, text: str) -> set[str]:
-        """The programme kinds the text names, longest words first, so that "sub-centre" is not
-        also read as "centre"."""
-        rest = f" {_words(text)} "
-        found: set[str] = set()
-        pairs = sorted(((_words(w), kind) for kind, words in self._kinds.items()
-                        for w in words.words if _words(w)), key=lambda p: -len(p[0]))
-        for word, kind in pairs:
-            if f" {word} " in rest:
-                found.add(kind)
-                rest = rest.replace(f" {word} ", " | ")
-        return found
+        return kinds_named(text, self._kinds)
+
+
+def kinds_named(text: str, kinds: Mapping[str, KindWords]) -> set[str]:
+    """The programme kinds the text names, longest words first, so that "sub-centre" is not
+    also read as "centre"."""
+    rest = f" {_words(text)} "
+    found: set[str] = set()
+    pairs = sorted(((_words(w), kind) for kind, words in kinds.items()
+                    for w in words.words if _words(w)), key=lambda p: -len(p[0]))
+    for word, kind in pairs:
+        if f" {word} " in rest:
+            found.add(kind)
+            rest = rest.replace(f" {word} ", " | ")
+    return found
 
 
 def _lone_amount(question: str) -> Money | None:
     msg = Message(question)
     amounts = amounts_in(msg)
-    return amounts[0].money if len(amounts) == 1 else None
+    # a figure too small to be a project or an award is something else: a rate, a price
+    return amounts[0].money if len(amounts) == 1 and amounts[0].money.amount >= 500 else None
 
 
 def _terms(programme: Programme) -> tuple[object, ...]:

@@ -32,7 +32,7 @@ from assistant.composer.sentences import (
 )
 from assistant.figures import URL_PATTERN
 from assistant.guards import is_instruction_to_assistant
-from assistant.questions import Question, answer_present, read_question
+from assistant.questions import Question, answer_present, names_beyond, read_question
 from assistant.reply import Citation
 from knowledge.documents import DocType
 from knowledge.embeddings import Embedder
@@ -170,8 +170,11 @@ class ExtractiveComposer:
         score = own * cosine + config.passage_weight * passage + config.heading_weight * heading
         # the headings above a sentence name what it is about ("How to apply > The steps")
         score += config.word_weight * _word_share(asked, f"{context}\n{candidate.text}", rarity)
-        if asked.answer_type not in {"any", "list"} and answer_present(asked.answer_type,
-                                                                        candidate.text):
+        if asked.answer_type == "name":
+            if names_beyond(asked.text, candidate.text):  # a name besides those asked about
+                score += config.kind_bonus
+        elif asked.answer_type not in {"any", "list"} and answer_present(asked.answer_type,
+                                                                          candidate.text):
             score += config.kind_bonus
         if asked.kind == "list" and introduces_list(candidate.raw):
             score += config.kind_bonus

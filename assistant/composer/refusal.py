@@ -31,7 +31,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from assistant.questions import Question, answer_present
+from assistant.questions import Question, answer_present, names_beyond
 from knowledge.words import stem, stems
 
 SIGNALS: tuple[str, ...] = ("similarity", "passage", "coverage", "missing", "answer_type",
@@ -103,6 +103,8 @@ def _holds_answer(question: Question, text: str) -> bool:
             return _number_before(nouns, text)
     if _HOW_MUCH.search(question.text):
         return bool(_AMOUNT.search(text))
+    if wanted == "name":
+        return bool(names_beyond(question.text, text))
     return answer_present(wanted, text)
 
 

@@ -5,7 +5,9 @@ Three kinds, all read through `PolicyView` (nothing here knows a programme):
 - a place in the programme's area: "Does a site in Sandwell qualify?", "Does B14 count?";
 - the programmes of a kind: "Which accelerators are there?" (the kind's words come from the
   knowledge folder's `programme.yaml`, `kinds:`);
-- funding rounds: "Is Round 1 still open?", "When does the next round open?".
+- funding rounds: "Is Round 1 still open?", "When does the next round open?";
+- the programme's own contact: "What's your email address?", "How do I get hold of the
+  support team?" (from `programme.yaml`, cited where the guidance gives it).
 """
 
 from __future__ import annotations
@@ -20,11 +22,21 @@ from assistant.composer.policy_view import AreaView, PolicyView, ProgrammeView, 
 from assistant.questions import Question, read_question
 from assistant.reply import Citation
 from knowledge.policy import ClauseRef
-from knowledge.programme import KindWords
+from knowledge.programme import Contact, KindWords
 from knowledge.words import stems
 
 Cite = Callable[[ClauseRef], Citation | None]
 
+_CONTACT_WORDS = re.compile(
+    r"\b(?:e-?mail(?:\s+address)?|phone(?:\s+number)?|telephone(?:\s+number)?|number|"
+    r"contact(?:\s+details)?|call|ring|get\s+(?:hold\s+of|in\s+touch(?:\s+with)?)|"
+    r"reach|speak\s+to|talk\s+to|address)\b", re.IGNORECASE)
+# words that leave a contact question about the programme's own team
+_CONTACT_GENERIC = frozenset(stems(
+    "what whats what's is are the your you yours a an how do does can could i we me us my our "
+    "to for of with on at get hold touch someone somebody person human adviser advisor team "
+    "support business enquiries enquiry general best way programme please there here who "
+    "give send find"))
 _AREA_WORDS = re.compile(
     r"\b(?:area|areas|region|covered|cover|covers|inside|within|included|include|includes|"
     r"count|counts|part\s+of|boundary|patch)\b", re.IGNORECASE)
@@ -67,21 +79,45 @@ class StructuredAnswers:
     programme (by the policy's `kind`)."""
 
     def __init__(self, view: PolicyView, programme_name: str = "The programme",
-                 kinds: Mapping[str, KindWords] | None = None) -> None:
+                 kinds: Mapping[str, KindWords] | None = None,
+                 contact: Contact | None = None) -> None:
         self._view = view
         self._name = programme_name
         self._kinds = dict(kinds or {})
+        self._contact = contact
 
     def answer(self, message: str, now: datetime, cite: Cite) -> list[Lead]:
         """Lead sentences for a question the policy answers; [] for any other."""
         question = read_question(message)
         if not question.asks:
             return []
-        for reader in (self._place, self._kind_list, self._rounds):
+        for reader in (self._place, self._kind_list, self._rounds, self._contact_lead):
             lines = reader(question, now, cite, " ".join(message.split()))
             if lines:
                 return lines
         return []
+
+    # --- the programme's contact
+
+    def _contact_lead(self, question: Question, now: datetime, cite: Cite,
+                      message: str = "") -> list[Lead]:
+        """How to reach the programme's team, for a question about reaching it and nothing
+        else: one that also names a subject ("who do I contact about a complaint?") is left
+        to the guidance, which may give another address for it."""
+        contact = self._contact
+        if contact is None or not (contact.email or contact.phone) or \
+                not _CONTACT_WORDS.search(question.text):
+            return []
+        names = set(stems(f"{self._name} {contact.team}"))
+        rest = [w for w in stems(_CONTACT_WORDS.sub(" ", question.text))
+                if w not in names and w not in _CONTACT_GENERIC]
+        if rest:
+            return []
+        sentence = f"You can contact {contact.sentence()}."
+        if contact.url:
+            sentence += f" The contact page is {contact.url}."
+        evidence = tuple(v for v in (contact.email, contact.phone) if v)
+        return [Lead(sentence[0].upper() + sentence[1:], evidence=evidence)]
 
     # --- places
 

@@ -61,6 +61,32 @@ def award_quote(offers: Sequence[Offer], stated_band: str | None = None,
     return lines
 
 
+def cap_quote(award: Award, category_asked: str, other_costs_gbp: float) -> list[QuoteLine]:
+    """How much of a capped kind of cost can count, beside `other_costs_gbp` of other eligible
+    costs: "how much of the consultancy can count?"."""
+    lines = []
+    for cap in award.cost_caps:
+        if cap.category.casefold() != category_asked.casefold():
+            continue
+        limits = []
+        allowed: float | None = None
+        if cap.max_share is not None and cap.max_share < 1:
+            allowed = round(other_costs_gbp * cap.max_share / (1 - cap.max_share), 2)
+            limits.append(f"{percent(cap.max_share)} of eligible costs, so with "
+                          f"{pounds(other_costs_gbp)} of other costs the most is "
+                          f"{pounds(other_costs_gbp)} x {number(cap.max_share * 100)} / "
+                          f"{number(100 - cap.max_share * 100)} = {pounds(allowed)}")
+        if cap.max_gbp is not None:
+            allowed = cap.max_gbp if allowed is None else min(allowed, cap.max_gbp)
+            limits.append(f"no more than {pounds(cap.max_gbp)}")
+        if allowed is None:
+            continue
+        lines.append(QuoteLine(
+            f"At most {pounds(allowed)} of {cap.category} can count as eligible: "
+            f"{cap.category} may be at most {joined(limits)}.", cap.clause))
+    return lines
+
+
 def outputs_quote(offers: Sequence[Offer], grant_gbp: float | None) -> list[QuoteLine]:
     """What an award of `grant_gbp` (or, without it, the award worked out) commits the business
     to deliver, by the policy's output ratios."""

@@ -129,7 +129,8 @@ _GENERIC_WORDS = frozenset(
     "start up startup team family run owned limited ltd plc llp partnership sole trader new "
     "young growing local independent uk british group subsidiary member part spin out social "
     "very fairly relatively quite fully wholly partly private we our us it is person people "
-    "staff based organisation organization project question".split())
+    "staff based organisation organization project question pre revenue early stage seed "
+    "funded backed venture spinout established".split())
 
 
 # The business's own production premises, which say it makes things when nothing else says

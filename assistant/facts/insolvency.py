@@ -14,6 +14,7 @@ from assistant.facts.common import NEGATION, Message
 
 INSOLVENCY = re.compile(
     r"\b(?:(?:in|into|entered|enter|entering|under|placed\s+in|go(?:ing|ne)?\s+into|went\s+into|facing|"
+    r"out\s+of|from|"
     r"near)\s+(?:an?\s+|the\s+)?administration|liquidation|receivership|insolven(?:t|cy)|"
     r"(?:company\s+)?voluntary\s+arrangement|cva|winding[\s-]+up|wound\s+up|bankrupt(?:cy)?|"
     r"(?:gone|went|going|go)\s+(?:bust|under)|been\s+bust|"
@@ -40,14 +41,31 @@ _OVER_AFTER = re.compile(
     r"(?<!since\s)(?:19|20)\d\d)\b", re.I)
 
 
+# "came out of administration", "emerged from a CVA": the proceedings named next are over
+_LEFT_BEFORE = re.compile(
+    r"\b(?:(?:came|come|got|gotten)\s+out\s+of|exited|emerged\s+from|left)\s+(?:an?\s+|the\s+)?"
+    r"\w+(?:\s+\w+)?$", re.I)
+_STILL = re.compile(r"\b(?:still|currently|at\s+present)\b", re.I)
+_ENDED = re.compile(
+    r"\b(?:came\s+out|come\s+out|out\s+of\s+it|exited|emerged|ended|completed|discharged|"
+    r"finished|paid\s+off|behind\s+us|over\s+now)\b", re.I)
+
+
 def read_insolvent(msg: Message) -> bool | None:
     """True when any clause says the business is in insolvency proceedings; False when
     one says it is not (or is solvent) and none says it is; None when none speaks of it."""
     states: list[bool] = []
     for match in INSOLVENCY.finditer(msg.text):
         after = msg.text[match.end():msg.sentence(match.start())[1]]
+        lead = msg.lead(match.start())
+        if (_ENDED.search(after) or _LEFT_BEFORE.search(
+                msg.text, max(0, match.start() - 25), match.end())) and \
+                not _STILL.search(lead + after) and \
+                not msg.about_another_business(match.start()):
+            states.append(False)  # "a CVA from 2018 to 2020, all finished now": not now
+            continue
         if _OVER_AFTER.search(after) and not _NOW.search(msg.lead(match.start()) + after):
-            continue  # "administration in 2017, exited 2018": over
+            continue  # "administration in 2017": over, but not said to be
         if (state := _insolvency_state(msg, match.start())) is not None:
             states.append(state)
     for match in SOLVENT.finditer(msg.text):

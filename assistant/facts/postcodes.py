@@ -1,8 +1,9 @@
 """Postcodes: full UK postcodes and outward codes, and which place named is the business's site.
 
 A full postcode of valid UK format is read wherever it stands; an outward code alone ("DY1") only
-with something saying it is a location. A code of valid format that the policy does not know is
-still returned (the engine says it does not recognise it). Of several places named, the
+with something saying it is a location (a postcode cue, a town written before it). A code of
+valid format that the policy does not know is still returned (the engine says it does not
+recognise it). Of several places named, the
 business's own site is taken (`best_location`, also used for councils): not one it says it is not
 at ("20 minutes from"), nor one of another business, nor a head office when another site is
 named; one named as its site over one merely mentioned; else the last.
@@ -97,7 +98,14 @@ def _outward_accepted(msg: Message, match: re.Match[str], asked: AskedFact | Non
         return True
     if _POSTCODE_CUE.search(msg.text, max(0, match.start() - 30), match.start()):
         return True
+    if match["out"].isupper() and _AFTER_TOWN.search(msg.text, max(0, match.start() - 40),
+                                                     match.start()):
+        return True  # "Shrewsbury SY1": a town and its district
     return match["out"].isupper() and code in known_districts
+
+
+# A place name written just before a code: "Shrewsbury SY1", "Sutton Coldfield, B73".
+_AFTER_TOWN = re.compile(r"\b[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*,?\s+$")
 
 
 def best_location(msg: Message, found: list[Found[str]],

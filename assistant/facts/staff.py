@@ -66,10 +66,11 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # words between (not "a 10-person sales team", which is part of it)
     rf"{NUM_START}(?P<n>{NUM})\s*-?\s*{_SIZE_WORD}\s+(?:[\w&'-]+\s+){{0,3}}?"
     rf"{_BUSINESS_NOUN}\b",
-    # "a 30-person steel fabricator in Grimsby", "a 12-person haulier": a maker or doer that
-    # ends the phrase (not "a 10-person customer service team")
+    # "a 30-person steel fabricator in Grimsby", "a 12-person haulier", "8-person joinery": a
+    # maker, doer or trade that ends the phrase (not "a 10-person customer service team")
     rf"{NUM_START}(?P<n>{NUM})\s*-?\s*{_SIZE_WORD}\s+(?:[\w&'-]+\s+){{0,2}}?"
-    r"[a-z-]+(?:[^aeiou\W]er|or|ier|ist)\b(?=\s*(?:[,.;:!?)]|$)|\s+(?:in|based|from|at|near|"
+    r"[a-z-]+(?:[^aeiou\W]er|or|ier|ist|ery|ry|ing|ics)\b(?=\s*(?:[,.;:!?)]|$)|\s+(?:in|based|"
+    r"from|at|near|"
     r"with|and|that|who|which|looking|wanting|hoping)\b)",
     # "there are 8 of us"
     rf"\b(?:there\s+are|we\s+are|we're)\s+(?:{QUAL}\s+)?(?P<n>{NUM})\s+of\s+us\b",

@@ -107,7 +107,7 @@ class Router:
         # that look off-topic on their own do not decide it.
         if decision is None and not (has_context and rules.FOLLOW_UP_OPENER.search(text)):
             decision = self._off_topic_by_rule(text)
-        decision = decision or _eligibility_or_signposting(text, facts)
+        decision = decision or _eligibility_or_signposting(text, facts, follow_up)
         if decision is None and not follow_up:
             decision = self._off_topic_by_examples(text)
         return decision or RouteDecision(
@@ -165,16 +165,21 @@ def _small_talk(text: str) -> RouteDecision | None:
     return None
 
 
-def _eligibility_or_signposting(text: str, facts: Collection[str]) -> RouteDecision | None:
+def _eligibility_or_signposting(text: str, facts: Collection[str],
+                                follow_up: bool = False) -> RouteDecision | None:
     """An explicit eligibility question wins; then a stated need; then a description of the
     business that asks nothing else (which asks, in effect, "what can we get?"); then a
     mention of facilities."""
     if _asks_about_eligibility(text):
         return RouteDecision(route="eligibility", reason="asks about eligibility")
+    asked = read_question(text)
     for name, pattern in rules.SIGNPOST_STRONG:
-        if pattern.search(text):
+        if name == "asks for a facility or expertise" and asked.asks and \
+                rules.FACILITY_TERMS.search(asked.text):
+            continue  # "is there parking at the test track?": a fact about it, not a search
+        if pattern.search(text) and not rules.OFFICE_MATTERS.search(text):
             return RouteDecision(route="signposting", reason=name)
-    if facts and _describes_business(text, facts):
+    if facts and _describes_business(text, facts, follow_up):
         return RouteDecision(route="eligibility",
                              reason="describes the business: " + ", ".join(sorted(facts)))
     question = read_question(text)
@@ -184,7 +189,11 @@ def _eligibility_or_signposting(text: str, facts: Collection[str]) -> RouteDecis
         return RouteDecision(route="eligibility",
                              reason="asks what the rules give the business for its figures: "
                              + ", ".join(sorted(facts)))
-    if rules.SIGNPOST_WEAK.search(text) and not rules.FUNDING_WORDS.search(text):
+    if rules.SIGNPOST_WEAK.search(text) and not rules.FUNDING_WORDS.search(text) and \
+            question.kind not in {"amount", "when", "definition"} and \
+            not (question.asks and rules.FACILITY_ATTRIBUTE.search(question.text)):
+        # a facility named in a question about its price, hours or terms asks for that fact,
+        # which the guidance holds or does not: not for a list of facilities
         return RouteDecision(route="signposting", reason="mentions facilities or expertise",
                              firm=False)
     return None
@@ -201,7 +210,15 @@ def _asks_about_eligibility(text: str) -> bool:
                 and not procedural)
 
 
-def _describes_business(text: str, facts: Collection[str]) -> bool:
+_FRAGMENT_WORDS = 6  # a fragment alone: "12-person firm"
+_FIRST_PERSON_WORDS = 25  # a sentence of the owner's own: "we came out of a CVA in 2019"
+# the facts that only an eligibility check asks for (a place or a trade also says where a
+# facility is wanted, or what a need is about)
+_CORE_FACTS = frozenset({"employees", "turnover", "balance_sheet", "insolvent", "months_trading",
+                         "holdings", "prior_public_support"})
+
+
+def _describes_business(text: str, facts: Collection[str], follow_up: bool = False) -> bool:
     """A description of the business that asks no other question asks, in effect, "what can
     we get?"; one that asks how to apply, or what a rule means, wants that answered."""
     question = read_question(text)
@@ -210,6 +227,14 @@ def _describes_business(text: str, facts: Collection[str]) -> bool:
     if rules.SELF_DESCRIPTION.search(text):
         return True
     if rules.FIRST_PERSON.search(text) and len(facts) >= 2:
+        return True
+    # a fragment that asks nothing and states a fact about the business: "12-person firm",
+    # "Employees: 35.", "Shrewsbury SY1"
+    words = len(text.split())
+    if question.kind == "statement" and not follow_up and (
+            (facts and words <= _FRAGMENT_WORDS) or
+            (set(facts) & _CORE_FACTS and words <= _FIRST_PERSON_WORDS and
+             rules.FIRST_PERSON.search(text))):
         return True
     return len(facts) >= 3
 

@@ -248,7 +248,13 @@ _PROVIDER_VERB = (
 )
 # ... unless the thing to check is the application itself: that is for the programme's team
 _NOT_PAPERWORK = (r"(?![^.?!]{0,30}\b(?:application|apply|applying|claims?|forms?|"
-                  r"eligib\w*|declaration)\b)")
+                  r"eligib\w*|declaration|personal\s+data|data\s+protection|privacy|"
+                  r"complain\w*|invoices?|payments?)\b)")
+
+# What the programme's own office deals with, never a facility or expert team.
+OFFICE_MATTERS = re.compile(
+    r"\b(?:personal\s+data|data\s+protection|privacy|gdpr|subject\s+access|complain\w*|"
+    r"appeal\w*|invoices?|(?:grant\s+)?payments?)\b", re.IGNORECASE)
 
 _TECHNICAL_VERB = (
     r"(?:test|prototype|validate|verify|certify|qualify\s+(?:a|an|our|the|my)|characteri[sz]e|"
@@ -269,7 +275,7 @@ SIGNPOST_STRONG: list[tuple[str, re.Pattern[str]]] = [
         rf"\bwho\s+(?:can|could|should|would|might|does|do|will)\s+(?:help|assist|support|"
         rf"advise|do|{_PROVIDER_VERB})\b{_NOT_PAPERWORK}",
         r"\bwho\s+(?:can|could|should|do|shall)\s+(?:i|we)\s+(?:talk|speak|go|turn|contact|ask|"
-        r"approach|work)\b",
+        rf"approach|work)\b{_NOT_PAPERWORK}",
         rf"\bwho\s+(?:works?\s+(?:on|in|with)|speciali[sz]es?\s+in|helps?\s+(?:with|us|"
         rf"companies|businesses|firms)|offers?|provides?|supplies|runs?\s+(?:tests?|trials?)|"
         rf"has\s+(?!to\b)(?:[\w-]+\s+){{0,3}}?(?:experts?|expertise|scientists?|engineers?|"
@@ -281,7 +287,8 @@ SIGNPOST_STRONG: list[tuple[str, re.Pattern[str]]] = [
         rf"assist|support|advise|{_PROVIDER_VERB})\b",
     )),
     ("asks where to get something done", _any(
-        r"\bwhere\s+(?:can|could|should|do|would)\s+(?:i|we|they|our\s+\w+)\s+(?:go|get|find|"
+        r"\bwhere\s+(?:can|could|should|do|would)\s+(?:i|we|they|our\s+\w+)\s+(?:go(?!\s+(?:"
+        r"instead|else|now|next|from\s+here)\b)|get|find|"
         r"test|access|use|hire|prototype|trial|make|build|develop|try|have|learn|train)\b",
     )),
     ("asks for a facility or expertise", _any(
@@ -314,6 +321,18 @@ SIGNPOST_STRONG: list[tuple[str, re.Pattern[str]]] = [
         r"support)\s+(?:with|to|on|making|getting|speeding|improving)\b",
     )),
 ]
+# What a question asks about a facility that the catalogue does not hold: its hours, prices,
+# terms. Such a question wants that fact, not a list of facilities.
+FACILITY_ATTRIBUTE = re.compile(
+    r"\b(?:opening\s+(?:hours|times)|open(?:s|ing)?\s+(?:at|on|until|till)|hours|price|prices|"
+    r"cost|costs|charge|charges|fee|fees|rent|rental|discount|parking|park|address|"
+    r"phone|email|capacity|size|age|waiting\s+list|availability|book(?:ing)?|hire)\b",
+    re.IGNORECASE)
+# ... of those, what a question about whether something exists may ask of a facility
+FACILITY_TERMS = re.compile(
+    r"\b(?:opening\s+(?:hours|times)|parking|car\s+park|price|prices|rent|rental|discount|"
+    r"fee|fees|day\s+rate|charges?|waiting\s+list|canteen|wifi|wi-fi|disabled\s+access)\b",
+    re.IGNORECASE)
 SIGNPOST_WEAK = _any(
     r"\b(?:facilit(?:y|ies)|labs?|laborator(?:y|ies)|test\s+rigs?|testing|test\s+beds?|"
     r"testbeds?|prototyp\w*|experts?|expertise|specialists?|chambers?|clean\s*rooms?|"

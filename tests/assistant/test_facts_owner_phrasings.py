@@ -62,7 +62,10 @@ def test_turnover_as_owners_write_it(extractor: FactExtractor, text: str, amount
 @pytest.mark.parametrize(("text", "insolvent"), [
     ("Insolvency: N/A", False),
     ("Any insolvency? No", False),
-    ("We went through a CVA back in 2017 and exited it in 2019.", None),
+    # proceedings said to be over say the business is not in them now
+    ("We went through a CVA back in 2017 and exited it in 2019.", False),
+    ("We were in a CVA from 2018 to 2020 but it's all finished.", False),
+    ("We had a CVA in 2019.", None),  # over or not, it does not say
     ("We're in a CVA now and still paying it.", True),
     ("We have been in administration since 2024.", True),
     ("The bank appointed an administrator last month.", True),

@@ -75,6 +75,8 @@ def test_an_ineligible_verdict_says_what_is_not_met_and_no_award(engine) -> None
     assert "not eligible as things stand" in text
     assert "- ❌ **An SME under the EU definition**" in text
     assert "What you could receive" not in text
+    # nothing not known yet is listed: it would change nothing
+    assert "❔" not in render(engine, Facts(postcode="SY1 1AA"))
 
 
 def test_a_later_verdict_repeats_only_what_changed(engine) -> None:

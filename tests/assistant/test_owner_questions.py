@@ -1,0 +1,122 @@
+"""Questions as owners type them: question words without their apostrophe, a question inside a
+sentence with no question mark, a fragment that states one fact, a facility's hours or prices,
+the programme office's own matters, how to reach the team, a town before its postcode district,
+proceedings said to be over. Sentences written here, none from an eval set."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.composer.policy_view import view_of
+from assistant.composer.structured import StructuredAnswers
+from assistant.facts import FactExtractor
+from assistant.questions import names_beyond, read_question
+from assistant.routing import Router
+from knowledge.programme import Contact
+from tests.assistant.test_composer_structured import KINDS, _Policy
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("whats the maximum voucher", "amount"),
+    ("wheres the nearest office", "where"),
+    ("hows the money paid", "how"),
+    ("small workshop, 4 of us - roughly how much could the scheme put in", "amount"),
+    ("Does the grant come to 45% = £112.5k?", "yes_no"),
+    ("We got £90k of grants last year - does that count against us?", "yes_no"),
+    ("What are the opening hours of the test lab?", "when"),
+    ("what's the biggest award going", "amount"),
+    ("what would the voucher come to on a £9k study", "amount"),
+])
+def test_the_kind_of_question_as_owners_type_it(text: str, kind: str) -> None:
+    assert read_question(text).kind == kind
+
+
+@pytest.fixture(scope="module")
+def router() -> Router:
+    return Router(None)
+
+
+def route(router: Router, text: str) -> str:
+    facts = FactExtractor().extract(text).known() - {"stated_band"}
+    return router.route(text, facts=facts).route
+
+
+@pytest.mark.parametrize("text", [
+    "8-person joinery",
+    "Headcount: 41.",
+    "Telford TF3",
+    "We were in administration years ago but that ended in 2016 and we're fine now",
+])
+def test_a_fragment_stating_a_fact_starts_the_check(router: Router, text: str) -> None:
+    assert route(router, text) == "eligibility"
+
+
+@pytest.mark.parametrize("text", [
+    "How much does a day on the wind tunnel cost?",
+    "What time does the metrology lab shut on Fridays?",
+    "Is there parking at the battery testing facility?",
+    "What's the day rate for the clean room?",
+])
+def test_a_facility_s_hours_or_prices_are_asked_of_the_guidance(router: Router,
+                                                                text: str) -> None:
+    assert route(router, text) == "programme_question"
+
+
+@pytest.mark.parametrize("text", [
+    "who can I talk to about a complaint over how my claim was handled?",
+    "who do we ask for the personal data you keep on us?",
+])
+def test_the_office_s_own_matters_are_not_a_search_for_experts(router: Router,
+                                                                text: str) -> None:
+    assert route(router, text) != "signposting"
+
+
+def test_a_facility_need_is_still_signposted(router: Router) -> None:
+    assert route(router, "We need a lab to test our battery packs - who can help?") == \
+        "signposting"
+
+
+CONTACT = Contact(team="the Valley Scheme team", email="hello@valley.example",
+                  phone="0113 496 0000", hours="weekdays 9-5")
+
+
+@pytest.mark.parametrize(("text", "answered"), [
+    ("whats your email address?", True),
+    ("How do I get hold of someone on the team?", True),
+    ("what number do I ring?", True),
+    ("who do I contact about a complaint?", False),  # the guidance may give another address
+    ("What's the maximum grant?", False),
+])
+def test_how_to_reach_the_team_comes_from_the_programme_file(text: str, answered: bool) -> None:
+    answers = StructuredAnswers(view_of(_Policy()), "The Valley Scheme", KINDS, CONTACT)
+    from datetime import UTC, datetime
+    lead = answers.answer(text, datetime(2026, 12, 1, tzinfo=UTC), lambda ref: None)
+    assert bool(lead) == answered
+    if answered:
+        assert "hello@valley.example" in lead[0].text and "0113 496 0000" in lead[0].text
+        assert lead[0].evidence == ("hello@valley.example", "0113 496 0000")
+
+
+@pytest.mark.parametrize(("text", "postcode"), [
+    ("Shrewsbury SY1", "SY1"),
+    ("we're out at Sutton Coldfield, B73", "B73"),
+    ("Our CO2 output is high", None),
+])
+def test_a_district_after_a_town_is_read(text: str, postcode: str | None) -> None:
+    assert FactExtractor().extract(text).postcode == postcode
+
+
+def test_a_who_question_is_answered_by_names_it_does_not_ask_about() -> None:
+    question = "Who leads the Valley Scheme?"
+    assert names_beyond(question, "The Valley Scheme is a grant for small firms.") == []
+    assert names_beyond(question, "The Valley Scheme is led by Leeds Beckett University.") == \
+        ["Leeds Beckett University"]
+
+
+@pytest.mark.parametrize(("text", "insolvent"), [
+    ("We had a CVA but it finished in 2021.", False),
+    ("We came out of administration in 2019.", False),
+    ("We're still in a CVA, the first stage is completed.", True),
+])
+def test_proceedings_said_to_be_over_are_not_current(text: str, insolvent: bool) -> None:
+    assert FactExtractor().extract(text).insolvent is insolvent
