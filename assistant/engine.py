@@ -156,6 +156,9 @@ class Assistant:
                 turn.new_facts = turn.new_facts.model_copy(update={"declared": declared})
                 turn.sources = {**turn.sources, **sources}
         turn.facts = previous.merged_with(turn.new_facts)
+        if asked == "local_authority" and previous.postcode and not turn.new_facts.postcode:
+            # the council asked for because the postcode district is split: the same site
+            turn.facts = turn.facts.model_copy(update={"postcode": previous.postcode})
         decision = self.router.route(turn.text, has_context=bool(turn.conversation.turns),
                                      facts=_describing(turn.new_facts))
         route: Route = decision.route

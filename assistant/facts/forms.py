@@ -272,9 +272,12 @@ def _range(match: re.Match[str]) -> str:
     if not low < high or (not money and match["ma"]):
         return match[0]
     middle = (low + high) / 2
+    whole = match[0]
+    lead = whole[:len(whole) - len(whole.lstrip())]  # the spaces the pattern took around it
     if staff:
-        return f"{middle:g}{match['after']}"
-    return f"{match['pre'] or match['pre2']}{middle:,.0f}"
+        return f"{lead}{middle:g} {match['after'].strip()}"
+    trail = whole[len(whole.rstrip()):]
+    return f"{lead}{match['pre'] or match['pre2']}{middle:,.0f}{trail}"
 
 
 # --- misspellings ----------------------------------------------------------------------------

@@ -211,9 +211,10 @@ def read_money(msg: Message, today: date) -> tuple[dict[str, Money], list[Amount
         msg.claim(amount.start, amount.end)
         if _SUPERSEDED.search(msg.text, max(0, amount.start - 30), amount.start):
             continue
-        role = listed.get(amount.start) or _role_of(msg, amount, amounts, previous)
+        role = listed.get(amount.start)
         if role is None and _listed_alone(msg, amount):
             role = "turnover"  # "26 staff, £3m, trading 4 years": the business's size
+        role = role or _role_of(msg, amount, amounts, previous)
         if role is None:
             unassigned.append(amount)
             continue

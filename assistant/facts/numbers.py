@@ -123,7 +123,15 @@ def words_to_digits(text: str) -> str:
 _POINT = re.compile(r"\b(?P<whole>\d+)\s+point\s+(?P<part>\d(?:\s+\d)*)\b", re.I)
 
 
+_AND_A_PART = re.compile(r"\b(?P<whole>\d+)\s+and\s+(?:a|one)\s+(?P<part>half|quarter)\b", re.I)
+_HALF_A = re.compile(r"\bhalf\s+a\s+(?P<scale>million|billion|mil|m)\b", re.I)
+_PARTS = {"half": "5", "quarter": "25"}
+
+
 def _points(text: str) -> str:
-    """"2 point 7" (from "two point seven") -> "2.7"."""
-    return _POINT.sub(lambda m: f"{m['whole']}.{''.join(m['part'].split())}", text)
+    """"2 point 7" (from "two point seven") -> "2.7"; "2 and a half" -> "2.5"; "half a
+    million" -> "0.5 million"."""
+    text = _POINT.sub(lambda m: f"{m['whole']}.{''.join(m['part'].split())}", text)
+    text = _AND_A_PART.sub(lambda m: f"{m['whole']}.{_PARTS[m['part'].lower()]}", text)
+    return _HALF_A.sub(lambda m: f"0.5 {m['scale']}", text)
 

@@ -101,9 +101,15 @@ def _outward_accepted(msg: Message, match: re.Match[str], asked: AskedFact | Non
     if match["out"].isupper() and _AFTER_TOWN.search(msg.text, max(0, match.start() - 40),
                                                      match.start()):
         return True  # "Shrewsbury SY1": a town and its district
+    if code in known_districts and _AFTER_PLACE_WORD.search(
+            msg.text, max(0, match.start() - 40), match.start()):
+        return True  # "in walsal ws2", "in kiddermister (dy10)": a district the policy knows
     return match["out"].isupper() and code in known_districts
 
 
+# "in <a place> " just before a code, in any case: "in walsal ws2", "at oldbury (b69)"
+_AFTER_PLACE_WORD = re.compile(r"\b(?:in|at|near|based\s+in)\s+[a-z][a-z'-]+(?:\s+[a-z]+)?,?\s*\(?$",
+                               re.I)
 # A place name written just before a code: "Shrewsbury SY1", "Sutton Coldfield, B73".
 _AFTER_TOWN = re.compile(r"\b[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*,?\s+$")
 

@@ -120,3 +120,28 @@ def test_a_who_question_is_answered_by_names_it_does_not_ask_about() -> None:
 ])
 def test_proceedings_said_to_be_over_are_not_current(text: str, insolvent: bool) -> None:
     assert FactExtractor().extract(text).insolvent is insolvent
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("sales are about three and a half million", "turnover", 3_500_000),
+    ("turnover of half a million", "turnover", 500_000),
+    ("Sheet metal shop, 20-24 staff, £2m turnover", "employees", 22),
+    ("CNC machine shop in Tipton, 14 staff, £1.8m, 9 years", "turnover", 1_800_000),
+    ("Accounting software house, 30 staff, £3.1m, 12 years", "turnover", 3_100_000),
+])
+def test_figures_as_owners_list_them(text: str, field: str, value: float) -> None:
+    found = getattr(FactExtractor().extract(text), field)
+    amount = getattr(found, "amount", found)
+    assert amount == value
+    if field == "turnover":
+        assert FactExtractor().extract(text).project_cost is None  # a trade, not a purchase
+
+
+def test_a_known_district_in_lower_case_after_a_place_is_read() -> None:
+    from knowledge.index import bundled_knowledge_dir
+    from knowledge.policy import load_policy
+    policy = load_policy(bundled_knowledge_dir())
+    assert policy is not None
+    extractor = FactExtractor.from_policy(policy)
+    assert extractor.extract("a bakery in smethwik b66, 9 of us").postcode == "B66"
+    assert extractor.extract("print shop based in walsall (ws1)").postcode == "WS1"
