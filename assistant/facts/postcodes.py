@@ -108,8 +108,8 @@ def _outward_accepted(msg: Message, match: re.Match[str], asked: AskedFact | Non
 
 
 # "in <a place> " just before a code, in any case: "in walsal ws2", "at oldbury (b69)"
-_AFTER_PLACE_WORD = re.compile(r"\b(?:in|at|near|based\s+in)\s+[a-z][a-z'-]+(?:\s+[a-z]+)?,?\s*\(?$",
-                               re.I)
+_AFTER_PLACE_WORD = re.compile(
+    r"\b(?:in|at|near|based\s+in)\s+[a-z][a-z'-]+(?:\s+[a-z]+)?,?\s*\(?$", re.I)
 # A place name written just before a code: "Shrewsbury SY1", "Sutton Coldfield, B73".
 _AFTER_TOWN = re.compile(r"\b[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*,?\s+$")
 
