@@ -3,6 +3,7 @@ keywords in the description."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -36,9 +37,28 @@ def _sic_in(code: str, entry: str) -> bool:
     return int(low[:n]) <= int(digits[:n]) and int(digits[:m]) <= int(high[:m])
 
 
-def _keyword_pattern(keyword: str) -> re.Pattern[str]:
+@functools.lru_cache(maxsize=4096)
+def _keyword_pattern(keyword: str, plural: bool = False) -> re.Pattern[str]:
     words = r"\s+".join(re.escape(word) for word in keyword.split())
-    return re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
+    ending = r"(?:s|es)" if plural else ""
+    return re.compile(rf"(?<!\w){words}{ending}(?!\w)", re.IGNORECASE)
+
+
+# Words before a trade in the plural that make it the business's customers: "software for
+# estate agents", "supplying dairy farmers".
+_FOR_OTHERS = re.compile(r"\b(?:for|to|with|serving|serve|supply\w*|sell\w*|help\w*|"
+                         r"support\w*|customers?|clients?)\b", re.IGNORECASE)
+
+
+def _keyword_found(keyword: str, text: str) -> bool:
+    """The keyword in the text; or its plural naming the business itself ("independent
+    financial advisers, 9 staff"), not its customers ("software for estate agents")."""
+    if _keyword_pattern(keyword).search(text):
+        return True
+    if not keyword[-1:].isalpha() or keyword.endswith("s"):
+        return False
+    match = _keyword_pattern(keyword, plural=True).search(text)
+    return match is not None and not _FOR_OTHERS.search(text, 0, match.start())
 
 
 def _sector_matches(sector_list: SectorList, facts: Facts) -> list[_SectorMatch]:
@@ -48,7 +68,7 @@ def _sector_matches(sector_list: SectorList, facts: Facts) -> list[_SectorMatch]
                     for entry in sector.sic if _sic_in(code, entry)), None)
         if how is None and facts.sector_text:
             keyword = next((k for k in sector.keywords
-                            if _keyword_pattern(k).search(facts.sector_text)), None)
+                            if _keyword_found(k, facts.sector_text)), None)
             how = f"\"{keyword}\" in the description" if keyword else None
         if how:
             matches.append(_SectorMatch(sector, how))

@@ -142,6 +142,10 @@ _OWN_WORKS = re.compile(
     r"based)\b)", re.I)
 
 
+# A preposition and the postcode after it end an opening phrase: "Toolmakers at B63 3AA".
+_BEFORE_POSTCODE = re.compile(r"\s+(?:at|in|near|from|on)\s+(?=[A-Za-z]{1,2}\d)", re.I)
+
+
 class SectorReader:
     """Reads what a business does. `place_re` finds the places the policy knows, which say where
     a business is, not what it does."""
@@ -233,6 +237,8 @@ class SectorReader:
         article = _LEADING_ARTICLE.match(text)
         start = article.end() if article else 0
         end = self._phrase_end(text, start)
+        if cut := _BEFORE_POSTCODE.search(text, start, end):  # "Toolmakers at B63 3AA, ..."
+            end = cut.start()
         words = text[start:end].split()
         sentence = SENTENCE_BREAK.search(text, start)
         if (not words or len(words) > _MAX_OPENING_WORDS or not words[0][0].isalpha()

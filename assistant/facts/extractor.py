@@ -23,10 +23,11 @@ insolvency.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import get_args
 
-from assistant.business import Facts
+from assistant.business import Facts, Holding, Money
 from assistant.facts.activity import SectorReader, read_sic_codes, sic_class
 from assistant.facts.answers import answer_to
 from assistant.facts.common import PERCENT, AskedFact, Message
@@ -54,6 +55,48 @@ def _initials(name: str) -> str:
 
 def _normalise(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
+
+
+# Figures for the whole group: "across the whole group", "group-wide", "the group as a whole".
+_GROUP_TOTAL = re.compile(
+    r"\b(?:across|for|in|throughout)\s+the\s+(?:whole\s+|entire\s+|wider\s+)?group\b|"
+    r"\bgroup[\s-]wide\b|\bthe\s+(?:whole\s+)?group\s+(?:as\s+a\s+whole|in\s+total|"
+    r"altogether|combined)\b|\b(?:in\s+total|altogether)\s+across\s+(?:the\s+)?(?:group|"
+    r"companies|businesses)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _GroupTotals:
+    employees: float | None
+    turnover: Money | None
+    balance_sheet: Money | None
+    sentence: str  # the words the totals were read from
+
+    def applied_to(self, facts: Facts) -> Facts:
+        """The group's totals as the business's figures when its own are not given; beside
+        its own, the rest of the group as a linked enterprise. A linked holder with no figures
+        of its own given is counted in them (its own figures would count twice)."""
+        assert self.employees is not None
+        holdings = [h.model_copy(update={"employees": 0.0, "turnover": Money(amount=0)})
+                    if h.share_percent > 50 and h.employees is None and h.turnover is None
+                    else h for h in facts.holdings]
+        own = facts.employees
+        if own is None or own == self.employees:
+            return facts.model_copy(update={
+                "employees": self.employees, "turnover": self.turnover or facts.turnover,
+                "balance_sheet": self.balance_sheet or facts.balance_sheet,
+                "holdings": holdings})
+        if own > self.employees:
+            return facts
+        rest_turnover = None
+        if self.turnover is not None and facts.turnover is not None and \
+                self.turnover.currency == facts.turnover.currency:
+            rest_turnover = Money(amount=max(self.turnover.amount - facts.turnover.amount, 0),
+                                  currency=self.turnover.currency)
+        rest = Holding(share_percent=100, holder="the rest of the group",
+                       holder_kind="enterprise", employees=self.employees - own,
+                       turnover=rest_turnover)
+        return facts.model_copy(update={"holdings": [*holdings, rest]})
 
 
 class FactExtractor:
@@ -118,6 +161,22 @@ class FactExtractor:
                 return f"{code[:3]} {code[3:]}".strip()
         return None
 
+    def _group_totals(self, text: str, today: date) -> _GroupTotals | None:
+        """Figures given for the whole group the business belongs to ("across the whole group
+        there are 65 staff and £9m turnover"): under the SME definition the figures of linked
+        enterprises are added, so the group's totals are the business's figures."""
+        match = _GROUP_TOTAL.search(text)
+        if match is None:
+            return None
+        lo = max(text.rfind(".", 0, match.start()), text.rfind(";", 0, match.start())) + 1
+        ends = [i for i in (text.find(".", match.end()), text.find(";", match.end())) if i >= 0]
+        sentence = text[lo:min(ends) if ends else len(text)]
+        figures = self.extract(_GROUP_TOTAL.sub(" ", sentence), today)
+        if figures.employees is None:
+            return None
+        return _GroupTotals(figures.employees, figures.turnover, figures.balance_sheet,
+                            sentence)
+
     def extract(self, text: str, today: date | None = None,
                 asked: AskedFact | None = None) -> Facts:
         """The facts one message states (see `read`)."""
@@ -168,6 +227,12 @@ class FactExtractor:
             stated_band=read_stated_band(msg),
             **money,  # type: ignore[arg-type]  # Money fields only
         )
+        if totals := self._group_totals(original, today):
+            # the business's own figures are those stated outside the group's sentence
+            own = self.extract(original.replace(totals.sentence, " "), today)
+            facts = totals.applied_to(facts.model_copy(update={
+                "employees": own.employees, "turnover": own.turnover,
+                "balance_sheet": own.balance_sheet}))
         if asked:
             facts = answer_to(asked, msg, facts, unassigned, today)
             if asked in facts.known() and asked not in msg.sources:

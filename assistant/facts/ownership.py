@@ -72,7 +72,9 @@ _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
     # people, whatever other words they come with
     ("individual", re.compile(
         r"\b(?:business\s+partners?|employee\s+ownership\s+trust|eot|management\s+team|"
-        r"my\s+(?:wife|husband|partner|family)|md|ceo|managing\s+director|chair(?:man|woman)?|"
+        r"my\s+(?:wife|husband|partner|family|dad|mum|mom|father|mother|brother|sister|son|"
+        r"daughter|uncle|aunt|cousin)|(?:and|&)\s+(?:i|me|myself)|md|ceo|managing\s+director|"
+        r"chair(?:man|woman)?|"
         r"proprietors?|owner[\s-]managers?|boss)\b", re.I)),
     ("university", re.compile(r"\b(?:universit(?:y|ies)|college|higher\s+education)\b", re.I)),
     ("public_body", re.compile(

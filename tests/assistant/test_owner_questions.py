@@ -145,3 +145,44 @@ def test_a_known_district_in_lower_case_after_a_place_is_read() -> None:
     extractor = FactExtractor.from_policy(policy)
     assert extractor.extract("a bakery in smethwik b66, 9 of us").postcode == "B66"
     assert extractor.extract("print shop based in walsall (ws1)").postcode == "WS1"
+
+
+@pytest.mark.parametrize(("activity", "excluded"), [
+    ("independent mortgage brokers", True),  # the trade in the plural: the business itself
+    ("we're bookmakers with two shops", True),
+    ("we write software for mortgage brokers", False),  # its customers
+    ("supplying estate agents with signboards", False),
+])
+def test_a_trade_in_the_plural_is_the_business_unless_it_is_the_customers(
+        activity: str, excluded: bool) -> None:
+    from datetime import date
+
+    from assistant.business import Facts, Money
+    from assistant.eligibility import EligibilityEngine
+    from knowledge.index import bundled_knowledge_dir
+    from knowledge.policy import load_policy
+    policy = load_policy(bundled_knowledge_dir())
+    assert policy is not None
+    engine = EligibilityEngine(policy, today=lambda: date(2026, 12, 1))
+    facts = Facts(employees=9, turnover=Money(amount=1_000_000), postcode="B17 9AA",
+                  months_trading=60, insolvent=False, sector_text=activity)
+    result = next(r for r in engine.assess_one(facts, "productivity-booster").criteria
+                  if r.id == "excluded-sector")
+    assert result.met is (not excluded)
+
+
+def test_figures_for_the_whole_group_are_the_business_s_figures() -> None:
+    facts = FactExtractor().extract(
+        "A holding company owns 100% of us. Group-wide there are 70 employees and "
+        "£8m of sales.")
+    assert (facts.employees, facts.turnover and facts.turnover.amount) == (70, 8_000_000)
+    # the parent is counted in the totals, not again
+    assert [(h.employees, h.turnover and h.turnover.amount) for h in facts.holdings] == [(0, 0)]
+
+
+def test_group_totals_beside_the_business_s_own_add_the_rest_of_the_group() -> None:
+    facts = FactExtractor().extract(
+        "We're 30 people with £4m turnover. Across the whole group it's 400 staff and £60m.")
+    assert (facts.employees, facts.turnover and facts.turnover.amount) == (30, 4_000_000)
+    rest = facts.holdings[-1]
+    assert (rest.holder, rest.share_percent, rest.employees) == ("the rest of the group", 100, 370)
