@@ -145,9 +145,11 @@ class Assistant:
             turn.trace.reason = "input guard: someone may be in danger"
             return self._fixed(turn, "out_of_scope", "emergency")
         previous = turn.conversation.facts
-        asked = self._asked_fact(turn.conversation)
+        corrected = self._corrected_fact(turn)
+        asked = corrected or self._asked_fact(turn.conversation)
+        figure = _CORRECTED_FIGURE.search(turn.text) if corrected else None
         turn.new_facts, turn.sources = self.extractor.read(
-            turn.text, today=self.today().date(),
+            figure[0] if figure else turn.text, today=self.today().date(),
             asked=asked if asked in _ASKABLE else None)  # type: ignore[arg-type]
         if self._declared is not None:
             declared, sources = self._declared.read(turn.text, today=self.today().date(),
@@ -349,6 +351,20 @@ class Assistant:
                     return fact
         return None
 
+    def _corrected_fact(self, turn: _Turn) -> str | None:
+        """The fact a correction of the last message changes ("sorry, 300" after "about 30"):
+        the one fact that message stated, read again from this one."""
+        turns = turn.conversation.turns
+        if not turns or not _CORRECTION.match(turn.text):
+            return None
+        last = turns[-1]
+        stated = {u.fact for u in last.reply.understood
+                  if u.text and u.text.casefold() in last.user_text.casefold()}
+        if len(stated) != 1:
+            return None
+        fact = stated.pop()
+        return fact if fact in _ASKABLE else None
+
     def _programmes_named(self, text: str) -> list[str]:
         if self.policy is None:
             return []
@@ -400,6 +416,14 @@ class _Turn:
     def __post_init__(self) -> None:
         self.facts = self.conversation.facts
 
+
+# A message that corrects the one before: "sorry, 300", "actually it's £2.5m", "I mean 45".
+_CORRECTION = re.compile(
+    r"^\W*(?:sorry|oops|apologies|actually|correction|i\s+mean|my\s+mistake|my\s+bad|"
+    r"no\s*,|wait)\b[^.?!\d£€]{0,40}[£€]?\d", re.IGNORECASE)
+
+_CORRECTED_FIGURE = re.compile(
+    r"(?:about|around|roughly)?\s*[£€]?\d[\d,.]*\s*(?:k|m|million|thousand|bn)?\b", re.IGNORECASE)
 
 # A statement this short, while eligibility is being checked, answers the check ("Bilston",
 # "across both companies we're 70 people") rather than asking something new.

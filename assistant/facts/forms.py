@@ -197,9 +197,14 @@ def _rule(label: str) -> Callable[[str], str | None] | None:
     return None
 
 
+# A sentence of its own before a dash, not a form's label: "We haven't started trading yet -".
+_A_CLAUSE = re.compile(r"\s*(?:we|i|our|my|it|they|you|he|she|there)\b|.*n't\b|.*'(?:re|ve|m)\b",
+                       re.I)
+
+
 def _form_segment(segment: str) -> str:
     match = _LABELLED.match(segment)
-    if not match or len(match["label"].split()) > 5:
+    if not match or len(match["label"].split()) > 5 or _A_CLAUSE.match(match["label"]):
         return segment
     rule = _rule(match["label"])
     if rule is None:

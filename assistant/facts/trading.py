@@ -126,8 +126,12 @@ def read_months_trading(msg: Message, today: date) -> float | None:
         months = (_LAST_PERIOD_MONTHS[match["last"].lower()] if match["last"]
                   else duration_months(match))
         found.append(Found(match.start(), match.end(), months))
-    found += [Found(m.start(), m.end(), months_from(m, today))
-              for m in _STARTED_ON.finditer(msg.text)]
+    for match in _STARTED_ON.finditer(msg.text):
+        # this year alone does not say how long: January or last week
+        if not match["month"] and int(match["year"]) == today.year:
+            msg.claim(match.start(), match.end())
+            continue
+        found.append(Found(match.start(), match.end(), months_from(match, today)))
     found += [Found(m.start(), m.end(), 0.0) for m in _NOT_TRADING.finditer(msg.text)]
     if not found:
         found = _doing_for_a_time(msg, today)

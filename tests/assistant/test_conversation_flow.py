@@ -183,3 +183,24 @@ def test_the_language_model_is_given_the_engines_decisions(bundled: Components, 
         assert "Eligibility for the Productivity Booster, decided by the programme's rules: " \
                "eligible." in prompt
         assert "45% of eligible costs" in prompt
+
+
+def test_a_correction_of_the_last_answer_changes_that_fact(assistant) -> None:
+    first = assistant.ask("Could we get a Productivity Booster grant? We machine valve bodies in "
+                          "Aldridge, WS9 8AA, turnover £5m, going since 2001, owned by the two "
+                          "directors, not insolvent.")
+    answer = assistant.ask("roughly 40", first.conversation_id)
+    assert any(u.fact == "employees" and u.value == "40 staff" for u in answer.understood)
+    fixed = assistant.ask("sorry, 400 - I missed the night shift", first.conversation_id)
+    assert any(u.fact == "employees" and u.value == "400 staff" for u in fixed.understood)
+    assert _eligibility(fixed, "Productivity Booster").decision == "ineligible"
+
+
+def test_a_council_asked_for_keeps_the_site_s_postcode(assistant) -> None:
+    first = assistant.ask("Precision grinding at B62 8AA, 14 staff, £1.6m, 20 years, owned by "
+                          "me, not insolvent. Productivity Booster?")
+    assert any("council" in q for q in first.follow_up)
+    second = assistant.ask("Dudley", first.conversation_id)
+    booster = _eligibility(second, "Productivity Booster")
+    site = next(c for c in booster.criteria if c.id == "benefiting-site")
+    assert site.met is True

@@ -186,3 +186,15 @@ def test_group_totals_beside_the_business_s_own_add_the_rest_of_the_group() -> N
     assert (facts.employees, facts.turnover and facts.turnover.amount) == (30, 4_000_000)
     rest = facts.holdings[-1]
     assert (rest.holder, rest.share_percent, rest.employees) == ("the rest of the group", 100, 370)
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("We haven't started trading yet - the launch is planned for May. 3 founders.", 0),
+    ("Trading - 4 years", 48),
+    ("We opened in 2026, two of us.", None),  # this year alone: January or last week
+    ("We opened in June 2026, two of us.", 5),
+    ("We opened in 2024, two of us.", 29),
+])
+def test_trading_time_as_owners_give_it(text: str, months: float | None) -> None:
+    from datetime import date
+    assert FactExtractor().extract(text, today=date(2026, 12, 4)).months_trading == months
