@@ -157,6 +157,7 @@ class Assistant:
             if declared:
                 turn.new_facts = turn.new_facts.model_copy(update={"declared": declared})
                 turn.sources = {**turn.sources, **sources}
+        turn.new_facts = self._holder_figures(turn.text, previous, turn.new_facts)
         turn.facts = previous.merged_with(turn.new_facts)
         if asked == "local_authority" and previous.postcode and not turn.new_facts.postcode:
             # the council asked for because the postcode district is split: the same site
@@ -351,6 +352,25 @@ class Assistant:
                     return fact
         return None
 
+    def _holder_figures(self, text: str, previous: Facts, new: Facts) -> Facts:
+        """Figures of the enterprise the business named before as its shareholder, given in
+        reply ("They have 300 employees and £40m turnover"): that holding's, not the
+        business's own."""
+        match = _ABOUT_THE_HOLDER.match(text)
+        waiting = [h for h in previous.holdings if h.employees is None and h.turnover is None
+                   and h.holder_kind in ("enterprise", "unknown")]
+        if match is None or len(waiting) != 1:
+            return new
+        figures = self.extractor.extract("We " + text[match.end():], today=self.today().date())
+        if figures.employees is None and figures.turnover is None:
+            return new
+        holder = waiting[0].model_copy(update={
+            "employees": figures.employees, "turnover": figures.turnover,
+            "balance_sheet": figures.balance_sheet})
+        holdings = [holder if h is waiting[0] else h for h in previous.holdings]
+        return new.model_copy(update={"employees": None, "turnover": None,
+                                      "balance_sheet": None, "holdings": holdings})
+
     def _corrected_fact(self, turn: _Turn) -> str | None:
         """The fact a correction of the last message changes ("sorry, 300" after "about 30"):
         the one fact that message stated, read again from this one."""
@@ -416,6 +436,12 @@ class _Turn:
     def __post_init__(self) -> None:
         self.facts = self.conversation.facts
 
+
+# A reply about the shareholder named before: "They have 300 staff", "The parent has ...".
+_ABOUT_THE_HOLDER = re.compile(
+    r"^\W*(?:they|it|the\s+(?:parent|group|other\s+company|investor|holding\s+company|"
+    r"company)|that\s+(?:company|firm|group))\s+(?:have|has|employs?|'ve\s+got|turns?\s+over)\b",
+    re.IGNORECASE)
 
 # A message that corrects the one before: "sorry, 300", "actually it's £2.5m", "I mean 45".
 _CORRECTION = re.compile(

@@ -46,7 +46,8 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "45 staff", "120 employees", "3 FTE", "12 highly skilled workers"
     rf"{NUM_START}(?P<n>{NUM})\s*(?:{STAFF_ADJ}\s+){{0,2}}{_STAFF_NOUN}\b",
     # "we have 12 people", "with 30 people": people only as a business's own
-    rf"(?:\b(?:have|has|employ|employs|employing|with|of|are|got)|\b(?:we|they)'re)\s+"
+    rf"(?:\b(?:have|has|employ|employs|employing|with|of|are|got)|\b(?:we|they)'re|"
+    rf"\b(?:it's|it\s+is|that's))\s+"
     rf"(?:{QUAL}\s+)?"
     rf"{NUM_START}(?P<n>{NUM})\s+(?:{STAFF_ADJ}\s+){{0,2}}(?:people|persons)\b",
     rf"{NUM_START}(?P<n>{NUM})\s+(?:{STAFF_ADJ}\s+){{0,2}}people\s+"

@@ -204,3 +204,13 @@ def test_a_council_asked_for_keeps_the_site_s_postcode(assistant) -> None:
     booster = _eligibility(second, "Productivity Booster")
     site = next(c for c in booster.criteria if c.id == "benefiting-site")
     assert site.met is True
+
+
+def test_the_shareholder_s_figures_given_in_reply_are_its_own(assistant) -> None:
+    first = assistant.ask("We mould plastic crates in Bloxwich, WS3 2AA: 120 staff, £15m "
+                          "turnover, 25 years trading, not insolvent. A larger firm holds 40% "
+                          "of us and the founders the rest. Productivity Booster?")
+    second = assistant.ask("They have 500 employees and £90m turnover", first.conversation_id)
+    staff = next(u for u in second.understood if u.fact == "employees")
+    assert staff.value == "120 staff"  # the business's own stay as they were
+    assert _eligibility(second, "Productivity Booster").decision == "ineligible"  # 120 + 200
