@@ -77,8 +77,9 @@ _TAIL_YES_NO = re.compile(rf"(?:[,;:]|\s[-–—])\s*(?:{_AUX})(?:n't)?\s+[^,;:?
                           re.IGNORECASE)
 # a question word with its apostrophe left out: "whats", "wheres", "hows"
 _APOSTROPHE_DROPPED = re.compile(r"\b(what|who|where|how|when)s\b", re.IGNORECASE)
-# a question asked inside a sentence that does not end with "?": "roughly how much could we get"
-_EMBEDDED = re.compile(r"\bhow\s+(?:much|many|long|soon)\b", re.IGNORECASE)
+# a question that does not end with "?", a few words into the last clause: "we want a CNC
+# router, roughly how much could we get"
+_EMBEDDED = re.compile(r"^(?:[\w'-]+[\s,]+){0,3}?how\s+(?:much|many|long|soon)\b", re.IGNORECASE)
 _QUESTION_WORD = re.compile(r"^(?:who|whom|whose|where|why|what|which|how)\b", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^\W*(?:(?:hi|hello|hey|thanks|thank\s+you|ok|okay|so|and|but|also|please|great|"
@@ -132,7 +133,7 @@ def _kind(text: str, sentence: str) -> QuestionKind:
     text = _REQUEST.sub("", text).strip() or text
     asked = bool(request) or sentence.rstrip().endswith("?") or \
         bool(_QUESTION_WORD.match(text)) or bool(_YES_NO.match(text)) or \
-        bool(_EMBEDDED.search(text))
+        bool(_EMBEDDED.search(re.split(r"[,;:]|\s[-–—]\s", text)[-1].strip()))
     if not asked or _FRAGMENT.match(text):
         return "statement"
     if _WHEN.search(text) and not _AMOUNT.match(text):

@@ -190,7 +190,7 @@ def _eligibility_or_signposting(text: str, facts: Collection[str],
                              reason="asks what the rules give the business for its figures: "
                              + ", ".join(sorted(facts)))
     if rules.SIGNPOST_WEAK.search(text) and not rules.FUNDING_WORDS.search(text) and \
-            question.kind not in {"amount", "when", "definition"} and \
+            question.kind not in {"amount", "when"} and \
             not (question.asks and rules.FACILITY_ATTRIBUTE.search(question.text)):
         # a facility named in a question about its price, hours or terms asks for that fact,
         # which the guidance holds or does not: not for a list of facilities

@@ -249,12 +249,12 @@ _PROVIDER_VERB = (
 # ... unless the thing to check is the application itself: that is for the programme's team
 _NOT_PAPERWORK = (r"(?![^.?!]{0,30}\b(?:application|apply|applying|claims?|forms?|"
                   r"eligib\w*|declaration|personal\s+data|data\s+protection|privacy|"
-                  r"complain\w*|invoices?|payments?)\b)")
+                  r"complain\w*)\b)")
 
 # What the programme's own office deals with, never a facility or expert team.
 OFFICE_MATTERS = re.compile(
-    r"\b(?:personal\s+data|data\s+protection|privacy|gdpr|subject\s+access|complain\w*|"
-    r"appeal\w*|invoices?|(?:grant\s+)?payments?)\b", re.IGNORECASE)
+    r"\b(?:personal\s+data|data\s+protection|privacy\s+notice|gdpr|subject\s+access|"
+    r"complain\w*)\b", re.IGNORECASE)
 
 _TECHNICAL_VERB = (
     r"(?:test|prototype|validate|verify|certify|qualify\s+(?:a|an|our|the|my)|characteri[sz]e|"
