@@ -23,7 +23,9 @@ from assistant.eligibility.quote import (
     award_quote,
     cap_quote,
     headroom_quote,
+    limit_quote,
     outputs_quote,
+    range_quote,
 )
 from assistant.eligibility.wording import AWARD_NOUN
 from assistant.facts.common import Message
@@ -52,6 +54,13 @@ _GIVES = re.compile(r"\b(?:give|gives|offer|offers|worth|come\s+to|amount\s+to|f
 _APPLYING = re.compile(r"\b(?:apply|applying|qualify|eligible|able|allowed|get|receive)\b",
                        re.IGNORECASE)
 _MAX_OFFERS = 3
+# "what's the biggest voucher?", "the minimum grant": an end of the award's range
+_EXTREME = re.compile(
+    r"\b(?:(?P<high>max|maximum|most|biggest|largest|highest|top|upper|max\.)|"
+    r"(?P<low>min|minimum|least|smallest|lowest|min\.))\b", re.IGNORECASE)
+# "what's the MFA limit?": the subsidy limit itself
+_SUBSIDY_LIMIT = re.compile(r"\b(?:limit|cap|ceiling|threshold|maximum|max|allowance)\b",
+                            re.IGNORECASE)
 # the size of the business a question supposes: "a micro business runs a £400k project"
 _SUPPOSED_BAND = re.compile(
     r"(?:^\W*|\b(?:an?|the|for|if)\s+)(?P<band>micro|small|medium(?:[\s-]?sized)?)[\s-]*"
@@ -87,6 +96,14 @@ class AwardQuotes:
             asked = given.in_gbp(self._policy.rates.eur_to_gbp) if given else None
             return Quote(outputs_quote(offers, asked),
                          [o.assessment.programme_id for o in offers])
+        if question.kind == "amount" and not money_read and lone is None:
+            if _SUBSIDY_LIMIT.search(question.text) and self._names_subsidy(question.text):
+                return Quote(limit_quote(self._policy), [])
+            extreme = _EXTREME.search(question.text)
+            if extreme and self._award_named(text):
+                offers = self._offers(text, facts, focus)
+                return Quote(range_quote(offers, extreme["low"] is not None),
+                             [o.assessment.programme_id for o in offers])
         if question.kind == "amount" and new.project_cost is not None and \
                 new.consultancy_cost is None and (cap := self._cap_asked(question.text, text,
                                                                         focus)):
@@ -114,6 +131,24 @@ class AwardQuotes:
                 "stops" if _STOPS.search(question.text) else "allows"
             return Quote(headroom_quote(self._policy, prior, ask, minimum), [])
         return Quote([], [])
+
+    def _names_subsidy(self, question: str) -> bool:
+        """Whether the question names the subsidy limit's scheme ("Minimal Financial
+        Assistance", its initials, or subsidy in general)."""
+        name = self._policy.rates.subsidy_name
+        initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+        words = f" {_words(question)} "
+        return f" {_words(name)} " in words or (len(initials) > 1 and
+                                               f" {initials.lower()} " in words) or \
+            bool(re.search(r"\bsubsid(?:y|ies)\b|\bstate\s+aid\b", question, re.I))
+
+    def _award_named(self, text: str) -> bool:
+        """Whether the text names an award: a programme, a kind of programme, or an award's
+        noun ("grant", "voucher")."""
+        if self._kinds_named(text):
+            return True
+        return any(re.search(rf"\b{noun}s?\b", text, re.IGNORECASE)
+                   for noun in AWARD_NOUN.values())
 
     def _cap_asked(self, question: str, text: str,
                    focus: Sequence[str]) -> tuple[Programme, str] | None:

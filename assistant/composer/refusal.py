@@ -37,7 +37,10 @@ from knowledge.words import stem, stems
 SIGNALS: tuple[str, ...] = ("similarity", "passage", "coverage", "missing", "answer_type",
                              "named")
 # A word and the number that names it: "Round 4", "clause 3.2", "Stage 2".
-_NUMBERED = re.compile(r"\b([A-Za-z]{3,})\s+(\d+(?:\.\d+)*)\b")
+_NUMBERED = re.compile(
+    r"\b(?!(?:the|and|for|than|over|under|about|around|only|just|some|with|from|into|are|was|"
+    r"were|our|its|his|her|their|all|any|each|per|nearly|almost|least|most)\b)([A-Za-z]{3,})\s+"
+    r"(\d+(?:\.\d+)*)\b", re.IGNORECASE)
 # Question words that carry no subject: "how much does it cost" is about "cost".
 _FORM_WORDS = frozenset(stems(
     "can could would should will does do did is are was were may might must shall what which "

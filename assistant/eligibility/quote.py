@@ -61,6 +61,30 @@ def award_quote(offers: Sequence[Offer], stated_band: str | None = None,
     return lines
 
 
+def range_quote(offers: Sequence[Offer], asks_minimum: bool) -> list[QuoteLine]:
+    """The smallest or largest award, from the policy: "what's the biggest voucher?"."""
+    lines = []
+    for offer in offers:
+        award = offer.award
+        low, high = pounds(award.min_award_gbp), pounds(award.max_award_gbp)
+        text = (f"{'At least ' + low if asks_minimum else 'At most ' + high}: {offer.name} "
+                f"is between {low} and {high}.")
+        if award.shared_with_linked:
+            text += (f" The maximum counts every {_noun(offer)} the business and its linked "
+                     "enterprises receive, together.")
+        lines.append(QuoteLine(text, award.limits_clause or award.clause))
+    return lines
+
+
+def limit_quote(policy: Policy) -> list[QuoteLine]:
+    """The subsidy limit, from the policy: "what's the MFA limit?"."""
+    rates = policy.rates
+    return [QuoteLine(f"The {rates.subsidy_name} limit is {pounds(rates.mfa_limit_gbp)}: "
+                      f"{rates.subsidy_name} received in {rates.subsidy_window}, plus the new "
+                      f"award, must not exceed {pounds(rates.mfa_limit_gbp)}.",
+                      rates.mfa_clause)]
+
+
 def cap_quote(award: Award, category_asked: str, other_costs_gbp: float) -> list[QuoteLine]:
     """How much of a capped kind of cost can count, beside `other_costs_gbp` of other eligible
     costs: "how much of the consultancy can count?"."""

@@ -135,3 +135,21 @@ def test_another_programme_quotes_its_own_awards(other) -> None:
     assert "£36,000" in text
     voucher = answer(ask(other, "How much would the voucher cover of an £8,000 study?"))
     assert voucher.startswith("The Feasibility Voucher voucher would be £6,000")
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("what's the largest voucher a Pre-Hub can give?",
+     "At most £15,000: a voucher from any Pre-Hub"),
+    ("Minimum grant on the Productivity Booster - how much is it?",
+     "At least £10,000: the Productivity Booster grant"),
+    ("how big can a Hub grant be at most?", "At most £150,000: a grant from any Hub"),
+])
+def test_the_ends_of_an_award_s_range_come_from_the_policy(ssr, text: str, start: str) -> None:
+    assert answer(ask(ssr, text)).startswith(start)
+
+
+def test_the_subsidy_limit_comes_from_the_policy(ssr, other) -> None:
+    assert answer(ask(ssr, "what is the MFA limit?")).startswith(
+        "The Minimal Financial Assistance limit is £315,000")
+    assert answer(ask(other, "Is there a cap on subsidy overall - how much?")).startswith(
+        "The Minimal Financial Assistance limit is £315,000")

@@ -198,3 +198,16 @@ def test_group_totals_beside_the_business_s_own_add_the_rest_of_the_group() -> N
 def test_trading_time_as_owners_give_it(text: str, months: float | None) -> None:
     from datetime import date
     assert FactExtractor().extract(text, today=date(2026, 12, 4)).months_trading == months
+
+
+def test_a_figure_after_a_common_word_is_not_a_numbered_name() -> None:
+    from assistant.composer.refusal import Evidence, signals
+    question = read_question("Does the 0.86 rate still hold for Round 3 applications?")
+    evidence = Evidence(question=question, selected=["Round 3 opens in May."],
+                        passages=["Round 3 opens in May. The rate is reviewed each April."],
+                        best_similarity=0.6, best_passage=0.6)
+    assert signals(evidence)["named"] == 1.0  # "Round 3" is found; "the 0.86" names nothing
+    missing = Evidence(question=read_question("When does Round 7 open?"), selected=[],
+                       passages=["Round 3 opens in May."], best_similarity=0.6,
+                       best_passage=0.6)
+    assert signals(missing)["named"] == 0.0
