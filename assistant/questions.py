@@ -180,14 +180,29 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 
 
 def names_beyond(question: str, text: str) -> list[str]:
-    """The names (of people, teams, organisations) in a text that the question does not itself
-    name: for "Who runs the Valley Scheme?", a sentence naming only the programme
-    does not answer, one naming its partners does."""
+    """The names of people, teams and organisations in a text that the question does not
+    itself name: for "Who runs the Valley Scheme?", a sentence naming only the scheme (or a
+    place) does not answer, one naming its partners does. A name counts when it carries a
+    word for an organisation or a role, or is an acronym that is not the initials of words
+    the question uses."""
     asked = {w.lower() for w in re.findall(r"[\w&-]+", question)}
-    found = [m.group(0) for m in _NAME.finditer(text)] + _ACRONYM.findall(text)
+    content = [w for w in re.findall(r"[A-Za-z]+", question) if w.lower() not in _NAME_JOINERS
+               and w.lower() not in {"to", "a", "an", "in", "on", "at"}]
+    initials = {"".join(w[0] for w in content[i:j]).upper()
+                for i in range(len(content)) for j in range(i + 2, min(i + 6, len(content)) + 1)}
+    found = [m.group(0) for m in _NAME.finditer(text) if _ORG_OR_ROLE.search(m.group(0))]
+    found += [a for a in _ACRONYM.findall(text) if a not in initials]
     return [name for name in found
             if not {w.lower() for w in re.findall(r"[\w&-]+", name)
                     if w.lower() not in _NAME_JOINERS} <= asked]
+
+
+# Words that make a name an organisation's or a role's, not a place's or a thing's.
+_ORG_OR_ROLE = re.compile(
+    r"\b(?:University|College|Centre|Center|Institute|Council|Authority|Trust|Board|Team|"
+    r"Group|Ltd|Limited|plc|Partnership|Office|Officer|Director|Manager|Commissioner|"
+    r"Ombudsman|Agency|Department|Ministry|Hub|Unit|Service|Services|Society|Association|"
+    r"Foundation|Company|Catapult|Laboratory|Lab)\b")
 
 
 _NAME_JOINERS = frozenset({"of", "and", "&", "for", "the"})

@@ -58,7 +58,7 @@ _MAX_OFFERS = 3
 _EXTREME = re.compile(
     r"\b(?:(?P<high>max|maximum|most|biggest|largest|highest|top|upper|max\.)|"
     r"(?P<low>min|minimum|least|smallest|lowest|min\.))\b", re.IGNORECASE)
-# "what's the MFA limit?": the subsidy limit itself
+# "what is the subsidy limit?": the subsidy limit itself
 _SUBSIDY_LIMIT = re.compile(r"\b(?:limit|cap|ceiling|threshold|maximum|max|allowance)\b",
                             re.IGNORECASE)
 # the size of the business a question supposes: "a micro business runs a £400k project"

@@ -55,6 +55,7 @@ class ComposerConfig:
     heading_weight: float = 0.2
     word_weight: float = 0.3  # how much the question's rarer words found in it count
     kind_bonus: float = 0.05  # a sentence holding the kind of answer asked for
+    unnamed_penalty: float = 0.3  # a sentence naming nobody, for a question asking who
     list_items: int = 10  # items kept under a sentence that introduces a list
     cache_size: int = 20_000  # sentence vectors kept between questions
 
@@ -171,8 +172,9 @@ class ExtractiveComposer:
         # the headings above a sentence name what it is about ("How to apply > The steps")
         score += config.word_weight * _word_share(asked, f"{context}\n{candidate.text}", rarity)
         if asked.answer_type == "name":
-            if names_beyond(asked.text, candidate.text):  # a name besides those asked about
-                score += config.kind_bonus
+            # "who ...?" is answered by a sentence naming someone besides those it asks about
+            score += config.kind_bonus if names_beyond(asked.text, candidate.text) else \
+                -config.unnamed_penalty
         elif asked.answer_type not in {"any", "list"} and answer_present(asked.answer_type,
                                                                           candidate.text):
             score += config.kind_bonus

@@ -77,7 +77,7 @@ def range_quote(offers: Sequence[Offer], asks_minimum: bool) -> list[QuoteLine]:
 
 
 def limit_quote(policy: Policy) -> list[QuoteLine]:
-    """The subsidy limit, from the policy: "what's the MFA limit?"."""
+    """The subsidy limit, from the policy: "what is the subsidy limit?"."""
     rates = policy.rates
     return [QuoteLine(f"The {rates.subsidy_name} limit is {pounds(rates.mfa_limit_gbp)}: "
                       f"{rates.subsidy_name} received in {rates.subsidy_window}, plus the new "
