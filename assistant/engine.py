@@ -67,7 +67,7 @@ class Assistant:
     signposter: Signposter | None = None
     clauses: ClauseIndex | None = None
     structured: StructuredAnswers | None = None  # direct answers from the policy
-    quotes: AwardQuotes | None = None  # "how much would we get?" worked out from the policy
+    quotes: AwardQuotes | None = None  # "what would the award be?" worked out from the policy
     k: int = 5
     # now, aware of the server's zone, so that rounds are judged in the policy's time zone
     today: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())
@@ -221,7 +221,7 @@ class Assistant:
         answer = eligibility_answer(primary, others, self._cite, citations,
                                     _last_verdict(turn.conversation, primary.programme_name),
                                     yes_no=turn.trace.question_kind == "yes_no")
-        if quoted:  # "how much would we get?" is answered first, the checklist after
+        if quoted:  # the award asked for is answered first, the checklist after
             answer = " ".join(quoted) + "\n\n" + answer
         if line := understood_line(self._understood(turn)):
             answer = f"{line}\n\n{answer}"
@@ -275,8 +275,8 @@ class Assistant:
             text = templates.fixed_reply(self.programme, "not_found")
             return self._reply(turn, route, text, grounded=False)
         answer = composition.answer
-        # a question that also says something about the business ("we have 10 full-timers
-        # and ...: what does that make us?") shows what was read, so a misreading is seen
+        # a question that also says something about the business ("with 17 full-time staff
+        # and ..., which band are we?") shows what was read, so a misreading is seen
         if turn.new_facts.known() and FIRST_PERSON.search(turn.text) and \
                 (line := understood_line(self._understood(turn))):
             answer = f"{line}\n\n{answer}"
@@ -354,7 +354,7 @@ class Assistant:
 
     def _holder_figures(self, text: str, previous: Facts, new: Facts) -> Facts:
         """Figures of the enterprise the business named before as its shareholder, given in
-        reply ("They have 300 employees and £40m turnover"): that holding's, not the
+        reply ("The parent employs 700 and turns over £95m"): that holding's, not the
         business's own."""
         match = _ABOUT_THE_HOLDER.match(text)
         waiting = [h for h in previous.holdings if h.employees is None and h.turnover is None
@@ -509,7 +509,7 @@ def _words(text: str) -> str:
 
 def _describing(facts: Facts) -> set[str]:
     """The facts that describe the business for an eligibility check: not the size it gives
-    itself in words ("if we're a small business, what share do we pay?" asks about the rules)."""
+    itself in words ("as a medium firm, which rate applies?" asks about the rules)."""
     return facts.known() - {"stated_band"}
 
 

@@ -1,9 +1,9 @@
 """Which award a "how much?" question is about, and the quote that answers it.
 
-A question that gives a project cost and asks what the business would get ("We're a small
-company planning a £300,000 project: what's the most we'd get?") is answered with the figure,
-worked out by the eligibility engine from the policy; one that gives earlier subsidy and asks
-about the headroom ("We had £200k of grants last year, does that stop us?") with the headroom.
+A question that gives a project cost and asks what the business would get (a medium firm
+with a £250k upgrade asking for the largest possible award) is answered with the figure, worked
+out by the eligibility engine from the policy; one that gives earlier subsidy and asks about
+the headroom (£120k of council money received: is there room left?) with the headroom.
 The award is the one the question names, by its programme, its programme's kind ("centre") or
 its noun ("voucher"), else the one the conversation is about, else the programmes of kind
 "grant".
@@ -61,7 +61,7 @@ _EXTREME = re.compile(
 # "what is the subsidy limit?": the subsidy limit itself
 _SUBSIDY_LIMIT = re.compile(r"\b(?:limit|cap|ceiling|threshold|maximum|max|allowance)\b",
                             re.IGNORECASE)
-# the size of the business a question supposes: "a micro business runs a £400k project"
+# the size of the business a question supposes: "for a medium firm spending £250k"
 _SUPPOSED_BAND = re.compile(
     r"(?:^\W*|\b(?:an?|the|for|if)\s+)(?P<band>micro|small|medium(?:[\s-]?sized)?)[\s-]*"
     r"(?:sized\s+)?"
@@ -152,8 +152,8 @@ class AwardQuotes:
 
     def _cap_asked(self, question: str, text: str,
                    focus: Sequence[str]) -> tuple[Programme, str] | None:
-        """The capped kind of cost a question asks about ("how much of the consultancy can
-        count?"), with the programme whose cap it is."""
+        """The capped kind of cost a question asks about (what share of the advisers' fees
+        is allowed), with the programme whose cap it is."""
         words = {w[:7] for w in _words(question).split()}
         for programme in self._programmes(text, focus):
             for cap in programme.award.cost_caps if programme.award else []:

@@ -1,4 +1,4 @@
-"""Direct answers to "how much would we get?" and "how much subsidy headroom is left?", worked
+"""Direct answers to "what would the award be?" and "what subsidy headroom remains?", worked
 out from the policy's award rules for the figures the question gives (a project cost, a size
 band, earlier subsidy), figure first, with the clause each figure comes from.
 
@@ -87,7 +87,7 @@ def limit_quote(policy: Policy) -> list[QuoteLine]:
 
 def cap_quote(award: Award, category_asked: str, other_costs_gbp: float) -> list[QuoteLine]:
     """How much of a capped kind of cost can count, beside `other_costs_gbp` of other eligible
-    costs: "how much of the consultancy can count?"."""
+    costs: the most of the advisers' fees that is allowed."""
     lines = []
     for cap in award.cost_caps:
         if cap.category.casefold() != category_asked.casefold():

@@ -166,7 +166,7 @@ class SectorReader:
         if describes_business:
             found += self._sentence_openings(text)
         found += self._gerund_phrases(text)
-        if not found:  # "the factory where the new kit would go", "our machine shop is in ..."
+        if not found:  # "the works where the robot would sit", "our workshop is in ..."
             found = [(m.start(), m["premises"].lower()) for m in _OWN_WORKS.finditer(text)]
         phrases: list[tuple[int, str]] = []
         for start, phrase in found:  # the first reading of the same words is kept

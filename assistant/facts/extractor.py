@@ -162,8 +162,8 @@ class FactExtractor:
         return None
 
     def _group_totals(self, text: str, today: date) -> _GroupTotals | None:
-        """Figures given for the whole group the business belongs to ("across the whole group
-        there are 65 staff and £9m turnover"): under the SME definition the figures of linked
+        """Figures given for the whole group the business belongs to ("group-wide we employ
+        140 and sell £17m a year"): under the SME definition the figures of linked
         enterprises are added, so the group's totals are the business's figures."""
         match = _GROUP_TOTAL.search(text)
         if match is None:

@@ -197,7 +197,7 @@ def _rule(label: str) -> Callable[[str], str | None] | None:
     return None
 
 
-# A sentence of its own before a dash, not a form's label: "We haven't started trading yet -".
+# A sentence of its own before a dash, not a form's label: "We've not opened the doors yet -".
 _A_CLAUSE = re.compile(r"\s*(?:we|i|our|my|it|they|you|he|she|there)\b|.*n't\b|.*'(?:re|ve|m)\b",
                        re.I)
 

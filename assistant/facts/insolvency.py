@@ -62,7 +62,7 @@ def read_insolvent(msg: Message) -> bool | None:
                 msg.text, max(0, match.start() - 25), match.end())) and \
                 not _STILL.search(lead + after) and \
                 not msg.about_another_business(match.start()):
-            states.append(False)  # "a CVA from 2018 to 2020, all finished now": not now
+            states.append(False)  # "administration, long since exited": not now
             continue
         if _OVER_AFTER.search(after) and not _NOW.search(msg.lead(match.start()) + after):
             continue  # "administration in 2017": over, but not said to be

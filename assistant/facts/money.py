@@ -267,15 +267,15 @@ def _spent_beside_consultancy(msg: Message, found: dict[str, list[Found[Money]]]
             return
 
 
-# Costs added together: "£50,000 of equipment plus £40,000 of consultancy".
+# Costs added together: "£62,000 of kit plus £18,000 of consultancy".
 _ADDED = re.compile(r"\b(?:plus|and|as\s+well\s+as|on\s+top\s+of|with|besides)\b|\+", re.I)
 
 
 def _with_consultancy(msg: Message, found: dict[str, list[Found[Money]]],
                       project: Money | None) -> Money | None:
-    """The project's whole cost: a cost stated alongside consultancy, added to it ("£50,000 of
-    equipment plus £40,000 of consultancy" is a £90,000 project, of which £40,000 is
-    consultancy); a total the consultancy is part of ("£90k, of which £40k is consultancy")
+    """The project's whole cost: a cost stated alongside consultancy, added to it ("£62,000 of
+    kit plus £18,000 of consultancy" is an £80,000 project, of which £18,000 is
+    consultancy); a total the consultancy is part of ("£80k, of which £18k is consultancy")
     stays as it is."""
     if project is None or len(found["project_cost"]) != 1 or len(found["consultancy_cost"]) != 1:
         return project
@@ -293,8 +293,8 @@ def _with_consultancy(msg: Message, found: dict[str, list[Found[Money]]],
 
 
 def _listed_roles(msg: Message, amounts: list[Amount]) -> dict[int, str]:
-    """Amounts listed together share the role one of them is given: "£40,000, £25,000 and
-    £14,400 of state aid" are three amounts of state aid, as are "grants of £10k and £20k"."""
+    """Amounts listed together share the role one of them is given: "£9,000, £31,500 and
+    £2,750 of state aid" are three amounts of state aid, as are "grants of £15k and £5k"."""
     chains: list[list[Amount]] = []
     for amount in amounts:
         if chains and _LIST_JOIN.fullmatch(msg.text, chains[-1][-1].end, amount.start):

@@ -77,7 +77,7 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "there are 8 of us"
     rf"\b(?:there\s+are|we\s+are|we're)\s+(?:{QUAL}\s+)?(?P<n>{NUM})\s+of\s+us\b",
 ))
-# Days a week: "3 days a week", "3 days of a 5-day week", "2 days per week".
+# Days a week: "2 days a week", "4 days out of a 6-day week", "1 day per week".
 _DAYS = (rf"(?P<d>{NUM})\s*days?\b(?:\s*(?:of|out\s+of|in)\s*(?:an?\s+)?(?P<fulld>{NUM})\s*-?\s*"
          r"days?(?:\s*-?\s*(?:working\s+)?week)?)?(?:\s*(?:a|per|each)\s+week|\s*weekly)?")
 _PART_TIME_HOURS = (
@@ -95,8 +95,8 @@ _PART_TIMERS = re.compile(
     r"(?:of\s+(?:whom|them|these|those)\s+)?(?:are\s+|work\s+|working\s+)?"
     rf"(?:part[\s-]?time(?:rs)?|p/t)\b(?:\s+{_STAFF_NOUN}|\s+people)?(?:{_PART_TIME_HOURS})?",
     re.I)
-# People who work part of the week without being called part-time: "4 people who work 3
-# days of a 5-day week", "2 staff on 3 days a week", "4 people on 20 hours of a 40-hour week".
+# People who work part of the week without being called part-time: "6 people who work 2
+# days out of 5", "3 staff on 4 days a week", "5 people on 18 hours of a 36-hour week".
 _DAY_WORKERS = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s+(?:(?:more|other|further)\s+)?(?:people|persons|staff|employees|"
     r"workers|colleagues)?\s*(?:(?:who|that)\s+)?(?:work|working|on|doing)\s+"

@@ -145,7 +145,7 @@ def read_months_trading(msg: Message, today: date) -> float | None:
     return msg.took("months_trading", found)
 
 
-# A list of facts about the business: "10 staff, £950k, 14 years, owned by me".
+# A list of facts about the business: "16 staff, £1.3m, 9 years, family owned".
 _A_DURATION_ALONE = re.compile(rf"^\s*(?:{QUAL}\s+)?{DURATION}\s*$", re.I)
 
 
