@@ -40,10 +40,15 @@ class Holding(BaseModel):
     balance_sheet: Money | None = None
 
 
+# Fields that qualify another fact rather than state one.
+_QUALIFIERS = frozenset({"employees_approx"})
+
+
 class Facts(BaseModel):
     """Everything is optional: unknown is None (or empty), never a guess."""
 
     employees: float | None = None  # annual work units: part-timers as fractions
+    employees_approx: bool = False  # given as "about", "around" ...: not an exact count
     turnover: Money | None = None
     balance_sheet: Money | None = None
     postcode: str | None = None  # normalised: "B15 2TT", or an outward code alone: "B15"
@@ -66,6 +71,8 @@ class Facts(BaseModel):
     def merged_with(self, newer: Facts) -> Facts:
         """These facts updated by a later message: anything the later one states replaces."""
         update = {name: value for name, value in newer if value not in (None, [], {})}
+        if newer.employees is None:  # how exact the headcount is goes with the headcount
+            update.pop("employees_approx", None)
         # a site named anew replaces the whole location: a council alone ("we're in Solihull")
         # does not keep the postcode of the site named before, nor a postcode the old council
         for one, other in (("local_authority", "postcode"), ("postcode", "local_authority")):
@@ -76,4 +83,5 @@ class Facts(BaseModel):
         return self.model_copy(update=update)
 
     def known(self) -> set[str]:
-        return {name for name, value in self if value not in (None, [], {})}
+        return {name for name, value in self
+                if value not in (None, [], {}) and name not in _QUALIFIERS}

@@ -48,6 +48,10 @@ def _tri_or(a: bool | None, b: bool | None) -> bool | None:
     return False if a is False and b is False else None
 
 
+# How far from a staff ceiling an approximate headcount ("about 250") leaves the band open.
+_APPROX_MARGIN = 0.02
+
+
 @dataclass
 class _Total:
     """A combined figure: exact, or only a lower bound while some part of it is unknown."""
@@ -147,6 +151,12 @@ class _SizeWorking:
         if facts.employees is None:
             figures.staff.exact = False
             staff = "staff not given"
+        elif facts.employees_approx and (ceiling := self._ceiling_at(facts.employees)):
+            # "around 250 staff" at a ceiling could be either side of it: a lower bound only
+            figures.staff.add(ceiling * (1 - _APPROX_MARGIN))
+            figures.staff.exact = False
+            staff = (f"about {number(facts.employees)} staff, too close to the ceiling of "
+                     f"{number(ceiling)} to say which side of it the business is")
         else:
             figures.staff.add(facts.employees)
             staff = (f"{number(facts.employees)} staff in annual work units (AWU; part-time "
@@ -159,6 +169,14 @@ class _SizeWorking:
                    if facts.balance_sheet else "balance sheet total not given")
         self.lines.append(f"The business's own figures: {staff}, {turnover}, {balance} "
                           f"(euro figures at €1 = £{number(self.rate)}).")
+
+    def _ceiling_at(self, staff: float) -> float | None:
+        """The staff ceiling an approximate headcount sits on, if any."""
+        for ceiling in self.ceilings:
+            limit = ceiling.staff_below
+            if abs(staff - limit) <= limit * _APPROX_MARGIN:
+                return limit
+        return None
 
     def _holdings(self) -> None:
         if not self.facts.holdings:

@@ -57,6 +57,11 @@ def _normalise(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
 
 
+# A headcount given roughly: "about 250", "somewhere around 250", "250 or so".
+_APPROXIMATE = re.compile(
+    r"\b(?:about|around|roughly|approximately|approx|circa|somewhere|in\s+the\s+region\s+of|"
+    r"give\s+or\s+take|or\s+so|ish|depending)\b|~", re.IGNORECASE)
+
 # Figures for the whole group: "across the whole group", "group-wide", "the group as a whole".
 _GROUP_TOTAL = re.compile(
     r"\b(?:across|for|in|throughout)\s+the\s+(?:whole\s+|entire\s+|wider\s+)?group\b|"
@@ -237,6 +242,8 @@ class FactExtractor:
             facts = answer_to(asked, msg, facts, unassigned, today)
             if asked in facts.known() and asked not in msg.sources:
                 msg.sources[asked] = msg.text.strip()
+        if facts.employees is not None and _APPROXIMATE.search(msg.sources.get("employees", "")):
+            facts = facts.model_copy(update={"employees_approx": True})
         if insolvent is not None:
             msg.sources.setdefault("insolvent", "")
         if holdings:

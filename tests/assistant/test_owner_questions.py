@@ -211,3 +211,30 @@ def test_a_figure_after_a_common_word_is_not_a_numbered_name() -> None:
                        passages=["Round 3 opens in May."], best_similarity=0.6,
                        best_passage=0.6)
     assert signals(missing)["named"] == 0.0
+
+
+def test_a_rough_headcount_on_a_ceiling_is_asked_about_not_decided() -> None:
+    from datetime import date
+
+    from assistant.business import Facts, Money
+    from assistant.eligibility import EligibilityEngine
+    from knowledge.index import bundled_knowledge_dir
+    from knowledge.policy import load_policy
+    policy = load_policy(bundled_knowledge_dir())
+    assert policy is not None
+    engine = EligibilityEngine(policy, today=lambda: date(2026, 12, 1))
+    rough = FactExtractor().extract("we're roughly 50 people, give or take")
+    assert (rough.employees, rough.employees_approx) == (50, True)
+    base = dict(turnover=Money(amount=6_000_000), postcode="WS2 7AA", months_trading=100,
+                insolvent=False, sector_text="gearbox repairs")
+    sized = engine.assess_one(Facts(employees=50, employees_approx=True, **base),
+                              "productivity-booster")
+    assert sized.band is None and {"small", "medium"} <= set(sized.possible_bands)
+    exact = engine.assess_one(Facts(employees=50, **base), "productivity-booster")
+    assert exact.band == "medium"
+    far = engine.assess_one(Facts(employees=30, employees_approx=True, **base),
+                            "productivity-booster")
+    assert far.band == "small"  # "about 30" is small whichever way it is rounded
+    # a later message without a headcount keeps it rough
+    later = Facts(employees=50, employees_approx=True).merged_with(Facts(months_trading=12))
+    assert later.employees_approx is True
