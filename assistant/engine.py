@@ -24,6 +24,7 @@ from assistant.conversations import Conversation, ConversationStore, VersionConf
 from assistant.eligibility import Assessment, EligibilityEngine, to_reply
 from assistant.errors import InputError, TurnCancelled
 from assistant.facts import AskedFact, FactExtractor
+from assistant.facts.answers import corrected_figure
 from assistant.facts.declared import DeclaredReader
 from assistant.guards import InputCheck, InputGuard
 from assistant.quotes import AwardQuotes, Quote, kinds_named
@@ -38,6 +39,7 @@ from knowledge.manifest import CatalogueRecord
 from knowledge.policy import ClauseRef, Policy
 from knowledge.programme import Programme as ProgrammeInfo
 from knowledge.retrieval import HybridRetriever, ScoredChunk
+from knowledge.words import plain_words
 
 TURN_ATTEMPTS = 5  # answers to one message when other turns keep landing on its conversation
 # Generic enough for any programme's knowledge folder: a question and a business described.
@@ -145,11 +147,11 @@ class Assistant:
             turn.trace.reason = "input guard: someone may be in danger"
             return self._fixed(turn, "out_of_scope", "emergency")
         previous = turn.conversation.facts
-        corrected = self._corrected_fact(turn)
+        figure = corrected_figure(turn.text)
+        corrected = self._corrected_fact(turn) if figure else None
         asked = corrected or self._asked_fact(turn.conversation)
-        figure = _CORRECTED_FIGURE.search(turn.text) if corrected else None
         turn.new_facts, turn.sources = self.extractor.read(
-            figure[0] if figure else turn.text, today=self.today().date(),
+            figure if corrected and figure else turn.text, today=self.today().date(),
             asked=asked if asked in _ASKABLE else None)  # type: ignore[arg-type]
         if self._declared is not None:
             declared, sources = self._declared.read(turn.text, today=self.today().date(),
@@ -356,13 +358,12 @@ class Assistant:
         """Figures of the enterprise the business named before as its shareholder, given in
         reply ("The parent employs 700 and turns over £95m"): that holding's, not the
         business's own."""
-        match = _ABOUT_THE_HOLDER.match(text)
         waiting = [h for h in previous.holdings if h.employees is None and h.turnover is None
                    and h.holder_kind in ("enterprise", "unknown")]
-        if match is None or len(waiting) != 1:
+        if len(waiting) != 1:
             return new
-        figures = self.extractor.extract("We " + text[match.end():], today=self.today().date())
-        if figures.employees is None and figures.turnover is None:
+        figures = self.extractor.referred_holder(text)
+        if figures is None:
             return new
         holder = waiting[0].model_copy(update={
             "employees": figures.employees, "turnover": figures.turnover,
@@ -375,7 +376,7 @@ class Assistant:
         """The fact a correction of the last message changes ("sorry, 300" after "about 30"):
         the one fact that message stated, read again from this one."""
         turns = turn.conversation.turns
-        if not turns or not _CORRECTION.match(turn.text):
+        if not turns:
             return None
         last = turns[-1]
         stated = {u.fact for u in last.reply.understood
@@ -388,7 +389,7 @@ class Assistant:
     def _programmes_named(self, text: str) -> list[str]:
         if self.policy is None:
             return []
-        lowered = f" {_words(text)} "
+        lowered = f" {plain_words(text)} "
         kinds = [word for kind in self.programme.kinds.values() for word in kind.words]
         return [p.id for p in self.policy.programmes
                 if any(f" {alias} " in lowered
@@ -436,20 +437,6 @@ class _Turn:
     def __post_init__(self) -> None:
         self.facts = self.conversation.facts
 
-
-# A reply about the shareholder named before: "They have 300 staff", "The parent has ...".
-_ABOUT_THE_HOLDER = re.compile(
-    r"^\W*(?:they|it|the\s+(?:parent|group|other\s+company|investor|holding\s+company|"
-    r"company)|that\s+(?:company|firm|group))\s+(?:have|has|employs?|'ve\s+got|turns?\s+over)\b",
-    re.IGNORECASE)
-
-# A message that corrects the one before: "sorry, 300", "actually it's £2.5m", "I mean 45".
-_CORRECTION = re.compile(
-    r"^\W*(?:sorry|oops|apologies|actually|correction|i\s+mean|my\s+mistake|my\s+bad|"
-    r"no\s*,|wait)\b[^.?!\d£€]{0,40}[£€]?\d", re.IGNORECASE)
-
-_CORRECTED_FIGURE = re.compile(
-    r"(?:about|around|roughly)?\s*[£€]?\d[\d,.]*\s*(?:k|m|million|thousand|bn)?\b", re.IGNORECASE)
 
 # A statement this short, while eligibility is being checked, answers the check ("Bilston",
 # "across both companies we're 70 people") rather than asking something new.
@@ -503,10 +490,6 @@ def _record_citation(record: CatalogueRecord) -> Citation:
 _GENERIC_SUFFIXES = ("programme", "service")
 
 
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("-", " ")))
-
-
 def _describing(facts: Facts) -> set[str]:
     """The facts that describe the business for an eligibility check: not the size it gives
     itself in words ("as a medium firm, which rate applies?" asks about the rules)."""
@@ -518,9 +501,10 @@ def _aliases(programme_id: str, name: str, kind_words: Sequence[str] = (),
     """Ways a user names a programme: "Battery Innovation Centre", "battery centre", "battery",
     and the aliases its policy file gives; the words for the programme's kinds come from the
     knowledge folder (`programme.yaml`)."""
-    words = sorted({_words(w) for w in (*kind_words, *_GENERIC_SUFFIXES) if _words(w)},
+    words = sorted({plain_words(w) for w in (*kind_words, *_GENERIC_SUFFIXES) if plain_words(w)},
                    key=len, reverse=True)
     suffixes = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
-    forms = {_words(programme_id), _words(name)}
+    forms = {plain_words(programme_id), plain_words(name)}
     forms |= {" ".join(suffixes.sub(" ", form).split()) for form in forms}
-    return {form for form in forms if len(form) > 3} | {_words(a) for a in own if _words(a)}
+    return {form for form in forms if len(form) > 3} | \
+        {plain_words(a) for a in own if plain_words(a)}

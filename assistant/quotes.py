@@ -27,18 +27,20 @@ from assistant.eligibility.quote import (
     outputs_quote,
     range_quote,
 )
-from assistant.eligibility.wording import AWARD_NOUN
+from assistant.eligibility.wording import AWARD_NOUN, with_a
 from assistant.facts.common import Message
 from assistant.facts.money import amounts_in
+from assistant.facts.staff import read_supposed_band
 from assistant.questions import read_question
 from assistant.routing.rules import AWARD_WORDS
 from knowledge.policy import Policy
 from knowledge.policy.schema import Programme
 from knowledge.programme import KindWords
+from knowledge.words import plain_words
 
 _HEADROOM_WORDS = re.compile(
     r"\b(?:headroom|room|left|remain\w*|stop|stops|prevent\w*|affect\w*|limit|cap|count|"
-    r"counts|rule\s+us\s+out|subsid\w*|assistance|mfa|state\s+aid)\b",
+    r"counts|rule\s+us\s+out)\b",
     re.IGNORECASE,
 )
 # "does that stop us?" against "can we still apply?": which way a Yes would go
@@ -61,11 +63,6 @@ _EXTREME = re.compile(
 # "what is the subsidy limit?": the subsidy limit itself
 _SUBSIDY_LIMIT = re.compile(r"\b(?:limit|cap|ceiling|threshold|maximum|max|allowance)\b",
                             re.IGNORECASE)
-# the size of the business a question supposes: "for a medium firm spending £250k"
-_SUPPOSED_BAND = re.compile(
-    r"(?:^\W*|\b(?:an?|the|for|if)\s+)(?P<band>micro|small|medium(?:[\s-]?sized)?)[\s-]*"
-    r"(?:sized\s+)?"
-    r"(?:business|company|firm|enterprise|sme|manufacturer|employer)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -117,12 +114,12 @@ class AwardQuotes:
         if question.kind in {"amount", "yes_no"} and new.project_cost is not None and \
                 (AWARD_WORDS.search(question.text) or _GIVES.search(question.text)):
             offers = self._offers(text, facts, focus)
-            supposed = _SUPPOSED_BAND.search(text)
-            band = facts.stated_band or (_band(supposed["band"]) if supposed else None)
+            band = facts.stated_band or read_supposed_band(text)
             return Quote(award_quote(offers, band, described=facts.stated_band is not None),
                          [o.assessment.programme_id for o in offers])
         if question.kind in {"amount", "yes_no"} and new.prior_public_support is not None and \
-                (_HEADROOM_WORDS.search(text) or (question.kind == "yes_no" and
+                (_HEADROOM_WORDS.search(text) or self._names_subsidy(text) or
+                 (question.kind == "yes_no" and
                  _APPLYING.search(question.text))):
             prior = new.prior_public_support.in_gbp(self._policy.rates.eur_to_gbp)
             chosen = self._programmes(text, focus)
@@ -137,8 +134,8 @@ class AwardQuotes:
         Assistance", its initials, or subsidy in general)."""
         name = self._policy.rates.subsidy_name
         initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-        words = f" {_words(question)} "
-        return f" {_words(name)} " in words or (len(initials) > 1 and
+        words = f" {plain_words(question)} "
+        return f" {plain_words(name)} " in words or (len(initials) > 1 and
                                                f" {initials.lower()} " in words) or \
             bool(re.search(r"\bsubsid(?:y|ies)\b|\bstate\s+aid\b", question, re.I))
 
@@ -154,21 +151,21 @@ class AwardQuotes:
                    focus: Sequence[str]) -> tuple[Programme, str] | None:
         """The capped kind of cost a question asks about (what share of the advisers' fees
         is allowed), with the programme whose cap it is."""
-        words = {w[:7] for w in _words(question).split()}
+        words = {w[:7] for w in plain_words(question).split()}
         for programme in self._programmes(text, focus):
             for cap in programme.award.cost_caps if programme.award else []:
-                if _words(cap.category)[:7] in words:
+                if plain_words(cap.category)[:7] in words:
                     return programme, cap.category
         return None
 
     def _asks_outputs(self, question: str) -> bool:
         """Whether the question names what an award commits the business to ("how many jobs
         must we create?")."""
-        words = set(_words(question).split())
+        words = set(plain_words(question).split())
         for programme in self._policy.programmes:
             for ratio in programme.award.output_ratios if programme.award else []:
-                names = set(_words(ratio.name).split()) | {
-                    w for w in _words(ratio.unit).split() if len(w) > 3}
+                names = set(plain_words(ratio.name).split()) | {
+                    w for w in plain_words(ratio.unit).split() if len(w) > 3}
                 if words & (names | {n.rstrip("s") for n in names} |
                             {n + "s" for n in names}):
                     return True
@@ -217,8 +214,8 @@ class AwardQuotes:
             return f"the {first.name} {noun}"
         kind = self._kinds.get(first.kind)
         if kind is not None and all(p.kind == first.kind for p in members):
-            return f"{_a(noun)} from any {kind.one}"
-        return f"{_a(noun)} from {' or '.join(p.name for p in members)}"
+            return f"{with_a(noun)} from any {kind.one}"
+        return f"{with_a(noun)} from {' or '.join(p.name for p in members)}"
 
     def _kinds_named(self, text: str) -> set[str]:
         return kinds_named(text, self._kinds)
@@ -227,10 +224,10 @@ class AwardQuotes:
 def kinds_named(text: str, kinds: Mapping[str, KindWords]) -> set[str]:
     """The programme kinds the text names, longest words first, so that "sub-centre" is not
     also read as "centre"."""
-    rest = f" {_words(text)} "
+    rest = f" {plain_words(text)} "
     found: set[str] = set()
-    pairs = sorted(((_words(w), kind) for kind, words in kinds.items()
-                    for w in words.words if _words(w)), key=lambda p: -len(p[0]))
+    pairs = sorted(((plain_words(w), kind) for kind, words in kinds.items()
+                    for w in words.words if plain_words(w)), key=lambda p: -len(p[0]))
     for word, kind in pairs:
         if f" {word} " in rest:
             found.add(kind)
@@ -250,16 +247,3 @@ def _terms(programme: Programme) -> tuple[object, ...]:
     assert award is not None
     return (award.kind, tuple(sorted(award.intervention_rate.items())), award.min_award_gbp,
             award.max_award_gbp, tuple(c.model_dump_json() for c in award.cost_caps))
-
-
-def _band(word: str) -> str:
-    word = word.lower()
-    return "medium" if word.startswith("medium") else word
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("-", " ")))
-
-
-def _a(noun: str) -> str:
-    return ("an " if noun[:1] in "aeiou" else "a ") + noun

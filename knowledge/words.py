@@ -15,6 +15,12 @@ from knowledge.stores import STOPWORDS
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+def plain_words(text: str) -> str:
+    """The text's words, lower-cased, hyphens as spaces and punctuation dropped, one space
+    apart: for finding a phrase by its words ("Sub-Centre" in "which sub centre?")."""
+    return " ".join(_WORD.findall(text.lower().replace("-", " ")))
+
+
 def stems(text: str) -> list[str]:
     """Content words of the text, lower-cased and reduced to a rough stem."""
     words = _WORD.findall(text.lower())

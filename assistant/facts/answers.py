@@ -10,7 +10,16 @@ import re
 from datetime import date
 
 from assistant.business import Facts, Money
-from assistant.facts.common import NO_ANSWER, NUM, QUAL, YES_ANSWER, AskedFact, Message, bound
+from assistant.facts.common import (
+    CORRECTION,
+    NO_ANSWER,
+    NUM,
+    QUAL,
+    YES_ANSWER,
+    AskedFact,
+    Message,
+    bound,
+)
 from assistant.facts.money import MONEY_FIELDS, Amount
 from assistant.facts.numbers import to_float
 from assistant.facts.trading import DURATION, MONTH, duration_months, months_from
@@ -18,8 +27,20 @@ from assistant.facts.trading import DURATION, MONTH, duration_months, months_fro
 _BARE_NUMBER = re.compile(rf"\s*(?:(?:{QUAL}|it's|it\s+is|we\s+have)\s+)*(?P<n>{NUM})\s*[.!]?\s*",
                           re.I)
 _BARE_DURATION = re.compile(rf"\s*(?:(?:{QUAL}|for)\s+)*{DURATION}\s*[.!]?\s*", re.I)
+# A message that corrects the answer before it: "sorry, 300", "actually it's £2.5m".
+_CORRECTION_OF_LAST = re.compile(
+    rf"^\W*{CORRECTION}[^.?!\d£€]{{0,40}}(?P<figure>(?:{QUAL}\s+)?[£€]?{NUM}"
+    r"(?:\s*(?:k|m|bn|million|thousand)\b)?)", re.I)
 _BARE_YEAR = re.compile(rf"\s*(?:(?:since|in|from)\s+)?(?:(?P<month>{MONTH})\s+)?"
                         r"(?P<year>(?:19|20)\d\d)\s*[.!]?\s*", re.I)
+
+
+def corrected_figure(text: str) -> str | None:
+    """The figure a message gives to correct the answer before it ("sorry, 300 - we're
+    bigger than I said" gives "300"), to be read as that answer's fact; None when the message
+    is no such correction."""
+    match = _CORRECTION_OF_LAST.match(text)
+    return match["figure"] if match else None
 
 
 def answer_to(asked: AskedFact, msg: Message, facts: Facts,

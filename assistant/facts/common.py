@@ -81,7 +81,7 @@ _OTHER_BUSINESS = re.compile(
     r"the\s+other\s+(?:company|business|firm))\b", re.I)
 _SELF = re.compile(r"\b(?:we|we're|we've|we'd|our|ours|us|i|i'm|my)\b", re.I)
 CORRECTION = (r"(?:\b(?:sorry|i\s+mean|i\s+meant|correction|make\s+(?:that|it)|or\s+rather|"
-              r"actually|scratch\s+that)\b|\bno\s*,)")
+              r"actually|scratch\s+that|oops|apologies|my\s+mistake|my\s+bad)\b|\bno\s*,)")
 CORRECTION_RE = re.compile(CORRECTION, re.I)
 
 

@@ -35,7 +35,7 @@ from assistant.facts.forms import rewrite
 from assistant.facts.insolvency import read_insolvent
 from assistant.facts.money import MoneyField, read_money
 from assistant.facts.numbers import words_to_digits
-from assistant.facts.ownership import read_holdings
+from assistant.facts.ownership import read_holdings, read_referred_figures
 from assistant.facts.places import Places
 from assistant.facts.postcodes import read_postcode, valid_outward_code
 from assistant.facts.staff import read_employees, read_stated_band
@@ -182,6 +182,19 @@ class FactExtractor:
         return _GroupTotals(figures.employees, figures.turnover, figures.balance_sheet,
                             sentence)
 
+    def referred_holder(self, text: str) -> Holding | None:
+        """The figures a reply gives for the shareholder named before ("They have 300
+        employees and £40m turnover"), as a holding with no share; None when it gives none."""
+        return read_referred_figures(Message(words_to_digits(self._written_out(text))))
+
+    def _written_out(self, text: str) -> str:
+        """The message with its form lines, shorthand and the subsidy's own name written out,
+        as every reader reads it."""
+        original = rewrite(_normalise(text))
+        if self._subsidy_re is not None:
+            original = self._subsidy_re.sub("state aid", original)
+        return original
+
     def extract(self, text: str, today: date | None = None,
                 asked: AskedFact | None = None) -> Facts:
         """The facts one message states (see `read`)."""
@@ -199,9 +212,7 @@ class FactExtractor:
             raise ValueError(f"cannot read an answer to {asked!r}; facts that can be asked: "
                              f"{', '.join(get_args(AskedFact))}")
         today = today or date.today()
-        original = rewrite(_normalise(text))
-        if self._subsidy_re is not None:
-            original = self._subsidy_re.sub("state aid", original)
+        original = self._written_out(text)
         msg = Message(words_to_digits(original))
 
         sic_codes = read_sic_codes(msg)

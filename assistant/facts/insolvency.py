@@ -35,10 +35,13 @@ _PAST_STATE = re.compile(
 _NOW = re.compile(r"\b(?:now|currently|at\s+present|still|this\s+(?:week|month)|today|"
                   r"recently|last\s+(?:week|month))\b", re.I)
 # After the words, in the same sentence: it is over ("administration in 2017, exited 2018").
+# ... of those, the words that say the proceedings ended, not only that they were in the past
+_ENDED_WORDS = (r"came\s+out|come\s+out|out\s+of\s+it|exited|emerged|ended|completed|discharged|"
+                r"finished|paid\s+off|behind\s+us|over\s+now")
 _OVER_AFTER = re.compile(
-    r"\b(?:came\s+out|come\s+out|out\s+of\s+it|exited|emerged|ended|completed|discharged|"
-    r"finished|paid\s+off|behind\s+us|over\s+now|since\s+then|back\s+in|years?\s+ago|"
-    r"(?<!since\s)(?:19|20)\d\d)\b", re.I)
+    rf"\b(?:{_ENDED_WORDS}|since\s+then|back\s+in|years?\s+ago|(?<!since\s)(?:19|20)\d\d)\b",
+    re.I)
+_ENDED = re.compile(rf"\b(?:{_ENDED_WORDS})\b", re.I)
 
 
 # "came out of administration", "emerged from a CVA": the proceedings named next are over
@@ -46,9 +49,6 @@ _LEFT_BEFORE = re.compile(
     r"\b(?:(?:came|come|got|gotten)\s+out\s+of|exited|emerged\s+from|left)\s+(?:an?\s+|the\s+)?"
     r"\w+(?:\s+\w+)?$", re.I)
 _STILL = re.compile(r"\b(?:still|currently|at\s+present)\b", re.I)
-_ENDED = re.compile(
-    r"\b(?:came\s+out|come\s+out|out\s+of\s+it|exited|emerged|ended|completed|discharged|"
-    r"finished|paid\s+off|behind\s+us|over\s+now)\b", re.I)
 
 
 def read_insolvent(msg: Message) -> bool | None:
@@ -64,7 +64,7 @@ def read_insolvent(msg: Message) -> bool | None:
                 not msg.about_another_business(match.start()):
             states.append(False)  # "administration, long since exited": not now
             continue
-        if _OVER_AFTER.search(after) and not _NOW.search(msg.lead(match.start()) + after):
+        if _OVER_AFTER.search(after) and not _NOW.search(lead + after):
             continue  # "administration in 2017": over, but not said to be
         if (state := _insolvency_state(msg, match.start())) is not None:
             states.append(state)

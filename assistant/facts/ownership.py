@@ -156,6 +156,19 @@ def _their_figures(msg: Message, found: Found[Holding]) -> Holding:
     return holding
 
 
+def read_referred_figures(msg: Message) -> Holding | None:
+    """The figures a message gives for a holder named before, referring back to it ("They
+    have 300 employees and £40m turnover"); None when it refers to no one or gives none."""
+    refer = _REFERS_BACK.match(msg.text)
+    if refer is None or not refer.group(0).strip():
+        return None
+    other = _holding(msg, refer.end(), len(msg.text), 0, "owns_us")
+    if other is None or (other.employees is None and other.turnover is None
+                         and other.balance_sheet is None):
+        return None
+    return other
+
+
 def _share(match: re.Match[str]) -> float | None:
     if match["share"]:
         return to_float(match["share"])

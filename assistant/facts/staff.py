@@ -271,13 +271,17 @@ def _corrected_headcounts(msg: Message, found: list[Found[float]],
     return corrected
 
 
+# A size band named before a word for a business: "small company", "medium-sized firm".
+_BAND_BUSINESS = (r"(?P<band>micro|small|medium(?:[\s-]?sized)?)\s*(?:-|\s)?\s*(?:sized\s+)?"
+                  r"(?:business|company|firm|enterprise|sme|manufacturer|employer)\b")
 # The size an owner gives the business in words, of the business itself: "we're a small
 # company", "as a micro business", "our firm is a medium-sized enterprise".
 _STATED_BAND = re.compile(
     r"\b(?P<lead>we(?:'re|\s+are)|i(?:'m|\s+am)?\s+(?:run|own)|as|being|(?:our|my)\s+(?:company|"
     r"business|firm)\s+is)\s+(?:an?\s+)?(?:(?:uk|family|independent|local)[\s-]+)?"
-    r"(?P<band>micro|small|medium(?:[\s-]?sized)?)\s*(?:-|\s)?\s*(?:sized\s+)?"
-    r"(?:business|company|firm|enterprise|sme|manufacturer|employer)\b", re.I)
+    + _BAND_BUSINESS, re.I)
+# The size of a business a question supposes: "for a medium firm spending £250k".
+_SUPPOSED_BAND = re.compile(r"(?:^\W*|\b(?:an?|the|for|if)\s+)" + _BAND_BUSINESS, re.I)
 
 
 # ... or in a word alone: "we're micro.", "we are small, so ..."
@@ -296,7 +300,18 @@ def read_stated_band(msg: Message) -> StatedBand | None:
     found.sort(key=lambda m: m.start())
     if not found:
         return None
-    word = found[-1]["band"].lower()
+    return _band(found[-1]["band"])
+
+
+def read_supposed_band(text: str) -> StatedBand | None:
+    """The size of a business a question supposes ("a micro business with a £400k project"),
+    for that question's answer only: it says nothing of the asker's own business."""
+    match = _SUPPOSED_BAND.search(text)
+    return _band(match["band"]) if match else None
+
+
+def _band(word: str) -> StatedBand:
+    word = word.lower()
     return "medium" if word.startswith("medium") else "micro" if word == "micro" else "small"
 
 
