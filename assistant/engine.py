@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -262,6 +262,9 @@ class Assistant:
             if following is not None and following.id not in {p.chunk.id for p in passages}:
                 passages = [passages[0], ScoredChunk(following, passages[0].score),
                             *passages[1:]]
+        if turn.trace.question_kind in {"how", "list"}:
+            # a list the chunk size cut in two is shown whole
+            passages = self._lists_whole(passages)
         uncited = " ".join(line.text for line in lead if line.citation is None)
         if uncited:  # a passage that states what the policy lists, to cite for it
             seen = {p.chunk.id for p in passages}
@@ -286,6 +289,19 @@ class Assistant:
                            citations=composition.citations)
 
     # ------------------------------------------------------------------ helpers
+
+    def _lists_whole(self, passages: list[ScoredChunk]) -> list[ScoredChunk]:
+        """The passages with each list the chunk size cut in two joined up again; a chunk
+        joined onto an earlier passage is not shown a second time."""
+        whole: list[ScoredChunk] = []
+        joined: set[str] = set()
+        for passage in passages:
+            if passage.chunk.id in joined:
+                continue
+            chunk, ids = self.retriever.with_list_continued(passage.chunk)
+            joined.update(ids)
+            whole.append(replace(passage, chunk=chunk) if ids else passage)
+        return [p for p in whole if p.chunk.id not in joined]
 
     def _reply(self, turn: _Turn, route: Route, answer: str, grounded: bool,
                **parts: object) -> Reply:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import threading
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from knowledge.documents import Chunk
@@ -20,6 +20,7 @@ from knowledge.stores import Filters, Hit
 from knowledge.words import stems
 
 RRF_C = 60
+LIST_MARKS = ("- ", "* ", "• ")  # how the loaders start a list item
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,24 @@ class HybridRetriever:
         """The chunk after this one in its file, if any: an introduction's continuation."""
         return next((c for c in self._index.lexical.chunks_of(chunk.source)
                      if c.index == chunk.index + 1), None)
+
+    def with_list_continued(self, chunk: Chunk, limit: int = 3) -> tuple[Chunk, list[str]]:
+        """The chunk with the rest of the list it ends in, when the size limit cut that list
+        across the next chunks of the same section (a seven-step list in two chunks), and the
+        ids of the chunks joined on (none when the chunk is returned as it is). At most
+        `limit` chunks are joined on."""
+        text, current, joined = chunk.text, chunk, []
+        for _ in range(limit):
+            lines = text.rstrip().splitlines()
+            if not lines or not lines[-1].lstrip().startswith(LIST_MARKS):
+                break
+            after = self.following(current)
+            if after is None or after.locator != chunk.locator or \
+                    not after.text.lstrip().startswith(LIST_MARKS):
+                break
+            text, current = f"{text.rstrip()}\n{after.text}", after
+            joined.append(after.id)
+        return (replace(chunk, text=text) if joined else chunk), joined
 
     def word_rarity(self) -> dict[str, float]:
         """How rare each content word (stemmed, `knowledge.words`) is across the indexed chunks:
