@@ -45,6 +45,19 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     # "we're toolmakers", "we are roofing and cladding installers"
     r"\b(?:we\s+are|we're)\s+(?:(?:mainly|mostly|primarily|specialist|independent)\s+)?"
     r"(?=(?:[a-z&-]+\s+){0,4}[a-z-]+(?:ers|ors|ists|smiths|wrights|iers)\b)",
+    # "we do laser engraving", "I do contract upholstery"
+    r"\b(?:we|i)\s+(?:(?:mainly|mostly|also|just)\s+)?do\s+"
+    r"(?=(?:[\w&-]+\s+){0,3}?[a-z-]+(?:ing|ery|ry|work)\b)(?!(?:a|the|some|any|it|this|that)\b)",
+    # "we were set up in 2015 to design hearing aids"
+    r"\b(?:set\s+up|founded|started|spun\s+(?:out|off)|established|formed)\b[^.;!?]{0,60}?"
+    r"\bto\s+(?=(?:make|manufacture|produce|design|build|develop|supply|sell|provide)\b)",
+    # "we've been in picture framing since the nineties"
+    r"\b(?:we|i)(?:'ve|\s+have)\s+been\s+in\s+(?!the\s+(?:area|region|city|town)\b)"
+    r"(?=(?:[\w&-]+\s+){0,3}?[a-z-]+(?:ing|ery|ry|ics|ware)\b)",
+    # "revenue of £400k from bridal alterations"
+    r"\b(?:turnover|revenue|income|sales)\b(?:[^.;!?]|\.(?=\d)){0,25}?\bfrom\s+"
+    r"(?!(?:the\s+)?(?:last|past|previous|this|next)\b)"
+    r"(?=(?:[\w&-]+\s+){0,3}?[a-z-]+(?:ing|ery|ry|ics|ware|ch|ces)\b)",
     # "we specialise in wire harnesses"
     r"\bspeciali[sz](?:e|es|ing)\s+in\s+",
     # "we're in the food manufacturing sector"
@@ -62,6 +75,7 @@ _PHRASE_STOP = re.compile(
     r"hoping|wanting|want|need|needing|would|we'd|and\s+would)\b"
     r"|\s+(?:from|in|at|near)\s+(?:the\s+)?(?-i:[A-Z])"
     r"|\s+(?:in|at)\s+[A-Za-z]{1,2}\d"
+    r"|\s+(?=[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b)"  # a postcode: "upholstery b12 0zz"
     r"|[\s-]owned\b|\s+subsidiary\s+of\b"
     r"|$", re.I)
 _PLACE_PREPOSITION = re.compile(r"\s+(?:in|at|from|near)\s+$", re.I)
@@ -84,6 +98,7 @@ _NOT_BEFORE_GERUND = frozenset(
     "trying tried finish finished avoid help helps interested looking thinking plan planning "
     "need needs want wants mind involved spend spent spending a an the our my your their its "
     "his her this that these those no not".split())
+_STARTED_DOING = frozenset("started began start begin".split())
 # Nor is it when what follows is not a thing made or done: "making a loss", "making sure",
 # "manufacturing sector", "developing for the NHS".
 _NOT_A_GERUND_OBJECT = frozenset(
@@ -119,7 +134,7 @@ _NOT_AN_OPENING_WORD = frozenset(
     "when".split())
 # The ends of nouns that name an activity or its makers: "moulding", "upholstery", "printers".
 _ACTIVITY_NOUN = re.compile(
-    r"(?:ing|ery|ers?|ors?|ists?|ics|tion|ware|smiths?|wrights?|ry|ies|ure|ancy|ency)$")
+    r"(?:ing|ery|ers?|ors?|ists?|ics|tion|ware|smiths?|wrights?|ry|ies|ure|ancy|ency|mbly)$")
 _LEADING_ARTICLE = re.compile(r"\s*(?:(?:a|an|the)\s+)?", re.I)
 _CONTRACTION = re.compile(r"'(?:re|m|ve|ll|d)\b|n't\b", re.I)
 _MAX_OPENING_WORDS = 8  # a longer opening without a verb is not a name for a business
@@ -142,6 +157,36 @@ _OWN_WORKS = re.compile(
     r"based)\b)", re.I)
 
 
+# The kind of business a phrase names: "print shop", "dental lab", "kitchen fitter".
+_KIND_HEAD = re.compile(
+    r"(?<=[\w-] )(?:shop|firm|company|business|lab|laboratory|works|workshop|studio|practice|"
+    r"agency|consultancy|spin-?out|start-?up|manufacturer|maker|producer|supplier|"
+    r"[a-z]+(?:[^aeiou\W]er|or|ist|ery)s?)\b(?!-)"
+    # and ends the phrase: not "a delivery pod"
+    r"(?=\s*(?:[,.;:!?()]|$)|\s+(?:in|at|on|with|based|from|near|and|that|which|who|whose|"
+    r"when|turning|trading|employing|owned|run|is|are|was|has|have|had|eligible|qualify|of|for|"
+    r"to|could|can|would|might|may|[A-Za-z]{1,2}\d)\b)", re.I)
+_KIND_MODIFIER = re.compile(r"[a-z][a-z&-]*|[A-Z]{2,5}")  # "dental", "fire-door", "HVAC"
+_NOT_A_KIND_MODIFIER = frozenset(
+    "a an the our my your their its this that with and or for of in at on by from to as is are "
+    "was were be been not no any some every each which who whose what".split())
+_TOKEN = re.compile(r"\S+")
+_SIZE_OR_PLACE = re.compile(r"\d[\w.]*-[a-z]+|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
+# Words ending like a maker's name that are not one.
+_NOT_A_KIND = frozenset(
+    "other others another number numbers order orders quarter quarters member members owner "
+    "owners further after over under water paper letter letters matter matters manner together "
+    "either neither rather whether ever never however cover centre center meter metre minister "
+    "register partner partners customer customers supplier suppliers director directors founder "
+    "founders investor investors shareholder shareholders competitor competitors majority "
+    "minority history category territory inventory factory theory memory story".split())
+_ARTICLE_BEFORE = re.compile(r"\b(?:an?|our|my|the)\s+$", re.I)
+_OTHER_PARTIES = frozenset(
+    "customer customers client clients supplier suppliers parent shareholder shareholders "
+    "investor investors partner partners competitor competitors owner owners director "
+    "directors founder founders member members manager managers council".split())
+
+
 # A preposition and the postcode after it end an opening phrase: "Toolmakers at B63 3AA".
 _BEFORE_POSTCODE = re.compile(r"\s+(?:at|in|near|from|on)\s+(?=[A-Za-z]{1,2}\d)", re.I)
 
@@ -153,10 +198,14 @@ class SectorReader:
     def __init__(self, place_re: re.Pattern[str] | None) -> None:
         self._place_re = place_re
 
-    def sector_text(self, text: str, describes_business: bool) -> str | None:
+    def sector_text(self, text: str, describes_business: bool,
+                    with_figures: bool | None = None) -> str | None:
         """The phrases that say what the business does: after a lead ("we are a", "we make"),
         then activities told by a participle alone; and, in a message that goes on to state
-        facts about the business, an opening bare noun phrase ("Powder coating firm, DY5 3UP")."""
+        facts about the business, an opening bare noun phrase ("Powder coating firm, DY5 3UP").
+        Only when nothing else says what it does, and the message gives figures or a postcode
+        (`with_figures`), the kind of business named anywhere ("Could a Tipton kitchen fitter
+        with 14 staff apply?") or an activity listed among the facts."""
         found: list[tuple[int, str]] = []
         for lead in _ACTIVITY_LEADS:
             found += [(m.end(), p) for m in lead.finditer(text)
@@ -166,6 +215,10 @@ class SectorReader:
         if describes_business:
             found += self._sentence_openings(text)
         found += self._gerund_phrases(text)
+        if not found and (describes_business if with_figures is None else with_figures):
+            # "Could a Tipton kitchen fitter with 14 staff apply?", "dy4, 14 staff, kitchen
+            # fitting, ..."
+            found = self._kind_phrases(text) + self._listed_activities(text)
         if not found:  # "the works where the robot would sit", "our workshop is in ..."
             found = [(m.start(), m["premises"].lower()) for m in _OWN_WORKS.finditer(text)]
         phrases: list[tuple[int, str]] = []
@@ -185,6 +238,8 @@ class SectorReader:
         if re.search(r"[%£€$]", phrase):
             return None
         content = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in _GENERIC_WORDS]
+        if re.fullmatch(ACTIVITY_VERBS, phrase.lower()):
+            return None  # a verb with nothing made or done: "the frames we build at B9"
         return phrase if content else None
 
     def _phrase_end(self, text: str, start: int) -> int:
@@ -218,8 +273,10 @@ class SectorReader:
     def _gerund_is_activity(text: str, gerund: re.Match[str]) -> bool:
         before = re.findall(r"[\w']+", text[max(0, gerund.start() - 30):gerund.start()])
         after = re.match(r"[\w']+", text[gerund.end():])
-        if before and before[-1].lower() in _NOT_BEFORE_GERUND:
-            return False
+        if before and before[-1].lower() in _NOT_BEFORE_GERUND and not (
+                before[-1].lower() in _STARTED_DOING
+                and any(w.lower() in {"we", "i"} for w in before[-3:-1])):
+            return False  # but "we started brewing ...": what the business does
         return after is not None and after[0].lower() not in _NOT_A_GERUND_OBJECT
 
     def _gerund_phrases(self, text: str) -> list[tuple[int, str]]:
@@ -262,6 +319,66 @@ class SectorReader:
         if first[1:].islower() and not (self._place_re and self._place_re.match(phrase)):
             phrase = phrase[0].lower() + phrase[1:]
         return start, phrase
+
+    def _kind_phrases(self, text: str) -> list[tuple[int, str]]:
+        """The business named by the kind of business it is, anywhere in a message that
+        describes one: "a 14-person kitchen fitter", "a Tipton print shop", "our
+        dental lab". The words before the kind are kept while they describe
+        it (not a size, a place or a name); another business ("a client firm") is not
+        read."""
+        msg = Message(text)
+        found: list[tuple[int, str]] = []
+        for head in _KIND_HEAD.finditer(text):
+            if head[0].lower() in _NOT_A_KIND or msg.about_another_business(head.start()) \
+                    or msg.after_another_business(head.start()):
+                continue
+            if _KIND_HEAD.match(text, head.end() + 1) and text[head.end():head.end() + 1] == " ":
+                continue  # "joinery workshop": the kind is the last word
+            lo, hi = msg.sentence(head.start())
+            if text[hi:hi + 1] == "?" and not re.search(r"\d", text[lo:hi]):
+                continue  # "Is a bakery eligible? We have 12 staff": a kind asked about
+            words: list[str] = []
+            start = head.start()
+            for token in reversed(list(_TOKEN.finditer(text, max(0, start - 80), start))):
+                word = token.group()
+                if _SIZE_OR_PLACE.fullmatch(word) and word.lower() not in _NOT_A_KIND_MODIFIER:
+                    start = token.start()  # "a 14-person ...", "a Tipton ...": not the kind
+                    continue
+                if not _KIND_MODIFIER.fullmatch(word) or word.lower() in _NOT_A_KIND_MODIFIER:
+                    break
+                words.insert(0, word)
+                start = token.start()
+            if not _ARTICLE_BEFORE.search(text, 0, start):
+                continue
+            phrase = " ".join([*words, head[0]])
+            content = [w for w in re.findall(r"[a-z]+", phrase.lower())
+                       if w not in _GENERIC_WORDS]
+            if content and not any(w in _OTHER_PARTIES for w in content):
+                found.append((head.start(), phrase))
+        return found[:1]
+
+    def _listed_activities(self, text: str) -> list[tuple[int, str]]:
+        """An activity given as one item of a list of facts: "dy4, kitchen fitting, 14 staff,
+        £900k". The item is a few lower-case words ending in an activity's noun."""
+        found: list[tuple[int, str]] = []
+        items = list(re.finditer(r"[^,;\n]+", text))
+        if len(items) < 3:
+            return found
+        for item in items:
+            words = item.group().split()
+            lowered = [w.lower() for w in words]
+            if (not 1 <= len(words) <= 4 or not all(re.fullmatch(r"[a-z][a-z&-]*", w)
+                                                    for w in words)
+                    or any(w in _NOT_IN_AN_OPENING_NOUN_PHRASE for w in lowered)
+                    or all(w in _GENERIC_WORDS for w in lowered)
+                    or not _ACTIVITY_NOUN.search(lowered[-1])
+                    or lowered[0] in {"a", "an", "the"}  # a phrase in a sentence, not a list
+                    or SOLVENT.search(item.group()) or INSOLVENCY.search(item.group())
+                    or Message(text).after_another_business(item.start())):
+                continue
+            found.append((item.start() + len(item.group()) - len(item.group().lstrip()),
+                          " ".join(words)))
+        return found
 
     def _sentence_openings(self, text: str) -> list[tuple[int, str]]:
         """An activity named by a bare noun phrase opening a later sentence: "Founded 2004.

@@ -48,7 +48,7 @@ PERCENT = re.compile(rf"{NUM_START}{NUM}\s*(?:%|per\s*cent\b|percent\b)", re.I)
 LISTED_STAFF = re.compile(rf"{NUM_START}{NUM}\s*(?:staff|employees|people|fte|workers|heads)\b",
                           re.I)
 # A word that denies what follows it: "not", "never", "haven't", "free of".
-NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|without|none|nobody|no\s+one|"
+NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|without|none|nothing|nobody|no\s+one|"
                       r"free\s+(?:of|from))\b|n't\b|\bcannot\b", re.I)
 # A bare yes or no, answering the question just asked.
 YES_ANSWER = re.compile(r"\s*(?:yes|yeah|yep|yup|correct|true|that's\s+right|"
@@ -57,7 +57,7 @@ YES_ANSWER = re.compile(r"\s*(?:yes|yeah|yep|yup|correct|true|that's\s+right|"
 NO_ANSWER = re.compile(r"\s*(?:no|nope|not|none|nothing|nil|zero|never|false|we\s+(?:are\s+not|"
                        r"aren't|haven't|have\s+not|don't|do\s+not|didn't))\b", re.I)
 _BELOW = re.compile(r"\b(?:under|below|fewer\s+than|less\s+than)\s*$", re.I)
-_ABOVE = re.compile(r"(?<!\bturn\s)(?<!\bturns\s)(?<!\bturned\s)"
+_ABOVE = re.compile(r"(?<!\bturn\s)(?<!\bturns\s)(?<!\bturned\s)(?<!\bturning\s)"
                     r"\b(?:over|above|more\s+than|in\s+excess\s+of|exceeding)\s*$", re.I)
 
 
@@ -131,6 +131,13 @@ class Message:
         """True when the clause so far names another business and has not come back to this
         one: "our customer is in CV1", but not "customers in Coventry from our site in X"."""
         lead = self.lead(start)
+        others = list(_OTHER_BUSINESS.finditer(lead))
+        return bool(others) and not _SELF.search(lead, others[-1].end())
+
+    def after_another_business(self, start: int) -> bool:
+        """True when the sentence so far names another business and has not come back to this
+        one: "one of our clients, a hotel chain" (the clause alone does not say)."""
+        lead = self.text[self.sentence(start)[0]:start]
         others = list(_OTHER_BUSINESS.finditer(lead))
         return bool(others) and not _SELF.search(lead, others[-1].end())
 

@@ -68,6 +68,12 @@ _GROUP_TOTAL = re.compile(
     r"\bgroup[\s-]wide\b|\bthe\s+(?:whole\s+)?group\s+(?:as\s+a\s+whole|in\s+total|"
     r"altogether|combined)\b|\b(?:in\s+total|altogether)\s+across\s+(?:the\s+)?(?:group|"
     r"companies|businesses)\b", re.IGNORECASE)
+# "we belong to a group with 900 employees": the group's size, in the words up to the clause's end
+_PART_OF_A_GROUP = re.compile(
+    r"\b(?:part\s+of|(?:a\s+)?member\s+of|belong(?:s|ing)?\s+to)\s+an?\s+"
+    r"(?:(?:larger|bigger|wider|international|global|uk|european)\s+)?"
+    r"group\s+(?:of|with|employing|that\s+(?:has|employs)|which\s+(?:has|employs))\s+"
+    r"[^.;,()]*?(?=[.;,()]|\s[-–]\s|\s+and\s+(?:we|our|the|it)\b|$)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -170,6 +176,12 @@ class FactExtractor:
         """Figures given for the whole group the business belongs to ("group-wide we employ
         140 and sell £17m a year"): under the SME definition the figures of linked
         enterprises are added, so the group's totals are the business's figures."""
+        if part := _PART_OF_A_GROUP.search(text):
+            sentence = part.group()
+            figures = self.extract(re.sub(r"^.*?\bgroup\b", " ", sentence), today)
+            if figures.employees is not None:
+                return _GroupTotals(figures.employees, figures.turnover, figures.balance_sheet,
+                                    sentence)
         match = _GROUP_TOTAL.search(text)
         if match is None:
             return None
@@ -226,7 +238,9 @@ class FactExtractor:
         money, unassigned = read_money(msg, today)
         employees = read_employees(msg, unassigned)
         local_authority = self._places.local_authority(msg)
-        insolvent = read_insolvent(msg)
+        insolvent = read_insolvent(msg, describes_business=any(
+            v is not None for v in (employees, postcode, local_authority, months,
+                                    *money.values())))
         # an opening noun phrase is read as the business only in a message describing it
         stated = [employees, postcode, local_authority, months, insolvent, *sic_codes,
                   *holdings, *money.values()]
@@ -235,7 +249,9 @@ class FactExtractor:
             postcode=postcode,
             local_authority=local_authority,
             sector_text=self._sector.sector_text(
-                original, describes_business=any(v is not None for v in stated)),
+                original, describes_business=any(v is not None for v in stated),
+                with_figures=any(v is not None for v in (employees, postcode, months,
+                                                          *money.values()))),
             sic_codes=sic_codes,
             months_trading=months,
             holdings=holdings,

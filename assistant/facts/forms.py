@@ -112,8 +112,10 @@ def _activity(value: str) -> str | None:
 
 
 def _ownership(value: str) -> str | None:
-    if re.search(r"%|per\s*cent|\b(?:owns?|holds?|owned)\b", value, re.I):
+    if re.search(r"\b(?:owns?|holds?|owned)\b", value, re.I):
         return value
+    if re.search(r"%|per\s*cent", value, re.I):  # "county council 15%, partners 85%"
+        return f"shareholders: {value}"
     return f"owned by {value}"
 
 
@@ -229,6 +231,8 @@ def _forms(text: str) -> str:
 
 _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"\bt/o\b|\bt\.o\.(?=\s)", re.I), "turnover"),
+    (re.compile(r"\bbal(?:\.|ance)?\s*sh(?:ee)?t\b|\bb/s(?=\s*[:=]?\s*[£€\d])", re.I),
+     "balance sheet"),
     (re.compile(r"(?<=\d)\s*yrs?\b|(?<=\d\s)\s*yrs?\b", re.I), " years"),
     (re.compile(r"(?<=\d)\s*(?:mths?|mnths?|mos)\b", re.I), " months"),
     (re.compile(r"(?<=\d)\s*ftes?\b", re.I), " staff"),

@@ -51,9 +51,13 @@ _LEFT_BEFORE = re.compile(
 _STILL = re.compile(r"\b(?:still|currently|at\s+present)\b", re.I)
 
 
-def read_insolvent(msg: Message) -> bool | None:
+def read_insolvent(msg: Message, describes_business: bool = False) -> bool | None:
     """True when any clause says the business is in insolvency proceedings; False when
-    one says it is not (or is solvent) and none says it is; None when none speaks of it."""
+    one says it is not (or is solvent) and none says it is; None when none speaks of it.
+    `describes_business`: the message states other facts about a business, so a question
+    that describes one ("Is a bakery with 9 staff, not insolvent, eligible?") speaks of it
+    when it says it is not insolvent (never when it only names proceedings: "Is a CVA a
+    problem? We have 9 staff")."""
     states: list[bool] = []
     for match in INSOLVENCY.finditer(msg.text):
         after = msg.text[match.end():msg.sentence(match.start())[1]]
@@ -66,13 +70,13 @@ def read_insolvent(msg: Message) -> bool | None:
             continue
         if _OVER_AFTER.search(after) and not _NOW.search(lead + after):
             continue  # "administration in 2017": over, but not said to be
-        if (state := _insolvency_state(msg, match.start())) is not None:
+        if (state := _insolvency_state(msg, match.start(), describes_business)) is not None:
             states.append(state)
     for match in SOLVENT.finditer(msg.text):
         lead = msg.lead(match.start())
         alone = _SOLVENT_ALONE.fullmatch(msg.text, *msg.clause(match.start(), match.end()))
         if alone or _SOLVENT_PREDICATE.search(lead[-30:]):
-            state = _insolvency_state(msg, match.start())
+            state = _insolvency_state(msg, match.start(), describes_business, solvent=True)
             if state is not None:
                 states.append(not state)
     if not states:
@@ -80,11 +84,16 @@ def read_insolvent(msg: Message) -> bool | None:
     return any(states)
 
 
-def _insolvency_state(msg: Message, start: int) -> bool | None:
+def _insolvency_state(msg: Message, start: int, describes_business: bool = False,
+                      solvent: bool = False) -> bool | None:
     """Whether the words at `start` apply to the business now: False when negated, None
-    when about the past or another business."""
+    when about the past or another business. In a question that describes a business, only
+    words saying it is not insolvent (or is solvent) are read."""
     lead = msg.lead(start)
-    if (msg.about_another_business(start) or msg.is_question_about_others(start)
-            or _PAST_STATE.search(lead)):
+    if msg.about_another_business(start) or _PAST_STATE.search(lead):
         return None
-    return not NEGATION.search(lead[-40:])
+    negated = bool(NEGATION.search(lead[-40:]))
+    if msg.is_question_about_others(start) and \
+            not (describes_business and negated != solvent):
+        return None
+    return not negated

@@ -49,7 +49,7 @@ _BARE_AMOUNT = re.compile(
     rf"(?P<num>{NUM})\b(?![\w%]|\.\d)", re.I)
 # What an amount is for, by the words near it. "grant" is resolved to requested or prior.
 _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("turnover", re.compile(r"\b(?:turnover|turn(?:s|ed)?\s+over|revenues?|sales|takings)\b",
+    ("turnover", re.compile(r"\b(?:turnover|turn(?:s|ed|ing)?\s+over|revenues?|sales|takings)\b",
                             re.I)),
     ("balance_sheet", re.compile(
         r"\b(?:balance[\s-]+sheet(?:\s+total)?|total\s+assets|gross\s+assets)\b", re.I)),

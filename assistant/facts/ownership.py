@@ -29,20 +29,42 @@ _OWNED_BY = re.compile(
     r"\b(?:(?:owned|held|controlled)\s+by|owned\s+(?P<subsidiary>subsidiary)\s+of)\s+", re.I)
 _HOLDS = re.compile(
     rf"\b(?:(?:still|now|currently|also)\s+)?(?:owns?|holds?|has|have|controls?|bought|acquired|purchased|took|has\s+taken|"
-    rf"invested\s+in)\s+(?:(?:exactly|precisely|just|about|around|roughly|approximately|nearly|"
-    rf"almost|some|only|still)\s+)?(?:a\s+|an\s+)?{_SHARE}"
+    rf"kept|keeps|retains?|retained|invested\s+in)\s+(?:(?:exactly|precisely|just|about|around|roughly|approximately|nearly|"
+    rf"almost|some|only|still)\s+)?(?:a\s+|an\s+|(?:the\s+)?(?:other|remaining)\s+)?"
+    rf"(?:{_SHARE}|(?P<all>\ball)(?=\s+of\s+(?:us|it|our|the)\b))"
     r"(?:\s+(?:stake|share|shareholding|holding|interest|equity\s+stake))?"
     r"(?:\s+(?P<prep>of|in)\s+)?", re.I)
-_FAMILY_OWNED = re.compile(r"\b(?P<who>family|founder|director|employee|management)[\s-]+owned\b",
-                           re.I)
+_FAMILY_OWNED = re.compile(
+    rf"(?:{_SHARE}\s+)?\b(?P<who>family|founders?|directors?|employees?|management)[\s-]+owned\b",
+    re.I)  # "family-owned", "55% employee-owned"
+# Holders listed with their shares: "md 55% + a distributor 45%", "Shareholders: county
+# council 15%, partners 85%", "college has 20% staff 80%".
+_LISTED_HOLDER = re.compile(
+    rf"(?:^|(?<=[,+&:;(/%])|(?<=\band))\s*(?P<holder>(?:an?\s+|the\s+|our\s+)?[A-Za-z][\w'.-]*"
+    rf"(?:\s+[A-Za-z][\w'.-]*){{0,3}}?)\s*[:=-]?\s*{_SHARE}(?!\s*(?:of|in)\b)", re.I)
+_BRACKETS = re.compile(r"\s*\(([^()]{1,80})\)")
+_OWNERSHIP_WORDS = re.compile(
+    r"\b(?:own|owns|owned|owner|owners|ownership|shareholders?|shareholding|shares|equity|"
+    r"holds?|stake)\b", re.I)
+_NOT_A_HOLDER = re.compile(
+    r"\b(?:staff|employees?|people|turnover|sales|revenue|growth|margin|profit|export\w*|"
+    r"grant|rate|share|trading|years?|months?|vat|tax|interest|discount|deposit|about|around|"
+    r"roughly|approximately|nearly|almost|over|under|up|down|by|is|are|was|were|of|at|to|"
+    r"with|has|have|holds?|owns?|owned|kept|took|keeps)\b", re.I)
 _SELF_SUBJECT = re.compile(
     r"\b(?:we|we're|we've|us|i|i'm|(?:the|our|my)\s+(?:company|business|firm))\b", re.I)
 _WE = re.compile(r"(?:we|i)(?:\s+(?:also|now|currently|still))?", re.I)
 _OUR_EQUITY = re.compile(
     r"(?:us|it|our\s+(?:shares|equity|capital|company|business|firm|voting\s+rights)|"
     r"the\s+(?:shares|equity|capital|company|business|firm))\b", re.I)
+# "20% of our joinery shop": the business named by what it is
+_OUR_BUSINESS = re.compile(
+    r"(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:lab|laboratory|shop|works|workshop|practice|studio|"
+    r"agency|consultancy|spin-?out|start-?up|factory|bakery|brewery|[a-z]+(?:er|or|ery))\b"
+    r"(?!\s+(?:sales|turnover|revenue|output|work|orders|costs?))", re.I)
 _SUBJECT_BREAK = re.compile(
-    r",\s|;|\s(?:but|while|whereas)\s|\sand\s(?=(?:a|an|the|our|my|another|\d+)\b)", re.I)
+    r",\s|;|\s[-–]\s|\s(?:but|while|whereas)\s|\sand\s(?=(?:a|an|the|our|my|another|\d+)\b)",
+    re.I)
 _PRONOUN = re.compile(r"(?:they|it|he|she|this|that|who|which)", re.I)
 _HOLDER_END = re.compile(
     r"[.;!?](?=\s|$)|\n|,\s*(?:and\s+|but\s+)?(?:we|our|i|us)\b|"
@@ -76,7 +98,8 @@ _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
         r"daughter|uncle|aunt|cousin)|(?:and|&)\s+(?:i|me|myself)|md|ceo|managing\s+director|"
         r"chair(?:man|woman)?|"
         r"proprietors?|owner[\s-]managers?|boss)\b", re.I)),
-    ("university", re.compile(r"\b(?:universit(?:y|ies)|college|higher\s+education)\b", re.I)),
+    ("university", re.compile(r"\b(?:universit(?:y|ies)|uni|college|higher\s+education)\b",
+                              re.I)),
     ("public_body", re.compile(
         r"\b(?:nhs|council|local\s+authorit(?:y|ies)|government|public\s+(?:body|bodies|sector|"
         r"authority)|combined\s+authority|ministry|department\s+(?:of|for)|crown|municipal|"
@@ -120,8 +143,40 @@ def read_holdings(msg: Message) -> list[Holding]:
         if not msg.claimed(*match.span()):
             msg.claim(*match.span())
             found.append(Found(match.start(), match.end(), Holding(
-                share_percent=100, holder=match["who"].lower(), holder_kind="individual")))
+                share_percent=_share(match) or 100, holder=match["who"].lower(),
+                holder_kind="individual")))
+    found += _listed_holders(msg, bool(found or _OWNERSHIP_WORDS.search(msg.text)))
     return [_their_figures(msg, f) for f in sorted(found, key=lambda f: f.start)]
+
+
+def _listed_holders(msg: Message, about_ownership: bool) -> list[Found[Holding]]:
+    """Holders listed by name and share, in a message that speaks of who owns the business
+    (`about_ownership`) or whose listed shares make up the whole of it ("md 55% + a
+    distributor 45%")."""
+    found: list[Found[Holding]] = []
+    for match in _LISTED_HOLDER.finditer(msg.text):
+        start, end = match.start("holder"), match.end()
+        label = match["holder"].strip()
+        share = _share(match)
+        if (share is None or share > 100 or msg.claimed(start, end)
+                or _NOT_A_HOLDER.search(label)):
+            continue
+        holding = Holding(share_percent=share, holder=label,
+                          holder_kind=_holder_kind(label, label))
+        # its own figures in brackets after it: "a distributor 45% (70 staff, £8m)"
+        if (brackets := _BRACKETS.match(msg.text, end)) and \
+                (figures := _holding(msg, brackets.start(1), brackets.end(1), share,
+                                     "owns_us")) is not None:
+            holding = holding.model_copy(update={
+                "employees": figures.employees, "turnover": figures.turnover,
+                "balance_sheet": figures.balance_sheet})
+            end = brackets.end()
+        found.append(Found(start, end, holding))
+    if not about_ownership and abs(sum(f.value.share_percent for f in found) - 100) > 1:
+        return []
+    for item in found:
+        msg.claim(item.start, item.end)
+    return found
 
 
 def _their_figures(msg: Message, found: Found[Holding]) -> Holding:
@@ -170,6 +225,8 @@ def read_referred_figures(msg: Message) -> Holding | None:
 
 
 def _share(match: re.Match[str]) -> float | None:
+    if match.groupdict().get("all"):  # "Acme Holdings owns all of it"
+        return 100.0
     if match["share"]:
         return to_float(match["share"])
     return 50.0 if match["half"] else None
@@ -213,7 +270,8 @@ def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
         return Found(subject_start, end, holding)
     if not subject or _PRONOUN.fullmatch(subject):
         return None
-    if match["prep"] and not _OUR_EQUITY.match(msg.text, match.end()):
+    if match["prep"] and not _OUR_EQUITY.match(msg.text, match.end()) and not \
+            _OUR_BUSINESS.match(msg.text, match.end()):
         return None  # a share of something else: "30% of our sales"
     holding = _holding(msg, subject_start, match.start(), share, "owns_us")
     if holding is None:
@@ -254,6 +312,8 @@ def _holding(msg: Message, start: int, end: int, share: float,
     for amount in amounts_in(msg, start, end):
         role = nearest_role(msg, amount, start, end, [],
                             roles=("turnover", "balance_sheet"))
+        if role is None and employees is not None and "turnover" not in figures:
+            role = "turnover"  # an amount beside the holder's staff: "(70 staff, 8m)"
         if role:
             figures[role] = amount.money
     return Holding(share_percent=share, holder=label,

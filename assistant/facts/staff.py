@@ -41,7 +41,7 @@ _SIZE_WORD = r"(?:person|people|strong|employee|staff|man|head)"
 _BUSINESS_NOUN = (r"(?:company|business|firm|outfit|organi[sz]ation|enterprise|sme|"
                   r"manufacturer|producer|supplier|provider|contractor|subcontractor|"
                   r"specialist|consultancy|agency|practice|studio|workshop|factory|foundry|"
-                  r"works|[\w-]*maker)")
+                  r"works|shop|lab|laboratory|plant|mill|spin-?out|start-?up|[\w-]*maker)")
 _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "45 staff", "120 employees", "3 FTE", "12 highly skilled workers"
     rf"{NUM_START}(?P<n>{NUM})\s*(?:{STAFF_ADJ}\s+){{0,2}}{_STAFF_NOUN}\b",
@@ -71,7 +71,7 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "a 30-person steel fabricator in Grimsby", "a 12-person haulier", "8-person joinery": a
     # maker, doer or trade that ends the phrase (not "a 10-person customer service team")
     rf"{NUM_START}(?P<n>{NUM})\s*-?\s*{_SIZE_WORD}\s+(?:[\w&'-]+\s+){{0,2}}?"
-    r"[a-z-]+(?:[^aeiou\W]er|or|ier|ist|ery|ry|ing|ics)\b(?=\s*(?:[,.;:!?)]|$)|\s+(?:in|based|"
+    r"[a-z-]+(?:[^aeiou\W]er|or|ier|ist|ery|ry|ing|ics)\b(?=\s*(?:[,.;:!?()]|$)|\s+(?:in|based|"
     r"from|at|near|"
     r"with|and|that|who|which|looking|wanting|hoping)\b)",
     # "there are 8 of us"

@@ -35,10 +35,26 @@ _STARTED = (r"(?:founded|established|started(?:\s+(?:trading|up))?|set\s+up|inco
 _TRADING_FOR = re.compile(
     rf"\b{_TRADING}\s+(?:for\s+)?(?:(?:the\s+)?(?:last|past)\s+)?(?:{QUAL}\s+)?{DURATION}",
     re.I)
-_DURATION_OF_TRADING = re.compile(rf"{DURATION}\s+(?:of\s+)?(?:trading|in\s+business)\b", re.I)
+_DURATION_OF_TRADING = re.compile(rf"{DURATION}'?\s+(?:of\s+)?(?:trading|in\s+business)\b",
+                                  re.I)  # "9 years trading", "nine years' trading"
 _AGE = re.compile(
     r"\b(?:we(?:'re|\s+are)|(?:the\s+|our\s+)?(?:company|business|firm)\s+is|it's|it\s+is)\s+"
     rf"(?:only\s+|just\s+)?(?:{QUAL}\s+)?{DURATION}\s+old\b", re.I)
+# "22 years old" as one item of a list about the business ("..., 22 years old, debt-free"),
+# not a person's age
+_LISTED_AGE = re.compile(rf"(?:^|[,;(]|\band)\s*(?:{QUAL}\s+)?{DURATION}\s+old\b", re.I)
+_A_PERSON_BEFORE = re.compile(r"\b(?:i'm|i\s+am|he's|she's|he\s+is|she\s+is|aged|age|"
+                              r"director|founder|owner|son|daughter|machine|building)\b", re.I)
+# "Five years ago we set up ...", "Two months ago my sister and I started baking"
+_AGO_STARTED = re.compile(
+    rf"\b(?:(?:{QUAL}\s+)?{DURATION})\s+ago,?\s+(?:[\w'-]+\s+){{0,4}}?"
+    rf"(?:we|i|it|the\s+(?:company|business|firm))\s+"
+    rf"(?:{_STARTED}|(?:started|began)\s+(?:[a-z]+ing)\b)", re.I)
+# "... and have done for 9 years"
+_DONE_FOR = re.compile(
+    rf"\band\s+(?:we\s+)?(?:have|'ve)\s+(?:done|been)\s+(?:so\s+|it\s+)?for\s+"
+    rf"(?:(?:the\s+)?(?:last|past)\s+)?(?:(?:over|more\s+than|almost|nearly|{QUAL})\s+)?"
+    rf"{DURATION}", re.I)
 # What was started, between the verb and the date: "my dad started the business in 1986".
 _THE_BUSINESS = (r"(?:it|(?:the|this|our|my|his|her|their)\s+(?:own\s+)?(?:family\s+)?"
                  r"(?:company|business|firm|shop|factory|workshop|practice))")
@@ -122,6 +138,11 @@ def read_months_trading(msg: Message, today: date) -> float | None:
     for pattern in (_TRADING_FOR, _DURATION_OF_TRADING, _AGE):
         found += [Found(m.start(), m.end(), duration_months(m))
                   for m in pattern.finditer(msg.text)]
+    for match in _LISTED_AGE.finditer(msg.text):
+        if not _A_PERSON_BEFORE.search(msg.text, max(0, match.start() - 30), match.start()):
+            found.append(Found(match.start(), match.end(), duration_months(match)))
+    found += [Found(m.start(), m.end(), duration_months(m))
+              for pattern in (_AGO_STARTED, _DONE_FOR) for m in pattern.finditer(msg.text)]
     for match in _STARTED_AGO.finditer(msg.text):
         months = (_LAST_PERIOD_MONTHS[match["last"].lower()] if match["last"]
                   else duration_months(match))

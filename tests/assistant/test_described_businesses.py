@@ -1,0 +1,122 @@
+"""A business told in one breath, as owners write it: a question that describes a business
+("Is a ... with ... eligible?"), terse lists, the kind of business named anywhere, holders listed
+with their shares, a group the business belongs to, trading told as "years' trading" or "... ago
+we started". Sentences written here, none from an eval set."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.business import Facts
+from assistant.facts import FactExtractor
+
+TODAY = date(2026, 6, 15)
+
+
+def read(text: str) -> Facts:
+    return FactExtractor().extract(text, today=TODAY)
+
+
+@pytest.mark.parametrize(("text", "sector"), [
+    ("Would a Dudley joinery workshop with 7 staff and £600k of sales qualify?",
+     "joinery workshop"),
+    ("Is a 25-person plastics moulder at DY4 7ZZ with £3m turnover eligible?", "plastics moulder"),
+    ("Can a Telford-based circuit-board assembler with 60 staff apply?",
+     "circuit-board assembler"),
+    ("brass foundry, 33 staff, £4m, 20 yrs, not insolvent", "brass foundry"),
+    ("b70 1aa, sign making, 9 staff, £700k, 5 yrs", "sign making"),
+    ("We've been in commercial printing for 12 years, 15 staff", "commercial printing"),
+    ("We do precision grinding, 22 staff", "precision grinding"),
+    ("14 staff, revenue of £1.2m from calibration services", "calibration services"),
+    ("We were set up two years ago to develop battery coatings; 6 staff",
+     "develop battery coatings"),
+])
+def test_the_kind_of_business_is_read_wherever_it_is_named(text: str, sector: str) -> None:
+    assert read(text).sector_text == sector
+
+
+@pytest.mark.parametrize("text", [
+    "Is a florist eligible? We have 3 staff",  # a kind asked about, not this business
+    "We have 30 staff; one of our clients, a big car maker, wants us to expand",
+    "We sell to a large aerospace manufacturer, 40 staff",
+])
+def test_a_kind_asked_about_or_another_business_is_not_read(text: str) -> None:
+    sector = read(text).sector_text
+    assert sector is None or ("maker" not in sector and "florist" not in sector)
+
+
+@pytest.mark.parametrize(("text", "insolvent"), [
+    ("Is a 12-person print shop in WS1 1AA, trading 5 years and not insolvent, eligible?", False),
+    ("Could a 9-staff bakery with no insolvency get a grant?", False),
+    ("Is administration a problem? We have 9 staff in B1 1AA", None),
+    ("Trading for 10 years, nothing insolvent.", False),
+])
+def test_insolvency_in_a_question_that_describes_a_business(text: str,
+                                                            insolvent: bool | None) -> None:
+    assert read(text).insolvent is insolvent
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("A tile importer in WS9 with 8 staff, seven years' trading, not insolvent", 84),
+    ("a 40-year-old family printing firm? no - the firm is 40 years old, 20 staff", 480),
+    ("Six months ago my partner and I started making gin at B9 4AA; 3 staff", 6),
+    ("We refurbish forklifts at DY2 and have done for 14 years; 11 staff", 168),
+])
+def test_how_long_a_business_has_traded_told_as_owners_tell_it(text: str, months: float) -> None:
+    assert read(text).months_trading == months
+
+
+def test_a_person_s_age_is_not_the_business_s() -> None:
+    assert read("I'm 52 years old and run a cafe with 4 staff").months_trading is None
+
+
+def test_turning_over_is_the_turnover_not_more_than_it() -> None:
+    turnover = read("a 20-person firm turning over £3.4m").turnover
+    assert turnover is not None and turnover.amount == 3_400_000
+
+
+def test_a_balance_sheet_in_shorthand() -> None:
+    facts = read("260 staff, t/o 52m, bal sheet 30m, 25 yrs")
+    assert facts.balance_sheet is not None and facts.balance_sheet.amount == 30_000_000
+
+
+@pytest.mark.parametrize(("text", "holders"), [
+    ("bakery, 12 staff, £1m, owner 60% + a supplier co 40% (80 staff, £9m)",
+     {("owner", 60.0), ("a supplier co", 40.0)}),
+    ("Ownership: county council 20%, directors 80%", {("county council", 20.0),
+                                                      ("directors", 80.0)}),
+    ("The regional fund kept 35% when we were set up; the founders have the remaining 65%.",
+     {("The regional fund", 35.0), ("the founders", 65.0)}),
+    ("60% director-owned, 40% owned by a local investor", {("director", 60.0),
+                                                           ("a local investor", 40.0)}),
+    ("The borough council bought 30% of our recycling works in 2019.",
+     {("The borough council", 30.0)}),
+])
+def test_holders_listed_with_their_shares(text: str, holders: set[tuple[str, float]]) -> None:
+    assert {(h.holder, h.share_percent) for h in read(text).holdings} == holders
+
+
+def test_a_listed_holder_s_figures_in_brackets_are_its_own() -> None:
+    facts = read("12 staff, £1m turnover, owner 60% + a supplier co 40% (80 staff, £9m)")
+    supplier = next(h for h in facts.holdings if h.holder == "a supplier co")
+    assert supplier.employees == 80
+    assert supplier.turnover is not None and supplier.turnover.amount == 9_000_000
+    assert facts.turnover is not None and facts.turnover.amount == 1_000_000
+
+
+def test_percentages_that_are_not_shares_are_no_holders() -> None:
+    assert read("We export 35% and grew 10% last year, 14 staff").holdings == []
+
+
+def test_a_parent_owning_all_of_the_shares() -> None:
+    facts = read("We employ 30; Acme Holdings owns all of us.")
+    assert [(h.holder, h.share_percent) for h in facts.holdings] == [("Acme Holdings", 100.0)]
+
+
+def test_part_of_a_group_counts_the_rest_of_the_group() -> None:
+    facts = read("We're a 45-person company but belong to a group with 300 employees.")
+    assert facts.employees == 45
+    rest = [h for h in facts.holdings if h.holder == "the rest of the group"]
+    assert rest and rest[0].employees == 255
