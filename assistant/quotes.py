@@ -22,6 +22,7 @@ from assistant.eligibility.quote import (
     QuoteLine,
     award_quote,
     cap_quote,
+    excluded_cost_quote,
     headroom_quote,
     limit_quote,
     outputs_quote,
@@ -34,7 +35,7 @@ from assistant.facts.staff import read_supposed_band
 from assistant.questions import read_question
 from assistant.routing.rules import AWARD_WORDS
 from knowledge.policy import Policy
-from knowledge.policy.schema import Programme
+from knowledge.policy.schema import ExcludedCost, Programme
 from knowledge.programme import KindWords
 from knowledge.words import plain_words
 
@@ -56,6 +57,11 @@ _GIVES = re.compile(r"\b(?:give|gives|offer|offers|worth|come\s+to|amount\s+to|f
 _APPLYING = re.compile(r"\b(?:apply|applying|qualify|eligible|able|allowed|get|receive)\b",
                        re.IGNORECASE)
 _MAX_OFFERS = 3
+# "can I use the grant to buy ...?", "does it cover ...?": a question about what the award pays for
+_PAYS_FOR = re.compile(
+    r"\b(?:pay(?:s|ing)?|cover|covers|covered|fund|funds|funded|use\s+(?:the|a|our|it|"
+    r"this|that)\b|used\s+(?:to|for|on)|spend|spent|buy|buying|purchase|purchasing|claim|"
+    r"count\s+as|eligible\s+costs?|include|includes|towards?|go\s+on)\b", re.IGNORECASE)
 # "what's the biggest voucher?", "the minimum grant": an end of the award's range
 _EXTREME = re.compile(
     r"\b(?:(?P<high>max|maximum|most|biggest|largest|highest|top|upper|max\.)|"
@@ -127,7 +133,24 @@ class AwardQuotes:
             ask = None if question.kind != "yes_no" else \
                 "stops" if _STOPS.search(question.text) else "allows"
             return Quote(headroom_quote(self._policy, prior, ask, minimum), [])
+        if question.kind in {"yes_no", "other"} and _PAYS_FOR.search(question.text):
+            if found := self._excluded_cost(question.text, focus):
+                programme, excluded = found
+                return Quote(excluded_cost_quote(self._name([programme]), excluded),
+                             [programme.id])
         return Quote([], [])
+
+    def _excluded_cost(self, question: str, focus: Sequence[str]
+                       ) -> tuple[Programme, ExcludedCost] | None:
+        """The cost the question names that the award it asks about does not pay for, by the
+        words the policy lists for it."""
+        asked = f" {plain_words(question)} "
+        for programme in self._programmes(question, focus):
+            assert programme.award is not None
+            for excluded in programme.award.excluded_costs:
+                if any(f" {plain_words(w)} " in asked for w in excluded.words if plain_words(w)):
+                    return programme, excluded
+        return None
 
     def _names_subsidy(self, question: str) -> bool:
         """Whether the question names the subsidy limit's scheme ("Minimal Financial

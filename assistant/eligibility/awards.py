@@ -146,7 +146,8 @@ class _AwardWorking:
                 return project, None
             eligible = min(eligible, result)
         for excluded in self.award.excluded_costs:
-            self.line(f"{capitalised(excluded.item)} are not eligible costs.", excluded.clause)
+            unless = f", unless {excluded.unless}" if excluded.unless else ""
+            self.line(f"Not eligible costs: {excluded.item}{unless}.", excluded.clause)
         self.line(f"Eligible costs: {pounds(eligible)}.")
         return project, eligible
 

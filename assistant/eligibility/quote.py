@@ -24,6 +24,7 @@ from assistant.eligibility.wording import (
     with_a,
 )
 from knowledge.policy import Award, ClauseRef, Policy
+from knowledge.policy.schema import ExcludedCost
 
 _BAND_WORDS = {"micro": "a micro business", "small": "a small business",
                "medium": "a medium-sized business", "large": "a large business"}
@@ -135,6 +136,15 @@ def outputs_quote(offers: Sequence[Offer], grant_gbp: float | None) -> list[Quot
 
 def _noun(offer: Offer) -> str:
     return AWARD_NOUN[offer.award.kind]
+
+
+def excluded_cost_quote(name: str, excluded: ExcludedCost) -> list[QuoteLine]:
+    """ "Can the grant pay for <an excluded cost>?": No first, with the exception the guidance
+    makes, if any."""
+    if excluded.unless:
+        return [QuoteLine(f"No, not as a rule: {name} does not pay for {excluded.item}, unless "
+                          f"{excluded.unless}.", excluded.clause)]
+    return [QuoteLine(f"No: {name} does not pay for {excluded.item}.", excluded.clause)]
 
 
 def headroom_quote(policy: Policy, prior_gbp: float, ask: str | None = None,

@@ -190,6 +190,8 @@ class ExcludedCost(Strict):
     item: str  # "vehicles"
     words: list[str] = Field(default_factory=list)  # "van", "car", "forklift"
     clause: ClauseRef
+    # the exception the guidance makes, if any: "minor works needed to install equipment"
+    unless: str = ""
 
 
 class OutputRatio(Strict):

@@ -153,3 +153,38 @@ def test_the_subsidy_limit_comes_from_the_policy(ssr, other) -> None:
         "The Minimal Financial Assistance limit is £315,000")
     assert answer(ask(other, "Is there a cap on subsidy overall - how much?")).startswith(
         "The Minimal Financial Assistance limit is £315,000")
+
+
+# --- costs the award does not pay for ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("Would the grant cover a reconditioned press brake?", "second-hand equipment"),
+    ("could we spend some of the grant on a delivery van", "vehicles licensed for use on public"),
+    ("Can the booster pay for our rent?", "salaries and overheads"),
+])
+def test_a_cost_the_award_does_not_pay_for_is_answered_no_first(ssr, text: str,
+                                                                item: str) -> None:
+    quote = ask(ssr, text)
+    said = answer(quote)
+    assert said.startswith("No"), said
+    assert item in said
+    assert quote.lines[0].clause is not None
+    assert quote.lines[0].clause.clause == "Ineligible costs"
+
+
+def test_the_exception_the_guidance_makes_is_said(ssr) -> None:
+    said = answer(ask(ssr, "Is a pre-owned laser cutter an eligible cost?"))
+    assert "unless an independent valuation" in said
+
+
+@pytest.mark.parametrize("text", [
+    "Can the grant be used to buy a new robot cell?",  # nothing excluded named
+    "How does the van hire scheme work?",  # not a question about what the award pays for
+])
+def test_no_exclusion_is_quoted_when_none_is_asked_about(ssr, text: str) -> None:
+    assert ask(ssr, text).lines == []
+
+
+def test_another_programme_s_excluded_costs_are_its_own(other) -> None:
+    said = answer(ask(other, "Can the capital grant pay for a forklift?"))
+    assert said.startswith("No: ") and "vehicles" in said

@@ -193,7 +193,7 @@ def test_a_cap_in_percent_and_a_cap_in_pounds(ports: Policy):
     assert "Metering may be at most £10,000" in text
     assert "the other £5,000 is not eligible" in text
     assert award.eligible_costs_gbp == pytest.approx(88_888.89)
-    assert "Vehicles are not eligible costs." in text
+    assert "Not eligible costs: vehicles." in text
     assert "linked enterprises receive, together" in text
 
 
