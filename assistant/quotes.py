@@ -133,11 +133,11 @@ class AwardQuotes:
             ask = None if question.kind != "yes_no" else \
                 "stops" if _STOPS.search(question.text) else "allows"
             return Quote(headroom_quote(self._policy, prior, ask, minimum), [])
-        if question.kind in {"yes_no", "other"} and _PAYS_FOR.search(question.text):
-            if found := self._excluded_cost(question.text, focus):
-                programme, excluded = found
-                return Quote(excluded_cost_quote(self._name([programme]), excluded),
-                             [programme.id])
+        if question.kind in {"yes_no", "other"} and _PAYS_FOR.search(question.text) and \
+                (found := self._excluded_cost(question.text, focus)):
+            programme, excluded = found
+            return Quote(excluded_cost_quote(self._name([programme]), excluded),
+                         [programme.id])
         return Quote([], [])
 
     def _excluded_cost(self, question: str, focus: Sequence[str]
