@@ -248,5 +248,15 @@ def _is_pleasantry(text: str) -> bool:
 
 
 def _reads_as_follow_up(text: str) -> bool:
-    return bool(rules.FOLLOW_UP_OPENER.search(text)) or \
-        len(text.split()) <= rules.SHORT_FOLLOW_UP_WORDS
+    """An opener that continues ("and for a medium firm?"), or a short message, unless that
+    names its own subject and refers back to nothing ("What is the Valley Scheme?")."""
+    if rules.FOLLOW_UP_OPENER.search(text):
+        return True
+    return len(text.split()) <= rules.SHORT_FOLLOW_UP_WORDS and not _names_its_subject(text)
+
+
+def _names_its_subject(text: str) -> bool:
+    words = text.split()
+    named = any((w[:1].isupper() and not w.isupper()) or (len(w) > 1 and w.isupper())
+                for w in words[1:] if w.strip("?!.,:;'\"")[:1].isalpha())
+    return named and not rules.REFERS_BACK.search(text)

@@ -349,4 +349,8 @@ FOLLOW_UP_OPENER = re.compile(
     re.IGNORECASE,
 )
 SHORT_FOLLOW_UP_WORDS = 8
+# Words that refer back to what was said before: a message with one is a follow-up.
+REFERS_BACK = re.compile(
+    r"\b(?:it|its|it's|that|this|they|them|their|those|these|there|one|ones|same|else|too|"
+    r"either|instead|then|him|her|he|she)\b", re.IGNORECASE)
 

@@ -238,3 +238,15 @@ def test_a_rough_headcount_on_a_ceiling_is_asked_about_not_decided() -> None:
     # a later message without a headcount keeps it rough
     later = Facts(employees=50, employees_approx=True).merged_with(Facts(months_trading=12))
     assert later.employees_approx is True
+
+
+@pytest.mark.parametrize(("text", "follows"), [
+    ("What is the Valley Scheme?", False),  # names its own subject
+    ("Is Tipton in the area?", False),
+    ("Is it open now?", True),  # refers back
+    ("what's the maximum?", True),  # names nothing: it continues
+    ("And for the Valley Scheme?", True),  # an opener that continues
+])
+def test_a_short_question_naming_its_own_subject_is_not_a_follow_up(router: Router, text: str,
+                                                                     follows: bool) -> None:
+    assert router.route(text, has_context=True).follow_up is follows
