@@ -210,7 +210,7 @@ class SectorReader:
         for lead in _ACTIVITY_LEADS:
             found += [(m.end(), p) for m in lead.finditer(text)
                       if (p := self._activity_phrase(text, m.end()))]
-        if describes_business and (opening := self._opening_phrase(text)):
+        if describes_business and (opening := self._opening_phrase(text, one_word_activity=True)):
             found.append(opening)
         if describes_business:
             found += self._sentence_openings(text)
@@ -307,6 +307,8 @@ class SectorReader:
             return None
         opening = text[start:end]
         lowered = re.findall(r"[a-z]+", opening.lower())
+        if len(lowered) == 1 and lowered[0] in _OTHER_PARTIES:
+            return None  # "Customers in B1, ...": not what the business is
         if (re.search(r"\d", opening) or _CONTRACTION.search(opening)
                 or any(w in _NOT_IN_AN_OPENING_NOUN_PHRASE for w in lowered)
                 or SOLVENT.search(opening) or INSOLVENCY.search(opening)):

@@ -256,6 +256,10 @@ def _reads_as_follow_up(text: str) -> bool:
 
 
 def _names_its_subject(text: str) -> bool:
+    """A question that names what it asks about and refers back to nothing; a bare answer
+    ("Sutton Coldfield") is not a question."""
+    if not text.rstrip().endswith("?"):
+        return False
     words = text.split()
     named = any((w[:1].isupper() and not w.isupper()) or (len(w) > 1 and w.isupper())
                 for w in words[1:] if w.strip("?!.,:;'\"")[:1].isalpha())

@@ -120,3 +120,8 @@ def test_part_of_a_group_counts_the_rest_of_the_group() -> None:
     assert facts.employees == 45
     rest = [h for h in facts.holdings if h.holder == "the rest of the group"]
     assert rest and rest[0].employees == 255
+
+
+def test_a_one_word_trade_opening_the_message_is_the_business() -> None:
+    assert read("Glaziers at DY1 4AA, 7 staff, £800k").sector_text == "glaziers"
+    assert read("Suppliers in B1 1AA, 7 staff").sector_text is None
