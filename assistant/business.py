@@ -31,7 +31,8 @@ HolderKind = Literal["enterprise", "public_body", "individual", "investor", "uni
 class Holding(BaseModel):
     """Someone holding a share of the business (or of whom the business holds a share)."""
 
-    share_percent: float = Field(ge=0, le=100)
+    # None: a holding named without its size ("the county council has a holding"), to be asked about
+    share_percent: float | None = Field(ge=0, le=100)
     holder: str  # as the user put it: "a 1,000-person group", "an NHS trust"
     holder_kind: HolderKind = "unknown"
     direction: Literal["owns_us", "we_own"] = "owns_us"

@@ -160,6 +160,7 @@ class Assistant:
                 turn.new_facts = turn.new_facts.model_copy(update={"declared": declared})
                 turn.sources = {**turn.sources, **sources}
         turn.new_facts = self._holder_figures(turn.text, previous, turn.new_facts)
+        turn.new_facts = self._holder_share(turn, previous)
         turn.facts = previous.merged_with(turn.new_facts)
         if asked == "local_authority" and previous.postcode and not turn.new_facts.postcode:
             # the council asked for because the postcode district is split: the same site
@@ -387,6 +388,21 @@ class Assistant:
         holdings = [holder if h is waiting[0] else h for h in previous.holdings]
         return new.model_copy(update={"employees": None, "turnover": None,
                                       "balance_sheet": None, "holdings": holdings})
+
+    def _holder_share(self, turn: _Turn, previous: Facts) -> Facts:
+        """The size of a stake named before without one ("The county council bought into us" then
+        "roughly a fifth, 20%"): that holding's share, given in reply."""
+        new = turn.new_facts
+        waiting = [h for h in previous.holdings if h.share_percent is None]
+        if len(waiting) != 1 or new.holdings:
+            return new
+        share = self.extractor.stated_share(turn.text)
+        if share is None:
+            return new
+        holdings = [h.model_copy(update={"share_percent": share}) if h is waiting[0] else h
+                    for h in previous.holdings]
+        turn.sources = {**turn.sources, "holdings": turn.text.strip()}
+        return new.model_copy(update={"holdings": holdings})
 
     def _corrected_fact(self, turn: _Turn) -> str | None:
         """The fact a correction of the last message changes ("sorry, 300" after "about 30"):

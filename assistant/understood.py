@@ -46,6 +46,8 @@ def _duration(months: float) -> str:
 
 
 def _holding(holding: Holding) -> str:
+    if holding.share_percent is None:
+        return f"a stake held by {holding.holder} (its size not given)"
     if holding.direction == "we_own":
         return f"you own {_number(holding.share_percent)}% of {holding.holder}"
     size = []

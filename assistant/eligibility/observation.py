@@ -41,11 +41,13 @@ class Observation:
 def observe_public_share(facts: Facts) -> Observation:
     holders = [h for h in facts.holdings
                if h.holder_kind == "public_body" and h.direction == "owns_us"]
-    share = sum(h.share_percent for h in holders)
+    if any(h.share_percent is None for h in holders):
+        return Observation(missing=("holdings",))  # "the county council has a holding": how much?
+    share = sum(h.share_percent or 0.0 for h in holders)
     if not holders:
         sentence = "No public body shareholder has been mentioned, so I've taken this as 0%."
     else:
-        named = joined([f"{h.holder} ({number(h.share_percent)}%)" for h in holders])
+        named = joined([f"{h.holder} ({number(h.share_percent or 0.0)}%)" for h in holders])
         sentence = f"Public bodies hold {number(share)}% of the business: {named}."
     return Observation(value=share, shown=number(share), sentence=sentence,
                         evidence=sentence)

@@ -74,8 +74,11 @@ class RuleFacts:
                 settled = self.size.band is not None and len(self.size.possible_bands) == 1
                 return self.size.band if settled else None
             case "public_body_share":
-                return sum(h.share_percent for h in facts.holdings
-                           if h.holder_kind == "public_body" and h.direction == "owns_us")
+                shares = [h.share_percent for h in facts.holdings
+                          if h.holder_kind == "public_body" and h.direction == "owns_us"]
+                if any(s is None for s in shares):
+                    return None  # a public body's stake of a size not said
+                return sum(s for s in shares if s is not None)
             case "project_cost_gbp":
                 return self._gbp(facts.project_cost)
             case "consultancy_cost_gbp":

@@ -192,6 +192,10 @@ class _SizeWorking:
 
     def _holding_line(self, holding: Holding) -> str:
         share = holding.share_percent
+        if share is None:  # only a public body's stake is read without its size
+            return (f"{capitalised(holding.holder)} holds a share of the business of a size not "
+                    "given: a public body, so the holding is tested under the public-ownership "
+                    "rule rather than added to the business's figures.")
         who = (f"{holding.holder} holds {number(share)}% of the business"
                if holding.direction == "owns_us"
                else f"the business holds {number(share)}% of {holding.holder}")

@@ -35,7 +35,7 @@ from assistant.facts.forms import rewrite
 from assistant.facts.insolvency import read_insolvent
 from assistant.facts.money import MoneyField, read_money
 from assistant.facts.numbers import words_to_digits
-from assistant.facts.ownership import read_holdings, read_referred_figures
+from assistant.facts.ownership import read_holdings, read_referred_figures, read_stated_share
 from assistant.facts.places import Places
 from assistant.facts.postcodes import read_postcode, valid_outward_code
 from assistant.facts.staff import read_employees, read_stated_band
@@ -89,7 +89,8 @@ class _GroupTotals:
         of its own given is counted in them (its own figures would count twice)."""
         assert self.employees is not None
         holdings = [h.model_copy(update={"employees": 0.0, "turnover": Money(amount=0)})
-                    if h.share_percent > 50 and h.employees is None and h.turnover is None
+                    if (h.share_percent or 0) > 50 and h.employees is None
+                    and h.turnover is None
                     else h for h in facts.holdings]
         own = facts.employees
         if own is None or own == self.employees:
@@ -193,6 +194,10 @@ class FactExtractor:
             return None
         return _GroupTotals(figures.employees, figures.turnover, figures.balance_sheet,
                             sentence)
+
+    def stated_share(self, text: str) -> float | None:
+        """The one share a reply gives for a holding named before without its size."""
+        return read_stated_share(Message(words_to_digits(self._written_out(text))))
 
     def referred_holder(self, text: str) -> Holding | None:
         """The figures a reply gives for the shareholder named before ("They have 300

@@ -42,6 +42,16 @@ _FAMILY_OWNED = re.compile(
 _LISTED_HOLDER = re.compile(
     rf"(?:^|(?<=[,+&:;(/%])|(?<=\band))\s*(?P<holder>(?:an?\s+|the\s+|our\s+)?[A-Za-z][\w'.-]*"
     rf"(?:\s+[A-Za-z][\w'.-]*){{0,3}}?)\s*[:=-]?\s*{_SHARE}(?!\s*(?:of|in)\b)", re.I)
+# "... bought a stake", "... has a shareholding": a stake whose size is not said
+_A_STAKE = re.compile(
+    r"\b(?:took|taken|take|takes|has|have|had|holds?|held|owns?|bought|acquired|kept|keeps|"
+    r"retains?|retained|got)\s+(?:(?:a|an|some|small|large|big|minority|majority|equity|"
+    r"little)\s+){0,3}(?:stake|shareholding|holding|share|slice)\b"
+    # in the business, not in another: "a stake in us", not "a stake in our supplier"
+    r"(?!\s+(?:in|of)\s+(?!us\b|it\b|the\s+(?:company|business|firm)\b|"
+    r"our\s+(?:[\w-]+\s+){0,2}(?:company|business|firm|shares|equity)\b))", re.I)
+_PARTLY_OWNED_BY = re.compile(
+    r"\b(?:partly|partially|part|jointly|co)[\s-]+(?:owned|held)\s+by\s+", re.I)
 _BRACKETS = re.compile(r"\s*\(([^()]{1,80})\)")
 _OWNERSHIP_WORDS = re.compile(
     r"\b(?:own|owns|owned|owner|owners|ownership|shareholders?|shareholding|shares|equity|"
@@ -146,7 +156,33 @@ def read_holdings(msg: Message) -> list[Holding]:
                 share_percent=_share(match) or 100, holder=match["who"].lower(),
                 holder_kind="individual")))
     found += _listed_holders(msg, bool(found or _OWNERSHIP_WORDS.search(msg.text)))
+    found += _public_stakes(msg)
     return [_their_figures(msg, f) for f in sorted(found, key=lambda f: f.start)]
+
+
+def _public_stakes(msg: Message) -> list[Found[Holding]]:
+    """A public body's stake told without its size ("the county council has a holding", "we're
+    partly owned by the county council"): a holding whose share is to be asked, since a public
+    share of 25% or more decides eligibility on its own."""
+    found: list[Found[Holding]] = []
+    for match in _A_STAKE.finditer(msg.text):
+        if msg.claimed(*match.span()):
+            continue
+        start = _subject_start(msg, match.start())
+        holder = _holder_label(msg.text[start:match.start()].strip())
+        if holder and _holder_kind(holder, holder) == "public_body":
+            msg.claim(start, match.end())
+            found.append(Found(start, match.end(), Holding(
+                share_percent=None, holder=holder, holder_kind="public_body")))
+    for match in _PARTLY_OWNED_BY.finditer(msg.text):
+        holder = _holder_label(msg.text[match.end():_holder_end(msg, match.end())])
+        end = match.end() + len(holder)
+        if holder and not msg.claimed(match.start(), end) and \
+                _holder_kind(holder, holder) == "public_body":
+            msg.claim(match.start(), end)
+            found.append(Found(match.start(), end, Holding(
+                share_percent=None, holder=holder, holder_kind="public_body")))
+    return found
 
 
 def _listed_holders(msg: Message, about_ownership: bool) -> list[Found[Holding]]:
@@ -172,7 +208,7 @@ def _listed_holders(msg: Message, about_ownership: bool) -> list[Found[Holding]]
                 "balance_sheet": figures.balance_sheet})
             end = brackets.end()
         found.append(Found(start, end, holding))
-    if not about_ownership and abs(sum(f.value.share_percent for f in found) - 100) > 1:
+    if not about_ownership and abs(sum(f.value.share_percent or 0 for f in found) - 100) > 1:
         return []
     for item in found:
         msg.claim(item.start, item.end)
@@ -222,6 +258,28 @@ def read_referred_figures(msg: Message) -> Holding | None:
                          and other.balance_sheet is None):
         return None
     return other
+
+
+_FRACTIONS = {"a quarter": 25.0, "one quarter": 25.0, "a third": 100 / 3, "one third": 100 / 3,
+              "half": 50.0, "a half": 50.0, "two thirds": 200 / 3, "three quarters": 75.0}
+_LONE_SHARE = re.compile(
+    rf"{NUM_START}(?P<n>{NUM})\s*(?:%|per\s*cent\b|percent\b)|"
+    r"\b(?P<fraction>a\s+quarter|one\s+quarter|a\s+third|one\s+third|a\s+half|half|"
+    r"two\s+thirds|three\s+quarters)\b", re.I)
+
+
+def read_stated_share(msg: Message) -> float | None:
+    """The one share a reply gives, for a holding named before without its size ("roughly a
+    fifth, 20%", "they hold 30 per cent"); the figure wins over a fraction word. None when
+    it gives no share or several."""
+    found = list(_LONE_SHARE.finditer(msg.text))
+    figures = {to_float(m["n"]) for m in found if m["n"]}
+    if len(figures) == 1:
+        share = figures.pop()
+        return share if share <= 100 else None
+    fractions = {_FRACTIONS[" ".join(m["fraction"].lower().split())] for m in found
+                 if m["fraction"]}
+    return fractions.pop() if not figures and len(fractions) == 1 else None
 
 
 def _share(match: re.Match[str]) -> float | None:
@@ -297,7 +355,7 @@ def _holder_end(msg: Message, start: int) -> int:
     return end.start() if end else len(msg.text)
 
 
-def _holding(msg: Message, start: int, end: int, share: float,
+def _holding(msg: Message, start: int, end: int, share: float | None,
              direction: Literal["owns_us", "we_own"]) -> Holding | None:
     phrase = msg.text[start:end].strip()
     label = _holder_label(phrase)

@@ -214,3 +214,17 @@ def test_the_shareholder_s_figures_given_in_reply_are_its_own(assistant) -> None
     staff = next(u for u in second.understood if u.fact == "employees")
     assert staff.value == "120 staff"  # the business's own stay as they were
     assert _eligibility(second, "Productivity Booster").decision == "ineligible"  # 120 + 200
+
+
+def test_a_public_stake_of_unknown_size_is_asked_about_then_decides(assistant) -> None:
+    first = assistant.ask("We print packaging in Oldbury, B69 4AA: 30 staff, £3m turnover, "
+                          "trading 12 years, not insolvent. The borough council has a small "
+                          "stake in us from a regeneration scheme. Productivity Booster?")
+    booster = _eligibility(first, "Productivity Booster")
+    assert booster.decision == "need_more_info"  # not assumed to be under 25%
+    public = next(c for c in booster.criteria if c.id == "public-ownership")
+    assert public.met is None
+    second = assistant.ask("it's a third", first.conversation_id)
+    assert _eligibility(second, "Productivity Booster").decision == "ineligible"
+    held = next(u for u in second.understood if u.fact == "holdings")
+    assert "33" in held.value and "council" in held.value

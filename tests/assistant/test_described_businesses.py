@@ -125,3 +125,30 @@ def test_part_of_a_group_counts_the_rest_of_the_group() -> None:
 def test_a_one_word_trade_opening_the_message_is_the_business() -> None:
     assert read("Glaziers at DY1 4AA, 7 staff, £800k").sector_text == "glaziers"
     assert read("Suppliers in B1 1AA, 7 staff").sector_text is None
+
+
+@pytest.mark.parametrize("text", [
+    "When it was founded, the district council bought a stake in the business; 8 staff",
+    "We're partly owned by a county council, 40 staff",
+])
+def test_a_public_stake_told_without_its_size_is_kept_without_one(text: str) -> None:
+    holdings = read(text).holdings
+    assert [(h.holder_kind, h.share_percent) for h in holdings] == [("public_body", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "The council has a stake in our landlord; 8 staff",  # a stake in another business
+    "Our founder has a big share of the company; 8 staff",  # not a public body
+])
+def test_no_unknown_stake_is_read_where_none_is_the_business_s_public_one(text: str) -> None:
+    assert all(h.share_percent is not None for h in read(text).holdings)
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    ("about a quarter I'd guess, 25%", 25.0),
+    ("they hold a third", pytest.approx(33.3, abs=0.1)),
+    ("12 per cent", 12.0),
+    ("no idea", None),
+])
+def test_the_share_given_in_reply(text: str, share: object) -> None:
+    assert FactExtractor().stated_share(text) == share
