@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.composer.base import Composition, Lead, Sentence
-from assistant.composer.refusal import Evidence, RefusalModel, signals
+from assistant.composer.refusal import Evidence, RefusalModel, signals, unknown_part
 from assistant.composer.sentences import (
     catalogue_line,
     introduces_list,
@@ -123,7 +123,8 @@ class ExtractiveComposer:
         # a direct answer from the policy answers the question: no decision is made
         probability = self._refusal.probability(values) if self._refusal and not lead else None
         refused = bool(not lead and (not chosen or (
-            self._refusal is not None and self._refusal.refuses(values))))
+            self._refusal is not None and self._refusal.refuses(values))
+            or unknown_part(question, evidence.passages) is not None))
         if asked.kind == "definition" and not lead:
             chosen = _paragraph(chosen, candidates, scored)
         ordered = _focused(_ordered(chosen, asked), candidates, asked,

@@ -41,6 +41,33 @@ _NUMBERED = re.compile(
     r"\b(?!(?:the|and|for|than|over|under|about|around|only|just|some|with|from|into|are|was|"
     r"were|our|its|his|her|their|all|any|each|per|nearly|almost|least|most)\b)([A-Za-z]{3,})\s+"
     r"(\d+(?:\.\d+)*)\b", re.IGNORECASE)
+# A numbered part of a programme: "Round 4", "phase 2", "clause 3.2", "Strand 5".
+_NUMBERED_PART = re.compile(
+    r"\b(round|stage|phase|tier|call|wave|cohort|level|clause|section|part|schedule|annex|"
+    r"appendix|step|strand|lot|window|pillar|theme)\s+(\d{1,2}(?:\.\d+)*)\b(?![.,]?\d)",
+    re.IGNORECASE)
+
+
+_BY_NUMBER_ALONE = frozenset("clause section part schedule annex appendix step".split())
+
+
+def unknown_part(question: str, passages: Sequence[str]) -> str | None:
+    """A numbered part of the programme the question asks about ("Round 4") that no retrieved
+    passage mentions: the guidance does not speak of it, so nothing found answers the question.
+    None when it names none, or every one it names is found."""
+    text = " ".join(" ".join(p.lower().split()) for p in passages)
+    for word, number in _NUMBERED_PART.findall(question):
+        name = f"{word.lower()} {number}"
+        if re.search(rf"\b{re.escape(name)}\b(?![.,]?\d)", text):
+            continue
+        # a clause or a step is written by its number alone: "3.4 The business must ..."
+        if word.lower() in _BY_NUMBER_ALONE and \
+                re.search(rf"(?<![\d.]){re.escape(number)}(?![.,]?\d)", text):
+            continue
+        return f"{word} {number}"
+    return None
+
+
 # Question words that carry no subject: "how much does it cost" is about "cost".
 _FORM_WORDS = frozenset(stems(
     "can could would should will does do did is are was were may might must shall what which "

@@ -19,7 +19,7 @@ _MAX_PHRASE_WORDS = 15  # longest sector description kept
 
 
 ACTIVITY_VERBS = (
-    r"(?:make|manufacture|produce|design|build|develop|write|create|code|program|supply|sell|"
+    r"(?:make|manufacture|produce|design|build|develop|write|create|code|program|supply|sell|turn|"
     r"distribute|provide|offer|grow|farm|fish|mine|install|repair|maintain|service|process|"
     r"recycle|refurbish|convert|print|test|machine|fabricate|assemble|cast|mould|mold|coat|"
     r"clean|transport|haul|import|export|brew|bake|cater|publish|host|rear|breed|engineer|"
@@ -31,7 +31,7 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"\b(?:we\s+are|we're|i\s+am|i'm|(?:the|our|my)\s+(?:company|business|firm)\s+is|it's|"
     r"it\s+is)\s+(?:an?)\s+",
     # "I run a bakery"
-    r"\b(?:we|i)\s+(?:run|own|manage|operate)\s+(?:an?)\s+",
+    r"\b(?:we|i)\s+(?:run|own|manage|operate)\s+(?:an?|two|three|four|several|\d+)\s+",
     # "we make aerospace brackets"
     r"\b(?:we|i|(?:the|our|my)\s+(?:company|business|firm))\s+"
     r"(?:(?:also|mainly|mostly|primarily|currently|now|largely|just|only)\s+)?"
@@ -128,7 +128,7 @@ _NOT_IN_AN_OPENING_NOUN_PHRASE = frozenset(
     "same again update updated correction actually follow following message "
     "eligibility eligible grant grants funding fund apply application applying support "
     "trading going running operating turnover staff employees owned solvent insolvency "
-    "established founded incorporated started".split())
+    "established founded incorporated started opened launched began set formed".split())
 _NOT_AN_OPENING_WORD = frozenset(
     "in at on for from to with by of about as and but or after before since because while "
     "when".split())
@@ -145,7 +145,8 @@ _GENERIC_WORDS = frozenset(
     "young growing local independent uk british group subsidiary member part spin out social "
     "very fairly relatively quite fully wholly partly private we our us it is person people "
     "staff based organisation organization project question pre revenue early stage seed "
-    "funded backed venture spinout established".split())
+    "funded backed venture spinout established cooperative co op operative charity "
+    "incorporated".split())
 
 
 # The business's own production premises, which say it makes things when nothing else says
@@ -159,15 +160,17 @@ _OWN_WORKS = re.compile(
 
 # The kind of business a phrase names: "print shop", "dental lab", "kitchen fitter".
 _KIND_HEAD = re.compile(
-    r"(?<=[\w-] )(?:shop|firm|company|business|lab|laboratory|works|workshop|studio|practice|"
-    r"agency|consultancy|spin-?out|start-?up|manufacturer|maker|producer|supplier|"
+    r"(?<=[\w&-] )(?:(?:shop|firm|company|business|lab|laboratory|workshop|studio|practice|"
+    r"agency|consultancy|spin-?out|start-?up|manufacturer|maker|producer|supplier)s?|works|"
     r"[a-z]+(?:[^aeiou\W]er|or|ist|ery)s?)\b(?!-)"
     # and ends the phrase: not "a delivery pod"
-    r"(?=\s*(?:[,.;:!?()]|$)|\s+(?:in|at|on|with|based|from|near|and|that|which|who|whose|"
+    r"(?=\s*(?:[,.;:!?()&]|$)|\s+(?:in|at|on|with|based|from|near|and|that|which|who|whose|"
     r"when|turning|trading|employing|owned|run|is|are|was|has|have|had|eligible|qualify|of|for|"
+    r"here|"
     r"to|could|can|would|might|may|[A-Za-z]{1,2}\d)\b)", re.I)
-_KIND_MODIFIER = re.compile(r"[a-z][a-z&-]*|[A-Z]{2,5}")  # "dental", "fire-door", "HVAC"
+_KIND_MODIFIER = re.compile(r"[a-z][a-z&-]*|[A-Z]{2,5}|&")  # "dental", "fire-door", "HVAC"
 _NOT_A_KIND_MODIFIER = frozenset(
+    "two three four five several "
     "a an the our my your their its this that with and or for of in at on by from to as is are "
     "was were be been not no any some every each which who whose what".split())
 _TOKEN = re.compile(r"\S+")
@@ -180,7 +183,16 @@ _NOT_A_KIND = frozenset(
     "register partner partners customer customers supplier suppliers director directors founder "
     "founders investor investors shareholder shareholders competitor competitors majority "
     "minority history category territory inventory factory theory memory story".split())
-_ARTICLE_BEFORE = re.compile(r"\b(?:an?|our|my|the)\s+$", re.I)
+# what comes before the kind: an article, a number ("two clothes shops"), or the message's
+# start ("Hi - Bearwood-based signmaker here")
+_ARTICLE_BEFORE = re.compile(
+    r"\b(?:an?|our|my|the|two|three|four|five|several|\d+)\s+$|"
+    r"^\W*(?:(?:hi|hello|hey|morning|afternoon)\b\W*)?$", re.I)
+# "one of our clients, a hotel chain": the phrase after names that other party
+_ANOTHER_IN_APPOSITION = re.compile(
+    r"\b(?:customers?|clients?|suppliers?|parent|partners?|investors?|competitors?|"
+    r"shareholders?|owners?|landlord|distributors?)\s*(?:,|-|–|:|\(|is|are|was|were)\s*"
+    r"(?:an?|the|our|my)\s+$", re.I)
 _OTHER_PARTIES = frozenset(
     "customer customers client clients supplier suppliers parent shareholder shareholders "
     "investor investors partner partners competitor competitors owner owners director "
@@ -331,8 +343,7 @@ class SectorReader:
         msg = Message(text)
         found: list[tuple[int, str]] = []
         for head in _KIND_HEAD.finditer(text):
-            if head[0].lower() in _NOT_A_KIND or msg.about_another_business(head.start()) \
-                    or msg.after_another_business(head.start()):
+            if head[0].lower() in _NOT_A_KIND or msg.about_another_business(head.start()):
                 continue
             if _KIND_HEAD.match(text, head.end() + 1) and text[head.end():head.end() + 1] == " ":
                 continue  # "joinery workshop": the kind is the last word
@@ -350,7 +361,8 @@ class SectorReader:
                     break
                 words.insert(0, word)
                 start = token.start()
-            if not _ARTICLE_BEFORE.search(text, 0, start):
+            if not _ARTICLE_BEFORE.search(text, 0, start) or \
+                    _ANOTHER_IN_APPOSITION.search(text, 0, start):
                 continue
             phrase = " ".join([*words, head[0]])
             content = [w for w in re.findall(r"[a-z]+", phrase.lower())

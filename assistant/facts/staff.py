@@ -74,6 +74,11 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     r"[a-z-]+(?:[^aeiou\W]er|or|ier|ist|ery|ry|ing|ics)\b(?=\s*(?:[,.;:!?()]|$)|\s+(?:in|based|"
     r"from|at|near|"
     r"with|and|that|who|which|looking|wanting|hoping)\b)",
+    # "28 on the books", "40 on the payroll"
+    rf"{NUM_START}(?P<n>{NUM})\s+on\s+(?:the|our)\s+(?:books|payroll)\b",
+    # "13 people" as one item of a list of facts: "13 people, t/o £1.5m"
+    rf"(?:^|(?<=[,;:(\n])|(?<=\.\s))\s*(?:{QUAL}\s+)?(?P<n>{NUM})\s+(?:people|persons)"
+    r"\s*(?=[,;.)]|$)",
     # "there are 8 of us"
     rf"\b(?:there\s+are|we\s+are|we're)\s+(?:{QUAL}\s+)?(?P<n>{NUM})\s+of\s+us\b",
 ))

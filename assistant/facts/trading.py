@@ -27,7 +27,8 @@ _MONTH_NAMES = ("january february march april may june july august september oct
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _TRADING = (r"(?:trading|traded|in\s+business|operating|operated|in\s+operation|established|"
-            r"going|running|around|existed|in\s+existence|incorporated|open|active)")
+            r"going|running|around|existed|in\s+existence|incorporated|open|active|"
+            r"(?:a\s+)?(?:ltd|limited)(?:\s+company)?)")
 _STARTED = (r"(?:founded|established|started(?:\s+(?:trading|up))?|set\s+up|incorporated|"
             r"spun\s+(?:out|off)|"
             r"formed|launched|opened(?:\s+our\s+doors)?|began(?:\s+trading)?|registered|"
@@ -57,11 +58,22 @@ _DONE_FOR = re.compile(
     rf"{DURATION}", re.I)
 # What was started, between the verb and the date: "my dad started the business in 1986".
 _THE_BUSINESS = (r"(?:it|(?:the|this|our|my|his|her|their)\s+(?:own\s+)?(?:family\s+)?"
-                 r"(?:company|business|firm|shop|factory|workshop|practice))")
+                 r"(?:company|business|firm|shop|factory|workshop|practice|[a-z-]+(?:ery|ry|shop|"
+                 r"works|house|lab|studio|store|salon|yard|mill|plant)))"
+                 # and where: "opened our microbrewery in Digbeth in ..."
+                 rf"(?:\s+(?:in|at)\s+(?!{MONTH}\b)(?-i:[A-Z])[\w'-]*"
+                 rf"(?:\s+(?!{MONTH}\b)(?-i:[A-Z])[\w'-]*)?)?")
 _STARTED_ON = re.compile(
     rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?|{_TRADING})\s+(?:back\s+)?"
     rf"(?:in\s+|since\s+|during\s+)?(?:(?P<month>{MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b",
     re.I)
+# "started trading in August this year", "opened in March last year": a month whose year is
+# said in words (a month alone could be any year's, so it is asked about)
+_STARTED_IN_MONTH = re.compile(
+    rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?|{_TRADING})\s+(?:back\s+)?(?:in\s+|since\s+)"
+    rf"(?P<month>{MONTH})\b,?\s+(?:of\s+)?(?P<which>this|last)\s+year\b", re.I)
+_NOT_YET = re.compile(r"\b(?:may|might|will|shall|plan|plans|planning|hope|hoping|intend|"
+                      r"aim|going\s+to|to|should|could|would)\s+$|'ll\s+$", re.I)
 _STARTED_AGO = re.compile(
     rf"\b{_STARTED}(?:\s+{_THE_BUSINESS}|\s+(?:of|from)\s+(?:the\s+)?[A-Za-z][\w\s]{{0,40}}?)?\s+"
     rf"(?:(?:{QUAL}\s+)?{DURATION}\s+ago|last\s+(?P<last>week|month|year))\b", re.I)
@@ -147,6 +159,14 @@ def read_months_trading(msg: Message, today: date) -> float | None:
         months = (_LAST_PERIOD_MONTHS[match["last"].lower()] if match["last"]
                   else duration_months(match))
         found.append(Found(match.start(), match.end(), months))
+    for match in _STARTED_IN_MONTH.finditer(msg.text):
+        if _NOT_YET.search(msg.text, max(0, match.start() - 20), match.start()):
+            continue  # "we may open in March": not begun
+        month = next(i for i, name in enumerate(_MONTH_NAMES, 1)
+                     if name.startswith(match["month"].lower()[:3]))
+        year = today.year if match["which"].lower() == "this" else today.year - 1
+        found.append(Found(match.start(), match.end(), _months_since_period(
+            date(year, month, 1), _month_end(year, month), today)))
     for match in _STARTED_ON.finditer(msg.text):
         # this year alone does not say how long: January or last week
         if not match["month"] and int(match["year"]) == today.year:

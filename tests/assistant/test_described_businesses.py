@@ -152,3 +152,35 @@ def test_no_unknown_stake_is_read_where_none_is_the_business_s_public_one(text: 
 ])
 def test_the_share_given_in_reply(text: str, share: object) -> None:
     assert FactExtractor().stated_share(text) == share
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("scaffolding firm, 31 on the books, £3m", "employees", 31),
+    ("Tile importer here. 9 people, t/o £800k, since 2014", "employees", 9),
+    ("joinery, 9 staff, ltd since 2015", "months_trading", 131),
+    ("We opened our bakehouse in Kings Heath in May 2023; 6 staff", "months_trading", 36),
+])
+def test_more_ways_owners_give_staff_and_trading(text: str, field: str, value: float) -> None:
+    assert getattr(read(text), field) == value
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("We registered in 2019 but only began trading in April this year; 3 staff", 2),
+    ("we started in April", None),  # a month alone could be any year's: asked about
+    ("we may open in April this year", None),
+])
+def test_a_month_with_its_year_in_words(text: str, months: float | None) -> None:
+    assert read(text).months_trading == months
+
+
+@pytest.mark.parametrize(("text", "sector"), [
+    ("Hello - Tipton-based glazier & double-glazing fitter here. 8 staff, £700k",
+     "glazier & double-glazing fitter"),
+    ("I run two vintage furniture shops in Moseley. 5 staff, £400k", "vintage furniture shops"),
+    ("We turn used cooking oil into biodiesel, 11 staff, £2m", "turn used cooking oil into "
+                                                                "biodiesel"),
+    ("A co-operative (4 members, all working in it) running a bicycle workshop in Digbeth. "
+     "7 of us, £300k", "bicycle workshop"),
+])
+def test_the_kind_of_business_in_more_places(text: str, sector: str) -> None:
+    assert read(text).sector_text == sector
