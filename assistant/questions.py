@@ -47,7 +47,12 @@ _AMOUNT = re.compile(
     r"\bwhat\s+(?:grant|award|voucher|sum)\b|\bhow\s+(?:much|many)\b|"
     r"\bwhat(?:'s|\s+is|\s+would\s+be)\s+the\s+(?:most|least|biggest|largest|smallest|"
     r"highest|lowest|longest|shortest|top|max)\b|"
-    r"\bwhat\s+(?:would|will|does|do)\s+(?:\w+\s+){0,4}?(?:come\s+to|amount\s+to|be\s+worth)\b",
+    r"\bwhat\s+(?:would|will|does|do)\s+(?:\w+\s+){0,4}?(?:come\s+to|amount\s+to|be\s+worth)\b|"
+    # "what would the scheme give us?", "what could we get?": an amount, not "get help with"
+    r"\bwhat\s+(?:would|will|could|might|can|does|do)\s+(?:\w+\s+){0,4}?(?:give|offer|award)\s+"
+    r"(?:us|me|them|a\s+\w+)\b|"
+    r"\bwhat\s+(?:would|will|could|might|can)\s+(?:we|i|they)\s+(?:get|receive|be\s+given)\b"
+    r"(?!\s+(?:help|support|advice|access|in\s+touch))",
     re.IGNORECASE,
 )
 _WHEN = re.compile(

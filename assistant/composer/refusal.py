@@ -114,6 +114,9 @@ def signals(evidence: Evidence) -> dict[str, float]:
 
 _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z][\w-]*\s+){0,3})", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
+_HOW_LONG = re.compile(r"\bhow\s+long\b", re.IGNORECASE)
+_LENGTH = re.compile(r"\d\s*(?:km|kilomet(?:re|er)s?|metres?|meters?|m|miles?|mm|cm|ft|feet)\b",
+                     re.IGNORECASE)
 _AMOUNT = re.compile(r"[£€$]\s?\d|\b(?:GBP|EUR|USD)\s?\d|\d\s?(?:%|per\s?cent\b)",
                      re.IGNORECASE)
 _NOT_NOUNS = frozenset("are is was were do does did will would can could should have has had "
@@ -135,6 +138,8 @@ def _holds_answer(question: Question, text: str) -> bool:
         return bool(_AMOUNT.search(text))
     if wanted == "name":
         return bool(names_beyond(question.text, text))
+    if _HOW_LONG.search(question.text) and _LENGTH.search(text):
+        return True  # "how long is the test track?": a length answers it too
     return answer_present(wanted, text)
 
 

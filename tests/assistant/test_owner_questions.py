@@ -250,3 +250,34 @@ def test_a_rough_headcount_on_a_ceiling_is_asked_about_not_decided() -> None:
 def test_a_short_question_naming_its_own_subject_is_not_a_follow_up(router: Router, text: str,
                                                                      follows: bool) -> None:
     assert router.route(text, has_context=True).follow_up is follows
+
+
+@pytest.mark.parametrize(("question", "passages", "unknown"), [
+    ("When does Phase 3 of the scheme start?", ["Phase 1 ran in 2025.", "Phase 2 opens soon."],
+     "Phase 3"),
+    ("When does phase 2 open?", ["Phase 2 opens soon."], None),
+    ("What does clause 4.2 say?", ["4.2 The applicant must ..."], None),  # by its number
+    ("What does clause 9.9 say?", ["4.2 The applicant must ..."], "clause 9.9"),
+    ("How many staff can we have?", ["Fewer than 250 staff."], None),  # names no part
+])
+def test_a_numbered_part_the_guidance_never_mentions(question: str, passages: list[str],
+                                                     unknown: str | None) -> None:
+    from assistant.composer.refusal import unknown_part
+    assert unknown_part(question, passages) == unknown
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("what would the Valley Scheme give us?", "amount"),
+    ("what could we get", "amount"),
+    ("What would the grant pay for?", "list"),  # what it covers, not how much
+    ("What can I get help with?", "list"),
+])
+def test_what_an_award_would_give_is_an_amount(text: str, kind: str) -> None:
+    assert read_question(text).kind == kind
+
+
+def test_a_length_answers_how_long_a_thing_is() -> None:
+    from assistant.composer.refusal import _holds_answer
+    asked = read_question("How long is the test runway?")
+    assert _holds_answer(asked, "The runway is 1.6 km long.")
+    assert not _holds_answer(asked, "The runway is next to the hangar.")
