@@ -139,7 +139,7 @@ def _holds_answer(question: Question, text: str) -> bool:
     if wanted == "name":
         return bool(names_beyond(question.text, text))
     if _HOW_LONG.search(question.text) and _LENGTH.search(text):
-        return True  # "how long is the test track?": a length answers it too
+        return True  # "how long is the runway?": a length answers it too
     return answer_present(wanted, text)
 
 

@@ -145,7 +145,7 @@ _GENERIC_WORDS = frozenset(
     "young growing local independent uk british group subsidiary member part spin out social "
     "very fairly relatively quite fully wholly partly private we our us it is person people "
     "staff based organisation organization project question pre revenue early stage seed "
-    "funded backed venture spinout established cooperative co op operative charity "
+    "funded backed venture joint spinout established cooperative co op operative charity "
     "incorporated".split())
 
 

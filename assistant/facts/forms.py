@@ -247,6 +247,10 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
                 re.I), r"\1 staff"),
     (re.compile(r"\b(?:it's\s+|there's\s+)?(?:just|only)\s+me\b(?!\s*(?:and|&|\+|plus|own|hold))",
                 re.I), "1 staff"),
+    # "only me and two apprentices": the owner works full time beside the others
+    (re.compile(r"\b(?:it's\s+|there's\s+)?(?:just|only)\s+me\s+(?:and|&|\+|plus)\s+"
+                r"(?=(?:one|two|three|a|an|\d+)\s+(?:part|full|f/t|p/t|staff|employee|apprentice|"
+                r"other|worker|person|people))", re.I), "1 full-timer and "),
     (re.compile(r"\bone[\s-]+(?:man|woman|person)[\s-]+(?:band|business|company|firm)\b", re.I),
      "1 staff"),
     (re.compile(r"\b(own|owns|owning|hold|holds|holding|has|have|having)\s+(?:a|one)\s+third\b",

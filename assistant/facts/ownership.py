@@ -136,6 +136,22 @@ def _holder_kind(label: str, phrase: str) -> HolderKind:
     return "unknown"
 
 
+def _kind_named_before(msg: Message, label: str, start: int) -> HolderKind:
+    """The kind of a holder named again by its noun alone: "the trust" after "an NHS trust",
+    "the council" after "the city council"."""
+    kind = _holder_kind(label, label)
+    noun = re.fullmatch(r"(?:(?:and|but|while)\s+)?(?:the|this|that)\s+([a-z-]+)", label.strip(),
+                        re.I)
+    if noun is None or kind not in ("unknown", "investor", "individual", "enterprise"):
+        return kind
+    for earlier in re.finditer(rf"((?:[\w&-]+\s+){{1,2}}){re.escape(noun[1])}\b",
+                               msg.text[:start], re.I):
+        named = _holder_kind(earlier[0], earlier[0])
+        if named in ("public_body", "university"):
+            kind = named
+    return kind
+
+
 def _holder_label(phrase: str) -> str:
     end = _HOLDER_LABEL_END.search(phrase)
     return (phrase[:end.start()] if end else phrase).strip(" ,-")
@@ -192,13 +208,13 @@ def _listed_holders(msg: Message, about_ownership: bool) -> list[Found[Holding]]
     found: list[Found[Holding]] = []
     for match in _LISTED_HOLDER.finditer(msg.text):
         start, end = match.start("holder"), match.end()
-        label = match["holder"].strip()
+        label = re.sub(r"^(?:and|or|plus|with|while)\s+", "", match["holder"].strip(), flags=re.I)
         share = _share(match)
         if (share is None or share > 100 or msg.claimed(start, end)
                 or _NOT_A_HOLDER.search(label)):
             continue
         holding = Holding(share_percent=share, holder=label,
-                          holder_kind=_holder_kind(label, label))
+                          holder_kind=_kind_named_before(msg, label, start))
         # its own figures in brackets after it: "a distributor 45% (70 staff, £8m)"
         if (brackets := _BRACKETS.match(msg.text, end)) and \
                 (figures := _holding(msg, brackets.start(1), brackets.end(1), share,
@@ -334,6 +350,8 @@ def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
     holding = _holding(msg, subject_start, match.start(), share, "owns_us")
     if holding is None:
         return None
+    holding = holding.model_copy(update={
+        "holder_kind": _kind_named_before(msg, holding.holder, subject_start)})
     msg.claim(subject_start, match.end())
     return Found(subject_start, match.end(), holding)
 

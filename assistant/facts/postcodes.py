@@ -51,6 +51,12 @@ _AN_OFFICE = re.compile(
 _ANOTHER_SITE = re.compile(
     r"\b(?:other|another|second|separate|different|new)\s+(?:site|premises|unit|factory|works|"
     r"location|plant|workshop)\b", re.I)
+# The business at more than one site: "two factories", "both units", "one in X and one in Y".
+_SEVERAL_SITES = re.compile(
+    r"\b(?:two|three|four|2|3|4|both|several|multiple)\s+(?:[\w-]+\s+)?(?:sites|factories|units|"
+    r"premises|workshops|plants|locations|warehouses|branches|depots)\b|"
+    r"\bone\s+(?:site\s+|unit\s+|factory\s+)?(?:in|at)\s+[\w\s-]{2,30}?\s+and\s+"
+    r"(?:one|another|the\s+other)\s+(?:(?:site|unit|factory)\s+)?(?:in|at)\b", re.I)
 _SITE_CUE = re.compile(
     r"\b(?:based|located|situated|site|sites|premises|factory|office|offices|unit|workshop|"
     r"warehouse|plant|headquarters|hq|registered|operate|operating)\b[\w\s,'-]{0,25}$", re.I)
@@ -122,8 +128,12 @@ def best_location(msg: Message, found: list[Found[str]],
     own = [f for f in found
            if not _NOT_HERE.search(msg.text, max(0, f.start - 40), f.start)
            and not msg.about_another_business(f.start)]
-    if _ANOTHER_SITE.search(msg.text):  # "head office in CV1; the press goes in our
-        own = [f for f in own          # second factory": the office is not the site
+    # "head office in CV1; the press goes in our second factory": the office is not the site
+    if _ANOTHER_SITE.search(msg.text) or _SEVERAL_SITES.search(msg.text):
+        own = [f for f in own
                if not _AN_OFFICE.search(msg.text, max(0, f.start - 50), f.start)]
     sites = [f for f in own if _SITE_CUE.search(msg.text, max(0, f.start - 60), f.start)]
+    if _SEVERAL_SITES.search(msg.text) and len({f.value for f in own}) > 1 and \
+            len({f.value for f in sites}) != 1:
+        return None  # "two factories, one in X and one in Y": which one benefits is asked
     return msg.took(fact, sites) or msg.took(fact, own)

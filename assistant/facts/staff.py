@@ -76,7 +76,7 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     r"with|and|that|who|which|looking|wanting|hoping)\b)",
     # "28 on the books", "40 on the payroll"
     rf"{NUM_START}(?P<n>{NUM})\s+on\s+(?:the|our)\s+(?:books|payroll)\b",
-    # "13 people" as one item of a list of facts: "13 people, t/o £1.5m"
+    # "21 people" as one item of a list of facts: "21 people, sales £2.4m"
     rf"(?:^|(?<=[,;:(\n])|(?<=\.\s))\s*(?:{QUAL}\s+)?(?P<n>{NUM})\s+(?:people|persons)"
     r"\s*(?=[,;.)]|$)",
     # "there are 8 of us"
@@ -93,12 +93,12 @@ _PART_TIME_HOURS = (
     rf"(?:(?:of|out\s+of|/|from)\s*(?:a\s+)?(?P<full>{NUM})\s*-?\s*(?:hours?|hrs?|h\b)?)?"
     r"(?:\s*(?:a|per|each)\s+week|\s*weekly|\s*pw|\s*-?\s*weeks?)?)")
 _FULL_TIMERS = re.compile(
-    rf"{NUM_START}(?P<n>{NUM})\s*(?:{STAFF_ADJ}\s+)?(?:full[\s-]?time(?:rs)?|f/t)\b"
+    rf"{NUM_START}(?P<n>{NUM})\s*(?:{STAFF_ADJ}\s+)?(?:full[\s-]?time(?:rs?)?|f/t)\b"
     rf"(?!\s+equivalent)(?:\s+{_STAFF_NOUN}|\s+people)?", re.I)
 _PART_TIMERS = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s*(?:{STAFF_ADJ}\s+)?"
     r"(?:of\s+(?:whom|them|these|those)\s+)?(?:are\s+|work\s+|working\s+)?"
-    rf"(?:part[\s-]?time(?:rs)?|p/t)\b(?:\s+{_STAFF_NOUN}|\s+people)?(?:{_PART_TIME_HOURS})?",
+    rf"(?:part[\s-]?time(?:rs?)?|p/t)\b(?:\s+{_STAFF_NOUN}|\s+people)?(?:{_PART_TIME_HOURS})?",
     re.I)
 # People who work part of the week without being called part-time: "6 people who work 2
 # days out of 5", "3 staff on 4 days a week", "5 people on 18 hours of a 36-hour week".

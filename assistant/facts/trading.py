@@ -60,18 +60,20 @@ _DONE_FOR = re.compile(
 _THE_BUSINESS = (r"(?:it|(?:the|this|our|my|his|her|their)\s+(?:own\s+)?(?:family\s+)?"
                  r"(?:company|business|firm|shop|factory|workshop|practice|[a-z-]+(?:ery|ry|shop|"
                  r"works|house|lab|studio|store|salon|yard|mill|plant)))"
-                 # and where: "opened our microbrewery in Digbeth in ..."
+                 # and where: "opened our bakehouse in Kings Heath in ..."
                  rf"(?:\s+(?:in|at)\s+(?!{MONTH}\b)(?-i:[A-Z])[\w'-]*"
                  rf"(?:\s+(?!{MONTH}\b)(?-i:[A-Z])[\w'-]*)?)?")
 _STARTED_ON = re.compile(
     rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?|{_TRADING})\s+(?:back\s+)?"
     rf"(?:in\s+|since\s+|during\s+)?(?:(?P<month>{MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b",
     re.I)
-# "started trading in August this year", "opened in March last year": a month whose year is
+# "began trading in June this year", "opened in March last year": a month whose year is
 # said in words (a month alone could be any year's, so it is asked about)
 _STARTED_IN_MONTH = re.compile(
     rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?|{_TRADING})\s+(?:back\s+)?(?:in\s+|since\s+)"
     rf"(?P<month>{MONTH})\b,?\s+(?:of\s+)?(?P<which>this|last)\s+year\b", re.I)
+_A_PLACE_INSIDE = re.compile(r"\s(?:in|at)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+"
+                             r"(?:in|since|during|back)\b")
 _NOT_YET = re.compile(r"\b(?:may|might|will|shall|plan|plans|planning|hope|hoping|intend|"
                       r"aim|going\s+to|to|should|could|would)\s+$|'ll\s+$", re.I)
 _STARTED_AGO = re.compile(
@@ -172,7 +174,11 @@ def read_months_trading(msg: Message, today: date) -> float | None:
         if not match["month"] and int(match["year"]) == today.year:
             msg.claim(match.start(), match.end())
             continue
-        found.append(Found(match.start(), match.end(), months_from(match, today)))
+        # from the verb on, but a place inside ("opened our bakery in Digbeth in May 2023")
+        # is left for the place readers
+        start = match.start("month") if match["month"] else match.start("year")
+        found.append(Found(match.start() if not _A_PLACE_INSIDE.search(match[0]) else start,
+                           match.end(), months_from(match, today)))
     found += [Found(m.start(), m.end(), 0.0) for m in _NOT_TRADING.finditer(msg.text)]
     if not found:
         found = _doing_for_a_time(msg, today)

@@ -30,7 +30,7 @@ def read(text: str) -> Facts:
     ("We've been in commercial printing for 12 years, 15 staff", "commercial printing"),
     ("We do precision grinding, 22 staff", "precision grinding"),
     ("14 staff, revenue of £1.2m from calibration services", "calibration services"),
-    ("We were set up two years ago to develop battery coatings; 6 staff",
+    ("We were founded in 2024 to develop battery coatings; 6 staff",
      "develop battery coatings"),
 ])
 def test_the_kind_of_business_is_read_wherever_it_is_named(text: str, sector: str) -> None:
@@ -137,7 +137,7 @@ def test_a_public_stake_told_without_its_size_is_kept_without_one(text: str) -> 
 
 
 @pytest.mark.parametrize("text", [
-    "The council has a stake in our landlord; 8 staff",  # a stake in another business
+    "A county council has a stake in our landlord; 8 staff",  # a stake in another business
     "Our founder has a big share of the company; 8 staff",  # not a public body
 ])
 def test_no_unknown_stake_is_read_where_none_is_the_business_s_public_one(text: str) -> None:
@@ -184,3 +184,26 @@ def test_a_month_with_its_year_in_words(text: str, months: float | None) -> None
 ])
 def test_the_kind_of_business_in_more_places(text: str, sector: str) -> None:
     assert read(text).sector_text == sector
+
+
+def test_a_site_among_several_is_asked_about() -> None:
+    facts = read("Two workshops, one in Lichfield and one in Dudley, 20 staff, £2m")
+    assert facts.local_authority is None and facts.postcode is None
+
+
+def test_a_head_office_among_two_sites_is_not_the_benefiting_site() -> None:
+    facts = read("Two sites: head office in Lichfield, and the new line goes in at DY2 9AA")
+    assert facts.postcode == "DY2 9AA" and facts.local_authority != "Lichfield"
+
+
+@pytest.mark.parametrize(("text", "employees"), [
+    ("only me and two part-timers working 2 days of 5, £90k", 1.8),
+    ("1 full-timer and 1 part-timer", 1.5),
+])
+def test_the_owner_working_beside_part_timers(text: str, employees: float) -> None:
+    assert read(text).employees == pytest.approx(employees)
+
+
+def test_a_holder_named_again_by_its_noun_keeps_its_kind() -> None:
+    facts = read("We were set up with a Welsh health board, and the board holds 35%; 9 staff")
+    assert [(h.holder_kind, h.share_percent) for h in facts.holdings] == [("public_body", 35.0)]
