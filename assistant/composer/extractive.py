@@ -105,7 +105,8 @@ class ExtractiveComposer:
                   for i, c in enumerate(candidates)]
         # an intro ("... three kinds of investment:") says nothing without its list
         usable = [s for s, c in zip(scored, candidates, strict=True)
-                  if _expands(asked) or not introduces_list(c.raw)]
+                  if (_expands(asked) or not introduces_list(c.raw))
+                  and not (lead and _illustration(c, passages[c.passage]))]
         keep = {id(s) for s in usable}
         vectors_kept = np.stack([vectors[i] for i, s in enumerate(scored) if id(s) in keep]) \
             if usable else vectors[:0]
@@ -401,6 +402,16 @@ def _positions(candidates: list[_Candidate], passage: int, sentences: list[Sente
                     break
                 keep.add(i)
     return sorted(keep)
+
+
+_TABLE_ROW = re.compile(r"^[^.;:]{1,60}(?:; [^;:]{1,40}: [^;]*){1,}$")
+
+
+def _illustration(candidate: _Candidate, passage: ScoredChunk) -> bool:
+    """A table's row: no support for a direct answer the policy gives ("Yes: Walsall is inside
+    the area" is not supported by the WS2 row of a postcode table)."""
+    return bool(_TABLE_ROW.match(candidate.text)) and \
+        passage.chunk.doc_type != DocType.CATALOGUE
 
 
 def _expands(asked: Question) -> bool:

@@ -281,3 +281,9 @@ def test_a_length_answers_how_long_a_thing_is() -> None:
     asked = read_question("How long is the test runway?")
     assert _holds_answer(asked, "The runway is 1.6 km long.")
     assert not _holds_answer(asked, "The runway is next to the hangar.")
+
+
+def test_a_table_row_is_told_from_a_sentence() -> None:
+    from assistant.composer.extractive import _TABLE_ROW
+    assert _TABLE_ROW.match("DY9; Main places: Pedmore, Wollescote; Local authority: Dudley")
+    assert not _TABLE_ROW.match("If the site is in Dudley, it is inside the area.")
