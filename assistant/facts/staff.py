@@ -108,6 +108,13 @@ _DAY_WORKERS = re.compile(
     rf"(?:{_DAYS}|(?P<h>{NUM})\s*-?\s*(?P<hunit>hours?|hrs?)\b(?:\s*(?:of|out\s+of|/|from)\s*"
     rf"(?:an?\s+)?(?P<full>{NUM})\s*-?\s*(?:hours?|hrs?)?(?:\s*-?\s*week)?)?"
     r"(?:\s*(?:a|per|each)\s+week|\s*weekly)?)", re.I)
+# Seasonal staff count for the part of the year they work: "one seasonal worker who was full time
+# for 6 months" is 0.5.
+_SEASONAL = re.compile(
+    rf"{NUM_START}(?P<n>{NUM})\s+(?:seasonal|temporary|temp|summer|christmas|casual)\s+"
+    r"(?:staff|workers?|employees?|people|pickers?|hands?|packers?)?\s*"
+    r"(?:(?:who|that)\s+(?:was|were|works?|worked|is|are)\s+)?(?:full[\s-]?time\s+)?"
+    rf"(?:for\s+)?(?:about\s+)?(?P<m>{NUM})\s*months?\b", re.I)
 # People who are not counted in annual work units (the EU SME definition): apprentices, students
 # on vocational training contracts, and staff on maternity or parental leave.
 _PEOPLE = (r"(?:people|persons?|staff(?:\s+members?)?|members?\s+of\s+staff|employees?|"
@@ -215,12 +222,17 @@ def _part_time_breakdowns(msg: Message) -> list[Found[float]]:
     sentences = sorted({msg.sentence(m.start()) for m in _part_timers(msg.text)}
                        | {msg.sentence(m.start()) for m in _FULL_TIMERS.finditer(msg.text)})
     for lo, hi in sentences:
-        part = [m for m in _part_timers(msg.text, lo, hi) if not msg.claimed(*m.span())]
+        seasonal = [m for m in _SEASONAL.finditer(msg.text, lo, hi)
+                    if not msg.claimed(*m.span())]
+        part = [m for m in _part_timers(msg.text, lo, hi) if not msg.claimed(*m.span())
+                and not any(s.start() <= m.start() < s.end() for s in seasonal)]
         full = [m for m in _FULL_TIMERS.finditer(msg.text, lo, hi)
                 if not msg.claimed(*m.span())
-                and not any(p.start() <= m.start() < p.end() for p in part)]
-        part_awu = sum(to_float(m["n"]) * _part_time_share(m) for m in part)
-        part_heads = sum(to_float(m["n"]) for m in part)
+                and not any(p.start() <= m.start() < p.end() for p in (*part, *seasonal))]
+        part_awu = sum(to_float(m["n"]) * _part_time_share(m) for m in part) + \
+            sum(to_float(m["n"]) * min(to_float(m["m"]), 12.0) / 12 for m in seasonal)
+        part_heads = sum(to_float(m["n"]) for m in (*part, *seasonal))
+        part = [*part, *seasonal]
         value: float | None = None
         spans = [m.span() for m in (*part, *full)]
         if full:

@@ -207,3 +207,11 @@ def test_the_owner_working_beside_part_timers(text: str, employees: float) -> No
 def test_a_holder_named_again_by_its_noun_keeps_its_kind() -> None:
     facts = read("We were set up with a Welsh health board, and the board holds 35%; 9 staff")
     assert [(h.holder_kind, h.share_percent) for h in facts.holdings] == [("public_body", 35.0)]
+
+
+@pytest.mark.parametrize(("text", "employees"), [
+    ("We have 4 full-timers and one seasonal packer who works full time for 3 months.", 4.25),
+    ("6 full-time staff plus 2 summer workers for 6 months", 7.0),
+])
+def test_seasonal_staff_count_for_their_part_of_the_year(text: str, employees: float) -> None:
+    assert read(text).employees == pytest.approx(employees)
