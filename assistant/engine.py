@@ -26,6 +26,7 @@ from assistant.errors import InputError, TurnCancelled
 from assistant.facts import AskedFact, FactExtractor
 from assistant.facts.answers import corrected_figure
 from assistant.facts.declared import DeclaredReader
+from assistant.followups import restate
 from assistant.guards import InputCheck, InputGuard
 from assistant.quotes import AwardQuotes, Quote, kinds_named
 from assistant.reply import Citation, EligibilityResult, Reply, Route, Understood
@@ -185,7 +186,9 @@ class Assistant:
         if route in {"greeting", "out_of_scope", "referral"}:
             return self._fixed(turn, route, route)
         if self.quotes is not None and route in {"eligibility", "programme_question"}:
-            turn.quote = self.quotes.quote(turn.text, turn.new_facts, turn.facts,
+            # a fragment ("and the smallest?") is quoted for as the question it restates
+            asked = self._restated(turn) if route == "programme_question" else None
+            turn.quote = self.quotes.quote(asked or turn.text, turn.new_facts, turn.facts,
                                            named or self._programme_in_focus(turn.conversation))
         if route == "eligibility" and self.eligibility is not None:
             return self._eligibility(turn, named)
@@ -321,12 +324,24 @@ class Assistant:
                           declared)
 
     def _with_context(self, turn: _Turn) -> str:
-        """A follow-up ("what about a bigger firm?") carries the question it follows."""
+        """A follow-up carries the question it follows: a fragment ("and for a medium
+        company?") is that question restated about the fragment's subject; any other
+        follow-up is searched beside it."""
         turns = turn.conversation.turns
         if not turns or not self.router.route(turn.text, has_context=True,
                                               facts=_describing(turn.new_facts)).follow_up:
             return turn.text
-        return f"{turns[-1].user_text} {turn.text}"
+        return self._restated(turn) or f"{turns[-1].user_text} {turn.text}"
+
+    def _restated(self, turn: _Turn) -> str | None:
+        """The earlier question restated about a fragment's subject ("and for a medium
+        company?"), or None when the message is no fragment of a follow-up."""
+        turns = turn.conversation.turns
+        if not turns:
+            return None
+        if turn.restated is None:
+            turn.restated = restate(turns[-1].user_text, turn.text, self.retriever.embed) or ""
+        return turn.restated or None
 
     def _decisions(self, turn: _Turn) -> list[str]:
         """What the engine has decided about this business, as sentences a writing composer
@@ -465,6 +480,7 @@ class _Turn:
     facts: Facts = field(default_factory=Facts)
     trace: TurnTrace = field(default_factory=lambda: TurnTrace(route=""))
     quote: Quote = field(default_factory=Quote)  # the award a "how much?" asks for
+    restated: str | None = None  # a fragment restated as the question it continues ("": none)
 
     def __post_init__(self) -> None:
         self.facts = self.conversation.facts

@@ -27,6 +27,7 @@ from assistant.eligibility.quote import (
     limit_quote,
     outputs_quote,
     range_quote,
+    rate_quote,
 )
 from assistant.eligibility.wording import AWARD_NOUN, with_a
 from assistant.facts.common import Message
@@ -57,6 +58,22 @@ _GIVES = re.compile(r"\b(?:give|gives|offer|offers|worth|come\s+to|amount\s+to|f
 _APPLYING = re.compile(r"\b(?:apply|applying|qualify|eligible|able|allowed|get|receive)\b",
                        re.IGNORECASE)
 _MAX_OFFERS = 3
+_OTHER_RATE = re.compile(r"\b(?:interest|exchange|conversion|hourly|daily|day|tax|vat|success|"
+                         r"pass|approval|acceptance|win|hit)\s+rates?\b", re.IGNORECASE)
+# "what rate / percentage / share does it pay?": the intervention rate
+_RATE = re.compile(
+    r"\bintervention\s+rates?\b|"
+    r"\b(?:rate|percentage|per\s*cent|share|proportion)\s+of\s+(?:the\s+|a\s+|an\s+|our\s+)?"
+    r"(?:eligible\s+|project\s+)?(?:costs?|spend|price|project|investment)\b|"
+    r"\bwhat\s+(?:rate|percentage|per\s*cent|share|proportion)\b"
+    r"(?!\s+of\s+(?:the\s+|all\s+)?(?:applications?|applicants?|businesses|firms|companies|smes|"
+    r"projects|bids|people|those|them)\b)"
+    r"(?=.*\b(?:grant|award|voucher|fund\w*|pays?|cover|covers|contribut\w*)\b)|"
+    r"\bhow\s+much\s+of\s+(?:the\s+|a\s+|our\s+)?(?:costs?|project|price)\b", re.IGNORECASE)
+# "what share ... do we pay ourselves": the business's own part, not the award's
+_OWN_SHARE = re.compile(r"\b(?:we|i|us|ourselves|myself|the\s+business)\s+(?:\w+\s+){0,2}?"
+                        r"(?:pay|contribute|fund|find|cover|put\s+in|match)\b|\bour\s+(?:own\s+)?"
+                        r"(?:share|contribution|part)\b|\bmatch[\s-]?fund", re.IGNORECASE)
 # "can I use the grant to buy ...?", "does it cover ...?": a question about what the award pays for
 _PAYS_FOR = re.compile(
     r"\b(?:pay(?:s|ing)?|cover|covers|covered|fund|funds|funded|use\s+(?:the|a|our|it|"
@@ -102,6 +119,12 @@ class AwardQuotes:
         if question.kind == "amount" and not money_read and lone is None:
             if _SUBSIDY_LIMIT.search(question.text) and self._names_subsidy(question.text):
                 return Quote(limit_quote(self._policy), [])
+            if _RATE.search(question.text) and not _OTHER_RATE.search(question.text) and \
+                    (self._award_named(text) or focus):
+                offers = self._offers(text, facts, focus)
+                band = facts.stated_band or read_supposed_band(question.text)
+                return Quote(rate_quote(offers, band, own=bool(_OWN_SHARE.search(question.text))),
+                             [o.assessment.programme_id for o in offers])
             extreme = _EXTREME.search(question.text)
             if extreme and self._award_named(text):
                 offers = self._offers(text, facts, focus)

@@ -9,8 +9,11 @@ from __future__ import annotations
 import math
 import threading
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
+
+import numpy as np
 
 from knowledge.documents import Chunk
 from knowledge.embeddings import Embedder
@@ -39,6 +42,9 @@ class RetrievalConfig:
     candidates: int = 30  # taken from each index before fusion
     fusion: str = "relative"  # or "rrf"
     weights: dict[str, float] = field(default_factory=lambda: {"dense": 0.5, "lexical": 0.5})
+    # at most this many passages from one section of one document (its rows or chunks), so
+    # that a long table does not crowd out the rest; 0: no limit
+    per_section: int = 3
 
     def __post_init__(self) -> None:
         if self.k < 1 or self.candidates < self.k:
@@ -46,6 +52,26 @@ class RetrievalConfig:
                              f"candidates={self.candidates}")
         if self.fusion not in {"relative", "rrf"}:
             raise ValueError(f"fusion must be 'relative' or 'rrf', got {self.fusion!r}")
+
+
+def _varied(ranked: list[ScoredChunk], k: int, per_section: int) -> list[ScoredChunk]:
+    """The first `k` of a ranking with at most `per_section` from any one section, the rest
+    filled from further down; as ranked when there are not enough others."""
+    if per_section <= 0:
+        return ranked[:k]
+    counts: Counter[tuple[str, str]] = Counter()
+    kept: list[ScoredChunk] = []
+    held: list[ScoredChunk] = []
+    for item in ranked:
+        key = (item.chunk.source, item.chunk.locator)
+        if counts[key] < per_section:
+            counts[key] += 1
+            kept.append(item)
+        else:
+            held.append(item)
+        if len(kept) == k:
+            return kept
+    return sorted(kept + held[:k - len(kept)], key=ranked.index)
 
 
 class HybridRetriever:
@@ -69,7 +95,12 @@ class HybridRetriever:
         vector = self._embedder.embed([query])[0]
         dense = self._index.vectors.search(vector, pool, filters)
         lexical = self._index.lexical.search(query, pool, filters)
-        return fuse(dense, lexical, self._config.fusion, self._config.weights)[:k]
+        ranked = fuse(dense, lexical, self._config.fusion, self._config.weights)
+        return _varied(ranked, k, self._config.per_section)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """The texts as the index's embedder sees them (normalised vectors, one row each)."""
+        return self._embedder.embed(list(texts))
 
     def following(self, chunk: Chunk) -> Chunk | None:
         """The chunk after this one in its file, if any: an introduction's continuation."""

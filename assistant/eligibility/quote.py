@@ -62,6 +62,28 @@ def award_quote(offers: Sequence[Offer], stated_band: str | None = None,
     return lines
 
 
+def rate_quote(offers: Sequence[Offer], band: str | None, own: bool = False) -> list[QuoteLine]:
+    """The share of eligible costs an award pays, from the policy: for the size asked about
+    ("the rate for a small business"), else for every size. `own`: the question asks what the
+    business pays itself, which is said first."""
+    lines = []
+    for offer in offers:
+        rates = offer.award.intervention_rate
+        if band in rates and own:
+            text = (f"{percent(1 - rates[band])} of eligible costs: {offer.name} pays "
+                    f"{percent(rates[band])} for {_BAND_WORDS[band]}, and the business pays the "
+                    f"other {percent(1 - rates[band])}.")
+        elif band in rates:
+            text = (f"{capitalised(offer.name)} pays {percent(rates[band])} of eligible costs "
+                    f"for {_BAND_WORDS[band]}.")
+        else:
+            parts = [f"{percent(rate)} for {_BAND_WORDS.get(b, b)}" for b, rate in rates.items()]
+            text = (f"{capitalised(offer.name)} pays a share of eligible costs that depends on "
+                    f"the business's size: {joined(parts)}.")
+        lines.append(QuoteLine(text, offer.award.clause))
+    return lines
+
+
 def range_quote(offers: Sequence[Offer], asks_minimum: bool) -> list[QuoteLine]:
     """The smallest or largest award, from the policy: "what's the biggest voucher?"."""
     lines = []

@@ -188,3 +188,35 @@ def test_no_exclusion_is_quoted_when_none_is_asked_about(ssr, text: str) -> None
 def test_another_programme_s_excluded_costs_are_its_own(other) -> None:
     said = answer(ask(other, "Can the capital grant pay for a forklift?"))
     assert said.startswith("No: ") and "vehicles" in said
+
+
+# --- the rate --------------------------------------------------------------------------------
+
+def test_the_rate_for_the_size_asked_about(ssr) -> None:
+    quote = ask(ssr, "what share of the costs does the grant cover for a micro firm?")
+    assert answer(quote) == ("The Productivity Booster grant pays 50% of eligible costs for a "
+                             "micro business.")
+    assert quote.lines[0].clause is not None
+
+
+def test_every_size_s_rate_when_no_size_is_asked(ssr) -> None:
+    said = answer(ask(ssr, "What percentage does the grant pay?"))
+    assert "50% for a micro business" in said and "35% for a medium-sized business" in said
+
+
+def test_another_rate_is_not_the_award_s(ssr) -> None:
+    assert ask(ssr, "What's the success rate for grant applications?").lines == []
+
+
+def test_the_business_s_own_share_first_when_that_is_asked(ssr) -> None:
+    said = answer(ask(ssr, "As a medium firm, what share of a robot's price do we fund "
+                           "ourselves under the grant?"))
+    assert said.startswith("65% of eligible costs")
+
+
+@pytest.mark.parametrize("text", [
+    "What percentage of applications get funded by the grant?",
+    "What proportion of SMEs get a grant?",
+])
+def test_a_share_of_something_else_is_not_the_rate(ssr, text: str) -> None:
+    assert ask(ssr, text).lines == []

@@ -228,3 +228,9 @@ def test_a_public_stake_of_unknown_size_is_asked_about_then_decides(assistant) -
     assert _eligibility(second, "Productivity Booster").decision == "ineligible"
     held = next(u for u in second.understood if u.fact == "holdings")
     assert "33" in held.value and "council" in held.value
+
+
+def test_a_fragment_follow_up_is_answered_as_the_question_it_continues(assistant) -> None:
+    first = assistant.ask("What's the largest grant the Productivity Booster gives?")
+    second = assistant.ask("and the lowest?", first.conversation_id)
+    assert "£10,000" in second.answer.split("\n")[0]

@@ -114,3 +114,21 @@ def test_catalogue_records_by_field(bundled: Components) -> None:
 def test_every_citation_locator_is_filled(bundled: Components) -> None:
     results = bundled.retriever.search("Minimal Financial Assistance limit", k=5)
     assert all(r.chunk.locator for r in results)
+
+
+def test_one_section_does_not_crowd_out_the_rest() -> None:
+    from knowledge.documents import Chunk, DocType
+    from knowledge.retrieval import ScoredChunk, _varied
+
+    def scored(i: int, locator: str) -> ScoredChunk:
+        chunk = Chunk(id=str(i), source="guide.md", title="Guide", doc_type=DocType.GUIDANCE,
+                      text=f"passage {i}", context="Guide", locator=locator, index=i)
+        return ScoredChunk(chunk, 1.0 - i / 10)
+
+    ranked = [scored(0, "Table"), scored(1, "Table"), scored(2, "Table"), scored(3, "Table"),
+              scored(4, "Partners"), scored(5, "Contact"), scored(6, "Table")]
+    kept = [s.chunk.id for s in _varied(ranked, 5, per_section=3)]
+    assert kept == ["0", "1", "2", "4", "5"]  # the best three of the table, then the others
+    # with too few others, the table fills the rest, in rank order
+    assert [s.chunk.id for s in _varied(ranked[:5], 5, per_section=3)] == ["0", "1", "2", "3",
+                                                                          "4"]
