@@ -324,7 +324,7 @@ class Assistant:
                           declared)
 
     def _with_context(self, turn: _Turn) -> str:
-        """A follow-up carries the question it follows: a fragment ("and for a medium
+        """A follow-up carries the question it follows: a fragment ("and for a larger
         company?") is that question restated about the fragment's subject; any other
         follow-up is searched beside it."""
         turns = turn.conversation.turns
@@ -334,7 +334,7 @@ class Assistant:
         return self._restated(turn) or f"{turns[-1].user_text} {turn.text}"
 
     def _restated(self, turn: _Turn) -> str | None:
-        """The earlier question restated about a fragment's subject ("and for a medium
+        """The earlier question restated about a fragment's subject ("and for a larger
         company?"), or None when the message is no fragment of a follow-up."""
         turns = turn.conversation.turns
         if not turns:

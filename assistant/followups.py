@@ -1,7 +1,7 @@
-"""A follow-up that is only a fragment ("And for a medium company?", "What about a Pre-Hub?")
+"""A follow-up that is only a fragment ("And for a larger firm?", "What about a Pre-Hub?")
 restated as the question it continues, with the thing it asks about put in place of the like
-thing before: "What is the rate for a small business?" then "And for a medium company?" is
-"What is the rate for a medium company?".
+thing before: "What does it pay a small business?" then "And for a larger firm?" is
+"What does it pay a larger firm?".
 
 The words replaced are those of the earlier question most like the fragment's own, by the
 embedder: a size for a size, a programme for a programme. A fragment with nothing alike to
@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-# "and for a medium company?", "what about a Pre-Hub?", "how about Walsall?", "or a voucher?"
+# "and for a larger firm?", "what about a Pre-Hub?", "how about Walsall?", "or a voucher?"
 _OPENER = re.compile(
     r"^\W*(?:and|or|but|also|so|ok|okay)?\s*(?:what|how)?\s*(?:about|if)?\s*(?:for|in|with|at)?"
     r"\s*(?:(?:a|an|the|our|my|we're|we\s+are|it's|it\s+is|it\s+was)\s+)?", re.IGNORECASE)
@@ -36,7 +36,7 @@ _WHOLE_PHRASE = 0.06  # a longer phrase holding the best words is taken when thi
 
 
 def fragment(text: str) -> str | None:
-    """The thing a fragment asks about ("medium company" in "And for a medium company?"), or
+    """The thing a fragment asks about ("larger firm" in "And for a larger firm?"), or
     None when the message is a question of its own."""
     stripped = text.strip().rstrip("?!. ")
     if not stripped or len(stripped.split()) > _MAX_FRAGMENT_WORDS:

@@ -64,7 +64,7 @@ def award_quote(offers: Sequence[Offer], stated_band: str | None = None,
 
 def rate_quote(offers: Sequence[Offer], band: str | None, own: bool = False) -> list[QuoteLine]:
     """The share of eligible costs an award pays, from the policy: for the size asked about
-    ("the rate for a small business"), else for every size. `own`: the question asks what the
+    ("what it pays a micro firm"), else for every size. `own`: the question asks what the
     business pays itself, which is said first."""
     lines = []
     for offer in offers:

@@ -210,7 +210,7 @@ def test_a_holder_named_again_by_its_noun_keeps_its_kind() -> None:
 
 
 @pytest.mark.parametrize(("text", "employees"), [
-    ("We have 4 full-timers and one seasonal packer who works full time for 3 months.", 4.25),
+    ("We have 4 full-timers and one seasonal packer who works 3 months a year.", 4.25),
     ("6 full-time staff plus 2 summer workers for 6 months", 7.0),
 ])
 def test_seasonal_staff_count_for_their_part_of_the_year(text: str, employees: float) -> None:
