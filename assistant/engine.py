@@ -177,10 +177,14 @@ class Assistant:
         # an answer to the last question, a correction ("sorry, 350 staff"), or another
         # programme named ("and the other programme?") while eligibility is being checked; but
         # never a question of its own ("How do I apply?") or a need a rule is sure of
+        # (a yes/no question that states facts asks about the verdict: "it's 210 in FTE, does
+        # that change things?")
         if route in {"programme_question", "signposting", "out_of_scope"} and \
-                not decision.firm and decision.asks == "statement" and (
-                (checking and (_describing(turn.new_facts) or _a_short_answer(turn.text)))
-                or (named and turn.facts.known())):
+                not decision.firm and (
+                (decision.asks == "statement" and (
+                    (checking and (_describing(turn.new_facts) or _a_short_answer(turn.text)))
+                    or (named and turn.facts.known())))
+                or (decision.asks == "yes_no" and checking and _describing(turn.new_facts))):
             route = "eligibility"
             turn.trace.reason += "; continues the eligibility check"
         if route in {"greeting", "out_of_scope", "referral"}:

@@ -146,6 +146,7 @@ _GENERIC_WORDS = frozenset(
     "very fairly relatively quite fully wholly partly private we our us it is person people "
     "staff based organisation organization project question pre revenue early stage seed "
     "funded backed venture joint spinout established cooperative co op operative charity "
+    "trading "
     "incorporated".split())
 
 

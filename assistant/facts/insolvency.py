@@ -51,6 +51,11 @@ _LEFT_BEFORE = re.compile(
 _STILL = re.compile(r"\b(?:still|currently|at\s+present)\b", re.I)
 
 
+# Advisers on insolvency, not proceedings: "the bank sent in an insolvency practitioner"
+_ADVISERS = re.compile(r"\s+(?:firm|practitioners?|advisers?|advisors?|specialists?|experts?|"
+                       r"accountants?|consultants?|advice|lawyers?|solicitors?)\b", re.I)
+
+
 def read_insolvent(msg: Message, describes_business: bool = False) -> bool | None:
     """True when any clause says the business is in insolvency proceedings; False when
     one says it is not (or is solvent) and none says it is; None when none speaks of it.
@@ -60,6 +65,8 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
     problem? We have 9 staff")."""
     states: list[bool] = []
     for match in INSOLVENCY.finditer(msg.text):
+        if _ADVISERS.match(msg.text, match.end()):
+            continue  # who advises on it, not whether the business is in it
         after = msg.text[match.end():msg.sentence(match.start())[1]]
         lead = msg.lead(match.start())
         if (_ENDED.search(after) or _LEFT_BEFORE.search(

@@ -46,7 +46,7 @@ _LISTED_HOLDER = re.compile(
 _A_STAKE = re.compile(
     r"\b(?:took|taken|take|takes|has|have|had|holds?|held|owns?|bought|acquired|kept|keeps|"
     r"retains?|retained|got)\s+(?:(?:a|an|some|small|large|big|minority|majority|equity|"
-    r"little)\s+){0,3}(?:stake|shareholding|holding|share|slice)\b"
+    r"little)\s+){0,3}(?:stake|shareholding|holding|shares?|slice)\b"
     # in the business, not in another: "a stake in us", not "a stake in our supplier"
     r"(?!\s+(?:in|of)\s+(?!us\b|it\b|the\s+(?:company|business|firm)\b|"
     r"our\s+(?:[\w-]+\s+){0,2}(?:company|business|firm|shares|equity)\b))", re.I)
@@ -81,10 +81,12 @@ _HOLDER_END = re.compile(
     rf"\s(?:and|but|while|whereas)\s+(?:we|our|i|us)\b|\sbut\b|\swhile\b|"
     rf"(?:,|\sand)\s+{NUM_START}{NUM}\s*(?:%|per\s*cent|percent)", re.I)
 _HOLDER_LABEL_END = re.compile(
-    r"\s+(?:with|which|that|who|whose|employing|having|turning\s+over)\b|,\s|"
+    r"\s+(?:with|which|that|who|whose|employing|having|turning\s+over)\b|,\s|\s*\(|"
     r"\s+and\s+(?:its|their)\b",
     re.I)
 _HOLDER_STAFF: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"\b(?:head\s*count|staff|workforce|employees)\s*(?:of|is|:)?\s*(?:{QUAL}\s+)?"
+               rf"{NUM_START}(?P<n>{NUM})\b(?!\s*%)", re.I),
     re.compile(rf"{NUM_START}(?P<n>{NUM})\s*-?\s*(?:{STAFF_ADJ}\s+)?"
                r"(?:person|people|employees?|staff|strong|workers|ftes?|heads)\b", re.I),
     re.compile(rf"\bemploy(?:s|ing)?\s+(?:{QUAL}\s+)?{NUM_START}(?P<n>{NUM})\b", re.I),
@@ -126,6 +128,9 @@ _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
         r"shareholders?|owners?|wife|husband|brother|sister|father|mother|son|daughter|me|"
         r"myself|employees|staff|management|managers?|friends?)\b", re.I)),
 )
+
+
+_PUBLIC = next(pattern for kind, pattern in _HOLDER_KINDS if kind == "public_body")
 
 
 def _holder_kind(label: str, phrase: str) -> HolderKind:
@@ -171,6 +176,7 @@ def read_holdings(msg: Message) -> list[Holding]:
             found.append(Found(match.start(), match.end(), Holding(
                 share_percent=_share(match) or 100, holder=match["who"].lower(),
                 holder_kind="individual")))
+    found += _split_shares(msg)
     found += _listed_holders(msg, bool(found or _OWNERSHIP_WORDS.search(msg.text)))
     found += _public_stakes(msg)
     return [_their_figures(msg, f) for f in sorted(found, key=lambda f: f.start)]
@@ -186,7 +192,9 @@ def _public_stakes(msg: Message) -> list[Found[Holding]]:
             continue
         start = _subject_start(msg, match.start())
         holder = _holder_label(msg.text[start:match.start()].strip())
-        if holder and _holder_kind(holder, holder) == "public_body":
+        public = _PUBLIC.search(holder)
+        if public is not None:  # "the borough council invested when ... and": the council
+            holder = holder[:public.end()]
             msg.claim(start, match.end())
             found.append(Found(start, match.end(), Holding(
                 share_percent=None, holder=holder, holder_kind="public_body")))
@@ -201,6 +209,25 @@ def _public_stakes(msg: Message) -> list[Found[Holding]]:
     return found
 
 
+# "30% split between two engineers": a share held by several people or bodies together
+_SPLIT_SHARE = re.compile(
+    rf"{_SHARE}\s+(?:is\s+|are\s+)?(?:split|shared|divided|spread)\s+(?:equally\s+)?"
+    r"(?:between|among|amongst)\s+(?P<holder>[^.;,]{2,60})", re.I)
+
+
+def _split_shares(msg: Message) -> list[Found[Holding]]:
+    found = []
+    for match in _SPLIT_SHARE.finditer(msg.text):
+        share = _share(match)
+        if share is None or msg.claimed(*match.span()):
+            continue
+        holder = _holder_label(match["holder"])
+        msg.claim(*match.span())
+        found.append(Found(match.start(), match.end(), Holding(
+            share_percent=share, holder=holder, holder_kind=_holder_kind(holder, holder))))
+    return found
+
+
 def _listed_holders(msg: Message, about_ownership: bool) -> list[Found[Holding]]:
     """Holders listed by name and share, in a message that speaks of who owns the business
     (`about_ownership`) or whose listed shares make up the whole of it ("md 55% + a
@@ -208,7 +235,9 @@ def _listed_holders(msg: Message, about_ownership: bool) -> list[Found[Holding]]
     found: list[Found[Holding]] = []
     for match in _LISTED_HOLDER.finditer(msg.text):
         start, end = match.start("holder"), match.end()
-        label = re.sub(r"^(?:and|or|plus|with|while)\s+", "", match["holder"].strip(), flags=re.I)
+        label = re.sub(r"^(?:and|or|plus|with|while)\b\s*", "", match["holder"].strip(), flags=re.I)
+        if not label:
+            continue
         share = _share(match)
         if (share is None or share > 100 or msg.claimed(start, end)
                 or _NOT_A_HOLDER.search(label)):

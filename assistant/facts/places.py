@@ -17,7 +17,8 @@ _COUNCIL = re.compile(r"\s*\b(?:(?:metropolitan\s+)?borough\s+|district\s+|city\
                       r"council\b", re.I)
 _CAPITALISED_NAME = re.compile(r"(?:[A-Z][a-z'&-]+\s+){0,2}[A-Z][a-z'&-]+$")
 _NOT_A_COUNCIL_NAME = frozenset({"our", "the", "local", "a", "my", "your", "their", "this",
-                                 "that", "city", "town", "parish", "county", "district"})
+                                 "that", "city", "town", "parish", "county", "district", "no",
+                                 "not", "any", "none", "which", "what", "whose", "every"})
 _UNIVERSITY_AFTER = re.compile(r"\s+(?:city\s+)?university\b", re.I)
 
 

@@ -51,6 +51,14 @@ _AN_OFFICE = re.compile(
 _ANOTHER_SITE = re.compile(
     r"\b(?:other|another|second|separate|different|new)\s+(?:site|premises|unit|factory|works|"
     r"location|plant|workshop)\b", re.I)
+# A site between places or on a border between them: which one it is in is not said.
+_ON_A_BORDER = re.compile(
+    r"\bbetween\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+and\s+(?-i:[A-Z])|"
+    r"\b(?-i:[A-Z])[\w'-]*\s*/\s*(?-i:[A-Z])[\w'-]*\s+border\b|\bborder\s+(?:of|between)\b|"
+    r"\bon\s+the\s+(?:edge|boundary|border)\b", re.I)
+_UNSURE_OF_COUNCIL = re.compile(
+    r"\b(?:not\s+sure|unsure|don't\s+know|do\s+not\s+know|no\s+idea|can't\s+remember)\s+"
+    r"(?:which|what)\s+(?:council|local\s+authority|borough|authority)\b", re.I)
 # The business at more than one site: "two factories", "both units", "one in X and one in Y".
 _SEVERAL_SITES = re.compile(
     r"\b(?:two|three|four|2|3|4|both|several|multiple)\s+(?:[\w-]+\s+)?(?:sites|factories|units|"
@@ -136,4 +144,8 @@ def best_location(msg: Message, found: list[Found[str]],
     if _SEVERAL_SITES.search(msg.text) and len({f.value for f in own}) > 1 and \
             len({f.value for f in sites}) != 1:
         return None  # "two factories, one in X and one in Y": which one benefits is asked
+    if _ON_A_BORDER.search(msg.text) and len({f.value for f in own}) > 1:
+        return None  # "between Coventry and Meriden", "on the X / Y border": not settled
+    if fact == "local_authority" and _UNSURE_OF_COUNCIL.search(msg.text):
+        return None  # "not sure which council": the places named do not settle it
     return msg.took(fact, sites) or msg.took(fact, own)

@@ -74,8 +74,15 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     r"[a-z-]+(?:[^aeiou\W]er|or|ier|ist|ery|ry|ing|ics)\b(?=\s*(?:[,.;:!?()]|$)|\s+(?:in|based|"
     r"from|at|near|"
     r"with|and|that|who|which|looking|wanting|hoping)\b)",
+    # "in FTE terms 48.5", "full-time equivalent: 12.5" (read after a headcount, so it wins)
+    rf"\b(?:in\s+)?(?:ftes?|full[\s-]time\s+equivalents?)(?:\s+terms)?\s*[,:=-]?\s*"
+    rf"(?:(?:it's|it\s+is|we're|we\s+are|that's|that\s+is|is|are|of)\s+)?(?:{QUAL}\s+)?"
+    rf"{NUM_START}(?P<n>{NUM})\b(?!\s*%)",
+    # "41 is the headcount"
+    rf"{NUM_START}(?P<n>{NUM})\s+(?:is|are)\s+(?:the|our)\s+(?:head\s*count|staff\s+count|"
+    r"number\s+of\s+(?:staff|employees|people))\b",
     # "28 on the books", "40 on the payroll"
-    rf"{NUM_START}(?P<n>{NUM})\s+on\s+(?:the|our)\s+(?:books|payroll)\b",
+    rf"{NUM_START}(?P<n>{NUM})\s+on\s+(?:the\s+|our\s+)?(?:books|payroll)\b",
     # "21 people" as one item of a list of facts: "21 people, sales £2.4m"
     rf"(?:^|(?<=[,;:(\n])|(?<=\.\s))\s*(?:{QUAL}\s+)?(?P<n>{NUM})\s+(?:people|persons)"
     r"\s*(?=[,;.)]|$)",

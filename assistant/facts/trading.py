@@ -64,13 +64,16 @@ _THE_BUSINESS = (r"(?:it|(?:the|this|our|my|his|her|their)\s+(?:own\s+)?(?:famil
                  rf"(?:\s+(?:in|at)\s+(?!{MONTH}\b)(?-i:[A-Z])[\w'-]*"
                  rf"(?:\s+(?!{MONTH}\b)(?-i:[A-Z])[\w'-]*)?)?")
 _STARTED_ON = re.compile(
-    rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?|{_TRADING})\s+(?:back\s+)?"
+    rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?|{_TRADING}|"
+    r"(?:company|business|firm)\s+(?:start|starts|begin|began|open|opened))\s+(?:back\s+)?"
     rf"(?:in\s+|since\s+|during\s+)?(?:(?P<month>{MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b",
     re.I)
 # "began trading in June this year", "opened in March last year": a month whose year is
 # said in words (a month alone could be any year's, so it is asked about)
 _STARTED_IN_MONTH = re.compile(
-    rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?|{_TRADING})\s+(?:back\s+)?(?:in\s+|since\s+)"
+    rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?|{_TRADING}|started\s+[a-z]+ing)\s+(?:back\s+)?"
+    r"(?:in\s+|since\s+|(?:at|from)\s+the\s+(?:end|start|beginning|middle)\s+of\s+|"
+    r"in\s+(?:early|mid|late)[\s-]+)"
     rf"(?P<month>{MONTH})\b,?\s+(?:of\s+)?(?P<which>this|last)\s+year\b", re.I)
 _A_PLACE_INSIDE = re.compile(r"\s(?:in|at)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+"
                              r"(?:in|since|during|back)\b")

@@ -234,3 +234,14 @@ def test_a_fragment_follow_up_is_answered_as_the_question_it_continues(assistant
     first = assistant.ask("What's the largest grant the Productivity Booster gives?")
     second = assistant.ask("and the lowest?", first.conversation_id)
     assert "£10,000" in second.answer.split("\n")[0]
+
+
+def test_a_correction_asked_as_a_question_updates_the_verdict(assistant) -> None:
+    first = assistant.ask("Can we get a Productivity Booster grant? Bakery in Moseley, B13 8AA, "
+                          "260 staff, £20m turnover, trading 30 years, family owned, not "
+                          "insolvent.")
+    assert _eligibility(first, "Productivity Booster").decision == "ineligible"
+    second = assistant.ask("Sorry, 260 is the headcount; in FTE it's 210. Does that change "
+                           "things?", first.conversation_id)
+    assert second.route == "eligibility"
+    assert _eligibility(second, "Productivity Booster").decision == "eligible"

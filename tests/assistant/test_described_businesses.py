@@ -215,3 +215,41 @@ def test_a_holder_named_again_by_its_noun_keeps_its_kind() -> None:
 ])
 def test_seasonal_staff_count_for_their_part_of_the_year(text: str, employees: float) -> None:
     assert read(text).employees == pytest.approx(employees)
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("No council owns any of us, 12 staff", "local_authority", None),
+    ("Business start 2015. 12 staff", "months_trading", 131),
+    ("We opened the doors and started trading at the end of April this year. 3 staff",
+     "months_trading", 2),
+    ("35 on payroll, £2m turnover", "employees", 35),
+    ("Our bank has sent in an insolvency practitioner to advise us. 12 staff", "insolvent",
+     None),
+    ("owned by the three of us who started it, 14 staff", "employees", 14),
+    ("Headcount is 60 but in FTE terms it's 48.5", "employees", 48.5),
+])
+def test_owners_phrasings_of_single_facts(text: str, field: str, value: object) -> None:
+    assert getattr(read(text), field) == value
+
+
+def test_a_general_trading_company_says_nothing_of_what_it_does() -> None:
+    assert read("Ours is a trading company in Acocks Green, 7 staff").sector_text is None
+
+
+def test_a_share_split_between_people() -> None:
+    facts = read("Ownership: the founder 70% and 30% split between two engineers, 9 staff")
+    assert {(h.holder, h.share_percent) for h in facts.holdings} == {
+        ("the founder", 70.0), ("2 engineers", 30.0)}
+
+
+def test_a_parent_s_group_headcount() -> None:
+    facts = read("We're wholly owned by a Swedish group (group headcount 3,200). 70 staff")
+    assert facts.holdings[0].employees == 3200
+
+
+@pytest.mark.parametrize("text", [
+    "We're on an estate between Tipton and Bilston, 10 staff",
+    "It's near Halesowen but I'm not sure which council we pay rates to; 10 staff",
+])
+def test_a_site_the_words_do_not_settle(text: str) -> None:
+    assert read(text).local_authority is None
