@@ -1,4 +1,4 @@
-"""A follow-up that is only a fragment ("And for a larger firm?", "What about a Pre-Hub?")
+"""A follow-up that is only a fragment ("And for a larger firm?", "What about a sub-centre?")
 restated as the question it continues, with the thing it asks about put in place of the like
 thing before: "What does it pay a small business?" then "And for a larger firm?" is
 "What does it pay a larger firm?".
@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-# "and for a larger firm?", "what about a Pre-Hub?", "how about Walsall?", "or a voucher?"
+# "and for a larger firm?", "what about a sub-centre?", "how about Walsall?", "or a voucher?"
 _OPENER = re.compile(
     r"^\W*(?:and|or|but|also|so|ok|okay)?\s*(?:what|how)?\s*(?:about|if)?\s*(?:for|in|with|at)?"
     r"\s*(?:(?:a|an|the|our|my|we're|we\s+are|it's|it\s+is|it\s+was)\s+)?", re.IGNORECASE)
@@ -86,7 +86,7 @@ def restate(previous: str, text: str,
              and float(likeness[i]) >= float(likeness[best]) - _WHOLE_PHRASE]
     if wider:
         a, b = spans[max(wider, key=lambda i: spans[i][1] - spans[i][0])]
-    # the words before a noun describe it: "micro business", "Medical Technologies Hub"
+    # the words before a noun describe it: "micro business", "Valley Growth Centre"
     before = [t for t in tokens if t.end() <= a]
     while before and before[-1].group().lower() not in _STOP and \
             not previous[before[-1].end():a].strip():
