@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def build(settings: Settings, knowledge: Path | None = None, progress: bool = Tr
         composer=_composer(settings, embedder, retriever),
         programme=programme,
         store=SqlConversationStore(settings.conversations_url()),
-        router=Router(embedder, programme_words=programme.words),
+        router=Router(embedder, programme_words=_named_things(programme.words, policy)),
         guard=InputGuard(),
         extractor=FactExtractor.from_policy(policy) if policy else FactExtractor(),
         policy=policy,
@@ -88,6 +89,16 @@ def build(settings: Settings, knowledge: Path | None = None, progress: bool = Tr
     )
     return Components(index.root, index, embedder,
                       Ingestor(index, embedder, chunker, progress=progress), retriever, assistant)
+
+
+def _named_things(words: Sequence[str], policy: Policy | None) -> list[str]:
+    """The words that mark a message as about the programme: the programme file's, and the
+    names the policy gives its programmes and their funding rounds ("When does Round 3
+    open?" is about the programme, however short)."""
+    named = list(words)
+    for programme in policy.programmes if policy else []:
+        named += [programme.name, *(r.name for r in programme.rounds)]
+    return list(dict.fromkeys(w for w in named if w.strip()))
 
 
 def _composer(settings: Settings, embedder: SentenceTransformerEmbedder,

@@ -287,3 +287,14 @@ def test_a_table_row_is_told_from_a_sentence() -> None:
     from assistant.composer.extractive import _TABLE_ROW
     assert _TABLE_ROW.match("DY9; Main places: Pedmore, Wollescote; Local authority: Dudley")
     assert not _TABLE_ROW.match("If the site is in Dudley, it is inside the area.")
+
+
+def test_the_policy_s_named_rounds_mark_a_question_as_the_programme_s(embedder) -> None:
+    from assistant.factory import _named_things
+    from knowledge.index import bundled_knowledge_dir
+    from knowledge.policy import load_policy
+    words = _named_things(["booster"], load_policy(bundled_knowledge_dir()))
+    assert "booster" in words and "Round 3" in words and "Productivity Booster" in words
+    question = "When does Round 3 open?"
+    assert Router(embedder, programme_words=["booster"]).route(question).route == "out_of_scope"
+    assert Router(embedder, programme_words=words).route(question).route != "out_of_scope"
