@@ -36,8 +36,8 @@ _BARE_YEAR = re.compile(rf"\s*(?:(?:since|in|from)\s+)?(?:(?P<month>{MONTH})\s+)
 
 
 def corrected_figure(text: str) -> str | None:
-    """The figure a message gives to correct the answer before it ("sorry, 300 - we're
-    bigger than I said" gives "300"), to be read as that answer's fact; None when the message
+    """The figure a message gives to correct the answer before it ("oops, 120 - I left out
+    the night shift" gives "120"), to be read as that answer's fact; None when the message
     is no such correction."""
     match = _CORRECTION_OF_LAST.match(text)
     return match["figure"] if match else None

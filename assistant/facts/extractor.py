@@ -200,8 +200,8 @@ class FactExtractor:
         return read_stated_share(Message(words_to_digits(self._written_out(text))))
 
     def referred_holder(self, text: str) -> Holding | None:
-        """The figures a reply gives for the shareholder named before ("They have 300
-        employees and £40m turnover"), as a holding with no share; None when it gives none."""
+        """The figures a reply gives for the shareholder named before ("It employs about 700
+        and sells £95m a year"), as a holding with no share; None when it gives none."""
         return read_referred_figures(Message(words_to_digits(self._written_out(text))))
 
     def _written_out(self, text: str) -> str:

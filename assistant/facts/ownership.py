@@ -293,8 +293,8 @@ def _their_figures(msg: Message, found: Found[Holding]) -> Holding:
 
 
 def read_referred_figures(msg: Message) -> Holding | None:
-    """The figures a message gives for a holder named before, referring back to it ("They
-    have 300 employees and £40m turnover"); None when it refers to no one or gives none."""
+    """The figures a message gives for a holder named before, referring back to it ("It
+    employs about 700 and sells £95m a year"); None when it refers to no one or gives none."""
     refer = _REFERS_BACK.match(msg.text)
     if refer is None or not refer.group(0).strip():
         return None

@@ -115,8 +115,7 @@ _DAY_WORKERS = re.compile(
     rf"(?:{_DAYS}|(?P<h>{NUM})\s*-?\s*(?P<hunit>hours?|hrs?)\b(?:\s*(?:of|out\s+of|/|from)\s*"
     rf"(?:an?\s+)?(?P<full>{NUM})\s*-?\s*(?:hours?|hrs?)?(?:\s*-?\s*week)?)?"
     r"(?:\s*(?:a|per|each)\s+week|\s*weekly)?)", re.I)
-# Seasonal staff count for the part of the year they work: "one seasonal worker who was full time
-# for 6 months" is 0.5.
+# Seasonal staff count for the months they work: "2 summer pickers for 3 months" is 0.5.
 _SEASONAL = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s+(?:seasonal|temporary|temp|summer|christmas|casual)\s+"
     r"(?:staff|workers?|employees?|people|pickers?|hands?|packers?)?\s*"

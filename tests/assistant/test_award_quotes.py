@@ -193,7 +193,7 @@ def test_another_programme_s_excluded_costs_are_its_own(other) -> None:
 # --- the rate --------------------------------------------------------------------------------
 
 def test_the_rate_for_the_size_asked_about(ssr) -> None:
-    quote = ask(ssr, "what share of the costs does the grant cover for a micro firm?")
+    quote = ask(ssr, "what share of costs would the grant fund for a micro firm?")
     assert answer(quote) == ("The Productivity Booster grant pays 50% of eligible costs for a "
                              "micro business.")
     assert quote.lines[0].clause is not None
@@ -205,7 +205,7 @@ def test_every_size_s_rate_when_no_size_is_asked(ssr) -> None:
 
 
 def test_another_rate_is_not_the_award_s(ssr) -> None:
-    assert ask(ssr, "What's the success rate for grant applications?").lines == []
+    assert ask(ssr, "What is the success rate of grant bids?").lines == []
 
 
 def test_the_business_s_own_share_first_when_that_is_asked(ssr) -> None:

@@ -238,7 +238,7 @@ def test_a_fragment_follow_up_is_answered_as_the_question_it_continues(assistant
 
 def test_a_correction_asked_as_a_question_updates_the_verdict(assistant) -> None:
     first = assistant.ask("Can we get a Productivity Booster grant? Bakery in Moseley, B13 8AA, "
-                          "260 staff, £20m turnover, trading 30 years, family owned, not "
+                          "260 staff, £22m turnover, trading 28 years, family owned, not "
                           "insolvent.")
     assert _eligibility(first, "Productivity Booster").decision == "ineligible"
     second = assistant.ask("Sorry, 260 is the headcount; in FTE it's 210. Does that change "

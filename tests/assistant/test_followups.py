@@ -9,7 +9,7 @@ from knowledge.embeddings import SentenceTransformerEmbedder
 
 
 @pytest.mark.parametrize(("text", "subject"), [
-    ("And for a medium company?", "medium company"),
+    ("And for a larger firm?", "larger firm"),
     ("what about a voucher?", "voucher"),
     ("How do I apply?", None),  # a question of its own
     ("Is it open?", None),

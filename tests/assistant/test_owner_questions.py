@@ -189,7 +189,7 @@ def test_group_totals_beside_the_business_s_own_add_the_rest_of_the_group() -> N
 
 
 @pytest.mark.parametrize(("text", "months"), [
-    ("We haven't started trading yet - the launch is planned for May. 3 founders.", 0),
+    ("We have not started trading yet - opening is pencilled in for June. 2 founders.", 0),
     ("Trading - 4 years", 48),
     ("We opened in 2026, two of us.", None),  # this year alone: January or last week
     ("We opened in June 2026, two of us.", 5),
@@ -278,7 +278,7 @@ def test_what_an_award_would_give_is_an_amount(text: str, kind: str) -> None:
 
 def test_a_length_answers_how_long_a_thing_is() -> None:
     from assistant.composer.refusal import _holds_answer
-    asked = read_question("How long is the test runway?")
+    asked = read_question("How long is the runway at the proving ground?")
     assert _holds_answer(asked, "The runway is 1.6 km long.")
     assert not _holds_answer(asked, "The runway is next to the hangar.")
 
