@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+LIST_MARKS = ("- ", "* ", "• ")  # how a loaded passage starts a list item
+
 
 class DocType(StrEnum):
     GUIDANCE = "guidance"

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from knowledge.documents import Chunk
+from knowledge.documents import LIST_MARKS, Chunk
 from knowledge.embeddings import Embedder
 from knowledge.index import KnowledgeIndex
 from knowledge.manifest import CatalogueRecord
@@ -23,7 +23,6 @@ from knowledge.stores import Filters, Hit
 from knowledge.words import stems
 
 RRF_C = 60
-LIST_MARKS = ("- ", "* ", "• ")  # how the loaders start a list item
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.documents import LIST_MARKS
 from knowledge.words import stems
 
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[\"“(£€]?[A-Z0-9])")
@@ -42,7 +43,7 @@ def split_sentences(text: str) -> list[str]:
 
 
 def is_list_item(sentence: str) -> bool:
-    return sentence.startswith(("- ", "* ", "• "))
+    return sentence.startswith(LIST_MARKS)
 
 
 def introduces_list(sentence: str) -> bool:

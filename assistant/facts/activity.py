@@ -379,6 +379,7 @@ class SectorReader:
         items = list(re.finditer(r"[^,;\n]+", text))
         if len(items) < 3:
             return found
+        msg = Message(text)
         for item in items:
             words = item.group().split()
             lowered = [w.lower() for w in words]
@@ -389,7 +390,7 @@ class SectorReader:
                     or not _ACTIVITY_NOUN.search(lowered[-1])
                     or lowered[0] in {"a", "an", "the"}  # a phrase in a sentence, not a list
                     or SOLVENT.search(item.group()) or INSOLVENCY.search(item.group())
-                    or Message(text).after_another_business(item.start())):
+                    or msg.after_another_business(item.start())):
                 continue
             found.append((item.start() + len(item.group()) - len(item.group().lstrip()),
                           " ".join(words)))

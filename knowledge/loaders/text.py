@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from knowledge.documents import Block, DocType, LoadedDocument
+from knowledge.documents import LIST_MARKS, Block, DocType, LoadedDocument
 from knowledge.loaders.common import clause_of, clean, title_from_filename
 
 _TAG_RE = re.compile(r"^(programme|url)\s*:\s*(\S.*)$", re.IGNORECASE)
@@ -64,7 +64,7 @@ def _split_items(lines: list[str]) -> list[list[str]]:
     """Split a paragraph where a new clause or bullet starts on its own line."""
     items: list[list[str]] = []
     for line in lines:
-        starts_item = clause_of(line) is not None or line[:2] in {"- ", "* ", "• "}
+        starts_item = clause_of(line) is not None or line.startswith(LIST_MARKS)
         if starts_item or not items:
             items.append([line])
         else:
