@@ -37,6 +37,7 @@ class Holding(BaseModel):
     holder_kind: HolderKind = "unknown"
     direction: Literal["owns_us", "we_own"] = "owns_us"
     employees: float | None = None  # of the other enterprise, when stated
+    employees_approx: bool = False  # "maybe 100 or so": not an exact count
     turnover: Money | None = None
     balance_sheet: Money | None = None
 

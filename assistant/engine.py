@@ -49,6 +49,12 @@ WARM_UP_MESSAGES = ("How do I apply?", "We are a company of 40 staff with a turn
 _ASKABLE: frozenset[str] = frozenset(AskedFact.__args__)  # type: ignore[attr-defined]
 
 
+# "the programme", "this scheme": the programme the knowledge folder describes
+_THE_PROGRAMME = re.compile(r"\b(?:the|this|your)\s+(?:programme|program|scheme|initiative)\b"
+                            r"(?!\s+(?:office|board|team|director|manager|staff|guidance|rules))",
+                            re.IGNORECASE)
+
+
 class AnswerComposer(Protocol):
     def compose(self, question: str, passages: list[ScoredChunk],
                 decisions: Sequence[str] = ..., lead: Sequence[Lead] = ...) -> Composition: ...
@@ -334,8 +340,17 @@ class Assistant:
         turns = turn.conversation.turns
         if not turns or not self.router.route(turn.text, has_context=True,
                                               facts=_describing(turn.new_facts)).follow_up:
-            return turn.text
+            return self._programme_named(turn.text)
         return self._restated(turn) or f"{turns[-1].user_text} {turn.text}"
+
+    def _programme_named(self, text: str) -> str:
+        """A question that opens a conversation about "the programme" asks about the one this
+        knowledge folder describes: searched by its name ("Who leads the programme?")."""
+        names = [n for n in (self.programme.name, self.programme.short_name) if n]
+        if not names or self.programme.name == "the programme" or any(
+                re.search(rf"\b{re.escape(n)}\b", text, re.IGNORECASE) for n in names):
+            return text  # "the programme" beside its name is already that programme
+        return _THE_PROGRAMME.sub(self.programme.name, text, count=1)
 
     def _restated(self, turn: _Turn) -> str | None:
         """The earlier question restated about a fragment's subject ("and for a larger

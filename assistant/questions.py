@@ -47,7 +47,8 @@ _AMOUNT = re.compile(
     r"\bwhat\s+(?:grant|award|voucher|sum)\b|\bhow\s+(?:much|many)\b|"
     r"\bwhat(?:'s|\s+is|\s+would\s+be)\s+the\s+(?:most|least|biggest|largest|smallest|"
     r"highest|lowest|longest|shortest|top|max)\b|"
-    r"\bwhat\s+(?:would|will|does|do)\s+(?:\w+\s+){0,4}?(?:come\s+to|amount\s+to|be\s+worth)\b|"
+    r"\bwhat\s+(?:would|will|does|do|did)\s+(?:\w+\s+){0,4}?(?:come\s+to|amount\s+to|be\s+worth|"
+    r"add\s+(?:up\s+)?to|cost|count\s+(?:as|for))\b|"
     # "what would the scheme give us?", "what could we get?": an amount, not "get help with"
     r"\bwhat\s+(?:would|will|could|might|can|does|do)\s+(?:\w+\s+){0,4}?(?:give|offer|award)\s+"
     r"(?:us|me|them|a\s+\w+)\b|"
@@ -131,6 +132,14 @@ def _asking_sentence(message: str) -> str:
     return asking[-1] if asking else sentences[-1]
 
 
+# "Which partners lead the hub?", "What organisations run it?": asks who, by its noun
+_WHICH_BODIES = re.compile(
+    r"^(?:which|what)\s+(?:\w+\s+)?(?:partners?|organi[sz]ations?|universit(?:y|ies)|bodies|body|"
+    r"institutions?|people|person|companies|company|firms?)\s+(?:lead|leads|run|runs|deliver|"
+    r"delivers|manage|manages|operate|operates|host|hosts|fund|funds|support|supports|are|is|"
+    r"sit|sits|oversee|oversees|own|owns|set|sets|behind)\b", re.IGNORECASE)
+
+
 def _kind(text: str, sentence: str) -> QuestionKind:
     request = _REQUEST.match(text)
     if request and "list" in request.group(0).lower():
@@ -146,7 +155,7 @@ def _kind(text: str, sentence: str) -> QuestionKind:
     if _AMOUNT.search(text):
         return "amount"
     lowered = text.lower()
-    if lowered.startswith("who"):
+    if lowered.startswith("who") or _WHICH_BODIES.match(text):
         return "who"
     if lowered.startswith("where"):
         return "where"
@@ -190,7 +199,8 @@ def names_beyond(question: str, text: str) -> list[str]:
     place) does not answer, one naming its partners does. A name counts when it carries a
     word for an organisation or a role, or is an acronym that is not the initials of words
     the question uses."""
-    asked = {w.lower() for w in re.findall(r"[\w&-]+", question)}
+    # "Sub-Centre" is the question's "sub centre": hyphens join nothing here
+    asked = {w.lower() for w in re.findall(r"[\w&]+", question)}
     content = [w for w in re.findall(r"[A-Za-z]+", question) if w.lower() not in _NAME_JOINERS
                and w.lower() not in {"to", "a", "an", "in", "on", "at"}]
     initials = {"".join(w[0] for w in content[i:j]).upper()
@@ -198,7 +208,7 @@ def names_beyond(question: str, text: str) -> list[str]:
     found = [m.group(0) for m in _NAME.finditer(text) if _ORG_OR_ROLE.search(m.group(0))]
     found += [a for a in _ACRONYM.findall(text) if a not in initials]
     return [name for name in found
-            if not {w.lower() for w in re.findall(r"[\w&-]+", name)
+            if not {w.lower() for w in re.findall(r"[\w&]+", name)
                     if w.lower() not in _NAME_JOINERS} <= asked]
 
 

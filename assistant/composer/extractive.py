@@ -21,8 +21,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.composer.arithmetic import worked_sum
 from assistant.composer.base import Composition, Lead, Sentence
-from assistant.composer.refusal import Evidence, RefusalModel, signals, unknown_part
+from assistant.composer.refusal import (
+    FORM_WORDS,
+    Evidence,
+    RefusalModel,
+    signals,
+    unknown_part,
+)
 from assistant.composer.sentences import (
     catalogue_line,
     introduces_list,
@@ -66,6 +73,21 @@ class _Candidate:
     passage: int
     position: int
     raw: str  # as written in the passage
+    before: str = ""  # the sentence before, when this one opens with a pronoun for its subject
+
+    @property
+    def meaning(self) -> str:
+        """What the sentence says, read with the sentence its pronoun points back to: "It is
+        led by the two universities" is about what the sentence before names."""
+        return f"{self.before} {self.text}" if self.before else self.text
+
+
+# Words that say who leads, runs or delivers something.
+_AGENCY = re.compile(r"\b(?:led|run|delivered|managed|operated|hosted|funded|overseen|chaired|"
+                     r"owned)\s+by\b|\b(?:leads?|lead\s+the|runs|deliver|delivers|manages|operates|"
+                     r"hosts|chairs|oversees)\b", re.IGNORECASE)
+# "It is led by ...", "They offer ...": the subject is in the sentence before
+_PRONOUN_OPENING = re.compile(r"^(?:it|they|this|these|its|their|he|she)\b", re.IGNORECASE)
 
 
 class ExtractiveComposer:
@@ -90,6 +112,8 @@ class ExtractiveComposer:
         lead = [line for line in lead if line.citation is not None or
                 _evidence_passage(line, passages) is not None]
         candidates = self._candidates(passages, question)
+        if not lead and asked.kind == "amount":
+            lead = _worked(asked, candidates, passages)
         if not candidates:
             return self._lead_only(lead, passages, asked)
         query = self._embedder.embed([question])[0]
@@ -99,6 +123,12 @@ class ExtractiveComposer:
             [p.chunk.context or p.chunk.title for p in passages]) @ query
         rarity = dict(self._rarity()) if self._rarity else {}
         cosines = vectors @ query
+        # a sentence that opens with a pronoun is read half on its own, half with the sentence
+        # its pronoun points back to
+        pointing = [i for i, c in enumerate(candidates) if c.before]
+        if pointing:
+            meant = self._sentence_vectors([candidates[i].meaning for i in pointing]) @ query
+            cosines[pointing] = (cosines[pointing] + meant) / 2
         scored = [self._score(c, float(cosines[i]), float(passage_sims[c.passage]),
                               float(heading_sims[c.passage]), asked, rarity,
                               passages[c.passage].chunk.context)
@@ -128,8 +158,9 @@ class ExtractiveComposer:
             or unknown_part(question, evidence.passages) is not None))
         if asked.kind == "definition" and not lead:
             chosen = _paragraph(chosen, candidates, scored)
-        ordered = _focused(_ordered(chosen, asked), candidates, asked,
-                           [float(x) for x in heading_sims])
+        ordered = _with_antecedents(_focused(_ordered(chosen, asked), candidates, asked,
+                                             [float(x) for x in heading_sims]),
+                                    candidates, scored)
         answer, citations, shown = _render(lead, ordered, candidates, passages, asked,
                                            self._config.list_items)
         best = max((s.score for s in scored), default=0.0)
@@ -144,7 +175,9 @@ class ExtractiveComposer:
         listing = read_question(question).kind == "list"
         for p, passage in enumerate(passages):
             catalogue = passage.chunk.doc_type == DocType.CATALOGUE
+            previous = ""
             for n, raw in enumerate(split_sentences(passage.chunk.text)):
+                before, previous = previous, raw
                 if is_instruction_to_assistant(raw):  # passages are data, never orders
                     continue
                 if (len(raw.split()) < 4 and not is_list_item(raw)) or \
@@ -163,7 +196,10 @@ class ExtractiveComposer:
                         if shown is None and not listing:
                             continue  # a row with no cell the question asks about
                         text = shown or raw
-                found.append(_Candidate(text=text, passage=p, position=n, raw=raw))
+                found.append(_Candidate(
+                    text=text, passage=p, position=n, raw=raw,
+                    before=before if before and not catalogue and not is_list_item(before)
+                    and _PRONOUN_OPENING.match(raw) else ""))
         return found
 
     def _score(self, candidate: _Candidate, cosine: float, passage: float, heading: float,
@@ -175,8 +211,10 @@ class ExtractiveComposer:
         score += config.word_weight * _word_share(asked, f"{context}\n{candidate.text}", rarity)
         if asked.answer_type == "name":
             # "who ...?" is answered by a sentence naming someone besides those it asks about
-            score += config.kind_bonus if names_beyond(asked.text, candidate.text) else \
-                -config.unnamed_penalty
+            named = names_beyond(asked.text, candidate.text)
+            score += config.kind_bonus if named else -config.unnamed_penalty
+            if named and _AGENCY.search(candidate.text):
+                score += config.kind_bonus  # "It is led by ...": names who does it
         elif asked.answer_type not in {"any", "list"} and answer_present(asked.answer_type,
                                                                           candidate.text):
             score += config.kind_bonus
@@ -269,6 +307,24 @@ def _ordered(chosen: list[Sentence], asked: Question) -> list[Sentence]:
         if holding:
             rank[max(holding, key=lambda s: s.score).passage] = float("inf")
     return sorted(chosen, key=lambda s: (-rank[s.passage], s.passage, s.position))
+
+
+def _with_antecedents(chosen: list[Sentence], candidates: list[_Candidate],
+                      scored: list[Sentence]) -> list[Sentence]:
+    """A sentence that opens with a pronoun ("It is led by ...") is shown after the sentence
+    that names what the pronoun stands for."""
+    opens = {(c.passage, c.position) for c in candidates if c.before}
+    by_place = {(s.passage, s.position): s for s in scored}
+    shown = {(s.passage, s.position) for s in chosen}
+    out: list[Sentence] = []
+    for sentence in chosen:
+        place = (sentence.passage, sentence.position)
+        before = (sentence.passage, sentence.position - 1)
+        if place in opens and before not in shown and before in by_place:
+            out.append(by_place[before])
+            shown.add(before)
+        out.append(sentence)
+    return out
 
 
 def _paragraph(chosen: list[Sentence], candidates: list[_Candidate],
@@ -441,6 +497,22 @@ def _record_heading(passage: ScoredChunk) -> str:
     partner = f" ({chunk.partner})" if chunk.partner and chunk.partner not in chunk.title \
         else ""
     return f"**{chunk.title}**{partner}:"
+
+
+def _worked(asked: Question, candidates: list[_Candidate],
+            passages: list[ScoredChunk]) -> list[Lead]:
+    """A count the question gives times the value a passage puts on one of the same thing,
+    when that passage is about what the question is about (a word besides the unit shared)."""
+    found = worked_sum(asked.text, [c.text for c in candidates])
+    if found is None:
+        return []
+    worked, index = found
+    candidate = candidates[index]
+    passage = passages[candidate.passage]
+    subject = set(stems(asked.text)) - set(stems(worked.unit)) - FORM_WORDS
+    if not subject & set(stems(f"{passage.chunk.context}\n{candidate.text}")):
+        return []
+    return [Lead(worked.text, citation=_passage_citation(passage, candidate.text))]
 
 
 def _passage_citation(passage: ScoredChunk, quote: str) -> Citation:

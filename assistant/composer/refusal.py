@@ -69,7 +69,7 @@ def unknown_part(question: str, passages: Sequence[str]) -> str | None:
 
 
 # Question words that carry no subject: "how much does it cost" is about "cost".
-_FORM_WORDS = frozenset(stems(
+FORM_WORDS = frozenset(stems(
     "can could would should will does do did is are was were may might must shall what which "
     "who whom when where why how much many long often get got need want tell know please "
     "there their they them this that these those any some ever also still yes no"))
@@ -89,7 +89,7 @@ class Evidence:
 
 
 def signals(evidence: Evidence) -> dict[str, float]:
-    words = [w for w in evidence.question.words if w not in _FORM_WORDS]
+    words = [w for w in evidence.question.words if w not in FORM_WORDS]
     ceiling = max(evidence.rarity.values(), default=1.0) or 1.0
 
     def weight(word: str) -> float:

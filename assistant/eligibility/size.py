@@ -123,10 +123,18 @@ class _SizeWorking:
         self.missing: list[str] = []
         self.question = ""
         self.counted = 0
+        self.approximate = False  # a holder's staff given only roughly
 
     def run(self) -> SizeFinding:
         self._own_figures()
         self._holdings()
+        staff = self.figures.staff
+        if self.approximate and staff.exact and (ceiling := self._ceiling_at(staff.value)):
+            # "maybe 100 staff" in a linked firm, at a ceiling once added: either side of it
+            staff.value, staff.exact = ceiling * (1 - _APPROX_MARGIN), False
+            self.lines.append(f"With a holder's staff given only roughly, the combined "
+                              f"{number(round(staff.value / (1 - _APPROX_MARGIN)))} staff is "
+                              "too close to a ceiling to say which side of it the business is.")
         if self.counted:
             self.lines.append(self._combined_line())
         possible = self._possible_bands()
@@ -235,6 +243,7 @@ class _SizeWorking:
         parts, absent = [], []
         if holding.employees is not None:
             figures.staff.add(holding.employees * factor)
+            self.approximate = self.approximate or holding.employees_approx
             parts.append(self._part(number(holding.employees * factor) + " AWU",
                                     number(holding.employees) + " AWU", factor))
         else:

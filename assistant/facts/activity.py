@@ -188,7 +188,9 @@ _NOT_A_KIND = frozenset(
 # start ("Hi - Bearwood-based signmaker here")
 _ARTICLE_BEFORE = re.compile(
     r"\b(?:an?|our|my|the|two|three|four|five|several|\d+)\s+$|"
-    r"^\W*(?:(?:hi|hello|hey|morning|afternoon)\b\W*)?$", re.I)
+    r"^\W*(?:(?:hi|hello|hey|morning|afternoon)\b\W*)?$|"
+    # after a short opening clause: "sole trader here, upholstery workshop in ..."
+    r"^\W*(?:[\w'-]+\s+){0,2}here\s*[,:-]\s*$", re.I)
 # "one of our clients, a hotel chain": the phrase after names that other party
 _ANOTHER_IN_APPOSITION = re.compile(
     r"\b(?:customers?|clients?|suppliers?|parent|partners?|investors?|competitors?|"

@@ -239,7 +239,7 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
     (re.compile(rf"\best(?:\.|'?d)?\s+(?:in\s+)?(?=(?:{_MONTH}\.?\s+)?{_YEAR}\b)", re.I),
      "established in "),
     (re.compile(r"(?<=\d)\s*(?:mill|mil|mio)\b\.?", re.I), " million"),
-    (re.compile(r"(?<=\d)\s*-?\s*odd\b", re.I), ""),  # "40-odd" -> "40"
+    (re.compile(r"\b(\d+)\s*-?\s*odd\b", re.I), r"about \1"),  # "40-odd" -> "about 40"
     (re.compile(r"~\s*(?=[£€\d])"), "about "),
     (re.compile(r"\b(\d+(?:\.\d+)?)\s?k\s+(?=(?:people|staff|employees|workers)\b)", re.I),
      lambda m: f"{float(m[1]) * 1000:g} "),
@@ -249,7 +249,8 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
     (re.compile(r"\b(?:it's\s+|there's\s+)?(?:just|only)\s+me\b(?!\s*(?:and|&|\+|plus|own|hold))",
                 re.I), "1 staff"),
     # "only me and two apprentices": the owner works full time beside the others
-    (re.compile(r"\b(?:it's\s+|there's\s+)?(?:just|only)\s+me\s+(?:and|&|\+|plus)\s+"
+    (re.compile(r"\b(?:it's\s+|there's\s+)?(?:(?:just|only)\s+me|me\s+(?:full[\s-]?time|f/t))"
+                r"\s+(?:and|&|\+|plus)\s+"
                 r"(?=(?:one|two|three|a|an|\d+)\s+(?:part|full|f/t|p/t|staff|employee|apprentice|"
                 r"other|worker|person|people))", re.I), "1 full-timer and "),
     (re.compile(r"\bone[\s-]+(?:man|woman|person)[\s-]+(?:band|business|company|firm)\b", re.I),
@@ -332,9 +333,47 @@ def _spelling(text: str) -> str:
     return _WORD.sub(fix, text)
 
 
+# An adviser writing for a client: "I'm an accountant helping a client. They're a dental lab
+# ..." speaks of the client's business in the third person.
+_FOR_A_CLIENT = re.compile(
+    r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:accountants?|"
+    r"advis[eo]rs?|consultants?|bookkeepers?|brokers?|agents?|solicitors?|lawyers?)\b[^.;!?\n]*?"
+    r"\b(?:client|on\s+behalf\s+of)\b[^.;!?\n]*[.;!?]?\s*", re.I)
+_CLIENT_VOICE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.I), replacement) for pattern, replacement in (
+        (r"\b(?:my|our|the)\s+client\s+is\b|\bthey\s+are\b|\bthey're\b", "we are"),
+        (r"\b(?:my|our|the)\s+client\s+has\b|\bthey\s+have\b|\bthey've\b", "we have"),
+        (r"\b(?:my|our|the)\s+client(?:'s)?\s+(?=\w)|\btheir\b", "our "),
+        (r"\bthey\b", "we"), (r"\bthem\b", "us")))
+
+
+_THEY_OPENING = re.compile(r"\s*(?:they're|they\s+are)\s+(?:an?|owned|based|located|wholly|"
+                           r"fully|partly|jointly|family[\s-]owned)\b", re.I)
+
+
+def client_voice(text: str) -> str:
+    """A message written for a client, told as the client would tell it: the adviser's own
+    introduction left out and "they" made "we"; any other message as it is."""
+    intro = _FOR_A_CLIENT.search(text)
+    if intro is not None:
+        text = text[:intro.start()] + text[intro.end():]
+    elif not _THEY_OPENING.match(text):
+        return text  # a reply that opens "They're owned by ..." speaks for the client too
+    # (not "They have 500 staff": in a reply that is the holder just asked about)
+    for pattern, replacement in _CLIENT_VOICE:
+        text = pattern.sub(replacement, text)
+    return re.sub(r"\s{2,}", " ", text)
+
+
+# "owned 100% by the founders" is "100% owned by the founders"
+_SHARE_INSIDE = re.compile(r"\b(owned|held|controlled)\s+"
+                           r"(\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b))\s+by\b", re.I)
+
+
 def rewrite(text: str) -> str:
     """The message with form lines and shorthand written out (see the module doc)."""
-    text = _forms(words_to_digits(_spelling(text)))
+    text = _forms(words_to_digits(_spelling(client_voice(text))))
     for pattern, replacement in _SHORTHAND:
         text = pattern.sub(replacement, text)
+    text = _SHARE_INSIDE.sub(r"\2 \1 by", text)
     return _RANGE.sub(_range, text)

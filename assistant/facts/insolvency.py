@@ -15,7 +15,7 @@ from assistant.facts.common import NEGATION, Message
 INSOLVENCY = re.compile(
     r"\b(?:(?:in|into|entered|enter|entering|under|placed\s+in|go(?:ing|ne)?\s+into|went\s+into|facing|"
     r"out\s+of|from|"
-    r"near)\s+(?:an?\s+|the\s+)?administration|liquidation|receivership|insolven(?:t|cy)|"
+    r"near)\s+(?:an?\s+|the\s+|any\s+)?administration|liquidation|receivership|insolven(?:t|cy)|"
     r"(?:company\s+)?voluntary\s+arrangement|cva|winding[\s-]+up|wound\s+up|bankrupt(?:cy)?|"
     r"(?:gone|went|going|go)\s+(?:bust|under)|been\s+bust|"
     r"(?:administrators?|receivers?|liquidators?)\s+(?:have\s+been\s+|has\s+been\s+|were\s+|"
@@ -48,6 +48,8 @@ _ENDED = re.compile(rf"\b(?:{_ENDED_WORDS})\b", re.I)
 _LEFT_BEFORE = re.compile(
     r"\b(?:(?:came|come|got|gotten)\s+out\s+of|exited|emerged\s+from|left)\s+(?:an?\s+|the\s+)?"
     r"\w+(?:\s+\w+)?$", re.I)
+# "bought the business out of administration", "rescued from liquidation": it left them
+_OUT_OF = re.compile(r"(?:out\s+of|from)\b", re.I)
 _STILL = re.compile(r"\b(?:still|currently|at\s+present)\b", re.I)
 
 
@@ -69,7 +71,7 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
             continue  # who advises on it, not whether the business is in it
         after = msg.text[match.end():msg.sentence(match.start())[1]]
         lead = msg.lead(match.start())
-        if (_ENDED.search(after) or _LEFT_BEFORE.search(
+        if (_ENDED.search(after) or _OUT_OF.match(match.group(0)) or _LEFT_BEFORE.search(
                 msg.text, max(0, match.start() - 25), match.end())) and \
                 not _STILL.search(lead + after) and \
                 not msg.about_another_business(match.start()):

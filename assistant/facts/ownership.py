@@ -103,6 +103,10 @@ _REFERS_BACK = re.compile(
 # Words that turn back to the business itself: "; we have 45 staff".
 _SELF_AGAIN = re.compile(r"(?:[;,]|\band\b|\bbut\b)\s+(?:we|our|us|here)\b", re.I)
 _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
+    # the owners speaking: "owned by us two", "the three of us"
+    ("individual", re.compile(r"^\s*(?:the\s+)?(?:(?:two|three|four|five|both|all|\d)\s+of\s+)?"
+                              r"(?:us|ourselves)(?:\s+(?:two|three|four|five|both|all|\d))?\s*$",
+                              re.I)),
     # people, whatever other words they come with
     ("individual", re.compile(
         r"\b(?:business\s+partners?|employee\s+ownership\s+trust|eot|management\s+team|"
@@ -133,7 +137,17 @@ _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
 _PUBLIC = next(pattern for kind, pattern in _HOLDER_KINDS if kind == "public_body")
 
 
+# "the two technicians", "3 engineers": people counted, unless they are companies
+_PEOPLE_COUNTED = re.compile(r"^(?:the\s+|our\s+)?(?:\d+|two|three|four|five|both)\s+"
+                             r"(?:[a-z-]+\s+)?[a-z-]+(?<!s)s\b", re.I)
+
+
 def _holder_kind(label: str, phrase: str) -> HolderKind:
+    # what follows ", no other shareholders, no public bodies" names nobody who holds
+    phrase = re.split(r"[,;]\s*(?:and\s+)?(?:no|not|never|nothing)\b", phrase, maxsplit=1)[0]
+    if _PEOPLE_COUNTED.match(label) and not any(
+            pattern.search(label) for kind, pattern in _HOLDER_KINDS if kind != "individual"):
+        return "individual"
     for text in (label, phrase):
         for kind, pattern in _HOLDER_KINDS:
             if pattern.search(text):
@@ -158,12 +172,13 @@ def _kind_named_before(msg: Message, label: str, start: int) -> HolderKind:
 
 
 def _holder_label(phrase: str) -> str:
+    phrase = re.sub(r"^\s*(?:and|but|while|plus|whereas)\s+", "", phrase, flags=re.I)
     end = _HOLDER_LABEL_END.search(phrase)
     return (phrase[:end.start()] if end else phrase).strip(" ,-")
 
 
 def read_holdings(msg: Message) -> list[Holding]:
-    found: list[Found[Holding]] = []
+    found: list[Found[Holding]] = _sister_companies(msg)
     for match in _OWNED_BY.finditer(msg.text):
         if holding := _owned_by(msg, match):
             found.append(holding)
@@ -180,6 +195,51 @@ def read_holdings(msg: Message) -> list[Holding]:
     found += _listed_holders(msg, bool(found or _OWNERSHIP_WORDS.search(msg.text)))
     found += _public_stakes(msg)
     return [_their_figures(msg, f) for f in sorted(found, key=lambda f: f.start)]
+
+
+# One owner of two businesses: "I own 100% of two companies", "both owned by my family"
+_COMMON_OWNER = re.compile(
+    r"\b(?:i|we|my\s+(?:family|wife|husband|partner|brother|sister)|the\s+(?:same\s+)?owners?)\s+"
+    r"(?:also\s+)?(?:own|owns|control|controls|run|runs)\s+(?:100\s*%\s+of\s+|all\s+of\s+)?"
+    r"(?:both|2|two)\s+(?:separate\s+|different\s+|limited\s+)?(?:companies|businesses|firms)\b|"
+    r"\b(?:both|2|two)\s+(?:companies|businesses|firms)\s+(?:are\s+)?(?:wholly\s+|fully\s+)?"
+    r"owned\s+by\s+(?:me|us|my|our|the\s+same)\b|\bsame\s+owners?\b", re.I)
+# The other business of that owner: "a sister die-caster in Telford", "the other one",
+# "our other company"
+_SISTER = re.compile(
+    r"\b(?:an?|our|the|my)\s+sister\s+(?:[\w-]+\s+){0,3}?[\w-]+"
+    r"(?=\s+(?:in|at|near|with|based|that|which|who|employing|turning|has|had|is)\b|\s*[,;(.:-]|$)|"
+    r"\b(?:our|my)\s+other\s+(?:[\w-]+\s+){0,2}?(?:company|firm|business)\b", re.I)
+_THE_OTHER = re.compile(r"\bthe\s+other\s+(?:one|1|company|firm|business)\b", re.I)
+
+
+def _sister_companies(msg: Message) -> list[Found[Holding]]:
+    """Another business owned by the same owner as this one ("I own 100% of two firms ...
+    the other one has 190 staff"; "a sister company with 215 staff"): linked, so counted in
+    full (the EU definition, for an owner who controls both in the same market), as a holding
+    of 100%. The business's own figures are then the ones left."""
+    common = list(_COMMON_OWNER.finditer(msg.text))
+    for match in common:
+        msg.claim(*match.span())  # not "we own 100% of two companies" as one holding
+    found: list[Found[Holding]] = []
+    others = list(_SISTER.finditer(msg.text))
+    if common:
+        others += list(_THE_OTHER.finditer(msg.text))
+    for match in sorted(others, key=lambda m: m.start()):
+        if msg.claimed(*match.span()):
+            continue
+        end = _holder_end(msg, match.end())
+        if again := _SELF_AGAIN.search(msg.text, match.end(), end):
+            end = again.start()
+        holding = _holding(msg, match.start(), end, 100.0, "we_own")
+        if holding is None:
+            continue
+        msg.claim(match.start(), end)
+        found.append(Found(match.start(), end, holding.model_copy(update={
+            "holder_kind": "enterprise",
+            "holder": re.sub(r"\bother 1\b", "other one", holding.holder) +
+            " (the same owner's)"})))
+    return found
 
 
 def _public_stakes(msg: Message) -> list[Found[Holding]]:
@@ -354,6 +414,10 @@ def _owned_by(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
     return Found(match.start(), end, holding)
 
 
+# "holds 25% in return for its IP": "in" starts no object the share is of
+_NOT_AN_OBJECT = re.compile(r"(?:return|exchange|lieu|total|cash|\d)", re.I)
+
+
 def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
     """ "an NHS trust holds 30%", "we own 40% of a supplier with 30 staff"."""
     share = _share(match)
@@ -374,7 +438,8 @@ def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
     if not subject or _PRONOUN.fullmatch(subject):
         return None
     if match["prep"] and not _OUR_EQUITY.match(msg.text, match.end()) and not \
-            _OUR_BUSINESS.match(msg.text, match.end()):
+            _OUR_BUSINESS.match(msg.text, match.end()) and \
+            not _NOT_AN_OBJECT.match(msg.text, match.end()):
         return None  # a share of something else: "30% of our sales"
     holding = _holding(msg, subject_start, match.start(), share, "owns_us")
     if holding is None:
@@ -402,16 +467,26 @@ def _holder_end(msg: Message, start: int) -> int:
     return end.start() if end else len(msg.text)
 
 
+# A figure given roughly: "maybe 100", "about 100", "100 or so", "I'd need to check"
+_ROUGHLY = re.compile(r"\b(?:maybe|perhaps|about|around|roughly|approx\w*|circa|some|nearly|"
+                      r"almost|probably|guess)\b[^.;!?]*$", re.I)
+_UNSURE = re.compile(r"\bor\s+so\b|\bneed\s+to\s+check\b|\bnot\s+sure\b|\bexact\s+figure\b",
+                     re.I)
+
+
 def _holding(msg: Message, start: int, end: int, share: float | None,
              direction: Literal["owns_us", "we_own"]) -> Holding | None:
     phrase = msg.text[start:end].strip()
     label = _holder_label(phrase)
     if not label or msg.claimed(start, end):
         return None
-    employees = None
+    employees, rough = None, False
     for pattern in _HOLDER_STAFF:
         if staff := pattern.search(msg.text, start, end):
             employees = to_float(staff["n"])
+            rough = bool(_ROUGHLY.search(msg.text, max(start, staff.start() - 25),
+                                         staff.start("n"))) or \
+                bool(_UNSURE.search(msg.text, start, end))
             break
     figures: dict[str, Money] = {}
     for amount in amounts_in(msg, start, end):
@@ -423,5 +498,5 @@ def _holding(msg: Message, start: int, end: int, share: float | None,
             figures[role] = amount.money
     return Holding(share_percent=share, holder=label,
                    holder_kind=_holder_kind(label, phrase), direction=direction,
-                   employees=employees, turnover=figures.get("turnover"),
+                   employees=employees, employees_approx=rough, turnover=figures.get("turnover"),
                    balance_sheet=figures.get("balance_sheet"))

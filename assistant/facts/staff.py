@@ -98,7 +98,10 @@ _PART_TIME_HOURS = (
     rf"|{_DAYS}"
     rf"|(?P<h>{NUM})\s*-?\s*(?P<hunit>hours?|hrs?|h\b)?\s*"
     rf"(?:(?:of|out\s+of|/|from)\s*(?:a\s+)?(?P<full>{NUM})\s*-?\s*(?:hours?|hrs?|h\b)?)?"
-    r"(?:\s*(?:a|per|each)\s+week|\s*weekly|\s*pw|\s*-?\s*weeks?)?)")
+    r"(?:\s*(?:a|per|each)\s+week|\s*weekly|\s*pw|\s*-?\s*weeks?)?"
+    # "on 20 hrs a week (full time would be 40)"
+    rf"(?:\s*[,(]?\s*(?:where\s+|and\s+)?full[\s-]?time\s+(?:is|being|would\s+be|=)\s+"
+    rf"(?P<fullweek>{NUM})\s*(?:hours?|hrs?|h\b)?(?:\s*(?:a|per|each)\s+week)?\s*\)?)?)")
 _FULL_TIMERS = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s*(?:{STAFF_ADJ}\s+)?(?:full[\s-]?time(?:rs?)?|f/t)\b"
     rf"(?!\s+equivalent)(?:\s+{_STAFF_NOUN}|\s+people)?", re.I)
@@ -130,7 +133,8 @@ _NOT_COUNTED_STAFF = re.compile(
     r"(?P<of>of\s+(?:whom|them|these|those|which|us)\s+)?(?:(?:is|are|being|currently|now)\s+)*"
     rf"(?:(?:an?\s+)?(?:{STAFF_ADJ}\s+)?apprentices?\b"
     r"|(?:students?|trainees?)\s+on\s+(?:a\s+)?vocational\s+training(?:\s+contracts?)?\b"
-    rf"|(?:{_PEOPLE}\s+)?(?:(?:is|are|currently|now)\s+)*on\s+"
+    rf"|(?:{_PEOPLE}\s+|[a-z-]+\s+(?=(?:is\s+|are\s+|currently\s+|now\s+)*on\s+[a-z]+\s+leave))?"
+    r"(?:(?:is|are|currently|now)\s+)*on\s+"
     r"(?:maternity|paternity|parental|shared\s+parental|adoption)\s+leave\b)", re.I)
 # Uncounted people named as well as a total ("8 staff plus 2 apprentices"), not among it.
 _IN_ADDITION = re.compile(
@@ -155,7 +159,8 @@ def _part_time_share(match: re.Match[str]) -> float:
         full_days = to_float(groups["fulld"]) if groups.get("fulld") else FULL_TIME_DAYS
         share = to_float(groups["d"]) / full_days if full_days else 0.0
     elif groups.get("h") and (groups.get("full") or groups.get("hunit")):
-        full = to_float(groups["full"]) if groups.get("full") else FULL_TIME_HOURS
+        full = to_float(groups.get("full") or groups.get("fullweek") or "0") or \
+            FULL_TIME_HOURS
         share = to_float(groups["h"]) / full if full else 0.0
     else:
         return PART_TIME_SHARE

@@ -30,6 +30,8 @@ _TRADING = (r"(?:trading|traded|in\s+business|operating|operated|in\s+operation|
             r"going|running|around|existed|in\s+existence|incorporated|open|active|"
             r"(?:a\s+)?(?:ltd|limited)(?:\s+company)?)")
 _STARTED = (r"(?:founded|established|started(?:\s+(?:trading|up))?|set\s+up|incorporated|"
+            # "set the company up", "started the business up"
+            r"(?:set|started)\s+(?:it|(?:the|our|my|this)\s+(?:company|business|firm|shop))\s+up|"
             r"spun\s+(?:out|off)|"
             r"formed|launched|opened(?:\s+our\s+doors)?|began(?:\s+trading)?|registered|"
             r"went\s+live)")

@@ -92,3 +92,31 @@ def test_the_refusal_decision_turns_an_unanswered_question_into_not_found(
     assert found.refusal_probability is not None and found.refusal_probability > 0.9
     assert set(found.signals) >= {"similarity", "coverage", "missing", "answer_type"}
     assert found.signals["answer_type"] == 0.0  # "what is the day rate" wants a figure
+
+
+def test_a_count_times_the_value_of_one_is_worked_out(composer: ExtractiveComposer) -> None:
+    passages = [_passage("Each mentoring session is valued at £450 and counts towards the "
+                         "subsidy total.", "Mentoring"),
+                _passage("Sessions are booked through your adviser.", "Booking", n=1)]
+    found = composer.compose("We used five mentoring sessions, how much does that add to our "
+                             "subsidy total?", passages)
+    assert found.answer.startswith("5 sessions at £450 each come to £2,250. [1]")
+    assert found.citations[0].quote.startswith("Each mentoring session is valued at £450")
+
+
+def test_a_count_of_something_else_is_not_multiplied(composer: ExtractiveComposer) -> None:
+    passages = [_passage("Each mentoring session is valued at £450.", "Mentoring")]
+    found = composer.compose("We have five staff, how much is the grant?", passages)
+    assert "come to" not in found.answer
+
+
+def test_a_sentence_that_names_by_pronoun_is_read_with_the_one_before(
+        composer: ExtractiveComposer) -> None:
+    passages = [_passage("The Valley Scheme helps local firms adopt new coatings. It is led by "
+                         "the Northfield Institute and Riverside University.", "About the scheme"),
+                _passage("The Valley Scheme is one of four schemes in the region.", "Overview",
+                         n=1)]
+    found = composer.compose("Who is behind the Valley Scheme?", passages)
+    assert found.answer.startswith("The Valley Scheme helps local firms adopt new coatings. [1] "
+                                   "It is led by the Northfield Institute and Riverside "
+                                   "University. [1]")

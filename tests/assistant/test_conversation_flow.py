@@ -245,3 +245,15 @@ def test_a_correction_asked_as_a_question_updates_the_verdict(assistant) -> None
                            "things?", first.conversation_id)
     assert second.route == "eligibility"
     assert _eligibility(second, "Productivity Booster").decision == "eligible"
+
+
+def test_the_programme_named_only_as_the_programme_is_the_folder_s(assistant) -> None:
+    reply = assistant.ask("Who is in charge of the programme?")
+    assert "University of Warwick" in reply.answer
+    assert reply.trace is not None and reply.trace.query.startswith("Who is in charge of Speed")
+
+
+def test_a_count_of_valued_days_is_worked_out(assistant) -> None:
+    reply = assistant.ask("We might use nine of the Hub's technical support days - what would "
+                          "they add to our subsidy total?")
+    assert reply.answer.startswith("9 days at £1,200 each come to £10,800.")

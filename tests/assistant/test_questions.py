@@ -24,6 +24,8 @@ from assistant.questions import answer_present, read_question
     ("When does Round 2 close?", "when"),
     ("How long does an appraisal take?", "when"),
     ("Who leads the robotics centre?", "who"),
+    ("Which universities run the coatings centre?", "who"),
+    ("What organisations sit behind the accelerator?", "who"),
     ("Where is the programme office?", "where"),
     ("Why was my application turned down?", "why"),
     ("and for a medium company?", "statement"),

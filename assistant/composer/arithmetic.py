@@ -1,0 +1,106 @@
+"""Sums the guidance leaves to the reader: a count the question gives, times the value the
+guidance puts on one of them.
+
+"We had four of the mentoring sessions, how much do they count as?" against "each mentoring
+session is valued at £900" is answered "4 sessions at £900 each come to £3,600", with the
+sentence that gives the value cited. Generic English only: the unit is whatever noun the
+guidance values one of ("for each day", "per visit", "a session", "each licence is worth").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.eligibility.wording import money_text, number
+from assistant.facts.money import MONEY_AMOUNT, money_of
+from assistant.facts.numbers import words_to_digits
+from knowledge.words import stem
+
+# after an amount: "£1,200 for each day", "£50 per hour", "£900 a session"
+_AFTER = re.compile(r"^\s*(?:for\s+each|for\s+every|per|a|an|each|every)\s+"
+                    r"((?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)", re.IGNORECASE)
+# before an amount: "each mentoring session is valued at", "every visit costs"
+_BEFORE = re.compile(r"\b(?:each|every|one|a\s+single)\s+((?:[A-Za-z][\w-]*\s+){0,10}?)"
+                     r"(?:is|are|was|will\s+be)?\s*(?:valued|worth|priced|"
+                     r"charged|counted|costs?|counts?)\b(?:\s+(?:at|as))?\s*$", re.IGNORECASE)
+_STOP = frozenset("of the a an and or in on at to for with by from is are be its their your our "
+                  "this that".split())
+# a count in the question: "7 of the support days", "six days of support", "3 visits"
+_COUNT = re.compile(r"(?<![\w.,£€$])(\d{1,3}(?:\.\d+)?)(?![\d,.]*\s*(?:%|k\b|m\b|£))"
+                    r"((?:\s+[A-Za-z][\w'’-]*){1,6})")
+
+
+@dataclass(frozen=True)
+class Worked:
+    text: str  # "7 days at £1,200 each come to £8,400."
+    figure: str  # "£1,200": the value as the cited sentence writes it
+    unit: str
+
+
+def _rates(sentence: str) -> list[tuple[float, str, str, set[str]]]:
+    """(value, currency symbol, the amount as written, the nouns it is the value of one of)."""
+    found = []
+    for match in MONEY_AMOUNT.finditer(sentence):
+        if not (match["pre"] or match["post"]):
+            continue  # a bare number is no price
+        money = money_of(match, sentence)
+        symbol = "€" if money.currency == "EUR" else "£"
+        nouns: set[str] = set()
+        after = _AFTER.match(sentence[match.end():])
+        if after and (head := _head(after.group(1))):
+            nouns.add(head)  # "for each day of expert time": "day" is the unit
+        before = _BEFORE.search(sentence[:match.start()])
+        if before and (head := _head(before.group(1))):
+            nouns.add(head)  # "each support day in a hub is valued at": "day"
+        if nouns:
+            found.append((money.amount, symbol, match.group(0).strip(), nouns))
+    return found
+
+
+def _head(phrase: str) -> str | None:
+    """The noun a phrase is about: its last word before the first small word ("expert day of
+    support" -> "day")."""
+    head = None
+    for word in phrase.split():
+        if word.lower() in _STOP:
+            break
+        head = stem(word.lower())
+    return head
+
+
+def _counts(question: str) -> list[tuple[float, list[str]]]:
+    """Each count in the question with the words after it, up to the next punctuation."""
+    text = words_to_digits(question)
+    found = []
+    for match in _COUNT.finditer(text):
+        words = []
+        for word in match.group(2).split():
+            if re.search(r"[.,;:?!]$", word):
+                words.append(word.rstrip(".,;:?!"))
+                break
+            words.append(word)
+        found.append((float(match.group(1)), words))
+    return found
+
+
+def worked_sum(question: str, sentences: Sequence[str]) -> tuple[Worked, int] | None:
+    """The count the question gives times the value a sentence puts on one of the same thing,
+    with the index of that sentence; None when the question gives no such count."""
+    counts = _counts(question)
+    if not counts:
+        return None
+    for index, sentence in enumerate(sentences):
+        for value, symbol, written, nouns in _rates(sentence):
+            for count, words in counts:
+                stems_after = [stem(w.lower()) for w in words]
+                unit = next((w for w, s in zip(words, stems_after, strict=True) if s in nouns),
+                            None)
+                if unit is None or count <= 1:
+                    continue
+                total = money_text(count * value, symbol)
+                each = money_text(value, symbol)
+                return Worked(f"{number(count)} {unit.lower()} at {each} each come to "
+                              f"{total}.", written, unit), index
+    return None

@@ -1,0 +1,38 @@
+"""Sums the guidance leaves to the reader: a count in the question times the value of one."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.composer.arithmetic import worked_sum
+
+_VALUES = ["Site visits are charged at £180 per visit, travel included.",
+           "Every licence seat costs €95.",
+           "Each day of lab access in a partner facility is valued at GBP 800."]
+
+
+@pytest.mark.parametrize(("question", "expected", "sentence"), [
+    ("We had 3 site visits, what do they cost?", "3 visits at £180 each come to £540.", 0),
+    ("how much for twelve licence seats", "12 seats at €95 each come to €1,140.", 1),
+    ("If we take 4 of the lab access days, how much is that worth?",
+     "4 days at £800 each come to £3,200.", 2),
+])
+def test_the_count_is_multiplied_by_the_value_of_one(question: str, expected: str,
+                                                      sentence: int) -> None:
+    found = worked_sum(question, _VALUES)
+    assert found is not None
+    worked, index = found
+    assert (worked.text, index) == (expected, sentence)
+
+
+@pytest.mark.parametrize("question", [
+    "What does a site visit cost?",          # no count
+    "We have 14 staff, what does a visit cost?",  # a count of something else
+    "Is 1 day of lab access enough?",        # one of them is the value itself
+])
+def test_nothing_is_worked_out_without_a_count_of_the_unit(question: str) -> None:
+    assert worked_sum(question, _VALUES) is None
+
+
+def test_a_bare_number_is_no_price() -> None:
+    assert worked_sum("We need 6 days", ["Support is limited to 12 for each day."]) is None
