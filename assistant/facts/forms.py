@@ -246,10 +246,12 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
     (re.compile(r"(?<!\bby\s)(?<!\bby\sthe\s)(?<!\bbetween\s)(?<!\bbetween\sthe\s)"
                 r"\b(\d+)\s+of\s+us\b(?!\s+(?:own|hold|are\s+(?:director|shareholder|owner)|"
                 r"who\s+(?:own|founded|started|set|run|hold)))", re.I), r"\1 staff"),
-    (re.compile(r"\b(?:it's\s+|there's\s+)?(?:just|only)\s+me\b(?!\s*(?:and|&|\+|plus|own|hold))",
+    (re.compile(r"\b(?:it's\s+|there's\s+)?(?:just|only)\s+me\b"
+                r"(?!\s*(?:and|&|\+|plus|own|hold|full|f/t))",
                 re.I), "1 staff"),
     # "only me and two apprentices": the owner works full time beside the others
-    (re.compile(r"\b(?:it's\s+|there's\s+)?(?:(?:just|only)\s+me|me\s+(?:full[\s-]?time|f/t))"
+    (re.compile(r"\b(?:it's\s+|there's\s+)?(?:(?:just|only)\s+me(?:\s+(?:full[\s-]?time|f/t))?|"
+                r"me\s+(?:full[\s-]?time|f/t))"
                 r"\s+(?:and|&|\+|plus)\s+"
                 r"(?=(?:one|two|three|a|an|\d+)\s+(?:part|full|f/t|p/t|staff|employee|apprentice|"
                 r"other|worker|person|people))", re.I), "1 full-timer and "),
@@ -333,11 +335,11 @@ def _spelling(text: str) -> str:
     return _WORD.sub(fix, text)
 
 
-# An adviser writing for a client: "I'm an accountant helping a client. They're a dental lab
-# ..." speaks of the client's business in the third person.
+# An adviser writing for a client: "I'm a bookkeeper acting for a client. They're a glazing
+# firm ..." speaks of the client's business in the third person.
 _FOR_A_CLIENT = re.compile(
     r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:accountants?|"
-    r"advis[eo]rs?|consultants?|bookkeepers?|brokers?|agents?|solicitors?|lawyers?)\b[^.;!?\n]*?"
+    r"advis[eo]rs?|consultants?|bookkeepers?|brokers?|agents?|solicitors?|lawyers?)\b[^.!?\n]*?"
     r"\b(?:client|on\s+behalf\s+of)\b[^.;!?\n]*[.;!?]?\s*", re.I)
 _CLIENT_VOICE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.I), replacement) for pattern, replacement in (

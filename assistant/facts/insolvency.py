@@ -48,7 +48,7 @@ _ENDED = re.compile(rf"\b(?:{_ENDED_WORDS})\b", re.I)
 _LEFT_BEFORE = re.compile(
     r"\b(?:(?:came|come|got|gotten)\s+out\s+of|exited|emerged\s+from|left)\s+(?:an?\s+|the\s+)?"
     r"\w+(?:\s+\w+)?$", re.I)
-# "bought the business out of administration", "rescued from liquidation": it left them
+# "a buyer took the firm out of receivership", "rescued from liquidation": it left them
 _OUT_OF = re.compile(r"(?:out\s+of|from)\b", re.I)
 _STILL = re.compile(r"\b(?:still|currently|at\s+present)\b", re.I)
 

@@ -143,7 +143,7 @@ _PEOPLE_COUNTED = re.compile(r"^(?:the\s+|our\s+)?(?:\d+|two|three|four|five|bot
 
 
 def _holder_kind(label: str, phrase: str) -> HolderKind:
-    # what follows ", no other shareholders, no public bodies" names nobody who holds
+    # what follows ", no outside investors, no council stake" names nobody who holds
     phrase = re.split(r"[,;]\s*(?:and\s+)?(?:no|not|never|nothing)\b", phrase, maxsplit=1)[0]
     if _PEOPLE_COUNTED.match(label) and not any(
             pattern.search(label) for kind, pattern in _HOLDER_KINDS if kind != "individual"):
@@ -197,14 +197,14 @@ def read_holdings(msg: Message) -> list[Holding]:
     return [_their_figures(msg, f) for f in sorted(found, key=lambda f: f.start)]
 
 
-# One owner of two businesses: "I own 100% of two companies", "both owned by my family"
+# One owner of two businesses: "my husband owns both firms", "both owned by my family"
 _COMMON_OWNER = re.compile(
     r"\b(?:i|we|my\s+(?:family|wife|husband|partner|brother|sister)|the\s+(?:same\s+)?owners?)\s+"
     r"(?:also\s+)?(?:own|owns|control|controls|run|runs)\s+(?:100\s*%\s+of\s+|all\s+of\s+)?"
     r"(?:both|2|two)\s+(?:separate\s+|different\s+|limited\s+)?(?:companies|businesses|firms)\b|"
     r"\b(?:both|2|two)\s+(?:companies|businesses|firms)\s+(?:are\s+)?(?:wholly\s+|fully\s+)?"
     r"owned\s+by\s+(?:me|us|my|our|the\s+same)\b|\bsame\s+owners?\b", re.I)
-# The other business of that owner: "a sister die-caster in Telford", "the other one",
+# The other business of that owner: "a sister foundry in Redditch", "the other one",
 # "our other company"
 _SISTER = re.compile(
     r"\b(?:an?|our|the|my)\s+sister\s+(?:[\w-]+\s+){0,3}?[\w-]+"
@@ -214,13 +214,13 @@ _THE_OTHER = re.compile(r"\bthe\s+other\s+(?:one|1|company|firm|business)\b", re
 
 
 def _sister_companies(msg: Message) -> list[Found[Holding]]:
-    """Another business owned by the same owner as this one ("I own 100% of two firms ...
+    """Another business owned by the same owner as this one ("we run two firms, both mine ...
     the other one has 190 staff"; "a sister company with 215 staff"): linked, so counted in
     full (the EU definition, for an owner who controls both in the same market), as a holding
     of 100%. The business's own figures are then the ones left."""
     common = list(_COMMON_OWNER.finditer(msg.text))
     for match in common:
-        msg.claim(*match.span())  # not "we own 100% of two companies" as one holding
+        msg.claim(*match.span())  # not "we own both firms" as one holding
     found: list[Found[Holding]] = []
     others = list(_SISTER.finditer(msg.text))
     if common:
@@ -467,7 +467,7 @@ def _holder_end(msg: Message, start: int) -> int:
     return end.start() if end else len(msg.text)
 
 
-# A figure given roughly: "maybe 100", "about 100", "100 or so", "I'd need to check"
+# A figure given roughly: "perhaps 90", "about 90", "90 or so", "must check the exact figure"
 _ROUGHLY = re.compile(r"\b(?:maybe|perhaps|about|around|roughly|approx\w*|circa|some|nearly|"
                       r"almost|probably|guess)\b[^.;!?]*$", re.I)
 _UNSURE = re.compile(r"\bor\s+so\b|\bneed\s+to\s+check\b|\bnot\s+sure\b|\bexact\s+figure\b",

@@ -99,7 +99,7 @@ _PART_TIME_HOURS = (
     rf"|(?P<h>{NUM})\s*-?\s*(?P<hunit>hours?|hrs?|h\b)?\s*"
     rf"(?:(?:of|out\s+of|/|from)\s*(?:a\s+)?(?P<full>{NUM})\s*-?\s*(?:hours?|hrs?|h\b)?)?"
     r"(?:\s*(?:a|per|each)\s+week|\s*weekly|\s*pw|\s*-?\s*weeks?)?"
-    # "on 20 hrs a week (full time would be 40)"
+    # "on 16 hours, where full time is 32"
     rf"(?:\s*[,(]?\s*(?:where\s+|and\s+)?full[\s-]?time\s+(?:is|being|would\s+be|=)\s+"
     rf"(?P<fullweek>{NUM})\s*(?:hours?|hrs?|h\b)?(?:\s*(?:a|per|each)\s+week)?\s*\)?)?)")
 _FULL_TIMERS = re.compile(

@@ -256,24 +256,24 @@ def test_a_site_the_words_do_not_settle(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "insolvent"), [
-    ("no, we've never been in any administration, 8 staff", False),
+    ("no, the firm has never gone into any administration, 8 staff", False),
     ("The previous owners' company went into receivership; a buyer took the business out of "
      "administration in 2021 and we have traded ever since. 26 staff", False),
-    ("We are in administration at the moment, 26 staff", True),
+    ("Administrators run us right now; we are in administration, 26 staff", True),
 ])
 def test_proceedings_left_behind_are_not_current(text: str, insolvent: bool | None) -> None:
     assert read(text).insolvent is insolvent
 
 
 def test_a_business_set_up_with_the_verb_split() -> None:
-    assert read("My partner and I set the business up three years ago; 5 staff"
+    assert read("Two friends and I set the business up three years ago; 5 staff"
                 ).months_trading == 36.0
     assert read("We started the firm up in 2020, 5 staff").months_trading == \
         read("We started the firm in 2020, 5 staff").months_trading is not None
 
 
 @pytest.mark.parametrize(("text", "employees"), [
-    ("It's me full-time plus two part-timers on 15 hrs a week (full time would be 30), "
+    ("Just me f/t plus two part-timers on 15 hours, where full time is 30; "
      "framing shop in Solihull", 2.0),
     ("16 on the payroll, including one welder on maternity leave and two apprentices", 13.0),
 ])
@@ -282,8 +282,8 @@ def test_owner_and_part_timers_with_their_own_full_week(text: str, employees: fl
 
 
 def test_an_adviser_writing_for_a_client_describes_the_client() -> None:
-    facts = read("I'm a business adviser writing on behalf of a client. They're a picture "
-                 "framing workshop at B30 2AA, 6 staff, £400k turnover.")
+    facts = read("I'm a business adviser; this is for a client. They're a picture framing "
+                 "workshop at B30 2AA, 6 staff, £400k turnover.")
     assert facts.sector_text is not None and "framing" in facts.sector_text
     assert "adviser" not in facts.sector_text
     assert facts.postcode == "B30 2AA"
@@ -292,7 +292,7 @@ def test_an_adviser_writing_for_a_client_describes_the_client() -> None:
 @pytest.mark.parametrize(("text", "holder", "kind", "share"), [
     ("Founders hold 70% and a health board holds exactly 30% in exchange for data access",
      "a health board", "public_body", 30.0),
-    ("They're owned 100% by the three engineers who started it, no investors, no council",
+    ("They are wholly... sorry, owned 100% by the three engineers who started it, no council",
      "the 3 engineers", "individual", 100.0),
     ("Entirely owned by us two, 4 staff", "us 2", "individual", 100.0),
 ])
@@ -308,8 +308,9 @@ def test_a_kind_after_a_short_introduction() -> None:
 
 
 @pytest.mark.parametrize(("text", "own", "other"), [
-    ("My wife and I own two firms that both make kitchen worktops. This one is in Walsall, "
-     "WS2 9AA: 70 staff, £6m turnover. The other one, in Stafford, has 140 staff and £12m.",
+    ("Between us my sister and I own both companies, which make kitchen worktops. This one "
+     "sits in Walsall, WS2 9AA: 70 staff, £6m turnover. The other company (Stafford) has "
+     "140 staff and £12m.",
      70.0, 140.0),
     ("We supply car makers from our Tipton press shop - 45 staff, £5m - and a sister "
      "stamping plant in Derby with 230 staff and £30m turnover.", 45.0, 230.0),
