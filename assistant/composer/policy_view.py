@@ -64,10 +64,29 @@ class ProgrammeView:
 
 
 @dataclass(frozen=True)
+class SizeBandView:
+    band: str  # "micro", "small", "medium"
+    staff_below: float
+    turnover_max: float  # in the test's currency
+    balance_sheet_max: float
+
+
+@dataclass(frozen=True)
+class SizeView:
+    """The size test's ceilings, the currency they are in and the rate to pounds."""
+
+    bands: tuple[SizeBandView, ...]
+    currency: str  # "EUR" or "GBP"
+    eur_to_gbp: float
+    clause: ClauseRef | None = None  # where the guidance asks for the size
+
+
+@dataclass(frozen=True)
 class PolicyView:
     areas: tuple[AreaView, ...] = ()
     programmes: tuple[ProgrammeView, ...] = ()
     time_zone: str = ""  # "" : the server's local time
+    sizes: SizeView | None = None
 
 
 def view_of(policy: Any) -> PolicyView:
@@ -77,7 +96,22 @@ def view_of(policy: Any) -> PolicyView:
         areas=tuple(_area(a) for a in policy.areas),
         programmes=tuple(_programme(p, zone) for p in policy.programmes),
         time_zone=zone,
+        sizes=_sizes(policy),
     )
+
+
+def _sizes(policy: Any) -> SizeView | None:
+    rates = getattr(policy, "rates", None)
+    test = getattr(rates, "sme", None)
+    if rates is None or test is None:
+        return None
+    clause = next((c.clause for p in policy.programmes for c in getattr(p, "criteria", ())
+                   if getattr(c, "fact", None) == "sme_band" and getattr(c, "clause", None)),
+                  None)
+    return SizeView(
+        bands=tuple(SizeBandView(str(b.band), b.staff_below, b.turnover_max,
+                                 b.balance_sheet_max) for b in test.bands),
+        currency=str(test.currency), eur_to_gbp=float(rates.eur_to_gbp), clause=clause)
 
 
 def _first(item: Any, *names: str, default: Any = None) -> Any:

@@ -7,7 +7,9 @@ Three kinds, all read through `PolicyView` (nothing here knows a programme):
   knowledge folder's `programme.yaml`, `kinds:`);
 - funding rounds: "Is Round 1 still open?", "When does the next round open?";
 - the programme's own contact: "What's your email address?", "How do I get hold of the
-  support team?" (from `programme.yaml`, cited where the guidance gives it).
+  support team?" (from `programme.yaml`, cited where the guidance gives it);
+- the size test's ceilings: "What's the turnover limit for a small firm in pounds?", "What
+  counts as a micro business?" (from the policy's `sme` bands and its euro rate).
 """
 
 from __future__ import annotations
@@ -18,7 +20,15 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from assistant.composer.base import Lead
-from assistant.composer.policy_view import AreaView, PolicyView, ProgrammeView, RoundView
+from assistant.composer.policy_view import (
+    AreaView,
+    PolicyView,
+    ProgrammeView,
+    RoundView,
+    SizeBandView,
+    SizeView,
+)
+from assistant.eligibility.wording import money_text, number
 from assistant.questions import Question, read_question
 from assistant.reply import Citation
 from knowledge.policy import ClauseRef
@@ -91,7 +101,8 @@ class StructuredAnswers:
         question = read_question(message)
         if not question.asks:
             return []
-        for reader in (self._place, self._kind_list, self._rounds, self._contact_lead):
+        for reader in (self._place, self._kind_list, self._rounds, self._contact_lead,
+                       self._size_ceiling):
             lines = reader(question, now, cite, " ".join(message.split()))
             if lines:
                 return lines
@@ -118,6 +129,33 @@ class StructuredAnswers:
             sentence += f" The contact page is {contact.url}."
         evidence = tuple(v for v in (contact.email, contact.phone) if v)
         return [Lead(sentence[0].upper() + sentence[1:], evidence=evidence)]
+
+    # --- the size test
+
+    def _size_ceiling(self, question: Question, now: datetime, cite: Cite,
+                      message: str = "") -> list[Lead]:
+        """The ceilings of the size band a question names, for a question about the ceilings
+        themselves (not one that gives the business's own figures to be sized)."""
+        sizes = self._view.sizes
+        text = question.text
+        if sizes is None or not sizes.bands or not _SIZE_ASKED.search(text) or \
+                _OWN_FIGURES.search(text):
+            return []
+        named = _BAND_NAMED.search(text)
+        if named is None:
+            return []
+        word = named["band"].lower()
+        band = sizes.bands[-1] if word == "sme" else \
+            next((b for b in sizes.bands if b.band == word), None)
+        if band is None:
+            return []
+        measure = _MEASURE.search(text)
+        sentence = _size_sentence(sizes, band, measure.lastgroup if measure else None,
+                                  word == "sme")
+        citation = cite(sizes.clause) if sizes.clause else None
+        if citation is None:
+            return []
+        return [Lead(sentence, citation)]
 
     # --- places
 
@@ -251,6 +289,49 @@ class StructuredAnswers:
 
 
 # --- places ----------------------------------------------------------------------------------
+
+_BAND_NAMED = re.compile(r"\b(?P<band>micro|small|medium|sme)(?:[\s-]sized)?\b", re.IGNORECASE)
+_SIZE_ASKED = re.compile(
+    r"\b(?:limits?|ceilings?|thresholds?|max(?:imum)?|caps?|cut[\s-]?offs?|upper|most|"
+    r"how\s+(?:big|large|many|much)|counts?\s+as|classed\s+as|qualif\w*\s+as|defin\w*|"
+    r"what\s+(?:is|'s)\s+an?\s+(?:micro|small|medium)|"
+    r"in\s+(?:pounds|sterling|gbp|euros?))\b", re.IGNORECASE)
+# the business's own figures: a question to size it, which the eligibility check answers
+_OWN_FIGURES = re.compile(r"\b(?:we|our|i|us)\b[^?]*\d|\d[^?]*\b(?:we|our|us)\b",
+                          re.IGNORECASE)
+_MEASURE = re.compile(r"(?P<staff>\b(?:staff|employees|people|headcount|awu|work\s+units|"
+                      r"workforce)\b)|(?P<turnover>\b(?:turnover|revenue|sales)\b)|"
+                      r"(?P<balance>\bbalance[\s-]?sheet\b)", re.IGNORECASE)
+_BAND_NAMES = {"micro": "micro business", "small": "small business",
+               "medium": "medium-sized business"}
+
+
+def _size_sentence(sizes: SizeView, band: SizeBandView, measure: str | None,
+                   sme: bool) -> str:
+    """The band's ceilings, the one asked about first, in the test's currency and in pounds."""
+    name = "an SME" if sme else f"a {_BAND_NAMES.get(band.band, band.band + ' business')}"
+
+    def money(amount: float) -> str:
+        if sizes.currency != "EUR":
+            return money_text(amount)
+        return f"{money_text(amount, '€')} ({money_text(amount * sizes.eur_to_gbp)})"
+
+    rate = (f", at the programme's rate of €1 = £{number(sizes.eur_to_gbp)}"
+            if sizes.currency == "EUR" else "")
+    staff = f"fewer than {number(band.staff_below)} staff, counted in annual work units"
+    turnover, balance = money(band.turnover_max), money(band.balance_sheet_max)
+    if measure == "staff":
+        return (f"To count as {name}, a business has {staff}, and a turnover of no more than "
+                f"{turnover} or a balance sheet total of no more than {balance}{rate}.")
+    if measure == "turnover":
+        return (f"The turnover ceiling for {name} is {turnover}{rate}; it may meet the "
+                f"balance sheet ceiling of {balance} instead, and it must have {staff}.")
+    if measure == "balance":
+        return (f"The balance sheet ceiling for {name} is {balance}{rate}; it may meet the "
+                f"turnover ceiling of {turnover} instead, and it must have {staff}.")
+    return (f"To count as {name}, a business has {staff}, and a turnover of no more than "
+            f"{turnover} or a balance sheet total of no more than {balance}{rate}.")
+
 
 def _place_in(area: AreaView, text: str) -> tuple[str, str, str] | None:
     """(the place as named, the authority it lies in or a district code, how it was found)."""

@@ -191,3 +191,46 @@ def test_a_question_that_only_names_a_round_is_left_to_the_guidance(
     assert _texts(answers, "What is the total budget for Round 2?") == []
     assert _texts(answers, "Will there be a Round 4?") == []  # not a round the policy lists
     assert _texts(answers, "Does the euro rate change if I apply before Round 2 closes?") == []
+
+
+def _sized(currency: str = "EUR") -> StructuredAnswers:
+    from types import SimpleNamespace
+
+    from knowledge.policy.rules import SizeBand, SmeTest
+    bands = [SizeBand(band="micro", staff_below=10, turnover_max=2_000_000,
+                      balance_sheet_max=2_000_000),
+             SizeBand(band="small", staff_below=50, turnover_max=10_000_000,
+                      balance_sheet_max=8_000_000)]
+    size_clause = ClauseRef(source="guidance/scheme-rules.md", clause="4.1")
+    programme = SimpleNamespace(id="capital-grant", name="Capital Grant", kind="grant",
+                                rounds=[], criteria=[SimpleNamespace(fact="sme_band",
+                                                                     clause=size_clause)])
+    policy = SimpleNamespace(areas=[], programmes=[programme], time_zone="",
+                             rates=SimpleNamespace(eur_to_gbp=0.9, sme=SmeTest(
+                                 currency=currency, bands=bands)))
+    return StructuredAnswers(view_of(policy), "The Valley Scheme", KINDS)
+
+
+def test_a_band_s_ceiling_is_given_in_both_currencies_with_the_size_clause() -> None:
+    leads = _sized().answer("What's the most turnover a small firm can have, in pounds?", NOW,
+                            _cite)
+    assert [lead.text for lead in leads] == [
+        "The turnover ceiling for a small business is €10m (£9m), at the programme's rate of "
+        "€1 = £0.9; it may meet the balance sheet ceiling of €8m (£7.2m) instead, and it must "
+        "have fewer than 50 staff, counted in annual work units."]
+    assert leads[0].citation is not None and leads[0].citation.locator == "4.1"
+
+
+def test_what_counts_as_a_band_gives_all_its_ceilings() -> None:
+    assert _texts(_sized("GBP"), "What counts as a micro business?") == [
+        "To count as a micro business, a business has fewer than 10 staff, counted in annual "
+        "work units, and a turnover of no more than £2m or a balance sheet total of no more "
+        "than £2m."]
+
+
+@pytest.mark.parametrize("message", [
+    "We have 8 staff and £1.5m turnover, are we a micro business?",  # to be sized
+    "How do small businesses apply?",  # no ceiling asked
+])
+def test_no_ceiling_answer_for_other_questions(message: str) -> None:
+    assert _texts(_sized(), message) == []
