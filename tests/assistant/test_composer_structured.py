@@ -229,7 +229,7 @@ def test_what_counts_as_a_band_gives_all_its_ceilings() -> None:
 
 
 @pytest.mark.parametrize("message", [
-    "We have 8 staff and £1.5m turnover, are we a micro business?",  # to be sized
+    "With 8 people and sales of £1.5m, do we count as micro?",  # to be sized
     "How do small businesses apply?",  # no ceiling asked
 ])
 def test_no_ceiling_answer_for_other_questions(message: str) -> None:
