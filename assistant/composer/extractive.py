@@ -29,6 +29,7 @@ from assistant.composer.refusal import (
     RefusalModel,
     signals,
     unknown_part,
+    unreported_record,
 )
 from assistant.composer.sentences import (
     catalogue_line,
@@ -155,7 +156,8 @@ class ExtractiveComposer:
         probability = self._refusal.probability(values) if self._refusal and not lead else None
         refused = bool(not lead and (not chosen or (
             self._refusal is not None and self._refusal.refuses(values))
-            or unknown_part(question, evidence.passages) is not None))
+            or unknown_part(question, evidence.passages) is not None
+            or unreported_record(asked.text, [s.text for s in chosen])))
         if asked.kind == "definition" and not lead:
             chosen = _paragraph(chosen, candidates, scored)
         ordered = _with_antecedents(_focused(_ordered(chosen, asked), candidates, asked,

@@ -48,6 +48,40 @@ _NUMBERED_PART = re.compile(
     re.IGNORECASE)
 
 
+# A question about what the programme has done, not what it offers: "the average award made",
+# "how many firms were funded last round", "jobs created to date". The guidance states rules and
+# offers; a record is answered only by a sentence that reports one.
+_RECORD_WORDS = (r"so\s+far|to\s+date|until\s+now|up\s+to\s+now|on\s+average|average|"
+                 r"success\s+rate|actually\s+(?:been\s+)?(?:awarded|given|paid|funded|created|"
+                 r"helped|made)")
+_RECORD = re.compile(
+    rf"\b(?:{_RECORD_WORDS})\b|"
+    r"\bhow\s+many\s+(?:[\w-]+\s+){0,3}?(?:businesses|companies|firms|smes|applications|"
+    r"applicants|grants|awards|vouchers|projects|jobs|people|reports|members)\b[^?]*?\b(?:has|have|"
+    r"had|did|were|was)\b[^?]*?\b(?:helped|funded|supported|created|awarded|approved|produced|"
+    r"received|given|made|won|joined|taken|applied|got|succeeded|been)\b",
+    re.IGNORECASE)
+# a figure said, planned or aimed at: "what did the bid say it would support", not a record
+_PROJECTION = re.compile(r"\b(?:say|says|said|estimate\w*|expect\w*|aim\w*|target\w*|plan\w*|"
+                         r"would|will|should|forecast\w*|predict\w*|promise\w*)\b",
+                         re.IGNORECASE)
+# a sentence that reports a record: "have been funded", "so far", "to date", "in 2025, 40 ..."
+_REPORTED = re.compile(
+    rf"\b(?:{_RECORD_WORDS}|typical\w*|usually|normally)\b|"
+    r"\b(?:has|have|had|were|was)\s+(?:been\s+)?(?:helped|funded|"
+    r"supported|created|awarded|approved|produced|received|given|made|paid)\b",
+    re.IGNORECASE)
+
+
+def unreported_record(question: str, selected: Sequence[str]) -> bool:
+    """Whether the question asks for the programme's record (an average award, how many firms
+    were funded, jobs created so far) that no selected sentence reports, with a figure."""
+    if not _RECORD.search(question) or _PROJECTION.search(question):
+        return False
+    return not any(_REPORTED.search(sentence) and re.search(r"\d", sentence)
+                   for sentence in selected)
+
+
 _BY_NUMBER_ALONE = frozenset("clause section part schedule annex appendix step".split())
 
 

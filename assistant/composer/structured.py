@@ -138,9 +138,10 @@ class StructuredAnswers:
         themselves (not one that gives the business's own figures to be sized)."""
         sizes = self._view.sizes
         text = question.text
-        if sizes is None or not sizes.bands or not _SIZE_ASKED.search(text) or \
-                _OWN_FIGURES.search(text):
-            return []
+        measure = _MEASURE.search(text)
+        if sizes is None or not sizes.bands or _OWN_FIGURES.search(text) or not (
+                (measure and _SIZE_ASKED.search(text)) or _BAND_ASKED.search(text)):
+            return []  # "the maximum grant for a small business" asks about the grant
         named = _BAND_NAMED.search(text)
         if named is None:
             return []
@@ -149,7 +150,6 @@ class StructuredAnswers:
             next((b for b in sizes.bands if b.band == word), None)
         if band is None:
             return []
-        measure = _MEASURE.search(text)
         sentence = _size_sentence(sizes, band, measure.lastgroup if measure else None,
                                   word == "sme")
         citation = cite(sizes.clause) if sizes.clause else None
@@ -296,6 +296,11 @@ _SIZE_ASKED = re.compile(
     r"how\s+(?:big|large|many|much)|counts?\s+as|classed\s+as|qualif\w*\s+as|defin\w*|"
     r"what\s+(?:is|'s)\s+an?\s+(?:micro|small|medium)|"
     r"in\s+(?:pounds|sterling|gbp|euros?))\b", re.IGNORECASE)
+# what a band is: "what counts as a small business?", "define micro"
+_BAND_ASKED = re.compile(
+    r"\b(?:counts?\s+as|classed\s+as|qualif\w*\s+as|defin\w*|(?:what|when)\s+(?:is|'s|makes)\s+"
+    r"(?:an?\s+)?(?:business\s+)?(?:micro|small|medium|sme)\b|how\s+(?:big|large|small)\s+(?:is|can)\b)",
+    re.IGNORECASE)
 # the business's own figures: a question to size it, which the eligibility check answers
 _OWN_FIGURES = re.compile(r"\b(?:we|our|i|us)\b[^?]*\d|\d[^?]*\b(?:we|our|us)\b",
                           re.IGNORECASE)

@@ -298,3 +298,21 @@ def test_the_policy_s_named_rounds_mark_a_question_as_the_programme_s(embedder) 
     question = "When does Round 3 open?"
     assert Router(embedder, programme_words=["booster"]).route(question).route == "out_of_scope"
     assert Router(embedder, programme_words=words).route(question).route != "out_of_scope"
+
+
+@pytest.mark.parametrize(("question", "selected", "refused"), [
+    ("What's the mean voucher value handed out last year?", [], False),  # no record word
+    ("On average, how big are the vouchers that have been given?",
+     ["Vouchers are worth £2,000 to £9,000."], True),
+    ("How many farms have been helped by the scheme so far?",
+     ["The scheme helps farms of any size."], True),
+    ("How many farms have been helped by the scheme so far?",
+     ["To date, 140 farms have been helped."], False),
+    ("How many farms did the plan say the scheme would help?",
+     ["The plan aimed to help 300 farms."], False),  # a figure planned, not a record
+    ("How long does a decision take on average?", ["Decisions typically take 6 weeks."], False),
+])
+def test_a_record_of_the_programme_is_answered_only_when_reported(
+        question: str, selected: list[str], refused: bool) -> None:
+    from assistant.composer.refusal import unreported_record
+    assert unreported_record(question, selected) is refused
