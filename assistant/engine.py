@@ -49,6 +49,14 @@ WARM_UP_MESSAGES = ("How do I apply?", "We are a company of 40 staff with a turn
 _ASKABLE: frozenset[str] = frozenset(AskedFact.__args__)  # type: ignore[attr-defined]
 
 
+# "Which centre covers coatings?", "which hub is for us": one programme of a kind asked for
+_WHICH_ONE = re.compile(
+    r"^\W*(?:so\s+|and\s+)?which\s+(?:one\s+of\s+the\s+)?[\w-]+(?:\s+[\w-]+)?\s+"
+    r"(?:covers?|deals?\s+with|handles?|is\s+for|is\s+right|suits?|would|should|could|can|do|"
+    r"does|is\s+best|fits?|looks\s+after|supports?|helps?)\b", re.IGNORECASE)
+# a follow-up that points back with a pronoun: "Who leads it?", "What do they offer?"
+_POINTS_BACK = re.compile(r"\b(?:it|they|them)\b(?!\s*(?:'s|is)\s+(?:ok|fine|possible))",
+                          re.IGNORECASE)
 # "the programme", "this scheme": the programme the knowledge folder describes
 _THE_PROGRAMME = re.compile(r"\b(?:the|this|your)\s+(?:programme|program|scheme|initiative)\b"
                             r"(?!\s+(?:office|board|team|director|manager|staff|guidance|rules))",
@@ -270,6 +278,8 @@ class Assistant:
         lead = [Lead(q.text, self._cite(q.clause) if q.clause else None) for q in turn.quote.lines]
         if not lead and self.structured is not None:
             lead = self.structured.answer(turn.text, self.today(), self._cite)
+        if not lead:
+            lead = self._chosen_programme(turn.text, passages)
         if passages and turn.trace.question_kind in {"how", "list"}:
             # a short opening passage ("This page explains each step") leads into the next
             following = self.retriever.following(passages[0].chunk)
@@ -341,7 +351,42 @@ class Assistant:
         if not turns or not self.router.route(turn.text, has_context=True,
                                               facts=_describing(turn.new_facts)).follow_up:
             return self._programme_named(turn.text)
+        if (named := self._answered_programme(turns[-1].reply.answer)) and \
+                _POINTS_BACK.search(turn.text):
+            # "Which centre covers coatings?" answered "The Coatings Centre ...", then "Who
+            # leads it?": it is that programme
+            return _POINTS_BACK.sub(named, turn.text, count=1)
         return self._restated(turn) or f"{turns[-1].user_text} {turn.text}"
+
+    def _answered_programme(self, answer: str) -> str | None:
+        """The programme an answer opens by naming, if it opens so: "The Coatings Centre ..."."""
+        if self.policy is None:
+            return None
+        first = answer.split("\n", 1)[0][:120].lower()
+        for programme in self.policy.programmes:
+            if first.startswith((programme.name.lower(), f"the {programme.name.lower()}")):
+                return f"the {programme.name}"
+        return None
+
+    def _chosen_programme(self, text: str, passages: Sequence[ScoredChunk]) -> list[Lead]:
+        """For "which centre covers coatings?", the programme of that kind whose own guidance
+        the search ranked first, named first."""
+        if self.policy is None or not _WHICH_ONE.search(text):
+            return []
+        kinds = kinds_named(text, self.programme.kinds)
+        if not kinds:
+            return []
+        candidates = [p for p in self.policy.programmes if p.kind in kinds]
+        for passage in passages:
+            title = passage.chunk.title.lower()
+            for programme in candidates:
+                if programme.name.lower() in title:
+                    chunk = passage.chunk
+                    citation = Citation(n=0, title=chunk.title, source=chunk.source,
+                                        locator=chunk.locator, url=chunk.url,
+                                        quote=chunk.text[:300])
+                    return [Lead(f"The {programme.name} is the one for that.", citation)]
+        return []
 
     def _programme_named(self, text: str) -> str:
         """A question that opens a conversation about "the programme" asks about the one this

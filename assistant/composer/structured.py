@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from assistant.composer.base import Lead
@@ -228,8 +228,10 @@ class StructuredAnswers:
         "When is the deadline?"), not one that merely names a round ("the budget for Round 2").
         The whole message counts: "Round 1 went past us. Is it too late now?"."""
         text = message or question.text
+        left = _TIME_LEFT.search(text)
         timing = question.kind in {"when", "yes_no", "other"} or (
-            question.kind == "list" and _OPEN_OR_CLOSED.search(text))
+            question.kind == "list" and _OPEN_OR_CLOSED.search(text)) or (
+            question.kind == "amount" and left)
         if not timing or not _ROUND_WORDS.search(text) or not _TIMING_WORDS.search(text):
             return []
         programme = self._programme_with_rounds(text)
@@ -268,6 +270,8 @@ class StructuredAnswers:
                               " No later round is listed.", last))
         leads = []
         for sentence, funding_round in lines:
+            if left and funding_round is current:
+                sentence += " " + _time_left(funding_round.closes - local)
             citation = cite(funding_round.clause) if funding_round.clause else None
             if citation is None:
                 return []
@@ -412,7 +416,7 @@ _ROUND_TALK = frozenset(stems(
     "date dates start starts end ends still yet now today tomorrow week time long got get "
     "submit apply application applications missed miss late christmas left weeks days months "
     "current next first second third last funding grant booster accepting taking considered "
-    "chance"))
+    "chance roughly about approximately around many much remain remaining until till"))
 
 
 def _other_subject(text: str, programme: ProgrammeView) -> bool:
@@ -492,6 +496,20 @@ def _round_sentence(programme: ProgrammeView, funding_round: RoundView, state: s
         return (f"{name} has not opened yet: it opens {_day(funding_round.opens, True)} and "
                 f"closes {_day(funding_round.closes, False)}.")
     return f"{name} closed {_day(funding_round.closes, False)}."
+
+
+# "how many days remain before it ends?", "how long until the deadline?"
+_TIME_LEFT = re.compile(r"\bhow\s+(?:many\s+(?:more\s+)?(?:days|weeks|months)|long|much\s+time)\b"
+                        r"[^?]*\b(?:left|until|till|til|before|to\s+go|remain\w*|have\s+we\s+got)\b",
+                        re.IGNORECASE)
+
+
+def _time_left(left: timedelta) -> str:
+    days = max(left.days, 0)
+    weeks = days // 7
+    if weeks >= 2:
+        return f"From today that is {days} days, about {weeks} weeks."
+    return f"From today that is {days} day{'s' if days != 1 else ''}."
 
 
 def _day(moment: datetime, start: bool) -> str:

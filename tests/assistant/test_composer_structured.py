@@ -234,3 +234,8 @@ def test_what_counts_as_a_band_gives_all_its_ceilings() -> None:
 ])
 def test_no_ceiling_answer_for_other_questions(message: str) -> None:
     assert _texts(_sized(), message) == []
+
+
+def test_the_time_left_in_the_open_round(answers: StructuredAnswers) -> None:
+    texts = _texts(answers, "How many days are left until the capital grant deadline?")
+    assert len(texts) == 1 and texts[0].endswith("From today that is 63 days, about 9 weeks.")

@@ -257,3 +257,10 @@ def test_a_count_of_valued_days_is_worked_out(assistant) -> None:
     reply = assistant.ask("We might use nine of the Hub's technical support days - what would "
                           "they add to our subsidy total?")
     assert reply.answer.startswith("9 days at £1,200 each come to £10,800.")
+
+
+def test_which_one_of_a_kind_is_named_then_it_is_what_it_points_back_to(assistant) -> None:
+    first = assistant.ask("Which hub would suit a company designing heat-pump controls?")
+    assert first.answer.startswith("The Net Zero Carbon Heat Hub is the one for that.")
+    second = assistant.ask("And who runs it?", first.conversation_id)
+    assert "University of Birmingham" in second.answer
