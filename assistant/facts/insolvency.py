@@ -58,6 +58,13 @@ _ADVISERS = re.compile(r"\s+(?:firm|practitioners?|advisers?|advisors?|specialis
                        r"accountants?|consultants?|advice|lawyers?|solicitors?)\b", re.I)
 
 
+# An owner's way of saying the business is sound: "no debt issues", "no money worries"
+_NO_MONEY_TROUBLE = re.compile(
+    r"\bno\s+(?:debt|money|financial|cash[\s-]?flow)\s+(?:issues?|problems?|troubles?|worries)\b|"
+    r"\b(?:debt|money)[\s-]free\b|\bno\s+(?:bad\s+)?debts\b|\bfinancially\s+(?:sound|healthy|"
+    r"stable)\b", re.I)
+
+
 def read_insolvent(msg: Message, describes_business: bool = False) -> bool | None:
     """True when any clause says the business is in insolvency proceedings; False when
     one says it is not (or is solvent) and none says it is; None when none speaks of it.
@@ -88,6 +95,8 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
             state = _insolvency_state(msg, match.start(), describes_business, solvent=True)
             if state is not None:
                 states.append(not state)
+    if not states and _NO_MONEY_TROUBLE.search(msg.text):
+        return False  # "no debt issues", "debt-free": said of the business, no proceedings
     if not states:
         return None
     return any(states)

@@ -90,6 +90,10 @@ _HOLDER_STAFF: tuple[re.Pattern[str], ...] = (
     re.compile(rf"{NUM_START}(?P<n>{NUM})\s*-?\s*(?:{STAFF_ADJ}\s+)?"
                r"(?:person|people|employees?|staff|strong|workers|ftes?|heads)\b", re.I),
     re.compile(rf"\bemploy(?:s|ing)?\s+(?:{QUAL}\s+)?{NUM_START}(?P<n>{NUM})\b", re.I),
+    # a holder with nobody on its books: "the holdco has no staff", "which employs nobody"
+    re.compile(r"\b(?:(?:has|have|with|had)\s+(?:no|zero)\s+(?:other\s+\w+\s+(?:and|or)\s+(?:no\s+)?)?"
+               r"(?:staff|employees|workers|people\s+of\s+its\s+own)|"
+               r"employs?\s+(?:nobody|no\s*one|no\s+staff|no\s+people)|(?P<n>0)\s+staff)\b", re.I),
 )
 
 
@@ -98,7 +102,8 @@ _REFERS_BACK = re.compile(
     r"(?:\s*(?:of\s+)?(?:(?:our|the|its)\s+(?:[\w-]+\s+){0,2}?(?:shares|equity|business|"
     r"company|firm)|us)\b)?\s*(?:[-–,;:(]\s*)?(?:and\s+|which\s+|who\s+)?(?:they|it|which|who|"
     r"(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:group|parent|company|firm|investor|business|"
-    r"owner|shareholder|corporation|multinational|enterprise|fund)|their|its)\b(?!\s+(?:own|"
+    r"owner|shareholder|corporation|multinational|enterprise|fund|holdco|holding)|their|its)\b"
+    r"(?!\s+(?:own|"
     r"owns|hold|holds)\b)", re.I)
 # Words that turn back to the business itself: "; we have 45 staff".
 _SELF_AGAIN = re.compile(r"(?:[;,]|\band\b|\bbut\b)\s+(?:we|our|us|here)\b", re.I)
@@ -483,7 +488,7 @@ def _holding(msg: Message, start: int, end: int, share: float | None,
     employees, rough = None, False
     for pattern in _HOLDER_STAFF:
         if staff := pattern.search(msg.text, start, end):
-            employees = to_float(staff["n"])
+            employees = to_float(staff["n"] or "0")
             rough = bool(_ROUGHLY.search(msg.text, max(start, staff.start() - 25),
                                          staff.start("n"))) or \
                 bool(_UNSURE.search(msg.text, start, end))

@@ -321,3 +321,21 @@ def test_a_business_of_the_same_owner_is_linked_with_its_own_figures(
     assert facts.employees == own
     assert [(h.share_percent, h.direction, h.employees) for h in facts.holdings] == [
         (100.0, "we_own", other)]
+
+
+@pytest.mark.parametrize("text", [
+    "Our parent holdco owns 100% of us; the holdco has no employees. 22 staff",
+    "A holding company owns 60%, which employs nobody itself. 22 staff",
+])
+def test_a_holder_with_nobody_on_its_books_adds_no_staff(text: str) -> None:
+    facts = read(text)
+    assert facts.employees == 22 and [h.employees for h in facts.holdings] == [0.0]
+
+
+@pytest.mark.parametrize(("text", "insolvent"), [
+    ("Printers in Hockley, 6 staff, no cash-flow problems", False),
+    ("We are debt-free, 6 staff", False),
+    ("We have money worries and 6 staff", None),
+])
+def test_a_business_said_to_be_sound(text: str, insolvent: bool | None) -> None:
+    assert read(text).insolvent is insolvent
