@@ -210,7 +210,9 @@ class Assistant:
                                            named or self._programme_in_focus(turn.conversation))
         if route == "eligibility" and self.eligibility is not None:
             return self._eligibility(turn, named)
-        if route == "signposting" and self.signposter is not None:
+        if route == "signposting" and self.signposter is not None and not (
+                self.structured is not None and self.structured.outside_pointer(turn.text)):
+            # a business outside the area asking who to talk to is pointed elsewhere first
             reply = self._signposting(turn)
             if reply is not None:
                 return reply

@@ -162,6 +162,16 @@ class StructuredAnswers:
     def _place(self, question: Question, now: datetime, cite: Cite,
                message: str = "") -> list[Lead]:
         text = question.text
+        if _WHO_TO_ASK.search(text) and message:
+            # "Our mill is in Ludlow; who can help us?": outside the area, where to go instead
+            for area in self._view.areas:
+                found = _place_in(area, message)
+                if found is None:
+                    continue
+                sentence = _place_sentence(area, *found)
+                if sentence and sentence[0].startswith("No:") and (citation := cite(area.clause)):
+                    return [Lead(line, citation) for line in sentence]
+            return []
         if question.kind not in {"yes_no", "other", "where"} or not (
                 _AREA_WORDS.search(text) or _SUPPORT_WORDS.search(text)):
             return []
@@ -175,6 +185,13 @@ class StructuredAnswers:
             citation = cite(area.clause)
             return [Lead(line, citation) for line in sentence] if citation else []
         return []
+
+    def outside_pointer(self, message: str) -> bool:
+        """Whether the message asks who to talk to from a place outside the area."""
+        question = read_question(message)
+        return bool(self._place(question, datetime.now(), lambda ref: _ANY_CITATION,
+                                " ".join(message.split()))) and bool(_WHO_TO_ASK.search(
+                                    question.text))
 
     # --- programmes of a kind
 
@@ -340,6 +357,15 @@ def _size_sentence(sizes: SizeView, band: SizeBandView, measure: str | None,
                 f"turnover ceiling of {turnover} instead, and it must have {staff}.")
     return (f"To count as {name}, a business has {staff}, and a turnover of no more than "
             f"{turnover} or a balance sheet total of no more than {balance}{rate}.")
+
+
+_ANY_CITATION = Citation(n=0, title="", source="", locator="")
+# "who should we talk to?", "which organisation can help us?", "where do we go for support?"
+_WHO_TO_ASK = re.compile(
+    r"\b(?:who|which\s+(?:organi[sz]ation|body|team|service|hub|one))\s+(?:should|could|can|do|"
+    r"would)\s+(?:we|i)\s+(?:talk|speak|go|turn|contact|ask|approach)\b|"
+    r"\bwhere\s+(?:should|could|can|do)\s+(?:we|i)\s+(?:go|turn|get\s+(?:help|support|advice))\b|"
+    r"\bwho\s+(?:can|could)\s+help\s+(?:us|me)\b", re.IGNORECASE)
 
 
 def _place_in(area: AreaView, text: str) -> tuple[str, str, str] | None:

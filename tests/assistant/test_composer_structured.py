@@ -239,3 +239,13 @@ def test_no_ceiling_answer_for_other_questions(message: str) -> None:
 def test_the_time_left_in_the_open_round(answers: StructuredAnswers) -> None:
     texts = _texts(answers, "How many days are left until the capital grant deadline?")
     assert len(texts) == 1 and texts[0].endswith("From today that is 63 days, about 9 weeks.")
+
+
+def test_who_to_talk_to_from_outside_the_area(answers: StructuredAnswers) -> None:
+    message = "Our dairy is near Harrogate. Who should we talk to about support?"
+    assert _texts(answers, message) == [
+        "No: Harrogate, in North Yorkshire, is outside the North Valley area, which covers Leeds "
+        "and Bradford.", "A business there can go to the York and North Yorkshire Growth "
+        "Service instead."]
+    assert answers.outside_pointer(message)
+    assert not answers.outside_pointer("Our dairy is in Ilkley. Who should we talk to?")
