@@ -134,7 +134,7 @@ _NOT_AN_OPENING_WORD = frozenset(
     "when".split())
 # The ends of nouns that name an activity or its makers: "moulding", "upholstery", "printers".
 _ACTIVITY_NOUN = re.compile(
-    r"(?:ing|ery|ers?|ors?|ists?|ics|tion|ware|smiths?|wrights?|ry|ies|ure|ancy|ency|mbly)$")
+    r"(?:ings?|ery|ers?|ors?|ists?|ics|tion|ware|smiths?|wrights?|ry|ies|ure|ancy|ency|mbly)$")
 _LEADING_ARTICLE = re.compile(r"\s*(?:(?:a|an|the)\s+)?", re.I)
 _CONTRACTION = re.compile(r"'(?:re|m|ve|ll|d)\b|n't\b", re.I)
 _MAX_OPENING_WORDS = 8  # a longer opening without a verb is not a name for a business

@@ -27,6 +27,7 @@ def read(text: str) -> Facts:
      "circuit-board assembler"),
     ("brass foundry, 33 staff, £4m, 20 yrs, not insolvent", "brass foundry"),
     ("b70 1aa, sign making, 9 staff, £700k, 5 yrs", "sign making"),
+    ("b66 2aa, 18 staff, aluminium castings, £2m", "aluminium castings"),
     ("We've been in commercial printing for 12 years, 15 staff", "commercial printing"),
     ("We do precision grinding, 22 staff", "precision grinding"),
     ("14 staff, revenue of £1.2m from calibration services", "calibration services"),
