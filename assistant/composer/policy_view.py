@@ -82,11 +82,21 @@ class SizeView:
 
 
 @dataclass(frozen=True)
+class SubsidyView:
+    """The subsidy limit's name, the period it counts over, and where the guidance says so."""
+
+    name: str  # "Small Aid"
+    window: str  # "the current and two previous financial years"
+    clause: ClauseRef
+
+
+@dataclass(frozen=True)
 class PolicyView:
     areas: tuple[AreaView, ...] = ()
     programmes: tuple[ProgrammeView, ...] = ()
     time_zone: str = ""  # "" : the server's local time
     sizes: SizeView | None = None
+    subsidy: SubsidyView | None = None
 
 
 def view_of(policy: Any) -> PolicyView:
@@ -97,7 +107,17 @@ def view_of(policy: Any) -> PolicyView:
         programmes=tuple(_programme(p, zone) for p in policy.programmes),
         time_zone=zone,
         sizes=_sizes(policy),
+        subsidy=_subsidy(policy),
     )
+
+
+def _subsidy(policy: Any) -> SubsidyView | None:
+    rates = getattr(policy, "rates", None)
+    clause = getattr(rates, "mfa_clause", None)
+    if rates is None or clause is None:
+        return None
+    return SubsidyView(name=str(getattr(rates, "subsidy_name", "") or "public subsidy"),
+                       window=str(getattr(rates, "subsidy_window", "") or ""), clause=clause)
 
 
 def _sizes(policy: Any) -> SizeView | None:

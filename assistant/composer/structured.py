@@ -27,6 +27,7 @@ from assistant.composer.policy_view import (
     RoundView,
     SizeBandView,
     SizeView,
+    SubsidyView,
 )
 from assistant.eligibility.wording import money_text, number
 from assistant.questions import Question, read_question
@@ -101,8 +102,8 @@ class StructuredAnswers:
         question = read_question(message)
         if not question.asks:
             return []
-        for reader in (self._place, self._kind_list, self._rounds, self._contact_lead,
-                       self._size_ceiling):
+        for reader in (self._place, self._kind_list, self._subsidy_years, self._rounds,
+                       self._contact_lead, self._size_ceiling):
             lines = reader(question, now, cite, " ".join(message.split()))
             if lines:
                 return lines
@@ -129,6 +130,37 @@ class StructuredAnswers:
             sentence += f" The contact page is {contact.url}."
         evidence = tuple(v for v in (contact.email, contact.phone) if v)
         return [Lead(sentence[0].upper() + sentence[1:], evidence=evidence)]
+
+    # --- the subsidy limit's financial years
+
+    def _subsidy_years(self, question: Question, now: datetime, cite: Cite,
+                       message: str = "") -> list[Lead]:
+        """Which financial years the subsidy limit counts, today or when a round the question
+        names opens: "What financial year is it now, for subsidy purposes?", "Holding off to
+        Round 5: how far back would earlier aid be counted?". Financial years start on 1 April."""
+        subsidy = self._view.subsidy
+        text = message or question.text
+        if subsidy is None or not _YEARS_ASKED.search(text) or \
+                not _names_subsidy(text, subsidy):
+            return []
+        local = _local(now, self._view.time_zone)
+        when, said = local, f"Today ({local.day} {local:%B %Y})"
+        programme = self._programme_with_rounds(text)
+        with_rounds = [p for p in self._view.programmes if p.rounds]
+        if programme is None and len(with_rounds) == 1:
+            programme = with_rounds[0]  # the subsidy's own name is no other subject here
+        if programme is not None:
+            rounds = sorted(programme.rounds, key=lambda r: r.opens)
+            if (named := _round_named(text, rounds, local)) is not None and named.opens > local:
+                when = named.opens
+                said = f"When {named.name} opens ({when.day} {when:%B %Y})"
+        first = when.year if (when.month, when.day) >= (4, 1) else when.year - 1
+        window = f", {subsidy.window}" if subsidy.window else ""
+        sentence = (f"{said}, the financial year is {first}-{str(first + 1)[-2:]} (1 April "
+                    f"{first} to 31 March {first + 1}), so the {subsidy.name} that counts is "
+                    f"what was received from 1 April {first - 2}{window}.")
+        citation = cite(subsidy.clause)
+        return [Lead(sentence, citation)] if citation else []
 
     # --- the size test
 
@@ -310,6 +342,20 @@ class StructuredAnswers:
 
 
 # --- places ----------------------------------------------------------------------------------
+
+# "which financial year", "from what date does it count", "how far back"
+_YEARS_ASKED = re.compile(
+    r"\b(?:which|what)\s+financial\s+years?\b|\bfinancial\s+years?\s+(?:are\s+we|is\s+it|count)|"
+    r"\bfrom\s+(?:what|which)\s+date\b|\bhow\s+far\s+back\b|\bwhat\s+period\b|"
+    r"\b(?:which|what)\s+years?\s+(?:count|are\s+counted)\b", re.IGNORECASE)
+
+
+def _names_subsidy(text: str, subsidy: SubsidyView) -> bool:
+    initials = "".join(w[0] for w in subsidy.name.split() if w[:1].isupper())
+    return bool(re.search(rf"\b{re.escape(subsidy.name)}\b", text, re.IGNORECASE) or (
+        len(initials) > 1 and re.search(rf"\b{initials}\b", text)) or
+        re.search(r"\bsubsid(?:y|ies)\b|\bstate\s+aid\b|\bde\s+minimis\b", text, re.I))
+
 
 _BAND_NAMED = re.compile(r"\b(?P<band>micro|small|medium|sme)(?:[\s-]sized)?\b", re.IGNORECASE)
 _SIZE_ASKED = re.compile(

@@ -249,3 +249,27 @@ def test_who_to_talk_to_from_outside_the_area(answers: StructuredAnswers) -> Non
         "Service instead."]
     assert answers.outside_pointer(message)
     assert not answers.outside_pointer("Our dairy is in Ilkley. Who should we talk to?")
+
+
+def _with_subsidy() -> StructuredAnswers:
+    from types import SimpleNamespace
+    base = _Policy()
+    policy = SimpleNamespace(areas=base.areas, programmes=base.programmes,
+                             time_zone=base.time_zone, rates=SimpleNamespace(
+                                 subsidy_name="Small Aid", subsidy_window="this year and the "
+                                 "previous two", mfa_clause=ClauseRef(source=RULES,
+                                                                       clause="S3")))
+    return StructuredAnswers(view_of(policy), "The Valley Scheme", KINDS)
+
+
+def test_the_subsidy_s_financial_years_today_and_when_a_round_opens() -> None:
+    answers = _with_subsidy()
+    assert _texts(answers, "What financial year is it now, for Small Aid?") == [
+        "Today (27 November 2026), the financial year is 2026-27 (1 April 2026 to 31 March "
+        "2027), so the Small Aid that counts is what was received from 1 April 2024, this year "
+        "and the previous two."]
+    leads = answers.answer("If we wait for Round 3 of the capital grant, how far back does "
+                           "the subsidy go?", NOW, _cite)
+    assert [lead.text[:60] for lead in leads] == [
+        "When Round 3 opens (4 May 2027), the financial year is 2027-"]
+    assert "from 1 April 2025" in leads[0].text and leads[0].citation.locator == "S3"
