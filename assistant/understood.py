@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from assistant.business import DeclaredValue, Facts, Holding, Money
+from assistant.facts.ownership import SAME_OWNER
 from assistant.reply import Understood
 from knowledge.policy.rules import DeclaredFact
 
@@ -48,14 +49,17 @@ def _duration(months: float) -> str:
 def _holding(holding: Holding) -> str:
     if holding.share_percent is None:
         return f"a stake held by {holding.holder} (its size not given)"
-    if holding.direction == "we_own":
-        return f"you own {_number(holding.share_percent)}% of {holding.holder}"
     size = []
     if holding.employees is not None:
-        size.append(f"{_number(holding.employees)} staff")
+        size.append(f"{'about ' if holding.employees_approx else ''}"
+                    f"{_number(holding.employees)} staff")
     if holding.turnover is not None:
         size.append(f"{money_phrase(holding.turnover)} turnover")
     extra = f" ({', '.join(size)})" if size else ""
+    if holding.direction == "we_own":
+        if holding.holder.endswith(SAME_OWNER):
+            return f"{holding.holder.removesuffix(SAME_OWNER)}, under the same owner{extra}"
+        return f"you own {_number(holding.share_percent)}% of {holding.holder}{extra}"
     return f"{_number(holding.share_percent)}% held by {holding.holder}{extra}"
 
 

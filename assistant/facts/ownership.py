@@ -81,7 +81,8 @@ _HOLDER_END = re.compile(
     rf"\s(?:and|but|while|whereas)\s+(?:we|our|i|us)\b|\sbut\b|\swhile\b|"
     rf"(?:,|\sand)\s+{NUM_START}{NUM}\s*(?:%|per\s*cent|percent)", re.I)
 _HOLDER_LABEL_END = re.compile(
-    r"\s+(?:with|which|that|who|whose|employing|having|turning\s+over)\b|,\s|\s*\(|"
+    r"\s+(?:with|which|that|who|whose|employing|having|turning\s+over|has|have|employs)\b|,\s|"
+    r"\s*\(|"
     r"\s+and\s+(?:its|their)\b",
     re.I)
 _HOLDER_STAFF: tuple[re.Pattern[str], ...] = (
@@ -218,6 +219,9 @@ _SISTER = re.compile(
 _THE_OTHER = re.compile(r"\bthe\s+other\s+(?:one|1|company|firm|business)\b", re.I)
 
 
+SAME_OWNER = " (the same owner's)"  # the label's mark (assistant.understood shows it so)
+
+
 def _sister_companies(msg: Message) -> list[Found[Holding]]:
     """Another business owned by the same owner as this one ("we run two firms, both mine ...
     the other one has 190 staff"; "a sister company with 215 staff"): linked, so counted in
@@ -242,8 +246,7 @@ def _sister_companies(msg: Message) -> list[Found[Holding]]:
         msg.claim(match.start(), end)
         found.append(Found(match.start(), end, holding.model_copy(update={
             "holder_kind": "enterprise",
-            "holder": re.sub(r"\bother 1\b", "other one", holding.holder) +
-            " (the same owner's)"})))
+            "holder": re.sub(r"\bother 1\b", "other one", holding.holder) + SAME_OWNER})))
     return found
 
 

@@ -43,3 +43,12 @@ def test_nothing_known_gives_no_line() -> None:
 def test_a_bare_answer_keeps_its_words() -> None:
     facts, sources = FactExtractor().read("about 45", asked="employees")
     assert facts.employees == 45 and sources["employees"] == "about 45"
+
+
+def test_a_business_of_the_same_owner_is_shown_with_its_figures() -> None:
+    facts, sources = FactExtractor().read(
+        "Our Oldbury bakery has 30 staff and £2m; a sister bakery in Leicester has roughly "
+        "90 staff and £7m turnover.")
+    items = {item.fact: item.value for item in understood(facts, sources)}
+    assert items["holdings"] == ("a sister bakery in Leicester, under the same owner (about 90 "
+                                 "staff, £7m turnover)")
