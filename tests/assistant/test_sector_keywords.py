@@ -108,6 +108,8 @@ EXCLUDED_BUSINESSES = [
     ("cash and carry", {"retail-wholesale"}),
     ("car dealership", {"retail-wholesale"}),
     ("newsagent", {"retail-wholesale"}),
+    ("import garden tools and resell them to hardware shops", {"retail-wholesale"}),
+    ("buy in and sell refurbished laptops", {"retail-wholesale"}),
     ("primary school", {"schools"}),
     ("multi-academy trust", {"schools"}),
 ]
@@ -120,6 +122,7 @@ NOT_EXCLUDED = [
     "supply veterinary medicines to dairy farms",
     "write software for precision farming",
     "make nets for the fishing industry",
+    "make shop fittings for retailers",
     "write claims-handling software for insurance companies",
     "build CRM software for estate agents",
     "asset management software for water utilities",
