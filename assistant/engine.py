@@ -28,6 +28,7 @@ from assistant.facts.answers import corrected_figure
 from assistant.facts.declared import DeclaredReader
 from assistant.followups import restate
 from assistant.guards import InputCheck, InputGuard
+from assistant.questions import read_question
 from assistant.quotes import AwardQuotes, Quote, kinds_named
 from assistant.reply import Citation, EligibilityResult, Reply, Route, Understood
 from assistant.routing import Router
@@ -57,6 +58,9 @@ _WHICH_ONE = re.compile(
 # a follow-up that points back with a pronoun: "Who leads it?", "What do they offer?"
 _POINTS_BACK = re.compile(r"\b(?:it|they|them)\b(?!\s*(?:'s|is)\s+(?:ok|fine|possible))",
                           re.IGNORECASE)
+# questions about the programme itself (who leads it, what it is, where or when it runs), whose
+# search is helped by its name
+_ABOUT_THE_PROGRAMME_ITSELF = frozenset({"who", "definition", "where", "when"})
 # "the programme", "this scheme": the programme the knowledge folder describes
 _THE_PROGRAMME = re.compile(r"\b(?:the|this|your)\s+(?:programme|program|scheme|initiative)\b"
                             r"(?!\s+(?:office|board|team|director|manager|staff|guidance|rules))",
@@ -394,6 +398,8 @@ class Assistant:
         """A question that opens a conversation about "the programme" asks about the one this
         knowledge folder describes: searched by its name ("Who leads the programme?")."""
         names = [n for n in (self.programme.name, self.programme.short_name) if n]
+        if read_question(text).kind not in _ABOUT_THE_PROGRAMME_ITSELF:
+            return text  # "does the programme pay for ...?" asks about what it funds
         if not names or self.programme.name == "the programme" or any(
                 re.search(rf"\b{re.escape(n)}\b", text, re.IGNORECASE) for n in names):
             return text  # "the programme" beside its name is already that programme
