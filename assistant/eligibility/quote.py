@@ -197,8 +197,9 @@ def headroom_quote(policy: Policy, prior_gbp: float, ask: str | None = None,
         text = (f"with {pounds(prior_gbp)} already received, {pounds(headroom)} of headroom is "
                 f"left ({working}), so an award of up to {pounds(headroom)} could still fit. "
                 f"{rule}")
+    # a "yes" speaks for the subsidy limit only: the other conditions are checked apart
     opening = ("Yes" if stopped else "No, not on its own") if ask == "stops" else \
-        ("No" if stopped else "Yes")
+        ("No" if stopped else "As far as the subsidy limit goes, yes")
     return [QuoteLine(f"{opening}: {text}", rates.mfa_clause)]
 
 

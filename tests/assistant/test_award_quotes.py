@@ -101,7 +101,8 @@ def test_the_consultancy_cap_is_shown_when_it_cuts_the_costs(ssr) -> None:
      "stop us getting help?", "No, not on its own", "£165,000"),
     ("We got £310,000 of minimal financial assistance over three years, can we still apply?",
      "No", "£5,000"),
-    ("Received £120,000 of MFA so far. Are we still able to apply?", "Yes", "£195,000"),
+    ("Received £120,000 of MFA so far. Are we still able to apply?",
+     "As far as the subsidy limit goes, yes", "£195,000"),
     ("With £320k of subsidy already, would that rule us out?", "Yes", "no headroom"),
 ])
 def test_earlier_subsidy_is_answered_with_the_headroom(ssr, text: str, opening: str,
