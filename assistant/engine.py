@@ -19,6 +19,7 @@ from assistant import templates
 from assistant.answers import CitationList, eligibility_answer, signpost_answer
 from assistant.business import Facts
 from assistant.composer import Composition, Lead
+from assistant.composer.extractive import passage_citation
 from assistant.composer.structured import StructuredAnswers
 from assistant.conversations import Conversation, ConversationStore, VersionConflict
 from assistant.eligibility import Assessment, EligibilityEngine, to_reply
@@ -387,11 +388,8 @@ class Assistant:
             title = passage.chunk.title.lower()
             for programme in candidates:
                 if programme.name.lower() in title:
-                    chunk = passage.chunk
-                    citation = Citation(n=0, title=chunk.title, source=chunk.source,
-                                        locator=chunk.locator, url=chunk.url,
-                                        quote=chunk.text[:300])
-                    return [Lead(f"The {programme.name} is the one for that.", citation)]
+                    return [Lead(f"The {programme.name} is the one for that.",
+                                 passage_citation(passage, passage.chunk.text))]
         return []
 
     def _programme_named(self, text: str) -> str:

@@ -403,7 +403,7 @@ def _render(lead: Sequence[Lead], chosen: list[Sentence], candidates: list[_Cand
         if citation is None:
             found = _evidence_passage(line, passages)
             assert found is not None  # leads without a citation were filtered
-            citation = _passage_citation(passages[found], line.text)
+            citation = passage_citation(passages[found], line.text)
         blocks.append([f"{line.text} [{number(citation)}]"])
         shown.append(Sentence(line.text, -1, 0, 1.0))
     groups: dict[int, list[Sentence]] = {}
@@ -411,7 +411,7 @@ def _render(lead: Sequence[Lead], chosen: list[Sentence], candidates: list[_Cand
         groups.setdefault(sentence.passage, []).append(sentence)
     for p, sentences in groups.items():
         passage = passages[p]
-        n = number(_passage_citation(passage, sentences[0].text))
+        n = number(passage_citation(passage, sentences[0].text))
         lines = [_record_heading(passage)] if passage.chunk.doc_type == DocType.CATALOGUE \
             else []
         positions = _positions(candidates, p, sentences, asked, list_items)
@@ -514,10 +514,10 @@ def _worked(asked: Question, candidates: list[_Candidate],
     subject = set(stems(asked.text)) - set(stems(worked.unit)) - FORM_WORDS
     if not subject & set(stems(f"{passage.chunk.context}\n{candidate.text}")):
         return []
-    return [Lead(worked.text, citation=_passage_citation(passage, candidate.text))]
+    return [Lead(worked.text, citation=passage_citation(passage, candidate.text))]
 
 
-def _passage_citation(passage: ScoredChunk, quote: str) -> Citation:
+def passage_citation(passage: ScoredChunk, quote: str) -> Citation:
     chunk = passage.chunk
     return Citation(n=0, title=chunk.title, source=chunk.source, locator=chunk.locator,
                     url=chunk.url, quote=quote[:300])

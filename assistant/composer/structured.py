@@ -196,14 +196,9 @@ class StructuredAnswers:
         text = question.text
         if _WHO_TO_ASK.search(text) and message:
             # "Our mill is in Ludlow; who can help us?": outside the area, where to go instead
-            for area in self._view.areas:
-                found = _place_in(area, message)
-                if found is None:
-                    continue
-                sentence = _place_sentence(area, *found)
-                if sentence and sentence[0].startswith("No:") and (citation := cite(area.clause)):
-                    return [Lead(line, citation) for line in sentence]
-            return []
+            outside = self._outside(message)
+            citation = cite(outside[0].clause) if outside else None
+            return [Lead(line, citation) for line in outside[1]] if outside and citation else []
         if question.kind not in {"yes_no", "other", "where"} or not (
                 _AREA_WORDS.search(text) or _SUPPORT_WORDS.search(text)):
             return []
@@ -220,10 +215,20 @@ class StructuredAnswers:
 
     def outside_pointer(self, message: str) -> bool:
         """Whether the message asks who to talk to from a place outside the area."""
-        question = read_question(message)
-        return bool(self._place(question, datetime.now(), lambda ref: _ANY_CITATION,
-                                " ".join(message.split()))) and bool(_WHO_TO_ASK.search(
-                                    question.text))
+        return bool(_WHO_TO_ASK.search(read_question(message).text)) and \
+            self._outside(" ".join(message.split())) is not None
+
+    def _outside(self, message: str) -> tuple[AreaView, list[str]] | None:
+        """The area a place the message names lies outside, with the sentences that say so
+        and where to go instead."""
+        for area in self._view.areas:
+            found = _place_in(area, message)
+            if found is None:
+                continue
+            sentence = _place_sentence(area, *found)
+            if sentence and sentence[0].startswith("No:"):
+                return area, sentence
+        return None
 
     # --- programmes of a kind
 
@@ -392,20 +397,17 @@ def _size_sentence(sizes: SizeView, band: SizeBandView, measure: str | None,
             if sizes.currency == "EUR" else "")
     staff = f"fewer than {number(band.staff_below)} staff, counted in annual work units"
     turnover, balance = money(band.turnover_max), money(band.balance_sheet_max)
-    if measure == "staff":
-        return (f"To count as {name}, a business has {staff}, and a turnover of no more than "
-                f"{turnover} or a balance sheet total of no more than {balance}{rate}.")
     if measure == "turnover":
         return (f"The turnover ceiling for {name} is {turnover}{rate}; it may meet the "
                 f"balance sheet ceiling of {balance} instead, and it must have {staff}.")
     if measure == "balance":
         return (f"The balance sheet ceiling for {name} is {balance}{rate}; it may meet the "
                 f"turnover ceiling of {turnover} instead, and it must have {staff}.")
+    # all the ceilings, staff first: also the answer to "what is the staff limit?"
     return (f"To count as {name}, a business has {staff}, and a turnover of no more than "
             f"{turnover} or a balance sheet total of no more than {balance}{rate}.")
 
 
-_ANY_CITATION = Citation(n=0, title="", source="", locator="")
 # "who should we talk to?", "which organisation can help us?", "where do we go for support?"
 _WHO_TO_ASK = re.compile(
     r"\b(?:who|which\s+(?:organi[sz]ation|body|team|service|hub|one))\s+(?:should|could|can|do|"
