@@ -154,10 +154,12 @@ class ExtractiveComposer:
         values = signals(evidence)
         # a direct answer from the policy answers the question: no decision is made
         probability = self._refusal.probability(values) if self._refusal and not lead else None
-        refused = bool(not lead and (not chosen or (
+        decided = not lead and (not chosen or (
             self._refusal is not None and self._refusal.refuses(values))
-            or unknown_part(question, evidence.passages) is not None
-            or unreported_record(asked.text, [s.text for s in chosen])))
+            or unknown_part(question, evidence.passages) is not None)
+        # a list or a rule from the policy is not the programme's record either
+        refused = bool(decided or unreported_record(
+            asked.text, [s.text for s in chosen] + [x.text for x in lead]))
         if asked.kind == "definition" and not lead:
             chosen = _paragraph(chosen, candidates, scored)
         ordered = _with_antecedents(_focused(_ordered(chosen, asked), candidates, asked,

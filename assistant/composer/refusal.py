@@ -52,15 +52,25 @@ _NUMBERED_PART = re.compile(
 # "how many firms were funded last round", "jobs created to date". The guidance states rules and
 # offers; a record is answered only by a sentence that reports one.
 _RECORD_WORDS = (r"so\s+far|to\s+date|until\s+now|up\s+to\s+now|on\s+average|average|"
-                 r"success\s+rate|actually\s+(?:been\s+)?(?:awarded|given|paid|funded|created|"
-                 r"helped|made)")
+                 r"success\s+rate|(?:actually|typically|usually)\s+(?:been\s+|get\s+|got\s+|are\s+|"
+                 r"were\s+)?(?:awarded|given|paid|funded|created|helped|made|approved|successful)|"
+                 # "which round is less competitive?", "what are our chances?"
+                 r"(?:more|less|most|least)\s+competitive|oversubscribed|"
+                 r"chances?\s+of\s+(?:success|winning|getting|being)")
 _RECORD = re.compile(
     rf"\b(?:{_RECORD_WORDS})\b|"
     r"\bhow\s+many\s+(?:[\w-]+\s+){0,3}?(?:businesses|companies|firms|smes|applications|"
-    r"applicants|grants|awards|vouchers|projects|jobs|people|reports|members)\b[^?]*?\b(?:has|have|"
-    r"had|did|were|was)\b[^?]*?\b(?:helped|funded|supported|created|awarded|approved|produced|"
-    r"received|given|made|won|joined|taken|applied|got|succeeded|been)\b",
+    r"applicants|grants|awards|vouchers|projects|jobs|people|reports|members|organisations|"
+    r"manufacturers|makers|growers|farms|start-?ups|clients)\b[^?]*?"
+    r"(?:\b(?:has|have|had|did|were|was)\b[^?]*?)?\b(?:helped|funded|supported|created|awarded|"
+    r"approved|produced|received|given|made|won|joined|taken|applied|got|succeeded|been)\b|"
+    # "what percentage of applications get funded?"
+    r"\b(?:percentage|proportion|share|fraction|how\s+many)\s+of\s+(?:the\s+)?(?:applications|"
+    r"applicants|bids|businesses|companies|firms|smes)\b[^?]*?\b(?:funded|successful|approved|"
+    r"awarded|accepted|rejected|turned\s+down|win|won|get|got)\b",
     re.IGNORECASE)
+# a question about the business's own figures ("we've had £40k so far"), not the programme's
+_OWN_RECORD = re.compile(r"\b(?:we|we've|we're|we'd|our|us|i|i've|i'm|my)\b", re.IGNORECASE)
 # a figure said, planned or aimed at: "what did the bid say it would support", not a record
 _PROJECTION = re.compile(r"\b(?:say|says|said|estimate\w*|expect\w*|aim\w*|target\w*|plan\w*|"
                          r"would|will|should|forecast\w*|predict\w*|promise\w*)\b",
@@ -77,6 +87,10 @@ def unreported_record(question: str, selected: Sequence[str]) -> bool:
     """Whether the question asks for the programme's record (an average award, how many firms
     were funded, jobs created so far) that no selected sentence reports, with a figure."""
     if not _RECORD.search(question) or _PROJECTION.search(question):
+        return False
+    if _OWN_RECORD.search(question) and not re.search(
+            r"\b(?:competitive|chances?|percentage|proportion|how\s+many\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:businesses|companies|firms|smes|applications|applicants))\b", question, re.I):
         return False
     return not any(_REPORTED.search(sentence) and re.search(r"\d", sentence)
                    for sentence in selected)

@@ -42,6 +42,11 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"machined|coated|baked|brewed|roasted|packed|bred|reared|grown|farmed|fished|run|"
     r"making|manufacturing|producing|designing|building|supplying|selling|installing|"
     r"repairing|printing|machining|coating|baking|brewing|roasting)\b)",
+    # "my sister and I have just started brewing cider"
+    r"\b(?:started|begun|began)\s+(?=(?:making|manufacturing|producing|designing|building|"
+    r"supplying|selling|installing|repairing|printing|machining|coating|baking|brewing|roasting|"
+    r"cooking|growing|developing|distilling|fermenting|bottling|assembling|fabricating|"
+    r"welding|sewing|knitting|weaving|engraving|moulding|casting)\b)",
     # "we're toolmakers", "we are roofing and cladding installers"
     r"\b(?:we\s+are|we're)\s+(?:(?:mainly|mostly|primarily|specialist|independent)\s+)?"
     r"(?=(?:[a-z&-]+\s+){0,4}[a-z-]+(?:ers|ors|ists|smiths|wrights|iers)\b)",
@@ -75,6 +80,7 @@ _PHRASE_STOP = re.compile(
     r"hoping|wanting|want|need|needing|would|we'd|and\s+would)\b"
     r"|\s+(?:from|in|at|near)\s+(?:the\s+)?(?-i:[A-Z])"
     r"|\s+(?:in|at)\s+[A-Za-z]{1,2}\d"
+    r"|\s+(?:about\s+|around\s+|roughly\s+)?\d[\d.]*\s*(?:years?|months?|weeks?)\s+ago\b"
     r"|\s+(?=[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b)"  # a postcode: "upholstery b12 0zz"
     r"|[\s-]owned\b|\s+subsidiary\s+of\b"
     r"|$", re.I)

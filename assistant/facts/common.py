@@ -78,7 +78,10 @@ _CLAUSE_BREAK = re.compile(
 _OTHER_BUSINESS = re.compile(
     r"\b(?:parent|group|owners?|shareholders?|subsidiar(?:y|ies)|suppliers?|customers?|"
     r"clients?|partners?|investors?|competitors?|they|their|them|"
-    r"the\s+other\s+(?:company|business|firm))\b", re.I)
+    r"the\s+other\s+(?:company|business|firm)|the\s+other(?=\s*,|\s+one\b)|"
+    # a business bought or taken over: "the former business was then wound up"
+    r"the\s+(?:old|previous|former|original|selling)\s+(?:company|business|firm|owners?)|"
+    r"the\s+(?:seller|vendor)s?)\b", re.I)
 _SELF = re.compile(r"\b(?:we|we're|we've|we'd|our|ours|us|i|i'm|my)\b", re.I)
 CORRECTION = (r"(?:\b(?:sorry|i\s+mean|i\s+meant|correction|make\s+(?:that|it)|or\s+rather|"
               r"actually|scratch\s+that|oops|apologies|my\s+mistake|my\s+bad)\b|\bno\s*,)")

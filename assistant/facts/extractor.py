@@ -75,6 +75,9 @@ _PART_OF_A_GROUP = re.compile(
     r"group\s+(?:of|with|employing|that\s+(?:has|employs)|which\s+(?:has|employs))\s+"
     r"[^.;,()]*?(?=[.;,()]|\s[-–]\s|\s+and\s+(?:we|our|the|it)\b|$)", re.IGNORECASE)
 
+_AS_OURS = {"they": "we", "they're": "we're", "their": "our", "them": "us"}
+_THEY_THE_GROUP = re.compile(r"\b(?:they're|they|their|them)\b", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class _GroupTotals:
@@ -189,7 +192,9 @@ class FactExtractor:
         lo = max(text.rfind(".", 0, match.start()), text.rfind(";", 0, match.start())) + 1
         ends = [i for i in (text.find(".", match.end()), text.find(";", match.end())) if i >= 0]
         sentence = text[lo:min(ends) if ends else len(text)]
-        figures = self.extract(_GROUP_TOTAL.sub(" ", sentence), today)
+        # "group-wide they're 900 staff": here "they" is the group, whose figures count
+        words = _GROUP_TOTAL.sub(" ", sentence)
+        figures = self.extract(_THEY_THE_GROUP.sub(lambda m: _AS_OURS[m[0].lower()], words), today)
         if figures.employees is None:
             return None
         return _GroupTotals(figures.employees, figures.turnover, figures.balance_sheet,

@@ -50,6 +50,7 @@ _LEFT_BEFORE = re.compile(
     r"\w+(?:\s+\w+)?$", re.I)
 # "a buyer took the firm out of receivership", "rescued from liquidation": it left them
 _OUT_OF = re.compile(r"(?:out\s+of|from)\b", re.I)
+_OUT_OF_BEFORE = re.compile(r"\b(?:out\s+of|from)\s+(?:an?\s+|the\s+)?$", re.I)
 _STILL = re.compile(r"\b(?:still|currently|at\s+present)\b", re.I)
 
 
@@ -78,7 +79,9 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
             continue  # who advises on it, not whether the business is in it
         after = msg.text[match.end():msg.sentence(match.start())[1]]
         lead = msg.lead(match.start())
-        if (_ENDED.search(after) or _OUT_OF.match(match.group(0)) or _LEFT_BEFORE.search(
+        if (_ENDED.search(after) or _OUT_OF.match(match.group(0))
+                or _OUT_OF_BEFORE.search(msg.text, max(0, match.start() - 12), match.start())
+                or _LEFT_BEFORE.search(
                 msg.text, max(0, match.start() - 25), match.end())) and \
                 not _STILL.search(lead + after) and \
                 not msg.about_another_business(match.start()):

@@ -49,8 +49,14 @@ _BARE_AMOUNT = re.compile(
     rf"(?P<num>{NUM})\b(?![\w%]|\.\d)", re.I)
 # What an amount is for, by the words near it. "grant" is resolved to requested or prior.
 _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("turnover", re.compile(r"\b(?:turnover|turn(?:s|ed|ing)?\s+over|revenues?|sales|takings)\b",
-                            re.I)),
+    ("turnover", re.compile(
+        r"\b(?:turnover|turn(?:s|ed|ing)?\s+over|revenues?|sales|takings)\b|"
+        # "she took roughly £60k in her first year", "it brings in £300k a year": money in over a year
+        r"\b(?:took|take|takes|taking|brought|bring|brings|bringing)(?:\s+in)?"
+        r"(?=\s+(?:about|around|roughly|approximately|just\s+(?:over|under)|over|under)?\s*"
+        r"[£€]?\d[\d,.]*\s*(?:k|m|million|grand|thousand)?\b[^.;!?]{0,20}?"
+        r"\b(?:last|this|a|per|each|every|in\s+the\s+last)\s+(?:financial\s+)?(?:year|yr|annum)\b)",
+        re.I)),
     ("balance_sheet", re.compile(
         r"\b(?:balance[\s-]+sheet(?:\s+total)?|total\s+assets|gross\s+assets)\b", re.I)),
     ("consultancy_cost", re.compile(
@@ -66,6 +72,9 @@ _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:de\s+minimis|state\s+aid|"
         r"subsidy\s+control)\b", re.I)),
 )
+_TURNOVER_WORD = re.compile(r"\b(?:turnover|revenues?|sales|takings)\b", re.I)
+_ANNUAL = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:year|annum)|pa\b|p\.a\.|annually|"
+                     r"last\s+(?:financial\s+)?year)\b", re.I)
 _REQUEST = re.compile(
     r"\b(?:apply(?:ing)?\s+for|ask(?:ing)?\s+for|request(?:ing)?|looking\s+for|seek(?:ing)?|"
     r"hoping\s+for|like|want(?:ing)?|need(?:ing)?)\b", re.I)
@@ -175,6 +184,9 @@ def _role_of(msg: Message, amount: Amount, amounts: list[Amount],
     """What an amount is, from the words nearest it: in its clause, else the figure it
     corrects, else its sentence."""
     clause = msg.clause(amount.start, amount.end)
+    if _ANNUAL.match(msg.text, amount.end) and _TURNOVER_WORD.search(msg.text, clause[0],
+                                                                     amount.start):
+        return "turnover"  # "turnover since we moved the line is at £1.1m a year"
     if role := nearest_role(msg, amount, *clause, amounts):
         return role
     if previous and CORRECTION_RE.search(msg.text, previous[0].end, amount.start):
@@ -194,8 +206,16 @@ def _resolve(msg: Message, role: str, lo: int, hi: int) -> str:
     """A grant is one asked for, or one received before when the words say so."""
     if role != "grant":
         return role
-    past = _PAST_SUPPORT.search(msg.text, lo, hi)
-    return "prior_public_support" if past else "requested_amount"
+    if _PAST_SUPPORT.search(msg.text, lo, hi):
+        return "prior_public_support"
+    if not _REQUEST.search(msg.text, lo, hi):
+        # the second of a list of awards received: "a council gave us £15k in May and a
+        # £12k voucher this year"
+        start = msg.sentence(lo)[0]
+        past = list(_PAST_SUPPORT.finditer(msg.text, start, lo))
+        if past and not _REQUEST.search(msg.text, past[-1].end(), lo):
+            return "prior_public_support"
+    return "requested_amount"
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+plus\s+)\s*", re.I)

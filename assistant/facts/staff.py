@@ -88,7 +88,50 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     r"\s*(?=[,;.)]|$)",
     # "there are 8 of us"
     rf"\b(?:there\s+are|we\s+are|we're)\s+(?:{QUAL}\s+)?(?P<n>{NUM})\s+of\s+us\b",
+    # "about 40 people here", "60 people on site"
+    rf"{NUM_START}(?P<n>{NUM})\s+(?:people|persons)\s+(?:here|on\s+site|at\s+(?:this|the|our)\s+"
+    r"(?:site|plant|factory))\b",
+    # staff taken over with a business: "we retained 19 of their people"
+    rf"\b(?:kept\s+on|retained|transferred\s+over|took\s+over)\s+(?:{QUAL}\s+)?{NUM_START}"
+    r"(?P<n>\d[\d,]*)\s+(?:of\s+(?:the|their|its)\s+)?(?:staff|employees|workforce|people|team)\b",
 ))
+# People named by their work, counted as staff in a list of the workforce ("12 machinists and
+# 4 office staff", "me plus 4 lads", "6 welders, 2 in the office and me").
+_ROLE = (r"(?:technicians?|engineers?|machinists?|operators?|operatives?|fitters?|welders?|"
+         r"fabricators?|electricians?|mechanics?|chefs?|cooks?|bakers?|drivers?|designers?|"
+         r"developers?|programmers?|scientists?|chemists?|assemblers?|joiners?|carpenters?|"
+         r"labourers?|packers?|installers?|craftsm[ae]n|craftspeople|tailors?|"
+         r"seamstress(?:es)?|directors?|managers?|supervisors?|administrators?|admins?|"
+         r"sales\s*(?:people|reps?)|reps|consultants?|analysts?|nurses?|carers?|cleaners?|"
+         r"technologists?|surveyors?|jewellers?|setters?|toolmakers?|inspectors?|planners?|"
+         r"estimators?|brewers?|butchers?|growers?|plumbers?|builders?|painters?|decorators?|"
+         r"finishers?|polishers?|upholsterers?|lads|guys|girls|blokes|fellas|chaps|hands)")
+_ITEM_NOUN = rf"(?:{_ROLE}|{_STAFF_NOUN}|people|persons|full[\s-]?timers?)"
+_STAFF_ITEM = re.compile(
+    rf"{NUM_START}(?P<n>{NUM})\s+(?:(?:{STAFF_ADJ}|office|sales|shop[\s-]?floor|sewing|"
+    r"full[\s-]?time|f/t|qualified|senior|junior|trainee)\s+){0,2}"
+    rf"(?:(?P<noun>{_ITEM_NOUN})|(?P<more>others?|more|other\s+people)|"
+    r"(?P<where>in\s+the\s+(?:office|workshop|factory|shop|kitchen|warehouse|yard|lab)))\b",
+    re.I)
+# The owner, or a family member, working beside the staff listed: "me", "my wife".
+_WORKING_OWNER = (r"(?:me|myself|the\s+owner|(?:my|our)\s+(?:wife|husband|son|daughter|brother|"
+                  r"sister|dad|mum|father|mother))")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|plus)?|and|plus|\+|&)\s*", re.I)
+_OWNER_BEFORE = re.compile(
+    rf"\b(?:just\s+|only\s+)?(?:{_WORKING_OWNER}\s*(?:,|and|plus|\+|&)\s*){{1,3}}$", re.I)
+_OWNER = re.compile(rf"\b{_WORKING_OWNER}\b", re.I)
+_OWNER_AFTER = re.compile(rf"\s*(?:,\s*)?(?:and|plus|\+|&)\s+{_WORKING_OWNER}\b", re.I)
+# Where one role alone is read as the staff: opening its clause, or after "we have/employ".
+_ROLE_ALONE_LEAD = re.compile(
+    rf"(?:^|\b(?:we|i)\s+(?:have|employ|'ve\s+got|have\s+got|got)|\bwith|\bthere\s+are|"
+    rf"\b(?:we're|we\s+are))\s*(?:{QUAL}\s+)?$", re.I)
+# "me and my sister run the stall": two people, when no headcount is given
+_TWO_OF_US = re.compile(
+    r"\b(?:just\s+|only\s+)?(?:me|i)\s+(?:and|&)\s+(?:my|a)\s+(?:co-?founder|business\s+partner|"
+    r"partner|wife|husband|flatmate|friend|mate|brother|sister|son|daughter|dad|mum|father|"
+    r"mother)\b(?!\s+(?:own|owns|hold|holds|are\s+(?:the\s+)?(?:owners|shareholders|directors)))",
+    re.I)
+_GENERIC_TOTAL = re.compile(rf"^(?:{_STAFF_NOUN}|people|persons)$", re.I)
 # Days a week: "2 days a week", "4 days out of a 6-day week", "1 day per week".
 _DAYS = (rf"(?P<d>{NUM})\s*days?\b(?:\s*(?:of|out\s+of|in)\s*(?:an?\s+)?(?P<fulld>{NUM})\s*-?\s*"
          r"days?(?:\s*-?\s*(?:working\s+)?week)?)?(?:\s*(?:a|per|each)\s+week|\s*weekly)?")
@@ -169,7 +212,8 @@ def _part_time_share(match: re.Match[str]) -> float:
 
 def read_employees(msg: Message, unassigned: list[Amount]) -> float | None:
     uncounted = _not_counted(msg)
-    found = _part_time_breakdowns(msg)
+    found = _staff_lists(msg)
+    found += _part_time_breakdowns(msg)
     seen: set[int] = set()
     for pattern in _HEADCOUNT:
         for match in pattern.finditer(msg.text):
@@ -182,7 +226,53 @@ def read_employees(msg: Message, unassigned: list[Amount]) -> float | None:
             value = to_float(match["n"]) + bound(msg.text, start)
             found.append(Found(start, end, max(value, 0.0)))
     found += _corrected_headcounts(msg, found, unassigned)
+    if not found:
+        found = [Found(m.start(), m.end(), 2.0) for m in _TWO_OF_US.finditer(msg.text)
+                 if not msg.claimed(*m.span())]
     return msg.took("employees", _less_uncounted(msg, found, uncounted))
+
+
+def _staff_lists(msg: Message) -> list[Found[float]]:
+    """Staff listed by their work and added up: "12 machinists and 4 office staff" is 16, "me
+    plus 4 lads" is 5. A list that opens with a total and then breaks it down ("40 staff, 12
+    engineers and 28 operators") is the total. A role alone is read as the staff only where a
+    headcount would stand ("14 technicians, turnover ...", "we have 9 fitters"). Sentences
+    with part-timers are left to the part-time reader."""
+    found: list[Found[float]] = []
+    items = [m for m in _STAFF_ITEM.finditer(msg.text)
+             if not msg.claimed(*m.span()) and not msg.about_another_business(m.start())
+             and not _part_timers(msg.text, *msg.sentence(m.start()))
+             and not _SEASONAL.search(msg.text, *msg.sentence(m.start()))]
+    groups: list[list[re.Match[str]]] = []
+    for item in items:
+        if groups and _LIST_GAP.fullmatch(msg.text, groups[-1][-1].end(), item.start()):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    for group in groups:
+        if (group[0]["more"] or group[0]["where"]) and \
+                not _OWNER_BEFORE.search(msg.text, 0, group[0].start()):
+            continue  # "3 more" or "2 in the office" with nothing they add to
+        before = _OWNER_BEFORE.search(msg.text, max(0, group[0].start() - 40), group[0].start())
+        after = _OWNER_AFTER.match(msg.text, group[-1].end())
+        owner = float(len(_OWNER.findall(before[0])) if before else 0) + (1.0 if after else 0.0)
+        roles = [m for m in group if m["noun"] and not _GENERIC_TOTAL.match(m["noun"])
+                 and not re.match(r"full", m["noun"], re.I)]
+        if len(group) == 1 and not owner and (
+                not roles or not _ROLE_ALONE_LEAD.search(msg.lead(group[0].start()))):
+            continue  # a headcount alone is the headcount readers' to read
+        counts = [to_float(m["n"]) for m in group]
+        if (len(group) > 2 and group[0]["noun"] and _GENERIC_TOTAL.match(group[0]["noun"])
+                and sum(counts[1:]) == counts[0]):
+            value = counts[0]  # a total, then its breakdown
+        else:
+            value = sum(counts) + owner
+        start = before.start() if before else group[0].start()
+        end = after.end() if after else group[-1].end()
+        for m in group:
+            msg.claim(*m.span())
+        found.append(Found(start, end, value))
+    return found
 
 
 def _not_counted(msg: Message) -> list[re.Match[str]]:

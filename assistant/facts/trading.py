@@ -93,7 +93,11 @@ _LAST_PERIOD_MONTHS = {"week": 0.2, "month": 1.0, "year": 12.0}
 _NOT_THE_BUSINESS_AGE = re.compile(
     r"\b(?:project|programme|scheme|grant|contract|lease|loan|monitoring|warranty|round|call|"
     r"competition|offer|application|machine|equipment)\b", re.I)
-PRE_REVENUE = re.compile(r"\bpre[\s-]?revenue\b", re.I)
+PRE_REVENUE = re.compile(
+    r"\bpre[\s-]?revenue\b|\bno\s+(?:sales|revenue|turnover|income)\s+(?:yet|so\s+far)\b|"
+    # "we have not sold one jar yet"
+    r"\b(?:haven't|have\s+not|not)\s+(?:yet\s+)?(?:sold|made\s+a\s+(?:sale|penny))\b"
+    r"(?:\s+[\w-]+){0,3}?\s+yet\b", re.I)
 # Read only when nothing above is: the business has done what it does since a year ("baking
 # bread since 1996", "we've been doing this since 2011") or for a time ("we've built boat
 # trailers for 9 years"), both in a clause about the business, not a person's career.
@@ -103,6 +107,10 @@ _DOING_FOR = re.compile(
     r"\b(?:we|i)(?:'ve|\s+have)\s+(?:been\s+)?(?:[a-z-]+)\b[^.;!?]{0,60}?\bfor\s+"
     rf"(?:(?:the\s+)?(?:last|past)\s+)?(?:(?:over|more\s+than|almost|nearly|{QUAL})\s+)?"
     rf"{DURATION}", re.I)
+# "we began roasting beans about 5 months ago": the business at its work since then
+_STARTED_DOING_AGO = re.compile(
+    rf"\b(?:we|i|it)\s+(?:only\s+|first\s+)?(?:started|began)\s+[a-z]+ing"
+    rf"(?:\s+(?:and|&)\s+[a-z]+ing)?\b[^.;!?]{{0,30}}?\b(?:{QUAL}\s+)?{DURATION}\s+ago\b", re.I)
 _A_CAREER = re.compile(
     r"\b(?:i've\s+worked|i\s+have\s+worked|career|experience|industry|personally|myself|"
     r"director|ceo|md|joined|employed|lived|live|married|owned|premises|site|unit|building|"
@@ -221,6 +229,9 @@ def _doing_for_a_time(msg: Message, today: date) -> list[Found[float]]:
     for match in _DOING_FOR.finditer(msg.text):
         clause = msg.text[msg.sentence(match.start())[0]:match.end()]
         if not _A_CAREER.search(clause):
+            found.append(Found(match.start(), match.end(), duration_months(match)))
+    for match in _STARTED_DOING_AGO.finditer(msg.text):
+        if not _A_CAREER.search(match[0]):
             found.append(Found(match.start(), match.end(), duration_months(match)))
     for match in _DOING_SINCE.finditer(msg.text):
         lo = msg.clause(match.start())[0]

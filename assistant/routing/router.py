@@ -151,6 +151,9 @@ class Router:
 def _referral(text: str) -> RouteDecision | None:
     if rules.ASKS_WHO.search(text):  # "who should we talk to about X" asks for the right expert
         return None
+    if rules.OFFICE_MATTERS.search(text) and read_question(text).asks:
+        # "no call back yet - where do I send a complaint?": the procedure answers that
+        return None
     for name, pattern in rules.REFERRAL_RULES:
         if pattern.search(text):
             return RouteDecision(route="referral", reason=name)

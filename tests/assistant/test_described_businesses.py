@@ -340,3 +340,83 @@ def test_a_holder_with_nobody_on_its_books_adds_no_staff(text: str) -> None:
 ])
 def test_a_business_said_to_be_sound(text: str, insolvent: bool | None) -> None:
     assert read(text).insolvent is insolvent
+
+
+@pytest.mark.parametrize(("text", "employees"), [
+    ("Me plus 3 lads, we lay resin floors in Tipton.", 4.0),
+    ("just me and 2 others, making dog beds", 3.0),
+    ("me and my husband plus 5 fitters", 7.0),
+    ("11 sewing machinists and 3 office staff, turnover £800k", 14.0),
+    ("We have 5 toolmakers, 2 in the office and me.", 8.0),
+    ("60 staff, 20 engineers and 40 operators", 60.0),
+    ("9 technicians, sales about £700k a year", 9.0),
+    ("We took on the site and kept on 17 of the staff.", 17.0),
+])
+def test_staff_listed_by_their_work_are_added_up(text: str, employees: float) -> None:
+    assert read(text).employees == pytest.approx(employees)
+
+
+@pytest.mark.parametrize("text", [
+    "we train about 300 engineers a year on our courses",
+    "our kit is used by 40 installers across the country",
+])
+def test_people_the_business_serves_are_not_its_staff(text: str) -> None:
+    assert read(text).employees is None
+
+
+@pytest.mark.parametrize(("text", "turnover"), [
+    ("sole trader, took roughly 55k last year", 55_000),
+    ("the cafe brings in about £260k a year", 260_000),
+    ("We bought the firm in 2024 and turnover since the takeover is running at £1.8m a year",
+     1_800_000),
+])
+def test_money_taken_over_a_year_is_the_turnover(text: str, turnover: float) -> None:
+    money = read(text).turnover
+    assert money is not None and money.amount == turnover
+
+
+def test_money_spent_once_is_not_the_turnover() -> None:
+    assert read("it took £30k to fit out the unit").turnover is None
+
+
+def test_the_second_award_of_a_list_received_is_earlier_support() -> None:
+    facts = read("We've had a £20,000 council grant this year and a £6,000 skills voucher "
+                 "in May.")
+    assert facts.requested_amount is None
+    assert facts.prior_public_support is not None
+    assert facts.prior_public_support.amount == 26_000
+
+
+def test_started_at_the_work_months_ago() -> None:
+    assert read("We began roasting and selling coffee beans about 5 months ago."
+                ).months_trading == pytest.approx(5)
+
+
+def test_a_bought_business_s_old_company_is_not_the_buyer() -> None:
+    facts = read("We bought a foundry's business and assets out of receivership last year. "
+                 "The old company was wound up afterwards. 25 staff.")
+    assert facts.insolvent is False
+
+
+def test_a_group_called_they_gives_the_group_s_figures() -> None:
+    facts = read("We're the UK plant of an Austrian valve maker, about 40 people here. "
+                 "Group-wide they have roughly 650 staff and EUR 110m of sales.")
+    assert facts.employees == 40
+    assert [(h.holder, h.employees) for h in facts.holdings] == [("the rest of the group", 610)]
+
+
+def test_people_at_the_site() -> None:
+    assert read("There's a Coventry site with 35 people on site.").employees == 35
+    assert read("About 18 people here, making springs.").employees == 18
+
+
+def test_two_founders_and_nothing_sold_yet() -> None:
+    facts = read("Only me and a friend so far - we've just started making hot sauce in a "
+                 "shared kitchen, and we have not sold one jar yet.")
+    assert facts.employees == 2
+    assert facts.turnover is not None and facts.turnover.amount == 0
+    assert facts.sector_text == "making hot sauce in a shared kitchen"
+
+
+def test_two_owners_named_as_owners_are_not_the_headcount() -> None:
+    assert read("Me and my sister own all the shares; we employ 31.").employees == 31

@@ -311,6 +311,13 @@ def test_the_policy_s_named_rounds_mark_a_question_as_the_programme_s(embedder) 
     ("How many farms did the plan say the scheme would help?",
      ["The plan aimed to help 300 farms."], False),  # a figure planned, not a record
     ("How long does a decision take on average?", ["Decisions typically take 6 weeks."], False),
+    ("What share of bids to the scheme end up funded?", ["Bids are scored by a panel."], True),
+    ("How many growers got a voucher in the first call?", ["Calls open twice a year."], True),
+    ("Is the spring call less competitive than the autumn one?",
+     ["The spring call opens in March."], True),
+    ("The scheme runs 4 sub-centres.", ["The scheme runs 4 sub-centres."], False),
+    ("We've received £45,000 so far; what headroom remains?",
+     ["The limit is £315,000."], False),  # the business's own record, not the programme's
 ])
 def test_a_record_of_the_programme_is_answered_only_when_reported(
         question: str, selected: list[str], refused: bool) -> None:

@@ -341,6 +341,13 @@ def test_asking_who_to_talk_to_about_a_need_is_signposting_not_referral(rules: R
     assert rules.route("Who should we speak to about testing a gearbox?").route == "signposting"
 
 
+def test_a_complaint_about_a_missed_call_back_asks_where_to_complain(rules: Router) -> None:
+    decision = rules.route("Still waiting on a call back from your team; how can I lodge a "
+                           "complaint?")
+    assert decision.route != "referral"
+    assert rules.route("Can someone call me back about my application?").route == "referral"
+
+
 def test_a_sector_the_programme_excludes_is_an_eligibility_question(rules: Router) -> None:
     decision = rules.route("We manufacture ammunition, 40 staff in Walsall. Can we apply?")
     assert decision.route == "eligibility"
