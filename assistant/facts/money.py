@@ -51,7 +51,7 @@ _BARE_AMOUNT = re.compile(
 _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("turnover", re.compile(
         r"\b(?:turnover|turn(?:s|ed|ing)?\s+over|revenues?|sales|takings)\b|"
-        # "she took roughly £60k in her first year", "it brings in £300k a year": money in over a year
+        # "she took £60k this year", "it brings in £300k a year": money in over a year
         r"\b(?:took|take|takes|taking|brought|bring|brings|bringing)(?:\s+in)?"
         r"(?=\s+(?:about|around|roughly|approximately|just\s+(?:over|under)|over|under)?\s*"
         r"[£€]?\d[\d,.]*\s*(?:k|m|million|grand|thousand)?\b[^.;!?]{0,20}?"
