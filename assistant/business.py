@@ -38,6 +38,7 @@ class Holding(BaseModel):
     direction: Literal["owns_us", "we_own"] = "owns_us"
     employees: float | None = None  # of the other enterprise, when stated
     employees_approx: bool = False  # "maybe 100 or so": not an exact count
+    same_owner: bool = False  # a business of the same owner (a "sister company"), not held by us
     turnover: Money | None = None
     balance_sheet: Money | None = None
 

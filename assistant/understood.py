@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from assistant.business import DeclaredValue, Facts, Holding, Money
-from assistant.facts.ownership import SAME_OWNER
 from assistant.reply import Understood
 from knowledge.policy.rules import DeclaredFact
 
@@ -57,8 +56,8 @@ def _holding(holding: Holding) -> str:
         size.append(f"{money_phrase(holding.turnover)} turnover")
     extra = f" ({', '.join(size)})" if size else ""
     if holding.direction == "we_own":
-        if holding.holder.endswith(SAME_OWNER):
-            return f"{holding.holder.removesuffix(SAME_OWNER)}, under the same owner{extra}"
+        if holding.same_owner:
+            return f"{holding.holder}, under the same owner{extra}"
         return f"you own {_number(holding.share_percent)}% of {holding.holder}{extra}"
     return f"{_number(holding.share_percent)}% held by {holding.holder}{extra}"
 

@@ -71,6 +71,10 @@ _RECORD = re.compile(
     re.IGNORECASE)
 # a question about the business's own figures ("we've had £40k so far"), not the programme's
 _OWN_RECORD = re.compile(r"\b(?:we|we've|we're|we'd|our|us|i|i've|i'm|my)\b", re.IGNORECASE)
+# ... unless it asks about all applicants even so: "what are our chances?", "how many firms"
+_OF_ALL_APPLICANTS = re.compile(
+    r"\b(?:competitive|chances?|percentage|proportion|how\s+many\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:businesses|companies|firms|smes|applications|applicants))\b", re.IGNORECASE)
 # a figure said, planned or aimed at: "what did the bid say it would support", not a record
 _PROJECTION = re.compile(r"\b(?:say|says|said|estimate\w*|expect\w*|aim\w*|target\w*|plan\w*|"
                          r"would|will|should|forecast\w*|predict\w*|promise\w*)\b",
@@ -88,9 +92,7 @@ def unreported_record(question: str, selected: Sequence[str]) -> bool:
     were funded, jobs created so far) that no selected sentence reports, with a figure."""
     if not _RECORD.search(question) or _PROJECTION.search(question):
         return False
-    if _OWN_RECORD.search(question) and not re.search(
-            r"\b(?:competitive|chances?|percentage|proportion|how\s+many\s+(?:[\w-]+\s+){0,3}?"
-            r"(?:businesses|companies|firms|smes|applications|applicants))\b", question, re.I):
+    if _OWN_RECORD.search(question) and not _OF_ALL_APPLICANTS.search(question):
         return False
     return not any(_REPORTED.search(sentence) and re.search(r"\d", sentence)
                    for sentence in selected)

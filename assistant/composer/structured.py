@@ -30,6 +30,7 @@ from assistant.composer.policy_view import (
     SubsidyView,
 )
 from assistant.eligibility.wording import money_text, number
+from assistant.facts.money import financial_year
 from assistant.questions import Question, read_question
 from assistant.reply import Citation
 from knowledge.policy import ClauseRef
@@ -154,7 +155,7 @@ class StructuredAnswers:
             if (named := _round_named(text, rounds, local)) is not None and named.opens > local:
                 when = named.opens
                 said = f"When {named.name} opens ({when.day} {when:%B %Y})"
-        first = when.year if (when.month, when.day) >= (4, 1) else when.year - 1
+        first = financial_year(when)
         window = f", {subsidy.window}" if subsidy.window else ""
         sentence = (f"{said}, the financial year is {first}-{str(first + 1)[-2:]} (1 April "
                     f"{first} to 31 March {first + 1}), so the {subsidy.name} that counts is "

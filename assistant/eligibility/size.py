@@ -204,6 +204,11 @@ class _SizeWorking:
             return (f"{capitalised(holding.holder)} holds a share of the business of a size not "
                     "given: a public body, so the holding is tested under the public-ownership "
                     "rule rather than added to the business's figures.")
+        if holding.same_owner:
+            self.counted += 1
+            return (f"{capitalised(holding.holder)} has the same owner as the business: a linked "
+                    f"enterprise, so its figures are added in full"
+                    f"{self._add_holding(holding, 1.0)}")
         who = (f"{holding.holder} holds {number(share)}% of the business"
                if holding.direction == "owns_us"
                else f"the business holds {number(share)}% of {holding.holder}")

@@ -31,7 +31,7 @@ from assistant.business import Facts, Holding, Money
 from assistant.facts.activity import SectorReader, read_sic_codes, sic_class
 from assistant.facts.answers import answer_to
 from assistant.facts.common import PERCENT, AskedFact, Message
-from assistant.facts.forms import rewrite
+from assistant.facts.forms import first_person, rewrite
 from assistant.facts.insolvency import read_insolvent
 from assistant.facts.money import MoneyField, read_money
 from assistant.facts.numbers import words_to_digits
@@ -75,8 +75,6 @@ _PART_OF_A_GROUP = re.compile(
     r"group\s+(?:of|with|employing|that\s+(?:has|employs)|which\s+(?:has|employs))\s+"
     r"[^.;,()]*?(?=[.;,()]|\s[-–]\s|\s+and\s+(?:we|our|the|it)\b|$)", re.IGNORECASE)
 
-_AS_OURS = {"they": "we", "they're": "we're", "their": "our", "them": "us"}
-_THEY_THE_GROUP = re.compile(r"\b(?:they're|they|their|them)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -194,7 +192,7 @@ class FactExtractor:
         sentence = text[lo:min(ends) if ends else len(text)]
         # "group-wide they're 900 staff": here "they" is the group, whose figures count
         words = _GROUP_TOTAL.sub(" ", sentence)
-        figures = self.extract(_THEY_THE_GROUP.sub(lambda m: _AS_OURS[m[0].lower()], words), today)
+        figures = self.extract(first_person(words), today)
         if figures.employees is None:
             return None
         return _GroupTotals(figures.employees, figures.turnover, figures.balance_sheet,

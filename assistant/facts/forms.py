@@ -362,6 +362,12 @@ def client_voice(text: str) -> str:
     elif not _THEY_OPENING.match(text):
         return text  # a reply that opens "They're owned by ..." speaks for the client too
     # (not "They have 500 staff": in a reply that is the holder just asked about)
+    return first_person(text)
+
+
+def first_person(text: str) -> str:
+    """Words about a business in the third person ("they're", "their", "the client has") as
+    the business would say them ("we're", "our", "we have")."""
     for pattern, replacement in _CLIENT_VOICE:
         text = pattern.sub(replacement, text)
     return re.sub(r"\s{2,}", " ", text)

@@ -117,10 +117,14 @@ def money_of(match: re.Match[str], text: str) -> Money:
     return Money(amount=amount, currency="EUR" if euro else "GBP")
 
 
+def financial_year(day: date) -> int:
+    """The calendar year the financial year holding `day` starts in (years start 1 April)."""
+    return day.year if (day.month, day.day) >= (4, 1) else day.year - 1
+
+
 def _financial_window_start(today: date) -> date:
-    """The first day of the financial year two before the current one (years start 1 April)."""
-    first_year = today.year if today >= date(today.year, 4, 1) else today.year - 1
-    return date(first_year - 2, 4, 1)
+    """The first day of the financial year two before the current one."""
+    return date(financial_year(today) - 2, 4, 1)
 
 
 def _support_year(text: str, today: date) -> int | None:

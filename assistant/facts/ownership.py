@@ -219,9 +219,6 @@ _SISTER = re.compile(
 _THE_OTHER = re.compile(r"\bthe\s+other\s+(?:one|1|company|firm|business)\b", re.I)
 
 
-SAME_OWNER = " (the same owner's)"  # the label's mark (assistant.understood shows it so)
-
-
 def _sister_companies(msg: Message) -> list[Found[Holding]]:
     """Another business owned by the same owner as this one ("we run two firms, both mine ...
     the other one has 190 staff"; "a sister company with 215 staff"): linked, so counted in
@@ -245,8 +242,8 @@ def _sister_companies(msg: Message) -> list[Found[Holding]]:
             continue
         msg.claim(match.start(), end)
         found.append(Found(match.start(), end, holding.model_copy(update={
-            "holder_kind": "enterprise",
-            "holder": re.sub(r"\bother 1\b", "other one", holding.holder) + SAME_OWNER})))
+            "holder_kind": "enterprise", "same_owner": True,
+            "holder": re.sub(r"\bother 1\b", "other one", holding.holder)})))
     return found
 
 

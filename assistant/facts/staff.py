@@ -114,8 +114,8 @@ _STAFF_ITEM = re.compile(
     r"(?P<where>in\s+the\s+(?:office|workshop|factory|shop|kitchen|warehouse|yard|lab)))\b",
     re.I)
 # The owner, or a family member, working beside the staff listed: "me", "my wife".
-_WORKING_OWNER = (r"(?:me|myself|the\s+owner|(?:my|our)\s+(?:wife|husband|son|daughter|brother|"
-                  r"sister|dad|mum|father|mother))")
+_FAMILY = r"(?:wife|husband|son|daughter|brother|sister|dad|mum|father|mother)"
+_WORKING_OWNER = rf"(?:me|myself|the\s+owner|(?:my|our)\s+{_FAMILY})"
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|plus)?|and|plus|\+|&)\s*", re.I)
 _OWNER_BEFORE = re.compile(
     rf"\b(?:just\s+|only\s+)?(?:{_WORKING_OWNER}\s*(?:,|and|plus|\+|&)\s*){{1,3}}$", re.I)
@@ -127,10 +127,9 @@ _ROLE_ALONE_LEAD = re.compile(
     rf"\b(?:we're|we\s+are))\s*(?:{QUAL}\s+)?$", re.I)
 # "me and my sister run the stall": two people, when no headcount is given
 _TWO_OF_US = re.compile(
-    r"\b(?:just\s+|only\s+)?(?:me|i)\s+(?:and|&)\s+(?:my|a)\s+(?:co-?founder|business\s+partner|"
-    r"partner|wife|husband|flatmate|friend|mate|brother|sister|son|daughter|dad|mum|father|"
-    r"mother)\b(?!\s+(?:own|owns|hold|holds|are\s+(?:the\s+)?(?:owners|shareholders|directors)))",
-    re.I)
+    rf"\b(?:just\s+|only\s+)?(?:me|i)\s+(?:and|&)\s+(?:my|a)\s+(?:co-?founder|business\s+partner|"
+    rf"partner|flatmate|friend|mate|{_FAMILY})\b"
+    r"(?!\s+(?:own|owns|hold|holds|are\s+(?:the\s+)?(?:owners|shareholders|directors)))", re.I)
 _GENERIC_TOTAL = re.compile(rf"^(?:{_STAFF_NOUN}|people|persons)$", re.I)
 # Days a week: "2 days a week", "4 days out of a 6-day week", "1 day per week".
 _DAYS = (rf"(?P<d>{NUM})\s*days?\b(?:\s*(?:of|out\s+of|in)\s*(?:an?\s+)?(?P<fulld>{NUM})\s*-?\s*"

@@ -389,6 +389,18 @@ def test_partner_enterprise_is_added_pro_rata() -> None:
     assert finding.band == "medium"
 
 
+def test_a_business_of_the_same_owner_is_linked_not_held() -> None:
+    sister = Holding(share_percent=100, holder="a sister joinery in Derby",
+                     holder_kind="enterprise", direction="we_own", same_owner=True,
+                     employees=200)
+    finding = classify_size(Facts(employees=60, turnover=gbp(4_000_000), holdings=[sister]), 0.86)
+    working = " ".join(finding.working)
+    assert "A sister joinery in Derby has the same owner as the business: a linked enterprise" \
+        in working
+    assert "holds 100%" not in working
+    assert finding.band == "large"
+
+
 def test_one_financial_figure_gives_a_working_band_and_says_what_could_lower_it() -> None:
     finding = classify_size(Facts(employees=40, turnover=eur(14_000_000)), 0.86)
     assert finding.band == "medium"
