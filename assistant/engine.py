@@ -283,8 +283,11 @@ class Assistant:
         turn.trace.search = [Retrieved(source=p.chunk.source, locator=p.chunk.locator,
                                        title=p.chunk.title, score=p.score) for p in passages]
         lead = [Lead(q.text, self._cite(q.clause) if q.clause else None) for q in turn.quote.lines]
-        if not lead and self.structured is not None:
-            lead = self.structured.answer(turn.text, self.today(), self._cite)
+        if self.structured is not None:
+            # a figure worked out and what the policy states beside it: "€9.5m is £8.17m" and
+            # the ceiling it is to be compared with
+            lead += [line for line in self.structured.answer(turn.text, self.today(), self._cite)
+                     if line.text not in {q.text for q in lead}]
         if not lead:
             lead = self._chosen_programme(turn.text, passages)
         if passages and turn.trace.question_kind in {"how", "list"}:

@@ -40,14 +40,20 @@ _AUX = (r"is|are|am|was|were|can|could|does|do|did|will|would|should|shall|has|h
 _YES_NO = re.compile(rf"^(?:{_AUX})(?:n't)?\b", re.IGNORECASE)
 _AMOUNT = re.compile(
     r"\bhow\s+(?:much|many|big|large|small|high|low)\b|"
-    r"\bwhat(?:'s|\s+is|\s+are|\s+was|\s+would\s+be)?\s+(?:the\s+)?(?:\w+\s+){0,3}?"
+    r"\bwhat(?:'s|’s|\s+is|\s+are|\s+was|\s+would\s+be)?\s+(?:the\s+)?(?:\w+\s+){0,3}?"
     r"(?:rate|rates|percentage|percent|share|amount|amounts|value|cost|costs|price|fee|fees|"
     r"limit|limits|maximum|minimum|max|min|cap|ceiling|ceilings|threshold|total|figure|"
-    r"budget|number|headroom|size|turnover|worth)\b|"
+    r"budget|number|headroom|size|turnover|worth|headcount|awu|rent|charge|charges|salary)\b|"
     r"\bwhat\s+(?:grant|award|voucher|sum)\b|\bhow\s+(?:much|many)\b|"
-    r"\bwhat(?:'s|\s+is|\s+would\s+be)\s+the\s+(?:most|least|biggest|largest|smallest|"
+    # "what would the booster grant be?"
+    r"\bwhat\s+(?:would|will|could|might)\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:grant|award|voucher)\s+(?:be|come\s+to)\b|"
+    # "what research grant is that?", "what size of voucher would we get?"
+    r"\bwhat\s+(?:[\w-]+\s+){1,4}?(?:grant|award|voucher|sum)\s+(?:is|would|will|could|might|"
+    r"does|do|are|can|should|might)\b|"
+    r"\bwhat(?:'s|’s|\s+is|\s+would\s+be)\s+the\s+(?:most|least|biggest|largest|smallest|"
     r"highest|lowest|longest|shortest|top|max)\b|"
-    r"\bwhat\s+(?:would|will|does|do|did)\s+(?:\w+\s+){0,4}?(?:come\s+to|amount\s+to|be\s+worth|"
+    r"\bwhat\s+(?:would|will|does|do|did)\s+(?:\w+\s+){0,6}?(?:come\s+to|amount\s+to|be\s+worth|"
     r"add\s+(?:up\s+)?to|cost|count\s+(?:as|for))\b|"
     # "what would the scheme give us?", "what could we get?": an amount, not "get help with"
     r"\bwhat\s+(?:would|will|could|might|can|does|do)\s+(?:\w+\s+){0,4}?(?:give|offer|award)\s+"
@@ -56,6 +62,12 @@ _AMOUNT = re.compile(
     r"(?!\s+(?:help|support|advice|access|in\s+touch))",
     re.IGNORECASE,
 )
+# "... a £60k project. what's the grant?": the award for the figures just given
+_AWARD_AT_END = re.compile(
+    r"\bwhat(?:'s|’s|\s+is|\s+would\s+be|\s+will\s+be)\s+(?:the\s+|our\s+|my\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:grant|award|voucher)\s*[?.!]*\s*$", re.IGNORECASE)
+_MONEY_GIVEN = re.compile(r"[£€$]\s?\d|\d\s?(?:k|m|grand)\b|\d\s?(?:thousand|million)\b",
+                          re.IGNORECASE)
 _WHEN = re.compile(
     r"^(?:when|by\s+when|until\s+when)\b|\bhow\s+(?:long|soon|quickly|often)\b|"
     r"\bwhat\s+(?:date|day|time|year|month|deadline)\b|\b(?:deadline|closing\s+date)\b|"
@@ -89,7 +101,12 @@ _EMBEDDED = re.compile(r"^(?:[\w'-]+[\s,]+){0,3}?how\s+(?:much|many|long|soon)\b
 _QUESTION_WORD = re.compile(r"^(?:who|whom|whose|where|why|what|which|how)\b", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^\W*(?:(?:hi|hello|hey|thanks|thank\s+you|ok|okay|so|and|but|also|please|great|"
-    r"sorry|right|quick\s+question|one\s+more\s+thing)\b[\s,!.:-]*)+",
+    r"sorry|right|quick\s+question|one\s+more\s+thing|"
+    # "as a small business, what's ...": who is asking, before the question
+    r"(?:as|being)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:business|company|firm|sme|manufacturer|"
+    r"start-?up|owner|employer|supplier|maker|charity|enterprise|spin-?out)(?=\s*,?\s*"
+    r"(?:what|how|which|when|who|where|why|can|could|do|does|is|are|will|would|should)\b))"
+    r"[\s,!.:-]*)+",
     re.IGNORECASE,
 )
 _FRAGMENT = re.compile(r"^(?:what|how)\s+about\b|^(?:and|or)\b", re.IGNORECASE)
@@ -119,8 +136,10 @@ def read_question(message: str) -> Question:
     sentence = _asking_sentence(message)
     text = _LEAD_IN.sub("", sentence).strip()
     # a follow-up's own sentence ("Who leads it?") leaves its subject to what came before
-    return Question(text=sentence.strip(), kind=_kind(text, sentence),
-                    words=frozenset(stems(message)))
+    kind = _kind(text, sentence)
+    if kind != "statement" and _AWARD_AT_END.search(text) and _MONEY_GIVEN.search(message):
+        kind = "amount"
+    return Question(text=sentence.strip(), kind=kind, words=frozenset(stems(message)))
 
 
 def _asking_sentence(message: str) -> str:

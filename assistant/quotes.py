@@ -25,9 +25,12 @@ from assistant.eligibility.quote import (
     excluded_cost_quote,
     headroom_quote,
     limit_quote,
+    needed_cost_quote,
     outputs_quote,
     range_quote,
     rate_quote,
+    size_quote,
+    sterling_quote,
 )
 from assistant.eligibility.wording import AWARD_NOUN, with_a
 from assistant.facts.common import Message
@@ -83,6 +86,30 @@ _PAYS_FOR = re.compile(
 _EXTREME = re.compile(
     r"\b(?:(?P<high>max|maximum|most|biggest|largest|highest|top|upper|max\.)|"
     r"(?P<low>min|minimum|least|smallest|lowest|min\.))\b", re.IGNORECASE)
+# "what spend gets us to the full grant?", "the largest project the voucher still covers in
+# full", "what costs was a £36k offer based on?": the eligible costs that an award takes
+_COST_ASKED = re.compile(
+    r"\b(?:what|how\s+much|how\s+big|how\s+large|which|largest|biggest|smallest|most|least|"
+    r"minimum|maximum|max|min|level)\b[^?.]{0,60}?\b(?:eligible\s+costs?|costs?|spend|spending|"
+    r"project|investment|budget|outlay)\b", re.IGNORECASE)
+_AWARD_LATER = re.compile(r"\b(?:grants?|awards?|vouchers?|offers?|funding)\b", re.IGNORECASE)
+# what the costs are to reach: an end of the award's range
+_TARGET = re.compile(r"\b(?:full|max|maximum|top|most|biggest|largest|highest|cap|ceiling|min|"
+                     r"minimum|smallest|lowest|least|stops?\s+(?:going\s+up|rising|growing)|"
+                     r"maxe?s?\s+out)\b", re.IGNORECASE)
+_BASED_ON = re.compile(r"\b(?:based\s+on|behind|work(?:ed)?\s+back|correspond\w*|needed\s+for|"
+                       r"to\s+justify|come\s+from)\b", re.IGNORECASE)
+# "what's €9.5m in sterling?": euros in pounds at the programme's rate
+_IN_STERLING = re.compile(r"\b(?:in\s+(?:sterling|pounds|gbp|£)|convert\w*|sterling\s+"
+                          r"(?:equivalent|figure|terms)|in\s+uk\s+money)\b", re.IGNORECASE)
+# "what headcount do we count for the size test?": the business's figures once partner and
+# linked enterprises are added
+_SIZE_FIGURE = re.compile(
+    r"\b(?:headcount|staff\s+(?:count|numbers?|figures?|total)|how\s+many\s+(?:staff|employees|"
+    r"people|awu)|awu|annual\s+work\s+units?|(?:what|which)\s+(?:turnover|figures?|staff))\b",
+    re.IGNORECASE)
+_SIZE_TEST = re.compile(r"\b(?:count|counts|counted|counting|include|included|including|add|"
+                        r"added|sme|size|band|definition|test|treated|use)\b", re.IGNORECASE)
 # "what is the subsidy limit?": the subsidy limit itself
 _SUBSIDY_LIMIT = re.compile(r"\b(?:limit|cap|ceiling|threshold|maximum|max|allowance)\b",
                             re.IGNORECASE)
@@ -114,8 +141,31 @@ class AwardQuotes:
             offers = self._offers(text, facts, focus)
             given = new.requested_amount or lone
             asked = given.in_gbp(self._policy.rates.eur_to_gbp) if given else None
-            return Quote(outputs_quote(offers, asked),
+            return Quote(outputs_quote(offers, asked,
+                                       facts.stated_band or read_supposed_band(text)),
                          [o.assessment.programme_id for o in offers])
+        euros = [a.money.amount for a in amounts_in(Message(text)) if a.money.currency == "EUR"]
+        if euros and _IN_STERLING.search(text):
+            return Quote(sterling_quote(self._policy, euros), [])
+        if question.kind == "amount" and new.holdings and \
+                _SIZE_FIGURE.search(question.text) and _SIZE_TEST.search(question.text):
+            offers = self._offers(text, facts, focus)
+            return Quote(size_quote(offers[0].assessment) if offers else [], [])
+        asks_cost = _COST_ASKED.search(question.text) \
+            if question.kind in {"amount", "other", "list"} else None
+        if asks_cost and new.project_cost is None and (
+                (_AWARD_LATER.search(question.text, asks_cost.end()) and
+                 (_TARGET.search(question.text) or new.requested_amount or lone)) or
+                ((new.requested_amount or lone) and _BASED_ON.search(question.text))) and \
+                (self._award_named(text) or focus):
+            offers = self._offers(text, facts, focus)
+            target = new.requested_amount or lone
+            extreme = _EXTREME.search(question.text)
+            return Quote(needed_cost_quote(
+                offers, facts.stated_band or read_supposed_band(text),
+                target.in_gbp(self._policy.rates.eur_to_gbp) if target else None,
+                lowest=bool(extreme and extreme["low"])),
+                [o.assessment.programme_id for o in offers])
         if question.kind == "amount" and not money_read and lone is None:
             if _SUBSIDY_LIMIT.search(question.text) and self._names_subsidy(question.text):
                 return Quote(limit_quote(self._policy), [])
@@ -186,9 +236,13 @@ class AwardQuotes:
             bool(re.search(r"\bsubsid(?:y|ies)\b|\bstate\s+aid\b", question, re.I))
 
     def _award_named(self, text: str) -> bool:
-        """Whether the text names an award: a programme, a kind of programme, or an award's
-        noun ("grant", "voucher")."""
+        """Whether the text names an award: a programme with one (by its name or an alias), a
+        kind of programme, or an award's noun ("grant", "voucher")."""
         if self._kinds_named(text):
+            return True
+        words = f" {plain_words(text)} "
+        if any(f" {plain_words(name)} " in words for p in self._policy.programmes
+               if p.award is not None for name in (p.name, *p.aliases) if plain_words(name)):
             return True
         return any(re.search(rf"\b{noun}s?\b", text, re.IGNORECASE)
                    for noun in AWARD_NOUN.values())

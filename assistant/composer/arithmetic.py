@@ -32,11 +32,22 @@ _COUNT = re.compile(r"(?<![\w.,£€$])(\d{1,3}(?:\.\d+)?)(?![\d,.]*\s*(?:%|k\b|
                     r"((?:\s+[A-Za-z][\w'’-]*){1,6})")
 
 
+# a question about all there are: "the total value if we use every one of them", "all the days"
+_ALL_OF_THEM = re.compile(
+    r"\b(?:every\s+(?:one|single\s+one)|all\s+(?:of\s+)?(?:them|those|these)|the\s+(?:full|"
+    r"whole|maximum|max)\b|use\s+(?:them\s+)?all|all\s+(?:the|our|its|their)\s+\w+|in\s+total|"
+    r"total\s+(?:value|worth|amount|cost)|altogether|the\s+lot|all\s+\d+)", re.IGNORECASE)
+# how many there are, in the guidance: "up to 12 days of Technical Support"
+_UP_TO = re.compile(r"\b(?:up\s+to|a\s+maximum\s+of|at\s+most|no\s+more\s+than|maximum\s+of)\s+"
+                    r"(\d{1,3})((?:\s+[A-Za-z][\w-]*){1,3})", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Worked:
     text: str  # "7 days at £1,200 each come to £8,400."
     figure: str  # "£1,200": the value as the cited sentence writes it
     unit: str
+    count_from: int | None = None  # the sentence that gives the count, when the question does not
 
 
 def _rates(sentence: str) -> list[tuple[float, str, str, set[str]]]:
@@ -88,9 +99,9 @@ def _counts(question: str) -> list[tuple[float, list[str]]]:
 def worked_sum(question: str, sentences: Sequence[str]) -> tuple[Worked, int] | None:
     """The count the question gives times the value a sentence puts on one of the same thing,
     with the index of that sentence; None when the question gives no such count."""
-    counts = _counts(question)
+    counts = [(count, words) for count, words in _counts(question) if count > 1]
     if not counts:
-        return None
+        return _all_of_them(question, sentences) if _ALL_OF_THEM.search(question) else None
     for index, sentence in enumerate(sentences):
         for value, symbol, written, nouns in _rates(sentence):
             for count, words in counts:
@@ -103,4 +114,36 @@ def worked_sum(question: str, sentences: Sequence[str]) -> tuple[Worked, int] | 
                 each = money_text(value, symbol)
                 return Worked(f"{number(count)} {unit.lower()} at {each} each come to "
                               f"{total}.", written, unit), index
+    return None
+
+
+def _all_of_them(question: str, sentences: Sequence[str]) -> tuple[Worked, int] | None:
+    """All of a thing the guidance values one of, when it also says how many there can be
+    ("each day is valued at £1,200", "up to 12 days"): the count from the sentence that shares
+    most words with the question and the value's sentence."""
+    asked = {stem(w.lower()) for w in re.findall(r"[A-Za-z][\w-]*", question)} - _STOP
+    limits = []
+    for index, sentence in enumerate(sentences):
+        for match in _UP_TO.finditer(sentence):
+            words = match.group(2).split()
+            limits.append((float(match.group(1)), words, index))
+    for index, sentence in enumerate(sentences):
+        for value, symbol, written, nouns in _rates(sentence):
+            near = {stem(w.lower()) for w in re.findall(r"[A-Za-z][\w-]*", sentence)} | asked
+            best = None
+            for count, words, where in limits:
+                unit = next((w for w in words if stem(w.lower()) in nouns), None)
+                if unit is None or count <= 1:
+                    continue
+                shared = len(near & {stem(w.lower()) for w in
+                                     re.findall(r"[A-Za-z][\w-]*", sentences[where])})
+                key = (shared, -abs(where - index))
+                if best is None or key > best[0]:
+                    best = (key, count, unit, where)
+            if best is None:
+                continue
+            _, count, unit, where = best
+            total = money_text(count * value, symbol)
+            return Worked(f"All {number(count)} {unit.lower()} at {money_text(value, symbol)} "
+                          f"each come to {total}.", written, unit, count_from=where), index
     return None

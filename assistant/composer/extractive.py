@@ -27,6 +27,7 @@ from assistant.composer.refusal import (
     FORM_WORDS,
     Evidence,
     RefusalModel,
+    adjacent_advice,
     signals,
     unknown_part,
     unreported_record,
@@ -156,7 +157,8 @@ class ExtractiveComposer:
         probability = self._refusal.probability(values) if self._refusal and not lead else None
         decided = not lead and (not chosen or (
             self._refusal is not None and self._refusal.refuses(values))
-            or unknown_part(question, evidence.passages) is not None)
+            or unknown_part(question, evidence.passages) is not None
+            or adjacent_advice(question, evidence.passages) is not None)
         # a list or a rule from the policy is not the programme's record either
         refused = bool(decided or unreported_record(
             asked.text, [s.text for s in chosen] + [x.text for x in lead]))
@@ -516,7 +518,12 @@ def _worked(asked: Question, candidates: list[_Candidate],
     subject = set(stems(asked.text)) - set(stems(worked.unit)) - FORM_WORDS
     if not subject & set(stems(f"{passage.chunk.context}\n{candidate.text}")):
         return []
-    return [Lead(worked.text, citation=passage_citation(passage, candidate.text))]
+    leads = [Lead(worked.text, citation=passage_citation(passage, candidate.text))]
+    if worked.count_from is not None and worked.count_from != index:
+        counted = candidates[worked.count_from]  # the sentence that says how many there are
+        leads.append(Lead(counted.text, citation=passage_citation(passages[counted.passage],
+                                                                  counted.text)))
+    return leads
 
 
 def passage_citation(passage: ScoredChunk, quote: str) -> Citation:

@@ -98,6 +98,32 @@ def unreported_record(question: str, selected: Sequence[str]) -> bool:
                    for sentence in selected)
 
 
+# Advice next to the programme's own that its guidance seldom gives: tax, accounts, finance,
+# insurance, employment law, intellectual property, premises. A question on one of these is
+# answered only when a retrieved passage speaks of the same thing in the same words.
+_ADJACENT_ADVICE = re.compile(
+    r"\b(?:corporation\s+tax|income\s+tax|capital\s+allowances?|(?:r\s*&\s*d|research\s+and\s+"
+    r"development)\s+tax\s+(?:credits?|relief)|tax\s+(?:credits?|relief|reliefs|return|returns|"
+    r"treatment|deductible|bill|liability|advice|purposes)|taxable|taxed|hmrc|paye|national\s+"
+    r"insurance|business\s+rates|rates\s+relief|vat\s+return|accounting\s+treatment|deferred\s+"
+    r"income|audit(?:ed|or|ors)?|bookkeeping|loans?|overdraft|mortgage|hire\s+purchase|leas(?:e|ed|"
+    r"es|ing)|invoice\s+finance|bridging|insurance|insure[ds]?|redundanc(?:y|ies)|employment\s+"
+    r"(?:law|contract|tribunal)|tribunal|tupe|visas?|sponsor\s+licence|minimum\s+wage|pensions?|"
+    r"patents?|patenting|trade\s*marks?|copyright|planning\s+permission|landlord|rent(?:al|ing)?|"
+    r"recruitment\s+agenc(?:y|ies)|job\s+adverts?)\b", re.IGNORECASE)
+
+
+def adjacent_advice(question: str, passages: Sequence[str]) -> str | None:
+    """The tax, finance, legal or premises matter the question asks about when no retrieved
+    passage speaks of it ("corporation tax on the grant", "buying on hire purchase"): the
+    guidance does not advise on it. None when it asks about none, or a passage names it."""
+    text = set(stems(" ".join(passages)))
+    for match in _ADJACENT_ADVICE.finditer(question):
+        if not set(stems(match[0])) <= text:
+            return match[0]
+    return None
+
+
 _BY_NUMBER_ALONE = frozenset("clause section part schedule annex appendix step".split())
 
 
@@ -167,8 +193,17 @@ _HOW_MUCH = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
 _HOW_LONG = re.compile(r"\bhow\s+long\b", re.IGNORECASE)
 _LENGTH = re.compile(r"\d\s*(?:km|kilomet(?:re|er)s?|metres?|meters?|m|miles?|mm|cm|ft|feet)\b",
                      re.IGNORECASE)
-_AMOUNT = re.compile(r"[£€$]\s?\d|\b(?:GBP|EUR|USD)\s?\d|\d\s?(?:%|per\s?cent\b)",
-                     re.IGNORECASE)
+_AMOUNT = re.compile(r"[£€$]\s?\d|\b(?:GBP|EUR|USD)\s?\d|\d\s?(?:%|per\s?cent\b)|"
+                     # "it is free": a price too
+                     r"\b(?:free(?!\s+(?:of|from)\b)|no\s+(?:charge|cost|fee)|fully\s+funded|"
+                     r"at\s+no\s+cost)\b", re.IGNORECASE)
+# a price asked for without "how much": "what does it cost to hire", "the rent per square foot",
+# "the total budget for Round 2"
+_PRICE_ASKED = re.compile(r"\b(?:cost|costs|price|prices|priced|rent|rental|fee|fees|charge|"
+                          r"charges|budget|pot|day\s+rate|hourly\s+rate|salary|salaries|wage)\b",
+                          re.IGNORECASE)
+# the things counted in "how many X ...": up to the first plural ("how many hours count as")
+_COUNTED_END = re.compile(r"(?:[^s]s|people|staff|children|men|women)$", re.IGNORECASE)
 _NOT_NOUNS = frozenset("are is was were do does did will would can could should have has had "
                        "of the a an in on at for to we i you our my your they it there".split())
 _TOKEN = re.compile(r"[£€$]?\d[\d,.]*%?|[a-z][\w-]*", re.IGNORECASE)
@@ -181,10 +216,19 @@ def _holds_answer(question: Question, text: str) -> bool:
         return True
     many = _HOW_MANY.search(question.text)
     if many:
-        nouns = [w.lower() for w in many.group(1).split() if w.lower() not in _NOT_NOUNS]
+        nouns: list[str] = []
+        for word in many.group(1).split():
+            if word.lower() in _NOT_NOUNS:  # "how many of the days": read on to the noun
+                if nouns:
+                    break
+                continue
+            nouns.append(word.lower())
+            if _COUNTED_END.search(word):
+                break
         if nouns:
             return _number_before(nouns, text)
-    if _HOW_MUCH.search(question.text):
+    if _HOW_MUCH.search(question.text) or (wanted == "figure" and
+                                           _PRICE_ASKED.search(question.text)):
         return bool(_AMOUNT.search(text))
     if wanted == "name":
         return bool(names_beyond(question.text, text))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from assistant.composer.base import Lead
@@ -324,9 +324,15 @@ class StructuredAnswers:
                 lines.append((_round_sentence(programme, last, "closed") +
                               " No later round is listed.", last))
         leads = []
+        opening = re.search(r"\b(?:open|opens|opening|starts?|launch\w*)\b", text, re.IGNORECASE)
         for sentence, funding_round in lines:
-            if left and funding_round is current:
-                sentence += " " + _time_left(funding_round.closes - local)
+            if named is not None and funding_round is not named:
+                pass  # the time asked about is the named round's
+            elif left and funding_round is current:
+                sentence += " " + _time_left(funding_round.closes, local, bool(asked_at))
+            elif left and opening and local < funding_round.opens:
+                # "how many days until Round 3 opens?"
+                sentence += " " + _time_left(funding_round.opens, local, bool(asked_at))
             citation = cite(funding_round.clause) if funding_round.clause else None
             if citation is None:
                 return []
@@ -579,12 +585,14 @@ _TIME_LEFT = re.compile(r"\bhow\s+(?:many\s+(?:more\s+)?(?:days|weeks|months)|lo
                         re.IGNORECASE)
 
 
-def _time_left(left: timedelta) -> str:
-    days = max(left.days, 0)
+def _time_left(until: datetime, now: datetime, from_date_given: bool = False) -> str:
+    """Calendar days from `now` to `until`: 20 February to 4 May is 73 days."""
+    days = max((until.date() - now.date()).days, 0)
     weeks = days // 7
+    start = "From that date" if from_date_given else "From today"
     if weeks >= 2:
-        return f"From today that is {days} days, about {weeks} weeks."
-    return f"From today that is {days} day{'s' if days != 1 else ''}."
+        return f"{start} that is {days} days, about {weeks} weeks."
+    return f"{start} that is {days} day{'s' if days != 1 else ''}."
 
 
 def _day(moment: datetime, start: bool) -> str:

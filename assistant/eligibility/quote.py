@@ -17,6 +17,7 @@ from assistant.eligibility.wording import (
     AWARD_NOUN,
     capitalised,
     joined,
+    money_text,
     number,
     percent,
     plural,
@@ -99,6 +100,72 @@ def range_quote(offers: Sequence[Offer], asks_minimum: bool) -> list[QuoteLine]:
     return lines
 
 
+def needed_cost_quote(offers: Sequence[Offer], band: str | None, target_gbp: float | None,
+                      lowest: bool = False) -> list[QuoteLine]:
+    """The eligible costs it takes to reach an award: `target_gbp`, or without it the largest
+    award (the smallest with `lowest`), divided by the rate for the band asked about, else for
+    every band the figures known allow."""
+    lines = []
+    for offer in offers:
+        award = offer.award
+        target = target_gbp if target_gbp is not None else \
+            award.min_award_gbp if lowest else award.max_award_gbp
+        noun = _noun(offer)
+        what = (f"the maximum {noun} of {pounds(target)}" if target == award.max_award_gbp else
+                f"the minimum {noun} of {pounds(target)}" if target == award.min_award_gbp else
+                f"{with_a(noun)} of {pounds(target)}")
+        if not award.min_award_gbp <= target <= award.max_award_gbp:
+            lines.append(QuoteLine(
+                f"{capitalised(offer.name)} is between {pounds(award.min_award_gbp)} and "
+                f"{pounds(award.max_award_gbp)}, so no project reaches {pounds(target)}.",
+                award.limits_clause or award.clause))
+            continue
+        rates = award.intervention_rate
+        if band in rates:
+            by_rate = {rates[band]: [band]}
+        else:
+            possible = offer.assessment.possible_bands
+            by_rate = {}
+            for each, rate in rates.items():
+                if each in possible or not possible:
+                    by_rate.setdefault(rate, []).append(each)
+        if not by_rate:
+            continue
+        if len(by_rate) == 1:
+            (rate, bands), = by_rate.items()
+            who = "a business" if len(set(rates.values())) == 1 else \
+                joined([_BAND_WORDS.get(b, b) for b in bands], "or")
+            need = pounds(target / rate)
+            lines.append(QuoteLine(
+                f"{capitalised(who)} needs {need} of eligible costs to reach {what}: "
+                f"{pounds(target)} / {percent(rate)} = {need}.", award.clause))
+            continue
+        parts = [f"{joined([_BAND_WORDS.get(b, b) for b in bands], 'or')} needs "
+                 f"{pounds(target / rate)} ({pounds(target)} / {percent(rate)})"
+                 for rate, bands in by_rate.items()]
+        lines.append(QuoteLine(f"To reach {what}, the eligible costs needed depend on the "
+                               f"business's size: {joined(parts)}.", award.clause))
+    return lines
+
+
+def size_quote(assessment: Assessment) -> list[QuoteLine]:
+    """The figures the size test counts once partner and linked enterprises are added: the
+    combined figures first, then what each holding adds."""
+    combined = [line for line in assessment.band_working if line.startswith("Combined figures")]
+    added = [line for line in assessment.band_working
+             if not line.startswith(("Combined figures", "The business's own figures", "On the "))]
+    clause = next((c.clause for c in assessment.criteria if c.fact == "sme_band"), None)
+    return [QuoteLine(" ".join([*combined, *added]), clause)] if combined else []
+
+
+def sterling_quote(policy: Policy, euros: Sequence[float]) -> list[QuoteLine]:
+    """Amounts in euros in pounds, at the programme's rate."""
+    rate = policy.rates.eur_to_gbp
+    parts = [f"{money_text(amount, '€')} is {money_text(amount * rate)}" for amount in euros]
+    return [QuoteLine(f"{capitalised(joined(parts))}, at the programme's rate of €1 = "
+                      f"£{number(rate)}.", policy.rates.clause)] if parts else []
+
+
 def limit_quote(policy: Policy) -> list[QuoteLine]:
     """The subsidy limit, from the policy: "what is the subsidy limit?"."""
     rates = policy.rates
@@ -134,13 +201,19 @@ def cap_quote(award: Award, category_asked: str, other_costs_gbp: float) -> list
     return lines
 
 
-def outputs_quote(offers: Sequence[Offer], grant_gbp: float | None) -> list[QuoteLine]:
-    """What an award of `grant_gbp` (or, without it, the award worked out) commits the business
-    to deliver, by the policy's output ratios."""
+def outputs_quote(offers: Sequence[Offer], grant_gbp: float | None,
+                  band: str | None = None) -> list[QuoteLine]:
+    """What an award of `grant_gbp` (or, without it, the award worked out, for the size `band`
+    the question gives when the figures leave it open) commits the business to deliver, by the
+    policy's output ratios."""
     lines = []
     for offer in offers:
         calc = offer.assessment.award
         amount = grant_gbp if grant_gbp is not None else calc.grant_gbp if calc else None
+        if amount is None and calc is not None and calc.eligible_costs_gbp is not None and \
+                band in offer.award.intervention_rate:
+            amount, _ = _amount(offer.award, offer.award.intervention_rate[band],
+                                calc.eligible_costs_gbp)
         for ratio in offer.award.output_ratios:
             rule = f"one {ratio.unit} for every {pounds(ratio.gbp_per_unit)} of {_noun(offer)}"
             if amount is None:
@@ -213,7 +286,7 @@ def _offer_lines(offer: Offer, calc: AwardCalculation, stated_band: str | None,
     if calc.project_cost_gbp is not None and calc.project_cost_gbp > eligible:
         costs = (f"a {pounds(calc.project_cost_gbp)} project ({pounds(eligible)} of it "
                  "eligible)")
-    rates = _rates(award, calc, stated_band)
+    rates = _rates(award, calc, stated_band, offer.assessment.possible_bands)
     if not rates:
         return []
     if len(rates) == 1:
@@ -256,15 +329,16 @@ def _cap_lines(award: Award, calc: AwardCalculation) -> list[QuoteLine]:
     return [QuoteLine(line.text, line.clause) for line in calc.lines if line.clause in caps]
 
 
-def _rates(award: Award, calc: AwardCalculation,
-           stated_band: str | None) -> dict[float, list[str]]:
+def _rates(award: Award, calc: AwardCalculation, stated_band: str | None,
+           possible: Sequence[str] = ()) -> dict[float, list[str]]:
     """The rates that may apply, each with its bands: the band's own when it is settled (or
-    stated and possible), else every band's."""
+    stated and possible), else those of every band the figures known still allow (22 staff
+    rule out micro)."""
     if calc.rate is not None:
         return {calc.rate: [calc.band or stated_band or ""]}
     if stated_band in award.intervention_rate:
         return {award.intervention_rate[stated_band]: [stated_band]}
-    bands = [b for b in award.intervention_rate]
+    bands = [b for b in award.intervention_rate if b in possible or not possible]
     by_rate: dict[float, list[str]] = {}
     for band in bands:
         by_rate.setdefault(award.intervention_rate[band], []).append(band)

@@ -63,6 +63,9 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"\b(?:turnover|revenue|income|sales)\b(?:[^.;!?]|\.(?=\d)){0,25}?\bfrom\s+"
     r"(?!(?:the\s+)?(?:last|past|previous|this|next)\b)"
     r"(?=(?:[\w&-]+\s+){0,3}?[a-z-]+(?:ing|ery|ry|ics|ware|ch|ces)\b)",
+    # "we buy them in from China and sell on Amazon": goods bought in to be sold on
+    r"\b(?:we|i)\s+(?=(?:buy|import|source)\s+(?:(?:[\w-]+\s+){0,3}?in\s+(?:from|and|to)\b|"
+    r"(?:[\w-]+\s+){0,4}?(?:and|to)\s+(?:re)?sell\b))",
     # "we specialise in wire harnesses"
     r"\bspeciali[sz](?:e|es|ing)\s+in\s+",
     # "we're in the food manufacturing sector"

@@ -338,9 +338,16 @@ def _spelling(text: str) -> str:
 # An adviser writing for a client: "I'm a bookkeeper acting for a client. They're a glazing
 # firm ..." speaks of the client's business in the third person.
 _FOR_A_CLIENT = re.compile(
-    r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:accountants?|"
-    r"advis[eo]rs?|consultants?|bookkeepers?|brokers?|agents?|solicitors?|lawyers?)\b[^.!?\n]*?"
-    r"\b(?:client|on\s+behalf\s+of)\b[^.;!?\n]*[.;!?]?\s*", re.I)
+    r"(?:\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?|^\W*)"
+    r"(?:accountants?|advis[eo]rs?|consultants?|bookkeepers?|brokers?|agents?|solicitors?|"
+    r"lawyers?)\b(?:\s+here\b)?[^.!?\n]*?"
+    r"\b(?:client|on\s+behalf\s+of)\b(?P<tail>[^.;!?\n]*)[.;!?]?\s*", re.I)
+# The client described in the same sentence: "for a client - an insurance broker in B91", "a
+# client who runs a bakery in Walsall".
+_CLIENT_IS = re.compile(r"^\s*(?:[-–,:(]\s*|\s+(?:who|which|that)\s+(?:is|are)\s+)"
+                        r"(?P<what>(?:an?|the)\s.*)$", re.I)
+_CLIENT_DOES = re.compile(r"^\s*,?\s*(?:who|which|that)\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$",
+                          re.I)
 _CLIENT_VOICE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.I), replacement) for pattern, replacement in (
         (r"\b(?:my|our|the)\s+client\s+is\b|\bthey\s+are\b|\bthey're\b", "we are"),
@@ -358,11 +365,25 @@ def client_voice(text: str) -> str:
     introduction left out and "they" made "we"; any other message as it is."""
     intro = _FOR_A_CLIENT.search(text)
     if intro is not None:
-        text = text[:intro.start()] + text[intro.end():]
+        text = text[:intro.start()] + _client_described(intro["tail"]) + text[intro.end():]
     elif not _THEY_OPENING.match(text):
         return text  # a reply that opens "They're owned by ..." speaks for the client too
     # (not "They have 500 staff": in a reply that is the holder just asked about)
     return first_person(text)
+
+
+def _client_described(tail: str) -> str:
+    """What the adviser's introduction says of the client, as the client would say it."""
+    tail = re.sub(r"^\s*(?:(?:an?|my|our|the)\s+client(?:s|'s)?\b|'s|s\b)", "", tail,
+                  flags=re.I)
+    if is_ := _CLIENT_IS.match(tail):
+        return f"We are {is_['what'].strip()}. "
+    if does := _CLIENT_DOES.match(tail):
+        verb = does["verb"].lower()
+        verb = {"has": "have", "is": "are", "does": "do"}.get(
+            verb, re.sub(r"(?<=[^s])s$", "", verb))
+        return f"We {verb}{does['rest'].rstrip()}. "
+    return ""
 
 
 def first_person(text: str) -> str:

@@ -16,6 +16,7 @@ project or consultancy cost, prior public support; and the financial years an aw
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -44,13 +45,14 @@ MONEY_AMOUNT = re.compile(
     r"(?:\s?(?P<post>pounds?(?:\s+sterling)?|sterling|euros?|gbp|eur)\b)?", re.I)
 # A figure with no currency or multiplier, read as money only right after what it measures.
 _BARE_AMOUNT = re.compile(
-    r"\b(?:turnover|revenues?|sales|balance[\s-]+sheet(?:\s+total)?|total\s+assets)"
-    r"(?:\s*(?:of|is|was|were|:|=|-|at|around|about|approximately|roughly|c\.))*\s*"
+    r"\b(?:turnover|revenues?|sales|income|billings|balance[\s-]+sheet(?:\s+total)?|"
+    r"total\s+assets)(?:\s*(?:of|is|was|were|:|=|-|at|around|about|approximately|roughly|c\.))*\s*"
     rf"(?P<num>{NUM})\b(?![\w%]|\.\d)", re.I)
 # What an amount is for, by the words near it. "grant" is resolved to requested or prior.
 _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("turnover", re.compile(
-        r"\b(?:turnover|turn(?:s|ed|ing)?\s+over|revenues?|sales|takings)\b|"
+        # "fee income about £1.4m", "billings of £900k": what a service firm calls it
+        r"\b(?:turnover|turn(?:s|ed|ing)?\s+over|revenues?|sales|takings|income|billings)\b|"
         # "she took £60k this year", "it brings in £300k a year": money in over a year
         r"\b(?:took|take|takes|taking|brought|bring|brings|bringing)(?:\s+in)?"
         r"(?=\s+(?:about|around|roughly|approximately|just\s+(?:over|under)|over|under)?\s*"
@@ -64,15 +66,16 @@ _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"advisory)\b", re.I)),
     ("project_cost", re.compile(
         r"\b(?:project|costs?|costing|budget|spend(?:ing)?|invest(?:ment|ing)?|capex|purchase|"
+        r"quote[ds]?|quotations?|"
         r"buy(?:ing)?|machine(?:ry|s)?|equipment|kit|robots?|software|tooling|printer|lathe|"
         r"cnc|plant|vehicles?|upgrade)\b", re.I)),
     ("grant", re.compile(r"\b(?:grants?|vouchers?|funding|award|support|subsid(?:y|ies)|"
-                         r"contribution|public\s+money)\b", re.I)),
+                         r"contribution|public\s+money|offer(?:ed)?)\b", re.I)),
     ("prior_public_support", re.compile(
         r"\b(?:de\s+minimis|state\s+aid|"
         r"subsidy\s+control)\b", re.I)),
 )
-_TURNOVER_WORD = re.compile(r"\b(?:turnover|revenues?|sales|takings)\b", re.I)
+_TURNOVER_WORD = re.compile(r"\b(?:turnover|revenues?|sales|takings|income|billings)\b", re.I)
 _ANNUAL = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:year|annum)|pa\b|p\.a\.|annually|"
                      r"last\s+(?:financial\s+)?year)\b", re.I)
 _REQUEST = re.compile(
@@ -155,6 +158,13 @@ def amounts_in(msg: Message, start: int = 0, end: int | None = None) -> list[Amo
     return sorted(amounts, key=lambda a: a.start)
 
 
+# Words between an amount and the noun it qualifies, in one noun phrase: "£90,000 booster"
+_SAME_PHRASE = re.compile(r"\s*(?:-\s*)?(?!(?:of|on|for|to|in|at|from|with|by|and|or|a|an|the|"
+                          r"is|was|are|we|our|per|each|a\s+year)\b)[a-z][\w-]*\s+"
+                          r"(?:(?!(?:of|on|for|to|in|at|from|with|by|and|or|is|was|are)\b)"
+                          r"[a-z][\w-]*\s+)?", re.I)
+
+
 def nearest_role(msg: Message, amount: Amount, lo: int, hi: int,
                  others: list[Amount], roles: tuple[str, ...] | None = None) -> str | None:
     """The role of the nearest word naming what an amount is, within [lo, hi); a cue with
@@ -174,8 +184,11 @@ def nearest_role(msg: Message, amount: Amount, lo: int, hi: int,
                 continue
             if not after and role == "grant" and _COVERS.search(text, a, b):
                 continue  # "what would the voucher cover of an £8,000 study": a cost
-            if best is None or b - a < best[0]:
-                best = (b - a, role)
+            distance = b - a
+            if after and _SAME_PHRASE.fullmatch(text, a, b):
+                distance = 0  # the noun the amount qualifies: "a £90,000 booster project"
+            if best is None or distance < best[0]:
+                best = (distance, role)
     if best is not None:
         return _resolve(msg, best[1], lo, hi)
     if roles is None and _REQUEST.search(text, lo, hi):
@@ -239,6 +252,12 @@ def read_money(msg: Message, today: date) -> tuple[dict[str, Money], list[Amount
         if role is None and _listed_alone(msg, amount):
             role = "turnover"  # "26 staff, £3m, trading 4 years": the business's size
         role = role or _role_of(msg, amount, amounts, previous)
+        if role in (None, "requested_amount") and previous and previous[1] == "project_cost" \
+                and _another_item(msg, previous[0], amount):
+            role = "project_cost"  # "a lathe at £64,000 plus VAT and £6,000 for fitting"
+        if role in (None, "requested_amount") and _priced_each(msg, amount.start, amount.end) \
+                and not _AWARD_AFTER.match(msg.text, amount.end):
+            role = "project_cost"  # "2 cobots at 27.5k each": items bought
         if role is None:
             unassigned.append(amount)
             continue
@@ -265,10 +284,72 @@ def read_money(msg: Message, today: date) -> tuple[dict[str, Money], list[Amount
             Found(match.start(), match.end(), Money(amount=0)))
     if PRE_REVENUE.search(msg.text) and not found["turnover"]:
         found["turnover"].append(Found(0, 0, Money(amount=0)))
+    found["project_cost"] = _items_added(msg, found["project_cost"])
     values = {name: msg.took(name, items) for name, items in found.items()}
     values["prior_public_support"] = _prior_total(msg, found["prior_public_support"])
     values["project_cost"] = _with_consultancy(msg, found, values["project_cost"])
     return {k: v for k, v in values.items() if v is not None}, unassigned
+
+
+# One more item of a project after another: "£64,000 plus VAT and £6,000 for installation"
+_NEXT_ITEM = re.compile(r"\s*(?:[\w-]+\s+){0,5}?(?:and|plus|\+|,)\s*(?:(?:another|a\s+further|"
+                        r"an\s+extra|then|also)\s+)?(?:an?\s+)?", re.I)
+_AWARD_AFTER = re.compile(r"\s*(?:of\s+)?(?:grants?|funding|awards?|vouchers?|support)\b", re.I)
+# A total given with the items: "£70k in all", "a total of £90,000", "£80k, of which"
+_TOTAL = re.compile(r"\b(?:total|totals|totalling|in\s+all|altogether|overall|all\s+in|"
+                    r"of\s+which|including|includes|inclusive|out\s+of|comes?\s+to|"
+                    r"adds?\s+up\s+to|sum\s+of)\b", re.I)
+# "2 cobots at £27.5k each": a count of items at a price each
+_COUNT_AT = re.compile(r"\b(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                       r"(?:[\w-]+\s+){1,3}?(?:at|@|for|costing|priced\s+at)\s*$", re.I)
+_EACH = re.compile(r"\s*(?:each|apiece|a\s+piece|per\s+(?:unit|item|machine|robot))\b", re.I)
+_SMALL_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10}
+
+
+def _another_item(msg: Message, before: Amount, amount: Amount) -> bool:
+    """Whether `amount` is one more item of the project `before` is part of: in the same
+    sentence, joined to it, and not itself an award."""
+    if msg.sentence(before.start) != msg.sentence(amount.start):
+        return False
+    return bool(_NEXT_ITEM.fullmatch(msg.text, before.end, amount.start)) and \
+        not _AWARD_AFTER.match(msg.text, amount.end)
+
+
+def _items_added(msg: Message, items: list[Found[Money]]) -> list[Found[Money]]:
+    """The project's items in one sentence added up ("two cobots at £27.5k each and a £9k
+    licence" is £64,000), unless the sentence gives the total itself or corrects a figure."""
+    if not items:
+        return items
+    last = max(items, key=lambda f: f.start)
+    sentence = msg.sentence(last.start)
+    group = sorted((f for f in items if msg.sentence(f.start) == sentence), key=lambda f: f.start)
+    each = [_times_each(msg, f) for f in group]
+    if len(group) < 2 and each[0] == group[0].value.amount:
+        return items
+    text = msg.text[slice(*sentence)]
+    if _TOTAL.search(text) or CORRECTION_RE.search(text) or \
+            len({f.value.currency for f in group}) > 1:
+        return items
+    if any(not _ADDED.search(msg.text[a.end:b.start]) for a, b in itertools.pairwise(group)):
+        return items
+    total = Money(amount=sum(each), currency=group[0].value.currency)
+    return [f for f in items if f not in group] + [Found(group[0].start, last.end, total)]
+
+
+def _priced_each(msg: Message, start: int, end: int) -> re.Match[str] | None:
+    """The count before a price each: "3 robots at £20k each"."""
+    count = _COUNT_AT.search(msg.text, max(0, start - 60), start)
+    return count if count is not None and _EACH.match(msg.text, end) else None
+
+
+def _times_each(msg: Message, item: Found[Money]) -> float:
+    """An item's cost, times the count when it is a price each ("3 robots at £20k each")."""
+    count = _priced_each(msg, item.start, item.end)
+    if count is None:
+        return item.value.amount
+    n = count["n"].lower()
+    return item.value.amount * (_SMALL_COUNTS.get(n) or int(n))
 
 
 # An amount spent on something: "£35k on a new press", "£20,000 for a laser cutter".
@@ -292,7 +373,7 @@ def _spent_beside_consultancy(msg: Message, found: dict[str, list[Found[Money]]]
 
 
 # Costs added together: "£62,000 of kit plus £18,000 of consultancy".
-_ADDED = re.compile(r"\b(?:plus|and|as\s+well\s+as|on\s+top\s+of|with|besides)\b|\+", re.I)
+_ADDED = re.compile(r"\b(?:plus|and|n|as\s+well\s+as|on\s+top\s+of|with|besides)\b|[+&]", re.I)
 
 
 def _with_consultancy(msg: Message, found: dict[str, list[Found[Money]]],

@@ -89,7 +89,8 @@ _HOLDER_STAFF: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?:head\s*count|staff|workforce|employees)\s*(?:of|is|:)?\s*(?:{QUAL}\s+)?"
                rf"{NUM_START}(?P<n>{NUM})\b(?!\s*%)", re.I),
     re.compile(rf"{NUM_START}(?P<n>{NUM})\s*-?\s*(?:{STAFF_ADJ}\s+)?"
-               r"(?:person|people|employees?|staff|strong|workers|ftes?|heads)\b", re.I),
+               r"(?:person|people|employees?|staff|strong|workers|ftes?|heads|awus?|"
+               r"annual\s+work\s+units?)\b", re.I),
     re.compile(rf"\bemploy(?:s|ing)?\s+(?:{QUAL}\s+)?{NUM_START}(?P<n>{NUM})\b", re.I),
     # a holder with nobody on its books: "the holdco has no staff", "which employs nobody"
     re.compile(r"\b(?:(?:has|have|with|had)\s+(?:no|zero)\s+(?:other\s+\w+\s+(?:and|or)\s+(?:no\s+)?)?"
@@ -106,6 +107,11 @@ _REFERS_BACK = re.compile(
     r"owner|shareholder|corporation|multinational|enterprise|fund|holdco|holding)|their|its)\b"
     r"(?!\s+(?:own|"
     r"owns|hold|holds)\b)", re.I)
+# The holder's own verb going on: "A supplier holds 30% of us and has 40 staff"
+_AND_HAS = re.compile(
+    r"(?:\s*(?:of\s+)?(?:us|the\s+(?:company|business|firm)|our\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:shares|equity|business|company|firm))\b)?\s*,?\s*(?:and|,)\s+(?=(?:has|had|employs|"
+    r"turns\s+over)\b)", re.I)
 # Words that turn back to the business itself: "; we have 45 staff".
 _SELF_AGAIN = re.compile(r"(?:[;,]|\band\b|\bbut\b)\s+(?:we|our|us|here)\b", re.I)
 _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
@@ -337,7 +343,8 @@ def _their_figures(msg: Message, found: Found[Holding]) -> Holding:
     for start in (found.end, sentence_end + 1):
         if start >= len(msg.text):
             break
-        refer = _REFERS_BACK.match(msg.text, start)
+        refer = _REFERS_BACK.match(msg.text, start) or (
+            _AND_HAS.match(msg.text, start) if start == found.end else None)
         if not refer:
             continue
         end = msg.sentence(refer.end())[1]
@@ -460,8 +467,10 @@ def _subject_start(msg: Message, verb_start: int) -> int:
     one before when the last ends a phrase in apposition ("Another company, a customer,
     owns 30%")."""
     start = msg.sentence(verb_start)[0]
-    starts = [start] + [brk.end() for brk in _SUBJECT_BREAK.finditer(msg.text, start,
-                                                                     verb_start)]
+    # a break inside brackets is the holder's own detail: "Kessler Inc. (US, 5,000 staff) holds"
+    inside = [b.span() for b in re.finditer(r"\([^()]*\)", msg.text[start:verb_start])]
+    starts = [start] + [brk.end() for brk in _SUBJECT_BREAK.finditer(msg.text, start, verb_start)
+                        if not any(a < brk.start() - start < b for a, b in inside)]
     if len(starts) > 1 and not msg.text[starts[-1]:verb_start].strip():
         return starts[-3] if len(starts) > 2 else starts[0]
     return starts[-1]

@@ -33,7 +33,9 @@ PART_TIME_SHARE = 0.5  # a part-timer whose hours are not stated
 
 
 _STAFF_NOUN = (r"(?:members?\s+of\s+staff|staff(?:\s+members)?|employees?|workers|personnel|"
-               r"colleagues|team\s+members|heads|ftes?|full[\s-]time\s+equivalents?)")
+               r"colleagues|team\s+members|heads|ftes?|full[\s-]time\s+equivalents?|"
+               # "22 AWU": the staff count the size test uses, given as such
+               r"awus?|annual\s+work\s+units?)")
 STAFF_ADJ = (r"(?:permanent|temporary|skilled|experienced|direct|paid|salaried|core|office|"
              r"production|factory|admin|administrative|technical|other|more|in-house|local|"
              r"highly|total)")

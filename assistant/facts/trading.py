@@ -109,7 +109,9 @@ _DOING_FOR = re.compile(
     rf"{DURATION}", re.I)
 # "we began roasting beans about 5 months ago": the business at its work since then
 _STARTED_DOING_AGO = re.compile(
-    rf"\b(?:we|i|it)\s+(?:only\s+|first\s+)?(?:started|began)\s+[a-z]+ing"
+    # the subject may be dropped at the start of a sentence: "... in b30. started brewing"
+    rf"(?:\b(?:we|i|it)\s+|(?:^|(?<=[.;!?,]\s)|(?<=[.;!?,]))\s*)(?:only\s+|first\s+)?"
+    rf"(?:started|began)\s+[a-z]+ing"
     rf"(?:\s+(?:and|&)\s+[a-z]+ing)?\b[^.;!?]{{0,30}}?\b(?:{QUAL}\s+)?{DURATION}\s+ago\b", re.I)
 _A_CAREER = re.compile(
     r"\b(?:i've\s+worked|i\s+have\s+worked|career|experience|industry|personally|myself|"

@@ -11,8 +11,9 @@ the message describes the business for an eligibility check.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import cached_property
 from importlib.resources import files
 
@@ -65,7 +66,8 @@ class Router:
 
     def __init__(self, embedder: Embedder | None = None, margin: float = 0.1,
                  floor: float = 0.25, programme_words: Sequence[str] = (),
-                 examples: ExampleSets | None = None) -> None:
+                 examples: ExampleSets | None = None,
+                 catalogue_names: Callable[[], Sequence[str]] | None = None) -> None:
         if not 0.0 <= margin < 1.0:
             raise ValueError(f"margin must be between 0 and 1, got {margin!r}")
         if not 0.0 <= floor < 1.0:
@@ -77,6 +79,8 @@ class Router:
         self._margin = margin
         self._floor = floor
         self._example_sets = examples
+        self._catalogue_names = catalogue_names
+        self._name_pairs: tuple[tuple[str, ...], set[tuple[str, str]]] = ((), set())
         self._examples: tuple[np.ndarray, np.ndarray] | None = None
         words = sorted({w.strip().lower() for w in programme_words}, key=len, reverse=True)
         self._programme_words = (
@@ -115,7 +119,20 @@ class Router:
 
     def _about_business(self, text: str) -> bool:
         return bool(rules.BUSINESS_WORDS.search(text) or (
-            self._programme_words is not None and self._programme_words.search(text)))
+            self._programme_words is not None and self._programme_words.search(text))) or \
+            bool(_word_pairs(text) & self._catalogue_pairs())
+
+    def _catalogue_pairs(self) -> set[tuple[str, str]]:
+        """Pairs of words from the names of the catalogue's facilities and teams ("Very Light
+        Rail National Innovation Centre" gives "very light", "light rail", ...): a message using
+        one names a facility, however loosely. Read again when the catalogue changes."""
+        if self._catalogue_names is None:
+            return set()
+        names = tuple(self._catalogue_names())
+        if names != self._name_pairs[0]:
+            pairs = set().union(*(_word_pairs(name) for name in names)) if names else set()
+            self._name_pairs = (names, pairs)
+        return self._name_pairs[1]
 
     def _off_topic_by_rule(self, text: str) -> RouteDecision | None:
         if self._about_business(text):
@@ -146,6 +163,17 @@ class Router:
         vector = self._embedder.embed([text])[0]
         off, business = self._examples
         return float(np.max(off @ vector)), float(np.max(business @ vector))
+
+
+_SMALL_WORDS = frozenset("a an and the of for in on at to by with from or its our your centre "
+                         "center lab laboratory team facility group unit".split())
+
+
+def _word_pairs(text: str) -> set[tuple[str, str]]:
+    """Neighbouring pairs of words, neither of them a small or generic word."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {(a, b) for a, b in itertools.pairwise(words)
+            if a not in _SMALL_WORDS and b not in _SMALL_WORDS and len(a) > 1 and len(b) > 1}
 
 
 def _referral(text: str) -> RouteDecision | None:

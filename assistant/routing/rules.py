@@ -178,7 +178,10 @@ OFF_TOPIC_RULES: list[tuple[str, re.Pattern[str]]] = [
 MODAL_ELIGIBILITY = _any(
     r"\b(?:am\s+i|are\s+we|is\s+(?:my|our)\s+\w+|would\s+(?:i|we|my|our)|could\s+(?:i|we|my|our)|"
     r"will\s+(?:i|we|my|our)|do\s+(?:i|we)|does\s+(?:my|our)\s+\w+|can\s+(?:i|we|my|our)|"
-    r"might\s+(?:i|we)|should\s+(?:i|we))\b[^.?!]{0,50}?\b(?:eligible|qualify|qualif\w+|"
+    r"might\s+(?:i|we)|should\s+(?:i|we))\b[^.?!]{0,50}?\b(?:"
+    # "can we include VAT in our eligible costs?" asks about costs, not the business
+    r"eligible(?!\s+(?:costs?|expenditure|items?|spend|purchases?|activit(?:y|ies)))|"
+    r"qualify|qualif\w+|"
     r"entitled|apply(?!\s+(?:online|by|via|through|using|in\s+person|on\s+paper|more\s+than|"
     r"again|twice|for\s+more\s+than|to\s+more\s+than|for\s+(?:two|both|several|multiple|"
     r"another|a\s+second|more\s+than\s+one|each)\b|in\s+(?:the\s+same|every|each)\b))|"

@@ -36,3 +36,15 @@ def test_nothing_is_worked_out_without_a_count_of_the_unit(question: str) -> Non
 
 def test_a_bare_number_is_no_price() -> None:
     assert worked_sum("We need 6 days", ["Support is limited to 12 for each day."]) is None
+
+
+def test_all_of_them_takes_the_count_the_guidance_gives() -> None:
+    sentences = ["A member can book up to 6 lab days a year.",
+                 "Each lab day is valued at £800 for subsidy purposes.",
+                 "A Pre-Hub member can book up to 2 lab days."]
+    found = worked_sum("What would every one of our lab days be worth in total?", sentences)
+    assert found is not None
+    worked, index = found
+    assert (worked.text, index, worked.count_from) == \
+        ("All 6 days at £800 each come to £4,800.", 1, 0)
+    assert worked_sum("What is one lab day worth?", sentences) is None

@@ -221,3 +221,71 @@ def test_the_business_s_own_share_first_when_that_is_asked(ssr) -> None:
 ])
 def test_a_share_of_something_else_is_not_the_rate(ssr, text: str) -> None:
     assert ask(ssr, text).lines == []
+
+
+# --- working back from an award, sizes, currencies --------------------------------------------
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("As a medium firm, how much would we have to spend to max out the booster grant?",
+     "£285,714.29 of eligible costs to reach the maximum grant of £100,000"),
+    ("We're micro. What's the smallest eligible spend that gets us the minimum grant from the "
+     "Productivity Booster?", "£20,000 of eligible costs to reach the minimum grant of £10,000"),
+    ("Our booster award letter says £27,000 and we're a small company - which eligible costs "
+     "was that worked back from?", "£60,000 of eligible costs to reach a grant of £27,000"),
+])
+def test_the_costs_an_award_takes_are_worked_back(ssr, text: str, figure: str) -> None:
+    assert figure in answer(ask(ssr, text))
+
+
+def test_working_back_without_a_size_gives_every_band(ssr) -> None:
+    text = answer(ask(ssr, "What project budget reaches the top Productivity Booster grant?"))
+    assert text.startswith("To reach the maximum grant of £100,000, the eligible costs needed "
+                           "depend on the business's size")
+    assert "a micro business needs £200,000" in text
+    assert "a medium-sized business needs £285,714.29" in text
+
+
+def test_working_back_uses_another_programme_s_own_rates(other) -> None:
+    text = answer(ask(other, "We're medium-sized: what spend would we need for the full "
+                             "capital grant?"))
+    assert "£166,666.67 of eligible costs to reach the maximum grant of £50,000" in text
+
+
+def test_a_maximum_grant_question_is_not_worked_back(ssr) -> None:
+    assert answer(ask(ssr, "what's the biggest booster grant for one project?")).startswith(
+        "At most £100,000")
+
+
+def test_a_staff_count_rules_out_the_bands_it_cannot_be(ssr) -> None:
+    text = answer(ask(ssr, "We have 31 staff and £70,000 of eligible costs. What would the "
+                           "booster grant be?"))
+    assert "micro" not in text
+    assert "a small business would get £31,500" in text
+
+
+def test_the_size_test_figures_with_a_partner_added(ssr) -> None:
+    text = answer(ask(ssr, "We employ 60 and an engineering group holds 40% of us; it has 25 "
+                           "staff. What staff number do we count for the size test?"))
+    assert text.startswith("Combined figures: 70 AWU")
+    assert "40% of its figures are added: 10 AWU" in text
+
+
+def test_euros_are_given_in_pounds_at_the_programme_s_rate(ssr, other) -> None:
+    assert answer(ask(ssr, "Our balance sheet is €4m - what is that in sterling?")) == \
+        "€4m is £3.44m, at the programme's rate of €1 = £0.86."
+    policy = load_policy(OTHER)
+    assert policy is not None
+    assert f"£{policy.rates.eur_to_gbp:g}" in answer(
+        ask(other, "convert our €2m turnover to pounds please"))
+
+
+def test_outputs_for_the_size_the_question_gives(ssr) -> None:
+    text = answer(ask(ssr, "A micro firm with £120,000 of eligible costs: how many jobs would "
+                           "the booster grant commit us to?"))
+    assert text.startswith("For a grant of £60,000, at least 3 new or safeguarded jobs")
+
+
+def test_items_bought_are_added_up(ssr) -> None:
+    text = answer(ask(ssr, "We're a small business buying 3 welding robots at £18k each and a "
+                           "£6k fume extractor. How much booster grant is that?"))
+    assert "would be £27,000 for £60,000 of eligible costs" in text

@@ -420,3 +420,66 @@ def test_two_founders_and_nothing_sold_yet() -> None:
 
 def test_two_owners_named_as_owners_are_not_the_headcount() -> None:
     assert read("Me and my sister own all the shares; we employ 31.").employees == 31
+
+
+def test_a_holder_s_own_details_in_brackets_stay_with_the_holder() -> None:
+    facts = read("Since the takeover, Brandt Hydraulics GmbH (Germany, some 3,200 staff) holds "
+                 "75% and our two directors hold the rest. We have 40 employees.")
+    holder = facts.holdings[0]
+    assert (holder.holder, holder.holder_kind, holder.share_percent, holder.employees) == \
+        ("Brandt Hydraulics GmbH", "enterprise", 75.0, 3200.0)
+    assert facts.employees == 40
+
+
+def test_a_short_form_with_a_full_stop_does_not_end_the_sentence() -> None:
+    facts = read("Ferro Castings Ltd. (a sister business) is not involved; Acme Corp. owns 60% "
+                 "of us and has 900 staff")
+    assert any(h.holder == "Acme Corp." and h.employees == 900 for h in facts.holdings)
+
+
+def test_a_client_described_in_the_adviser_s_own_sentence() -> None:
+    facts = read("I'm a bookkeeper emailing for a client - a family-run printing firm. 16 staff, "
+                 "fee income roughly £1.3m, trading since 2009.")
+    assert facts.sector_text is not None and "printing firm" in facts.sector_text
+    assert facts.employees == 16
+    assert facts.turnover is not None and facts.turnover.amount == 1_300_000
+    runs = read("Consultant here, asking for a client who runs a laser cutting shop; they "
+                "have 9 staff.")
+    assert runs.sector_text is not None and "laser cutting" in runs.sector_text
+
+
+def test_starting_told_without_a_subject() -> None:
+    facts = read("Small candle workshop, B30. Began pouring and selling candles three and a half "
+                 "months ago, two of us.")
+    assert facts.months_trading == 3.5
+
+
+def test_goods_bought_in_and_sold_on_are_read_as_the_activity() -> None:
+    facts = read("We import and sell bathroom fittings from our unit, 6 staff")
+    assert facts.sector_text is not None and "import and sell" in facts.sector_text
+    bought = read("we buy them in from Turkey and sell through eBay, 4 staff")
+    assert bought.sector_text is not None and "buy them in" in bought.sector_text
+
+
+def test_annual_work_units_given_as_such() -> None:
+    facts = read("We are 27 AWU with a turnover of £3.5m; a supplier holds 30% of us and has "
+                 "40 annual work units.")
+    assert facts.employees == 27
+    assert facts.holdings[0].employees == 40
+
+
+@pytest.mark.parametrize(("text", "cost"), [
+    ("We want two laser cutters at £45k each and £10k of extraction, how much grant?", 100_000),
+    ("Quote is £52,000 plus VAT for the press and £8,000 for installation.", 60_000),
+    ("A £50k press and a £20k robot, £70k in all.", 70_000),
+    ("The project is £90k, including £15k of training.", 90_000),
+])
+def test_the_items_of_a_project_are_added_up(text: str, cost: float) -> None:
+    facts = read(text)
+    assert facts.project_cost is not None and facts.project_cost.amount == cost
+
+
+def test_the_noun_an_amount_qualifies_says_what_it_is() -> None:
+    facts = read("what grant on a £75,000 automation project?")
+    assert facts.project_cost is not None and facts.project_cost.amount == 75_000
+    assert facts.requested_amount is None

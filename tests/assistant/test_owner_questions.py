@@ -283,6 +283,22 @@ def test_a_length_answers_how_long_a_thing_is() -> None:
     assert not _holds_answer(asked, "The runway is next to the hangar.")
 
 
+@pytest.mark.parametrize(("question", "holds", "lacks"), [
+    ("What does a day on the climate chamber cost?", "Booking is £650 a day.",
+     "The climate chamber is booked through the hub."),
+    ("What's the monthly rent for a desk at the incubator?", "Desks are free for members.",
+     "The incubator has 40 desks."),
+    ("How many hours make up a consultancy day?", "A consultancy day is 7.5 hours.",
+     "Each consultancy day counts at £900 towards the limit."),
+])
+def test_a_price_or_a_count_is_answered_only_by_one(question: str, holds: str,
+                                                    lacks: str) -> None:
+    from assistant.composer.refusal import _holds_answer
+    asked = read_question(question)
+    assert _holds_answer(asked, holds)
+    assert not _holds_answer(asked, lacks)
+
+
 def test_a_table_row_is_told_from_a_sentence() -> None:
     from assistant.composer.extractive import _TABLE_ROW
     assert _TABLE_ROW.match("DY9; Main places: Pedmore, Wollescote; Local authority: Dudley")
