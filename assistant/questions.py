@@ -95,6 +95,10 @@ _TAIL_YES_NO = re.compile(rf"(?:[,;:]|\s[-–—])\s*(?:{_AUX})(?:n't)?\s+[^,;:?
                           re.IGNORECASE)
 # a question word with its apostrophe left out: "whats", "wheres", "hows"
 _APOSTROPHE_DROPPED = re.compile(r"\b(what|who|where|how|when)s\b", re.IGNORECASE)
+# texting shorthand for the words that make a question: "hw much grnt", "wat r the rules"
+_SHORTHAND = {"hw": "how", "wat": "what", "wot": "what", "grnt": "grant", "u": "you",
+              "ur": "your", "r": "are", "pls": "please", "plz": "please"}
+_SHORTHAND_RE = re.compile(r"\b(?:" + "|".join(_SHORTHAND) + r")\b", re.IGNORECASE)
 # a question that does not end with "?", a few words into the last clause: "we want a CNC
 # router, roughly how much could we get"
 _EMBEDDED = re.compile(r"^(?:[\w'-]+[\s,]+){0,3}?how\s+(?:much|many|long|soon)\b", re.IGNORECASE)
@@ -133,6 +137,7 @@ class Question:
 def read_question(message: str) -> Question:
     """The question in a message and its kind; "statement" when nothing is asked."""
     message = _APOSTROPHE_DROPPED.sub(r"\1's", message)  # "whats the limit" asks
+    message = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m[0].lower()], message)
     sentence = _asking_sentence(message)
     text = _LEAD_IN.sub("", sentence).strip()
     # a follow-up's own sentence ("Who leads it?") leaves its subject to what came before

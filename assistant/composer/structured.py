@@ -326,7 +326,8 @@ class StructuredAnswers:
         leads = []
         opening = re.search(r"\b(?:open|opens|opening|starts?|launch\w*)\b", text, re.IGNORECASE)
         for sentence, funding_round in lines:
-            if named is not None and funding_round is not named:
+            if named is not None and funding_round is not named and \
+                    _state(named, local) != "closed":
                 pass  # the time asked about is the named round's
             elif left and funding_round is current:
                 sentence += " " + _time_left(funding_round.closes, local, bool(asked_at))

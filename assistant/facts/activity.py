@@ -192,7 +192,11 @@ _NOT_A_KIND = frozenset(
     "either neither rather whether ever never however cover centre center meter metre minister "
     "register partner partners customer customers supplier suppliers director directors founder "
     "founders investor investors shareholder shareholders competitor competitors majority "
-    "minority history category territory inventory factory theory memory story".split())
+    "minority history category territory inventory factory theory memory story "
+    # people close to the owner: "owned by me and my brother"
+    "brother brothers mother father sister sisters daughter daughters grandfather grandmother "
+    "manager managers employer employers adviser advisers advisor advisors lawyer lawyers "
+    "banker bankers landlord landlords".split())
 # what comes before the kind: an article, a number ("two clothes shops"), or the message's
 # start ("Hi - Bearwood-based signmaker here")
 _ARTICLE_BEFORE = re.compile(

@@ -50,7 +50,10 @@ _AN_OFFICE = re.compile(
     r"postal\s+address|correspondence\s+address)\b[^.;]*$", re.I)
 _ANOTHER_SITE = re.compile(
     r"\b(?:other|another|second|separate|different|new)\s+(?:site|premises|unit|factory|works|"
-    r"location|plant|workshop)\b", re.I)
+    r"location|plant|workshop)\b|"
+    # "registered office in B1, but the workshop itself is out in the sticks"
+    r"\b(?:but|while|whereas|though|although)\s+(?:the|our)\s+(?:actual\s+|real\s+)?"
+    r"(?:site|premises|unit|factory|works|plant|workshop|warehouse|yard)\b", re.I)
 # A site between places or on a border between them: which one it is in is not said.
 _ON_A_BORDER = re.compile(
     r"\bbetween\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+and\s+(?-i:[A-Z])|"

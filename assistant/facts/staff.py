@@ -129,6 +129,8 @@ _ROLE_ALONE_LEAD = re.compile(
     rf"\b(?:we're|we\s+are))\s*(?:{QUAL}\s+)?$", re.I)
 # "me and my sister run the stall": two people, when no headcount is given
 _TWO_OF_US = re.compile(
+    # not the owners: "owned by me and my brother", "shares held by me and my wife"
+    rf"(?<!owned\sby\s)(?<!held\sby\s)"
     rf"\b(?:just\s+|only\s+)?(?:me|i)\s+(?:and|&)\s+(?:my|a)\s+(?:co-?founder|business\s+partner|"
     rf"partner|flatmate|friend|mate|{_FAMILY})\b"
     r"(?!\s+(?:own|owns|hold|holds|are\s+(?:the\s+)?(?:owners|shareholders|directors)))", re.I)
@@ -149,6 +151,22 @@ _PART_TIME_HOURS = (
 _FULL_TIMERS = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s*(?:{STAFF_ADJ}\s+)?(?:full[\s-]?time(?:rs?)?|f/t)\b"
     rf"(?!\s+equivalent)(?:\s+{_STAFF_NOUN}|\s+people)?", re.I)
+# Owners who work in the business full time: "two directors who work in it full time"
+_WORKING_OWNERS_FULL = re.compile(
+    rf"{NUM_START}(?P<n>{NUM})\s+(?:working\s+)?(?:(?:the|my|our)\s+)?(?:co-?)?(?:directors?|"
+    r"owners?|partners?|founders?|shareholders?)\b[^,.;:()]{0,50}?\b(?:work|works|working)\s+"
+    r"(?:in\s+(?:it|the\s+business|the\s+company)\s+)?full[\s-]?time\b", re.I)
+
+
+def _full_timers(text: str, lo: int = 0, hi: int | None = None) -> list[re.Match[str]]:
+    """Full-timers, called so, and owners said to work in the business full time."""
+    hi = len(text) if hi is None else hi
+    owners = list(_WORKING_OWNERS_FULL.finditer(text, lo, hi))
+    named = [m for m in _FULL_TIMERS.finditer(text, lo, hi)
+             if not any(o.start() <= m.start() < o.end() for o in owners)]
+    return sorted(owners + named, key=lambda m: m.start())
+
+
 _PART_TIMERS = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s*(?:{STAFF_ADJ}\s+)?"
     r"(?:of\s+(?:whom|them|these|those)\s+)?(?:are\s+|work\s+|working\s+)?"
@@ -158,7 +176,7 @@ _PART_TIMERS = re.compile(
 # days out of 5", "3 staff on 4 days a week", "5 people on 18 hours of a 36-hour week".
 _DAY_WORKERS = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s+(?:(?:more|other|further)\s+)?(?:people|persons|staff|employees|"
-    r"workers|colleagues)?\s*(?:(?:who|that)\s+)?(?:work|working|on|doing)\s+"
+    r"workers|colleagues)?\s*(?:(?:who|that)\s+)?(?:work|working|on|do|doing)\s+"
     rf"(?:{_DAYS}|(?P<h>{NUM})\s*-?\s*(?P<hunit>hours?|hrs?)\b(?:\s*(?:of|out\s+of|/|from)\s*"
     rf"(?:an?\s+)?(?P<full>{NUM})\s*-?\s*(?:hours?|hrs?)?(?:\s*-?\s*week)?)?"
     r"(?:\s*(?:a|per|each)\s+week|\s*weekly)?)", re.I)
@@ -243,7 +261,8 @@ def _staff_lists(msg: Message) -> list[Found[float]]:
     items = [m for m in _STAFF_ITEM.finditer(msg.text)
              if not msg.claimed(*m.span()) and not msg.about_another_business(m.start())
              and not _part_timers(msg.text, *msg.sentence(m.start()))
-             and not _SEASONAL.search(msg.text, *msg.sentence(m.start()))]
+             and not _SEASONAL.search(msg.text, *msg.sentence(m.start()))
+             and not _WORKING_OWNERS_FULL.search(msg.text, *msg.sentence(m.start()))]
     groups: list[list[re.Match[str]]] = []
     for item in items:
         if groups and _LIST_GAP.fullmatch(msg.text, groups[-1][-1].end(), item.start()):
@@ -322,13 +341,13 @@ def _part_time_breakdowns(msg: Message) -> list[Found[float]]:
     part-time on 20 of 40 hours" is 15; "45 staff, 10 of whom are part-time" is 40."""
     found: list[Found[float]] = []
     sentences = sorted({msg.sentence(m.start()) for m in _part_timers(msg.text)}
-                       | {msg.sentence(m.start()) for m in _FULL_TIMERS.finditer(msg.text)})
+                       | {msg.sentence(m.start()) for m in _full_timers(msg.text)})
     for lo, hi in sentences:
         seasonal = [m for m in _SEASONAL.finditer(msg.text, lo, hi)
                     if not msg.claimed(*m.span())]
         part = [m for m in _part_timers(msg.text, lo, hi) if not msg.claimed(*m.span())
                 and not any(s.start() <= m.start() < s.end() for s in seasonal)]
-        full = [m for m in _FULL_TIMERS.finditer(msg.text, lo, hi)
+        full = [m for m in _full_timers(msg.text, lo, hi)
                 if not msg.claimed(*m.span())
                 and not any(p.start() <= m.start() < p.end() for p in (*part, *seasonal))]
         part_awu = sum(to_float(m["n"]) * _part_time_share(m) for m in part) + \
@@ -392,7 +411,7 @@ def _corrected_headcounts(msg: Message, found: list[Found[float]],
 
 # A size band named before a word for a business: "small company", "medium-sized firm".
 _BAND_BUSINESS = (r"(?P<band>micro|small|medium(?:[\s-]?sized)?)\s*(?:-|\s)?\s*(?:sized\s+)?"
-                  r"(?:business|company|firm|enterprise|sme|manufacturer|employer)\b")
+                  r"(?:business|company|co|firm|enterprise|sme|manufacturer|employer|outfit)\b")
 # The size an owner gives the business in words, of the business itself: "we're a small
 # company", "as a micro business", "our firm is a medium-sized enterprise".
 _STATED_BAND = re.compile(

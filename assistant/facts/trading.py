@@ -196,6 +196,8 @@ def read_months_trading(msg: Message, today: date) -> float | None:
                            match.end(), months_from(match, today)))
     found += [Found(m.start(), m.end(), 0.0) for m in _NOT_TRADING.finditer(msg.text)]
     if not found:
+        found = _traded_ever_since(msg, today)
+    if not found:
         found = _doing_for_a_time(msg, today)
     if not found:
         found = _listed_years(msg)
@@ -205,6 +207,28 @@ def read_months_trading(msg: Message, today: date) -> float | None:
     for item in found:
         msg.claim(item.start, item.end)
     return msg.took("months_trading", found)
+
+
+# "... bought the business in 2019 and we've traded ever since": since the year just named
+_EVER_SINCE = re.compile(
+    r"\b(?:we've|we\s+have|we|i've|i\s+have|it\s+has|it's|have|has)\s+(?:been\s+)?(?:trad(?:ed|ing)|"
+    r"operated|operating|run|running|going|in\s+business)\b[^.;!?]{0,50}?\b(?:ever\s+since|"
+    r"since\s+then)\b", re.I)
+_A_YEAR = re.compile(r"\b(?:in\s+)?((?:19|20)\d\d)\b")
+
+
+def _traded_ever_since(msg: Message, today: date) -> list[Found[float]]:
+    """Trading "ever since" the year named just before: the last year in the 200 characters
+    before it."""
+    found = []
+    for match in _EVER_SINCE.finditer(msg.text):
+        years = [int(y) for y in _A_YEAR.findall(msg.text, max(0, match.start() - 200),
+                                                  match.start())]
+        years = [y for y in years if y <= today.year]
+        if years:
+            found.append(Found(match.start(), match.end(), _months_since_period(
+                date(years[-1], 1, 1), date(years[-1], 12, 31), today)))
+    return found
 
 
 # A list of facts about the business: "16 staff, £1.3m, 9 years, family owned".

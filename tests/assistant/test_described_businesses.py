@@ -483,3 +483,22 @@ def test_the_noun_an_amount_qualifies_says_what_it_is() -> None:
     facts = read("what grant on a £75,000 automation project?")
     assert facts.project_cost is not None and facts.project_cost.amount == 75_000
     assert facts.requested_amount is None
+
+
+def test_the_owners_named_are_not_the_kind_of_business_or_its_staff() -> None:
+    facts = read("We're a distribution company in Bilston, turnover £2m, owned by me and my "
+                 "sister.")
+    assert facts.sector_text is None or "sister" not in facts.sector_text
+    assert facts.employees is None
+
+
+def test_an_office_address_is_not_the_site_when_the_works_are_elsewhere() -> None:
+    facts = read("Our registered address is our accountant's office in B3, whereas the factory "
+                 "is somewhere else entirely. 20 staff.")
+    assert facts.postcode is None
+
+
+def test_trading_ever_since_the_year_named_before() -> None:
+    facts = read("The previous owners retired in 2016; we bought the firm from them and have "
+                 "been trading ever since.")
+    assert facts.months_trading is not None and facts.months_trading > 100

@@ -110,3 +110,20 @@ def test_a_duration_listed_with_the_business_facts_is_its_trading_time(text: str
 ])
 def test_the_businesss_own_works_say_it_makes_things(text: str, activity: str | None):
     assert FactExtractor().extract(text).sector_text == activity
+
+
+@pytest.mark.parametrize(("text", "staff"), [
+    ("Both founders work in it full time, plus 5 full-time staff and 2 people who do 3 days "
+     "a week.",
+     7 + 1.2),
+    ("Three partners who all work full time in the business, 6 full-time fitters.", 9),
+    ("11 full-timers, 2 people who do 1 day a week and 4 seasonal packers for 3 months.",
+     11 + 0.4 + 1.0),
+])
+def test_working_owners_and_day_workers_in_annual_work_units(text: str, staff: float) -> None:
+    assert FactExtractor().extract(text).employees == pytest.approx(staff)
+
+
+def test_a_size_said_with_a_short_word_for_company() -> None:
+    from assistant.facts.staff import read_supposed_band
+    assert read_supposed_band("what grant would a small co get on £30k?") == "small"
