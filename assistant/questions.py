@@ -101,7 +101,12 @@ _SHORTHAND = {"hw": "how", "wat": "what", "wot": "what", "grnt": "grant", "u": "
 _SHORTHAND_RE = re.compile(r"\b(?:" + "|".join(_SHORTHAND) + r")\b", re.IGNORECASE)
 # a question that does not end with "?", a few words into the last clause: "we want a CNC
 # router, roughly how much could we get"
-_EMBEDDED = re.compile(r"^(?:[\w'-]+[\s,]+){0,3}?how\s+(?:much|many|long|soon)\b", re.IGNORECASE)
+_EMBEDDED = re.compile(
+    r"^(?:[\w'-]+[\s,]+){0,3}?how\s+(?:much|many|long|soon)\b|"
+    # "business based in Telford - who do I contact": the question after the dash
+    r"^(?:who|what|where|when|which|how)\s+(?:do|does|did|can|could|should|would|is|are|will)\b|"
+    # "In or out?"
+    r"^(?:are\s+we\s+|is\s+it\s+)?in\s+or\s+out\b", re.IGNORECASE)
 _QUESTION_WORD = re.compile(r"^(?:who|whom|whose|where|why|what|which|how)\b", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^\W*(?:(?:hi|hello|hey|thanks|thank\s+you|ok|okay|so|and|but|also|please|great|"
@@ -164,14 +169,22 @@ _WHICH_BODIES = re.compile(
     r"sit|sits|oversee|oversees|own|owns|set|sets|behind)\b", re.IGNORECASE)
 
 
+_IN_OR_OUT = re.compile(r"^\W*(?:are\s+we\s+|is\s+(?:it|that|the\s+site)\s+)?(?:in\s+or\s+out|"
+                        r"inside\s+or\s+outside|in\s+the\s+area\s+or\s+not)\b", re.IGNORECASE)
+
+
 def _kind(text: str, sentence: str) -> QuestionKind:
     request = _REQUEST.match(text)
     if request and "list" in request.group(0).lower():
         return "list"
     text = _REQUEST.sub("", text).strip() or text
+    tail = re.split(r"[,;:]|\s[-–—]\s", text)[-1].strip()
+    if tail != text and not _QUESTION_WORD.match(text) and not _YES_NO.match(text) and \
+            _EMBEDDED.search(tail):
+        return _kind(tail, tail + "?")  # "firm in Ludlow - who do we speak to": its own kind
     asked = bool(request) or sentence.rstrip().endswith("?") or \
         bool(_QUESTION_WORD.match(text)) or bool(_YES_NO.match(text)) or \
-        bool(_EMBEDDED.search(re.split(r"[,;:]|\s[-–—]\s", text)[-1].strip()))
+        bool(_EMBEDDED.search(tail))
     if not asked or _FRAGMENT.match(text):
         return "statement"
     if _WHEN.search(text) and not _AMOUNT.match(text):
@@ -195,8 +208,8 @@ def _kind(text: str, sentence: str) -> QuestionKind:
         return "yes_no"
     if _QUESTION_WORD.match(text):
         return "other"
-    if _TAIL_YES_NO.search(text):  # "We had £200k of grants - does that stop us?"
-        return "yes_no"
+    if _TAIL_YES_NO.search(text) or _IN_OR_OUT.match(text):
+        return "yes_no"  # "We had £200k of grants - does that stop us?", "In or out?"
     return "statement" if len(text.split()) <= 6 else "other"
 
 

@@ -224,6 +224,8 @@ class ExtractiveComposer:
         elif asked.answer_type not in {"any", "list"} and answer_present(asked.answer_type,
                                                                           candidate.text):
             score += config.kind_bonus
+        if _contact_answered(asked.text, candidate.text):
+            score += config.kind_bonus  # "what email do I send it to?": the sentence with one
         if asked.kind == "list" and introduces_list(candidate.raw):
             score += config.kind_bonus
         if asked.kind == "how" and _STEPS.search(context):
@@ -524,6 +526,22 @@ def _worked(asked: Question, candidates: list[_Candidate],
         leads.append(Lead(counted.text, citation=passage_citation(passages[counted.passage],
                                                                   counted.text)))
     return leads
+
+
+# A way of getting in touch asked for, and what gives it
+_CONTACT_KINDS = (
+    (re.compile(r"\be-?mail\b", re.IGNORECASE), re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")),
+    (re.compile(r"\b(?:phone|telephone|ring|number\s+to\s+call)\b", re.IGNORECASE),
+     re.compile(r"\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b")),
+    (re.compile(r"\b(?:website|web\s+(?:page|address)|link|url)\b", re.IGNORECASE), URL_PATTERN),
+)
+
+
+def _contact_answered(question: str, sentence: str) -> bool:
+    """Whether the question asks for an email address, a phone number or a web address and the
+    sentence gives one."""
+    return any(asked.search(question) and given.search(sentence)
+               for asked, given in _CONTACT_KINDS)
 
 
 def passage_citation(passage: ScoredChunk, quote: str) -> Citation:

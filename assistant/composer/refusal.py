@@ -209,9 +209,23 @@ _NOT_NOUNS = frozenset("are is was were do does did will would can could should 
 _TOKEN = re.compile(r"[£€$]?\d[\d,.]*%?|[a-z][\w-]*", re.IGNORECASE)
 
 
+# "Is there a limit on ...?", "Is there a closing date for ...?": a yes that needs a figure or
+# a date to be any use, or a no said outright ("no limit", "open all year")
+_IS_THERE = re.compile(
+    r"^\W*(?:is|are)\s+there\s+(?:an?\s+|any\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?:(?P<figure>limit|"
+    r"limits|cap|caps|maximum|minimum|ceiling|fee|fees|charge|charges|cost|costs)|(?P<date>deadline|"
+    r"deadlines|closing\s+date|cut-?off|time\s+limit))\b", re.IGNORECASE)
+_NONE_SET = re.compile(r"\bno\s+(?:limit|cap|maximum|minimum|deadline|closing\s+date|fee|charge|"
+                       r"cost)\b|\b(?:free|open\s+all\s+year|any\s+time|at\s+any\s+time)\b",
+                       re.IGNORECASE)
+
+
 def _holds_answer(question: Question, text: str) -> bool:
     """Whether the text holds the kind of answer the question asks for."""
     wanted = question.answer_type
+    there = _IS_THERE.search(question.text) if question.kind == "yes_no" else None
+    if there is not None and not _NONE_SET.search(text):
+        return answer_present("figure" if there["figure"] else "date", text)
     if wanted not in {"figure", "date", "name"}:
         return True
     many = _HOW_MANY.search(question.text)

@@ -51,7 +51,9 @@ _CONTACT_GENERIC = frozenset(stems(
     "give send find"))
 _AREA_WORDS = re.compile(
     r"\b(?:area|areas|region|covered|cover|covers|inside|within|included|include|includes|"
-    r"count|counts|part\s+of|boundary|patch)\b", re.IGNORECASE)
+    r"count|counts|part\s+of|boundary|patch)\b|\bin\s+or\s+out\b", re.IGNORECASE)
+# "In or out?" after the place was named: the place is in the message, not the question
+_IN_OR_OUT = re.compile(r"\b(?:in\s+or\s+out|inside\s+or\s+outside)\b", re.IGNORECASE)
 _SUPPORT_WORDS = re.compile(
     r"\b(?:apply|eligible|qualify|support|help|funding|grants?|take\s+part|join)\b",
     re.IGNORECASE)
@@ -205,6 +207,8 @@ class StructuredAnswers:
             return []
         for area in self._view.areas:
             found = _place_in(area, text)
+            if found is None and message and _IN_OR_OUT.search(text):
+                found = _place_in(area, message)
             if found is None:
                 continue
             sentence = _place_sentence(area, *found)

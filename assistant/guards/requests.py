@@ -201,13 +201,18 @@ _EMERGENCY = _any(
     r"not\s+breathing|stopped\s+breathing|struggling\s+to\s+breathe|choking)\b",
     r"\b(?:collapsed|unconscious|unresponsive|passed\s+out|fainted|bleeding\s+(?:badly|heavily|"
     r"a\s+lot)|severe\s+bleeding|badly\s+(?:burnt|burned|hurt|injured)|electrocuted|"
-    r"crushed|lost\s+a\s+finger|severed)\b",
+    r"lost\s+a\s+finger|severed)\b",
+    # a person crushed, not a part: "he was crushed by the press", not "if the cell is crushed"
+    r"\b(?:he|she|i|someone|somebody|colleague|worker|operator|man|woman|lad|they)\s+(?:was|were|"
+    r"has\s+been|have\s+been|got|is|are|'s)\s+(?:being\s+)?crushed\b|"
+    r"\bcrushed\s+(?:his|her|my|their)\s+\w+",
     r"\b(?:kill\s+myself|end\s+my\s+life|suicidal|want\s+to\s+die|self[- ]harm)\b",
     r"\b(?:medical\s+emergency|need\s+an\s+ambulance|call\s+an\s+ambulance)\b",
 )
 _NOT_NOW = re.compile(
     # a past event told in passing, a hypothetical or a product: "our stroke-rehab device"
     r"\b(?:device|product|sensor|monitor|rehab\w*|research|trial|test(?:ing)?|detection|"
+    r"battery|batteries|cells?|prototypes?|samples?|components?|lab|laboratory|"
     r"diagnos\w*|patients?\s+with|treat\w*|last\s+(?:year|month)|years\s+ago)\b",
     re.IGNORECASE,
 )

@@ -285,3 +285,8 @@ def test_the_days_until_a_round_opens_from_a_date_given(answers: StructuredAnswe
     texts = _texts(answers, "Say it's 1 March 2027: how many days until Round 3 of the capital "
                             "grant opens?")
     assert texts[0].endswith("From that date that is 64 days, about 9 weeks.")
+
+
+def test_in_or_out_asks_about_the_place_named_before(answers: StructuredAnswers) -> None:
+    texts = _texts(answers, "Helping a client with a unit in Pudsey. In or out?")
+    assert texts and texts[0].startswith("Yes: Pudsey")

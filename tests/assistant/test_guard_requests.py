@@ -65,12 +65,14 @@ EMERGENCIES = [
     "Someone on the line has been badly burned, what do I do?",
     "I think I'm having a heart attack",
     "A worker has been electrocuted",
+    "An operator got crushed under the pallet and we're waiting for help",
 ]
 NOT_EMERGENCIES = [
     "We are developing a stroke rehabilitation device",
     "Our product detects heart attacks early. Who can test it?",
     "A member of staff had a seizure last year; does sick leave count in the headcount?",
     "Can the grant pay for first aid training?",
+    "Where can we check what happens to our cells when they're crushed or overcharged?",
 ]
 
 

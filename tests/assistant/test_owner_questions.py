@@ -339,3 +339,19 @@ def test_a_record_of_the_programme_is_answered_only_when_reported(
         question: str, selected: list[str], refused: bool) -> None:
     from assistant.composer.refusal import unreported_record
     assert unreported_record(question, selected) is refused
+
+
+@pytest.mark.parametrize(("question", "holds", "lacks"), [
+    ("Is there a cap on the number of mentoring sessions?",
+     "Each business can have up to 6 mentoring sessions.",
+     "Mentoring sessions are booked through your adviser."),
+    ("Is there a deadline for the innovation call?", "The call closes on 12 March 2027.",
+     "The innovation call funds joint research."),
+    ("Is there a fee for the diagnostic?", "The diagnostic is free.",
+     "The diagnostic takes half a day."),
+])
+def test_is_there_a_limit_needs_the_limit(question: str, holds: str, lacks: str) -> None:
+    from assistant.composer.refusal import _holds_answer
+    asked = read_question(question)
+    assert _holds_answer(asked, holds)
+    assert not _holds_answer(asked, lacks)

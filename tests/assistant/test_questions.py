@@ -59,3 +59,9 @@ def test_the_last_asking_sentence_is_the_question() -> None:
 def test_whether_a_text_holds_the_kind_of_answer_asked_for(answer_type: str, text: str,
                                                           present: bool) -> None:
     assert answer_present(answer_type, text) is present  # type: ignore[arg-type]
+
+
+def test_a_question_after_a_dash_is_asked() -> None:
+    from assistant.questions import read_question
+    assert read_question("firm based in Ludlow - who do we speak to then").kind == "who"
+    assert read_question("Client's unit is in DY5. In or out?").kind == "yes_no"
