@@ -53,6 +53,9 @@ _AMOUNT = re.compile(
     r"does|do|are|can|should|might)\b|"
     r"\bwhat(?:'s|’s|\s+is|\s+would\s+be)\s+the\s+(?:most|least|biggest|largest|smallest|"
     r"highest|lowest|longest|shortest|top|max)\b|"
+    # "what does the voucher pay?" (not "pay for", which asks what it covers)
+    r"\bwhat\s+(?:would|will|does|do|did)\s+(?:the\s+|a\s+|our\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:grant|voucher|award|scheme|programme)\s+pay\b(?!\s+for\b)|"
     r"\bwhat\s+(?:would|will|does|do|did)\s+(?:\w+\s+){0,6}?(?:come\s+to|amount\s+to|be\s+worth|"
     r"add\s+(?:up\s+)?to|cost|count\s+(?:as|for))\b|"
     # "what would the scheme give us?", "what could we get?": an amount, not "get help with"

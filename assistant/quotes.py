@@ -51,7 +51,8 @@ _HEADROOM_WORDS = re.compile(
 # "does that stop us?" against "can we still apply?": which way a Yes would go
 _STOPS = re.compile(
     r"\b(?:stop|stops|prevent\w*|rule\w*\s+(?:us|me|it)\s+out|block\w*|bar|bars|"
-    r"disqualif\w*|count\w*\s+against|affect\w*|problem|issue|too\s+much|over\s+the)\b",
+    r"disqualif\w*|count\w*\s+against|affect\w*|problem|issue|too\s+much|"
+    r"over\s+the\s+(?:limit|cap|threshold|maximum|ceiling))\b",
     re.IGNORECASE,
 )
 # "what would the programme give?": an award asked for in other words
@@ -205,7 +206,9 @@ class AwardQuotes:
             minimum = min((p.award.min_award_gbp for p in chosen if p.award), default=None)
             ask = None if question.kind != "yes_no" else \
                 "stops" if _STOPS.search(question.text) else "allows"
-            return Quote(headroom_quote(self._policy, prior, ask, minimum), [])
+            requested = new.requested_amount.in_gbp(self._policy.rates.eur_to_gbp) \
+                if new.requested_amount else None
+            return Quote(headroom_quote(self._policy, prior, ask, minimum, requested), [])
         if question.kind in {"yes_no", "other"} and _PAYS_FOR.search(question.text) and \
                 (found := self._excluded_cost(question.text, focus)):
             programme, excluded = found

@@ -37,6 +37,9 @@ _ALL_OF_THEM = re.compile(
     r"\b(?:every\s+(?:one|single\s+one)|all\s+(?:of\s+)?(?:them|those|these)|the\s+(?:full|"
     r"whole|maximum|max)\b|use\s+(?:them\s+)?all|all\s+(?:the|our|its|their)\s+\w+|in\s+total|"
     r"total\s+(?:value|worth|amount|cost)|altogether|the\s+lot|all\s+\d+)", re.IGNORECASE)
+# what remains of an allowance: "the days we've still got left", "how much is unused"
+_LEFT = re.compile(r"\b(?:left|remaining|remain|unused|still\s+(?:got|have|to\s+use)|rest\s+of)\b",
+                   re.IGNORECASE)
 # how many there are, in the guidance: "up to 12 days of Technical Support"
 _UP_TO = re.compile(r"\b(?:up\s+to|a\s+maximum\s+of|at\s+most|no\s+more\s+than|maximum\s+of)\s+"
                     r"(\d{1,3})((?:\s+[A-Za-z][\w-]*){1,3})", re.IGNORECASE)
@@ -100,6 +103,10 @@ def worked_sum(question: str, sentences: Sequence[str]) -> tuple[Worked, int] | 
     """The count the question gives times the value a sentence puts on one of the same thing,
     with the index of that sentence; None when the question gives no such count."""
     counts = [(count, words) for count, words in _counts(question) if count > 1]
+    if _LEFT.search(question):
+        used = [(count, words) for count, words in _counts(question) if count >= 1]
+        if used and (found := _all_of_them(question, sentences, less=used[0])):
+            return found
     if not counts:
         return _all_of_them(question, sentences) if _ALL_OF_THEM.search(question) else None
     for index, sentence in enumerate(sentences):
@@ -117,10 +124,12 @@ def worked_sum(question: str, sentences: Sequence[str]) -> tuple[Worked, int] | 
     return None
 
 
-def _all_of_them(question: str, sentences: Sequence[str]) -> tuple[Worked, int] | None:
+def _all_of_them(question: str, sentences: Sequence[str],
+                 less: tuple[float, list[str]] | None = None) -> tuple[Worked, int] | None:
     """All of a thing the guidance values one of, when it also says how many there can be
     ("each day is valued at £1,200", "up to 12 days"): the count from the sentence that shares
-    most words with the question and the value's sentence."""
+    most words with the question and the value's sentence. `less`: a count already used ("we've
+    had 4 of the days"), taken off to leave what remains."""
     asked = {stem(w.lower()) for w in re.findall(r"[A-Za-z][\w-]*", question)} - _STOP
     limits = []
     for index, sentence in enumerate(sentences):
@@ -143,7 +152,18 @@ def _all_of_them(question: str, sentences: Sequence[str]) -> tuple[Worked, int] 
             if best is None:
                 continue
             _, count, unit, where = best
+            each = money_text(value, symbol)
+            if less is not None:
+                used, words = less
+                if not {stem(w.lower()) for w in words} & nouns and \
+                        not re.search(rf"\b{used:g}\s+of\b", question):
+                    continue  # the count used is of something else
+                left = max(count - used, 0)
+                return Worked(f"{number(left)} {unit.lower()} left ({number(count)} less the "
+                              f"{number(used)} used) at {each} each come to "
+                              f"{money_text(left * value, symbol)}.", written, unit,
+                              count_from=where), index
             total = money_text(count * value, symbol)
-            return Worked(f"All {number(count)} {unit.lower()} at {money_text(value, symbol)} "
-                          f"each come to {total}.", written, unit, count_from=where), index
+            return Worked(f"All {number(count)} {unit.lower()} at {each} each come to {total}.",
+                          written, unit, count_from=where), index
     return None

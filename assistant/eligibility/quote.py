@@ -243,7 +243,8 @@ def excluded_cost_quote(name: str, excluded: ExcludedCost) -> list[QuoteLine]:
 
 
 def headroom_quote(policy: Policy, prior_gbp: float, ask: str | None = None,
-                   minimum_gbp: float | None = None) -> list[QuoteLine]:
+                   minimum_gbp: float | None = None,
+                   requested_gbp: float | None = None) -> list[QuoteLine]:
     """The subsidy headroom left after `prior_gbp` of earlier support. `ask` is the yes/no
     question's direction: "stops" ("does that stop us?") or "allows" ("can we still apply?"),
     so the answer opens with the right Yes or No."""
@@ -265,6 +266,14 @@ def headroom_quote(policy: Policy, prior_gbp: float, ask: str | None = None,
         stopped = True
         text = (f"with {pounds(prior_gbp)} already received, the headroom left ({working}) is "
                 f"less than the minimum award of {pounds(minimum_gbp)}. {rule}")
+    elif requested_gbp is not None and requested_gbp > headroom:
+        # "could we still get £30k?" with £25k left: not that much, a smaller award may fit
+        text = (f"with {pounds(prior_gbp)} already received, {pounds(headroom)} of headroom is "
+                f"left ({working}), less than the {pounds(requested_gbp)} asked about, so an "
+                f"award of up to {pounds(headroom)} could still fit. {rule}")
+        opening = (f"Yes, for {pounds(requested_gbp)}" if ask == "stops" else
+                   f"Not for {pounds(requested_gbp)}")
+        return [QuoteLine(f"{opening}: {text}", rates.mfa_clause)]
     else:
         stopped = False
         text = (f"with {pounds(prior_gbp)} already received, {pounds(headroom)} of headroom is "

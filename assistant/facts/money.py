@@ -66,7 +66,7 @@ _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"advisory)\b", re.I)),
     ("project_cost", re.compile(
         r"\b(?:project|costs?|costing|budget|spend(?:ing)?|invest(?:ment|ing)?|capex|purchase|"
-        r"quote[ds]?|quotations?|"
+        r"quote[ds]?|quotations?|pric(?:e|ed|es|ing)|"
         r"buy(?:ing)?|machine(?:ry|s)?|equipment|kit|robots?|software|tooling|printer|lathe|"
         r"cnc|plant|vehicles?|upgrade)\b", re.I)),
     ("grant", re.compile(r"\b(?:grants?|vouchers?|funding|award|support|subsid(?:y|ies)|"
@@ -81,8 +81,13 @@ _ANNUAL = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:year|annum)|pa\b|p\.a\.|a
 _REQUEST = re.compile(
     r"\b(?:apply(?:ing)?\s+for|ask(?:ing)?\s+for|request(?:ing)?|looking\s+for|seek(?:ing)?|"
     r"hoping\s+for|like|want(?:ing)?|need(?:ing)?)\b", re.I)
+# "could we still get a £30k grant?": an award asked about, not one received
+_ASKED_ABOUT = re.compile(
+    r"\b(?:could|can|would|will|might)\s+(?:we|i|they|the\s+business)\s+(?:still\s+|then\s+)?"
+    r"(?:get|receive|obtain|be\s+(?:given|awarded|offered))\b", re.I)
 _PAST_SUPPORT = re.compile(
     r"\b(?:received|had|got|(?:been|were|was)\s+(?:given|awarded)|won|secured|obtained|"
+    r"gave\s+(?:us|me|the\s+business)|(?:paid|awarded|provided)\s+(?:us|me)|"
     r"previous(?:ly)?|prior|already|last\s+(?:year|month)|in\s+the\s+(?:past|last)|ago|"
     r"(?:19|20)\d\d)\b", re.I)
 # "a grant towards a £90k machine": the machine's price is not the grant's purpose.
@@ -223,9 +228,9 @@ def _resolve(msg: Message, role: str, lo: int, hi: int) -> str:
     """A grant is one asked for, or one received before when the words say so."""
     if role != "grant":
         return role
-    if _PAST_SUPPORT.search(msg.text, lo, hi):
+    if _PAST_SUPPORT.search(msg.text, lo, hi) and not _ASKED_ABOUT.search(msg.text, lo, hi):
         return "prior_public_support"
-    if not _REQUEST.search(msg.text, lo, hi):
+    if not (_REQUEST.search(msg.text, lo, hi) or _ASKED_ABOUT.search(msg.text, lo, hi)):
         # the second of a list of awards received: "a council gave us £15k in May and a
         # £12k voucher this year"
         start = msg.sentence(lo)[0]

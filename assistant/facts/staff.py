@@ -170,7 +170,8 @@ def _full_timers(text: str, lo: int = 0, hi: int | None = None) -> list[re.Match
 _PART_TIMERS = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s*(?:{STAFF_ADJ}\s+)?"
     r"(?:of\s+(?:whom|them|these|those)\s+)?(?:are\s+|work\s+|working\s+)?"
-    rf"(?:part[\s-]?time(?:rs?)?|p/t)\b(?:\s+{_STAFF_NOUN}|\s+people)?(?:{_PART_TIME_HOURS})?",
+    rf"(?:part[\s-]?time(?:rs?)?|half[\s-]?time(?:rs?)?|p/t)\b(?:\s+{_STAFF_NOUN}|\s+people)?"
+    rf"(?:{_PART_TIME_HOURS})?",
     re.I)
 # People who work part of the week without being called part-time: "6 people who work 2
 # days out of 5", "3 staff on 4 days a week", "5 people on 18 hours of a 36-hour week".

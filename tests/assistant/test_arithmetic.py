@@ -48,3 +48,13 @@ def test_all_of_them_takes_the_count_the_guidance_gives() -> None:
     assert (worked.text, index, worked.count_from) == \
         ("All 6 days at £800 each come to £4,800.", 1, 0)
     assert worked_sum("What is one lab day worth?", sentences) is None
+
+
+def test_what_is_left_of_an_allowance_is_worked_out() -> None:
+    sentences = ["Each member can book up to 10 mentoring sessions.",
+                 "Every mentoring session is valued at £450."]
+    found = worked_sum("We've had 3 of the mentoring sessions so far; what are the ones still "
+                       "left worth?", sentences)
+    assert found is not None
+    assert found[0].text == "7 sessions left (10 less the 3 used) at £450 each come to £3,150."
+    assert worked_sum("We have 12 staff: what are the sessions left worth?", sentences) is None

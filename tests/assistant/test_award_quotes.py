@@ -289,3 +289,17 @@ def test_items_bought_are_added_up(ssr) -> None:
     text = answer(ask(ssr, "We're a small business buying 3 welding robots at £18k each and a "
                            "£6k fume extractor. How much booster grant is that?"))
     assert "would be £27,000 for £60,000 of eligible costs" in text
+
+
+def test_an_award_asked_about_beyond_the_headroom_is_not_for_that_amount(ssr) -> None:
+    text = answer(ask(ssr, "The county council gave us £300k of subsidy in the last two years; "
+                           "could we still get a £20k booster grant?"))
+    assert text.startswith("Not for £20,000: with £300,000 already received, £15,000 of "
+                           "headroom is left")
+
+
+def test_what_the_voucher_pays_is_an_amount(ssr) -> None:
+    text = answer(ask(ssr, "Our feasibility trial is priced at £9,000 - what does the voucher "
+                           "pay, and what's our share?"))
+    assert text.startswith("A voucher from any Pre-Hub would be £6,300")
+    assert "pays the other £2,700" in text

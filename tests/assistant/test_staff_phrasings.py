@@ -127,3 +127,7 @@ def test_working_owners_and_day_workers_in_annual_work_units(text: str, staff: f
 def test_a_size_said_with_a_short_word_for_company() -> None:
     from assistant.facts.staff import read_supposed_band
     assert read_supposed_band("what grant would a small co get on £30k?") == "small"
+
+
+def test_half_timers_count_as_half() -> None:
+    assert FactExtractor().extract("14 full-time and 4 working half-time").employees == 16
