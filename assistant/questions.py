@@ -54,8 +54,8 @@ _AMOUNT = re.compile(
     r"\bwhat(?:'s|’s|\s+is|\s+would\s+be)\s+the\s+(?:most|least|biggest|largest|smallest|"
     r"highest|lowest|longest|shortest|top|max)\b|"
     # "what does the voucher pay?" (not "pay for", which asks what it covers)
-    r"\bwhat\s+(?:would|will|does|do|did)\s+(?:the\s+|a\s+|our\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:grant|voucher|award|scheme|programme)\s+pay\b(?!\s+for\b)|"
+    r"\bwhat\s+(?:would|will|does|do|did)\s+(?:the\s+|a\s+|our\s+|it\s+)?(?:[\w-]+\s+){0,3}?"
+    r"pay\b(?!\s+for\b)|"
     r"\bwhat\s+(?:would|will|does|do|did)\s+(?:\w+\s+){0,6}?(?:come\s+to|amount\s+to|be\s+worth|"
     r"add\s+(?:up\s+)?to|cost|count\s+(?:as|for))\b|"
     # "what would the scheme give us?", "what could we get?": an amount, not "get help with"
@@ -68,7 +68,10 @@ _AMOUNT = re.compile(
 # "... a £60k project. what's the grant?": the award for the figures just given
 _AWARD_AT_END = re.compile(
     r"\bwhat(?:'s|’s|\s+is|\s+would\s+be|\s+will\s+be)\s+(?:the\s+|our\s+|my\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:grant|award|voucher)\s*[?.!]*\s*$", re.IGNORECASE)
+    r"(?:[\w-]+\s+){0,3}?(?:grant|award|voucher)(?:\s*[?.!]*\s*$|\s+(?:on|for)\s+(?:an?\s+)?"
+    r"[£€$\d])|"
+    # "... consultants £30k. Grant?", "booster grant = ?"
+    r"^\W*(?:the\s+)?(?:[\w-]+\s+)?(?:grant|award|voucher)\s*(?:=\s*)?\?+\s*$", re.IGNORECASE)
 _MONEY_GIVEN = re.compile(r"[£€$]\s?\d|\d\s?(?:k|m|grand)\b|\d\s?(?:thousand|million)\b",
                           re.IGNORECASE)
 _WHEN = re.compile(
@@ -150,7 +153,10 @@ def read_question(message: str) -> Question:
     text = _LEAD_IN.sub("", sentence).strip()
     # a follow-up's own sentence ("Who leads it?") leaves its subject to what came before
     kind = _kind(text, sentence)
-    if kind != "statement" and _AWARD_AT_END.search(text) and _MONEY_GIVEN.search(message):
+    tail = re.split(r"[,;:]|\s[-–—]\s", text)[-1].strip()
+    if (kind != "statement" or sentence.rstrip().endswith("?")) and \
+            (_AWARD_AT_END.search(text) or _AWARD_AT_END.search(tail)) and \
+            _MONEY_GIVEN.search(message):
         kind = "amount"
     return Question(text=sentence.strip(), kind=kind, words=frozenset(stems(message)))
 

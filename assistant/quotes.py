@@ -30,6 +30,8 @@ from assistant.eligibility.quote import (
     range_quote,
     rate_quote,
     size_quote,
+    sme_quote,
+    staff_quote,
     sterling_quote,
 )
 from assistant.eligibility.wording import AWARD_NOUN, with_a
@@ -100,6 +102,18 @@ _TARGET = re.compile(r"\b(?:full|max|maximum|top|most|biggest|largest|highest|ca
                      r"maxe?s?\s+out)\b", re.IGNORECASE)
 _BASED_ON = re.compile(r"\b(?:based\s+on|behind|work(?:ed)?\s+back|correspond\w*|needed\s+for|"
                        r"to\s+justify|come\s+from)\b", re.IGNORECASE)
+# "Are we an SME?", "do we still count as small?": the size test's verdict
+_ARE_WE_SME = re.compile(
+    r"\b(?:are\s+we|am\s+i|is\s+(?:my|our|the)\s+(?:company|business|firm))\s+(?:still\s+)?"
+    r"(?:an?\s+|classed\s+as\s+(?:an?\s+)?)?(?:sme|micro|small|medium(?:[\s-]sized)?)\b|"
+    r"\bdo\s+(?:we|i)\s+(?:still\s+)?(?:count|qualify)\s+as\s+(?:an?\s+)?(?:sme|micro|small|"
+    r"medium)|\bwhat\s+size\s+(?:band\s+)?(?:are\s+we|is\s+(?:our|my)\s+(?:company|business|firm))",
+    re.IGNORECASE)
+# "What's our AWU?", "how many annual work units do we have?"
+_OUR_AWU = re.compile(
+    r"\b(?:our|my)\s+(?:awu|annual\s+work\s+units?|staff\s+count|headcount)\b|"
+    r"\bhow\s+many\s+(?:awu|annual\s+work\s+units?)\b[^?]*\b(?:we|i|us)\b|"
+    r"^\W*awu\s*\?", re.IGNORECASE)
 # "what's €9.5m in sterling?": euros in pounds at the programme's rate
 _IN_STERLING = re.compile(r"\b(?:in\s+(?:sterling|pounds|gbp|£)|convert\w*|sterling\s+"
                           r"(?:equivalent|figure|terms)|in\s+uk\s+money)\b", re.IGNORECASE)
@@ -148,6 +162,23 @@ class AwardQuotes:
         euros = [a.money.amount for a in amounts_in(Message(text)) if a.money.currency == "EUR"]
         if euros and _IN_STERLING.search(text):
             return Quote(sterling_quote(self._policy, euros), [])
+        if _ARE_WE_SME.search(question.text) and (new.employees is not None or new.holdings or
+                                                  new.turnover or new.balance_sheet):
+            offers = [o for o in self._offers(text, facts, focus) if sme_quote(o.assessment)]
+            if not offers:
+                offers = [Offer(name=p.name, award=p.award, assessment=self._engine.assess_one(
+                    facts, p.id)) for p in self._policy.programmes if p.award is not None]
+                offers = [o for o in offers if sme_quote(o.assessment)][:1]
+            if offers:
+                asked = re.search(r"\b(micro|small|medium)", _ARE_WE_SME.search(
+                    question.text)[0], re.IGNORECASE)
+                return Quote(sme_quote(offers[0].assessment,
+                                       asked[1].lower() if asked else None), [])
+        if new.employees is not None and not new.holdings and \
+                _OUR_AWU.search(question.text):
+            offers = self._offers(text, facts, focus)
+            if offers:
+                return Quote(staff_quote(offers[0].assessment, new.employees), [])
         if question.kind == "amount" and new.holdings and \
                 _SIZE_FIGURE.search(question.text) and _SIZE_TEST.search(question.text):
             offers = self._offers(text, facts, focus)

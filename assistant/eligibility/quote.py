@@ -148,6 +148,35 @@ def needed_cost_quote(offers: Sequence[Offer], band: str | None, target_gbp: flo
     return lines
 
 
+def sme_quote(assessment: Assessment, band: str | None = None) -> list[QuoteLine]:
+    """ "Are we an SME?", "do we count as small?" (`band`): the size test's verdict on the
+    figures given, with its working."""
+    criterion = next((c for c in assessment.criteria if c.fact == "sme_band"), None)
+    if criterion is None:
+        return []
+    if band is None:
+        opening = "Yes" if criterion.met is True else "No" if criterion.met is False else \
+            "Not settled yet"
+    elif assessment.band is not None:
+        opening = "Yes" if assessment.band == band else "No"
+    else:
+        opening = "Not settled yet" if band in assessment.possible_bands else "No"
+    explanation = criterion.explanation
+    if explanation[:2].istitle():  # "With any partner ...": mid-sentence after the opening
+        explanation = explanation[0].lower() + explanation[1:]
+    return [QuoteLine(f"{opening}: {explanation}", criterion.clause)]
+
+
+def staff_quote(assessment: Assessment, staff: float) -> list[QuoteLine]:
+    """ "What's our AWU?": the staff count in annual work units, as the size test counts it."""
+    criterion = next((c for c in assessment.criteria if c.fact == "sme_band"), None)
+    return [QuoteLine(
+        f"{number(staff)} annual work units (AWU): a full-timer counts as 1, a part-timer as the "
+        "share of a full-time week they work, and seasonal staff as the share of the year they "
+        "work; apprentices and staff on maternity or parental leave are not counted.",
+        criterion.clause if criterion else None)]
+
+
 def size_quote(assessment: Assessment) -> list[QuoteLine]:
     """The figures the size test counts once partner and linked enterprises are added: the
     combined figures first, then what each holding adds."""

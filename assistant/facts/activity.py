@@ -196,7 +196,7 @@ _NOT_A_KIND = frozenset(
     # people close to the owner: "owned by me and my brother"
     "brother brothers mother father sister sisters daughter daughters grandfather grandmother "
     "manager managers employer employers adviser advisers advisor advisors lawyer lawyers "
-    "banker bankers landlord landlords".split())
+    "banker bankers landlord landlords worker workers".split())
 # what comes before the kind: an article, a number ("two clothes shops"), or the message's
 # start ("Hi - Bearwood-based signmaker here")
 _ARTICLE_BEFORE = re.compile(

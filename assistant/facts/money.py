@@ -65,7 +65,7 @@ _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:consult(?:ancy|ants?|ing)|external\s+expert(?:ise|s)|specialist\s+advice|"
         r"advisory)\b", re.I)),
     ("project_cost", re.compile(
-        r"\b(?:project|costs?|costing|budget|spend(?:ing)?|invest(?:ment|ing)?|capex|purchase|"
+        r"\b(?:project|costs?|costing|budget|spen(?:d|ds|ding|t)|invest(?:ment|ing|s)?|capex|purchase|"
         r"quote[ds]?|quotations?|pric(?:e|ed|es|ing)|"
         r"buy(?:ing)?|machine(?:ry|s)?|equipment|kit|robots?|software|tooling|printer|lathe|"
         r"cnc|plant|vehicles?|upgrade)\b", re.I)),
@@ -394,8 +394,12 @@ def _with_consultancy(msg: Message, found: dict[str, list[Found[Money]]],
     if msg.sentence(first.start) != msg.sentence(second.start):
         return project
     between = msg.text[first.end:second.start]
-    if not _ADDED.search(between) or re.search(r"\b(?:of\s+which|including|includes|"
-                                                r"within|out\s+of)\b", between, re.I):
+    # "Kit £56k, consultants £30k": listed side by side, added; "£80k, £18k of it consultancy"
+    # is a part of the first
+    if not (_ADDED.search(between) or re.fullmatch(r"\s*[,;]\s*[\w\s-]{0,25}", between)) or \
+            re.search(r"\b(?:of\s+which|including|includes|within|out\s+of)\b", between, re.I) \
+            or re.match(r"\s*(?:of\s+(?:it|that|this|which|the\s+total|the\s+project)|is\s+for)\b",
+                        msg.text[second.end:], re.I):
         return project
     if cost.value.currency != advice.value.currency:
         return project

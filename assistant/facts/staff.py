@@ -183,8 +183,9 @@ _DAY_WORKERS = re.compile(
     r"(?:\s*(?:a|per|each)\s+week|\s*weekly)?)", re.I)
 # Seasonal staff count for the months they work: "2 summer pickers for 3 months" is 0.5.
 _SEASONAL = re.compile(
-    rf"{NUM_START}(?P<n>{NUM})\s+(?:seasonal|temporary|temp|summer|christmas|casual)\s+"
-    r"(?:staff|workers?|employees?|people|pickers?|hands?|packers?)?\s*"
+    rf"(?:{NUM_START}(?P<n>{NUM})|\b(?P<one>an?))\s+(?:seasonal|temporary|temp|summer|christmas|"
+    r"casual)\s+"
+    r"(?:staff|workers?|employees?|people|pickers?|hands?|packers?|temps?)?\s*"
     r"(?:(?:who|that)\s+(?:was|were|works?|worked|is|are)\s+)?(?:full[\s-]?time\s+)?"
     rf"(?:for\s+)?(?:about\s+)?(?P<m>{NUM})\s*months?\b", re.I)
 # People who are not counted in annual work units (the EU SME definition): apprentices, students
@@ -352,8 +353,8 @@ def _part_time_breakdowns(msg: Message) -> list[Found[float]]:
                 if not msg.claimed(*m.span())
                 and not any(p.start() <= m.start() < p.end() for p in (*part, *seasonal))]
         part_awu = sum(to_float(m["n"]) * _part_time_share(m) for m in part) + \
-            sum(to_float(m["n"]) * min(to_float(m["m"]), 12.0) / 12 for m in seasonal)
-        part_heads = sum(to_float(m["n"]) for m in (*part, *seasonal))
+            sum(_heads(m) * min(to_float(m["m"]), 12.0) / 12 for m in seasonal)
+        part_heads = sum(_heads(m) for m in (*part, *seasonal))
         part = [*part, *seasonal]
         value: float | None = None
         spans = [m.span() for m in (*part, *full)]
@@ -375,6 +376,11 @@ def _part_time_breakdowns(msg: Message) -> list[Found[float]]:
         found.append(Found(min(s for s, _ in spans), max(e for _, e in spans),
                            round(value, 2)))
     return found
+
+
+def _heads(match: re.Match[str]) -> float:
+    """The people a match counts: its number, or one for "a summer worker"."""
+    return to_float(match["n"]) if match["n"] else 1.0
 
 
 def _part_timers(text: str, lo: int = 0, hi: int | None = None) -> list[re.Match[str]]:

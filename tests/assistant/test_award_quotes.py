@@ -303,3 +303,28 @@ def test_what_the_voucher_pays_is_an_amount(ssr) -> None:
                            "pay, and what's our share?"))
     assert text.startswith("A voucher from any Pre-Hub would be £6,300")
     assert "pays the other £2,700" in text
+
+
+@pytest.mark.parametrize(("text", "opening"), [
+    ("A group holds 70% of us and has 400 staff; we employ 30 people. Are we an SME?", "No: "),
+    ("We have 20 staff and £2.5m turnover. Do we count as small?", "Yes: "),
+    ("We have 20 staff and £2.5m turnover. Are we micro?", "No: "),
+    ("We're 8 people, turnover unknown yet - are we micro?", "Not settled yet: "),
+])
+def test_whether_the_business_is_an_sme_or_a_band(ssr, text: str, opening: str) -> None:
+    assert answer(ask(ssr, text)).startswith(opening)
+
+
+def test_the_staff_count_in_annual_work_units(ssr) -> None:
+    text = answer(ask(ssr, "3 full-timers, 2 people on 2 days a week and a christmas temp for 2 "
+                           "months - what's our AWU?"))
+    assert text.startswith("3.97 annual work units (AWU)")
+
+
+@pytest.mark.parametrize("text", [
+    "Medium firm. Robot £60k, integration consultants £20k. Grant?",
+    "we're a medium company: £60k on a robot plus £20k of consultancy - what would the booster "
+    "pay?",
+])
+def test_kit_and_consultancy_side_by_side_are_added(ssr, text: str) -> None:
+    assert "would be £28,000 for £80,000 of eligible costs" in answer(ask(ssr, text))
