@@ -162,18 +162,18 @@ class AwardQuotes:
         euros = [a.money.amount for a in amounts_in(Message(text)) if a.money.currency == "EUR"]
         if euros and _IN_STERLING.search(text):
             return Quote(sterling_quote(self._policy, euros), [])
-        if _ARE_WE_SME.search(question.text) and (new.employees is not None or new.holdings or
-                                                  new.turnover or new.balance_sheet):
+        sme_asked = _ARE_WE_SME.search(question.text)
+        if sme_asked and (new.employees is not None or new.holdings or new.turnover or
+                          new.balance_sheet):
             offers = [o for o in self._offers(text, facts, focus) if sme_quote(o.assessment)]
             if not offers:
                 offers = [Offer(name=p.name, award=p.award, assessment=self._engine.assess_one(
                     facts, p.id)) for p in self._policy.programmes if p.award is not None]
                 offers = [o for o in offers if sme_quote(o.assessment)][:1]
             if offers:
-                asked = re.search(r"\b(micro|small|medium)", _ARE_WE_SME.search(
-                    question.text)[0], re.IGNORECASE)
+                band = re.search(r"\b(micro|small|medium)", sme_asked[0], re.IGNORECASE)
                 return Quote(sme_quote(offers[0].assessment,
-                                       asked[1].lower() if asked else None), [])
+                                       band[1].lower() if band else None), [])
         if new.employees is not None and not new.holdings and \
                 _OUR_AWU.search(question.text):
             offers = self._offers(text, facts, focus)
