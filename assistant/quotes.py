@@ -171,9 +171,9 @@ class AwardQuotes:
                     facts, p.id)) for p in self._policy.programmes if p.award is not None]
                 offers = [o for o in offers if sme_quote(o.assessment)][:1]
             if offers:
-                band = re.search(r"\b(micro|small|medium)", sme_asked[0], re.IGNORECASE)
+                named = re.search(r"\b(micro|small|medium)", sme_asked[0], re.IGNORECASE)
                 return Quote(sme_quote(offers[0].assessment,
-                                       band[1].lower() if band else None), [])
+                                       named[1].lower() if named else None), [])
         if new.employees is not None and not new.holdings and \
                 _OUR_AWU.search(question.text):
             offers = self._offers(text, facts, focus)
