@@ -74,6 +74,15 @@ _AWARD_AT_END = re.compile(
     r"^\W*(?:the\s+)?(?:[\w-]+\s+)?(?:grant|award|voucher)\s*(?:=\s*)?\?+\s*$", re.IGNORECASE)
 _MONEY_GIVEN = re.compile(r"[£€$]\s?\d|\d\s?(?:k|m|grand)\b|\d\s?(?:thousand|million)\b",
                           re.IGNORECASE)
+# A figure asked for without a question word: "what does a day's booking cost us?", "desk
+# rent?", "largest grant one project can get?", "jobs needed for the grant?"
+_FIGURE_ASKED = re.compile(
+    r"\b(?:cost|costs|rent|price|fee|fees|charge)(?:\s+(?:us|me|them))?\s*\?*\s*$|"
+    r"\b(?:largest|biggest|highest|maximum|max|most|smallest|lowest|minimum|min|least)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:grant|award|voucher|sum|amount)\b|"
+    r"\b(?:jobs|posts|hires)\s+(?:needed|required|to\s+create)\b|"
+    r"\b(?:grant|award|voucher)\s+(?:on|for)\s+(?:that|this|it|those|these)\s*\?*\s*$",
+    re.IGNORECASE)
 _WHEN = re.compile(
     r"^(?:when|by\s+when|until\s+when)\b|\bhow\s+(?:long|soon|quickly|often)\b|"
     r"\bwhat\s+(?:date|day|time|year|month|deadline)\b|\b(?:deadline|closing\s+date)\b|"
@@ -109,7 +118,7 @@ _SHORTHAND_RE = re.compile(r"\b(?:" + "|".join(_SHORTHAND) + r")\b", re.IGNORECA
 # router, roughly how much could we get"
 _EMBEDDED = re.compile(
     r"^(?:[\w'-]+[\s,]+){0,3}?how\s+(?:much|many|long|soon)\b|"
-    # "business based in Telford - who do I contact": the question after the dash
+    # "unit near Lichfield - who should we ask": the question after the dash
     r"^(?:who|what|where|when|which|how)\s+(?:do|does|did|can|could|should|would|is|are|will)\b|"
     # "In or out?"
     r"^(?:are\s+we\s+|is\s+it\s+)?in\s+or\s+out\b", re.IGNORECASE)
@@ -117,7 +126,7 @@ _QUESTION_WORD = re.compile(r"^(?:who|whom|whose|where|why|what|which|how)\b", r
 _LEAD_IN = re.compile(
     r"^\W*(?:(?:hi|hello|hey|thanks|thank\s+you|ok|okay|so|and|but|also|please|great|"
     r"sorry|right|quick\s+question|one\s+more\s+thing|"
-    # "as a small business, what's ...": who is asking, before the question
+    # "as a micro firm, how ...": who is asking, before the question
     r"(?:as|being)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:business|company|firm|sme|manufacturer|"
     r"start-?up|owner|employer|supplier|maker|charity|enterprise|spin-?out)(?=\s*,?\s*"
     r"(?:what|how|which|when|who|where|why|can|could|do|does|is|are|will|would|should)\b))"
@@ -158,6 +167,9 @@ def read_question(message: str) -> Question:
             (_AWARD_AT_END.search(text) or _AWARD_AT_END.search(tail)) and \
             _MONEY_GIVEN.search(message):
         kind = "amount"
+    elif kind in {"other", "list", "definition", "statement"} and \
+            sentence.rstrip().endswith("?") and _FIGURE_ASKED.search(text):
+        kind = "amount"  # "Largest grant one project can get?", "the incubator's desk rent?"
     return Question(text=sentence.strip(), kind=kind, words=frozenset(stems(message)))
 
 

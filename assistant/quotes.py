@@ -89,8 +89,8 @@ _PAYS_FOR = re.compile(
 _EXTREME = re.compile(
     r"\b(?:(?P<high>max|maximum|most|biggest|largest|highest|top|upper|max\.)|"
     r"(?P<low>min|minimum|least|smallest|lowest|min\.))\b", re.IGNORECASE)
-# "what spend gets us to the full grant?", "the largest project the voucher still covers in
-# full", "what costs was a £36k offer based on?": the eligible costs that an award takes
+# "what outlay takes the award to its top?", "the biggest project still paid at the full
+# rate", "which costs was our offer worked from?": the eligible costs that an award takes
 _COST_ASKED = re.compile(
     r"\b(?:what|how\s+much|how\s+big|how\s+large|which|largest|biggest|smallest|most|least|"
     r"minimum|maximum|max|min|level)\b[^?.]{0,60}?\b(?:eligible\s+costs?|costs?|spend|spending|"
@@ -100,16 +100,17 @@ _AWARD_LATER = re.compile(r"\b(?:grants?|awards?|vouchers?|offers?|funding)\b", 
 _TARGET = re.compile(r"\b(?:full|max|maximum|top|most|biggest|largest|highest|cap|ceiling|min|"
                      r"minimum|smallest|lowest|least|stops?\s+(?:going\s+up|rising|growing)|"
                      r"maxe?s?\s+out)\b", re.IGNORECASE)
-_BASED_ON = re.compile(r"\b(?:based\s+on|behind|work(?:ed)?\s+back|correspond\w*|needed\s+for|"
-                       r"to\s+justify|come\s+from)\b", re.IGNORECASE)
-# "Are we an SME?", "do we still count as small?": the size test's verdict
+_BASED_ON = re.compile(r"\b(?:based\s+on|behind|work(?:ed)?\s+(?:back|out\s+from|from)|"
+                       r"calculated\s+(?:on|from)|correspond\w*|needed\s+for|to\s+justify|"
+                       r"come\s+from)\b", re.IGNORECASE)
+# "Is our firm an SME?", "are we medium-sized?": the size test's verdict
 _ARE_WE_SME = re.compile(
     r"\b(?:are\s+we|am\s+i|is\s+(?:my|our|the)\s+(?:company|business|firm))\s+(?:still\s+)?"
     r"(?:an?\s+|classed\s+as\s+(?:an?\s+)?)?(?:sme|micro|small|medium(?:[\s-]sized)?)\b|"
     r"\bdo\s+(?:we|i)\s+(?:still\s+)?(?:count|qualify)\s+as\s+(?:an?\s+)?(?:sme|micro|small|"
     r"medium)|\bwhat\s+size\s+(?:band\s+)?(?:are\s+we|is\s+(?:our|my)\s+(?:company|business|firm))",
     re.IGNORECASE)
-# "What's our AWU?", "how many annual work units do we have?"
+# the business's own count in annual work units, asked for
 _OUR_AWU = re.compile(
     r"\b(?:our|my)\s+(?:awu|annual\s+work\s+units?|staff\s+count|headcount)\b|"
     r"\bhow\s+many\s+(?:awu|annual\s+work\s+units?)\b[^?]*\b(?:we|i|us)\b|"
@@ -117,7 +118,7 @@ _OUR_AWU = re.compile(
 # "what's €9.5m in sterling?": euros in pounds at the programme's rate
 _IN_STERLING = re.compile(r"\b(?:in\s+(?:sterling|pounds|gbp|£)|convert\w*|sterling\s+"
                           r"(?:equivalent|figure|terms)|in\s+uk\s+money)\b", re.IGNORECASE)
-# "what headcount do we count for the size test?": the business's figures once partner and
+# "which staff figure goes into the size test?": the business's figures once partner and
 # linked enterprises are added
 _SIZE_FIGURE = re.compile(
     r"\b(?:headcount|staff\s+(?:count|numbers?|figures?|total)|how\s+many\s+(?:staff|employees|"
@@ -179,7 +180,7 @@ class AwardQuotes:
             offers = self._offers(text, facts, focus)
             if offers:
                 return Quote(staff_quote(offers[0].assessment, new.employees), [])
-        if question.kind == "amount" and new.holdings and \
+        if question.kind in {"amount", "list", "other"} and new.holdings and \
                 _SIZE_FIGURE.search(question.text) and _SIZE_TEST.search(question.text):
             offers = self._offers(text, facts, focus)
             return Quote(size_quote(offers[0].assessment) if offers else [], [])

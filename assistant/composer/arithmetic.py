@@ -32,15 +32,15 @@ _COUNT = re.compile(r"(?<![\w.,£€$])(\d{1,3}(?:\.\d+)?)(?![\d,.]*\s*(?:%|k\b|
                     r"((?:\s+[A-Za-z][\w'’-]*){1,6})")
 
 
-# a question about all there are: "the total value if we use every one of them", "all the days"
+# a question about all there are: "what are all of them worth", "the lot, in total"
 _ALL_OF_THEM = re.compile(
     r"\b(?:every\s+(?:one|single\s+one)|all\s+(?:of\s+)?(?:them|those|these)|the\s+(?:full|"
     r"whole|maximum|max)\b|use\s+(?:them\s+)?all|all\s+(?:the|our|its|their)\s+\w+|in\s+total|"
     r"total\s+(?:value|worth|amount|cost)|altogether|the\s+lot|all\s+\d+)", re.IGNORECASE)
-# what remains of an allowance: "the days we've still got left", "how much is unused"
+# what remains of an allowance: "the sessions not yet used", "how much is unused"
 _LEFT = re.compile(r"\b(?:left|remaining|remain|unused|still\s+(?:got|have|to\s+use)|rest\s+of)\b",
                    re.IGNORECASE)
-# how many there are, in the guidance: "up to 12 days of Technical Support"
+# how many there are, in the guidance: "up to 6 visits a year"
 _UP_TO = re.compile(r"\b(?:up\s+to|a\s+maximum\s+of|at\s+most|no\s+more\s+than|maximum\s+of)\s+"
                     r"(\d{1,3})((?:\s+[A-Za-z][\w-]*){1,3})", re.IGNORECASE)
 

@@ -197,19 +197,19 @@ _AMOUNT = re.compile(r"[£€$]\s?\d|\b(?:GBP|EUR|USD)\s?\d|\d\s?(?:%|per\s?cent
                      # "it is free": a price too
                      r"\b(?:free(?!\s+(?:of|from)\b)|no\s+(?:charge|cost|fee)|fully\s+funded|"
                      r"at\s+no\s+cost)\b", re.IGNORECASE)
-# a price asked for without "how much": "what does it cost to hire", "the rent per square foot",
-# "the total budget for Round 2"
+# a price asked for without "how much": "what would a day's booking cost", "the monthly rent",
+# "the budget for the scheme"
 _PRICE_ASKED = re.compile(r"\b(?:cost|costs|price|prices|priced|rent|rental|fee|fees|charge|"
                           r"charges|budget|pot|day\s+rate|hourly\s+rate|salary|salaries|wage)\b",
                           re.IGNORECASE)
-# the things counted in "how many X ...": up to the first plural ("how many hours count as")
+# the things counted in "how many X ...": up to the first plural ("how many weeks make up")
 _COUNTED_END = re.compile(r"(?:[^s]s|people|staff|children|men|women)$", re.IGNORECASE)
 _NOT_NOUNS = frozenset("are is was were do does did will would can could should have has had "
                        "of the a an in on at for to we i you our my your they it there".split())
 _TOKEN = re.compile(r"[£€$]?\d[\d,.]*%?|[a-z][\w-]*", re.IGNORECASE)
 
 
-# "Is there a limit on ...?", "Is there a closing date for ...?": a yes that needs a figure or
+# "Is there a cap on ...?", "Is there a deadline for ...?": a yes that needs a figure or
 # a date to be any use, or a no said outright ("no limit", "open all year")
 _IS_THERE = re.compile(
     r"^\W*(?:is|are)\s+there\s+(?:an?\s+|any\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?:(?P<figure>limit|"

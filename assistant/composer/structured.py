@@ -336,7 +336,7 @@ class StructuredAnswers:
             elif left and funding_round is current:
                 sentence += " " + _time_left(funding_round.closes, local, bool(asked_at))
             elif left and opening and local < funding_round.opens:
-                # "how many days until Round 3 opens?"
+                # "how long before the next round opens?"
                 sentence += " " + _time_left(funding_round.opens, local, bool(asked_at))
             citation = cite(funding_round.clause) if funding_round.clause else None
             if citation is None:

@@ -168,7 +168,7 @@ def sme_quote(assessment: Assessment, band: str | None = None) -> list[QuoteLine
 
 
 def staff_quote(assessment: Assessment, staff: float) -> list[QuoteLine]:
-    """ "What's our AWU?": the staff count in annual work units, as the size test counts it."""
+    """The staff count in annual work units, as the size test counts it."""
     criterion = next((c for c in assessment.criteria if c.fact == "sme_band"), None)
     return [QuoteLine(
         f"{number(staff)} annual work units (AWU): a full-timer counts as 1, a part-timer as the "

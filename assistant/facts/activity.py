@@ -63,7 +63,7 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"\b(?:turnover|revenue|income|sales)\b(?:[^.;!?]|\.(?=\d)){0,25}?\bfrom\s+"
     r"(?!(?:the\s+)?(?:last|past|previous|this|next)\b)"
     r"(?=(?:[\w&-]+\s+){0,3}?[a-z-]+(?:ing|ery|ry|ics|ware|ch|ces)\b)",
-    # "we buy them in from China and sell on Amazon": goods bought in to be sold on
+    # "we buy it in from abroad and sell it online": goods bought in to be sold on
     r"\b(?:we|i)\s+(?=(?:buy|import|source)\s+(?:(?:[\w-]+\s+){0,3}?in\s+(?:from|and|to)\b|"
     r"(?:[\w-]+\s+){0,4}?(?:and|to)\s+(?:re)?sell\b))",
     # "we specialise in wire harnesses"
@@ -193,7 +193,7 @@ _NOT_A_KIND = frozenset(
     "register partner partners customer customers supplier suppliers director directors founder "
     "founders investor investors shareholder shareholders competitor competitors majority "
     "minority history category territory inventory factory theory memory story "
-    # people close to the owner: "owned by me and my brother"
+    # people close to the owner: "my father and I own it"
     "brother brothers mother father sister sisters daughter daughters grandfather grandmother "
     "manager managers employer employers adviser advisers advisor advisors lawyer lawyers "
     "banker bankers landlord landlords worker workers".split())

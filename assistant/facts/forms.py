@@ -240,7 +240,7 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
      "established in "),
     (re.compile(r"(?<=\d)\s*(?:mill|mil|mio)\b\.?", re.I), " million"),
     (re.compile(r"\b(\d+)\s*-?\s*odd\b", re.I), r"about \1"),  # "40-odd" -> "about 40"
-    # "both founders work in it full time": two of them
+    # "both directors are hands-on": two of them
     (re.compile(r"\bboth\s+(?=(?:of\s+the\s+|the\s+|my\s+|our\s+)?(?:co-?)?(?:founders|directors|"
                 r"partners|owners|shareholders)\b)", re.I), "2 "),
     (re.compile(r"~\s*(?=[£€\d])"), "about "),

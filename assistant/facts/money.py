@@ -51,7 +51,7 @@ _BARE_AMOUNT = re.compile(
 # What an amount is for, by the words near it. "grant" is resolved to requested or prior.
 _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("turnover", re.compile(
-        # "fee income about £1.4m", "billings of £900k": what a service firm calls it
+        # "fee income of £800k", "billings of £900k": what a service firm calls it
         r"\b(?:turnover|turn(?:s|ed|ing)?\s+over|revenues?|sales|takings|income|billings)\b|"
         # "she took £60k this year", "it brings in £300k a year": money in over a year
         r"\b(?:took|take|takes|taking|brought|bring|brings|bringing)(?:\s+in)?"
@@ -81,7 +81,7 @@ _ANNUAL = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:year|annum)|pa\b|p\.a\.|a
 _REQUEST = re.compile(
     r"\b(?:apply(?:ing)?\s+for|ask(?:ing)?\s+for|request(?:ing)?|looking\s+for|seek(?:ing)?|"
     r"hoping\s+for|like|want(?:ing)?|need(?:ing)?)\b", re.I)
-# "could we still get a £30k grant?": an award asked about, not one received
+# "would we then receive £45k?": an award asked about, not one received
 _ASKED_ABOUT = re.compile(
     r"\b(?:could|can|would|will|might)\s+(?:we|i|they|the\s+business)\s+(?:still\s+|then\s+)?"
     r"(?:get|receive|obtain|be\s+(?:given|awarded|offered))\b", re.I)
@@ -191,7 +191,7 @@ def nearest_role(msg: Message, amount: Amount, lo: int, hi: int,
                 continue  # "what would the voucher cover of an £8,000 study": a cost
             distance = b - a
             if after and _SAME_PHRASE.fullmatch(text, a, b):
-                distance = 0  # the noun the amount qualifies: "a £90,000 booster project"
+                distance = 0  # the noun the amount qualifies: "a £70k automation project"
             if best is None or distance < best[0]:
                 best = (distance, role)
     if best is not None:
@@ -259,10 +259,10 @@ def read_money(msg: Message, today: date) -> tuple[dict[str, Money], list[Amount
         role = role or _role_of(msg, amount, amounts, previous)
         if role in (None, "requested_amount") and previous and previous[1] == "project_cost" \
                 and _another_item(msg, previous[0], amount):
-            role = "project_cost"  # "a lathe at £64,000 plus VAT and £6,000 for fitting"
+            role = "project_cost"  # "a lathe, £48,000, and £5,000 for fitting"
         if role in (None, "requested_amount") and _priced_each(msg, amount.start, amount.end) \
                 and not _AWARD_AFTER.match(msg.text, amount.end):
-            role = "project_cost"  # "2 cobots at 27.5k each": items bought
+            role = "project_cost"  # "three kilns at £12k each": items bought
         if role is None:
             unassigned.append(amount)
             continue
@@ -296,7 +296,7 @@ def read_money(msg: Message, today: date) -> tuple[dict[str, Money], list[Amount
     return {k: v for k, v in values.items() if v is not None}, unassigned
 
 
-# One more item of a project after another: "£64,000 plus VAT and £6,000 for installation"
+# One more item of a project after another: "£48,000 for the lathe and £5,000 to fit it"
 _NEXT_ITEM = re.compile(r"\s*(?:[\w-]+\s+){0,5}?(?:and|plus|\+|,)\s*(?:(?:another|a\s+further|"
                         r"an\s+extra|then|also)\s+)?(?:an?\s+)?", re.I)
 _AWARD_AFTER = re.compile(r"\s*(?:of\s+)?(?:grants?|funding|awards?|vouchers?|support)\b", re.I)

@@ -51,7 +51,7 @@ _AN_OFFICE = re.compile(
 _ANOTHER_SITE = re.compile(
     r"\b(?:other|another|second|separate|different|new)\s+(?:site|premises|unit|factory|works|"
     r"location|plant|workshop)\b|"
-    # "registered office in B1, but the workshop itself is out in the sticks"
+    # "our office address is in CV1, but the unit we work from is elsewhere"
     r"\b(?:but|while|whereas|though|although)\s+(?:the|our)\s+(?:actual\s+|real\s+)?"
     r"(?:site|premises|unit|factory|works|plant|workshop|warehouse|yard)\b", re.I)
 # A site between places or on a border between them: which one it is in is not said.

@@ -129,7 +129,7 @@ _ROLE_ALONE_LEAD = re.compile(
     rf"\b(?:we're|we\s+are))\s*(?:{QUAL}\s+)?$", re.I)
 # "me and my sister run the stall": two people, when no headcount is given
 _TWO_OF_US = re.compile(
-    # not the owners: "owned by me and my brother", "shares held by me and my wife"
+    # not the owners: "owned by me and a cousin", "shares split with my partner"
     rf"(?<!owned\sby\s)(?<!held\sby\s)"
     rf"\b(?:just\s+|only\s+)?(?:me|i)\s+(?:and|&)\s+(?:my|a)\s+(?:co-?founder|business\s+partner|"
     rf"partner|flatmate|friend|mate|{_FAMILY})\b"
@@ -151,7 +151,7 @@ _PART_TIME_HOURS = (
 _FULL_TIMERS = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s*(?:{STAFF_ADJ}\s+)?(?:full[\s-]?time(?:rs?)?|f/t)\b"
     rf"(?!\s+equivalent)(?:\s+{_STAFF_NOUN}|\s+people)?", re.I)
-# Owners who work in the business full time: "two directors who work in it full time"
+# Owners who work in the business full time: "3 partners, all working full time"
 _WORKING_OWNERS_FULL = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s+(?:working\s+)?(?:(?:the|my|our)\s+)?(?:co-?)?(?:directors?|"
     r"owners?|partners?|founders?|shareholders?)\b[^,.;:()]{0,50}?\b(?:work|works|working)\s+"
@@ -426,7 +426,7 @@ _STATED_BAND = re.compile(
     r"business|firm)\s+is)\s+(?:an?\s+)?(?:(?:uk|family|independent|local)[\s-]+)?"
     + _BAND_BUSINESS, re.I)
 # The size of a business a question supposes: "for a medium firm spending £250k".
-_SUPPOSED_BAND = re.compile(r"(?:^\W*|\b(?:an?|the|for|if)\s+)" + _BAND_BUSINESS, re.I)
+_SUPPOSED_BAND = re.compile(r"(?:^\W*|(?<=[.!?]\s)|\b(?:an?|the|for|if)\s+)" + _BAND_BUSINESS, re.I)
 
 
 # ... or in a word alone: "we're micro.", "we are small, so ..."

@@ -226,12 +226,12 @@ def test_a_share_of_something_else_is_not_the_rate(ssr, text: str) -> None:
 # --- working back from an award, sizes, currencies --------------------------------------------
 
 @pytest.mark.parametrize(("text", "figure"), [
-    ("As a medium firm, how much would we have to spend to max out the booster grant?",
+    ("Medium-sized manufacturer: what outlay takes the booster grant to its ceiling?",
      "£285,714.29 of eligible costs to reach the maximum grant of £100,000"),
-    ("We're micro. What's the smallest eligible spend that gets us the minimum grant from the "
-     "Productivity Booster?", "£20,000 of eligible costs to reach the minimum grant of £10,000"),
-    ("Our booster award letter says £27,000 and we're a small company - which eligible costs "
-     "was that worked back from?", "£60,000 of eligible costs to reach a grant of £27,000"),
+    ("We're micro. Least outlay needed to reach the minimum Productivity Booster grant?",
+     "£20,000 of eligible costs to reach the minimum grant of £10,000"),
+    ("Offer letter from the booster: £27,000. Small company. Which eligible costs was it "
+     "worked from?", "£60,000 of eligible costs to reach a grant of £27,000"),
 ])
 def test_the_costs_an_award_takes_are_worked_back(ssr, text: str, figure: str) -> None:
     assert figure in answer(ask(ssr, text))
@@ -242,7 +242,7 @@ def test_working_back_without_a_size_gives_every_band(ssr) -> None:
     assert text.startswith("To reach the maximum grant of £100,000, the eligible costs needed "
                            "depend on the business's size")
     assert "a micro business needs £200,000" in text
-    assert "a medium-sized business needs £285,714.29" in text
+    assert "needs £285,714.29 (£100,000 / 35%)" in text
 
 
 def test_working_back_uses_another_programme_s_own_rates(other) -> None:
@@ -252,20 +252,20 @@ def test_working_back_uses_another_programme_s_own_rates(other) -> None:
 
 
 def test_a_maximum_grant_question_is_not_worked_back(ssr) -> None:
-    assert answer(ask(ssr, "what's the biggest booster grant for one project?")).startswith(
+    assert answer(ask(ssr, "Largest booster grant one project can get?")).startswith(
         "At most £100,000")
 
 
 def test_a_staff_count_rules_out_the_bands_it_cannot_be(ssr) -> None:
-    text = answer(ask(ssr, "We have 31 staff and £70,000 of eligible costs. What would the "
+    text = answer(ask(ssr, "31 on the payroll, £70,000 of qualifying spend. What would the "
                            "booster grant be?"))
     assert "micro" not in text
     assert "a small business would get £31,500" in text
 
 
 def test_the_size_test_figures_with_a_partner_added(ssr) -> None:
-    text = answer(ask(ssr, "We employ 60 and an engineering group holds 40% of us; it has 25 "
-                           "staff. What staff number do we count for the size test?"))
+    text = answer(ask(ssr, "We employ 60 and an engineering group holds 40% of our shares, "
+                           "with 25 staff of its own. Which staff figure goes into the size test?"))
     assert text.startswith("Combined figures: 70 AWU")
     assert "40% of its figures are added: 10 AWU" in text
 
@@ -280,44 +280,44 @@ def test_euros_are_given_in_pounds_at_the_programme_s_rate(ssr, other) -> None:
 
 
 def test_outputs_for_the_size_the_question_gives(ssr) -> None:
-    text = answer(ask(ssr, "A micro firm with £120,000 of eligible costs: how many jobs would "
-                           "the booster grant commit us to?"))
+    text = answer(ask(ssr, "Micro firm, £120,000 project, all eligible: jobs needed for the "
+                           "booster grant?"))
     assert text.startswith("For a grant of £60,000, at least 3 new or safeguarded jobs")
 
 
 def test_items_bought_are_added_up(ssr) -> None:
-    text = answer(ask(ssr, "We're a small business buying 3 welding robots at £18k each and a "
-                           "£6k fume extractor. How much booster grant is that?"))
+    text = answer(ask(ssr, "Small firm here, buying 3 welding robots at £18k each and a £6k "
+                           "fume extractor. Booster grant on that?"))
     assert "would be £27,000 for £60,000 of eligible costs" in text
 
 
 def test_an_award_asked_about_beyond_the_headroom_is_not_for_that_amount(ssr) -> None:
     text = answer(ask(ssr, "The county council gave us £300k of subsidy in the last two years; "
-                           "could we still get a £20k booster grant?"))
+                           "would a £20k booster grant fit?"))
     assert text.startswith("Not for £20,000: with £300,000 already received, £15,000 of "
                            "headroom is left")
 
 
 def test_what_the_voucher_pays_is_an_amount(ssr) -> None:
-    text = answer(ask(ssr, "Our feasibility trial is priced at £9,000 - what does the voucher "
-                           "pay, and what's our share?"))
+    text = answer(ask(ssr, "Feasibility trial priced at £9,000: what does the voucher pay, and "
+                           "the rest is ours?"))
     assert text.startswith("A voucher from any Pre-Hub would be £6,300")
     assert "pays the other £2,700" in text
 
 
 @pytest.mark.parametrize(("text", "opening"), [
     ("A group holds 70% of us and has 400 staff; we employ 30 people. Are we an SME?", "No: "),
-    ("We have 20 staff and £2.5m turnover. Do we count as small?", "Yes: "),
-    ("We have 20 staff and £2.5m turnover. Are we micro?", "No: "),
+    ("Twenty employees, sales £2.5m. Do we count as small?", "Yes: "),
+    ("Twenty employees, sales £2.5m. Are we micro?", "No: "),
     ("We're 8 people, turnover unknown yet - are we micro?", "Not settled yet: "),
 ])
 def test_whether_the_business_is_an_sme_or_a_band(ssr, text: str, opening: str) -> None:
     assert answer(ask(ssr, text)).startswith(opening)
 
 
-def test_the_staff_count_in_annual_work_units(ssr) -> None:
-    text = answer(ask(ssr, "3 full-timers, 2 people on 2 days a week and a christmas temp for 2 "
-                           "months - what's our AWU?"))
+def test_the_business_s_own_figure_in_annual_work_units(ssr) -> None:
+    text = answer(ask(ssr, "Three full-timers, two people doing 2 days each week, plus a "
+                           "christmas temp for 2 months: so our AWU is?"))
     assert text.startswith("3.97 annual work units (AWU)")
 
 

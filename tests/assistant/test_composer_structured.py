@@ -276,14 +276,14 @@ def test_the_subsidy_s_financial_years_today_and_when_a_round_opens() -> None:
 
 
 def test_the_days_until_the_next_round_opens(answers: StructuredAnswers) -> None:
-    texts = _texts(answers, "How many days until Round 3 of the capital grant opens?")
+    texts = _texts(answers, "Capital grant: how long till Round 3 opens?")
     assert texts[0].endswith("From today that is 158 days, about 22 weeks.")
     assert not texts[1].endswith("weeks.")  # the open round is said, without its time left
 
 
 def test_the_days_until_a_round_opens_from_a_date_given(answers: StructuredAnswers) -> None:
-    texts = _texts(answers, "Say it's 1 March 2027: how many days until Round 3 of the capital "
-                            "grant opens?")
+    texts = _texts(answers, "Say it's 1 March 2027: how many more days till the capital grant's "
+                            "Round 3 opens?")
     assert texts[0].endswith("From that date that is 64 days, about 9 weeks.")
 
 

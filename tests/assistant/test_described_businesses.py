@@ -424,7 +424,7 @@ def test_two_owners_named_as_owners_are_not_the_headcount() -> None:
 
 def test_a_holder_s_own_details_in_brackets_stay_with_the_holder() -> None:
     facts = read("Since the takeover, Brandt Hydraulics GmbH (Germany, some 3,200 staff) holds "
-                 "75% and our two directors hold the rest. We have 40 employees.")
+                 "75% and our two directors hold the rest. Headcount here: 40.")
     holder = facts.holdings[0]
     assert (holder.holder, holder.holder_kind, holder.share_percent, holder.employees) == \
         ("Brandt Hydraulics GmbH", "enterprise", 75.0, 3200.0)
@@ -443,8 +443,8 @@ def test_a_client_described_in_the_adviser_s_own_sentence() -> None:
     assert facts.sector_text is not None and "printing firm" in facts.sector_text
     assert facts.employees == 16
     assert facts.turnover is not None and facts.turnover.amount == 1_300_000
-    runs = read("Consultant here, asking for a client who runs a laser cutting shop; they "
-                "have 9 staff.")
+    runs = read("Consultant here, acting for a client who runs a laser cutting shop; they "
+                "employ 9.")
     assert runs.sector_text is not None and "laser cutting" in runs.sector_text
 
 
@@ -457,7 +457,7 @@ def test_starting_told_without_a_subject() -> None:
 def test_goods_bought_in_and_sold_on_are_read_as_the_activity() -> None:
     facts = read("We import and sell bathroom fittings from our unit, 6 staff")
     assert facts.sector_text is not None and "import and sell" in facts.sector_text
-    bought = read("we buy them in from Turkey and sell through eBay, 4 staff")
+    bought = read("4 staff; we buy them in wholesale and resell via our web shop")
     assert bought.sector_text is not None and "buy them in" in bought.sector_text
 
 
@@ -486,8 +486,8 @@ def test_the_noun_an_amount_qualifies_says_what_it_is() -> None:
 
 
 def test_the_owners_named_are_not_the_kind_of_business_or_its_staff() -> None:
-    facts = read("We're a distribution company in Bilston, turnover £2m, owned by me and my "
-                 "sister.")
+    facts = read("Distribution company in Bilston, turnover £2m, and the shares are owned by "
+                 "me and my sister.")
     assert facts.sector_text is None or "sister" not in facts.sector_text
     assert facts.employees is None
 

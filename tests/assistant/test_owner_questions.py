@@ -284,9 +284,9 @@ def test_a_length_answers_how_long_a_thing_is() -> None:
 
 
 @pytest.mark.parametrize(("question", "holds", "lacks"), [
-    ("What does a day on the climate chamber cost?", "Booking is £650 a day.",
+    ("Climate chamber: what does one day's booking cost us?", "Booking is £650 a day.",
      "The climate chamber is booked through the hub."),
-    ("What's the monthly rent for a desk at the incubator?", "Desks are free for members.",
+    ("What's the incubator's desk rent?", "Desks are free for members.",
      "The incubator has 40 desks."),
     ("How many hours make up a consultancy day?", "A consultancy day is 7.5 hours.",
      "Each consultancy day counts at £900 towards the limit."),
@@ -342,7 +342,7 @@ def test_a_record_of_the_programme_is_answered_only_when_reported(
 
 
 @pytest.mark.parametrize(("question", "holds", "lacks"), [
-    ("Is there a cap on the number of mentoring sessions?",
+    ("Is there a cap on mentoring sessions per firm?",
      "Each business can have up to 6 mentoring sessions.",
      "Mentoring sessions are booked through your adviser."),
     ("Is there a deadline for the innovation call?", "The call closes on 12 March 2027.",

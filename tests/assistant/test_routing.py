@@ -408,8 +408,8 @@ def test_the_embedder_leaves_short_follow_ups_in_scope(
 def test_a_facility_named_loosely_is_about_the_programme(
         embedder: SentenceTransformerEmbedder) -> None:
     router = Router(embedder=embedder,
-                    catalogue_names=lambda: ["Very Light Rail National Innovation Centre"])
-    decision = router.route("Is the light rail test track covered or outdoors?")
+                    catalogue_names=lambda: ["Hydrogen Vehicle Proving Ground"])
+    decision = router.route("Is the hydrogen vehicle track covered or outdoors?")
     assert decision.route == "programme_question"
     assert Router(embedder=embedder, catalogue_names=lambda: []).route(
         "what's the weather like in Leeds tomorrow").route == "out_of_scope"

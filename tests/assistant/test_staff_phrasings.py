@@ -113,11 +113,11 @@ def test_the_businesss_own_works_say_it_makes_things(text: str, activity: str | 
 
 
 @pytest.mark.parametrize(("text", "staff"), [
-    ("Both founders work in it full time, plus 5 full-time staff and 2 people who do 3 days "
-     "a week.",
+    ("Both founders also work full time, plus five full-timers and 2 staff on 3 days each "
+     "week.",
      7 + 1.2),
     ("Three partners who all work full time in the business, 6 full-time fitters.", 9),
-    ("11 full-timers, 2 people who do 1 day a week and 4 seasonal packers for 3 months.",
+    ("Eleven full-timers, 2 staff doing 1 day a week, 4 seasonal packers for 3 months.",
      11 + 0.4 + 1.0),
 ])
 def test_working_owners_and_day_workers_in_annual_work_units(text: str, staff: float) -> None:
