@@ -69,9 +69,13 @@ _AMOUNT = re.compile(
 _AWARD_AT_END = re.compile(
     r"\bwhat(?:'s|’s|\s+is|\s+would\s+be|\s+will\s+be)\s+(?:the\s+|our\s+|my\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:grant|award|voucher)(?:\s*[?.!]*\s*$|\s+(?:on|for)\s+(?:an?\s+)?"
-    r"[£€$\d])|"
-    # "... consultants £30k. Grant?", "booster grant = ?"
-    r"^\W*(?:the\s+)?(?:[\w-]+\s+)?(?:grant|award|voucher)\s*(?:=\s*)?\?+\s*$", re.IGNORECASE)
+    r"[£€$\d])", re.IGNORECASE)
+# "... consultants £30k. Grant?", "grant = ?": how much, when the message gives what it costs
+# (after a description of the business alone, "Booster grant?" asks whether it can apply)
+_BARE_AWARD = re.compile(r"^\W*(?:the\s+)?(?:[\w-]+\s+)?(?:grant|award|voucher)\s*(?:=\s*)?\?+\s*$",
+                         re.IGNORECASE)
+_COSTS_GIVEN = re.compile(r"\b(?:costs?|costing|project|spend\w*|kit|machine\w*|equipment|robots?|"
+                          r"software|consultan\w+|pric\w+|quote[ds]?|buying|buy)\b", re.IGNORECASE)
 _MONEY_GIVEN = re.compile(r"[£€$]\s?\d|\d\s?(?:k|m|grand)\b|\d\s?(?:thousand|million)\b",
                           re.IGNORECASE)
 # A figure asked for without a question word: "what does a day's booking cost us?", "desk
@@ -163,9 +167,11 @@ def read_question(message: str) -> Question:
     # a follow-up's own sentence ("Who leads it?") leaves its subject to what came before
     kind = _kind(text, sentence)
     tail = re.split(r"[,;:]|\s[-–—]\s", text)[-1].strip()
-    if (kind != "statement" or sentence.rstrip().endswith("?")) and \
-            (_AWARD_AT_END.search(text) or _AWARD_AT_END.search(tail)) and \
-            _MONEY_GIVEN.search(message):
+    if (kind != "statement" or sentence.rstrip().endswith("?")) and (
+            ((_AWARD_AT_END.search(text) or _AWARD_AT_END.search(tail)) and
+             _MONEY_GIVEN.search(message)) or
+            ((_BARE_AWARD.search(text) or _BARE_AWARD.search(tail)) and
+             _MONEY_GIVEN.search(message) and _COSTS_GIVEN.search(message))):
         kind = "amount"
     elif kind in {"other", "list", "definition", "statement"} and \
             sentence.rstrip().endswith("?") and _FIGURE_ASKED.search(text):

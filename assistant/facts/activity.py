@@ -30,8 +30,11 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     # "we are a precision engineering firm making aerospace brackets"
     r"\b(?:we\s+are|we're|i\s+am|i'm|(?:the|our|my)\s+(?:company|business|firm)\s+is|it's|"
     r"it\s+is)\s+(?:an?)\s+",
-    # "I run a bakery"
+    # "I run a bakery", "we've got a tyre shop"
     r"\b(?:we|i)\s+(?:run|own|manage|operate)\s+(?:an?|two|three|four|several|\d+)\s+",
+    r"\b(?:we|i)(?:'ve|\s+have)?\s+got\s+(?:an?|two|three|\d+)\s+(?=(?:[\w&-]+\s+){0,3}?"
+    r"(?:shop|store|business|firm|company|workshop|factory|salon|garage|bakery|cafe|restaurant|"
+    r"pub|bar|nursery|farm|practice|agency|studio|unit)s?\b)",
     # "we make aerospace brackets"
     r"\b(?:we|i|(?:the|our|my)\s+(?:company|business|firm))\s+"
     r"(?:(?:also|mainly|mostly|primarily|currently|now|largely|just|only)\s+)?"

@@ -244,13 +244,16 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
     (re.compile(r"\bboth\s+(?=(?:of\s+the\s+|the\s+|my\s+|our\s+)?(?:co-?)?(?:founders|directors|"
                 r"partners|owners|shareholders)\b)", re.I), "2 "),
     (re.compile(r"~\s*(?=[£€\d])"), "about "),
+    (re.compile(r"\bim\b(?=\s+(?:an?|the|just|only|self|sole|in|based|from|running|a)\b)", re.I),
+     "i'm"),  # "im a joiner"
     (re.compile(r"\b(\d+(?:\.\d+)?)\s?k\s+(?=(?:people|staff|employees|workers)\b)", re.I),
      lambda m: f"{float(m[1]) * 1000:g} "),
     (re.compile(r"(?<!\bby\s)(?<!\bby\sthe\s)(?<!\bbetween\s)(?<!\bbetween\sthe\s)"
                 r"\b(\d+)\s+of\s+us\b(?!\s+(?:own|hold|are\s+(?:director|shareholder|owner)|"
                 r"who\s+(?:own|founded|started|set|run|hold)))", re.I), r"\1 staff"),
     (re.compile(r"\b(?:it's\s+|there's\s+)?(?:just|only)\s+me\b"
-                r"(?!\s*(?:and|&|\+|plus|own|hold|full|f/t))",
+                # not the owner: "only me who holds shares"
+                r"(?!\s*(?:and|&|\+|plus|own|hold|full|f/t|(?:that|who)\s+(?:owns?|holds?)))",
                 re.I), "1 staff"),
     # "only me and two apprentices": the owner works full time beside the others
     (re.compile(r"\b(?:it's\s+|there's\s+)?(?:(?:just|only)\s+me(?:\s+(?:full[\s-]?time|f/t))?|"

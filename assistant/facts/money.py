@@ -70,7 +70,7 @@ _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"buy(?:ing)?|machine(?:ry|s)?|equipment|kit|robots?|software|tooling|printer|lathe|"
         r"cnc|plant|vehicles?|upgrade)\b", re.I)),
     ("grant", re.compile(r"\b(?:grants?|vouchers?|funding|award|support|subsid(?:y|ies)|"
-                         r"contribution|public\s+money|offer(?:ed)?)\b", re.I)),
+                         r"contribution|public\s+money|offer(?:ed)?|scheme)\b", re.I)),
     ("prior_public_support", re.compile(
         r"\b(?:de\s+minimis|state\s+aid|"
         r"subsidy\s+control)\b", re.I)),
@@ -88,7 +88,7 @@ _ASKED_ABOUT = re.compile(
 _PAST_SUPPORT = re.compile(
     r"\b(?:received|had|got|(?:been|were|was)\s+(?:given|awarded)|won|secured|obtained|"
     r"gave\s+(?:us|me|the\s+business)|(?:paid|awarded|provided)\s+(?:us|me)|"
-    r"previous(?:ly)?|prior|already|last\s+(?:year|month)|in\s+the\s+(?:past|last)|ago|"
+    r"previous(?:ly)?|prior|already|last\s+(?:financial\s+)?(?:year|month)|in\s+the\s+(?:past|last)|ago|"
     r"(?:19|20)\d\d)\b", re.I)
 # "a grant towards a £90k machine": the machine's price is not the grant's purpose.
 _TOWARDS = re.compile(

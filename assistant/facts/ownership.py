@@ -28,7 +28,7 @@ _OWNED_BY = re.compile(
     r"(?P<partly>\b(?:partly|partially|part|jointly|majority|minority|co)[\s-]+)?"
     r"\b(?:(?:owned|held|controlled)\s+by|owned\s+(?P<subsidiary>subsidiary)\s+of)\s+", re.I)
 _HOLDS = re.compile(
-    rf"\b(?:(?:still|now|currently|also)\s+)?(?:owns?|holds?|has|have|controls?|bought|acquired|purchased|took|has\s+taken|"
+    rf"\b(?:(?:still|now|currently|also)\s+)?(?:owns?|holds?|(?:has|have|had)\s+(?:held|owned)|has|have|controls?|bought|acquired|purchased|took|has\s+taken|"
     rf"kept|keeps|retains?|retained|invested\s+in)\s+(?:(?:exactly|precisely|just|about|around|roughly|approximately|nearly|"
     rf"almost|some|only|still)\s+)?(?:a\s+|an\s+|(?:the\s+)?(?:other|remaining)\s+)?"
     rf"(?:{_SHARE}|(?P<all>\ball)(?=\s+of\s+(?:us|it|our|the)\b))"
@@ -220,7 +220,9 @@ _COMMON_OWNER = re.compile(
 # The other business of that owner: "a sister foundry in Redditch", "the other one",
 # "our other company"
 _SISTER = re.compile(
-    r"\b(?:an?|our|the|my)\s+sister\s+(?:[\w-]+\s+){0,3}?[\w-]+"
+    # not a sibling: "my sister and I both work in it"
+    r"\b(?:an?|our|the|my)\s+sister\s+(?!(?:as|and|who|is|are|was|were|works?|helps?|does|did|"
+    r"has|have|had|runs?|owns?|also|too|both)\b)(?:[\w-]+\s+){0,3}?[\w-]+"
     r"(?=\s+(?:in|at|near|with|based|that|which|who|employing|turning|has|had|is)\b|\s*[,;(.:-]|$)|"
     r"\b(?:our|my)\s+other\s+(?:[\w-]+\s+){0,2}?(?:company|firm|business)\b", re.I)
 _THE_OTHER = re.compile(r"\bthe\s+other\s+(?:one|1|company|firm|business)\b", re.I)
@@ -345,7 +347,8 @@ def _their_figures(msg: Message, found: Found[Holding]) -> Holding:
         if start >= len(msg.text):
             break
         refer = _REFERS_BACK.match(msg.text, start) or (
-            _AND_HAS.match(msg.text, start) if start == found.end else None)
+            _AND_HAS.match(msg.text, start) if start == found.end else None) or \
+            _named_again(msg.text, start, holding.holder)
         if not refer:
             continue
         end = msg.sentence(refer.end())[1]
@@ -363,6 +366,17 @@ def _their_figures(msg: Message, found: Found[Holding]) -> Holding:
             "turnover": holding.turnover or other.turnover,
             "balance_sheet": holding.balance_sheet or other.balance_sheet})
     return holding
+
+
+def _named_again(text: str, start: int, holder: str) -> re.Match[str] | None:
+    """The holder named again by its first word with a possessive: "Hallam's accounts show
+    ..." after "Hallam Industrial Holdings holds 45%"."""
+    first = re.match(r"(?-i:[A-Z])[\w&-]{2,}", holder.strip())
+    if first is None or first[0].lower() in {"the", "our", "my", "another", "one"}:
+        return None
+    return re.compile(rf"\s*{re.escape(first[0])}(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}?"
+                      r"(?:accounts|figures|group|staff|headcount|turnover|books)?",
+                      re.I).match(text, start)
 
 
 def read_referred_figures(msg: Message) -> Holding | None:

@@ -154,7 +154,7 @@ _FULL_TIMERS = re.compile(
 # Owners who work in the business full time: "3 partners, all working full time"
 _WORKING_OWNERS_FULL = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s+(?:working\s+)?(?:(?:the|my|our)\s+)?(?:co-?)?(?:directors?|"
-    r"owners?|partners?|founders?|shareholders?)\b[^,.;:()]{0,50}?\b(?:work|works|working)\s+"
+    r"owners?|partners?|founders?|shareholders?)\b[^.;:()]{0,50}?\b(?:work|works|working)\s+"
     r"(?:in\s+(?:it|the\s+business|the\s+company)\s+)?full[\s-]?time\b", re.I)
 
 

@@ -103,6 +103,14 @@ PRE_REVENUE = re.compile(
 # trailers for 9 years"), both in a clause about the business, not a person's career.
 _DOING_SINCE = re.compile(
     rf"\bsince\s+(?:(?P<month>{MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b", re.I)
+# "freelance since 2016", "a sole trader from 2019": the business is the owner's trade
+_SELF_EMPLOYED_SINCE = re.compile(
+    rf"\b(?:self[\s-]?employed|a\s+sole\s+trader|freelance|freelancing)\s+(?:since|from)\s+"
+    rf"(?:(?P<month>{MONTH})\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
+# "I started Acme Rope, a rigging firm, three months ago": the name between
+_LAUNCHED_NAMED_AGO = re.compile(
+    rf"\b(?:we|i)\s+(?:launched|started|founded|set\s+up|opened)\s+(?-i:[A-Z])[^.;!?]{{0,60}}?"
+    rf"\b(?:{QUAL}\s+)?{DURATION}\s+ago\b", re.I)
 _DOING_FOR = re.compile(
     r"\b(?:we|i)(?:'ve|\s+have)\s+(?:been\s+)?(?:[a-z-]+)\b[^.;!?]{0,60}?\bfor\s+"
     rf"(?:(?:the\s+)?(?:last|past)\s+)?(?:(?:over|more\s+than|almost|nearly|{QUAL})\s+)?"
@@ -195,6 +203,11 @@ def read_months_trading(msg: Message, today: date) -> float | None:
         found.append(Found(match.start() if not _A_PLACE_INSIDE.search(match[0]) else start,
                            match.end(), months_from(match, today)))
     found += [Found(m.start(), m.end(), 0.0) for m in _NOT_TRADING.finditer(msg.text)]
+    found += [Found(m.start(), m.end(), months_from(m, today))
+              for m in _SELF_EMPLOYED_SINCE.finditer(msg.text)]
+    if not found:
+        found = [Found(m.start(), m.end(), duration_months(m))
+                 for m in _LAUNCHED_NAMED_AGO.finditer(msg.text)]
     if not found:
         found = _traded_ever_since(msg, today)
     if not found:

@@ -502,3 +502,33 @@ def test_trading_ever_since_the_year_named_before() -> None:
     facts = read("The previous owners retired in 2016; we bought the firm from them and have "
                  "been trading ever since.")
     assert facts.months_trading is not None and facts.months_trading > 100
+
+
+def test_a_holder_named_again_with_a_possessive_keeps_its_figures() -> None:
+    facts = read("We're 120 AWU with turnover £14m. Marlow Engineering Group has held 35% of us "
+                 "since 2015. Marlow's group accounts show 500 staff and turnover £60m.")
+    assert facts.employees == 120
+    holder = facts.holdings[0]
+    assert (holder.share_percent, holder.employees) == (35.0, 500.0)
+
+
+@pytest.mark.parametrize(("text", "check"), [
+    ("it's only me that owns it, 6 staff", lambda f: f.employees == 6),
+    ("we've got a hardware shop in Bilston, 5 staff", lambda f: f.sector_text is not None
+     and "hardware shop" in f.sector_text),
+    ("We started Copper & Clay, a pottery studio, five months ago.",
+     lambda f: f.months_trading == 5),
+    ("im a plasterer, self-employed since 2015", lambda f: f.months_trading is not None
+     and f.months_trading > 100 and f.sector_text == "plasterer"),
+    ("Run by my brother and me; my sister is the other director", lambda f: not f.holdings),
+])
+def test_owners_own_turns_of_phrase(text: str, check) -> None:
+    assert check(read(text))
+
+
+def test_support_from_last_financial_year_is_earlier_support() -> None:
+    facts = read("A council scheme paid out £120k to us last financial year, then vouchers "
+                 "worth £30k this year, both counted as MFA. We'd like a £40k grant.")
+    assert facts.prior_public_support is not None
+    assert facts.prior_public_support.amount == 150_000
+    assert facts.requested_amount is not None and facts.requested_amount.amount == 40_000

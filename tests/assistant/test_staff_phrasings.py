@@ -116,7 +116,7 @@ def test_the_businesss_own_works_say_it_makes_things(text: str, activity: str | 
     ("Both founders also work full time, plus five full-timers and 2 staff on 3 days each "
      "week.",
      7 + 1.2),
-    ("Three partners who all work full time in the business, 6 full-time fitters.", 9),
+    ("Three partners, who all work full time, and 6 full-time fitters.", 9),
     ("Eleven full-timers, 2 staff doing 1 day a week, 4 seasonal packers for 3 months.",
      11 + 0.4 + 1.0),
 ])
