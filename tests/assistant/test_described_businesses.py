@@ -532,3 +532,9 @@ def test_support_from_last_financial_year_is_earlier_support() -> None:
     assert facts.prior_public_support is not None
     assert facts.prior_public_support.amount == 150_000
     assert facts.requested_amount is not None and facts.requested_amount.amount == 40_000
+
+
+def test_a_firm_that_went_bust_owing_the_business_is_not_the_business() -> None:
+    facts = read("A CVA back in 2018 after our main contractor collapsed into liquidation owing "
+                 "us £200k; it ended in 2021 and we're fine now. 30 staff.")
+    assert facts.insolvent is not True  # the contractor's liquidation is not the business's
