@@ -70,7 +70,7 @@ _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"buy(?:ing)?|machine(?:ry|s)?|equipment|kit|robots?|software|tooling|printer|lathe|"
         r"cnc|plant|vehicles?|upgrade)\b", re.I)),
     ("grant", re.compile(r"\b(?:grants?|vouchers?|funding|award|support|subsid(?:y|ies)|"
-                         r"contribution|public\s+money|offer(?:ed)?|scheme)\b", re.I)),
+                         r"contribution|public\s+money|offer(?:ed)?)\b", re.I)),
     ("prior_public_support", re.compile(
         r"\b(?:de\s+minimis|state\s+aid|"
         r"subsidy\s+control)\b", re.I)),

@@ -527,7 +527,7 @@ def test_owners_own_turns_of_phrase(text: str, check) -> None:
 
 
 def test_support_from_last_financial_year_is_earlier_support() -> None:
-    facts = read("A council scheme paid out £120k to us last financial year, then vouchers "
+    facts = read("A council grant paid out £120k to us last financial year, then vouchers "
                  "worth £30k this year, both counted as MFA. We'd like a £40k grant.")
     assert facts.prior_public_support is not None
     assert facts.prior_public_support.amount == 150_000
