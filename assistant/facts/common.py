@@ -82,7 +82,7 @@ _CLAUSE_BREAK = re.compile(
 _OTHER_BUSINESS = re.compile(
     r"\b(?:parent|group|owners?|shareholders?|subsidiar(?:y|ies)|suppliers?|customers?|"
     r"clients?|partners?|investors?|competitors?|they|their|them|"
-    # a firm the business deals with: "a main contractor went bust owing us"
+    # a firm the business deals with: "the main contractor collapsed, still owing money"
     r"main\s+contractors?|(?:the|our|their)\s+contractors?|debtors?|"
     r"the\s+other\s+(?:company|business|firm)|the\s+other(?=\s*,|\s+one\b)|"
     # a business bought or taken over: "the former business was then wound up"

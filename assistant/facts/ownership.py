@@ -109,9 +109,9 @@ _REFERS_BACK = re.compile(
     r"owns|hold|holds)\b)", re.I)
 # The holder's own verb going on: "A supplier holds 30% of us and has 40 staff"
 _AND_HAS = re.compile(
-    r"(?:\s*(?:of\s+)?(?:us|the\s+(?:company|business|firm)|our\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:\s*(?:of\s+)?(?:us|the\s+(?:company|business|firm|shares)|our\s+(?:[\w-]+\s+){0,2}?"
     r"(?:shares|equity|business|company|firm))\b)?\s*,?\s*(?:(?:and|,)\s+(?=(?:has|had|employs|"
-    r"turns\s+over)\b)|with\b(?=[^.;!?]{0,40}\b(?:of\s+its\s+own|of\s+their\s+own)\b))",
+    r"turns\s+over)\b)|(?:with|and)\b(?=[^.;!?]{0,40}\b(?:of\s+its\s+own|of\s+their\s+own)\b))",
     re.I)
 # Words that turn back to the business itself: "; we have 45 staff".
 _SELF_AGAIN = re.compile(r"(?:[;,]|\band\b|\bbut\b)\s+(?:we|our|us|here)\b", re.I)

@@ -536,5 +536,11 @@ def test_support_from_last_financial_year_is_earlier_support() -> None:
 
 def test_a_firm_that_went_bust_owing_the_business_is_not_the_business() -> None:
     facts = read("A CVA back in 2018 after our main contractor collapsed into liquidation owing "
-                 "us £200k; it ended in 2021 and we're fine now. 30 staff.")
+                 "us £200k; it ended in 2021 and trade is good. 30 staff.")
     assert facts.insolvent is not True  # the contractor's liquidation is not the business's
+
+
+def test_a_holder_s_staff_of_its_own_after_its_share() -> None:
+    facts = read("A trade buyer has 70% of the shares and 900 staff of its own; we employ 55.")
+    assert facts.employees == 55
+    assert facts.holdings[0].employees == 900
