@@ -74,7 +74,7 @@ def build(settings: Settings, knowledge: Path | None = None, progress: bool = Tr
         programme=programme,
         store=SqlConversationStore(settings.conversations_url()),
         router=Router(embedder, programme_words=_named_things(programme.words, policy),
-                      catalogue_names=lambda: [r.name for r in retriever.records()]),
+                      catalogue_names=retriever.record_names),
         guard=InputGuard(),
         extractor=FactExtractor.from_policy(policy) if policy else FactExtractor(),
         policy=policy,

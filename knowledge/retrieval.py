@@ -80,6 +80,7 @@ class HybridRetriever:
         self._embedder = embedder
         self._config = config or RetrievalConfig()
         self._rarity: tuple[int, dict[str, float]] | None = None
+        self._names: tuple[int, tuple[str, ...]] | None = None
         self._lock = threading.Lock()
 
     @property
@@ -140,6 +141,15 @@ class HybridRetriever:
                 self._rarity = (count, {word: math.log((n + 1) / (df + 0.5))
                                         for word, df in frequency.items()})
             return self._rarity[1]
+
+    def record_names(self) -> tuple[str, ...]:
+        """The names of the catalogue's facilities and teams, read again when the index
+        changes (as `word_rarity` is), not on every call."""
+        with self._lock:
+            count = self._index.lexical.count()
+            if self._names is None or self._names[0] != count:
+                self._names = (count, tuple(r.name for r in self._index.manifest.records()))
+            return self._names[1]
 
     def records(self, **fields: str) -> list[CatalogueRecord]:
         """Catalogue records whose fields contain every given value (case-insensitive).

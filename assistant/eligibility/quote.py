@@ -12,7 +12,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.eligibility.results import Assessment, AwardCalculation
+from assistant.eligibility.results import Assessment, AwardCalculation, CriterionResult
 from assistant.eligibility.wording import (
     AWARD_NOUN,
     capitalised,
@@ -151,7 +151,7 @@ def needed_cost_quote(offers: Sequence[Offer], band: str | None, target_gbp: flo
 def sme_quote(assessment: Assessment, band: str | None = None) -> list[QuoteLine]:
     """ "Are we an SME?", "do we count as small?" (`band`): the size test's verdict on the
     figures given, with its working."""
-    criterion = next((c for c in assessment.criteria if c.fact == "sme_band"), None)
+    criterion = _sme_criterion(assessment)
     if criterion is None:
         return []
     if band is None:
@@ -169,7 +169,7 @@ def sme_quote(assessment: Assessment, band: str | None = None) -> list[QuoteLine
 
 def staff_quote(assessment: Assessment, staff: float) -> list[QuoteLine]:
     """The staff count in annual work units, as the size test counts it."""
-    criterion = next((c for c in assessment.criteria if c.fact == "sme_band"), None)
+    criterion = _sme_criterion(assessment)
     return [QuoteLine(
         f"{number(staff)} annual work units (AWU): a full-timer counts as 1, a part-timer as the "
         "share of a full-time week they work, and seasonal staff as the share of the year they "
@@ -183,8 +183,14 @@ def size_quote(assessment: Assessment) -> list[QuoteLine]:
     combined = [line for line in assessment.band_working if line.startswith("Combined figures")]
     added = [line for line in assessment.band_working
              if not line.startswith(("Combined figures", "The business's own figures", "On the "))]
-    clause = next((c.clause for c in assessment.criteria if c.fact == "sme_band"), None)
-    return [QuoteLine(" ".join([*combined, *added]), clause)] if combined else []
+    criterion = _sme_criterion(assessment)
+    return [QuoteLine(" ".join([*combined, *added]), criterion.clause if criterion else None)] \
+        if combined else []
+
+
+def _sme_criterion(assessment: Assessment) -> CriterionResult | None:
+    """The size test's result among the programme's criteria, if it has one."""
+    return next((c for c in assessment.criteria if c.fact == "sme_band"), None)
 
 
 def sterling_quote(policy: Policy, euros: Sequence[float]) -> list[QuoteLine]:

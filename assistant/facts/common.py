@@ -74,7 +74,7 @@ def bound(text: str, start: int) -> int:
 SENTENCE_BREAK = re.compile(r"[.;!?](?=\s|$)|\n")
 # A full stop that ends a short form inside a sentence: "Kessler Inc. (US) holds 70%", "Acme
 # Ltd. and its sister". Before a capital it is taken as the end of the sentence all the same.
-_SHORT_FORM_STOP = re.compile(r"\b(?:inc|ltd|corp|co|plc|llc|bros|approx|est|no|vs|etc)\.\s+"
+_SHORT_FORM_STOP = re.compile(r"\b(?:inc|ltd|corp|co|plc|llc|bros|approx|est|no|vs|etc)(\.)\s+"
                               r"(?=[a-z(\d£€$])", re.I)
 _CLAUSE_BREAK = re.compile(
     r"[.;!?](?=\s|$)|\n|,\s|\s(?:and|but|while|whereas|plus|although|though)\s", re.I)
@@ -94,19 +94,13 @@ CORRECTION = (r"(?:\b(?:sorry|i\s+mean|i\s+meant|correction|make\s+(?:that|it)|o
 CORRECTION_RE = re.compile(CORRECTION, re.I)
 
 
-def _short_form(text: str, dot: int) -> bool:
-    """Whether the full stop at `dot` ends a short form within the sentence."""
-    start = max(0, dot - 6)
-    return any(m.start() <= dot < m.end() for m in _SHORT_FORM_STOP.finditer(text, start, dot + 40))
-
-
 class Message:
     """A message being read: its text, its sentences and clauses, and the spans already read
     as some fact (so that no other rule reads the same words again)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        short = {m.end() for m in re.finditer(r"[.]", text) if _short_form(text, m.start())}
+        short = {m.end(1) for m in _SHORT_FORM_STOP.finditer(text)}  # not a sentence's end
         self._sentence_breaks = [m.span() for m in SENTENCE_BREAK.finditer(text)
                                  if m.end() not in short]
         self._clause_breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text)

@@ -132,3 +132,9 @@ def test_one_section_does_not_crowd_out_the_rest() -> None:
     # with too few others, the table fills the rest, in rank order
     assert [s.chunk.id for s in _varied(ranked[:5], 5, per_section=3)] == ["0", "1", "2", "3",
                                                                           "4"]
+
+
+def test_record_names_are_the_catalogue_s_and_read_once_per_index_state(bundled) -> None:
+    names = bundled.retriever.record_names()
+    assert names == tuple(r.name for r in bundled.retriever.records())
+    assert bundled.retriever.record_names() is names  # the same index: not read again
