@@ -30,6 +30,10 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     # "we are a precision engineering firm making aerospace brackets"
     r"\b(?:we\s+are|we're|i\s+am|i'm|(?:the|our|my)\s+(?:company|business|firm)\s+is|it's|"
     r"it\s+is)\s+(?:an?)\s+",
+    # "We're Hadley Metals, structural steel fabricators": what follows the name
+    r"\b(?:we\s+are|we're)\s+(?-i:[A-Z][\w&'.-]*)(?:\s+(?-i:[A-Z&][\w&'.-]*)){0,4}\s*,\s+"
+    r"(?:an?\s+)?(?!(?:and|but|so|we|our|us|i|it|based|located|in|at|on|from|with|the)\b)"
+    r"(?=[a-z])",
     # "I run a bakery", "we've got a tyre shop"
     r"\b(?:we|i)\s+(?:run|own|manage|operate)\s+(?:an?|two|three|four|several|\d+)\s+",
     r"\b(?:we|i)(?:'ve|\s+have)?\s+got\s+(?:an?|two|three|\d+)\s+(?=(?:[\w&-]+\s+){0,3}?"
@@ -52,7 +56,8 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"welding|sewing|knitting|weaving|engraving|moulding|casting)\b)",
     # "we're toolmakers", "we are roofing and cladding installers"
     r"\b(?:we\s+are|we're)\s+(?:(?:mainly|mostly|primarily|specialist|independent)\s+)?"
-    r"(?=(?:[a-z&-]+\s+){0,4}[a-z-]+(?:ers|ors|ists|smiths|wrights|iers)\b)",
+    # (lower case: "we are Orme & Daughters Ltd" is a name)
+    r"(?=(?-i:(?:[a-z&-]+\s+){0,4}[a-z-]+(?:ers|ors|ists|smiths|wrights|iers))\b)",
     # "we do laser engraving", "I do contract upholstery"
     r"\b(?:we|i)\s+(?:(?:mainly|mostly|also|just)\s+)?do\s+"
     r"(?=(?:[\w&-]+\s+){0,3}?[a-z-]+(?:ing|ery|ry|work)\b)(?!(?:a|the|some|any|it|this|that)\b)",
@@ -199,7 +204,9 @@ _NOT_A_KIND = frozenset(
     # people close to the owner: "my father and I own it"
     "brother brothers mother father sister sisters daughter daughters grandfather grandmother "
     "manager managers employer employers adviser advisers advisor advisors lawyer lawyers "
-    "banker bankers landlord landlords worker workers".split())
+    "banker bankers landlord landlords worker workers "
+    # what a business is given or offered: "we got a £9,000 voucher"
+    "voucher vouchers offer offers lender lenders tender tenders".split())
 # what comes before the kind: an article, a number ("two clothes shops"), or the message's
 # start ("Hi - Bearwood-based signmaker here")
 _ARTICLE_BEFORE = re.compile(

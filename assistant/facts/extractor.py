@@ -23,6 +23,7 @@ insolvency.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import get_args
@@ -33,7 +34,7 @@ from assistant.facts.answers import answer_to
 from assistant.facts.common import PERCENT, AskedFact, Message
 from assistant.facts.forms import first_person, rewrite
 from assistant.facts.insolvency import read_insolvent
-from assistant.facts.money import MoneyField, read_money
+from assistant.facts.money import InKind, MoneyField, read_money
 from assistant.facts.numbers import words_to_digits
 from assistant.facts.ownership import read_holdings, read_referred_figures, read_stated_share
 from assistant.facts.places import Places
@@ -123,7 +124,9 @@ class FactExtractor:
     def __init__(self, places: dict[str, str] | None = None,
                  known_districts: set[str] | None = None,
                  subsidy_names: list[str] | None = None,
-                 postcode_patterns: list[str] | None = None) -> None:
+                 postcode_patterns: list[str] | None = None,
+                 in_kind: Sequence[InKind] = ()) -> None:
+        """`in_kind`: support given in kind and its value a unit, read as earlier support."""
         self._places = Places(places or {})
         # another country's postal codes (an Eircode), from the policy's areas
         self._local_codes = [re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I)
@@ -142,6 +145,7 @@ class FactExtractor:
             r"\b(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
             + r")\b", re.I) if words else None)
         self._sector = SectorReader(self._places.pattern)
+        self._in_kind = tuple(in_kind)
 
     @classmethod
     def from_policy(cls, policy: Policy) -> FactExtractor:
@@ -161,7 +165,9 @@ class FactExtractor:
         patterns = [area.postcode_pattern for area in policy.areas if area.postcode_pattern]
         return cls(places=places, known_districts={d for d in districts
                                                    if valid_outward_code(d)},
-                   subsidy_names=[policy.rates.subsidy_name], postcode_patterns=patterns)
+                   subsidy_names=[policy.rates.subsidy_name], postcode_patterns=patterns,
+                   in_kind=[InKind.of(item.kind, item.unit, item.value_gbp)
+                            for item in policy.rates.in_kind])
 
     def _local_postcode(self, msg: Message) -> str | None:
         """A postal code of the policy's own pattern, written as district and the rest
@@ -243,7 +249,7 @@ class FactExtractor:
         for match in PERCENT.finditer(msg.text):
             msg.claim(*match.span())
         months = read_months_trading(msg, today)
-        money, unassigned = read_money(msg, today)
+        money, unassigned = read_money(msg, today, self._in_kind)
         employees = read_employees(msg, unassigned)
         local_authority = self._places.local_authority(msg)
         insolvent = read_insolvent(msg, describes_business=any(

@@ -127,7 +127,23 @@ def _support(value: str) -> str | None:
 
 # Label words -> how its value is written as a sentence; the first rule whose words all appear
 # in the label applies.
+def _group_figures(value: str) -> str:
+    """ "Group facts: 85 staff, £24m": the figures of the whole group."""
+    return f"Group-wide we have {value}"
+
+
+def _figures(value: str) -> str:
+    """ "Company figures: 40 staff, £3m": a heading over figures, which speak for themselves."""
+    return value
+
+
+# a heading over the business's figures: "Group facts:", "Company figures:", "Key numbers:"
+_FIGURE_HEADINGS = tuple(
+    rule for word in ("figures", "facts", "numbers", "details", "totals", "stats", "size")
+    for rule in ((("group", word), _group_figures), ((word,), _figures)))
+
 _LABELS: tuple[tuple[tuple[str, ...], Callable[[str], str | None]], ...] = (
+    *_FIGURE_HEADINGS,
     (("balance",), _balance_sheet),
     (("post",), _postcode),
     (("postal",), _postcode),

@@ -32,6 +32,7 @@ _SOLVENT_ALONE = re.compile(
 _PAST_STATE = re.compile(
     r"\b(?:were|was|had|had\s+been|used\s+to|previously|formerly|came\s+out|exited|emerged|"
     r"history)\b", re.I)
+_NEVER = re.compile(r"\b(?:never|not\s+ever|n't\s+ever)\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|at\s+present|still|this\s+(?:week|month)|today|"
                   r"recently|last\s+(?:week|month))\b", re.I)
 # After the words, in the same sentence: it is over ("administration in 2017, exited 2018").
@@ -111,7 +112,11 @@ def _insolvency_state(msg: Message, start: int, describes_business: bool = False
     when about the past or another business. In a question that describes a business, only
     words saying it is not insolvent (or is solvent) are read."""
     lead = msg.lead(start)
-    if msg.about_another_business(start) or _PAST_STATE.search(lead):
+    if msg.about_another_business(start):
+        return None
+    if _NEVER.search(lead[-40:]):
+        return False  # "we've never had any insolvency trouble": not then, not now
+    if _PAST_STATE.search(lead):
         return None
     negated = bool(NEGATION.search(lead[-40:]))
     if msg.is_question_about_others(start) and \

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal, get_args
@@ -163,11 +164,11 @@ def amounts_in(msg: Message, start: int = 0, end: int | None = None) -> list[Amo
     return sorted(amounts, key=lambda a: a.start)
 
 
-# Words between an amount and the noun it qualifies, in one noun phrase: "£90,000 booster"
-_SAME_PHRASE = re.compile(r"\s*(?:-\s*)?(?!(?:of|on|for|to|in|at|from|with|by|and|or|a|an|the|"
-                          r"is|was|are|we|our|per|each|a\s+year)\b)[a-z][\w-]*\s+"
-                          r"(?:(?!(?:of|on|for|to|in|at|from|with|by|and|or|is|was|are)\b)"
-                          r"[a-z][\w-]*\s+)?", re.I)
+# Words between an amount and the noun it qualifies, in one noun phrase: "£90,000 booster",
+# "a £60,000 Smart Factory Project grant"
+_SAME_PHRASE = re.compile(r"\s*(?:-\s*)?(?:(?!(?:of|on|for|to|in|at|from|with|by|and|or|a|an|the|"
+                          r"is|was|are|we|our|per|each|that|which|this)\b)[a-z][\w-]*\s+){1,4}",
+                          re.I)
 
 
 def nearest_role(msg: Message, amount: Amount, lo: int, hi: int,
@@ -191,7 +192,9 @@ def nearest_role(msg: Message, amount: Amount, lo: int, hi: int,
                 continue  # "what would the voucher cover of an £8,000 study": a cost
             distance = b - a
             if after and _SAME_PHRASE.fullmatch(text, a, b):
-                distance = 0  # the noun the amount qualifies: "a £70k automation project"
+                # the noun the amount qualifies: "a £70k automation project"; of two, the last
+                # is the head ("a £60k Smart Factory Project grant" is a grant)
+                distance = -distance
             if best is None or distance < best[0]:
                 best = (distance, role)
     if best is not None:
@@ -243,7 +246,61 @@ def _resolve(msg: Message, role: str, lo: int, hi: int) -> str:
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+plus\s+)\s*", re.I)
 
 
-def read_money(msg: Message, today: date) -> tuple[dict[str, Money], list[Amount]]:
+@dataclass(frozen=True)
+class InKind:
+    """Support in kind the policy values a unit ("Expert Help day", GBP 900): `pattern`
+    finds a number of units ("9 Expert Help days", "12 days of funded Expert Help")."""
+
+    pattern: re.Pattern[str]
+    value_gbp: float
+
+    @classmethod
+    def of(cls, kind: str, unit: str, value_gbp: float) -> InKind:
+        words = r"\s+".join(re.escape(w) for w in kind.split())
+        units = rf"{re.escape(unit)}s?"
+        # a count, not a year; the words between are words, not another number
+        count = (r"\b(?!(?:19|20)\d\d\b)(?P<n>" + NUM + r")\s+"
+                 # "4 of our 12 days": the 4 used
+                 r"(?:of\s+(?:our|the|its|their|my|your)\s+(?:\d+\s+)?)?")
+        if words.lower() == re.escape(unit).lower():  # a unit named alone: "9 site visits"
+            pattern = rf"{count}(?:[a-z][\w-]*\s+){{0,3}}?{units}\b"
+        else:
+            pattern = (rf"{count}(?:(?:[a-z][\w-]*\s+){{0,3}}?{words}\s+{units}|"
+                       rf"{units}\s+of\s+(?:[a-z][\w-]*\s+){{0,2}}?{words})\b")
+        return cls(re.compile(pattern, re.I), value_gbp)
+
+
+# Support in kind had already: "we've used 4 of our days", "we had 9 days last year"
+_USED = re.compile(r"\b(?:had|used|received|got|taken|took|completed|drawn|claimed|already)\b",
+                   re.I)
+
+
+# the value said straight after: "(so £14,400 I think)", "worth £6,000", ", i.e. £3,600"
+_VALUED_AFTER = re.compile(
+    r"[\s(,:=-]*(?:(?:so|i\.?e\.?|which\s+is|that's|that\s+is|worth|valued\s+at|at|"
+    r"totall?ing|making|about|around|roughly|approx\w*)[\s,.]+)*[£€]", re.I)
+
+
+def _in_kind_had(msg: Message, in_kind: Sequence[InKind]) -> list[Found[Money]]:
+    """The value of the support in kind a business says it has had, at the policy's rate."""
+    found = []
+    for item in in_kind:
+        for match in item.pattern.finditer(msg.text):
+            lo, hi = msg.clause(match.start(), match.end())
+            if msg.claimed(*match.span("n")) or not _USED.search(msg.text, lo, hi):
+                continue
+            if _VALUED_AFTER.match(msg.text, match.end()):
+                continue  # "12 days (so £14,400)": the amount after it says what it is worth
+            msg.claim(*match.span())
+            found.append(Found(match.start(), match.end(),
+                               Money(amount=to_float(match["n"]) * item.value_gbp)))
+    return found
+
+
+def read_money(msg: Message, today: date, in_kind: Sequence[InKind] = ()
+               ) -> tuple[dict[str, Money], list[Amount]]:
+    """The amounts a message states, by what each is; `in_kind` values the support in kind it
+    says it has had as earlier public support."""
     amounts = amounts_in(msg)
     found: dict[str, list[Found[Money]]] = {name: [] for name in MONEY_FIELDS}
     unassigned: list[Amount] = []
@@ -284,6 +341,7 @@ def read_money(msg: Message, today: date) -> tuple[dict[str, Money], list[Amount
     if only is not None and not found[only] and unassigned:
         found[only].append(Found(unassigned[-1].start, unassigned[-1].end,
                                  unassigned.pop().money))
+    found["prior_public_support"] += _in_kind_had(msg, in_kind)
     for match in _NO_PRIOR_SUPPORT.finditer(msg.text):
         found["prior_public_support"].append(
             Found(match.start(), match.end(), Money(amount=0)))

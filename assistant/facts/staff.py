@@ -113,8 +113,11 @@ _STAFF_ITEM = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s+(?:(?:{STAFF_ADJ}|office|sales|shop[\s-]?floor|sewing|"
     r"full[\s-]?time|f/t|qualified|senior|junior|trainee)\s+){0,2}"
     rf"(?:(?P<noun>{_ITEM_NOUN})|(?P<more>others?|more|other\s+people)|"
-    r"(?P<where>in\s+the\s+(?:office|workshop|factory|shop|kitchen|warehouse|yard|lab)))\b",
-    re.I)
+    r"(?P<where>in\s+the\s+(?:office|workshop|factory|shop|kitchen|warehouse|yard|lab)|"
+    # "11 on the shop floor", "6 at the benches", "4 in production"
+    r"on\s+the\s+(?:shop[\s-]?)?floor|on\s+the\s+(?:tools|line|road|vans?)|at\s+the\s+benche?s?|"
+    r"in\s+(?:production|dispatch|despatch|admin|sales|accounts|design|assembly|stores)))\b"
+    r"(?:\s+full[\s-]?time\b)?", re.I)
 # The owner, or a family member, working beside the staff listed: "me", "my wife".
 _FAMILY = r"(?:wife|husband|son|daughter|brother|sister|dad|mum|father|mother)"
 _WORKING_OWNER = rf"(?:me|myself|the\s+owner|(?:my|our)\s+{_FAMILY})"
@@ -272,7 +275,7 @@ def _staff_lists(msg: Message) -> list[Found[float]]:
         else:
             groups.append([item])
     for group in groups:
-        if (group[0]["more"] or group[0]["where"]) and \
+        if (group[0]["more"] or (group[0]["where"] and len(group) == 1)) and \
                 not _OWNER_BEFORE.search(msg.text, 0, group[0].start()):
             continue  # "3 more" or "2 in the office" with nothing they add to
         before = _OWNER_BEFORE.search(msg.text, max(0, group[0].start() - 40), group[0].start())

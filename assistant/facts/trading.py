@@ -126,6 +126,10 @@ _A_CAREER = re.compile(
     r"director|ceo|md|joined|employed|lived|live|married|owned|premises|site|unit|building|"
     r"address|moved|based|grant|loan|funding|administration|insolven\w*|cva|liquidation|"
     r"receivership|customer|client|supplier|contract|lease)\b", re.I)
+# Public support or a person's story after "since <year>": not how long the business has traded
+_SUPPORT_SINCE = re.compile(
+    r"\b(?:grants?|vouchers?|funding|subsid(?:y|ies)|awards?|loans?|support|assistance|"
+    r"worked|employed|lived|joined|director)\b", re.I)
 # Words showing that the clause before "since" speaks of the business at its work.
 _DOING = re.compile(
     rf"\b(?:we|we've|we're|our|us|i|i've|it|have\s+done|{ACTIVITY_VERBS}|[a-z]+ing)\b", re.I)
@@ -277,8 +281,10 @@ def _doing_for_a_time(msg: Message, today: date) -> list[Found[float]]:
         sentence_start = msg.sentence(match.start())[0]
         clause = msg.text[lo:match.start()]
         listed = not clause.strip(" ,;-")  # "5 staff, £400k, since 2013, solvent"
+        # "Since 2022 we have had two vouchers": what the clause goes on to say is not the trade
+        rest = msg.text[match.end():msg.clause(match.start())[1]]
         if (_DOING.search(clause) or lo == sentence_start or listed) \
-                and not _A_CAREER.search(clause):
+                and not _A_CAREER.search(clause) and not _SUPPORT_SINCE.search(rest):
             found.append(Found(match.start(), match.end(), months_from(match, today)))
     return found
 

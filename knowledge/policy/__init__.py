@@ -32,6 +32,7 @@ from knowledge.policy.schema import (
     Criterion,
     FactName,
     FundingRound,
+    InKindSupport,
     OutputRatio,
     Policy,
     Programme,
@@ -40,6 +41,6 @@ from knowledge.policy.schema import (
 )
 
 __all__ = ["BOOLEAN_FACTS", "OUTWARD_CODE_RE", "Area", "Award", "Band", "ClauseRef", "CostCap",
-           "Criterion", "District", "FactName", "FundingRound", "OutputRatio", "OutsidePointer",
-           "Policy", "Programme", "Rates", "Sector", "SectorList", "iter_clause_refs",
-           "load_policy"]
+           "Criterion", "District", "FactName", "FundingRound", "InKindSupport", "OutputRatio",
+           "OutsidePointer", "Policy", "Programme", "Rates", "Sector", "SectorList",
+           "iter_clause_refs", "load_policy"]

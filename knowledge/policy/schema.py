@@ -300,6 +300,24 @@ class Programme(Strict):
     contact: str = ""  # who to talk to about this programme; "" means the programme contact
 
 
+class InKindSupport(Strict):
+    """Support given in kind that counts towards the subsidy limit at a set value a unit:
+    "Expert Help day", valued at GBP 900. The last word of `name` is the unit."""
+
+    name: str = Field(min_length=3)
+    value_gbp: float = Field(gt=0)
+    clause: ClauseRef
+
+    @property
+    def unit(self) -> str:
+        return self.name.split()[-1]
+
+    @property
+    def kind(self) -> str:
+        """The words before the unit ("Expert Help"), or the unit when it stands alone."""
+        return " ".join(self.name.split()[:-1]) or self.name
+
+
 class Rates(Strict):
     eur_to_gbp: float = Field(gt=0)  # GBP per EUR
     clause: ClauseRef
@@ -312,6 +330,7 @@ class Rates(Strict):
                                 min_length=1)
     sme: SmeTest = Field(default_factory=SmeTest)  # the size test; the EU definition if absent
     time_zone: str = ""  # where round dates and times are local: "Europe/London"
+    in_kind: list[InKindSupport] = Field(default_factory=list)  # counted at a value a unit
 
 
 class Policy(Strict):

@@ -544,3 +544,101 @@ def test_a_holder_s_staff_of_its_own_after_its_share() -> None:
     facts = read("A trade buyer has 70% of the shares and 900 staff of its own; we employ 55.")
     assert facts.employees == 55
     assert facts.holdings[0].employees == 900
+
+
+@pytest.mark.parametrize(("text", "prior", "requested", "cost"), [
+    # the last noun of the phrase an amount qualifies says what it is
+    ("In 2025 we won a £45,000 Smart Packaging Project grant from the county.", 45_000, None,
+     None),
+    ("We're after a £30k robot cell grant.", None, 30_000, None),
+    ("What would you give towards a £80k paint line upgrade?", None, None, 80_000),
+])
+def test_the_head_noun_of_a_long_phrase_names_the_amount(text: str, prior: float | None,
+                                                         requested: float | None,
+                                                         cost: float | None) -> None:
+    facts = read(text)
+    assert (facts.prior_public_support.amount if facts.prior_public_support else None) == prior
+    assert (facts.requested_amount.amount if facts.requested_amount else None) == requested
+    assert (facts.project_cost.amount if facts.project_cost else None) == cost
+
+
+@pytest.mark.parametrize("text", [
+    "Since 2025 we have had two council vouchers, £8k and £6k.",
+    "Since 2023 I have worked as the finance director of a foundry.",
+])
+def test_support_or_a_career_since_a_year_is_not_trading(text: str) -> None:
+    assert read(text).months_trading is None
+
+
+def test_making_things_since_a_year_is_trading() -> None:
+    months = read("Since 2016 we have made oak staircases.").months_trading
+    assert months is not None and months > 100
+
+
+def test_days_of_support_in_kind_are_valued_by_the_policy() -> None:
+    from knowledge.index import bundled_knowledge_dir
+    from knowledge.policy import load_policy
+
+    policy = load_policy(bundled_knowledge_dir())
+    assert policy is not None
+    (day,) = policy.rates.in_kind
+    read = FactExtractor.from_policy(policy).extract
+    facts = read(f"We've used 5 {day.kind} {day.unit}s, and in 2026 the council gave us £11k.",
+                 TODAY)
+    assert facts.prior_public_support is not None
+    assert facts.prior_public_support.amount == 5 * day.value_gbp + 11_000
+    facts = read(f"We had 3 {day.unit}s of {day.kind} last spring.", TODAY)
+    assert facts.prior_public_support is not None
+    assert facts.prior_public_support.amount == 3 * day.value_gbp
+    # the days used of an allowance; a year is no count of days
+    facts = read(f"A £7k grant in 2025 and 2 of our 12 {day.kind} {day.unit}s used.", TODAY)
+    assert facts.prior_public_support is not None
+    assert facts.prior_public_support.amount == 7_000 + 2 * day.value_gbp
+    # the value said with them is not counted twice
+    facts = read(f"We had 4 {day.kind} {day.unit}s (worth £4,000 or so).", TODAY)
+    assert facts.prior_public_support is not None
+    assert facts.prior_public_support.amount == 4_000
+
+
+@pytest.mark.parametrize(("text", "insolvent"), [
+    ("We've never had any insolvency trouble, 20 staff.", False),
+    ("No insolvency problems ever. 8 staff in Tipton.", False),
+    ("We were in administration in 2015 and never since.", None),
+])
+def test_never_in_insolvency_is_not_insolvent(text: str, insolvent: bool | None) -> None:
+    assert read(text).insolvent is insolvent
+
+
+@pytest.mark.parametrize(("text", "employees", "holding_staff"), [
+    ("Company figures: 64 staff in total, sales £8m.", 64, None),
+    ("Group facts: 140 staff, sales £19m, balance sheet £6m; family owned.", 140, None),
+    ("We employ 25. Group figures: 300 staff, £41m turnover.", 25, 275),
+])
+def test_a_heading_over_the_figures_is_no_trade(text: str, employees: float,
+                                                holding_staff: float | None) -> None:
+    facts = read(text)
+    assert facts.employees == employees
+    assert facts.sector_text is None
+    groups = [h.employees for h in facts.holdings if h.holder_kind == "enterprise"]
+    assert groups == ([holding_staff] if holding_staff else [])
+
+
+@pytest.mark.parametrize(("text", "employees"), [
+    ("There are 13 on the shop floor full time and 2 in the office.", 15),
+    ("We have 7 at the benches, 3 in dispatch and me.", 11),
+    ("Eighteen in production and four in sales.", 22),
+])
+def test_staff_counted_where_they_work(text: str, employees: float) -> None:
+    assert read(text).employees == employees
+
+
+@pytest.mark.parametrize(("text", "sector"), [
+    ("We're Calder Springs, wire spring makers in Walsall, 18 staff.", "wire spring makers"),
+    ("Hello, we are Orme & Daughters Ltd, a contract bindery with 9 staff.", "contract bindery"),
+])
+def test_the_trade_after_the_business_s_own_name(text: str, sector: str) -> None:
+    assert read(text).sector_text == sector
+
+
+def test_a_name_then_a_clause_is_no_trade() -> None:
+    assert read("We're Calder Springs, and we have 18 staff.").sector_text is None

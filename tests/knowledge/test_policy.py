@@ -411,3 +411,38 @@ def test_both_stores_list_the_same_chunks_of_a_source(bundled):
     dense = bundled.index.vectors.chunks_of(source)
     assert lexical and [c.id for c in lexical] == [c.id for c in dense]
     assert [c.index for c in lexical] == sorted(c.index for c in lexical)
+
+
+# --- support in kind --------------------------------------------------------------------------
+
+IN_KIND = """\
+in_kind:
+  - name: Mentor visit
+    value_gbp: 650
+    clause: {source: guidance/rules.md, clause: "1.2"}
+"""
+
+
+def test_support_in_kind_is_valued_a_unit_and_read_as_earlier_support(tmp_path: Path):
+    from datetime import date
+
+    from assistant.facts import FactExtractor
+
+    policy = load_policy(write_policy(tmp_path, rates=RATES + IN_KIND))
+    assert policy is not None
+    (item,) = policy.rates.in_kind
+    assert (item.unit, item.kind, item.value_gbp) == ("visit", "Mentor", 650)
+    read = FactExtractor.from_policy(policy).extract
+    facts = read("We have had 3 mentor visits and a £2,000 grant from the city in 2026.",
+                 date(2026, 9, 1))
+    assert facts.prior_public_support is not None
+    assert facts.prior_public_support.amount == 3 * 650 + 2_000
+    # visits asked about, not had, are no earlier support
+    assert read("What are 4 mentor visits worth?", date(2026, 9, 1)).prior_public_support is None
+
+
+def test_support_in_kind_without_a_value_names_file_and_line(tmp_path: Path):
+    broken = RATES + IN_KIND.replace("    value_gbp: 650\n", "")
+    message = load_error(write_policy(tmp_path, rates=broken))
+    assert message.startswith(f"policy/rates.yaml, line {line_of(broken, '- name: Mentor')}: "
+                              "in_kind.0.value_gbp: required")
