@@ -4,6 +4,7 @@ and signposts. Every citation number points at a clause or record the reply also
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from assistant import templates
@@ -118,8 +119,11 @@ def signpost_answer(result: SignpostResult, citations: CitationList,
     for match in result.matches:
         record = match.record
         ref = citations.number(record_citation(record))
-        where = ", ".join(v for v in (str(record.get("partner") or ""),
-                                      str(record.get("location") or "")) if v)
+        partner = str(record.get("partner") or "")
+        location = str(record.get("location") or "")
+        if partner and re.search(rf"(?<!\w){re.escape(partner)}(?!\w)", location, re.I):
+            partner = ""  # "Northgate Institute, Science Park" already names it
+        where = ", ".join(v for v in (partner, location) if v)
         head = f"- **{record.name}**" + (f" ({where})" if where else "")
         access = f" {templates.ACCESS_PREFIX} {match.access}" if match.access else ""
         lines.append(f"{head}: {match.why}{access}{ref}")

@@ -159,11 +159,19 @@ class ExtractiveComposer:
             self._refusal is not None and self._refusal.refuses(values))
             or unknown_part(question, evidence.passages) is not None
             or adjacent_advice(question, evidence.passages) is not None)
+        given = _contact_given(asked, usable, passages, rarity) if decided and not lead else None
+        if given is not None and unknown_part(question, evidence.passages) is None \
+                and adjacent_advice(question, evidence.passages) is None:
+            # "what email do I send a complaint to?": the sentence giving the address, on its topic
+            decided = False
+            chosen = [given, *(s for s in chosen if s is not given)]
         # a list or a rule from the policy is not the programme's record either
         refused = bool(decided or unreported_record(
             asked.text, [s.text for s in chosen] + [x.text for x in lead]))
         if asked.kind == "definition" and not lead:
-            chosen = _paragraph(chosen, candidates, scored)
+            chosen = _with_its_figure(_paragraph(chosen, candidates, scored), usable, question)
+        if not lead:
+            chosen = _compared(chosen, usable, question)
         ordered = _with_antecedents(_focused(_ordered(chosen, asked), candidates, asked,
                                              [float(x) for x in heading_sims]),
                                     candidates, scored)
@@ -357,6 +365,77 @@ def _paragraph(chosen: list[Sentence], candidates: list[_Candidate],
     return run + others
 
 
+# "the difference between a Cluster and a Pre-Cluster", "grant vs voucher", "compare X with Y",
+# "how does X differ from Y": two things, each to be spoken of
+_SUBJECT = r"(?:an?\s+|the\s+)?(?P<{0}>[\w'-]+(?:\s+[\w'-]+){{0,4}}?)"
+_COMPARED = (
+    re.compile(r"\b(?:difference|differences|differ|distinction)\s+between\s+" +
+               _SUBJECT.format("a") + r"\s+(?:and|&|vs\.?|versus)\s+" + _SUBJECT.format("b") +
+               r"\s*(?=[?.,;!]|$|\s+(?:is|are|for|in|when|if)\b)", re.I),
+    re.compile(r"\b(?:compare|comparing)\s+" + _SUBJECT.format("a") +
+               r"\s+(?:and|with|to|against)\s+" + _SUBJECT.format("b") +
+               r"\s*(?=[?.,;:!]|\s[-–]\s|$)", re.I),
+    re.compile(r"\bhow\s+(?:does|do|is|are)\s+" + _SUBJECT.format("a") +
+               r"\s+(?:differ|different)\s+(?:from|to)\s+" + _SUBJECT.format("b") +
+               r"\s*(?=[?.,;:!]|\s[-–]\s|$)", re.I),
+    re.compile(r"^\W*(?:an?\s+|the\s+)?(?P<a>[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:vs\.?|versus)\s+" +
+               _SUBJECT.format("b") + r"\s*(?=[?.,;:!]|\s[-–]\s|$)", re.I),
+)
+
+
+def compared_subjects(question: str) -> tuple[str, str] | None:
+    """The two things a question compares, as written, or None."""
+    for pattern in _COMPARED:
+        if match := pattern.search(question):
+            return match["a"], match["b"]
+    return None
+
+
+def _names(subject: str, text: str, within: int = 8) -> bool:
+    """Whether the sentence is about the subject: names it itself ("Cluster" is not named by
+    "Pre-Cluster") in its first `within` words, where a sentence's subject stands."""
+    phrase = r"\s+".join(re.escape(w) for w in subject.split())
+    plural = "s?" if not subject.endswith("s") else ""
+    opening = " ".join(text.split()[:within + len(subject.split()) - 1])
+    return re.search(rf"(?<![\w-]){phrase}{plural}(?![\w-])", opening, re.I) is not None
+
+
+def _compared(chosen: list[Sentence], usable: list[Sentence], question: str) -> list[Sentence]:
+    """For a question comparing two things, a sentence on each: the best one naming a thing
+    no chosen sentence names is added."""
+    subjects = compared_subjects(question)
+    if subjects is None:
+        return chosen
+    out = list(chosen)
+    for subject in subjects:
+        if any(_names(subject, s.text) for s in out):
+            continue
+        naming = [s for s in usable if _names(subject, s.text) and s not in out]
+        if naming:
+            out.append(max(naming, key=lambda s: s.score))
+    return out
+
+
+# "What is the Skills Fund?", "what's a Pre-Cluster and ...": the thing asked about
+_DEFINED = re.compile(r"\bwhat(?:'s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?"
+                      r"(?P<x>[\w'-]+(?:\s+[\w'-]+){0,4}?)"
+                      r"\s*(?=[?.,;:!]|\s+(?:and|exactly|actually|about|for|in)\b|$)", re.I)
+_MONEY = re.compile(r"[£€$]\s?\d|\b(?:GBP|EUR)\s?\d|\d\s?%", re.I)
+
+
+def _with_its_figure(chosen: list[Sentence], usable: list[Sentence],
+                     question: str) -> list[Sentence]:
+    """For "what is X?", a definition without an amount is followed by the best sentence
+    about X that gives one: what an offer is worth is part of what it is."""
+    match = _DEFINED.search(question)
+    if match is None or not chosen or any(_MONEY.search(s.text) for s in chosen):
+        return chosen
+    # about X: in the definition's own passage, or naming X
+    priced = [s for s in usable if s not in chosen and _MONEY.search(s.text)
+              and (s.passage == chosen[0].passage or _names(match["x"], s.text, within=40))]
+    return [*chosen, max(priced, key=lambda s: s.score)] if priced else chosen
+
+
 def _focused(chosen: list[Sentence], candidates: list[_Candidate], asked: Question,
              headings: list[float]) -> list[Sentence]:
     """For a list or a process, the best list is the answer: its passage first, and at most
@@ -535,6 +614,35 @@ _CONTACT_KINDS = (
      re.compile(r"\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b")),
     (re.compile(r"\b(?:website|web\s+(?:page|address)|link|url)\b", re.IGNORECASE), URL_PATTERN),
 )
+
+
+# the words of a request for contact details, beside its topic
+_CONTACT_WORDS = frozenset(stems("email e-mail address addresses phone telephone number ring call "
+                                 "website web page link url send sent write contact reach details "
+                                 "go goes put lodge submit make find use"))
+
+
+def _contact_given(asked: Question, usable: Sequence[Sentence], passages: Sequence[ScoredChunk],
+                   rarity: Mapping[str, float]) -> Sentence | None:
+    """The best sentence giving the email address, phone number or web address asked for, on
+    the question's own topic: it names part of it, and with its heading most of the question's
+    other words (by rarity). None when no sentence does."""
+    topic = [w for w in asked.words if w not in _CONTACT_WORDS and w not in FORM_WORDS]
+    if not topic:
+        return None
+    ceiling = max(rarity.values(), default=1.0) or 1.0
+    total = sum(rarity.get(w, ceiling) for w in topic)
+    giving = []
+    for sentence in usable:
+        if not _contact_answered(asked.text, sentence.text):
+            continue
+        own = set(stems(sentence.text))
+        # named in the sentence itself, and with its own heading most of the topic
+        near = own | set(stems(passages[sentence.passage].chunk.locator))
+        if own & set(topic) and \
+                sum(rarity.get(w, ceiling) for w in topic if w in near) >= total / 2:
+            giving.append(sentence)
+    return max(giving, key=lambda s: s.score, default=None)
 
 
 def _contact_answered(question: str, sentence: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.composer import ExtractiveComposer, Lead, RefusalModel
+from assistant.composer.extractive import compared_subjects
 from assistant.reply import Citation
 from knowledge.documents import Chunk, DocType
 from knowledge.embeddings import SentenceTransformerEmbedder
@@ -120,3 +121,65 @@ def test_a_sentence_that_names_by_pronoun_is_read_with_the_one_before(
     assert found.answer.startswith("The Valley Scheme helps local firms adopt new coatings. [1] "
                                    "It is led by the Northfield Institute and Riverside "
                                    "University. [1]")
+
+
+@pytest.mark.parametrize(("question", "subjects"), [
+    ("What's the difference between a grant and a loan?", ("grant", "loan")),
+    ("How does the Skills Fund differ from the Growth Fund?", ("Skills Fund", "Growth Fund")),
+    ("mentoring vs coaching - which suits a start-up?", ("mentoring", "coaching")),
+    ("compare the north lab with the south lab", ("north lab", "south lab")),
+    ("What does the grant pay for?", None),
+])
+def test_the_two_things_a_question_compares(question: str,
+                                            subjects: tuple[str, str] | None) -> None:
+    assert compared_subjects(question) == subjects
+
+
+def test_a_comparison_speaks_of_both_things(composer: ExtractiveComposer) -> None:
+    passages = [_passage("A Cluster is a mature group of firms with the widest offer: up to 10 "
+                         "funded days and shared test equipment. A Pre-Cluster is a newer group "
+                         "that is growing towards becoming a Cluster; it offers 3 funded days "
+                         "and events.", "Clusters and Pre-Clusters"),
+                _passage("Pre-Clusters run quarterly events for their members.", "Events", n=1)]
+    found = composer.compose("What is the difference between a Cluster and a Pre-Cluster?",
+                             passages)
+    assert "A Cluster is a mature group" in found.answer
+    assert "A Pre-Cluster is a newer group" in found.answer
+
+
+def test_a_definition_says_what_the_offer_is_worth(composer: ExtractiveComposer) -> None:
+    passages = [_passage("The Skills Fund is the region's training grant for small employers. "
+                         "It pays for courses that help staff run new equipment. "
+                         "Most courses last between one and five days. "
+                         "Courses are booked through an adviser, who checks they fit the plan. "
+                         "Awards run from £2,000 to £20,000 for each business.", "The Skills Fund"),
+                _passage("Colleges deliver most of the courses.", "Providers", n=1)]
+    found = composer.compose("What is the Skills Fund?", passages)
+    assert found.answer.startswith("The Skills Fund is the region's training grant")
+    assert "£2,000 to £20,000" in found.answer
+
+
+def _always_refusing(embedder: SentenceTransformerEmbedder) -> ExtractiveComposer:
+    names = ("similarity", "passage", "coverage", "missing", "answer_type", "named")
+    return ExtractiveComposer(embedder, refusal=RefusalModel(
+        weights=dict.fromkeys(names, 0.0), bias=5.0, means=dict.fromkeys(names, 0.0),
+        scales=dict.fromkeys(names, 1.0), threshold=0.5))
+
+
+def test_the_address_asked_for_on_its_topic_is_an_answer(
+        embedder: SentenceTransformerEmbedder) -> None:
+    composer = _always_refusing(embedder)
+    passages = [_passage("Tell us about an appeal within a month of the decision. Send your "
+                         "appeal in writing to appeals@fund.example with your reference number.",
+                         "2. Appeals")]
+    found = composer.compose("Which email address should a formal appeal go to?", passages)
+    assert not found.refused
+    assert "Send your appeal in writing to appeals@fund.example" in found.answer
+
+
+def test_an_address_on_another_topic_is_no_answer(embedder: SentenceTransformerEmbedder) -> None:
+    composer = _always_refusing(embedder)
+    passages = [_passage("The chair reviews appeals. Write to appeals@fund.example, saying why "
+                         "you disagree.", "3. Review by the chair")]
+    found = composer.compose("What is the chair's own email address?", passages)
+    assert found.refused
