@@ -107,7 +107,9 @@ _BASED_ON = re.compile(r"\b(?:based\s+on|behind|work(?:ed)?\s+(?:back|out\s+from
 _ARE_WE_SME = re.compile(
     r"\b(?:are\s+we|am\s+i|is\s+(?:my|our|the)\s+(?:company|business|firm))\s+(?:still\s+)?"
     r"(?:an?\s+|classed\s+as\s+(?:an?\s+)?)?(?:sme|micro|small|medium(?:[\s-]sized)?)\b|"
-    r"\bdo\s+(?:we|i)\s+(?:still\s+)?(?:count|qualify)\s+as\s+(?:an?\s+)?(?:sme|micro|small|"
+    r"\b(?:do|can|could|would|will|does)\s+(?:we|i|it|the\s+(?:company|business|firm))\s+"
+    r"(?:still\s+)?(?:count|counts|qualify|qualifies|be\s+(?:classed|treated|counted))\s+as\s+"
+    r"(?:an?\s+)?(?:sme|micro|small|"
     r"medium)|\bwhat\s+size\s+(?:band\s+)?(?:are\s+we|is\s+(?:our|my)\s+(?:company|business|firm))",
     re.IGNORECASE)
 # the business's own count in annual work units, asked for

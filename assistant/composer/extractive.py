@@ -608,8 +608,12 @@ def _worked(asked: Question, candidates: list[_Candidate],
 
 
 # A way of getting in touch asked for, and what gives it
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _CONTACT_KINDS = (
-    (re.compile(r"\be-?mail\b", re.IGNORECASE), re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")),
+    (re.compile(r"\be-?mail\b", re.IGNORECASE), _EMAIL),
+    # "where do I send it?", "who do we write to?": an address to send it to
+    (re.compile(r"\b(?:where|who)\s+(?:do|should|can|would|must)\s+(?:i|we)\s+(?:send|write|post|"
+                r"address|email|submit|lodge)\b", re.IGNORECASE), _EMAIL),
     (re.compile(r"\b(?:phone|telephone|ring|number\s+to\s+call)\b", re.IGNORECASE),
      re.compile(r"\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b")),
     (re.compile(r"\b(?:website|web\s+(?:page|address)|link|url)\b", re.IGNORECASE), URL_PATTERN),
@@ -625,9 +629,12 @@ _CONTACT_WORDS = frozenset(stems("email e-mail address addresses phone telephone
 def _contact_given(asked: Question, usable: Sequence[Sentence], passages: Sequence[ScoredChunk],
                    rarity: Mapping[str, float]) -> Sentence | None:
     """The best sentence giving the email address, phone number or web address asked for, on
-    the question's own topic: it names part of it, and with its heading most of the question's
-    other words (by rarity). None when no sentence does."""
-    topic = [w for w in asked.words if w not in _CONTACT_WORDS and w not in FORM_WORDS]
+    the question's own topic: it names part of it, and with its heading a third or more of the
+    question's other words (by rarity). None when no sentence does."""
+    # the question's own sentence: a long message's story is not its topic
+    # (a word the guidance never uses is in no sentence: it says nothing of which one answers)
+    topic = list(dict.fromkeys(w for w in stems(asked.text) if w not in _CONTACT_WORDS
+                               and w not in FORM_WORDS and (not rarity or w in rarity)))
     if not topic:
         return None
     ceiling = max(rarity.values(), default=1.0) or 1.0
@@ -640,7 +647,7 @@ def _contact_given(asked: Question, usable: Sequence[Sentence], passages: Sequen
         # named in the sentence itself, and with its own heading most of the topic
         near = own | set(stems(passages[sentence.passage].chunk.locator))
         if own & set(topic) and \
-                sum(rarity.get(w, ceiling) for w in topic if w in near) >= total / 2:
+                sum(rarity.get(w, ceiling) for w in topic if w in near) >= total / 3:
             giving.append(sentence)
     return max(giving, key=lambda s: s.score, default=None)
 

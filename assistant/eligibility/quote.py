@@ -9,6 +9,7 @@ sentence or two, the way a person asking "how much" wants to hear it.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -154,6 +155,15 @@ def sme_quote(assessment: Assessment, band: str | None = None) -> list[QuoteLine
     criterion = _sme_criterion(assessment)
     if criterion is None:
         return []
+    public = next((c for c in assessment.criteria if c.fact == "public_body_share"), None)
+    if band is None and public is not None and public.met is False:
+        return [QuoteLine(f"No: {_mid_sentence(public.explanation)}", public.clause)]
+    holdings = [line for line in assessment.band_working if _HOLDING_LINE.search(line)]
+    if band is None and criterion.met is None and holdings and \
+            all(_NOT_ADDED.search(line) for line in holdings):
+        # "the university still holds 30%: can we still count as an SME?"
+        return [QuoteLine(f"Yes, as far as the shareholding goes: {' '.join(holdings)} "
+                          f"{criterion.explanation}", criterion.clause)]
     if band is None:
         opening = "Yes" if criterion.met is True else "No" if criterion.met is False else \
             "Not settled yet"
@@ -161,10 +171,21 @@ def sme_quote(assessment: Assessment, band: str | None = None) -> list[QuoteLine
         opening = "Yes" if assessment.band == band else "No"
     else:
         opening = "Not settled yet" if band in assessment.possible_bands else "No"
-    explanation = criterion.explanation
-    if explanation[:2].istitle():  # "With any partner ...": mid-sentence after the opening
-        explanation = explanation[0].lower() + explanation[1:]
-    return [QuoteLine(f"{opening}: {explanation}", criterion.clause)]
+    return [QuoteLine(f"{opening}: {_mid_sentence(criterion.explanation)}", criterion.clause)]
+
+
+# the size test's working on a holding, and whether it leaves the business's figures alone
+_HOLDING_LINE = re.compile(r"\b(?:not\s+counted|no\s+figures\s+are\s+added|figures\s+are\s+"
+                           r"(?:not\s+)?added|public-ownership\s+rule)\b")
+_NOT_ADDED = re.compile(r"\b(?:not\s+counted|no\s+figures\s+are\s+added|figures\s+are\s+not\s+"
+                        r"added)\b")
+
+
+def _mid_sentence(explanation: str) -> str:
+    """An explanation after an opening word: "With any partner ..." -> "with any partner ..."."""
+    if explanation[:2].istitle():
+        return explanation[0].lower() + explanation[1:]
+    return explanation
 
 
 def staff_quote(assessment: Assessment, staff: float) -> list[QuoteLine]:

@@ -75,6 +75,11 @@ _OUR_BUSINESS = re.compile(
 _SUBJECT_BREAK = re.compile(
     r",\s|;|\s[-–]\s|\s(?:but|while|whereas)\s|\sand\s(?=(?:a|an|the|our|my|another|\d+)\b)",
     re.I)
+_RELATIVE = re.compile(r"(?:which|who)", re.I)
+# the noun phrase a relative clause follows: "... of a university, which"
+_NAMED_BEFORE = re.compile(
+    r"\b(?:an?|the|our|its|their)\s+(?P<noun>(?:(?!(?:an?|the|to|of|from|with|by|for|in|on|at)\b)"
+    r"[\w&'-]+\s+){0,4}[\w&'-]+)\s*,\s*$", re.I)
 _PRONOUN = re.compile(r"(?:they|it|he|she|this|that|who|which)", re.I)
 _HOLDER_END = re.compile(
     r"[.;!?](?=\s|$)|\n|,\s*(?:and\s+|but\s+)?(?:we|our|i|us)\b|"
@@ -462,6 +467,13 @@ def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
             return None
         msg.claim(subject_start, end)
         return Found(subject_start, end, holding)
+    if _RELATIVE.fullmatch(subject):
+        # "we spun out of a university, which keeps 35%": the noun before the comma
+        named = _NAMED_BEFORE.search(msg.text, msg.sentence(subject_start)[0], subject_start)
+        if named is None:
+            return None
+        subject_start = named.start("noun")
+        subject = named["noun"]
     if not subject or _PRONOUN.fullmatch(subject):
         return None
     if match["prep"] and not _OUR_EQUITY.match(msg.text, match.end()) and not \

@@ -183,3 +183,14 @@ def test_an_address_on_another_topic_is_no_answer(embedder: SentenceTransformerE
                          "you disagree.", "3. Review by the chair")]
     found = composer.compose("What is the chair's own email address?", passages)
     assert found.refused
+
+
+def test_where_to_send_it_is_answered_by_the_address(embedder: SentenceTransformerEmbedder) -> None:
+    composer = _always_refusing(embedder)
+    passages = [_passage("Tell us about an appeal within a month of the decision. Send your "
+                         "appeal in writing to appeals@fund.example with your reference number.",
+                         "2. Appeals")]
+    found = composer.compose("They turned us down last week. We want to make a formal appeal, "
+                             "where do we send it?", passages)
+    assert not found.refused
+    assert "appeals@fund.example" in found.answer

@@ -642,3 +642,15 @@ def test_the_trade_after_the_business_s_own_name(text: str, sector: str) -> None
 
 def test_a_name_then_a_clause_is_no_trade() -> None:
     assert read("We're Calder Springs, and we have 18 staff.").sector_text is None
+
+
+@pytest.mark.parametrize(("text", "holder", "kind", "share"), [
+    ("We spun out of an NHS trust, which keeps 30% of the shares.", "NHS trust",
+     "public_body", 30),
+    ("Last year we sold a stake to a Dutch group, who now hold 55%.", "Dutch group", "enterprise",
+     55),
+])
+def test_a_holder_named_before_which_or_who(text: str, holder: str, kind: str,
+                                            share: float) -> None:
+    (holding,) = read(text).holdings
+    assert (holding.holder, holding.holder_kind, holding.share_percent) == (holder, kind, share)
