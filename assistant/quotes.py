@@ -21,6 +21,7 @@ from assistant.eligibility.quote import (
     Offer,
     QuoteLine,
     award_quote,
+    band_difference_quote,
     cap_quote,
     excluded_cost_quote,
     headroom_quote,
@@ -50,6 +51,10 @@ _HEADROOM_WORDS = re.compile(
     r"counts|rule\s+us\s+out)\b",
     re.IGNORECASE,
 )
+# two sizes compared: "as a micro rather than a small business, how much more?"
+_TWO_BANDS = re.compile(r"\b(micro|small|medium)(?:[\s-]sized)?\b", re.IGNORECASE)
+_DIFFERENCE = re.compile(r"\b(?:more|less|difference|differ\w*|extra|rather\s+than|instead\s+of|"
+                         r"versus|vs\.?|compared)\b", re.IGNORECASE)
 # "does that stop us?" against "can we still apply?": which way a Yes would go
 _STOPS = re.compile(
     r"\b(?:stop|stops|prevent\w*|rule\w*\s+(?:us|me|it)\s+out|block\w*|bar|bars|"
@@ -225,6 +230,14 @@ class AwardQuotes:
         if lone is not None:
             new = new.model_copy(update={"project_cost": lone})
             facts = facts.model_copy(update={"project_cost": lone})
+        bands = _TWO_BANDS.findall(question.text)
+        if question.kind in {"amount", "definition", "other"} and facts.project_cost is not None \
+                and len({b.lower() for b in bands}) == 2 and _DIFFERENCE.search(question.text):
+            # "as micro rather than small, how much more grant?"
+            first, second = (b.lower() for b in bands[:2])
+            offers = self._offers(text, facts, focus)
+            if lines := band_difference_quote(offers, first, second):
+                return Quote(lines, [o.assessment.programme_id for o in offers])
         if question.kind in {"amount", "yes_no"} and new.project_cost is not None and \
                 (AWARD_WORDS.search(question.text) or _GIVES.search(question.text)):
             offers = self._offers(text, facts, focus)
@@ -234,7 +247,7 @@ class AwardQuotes:
         if question.kind in {"amount", "yes_no"} and new.prior_public_support is not None and \
                 (_HEADROOM_WORDS.search(text) or self._names_subsidy(text) or
                  (question.kind == "yes_no" and
-                 _APPLYING.search(question.text))):
+                 _APPLYING.search(question.text))) and not self._units_left(question.text):
             prior = new.prior_public_support.in_gbp(self._policy.rates.eur_to_gbp)
             chosen = self._programmes(text, focus)
             minimum = min((p.award.min_award_gbp for p in chosen if p.award), default=None)
@@ -261,6 +274,14 @@ class AwardQuotes:
                 if any(f" {plain_words(w)} " in asked for w in excluded.words if plain_words(w)):
                     return programme, excluded
         return None
+
+    def _units_left(self, question: str) -> bool:
+        """Whether the question asks what is left of an allowance given in kind ("the value
+        of the days we have left"), not of the subsidy limit."""
+        units = [item.unit for item in self._policy.rates.in_kind]
+        return bool(units) and not self._names_subsidy(question) and \
+            not re.search(r"\b(?:headroom|limit|cap)\b", question, re.I) and any(
+                re.search(rf"\b{re.escape(unit)}s?\b", question, re.I) for unit in units)
 
     def _names_subsidy(self, question: str) -> bool:
         """Whether the question names the subsidy limit's scheme ("Minimal Financial

@@ -64,6 +64,32 @@ def award_quote(offers: Sequence[Offer], stated_band: str | None = None,
     return lines
 
 
+def band_difference_quote(offers: Sequence[Offer], first: str, second: str) -> list[QuoteLine]:
+    """What an award would pay the same project at two sizes, and the difference: "if we're
+    funded as micro rather than small, how much more is that?"."""
+    for offer in offers:
+        calc, rates = offer.assessment.award, offer.award.intervention_rate
+        if calc is None or calc.eligible_costs_gbp is None or first not in rates or \
+                second not in rates:
+            continue
+        amounts = {band: _amount(offer.award, rates[band], calc.eligible_costs_gbp)[0]
+                   for band in (first, second)}
+        if None in amounts.values():
+            continue
+        a, b = amounts[first], amounts[second]
+        assert a is not None and b is not None
+        gap = abs(a - b)
+        which = first if a >= b else second
+        text = (f"{pounds(gap)} {'more' if gap else 'difference'}"
+                f"{' for ' + _BAND_WORDS.get(which, which) if gap else ''}: "
+                f"{offer.name} would be {pounds(a)} for {_BAND_WORDS.get(first, first)} "
+                f"({percent(rates[first])}) and {pounds(b)} for "
+                f"{_BAND_WORDS.get(second, second)} ({percent(rates[second])}), on "
+                f"{pounds(calc.eligible_costs_gbp)} of eligible costs.")
+        return [QuoteLine(text, offer.award.clause)]
+    return []
+
+
 def rate_quote(offers: Sequence[Offer], band: str | None, own: bool = False) -> list[QuoteLine]:
     """The share of eligible costs an award pays, from the policy: for the size asked about
     ("what it pays a micro firm"), else for every size. `own`: the question asks what the

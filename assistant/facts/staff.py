@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.business import StatedBand
 from assistant.facts.common import (
@@ -180,7 +181,8 @@ _PART_TIMERS = re.compile(
 # days out of 5", "3 staff on 4 days a week", "5 people on 18 hours of a 36-hour week".
 _DAY_WORKERS = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s+(?:(?:more|other|further)\s+)?(?:people|persons|staff|employees|"
-    r"workers|colleagues)?\s*(?:(?:who|that)\s+)?(?:work|working|on|do|doing)\s+"
+    r"workers|colleagues)?\s*(?:(?:who|that)\s+|of\s+(?:whom|them|these|those)\s+)?"
+    r"(?:work|working|on|do|doing)\s+"
     rf"(?:{_DAYS}|(?P<h>{NUM})\s*-?\s*(?P<hunit>hours?|hrs?)\b(?:\s*(?:of|out\s+of|/|from)\s*"
     rf"(?:an?\s+)?(?P<full>{NUM})\s*-?\s*(?:hours?|hrs?)?(?:\s*-?\s*week)?)?"
     r"(?:\s*(?:a|per|each)\s+week|\s*weekly)?)", re.I)
@@ -266,6 +268,7 @@ def _staff_lists(msg: Message) -> list[Found[float]]:
     items = [m for m in _STAFF_ITEM.finditer(msg.text)
              if not msg.claimed(*m.span()) and not msg.about_another_business(m.start())
              and not _part_timers(msg.text, *msg.sentence(m.start()))
+             and not _ONE_DAY_WORKER.search(msg.text, *msg.sentence(m.start()))
              and not _SEASONAL.search(msg.text, *msg.sentence(m.start()))
              and not _WORKING_OWNERS_FULL.search(msg.text, *msg.sentence(m.start()))]
     groups: list[list[re.Match[str]]] = []
@@ -341,24 +344,60 @@ def _less_uncounted(msg: Message, found: list[Found[float]],
     return adjusted
 
 
+# One person working some days a week, named or by their work: "a bookkeeper one day a week",
+# "Maureen who does the accounts 2.5 days a week", "my son does deliveries 3 days a week"
+_ONE_DAY_WORKER = re.compile(
+    r"(?:\b(?:a|an|one|my|our)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+|(?<![.!?]\s)\b(?-i:[A-Z][a-z]+))"
+    r"(?:\s+(?:who|that))?\s+(?:(?:does|do|works|work|comes\s+in|helps|covers|is\s+in|keeps|"
+    r"runs|handles|manages|looks\s+after|cleans|drives|answers|helps\s+out)\b(?:\s+[\w-]+){0,3}?"
+    r"\s+|[,(]\s*)?"
+    rf"{_DAYS}(?<=week|ekly)", re.I)
+# "... plus me": the owner beside the staff listed
+_AND_ME = re.compile(r"\b(?:plus|and|\+|&)\s+(?:me|myself)\b", re.I)
+
+
+def _spans_apart(match: re.Match[str], others: Sequence[re.Match[str]]) -> bool:
+    return not any(o.start() < match.end() and match.start() < o.end() for o in others)
+
+
 def _part_time_breakdowns(msg: Message) -> list[Found[float]]:
     """Full-timers plus part-timers as fractions, per sentence: "12 full-time and 6
-    part-time on 20 of 40 hours" is 15; "45 staff, 10 of whom are part-time" is 40."""
+    part-time on 20 of 40 hours" is 15; "45 staff, 10 of whom are part-time" is 40. In a
+    sentence with part-timers, staff named by their work or where they work, working owners
+    ("the two of us") and one person's days a week are counted too: "12 on the shop floor full
+    time, the two of us, and a bookkeeper 2.5 days a week" is 14.5."""
     found: list[Found[float]] = []
+    singles_all = [m for m in _ONE_DAY_WORKER.finditer(msg.text) if not msg.claimed(*m.span())]
     sentences = sorted({msg.sentence(m.start()) for m in _part_timers(msg.text)}
-                       | {msg.sentence(m.start()) for m in _full_timers(msg.text)})
+                       | {msg.sentence(m.start()) for m in _full_timers(msg.text)}
+                       | {msg.sentence(m.start()) for m in singles_all})
     for lo, hi in sentences:
         seasonal = [m for m in _SEASONAL.finditer(msg.text, lo, hi)
                     if not msg.claimed(*m.span())]
         part = [m for m in _part_timers(msg.text, lo, hi) if not msg.claimed(*m.span())
                 and not any(s.start() <= m.start() < s.end() for s in seasonal)]
+        singles = [m for m in singles_all if lo <= m.start() < hi
+                   and _spans_apart(m, [*part, *seasonal])]
         full = [m for m in _full_timers(msg.text, lo, hi)
                 if not msg.claimed(*m.span())
                 and not any(p.start() <= m.start() < p.end() for p in (*part, *seasonal))]
+        if part or singles:
+            # staff named by their work or place; "N staff" after one of them is one more
+            # group ("12 on the shop floor, the 2 staff in the office"), first it is the total
+            taken = [*part, *seasonal, *singles, *full]
+            items: list[re.Match[str]] = []
+            for m in _STAFF_ITEM.finditer(msg.text, lo, hi):
+                if not _spans_apart(m, taken) or msg.claimed(*m.span()) or m["more"]:
+                    continue
+                if m["noun"] and _GENERIC_TOTAL.match(m["noun"]) and not items:
+                    continue
+                items.append(m)
+            full = sorted([*full, *items], key=lambda m: m.start())
         part_awu = sum(to_float(m["n"]) * _part_time_share(m) for m in part) + \
-            sum(_heads(m) * min(to_float(m["m"]), 12.0) / 12 for m in seasonal)
-        part_heads = sum(_heads(m) for m in (*part, *seasonal))
-        part = [*part, *seasonal]
+            sum(_heads(m) * min(to_float(m["m"]), 12.0) / 12 for m in seasonal) + \
+            sum(_part_time_share(m) for m in singles)
+        part_heads = sum(_heads(m) for m in (*part, *seasonal)) + len(singles)
+        part = sorted([*part, *seasonal, *singles], key=lambda m: m.start())
         value: float | None = None
         spans = [m.span() for m in (*part, *full)]
         if full:
@@ -374,6 +413,9 @@ def _part_time_breakdowns(msg: Message) -> list[Found[float]]:
                     value -= part_heads  # the part-timers are among the total
         if value is None or not spans:
             continue
+        if (part or singles) and (me := _AND_ME.search(msg.text, lo, hi)):
+            value += 1  # "5 staff at the benches, plus me, and ..."
+            spans.append(me.span())
         for span in spans:
             msg.claim(*span)
         found.append(Found(min(s for s, _ in spans), max(e for _, e in spans),

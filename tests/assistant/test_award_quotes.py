@@ -333,3 +333,24 @@ def test_the_business_s_own_figure_in_annual_work_units(ssr) -> None:
 ])
 def test_kit_and_consultancy_side_by_side_are_added(ssr, text: str) -> None:
     assert "would be £28,000 for £80,000 of eligible costs" in answer(ask(ssr, text))
+
+
+def test_days_left_of_an_allowance_are_not_the_subsidy_headroom(ssr) -> None:
+    policy = load_policy(bundled_knowledge_dir())
+    assert policy is not None
+    day = policy.rates.in_kind[0]
+    used = f"We have used 3 of our {day.kind} {day.unit}s."
+    assert "headroom" not in answer(ask(ssr, f"{used} What are the {day.unit}s we have left "
+                                             "worth?"))
+    assert "headroom" in answer(ask(ssr, f"{used} How much subsidy headroom is left?"))
+
+
+@pytest.mark.parametrize(("text", "opening"), [
+    ("Medium or small: with £150,000 of costs, how much extra would a small firm get?",
+     "£15,000 more for a small business: "),
+    ("£60k project. What's the difference in grant between micro and medium?",
+     "£9,000 more for a micro business: "),
+])
+def test_the_award_at_two_sizes_and_the_difference(ssr, text: str, opening: str) -> None:
+    text = answer(ask(ssr, text))
+    assert text.startswith(opening)

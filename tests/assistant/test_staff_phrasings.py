@@ -131,3 +131,18 @@ def test_a_size_said_with_a_short_word_for_company() -> None:
 
 def test_half_timers_count_as_half() -> None:
     assert FactExtractor().extract("14 full-time and 4 working half-time").employees == 16
+
+
+@pytest.mark.parametrize(("text", "staff"), [
+    # groups by where they work, working owners and one person's days, added up
+    ("Workforce: 11 in the workshop full time, the 3 of us directors every day, and Priya who "
+     "keeps the books 2 days a week.", 14.4),
+    ("We've got 6 fitters, 2 in the office and a cleaner 1 day a week.", 8.2),
+    ("There are four of us on the tools full time, plus me, and my daughter does the invoicing "
+     "two days a week.", 5.4),
+    ("14 full-time staff and a part-time bookkeeper three days a week.", 14.6),
+    # a total first, then those among it who work part of the week
+    ("We have 30 staff, 6 of whom work 3 days a week.", 27.6),
+])
+def test_a_workforce_told_in_groups_adds_up(text: str, staff: float):
+    assert FactExtractor().extract(text).employees == pytest.approx(staff)
