@@ -30,6 +30,7 @@ from assistant.composer.refusal import (
     adjacent_advice,
     signals,
     unknown_part,
+    unknown_scheme,
     unreported_record,
 )
 from assistant.composer.sentences import (
@@ -113,6 +114,8 @@ class ExtractiveComposer:
         asked = read_question(question)
         lead = [line for line in lead if line.citation is not None or
                 _evidence_passage(line, passages) is not None]
+        if lead and unknown_scheme(asked.text, [p.chunk.embed_text for p in passages]):
+            lead = []  # "the max from Innovate UK?": the policy's figures are not that scheme's
         candidates = self._candidates(passages, question)
         if not lead and asked.kind == "amount":
             lead = _worked(asked, candidates, passages)
@@ -158,7 +161,8 @@ class ExtractiveComposer:
         decided = not lead and (not chosen or (
             self._refusal is not None and self._refusal.refuses(values))
             or unknown_part(question, evidence.passages) is not None
-            or adjacent_advice(question, evidence.passages) is not None)
+            or adjacent_advice(question, evidence.passages) is not None
+            or _other_scheme(asked, evidence.passages))
         given = _contact_given(asked, usable, passages, rarity) if decided and not lead else None
         if given is not None and unknown_part(question, evidence.passages) is None \
                 and adjacent_advice(question, evidence.passages) is None:
@@ -618,6 +622,17 @@ _CONTACT_KINDS = (
      re.compile(r"\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b")),
     (re.compile(r"\b(?:website|web\s+(?:page|address)|link|url)\b", re.IGNORECASE), URL_PATTERN),
 )
+
+
+# support the business has had: "the Made Smarter grant we received" is its own history
+_HAD = re.compile(r"\b(?:had|got|received|won|awarded|given|secured|obtained|took|used)\b",
+                  re.IGNORECASE)
+
+
+def _other_scheme(asked: Question, passages: Sequence[str]) -> bool:
+    """Whether the question asks about a scheme or funder no retrieved passage mentions ("the
+    max from Innovate UK"), not about support the business has had from it."""
+    return unknown_scheme(asked.text, passages) is not None and not _HAD.search(asked.text)
 
 
 # the words of a request for contact details, beside its topic

@@ -355,3 +355,17 @@ def test_is_there_a_limit_needs_the_limit(question: str, holds: str, lacks: str)
     asked = read_question(question)
     assert _holds_answer(asked, holds)
     assert not _holds_answer(asked, lacks)
+
+
+@pytest.mark.parametrize(("question", "scheme"), [
+    ("What's the most we could get from Northern Catalyst?", "Northern Catalyst"),
+    ("Is a Skyline Growth grant bigger than yours?", "Skyline Growth"),
+    ("How much is the Skills Fund grant at most?", None),  # the passages speak of it
+    ("Could Acme Ltd get a grant?", None),  # the business's own name
+    ("How much grant for a lathe from Hurco?", None),  # a supplier, not a funder
+])
+def test_a_scheme_no_passage_mentions(question: str, scheme: str | None) -> None:
+    from assistant.composer.refusal import unknown_scheme
+    passages = ["The Skills Fund grant pays up to £20,000 towards training.",
+                "Grants are paid in arrears."]
+    assert unknown_scheme(question, passages) == scheme
