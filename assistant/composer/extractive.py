@@ -114,7 +114,7 @@ class ExtractiveComposer:
         asked = read_question(question)
         lead = [line for line in lead if line.citation is not None or
                 _evidence_passage(line, passages) is not None]
-        if lead and unknown_scheme(asked.text, [p.chunk.embed_text for p in passages]):
+        if lead and _other_scheme(question, asked, [p.chunk.embed_text for p in passages]):
             lead = []  # "the max from Innovate UK?": the policy's figures are not that scheme's
         candidates = self._candidates(passages, question)
         if not lead and asked.kind == "amount":
@@ -162,7 +162,7 @@ class ExtractiveComposer:
             self._refusal is not None and self._refusal.refuses(values))
             or unknown_part(question, evidence.passages) is not None
             or adjacent_advice(question, evidence.passages) is not None
-            or _other_scheme(asked, evidence.passages))
+            or _other_scheme(question, asked, evidence.passages))
         given = _contact_given(asked, usable, passages, rarity) if decided and not lead else None
         if given is not None and unknown_part(question, evidence.passages) is None \
                 and adjacent_advice(question, evidence.passages) is None:
@@ -629,10 +629,11 @@ _HAD = re.compile(r"\b(?:had|got|received|won|awarded|given|secured|obtained|too
                   re.IGNORECASE)
 
 
-def _other_scheme(asked: Question, passages: Sequence[str]) -> bool:
+def _other_scheme(message: str, asked: Question, passages: Sequence[str]) -> bool:
     """Whether the question asks about a scheme or funder no retrieved passage mentions ("the
-    max from Innovate UK"), not about support the business has had from it."""
-    return unknown_scheme(asked.text, passages) is not None and not _HAD.search(asked.text)
+    max from Innovate UK"), and the message says of no support the business has had ("we had
+    £200k of Covid grants": its own history, which the rules weigh)."""
+    return unknown_scheme(asked.text, passages) is not None and not _HAD.search(message)
 
 
 # the words of a request for contact details, beside its topic

@@ -194,3 +194,18 @@ def test_where_to_send_it_is_answered_by_the_address(embedder: SentenceTransform
                              "where do we send it?", passages)
     assert not found.refused
     assert "appeals@fund.example" in found.answer
+
+
+def test_the_policy_s_answer_is_not_given_for_another_scheme(
+        composer: ExtractiveComposer) -> None:
+    lead = Lead("At most £50,000: the Growth grant is between £5,000 and £50,000.",
+                Citation(n=0, title="Rules", source="guidance/rules.pdf", locator="B2"))
+    passages = [_passage("Growth grants run from £5,000 to £50,000. They pay half the eligible "
+                         "costs of new equipment.", "Growth grants")]
+    other = composer.compose("What's the most we could get from Northern Catalyst?", passages,
+                             lead=[lead])
+    assert not other.answer.startswith("At most £50,000")
+    # support the business has had from it is its own history: the policy still answers
+    had = composer.compose("We had £20k of Northern Catalyst grants last year. What's the most "
+                           "we could get from the Growth grant?", passages, lead=[lead])
+    assert had.answer.startswith("At most £50,000")
