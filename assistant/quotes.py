@@ -276,8 +276,8 @@ class AwardQuotes:
         return None
 
     def _units_left(self, question: str) -> bool:
-        """Whether the question asks what is left of an allowance given in kind ("the value
-        of the days we have left"), not of the subsidy limit."""
+        """Whether the question asks what is left of an allowance given in kind ("what are our
+        remaining days worth?"), not of the subsidy limit."""
         units = [item.unit for item in self._policy.rates.in_kind]
         return bool(units) and not self._names_subsidy(question) and \
             not re.search(r"\b(?:headroom|limit|cap)\b", question, re.I) and any(

@@ -115,7 +115,7 @@ class ExtractiveComposer:
         lead = [line for line in lead if line.citation is not None or
                 _evidence_passage(line, passages) is not None]
         if lead and _other_scheme(question, asked, [p.chunk.embed_text for p in passages]):
-            lead = []  # "the max from Innovate UK?": the policy's figures are not that scheme's
+            lead = []  # "the most from Northern Catalyst?": the policy's figures are not its own
         candidates = self._candidates(passages, question)
         if not lead and asked.kind == "amount":
             lead = _worked(asked, candidates, passages)
@@ -615,7 +615,7 @@ def _worked(asked: Question, candidates: list[_Candidate],
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _CONTACT_KINDS = (
     (re.compile(r"\be-?mail\b", re.IGNORECASE), _EMAIL),
-    # "where do I send it?", "who do we write to?": an address to send it to
+    # "where should the form go?", "who do we write to?": an address to send it to
     (re.compile(r"\b(?:where|who)\s+(?:do|should|can|would|must)\s+(?:i|we)\s+(?:send|write|post|"
                 r"address|email|submit|lodge)\b", re.IGNORECASE), _EMAIL),
     (re.compile(r"\b(?:phone|telephone|ring|number\s+to\s+call)\b", re.IGNORECASE),
@@ -624,15 +624,15 @@ _CONTACT_KINDS = (
 )
 
 
-# support the business has had: "the Made Smarter grant we received" is its own history
+# support the business has had: "the Skyline grant we received" is its own history
 _HAD = re.compile(r"\b(?:had|got|received|won|awarded|given|secured|obtained|took|used)\b",
                   re.IGNORECASE)
 
 
 def _other_scheme(message: str, asked: Question, passages: Sequence[str]) -> bool:
     """Whether the question asks about a scheme or funder no retrieved passage mentions ("the
-    max from Innovate UK"), and the message says of no support the business has had ("we had
-    £200k of Covid grants": its own history, which the rules weigh)."""
+    most from Northern Catalyst"), and the message says of no support the business has had
+    ("we got £90k of Skyline grants": its own history, which the rules weigh)."""
     return unknown_scheme(asked.text, passages) is not None and not _HAD.search(message)
 
 

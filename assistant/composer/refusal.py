@@ -124,13 +124,13 @@ def adjacent_advice(question: str, passages: Sequence[str]) -> str | None:
     return None
 
 
-# A scheme the question names by a proper name: "the max from Innovate UK", "a Made Smarter
-# grant"; a business's own name ("Acme Ltd") is not one
+# A scheme the question names by a proper name: "the most from Northern Catalyst", "a
+# Skyline Growth grant"; a business's own name ("Acme Ltd") is not one
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b((?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}))")
 _SCHEME_NOUN = (r"(?:grants?|funds?|funding|schemes?|programmes?|programs?|loans?|vouchers?|"
                 r"competitions?|awards?|accelerators?|money|max|maximum|most)")
 _SCHEME_AFTER = re.compile(r"\s+" + _SCHEME_NOUN + r"\b", re.IGNORECASE)
-# "the max from Innovate UK", "funding through Catapult": money from the one named
+# "the most from Northern Catalyst", "funding through Eastgate": money from the one named
 _SCHEME_BEFORE = re.compile(r"\b" + _SCHEME_NOUN + r"\s+(?:(?!(?:for|on|towards|to|of)\b)"
                             r"[\w-]+\s+){0,3}?(?:from|through|via|by)"
                             r"\s+(?:the\s+)?$", re.IGNORECASE)
@@ -138,7 +138,7 @@ _COMPANY = re.compile(r"\b(?:ltd|limited|plc|llp|inc|gmbh)\b", re.IGNORECASE)
 
 
 def unknown_scheme(question: str, passages: Sequence[str]) -> str | None:
-    """A scheme or funder the question names ("the max from Innovate UK", "a Made Smarter
+    """A scheme or funder the question names ("the most from Northern Catalyst", "a Skyline
     grant") that no retrieved passage mentions, as written; None when it names none, or every
     one it names is found."""
     text = " ".join(" ".join(p.lower().split()) for p in passages)

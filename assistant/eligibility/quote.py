@@ -187,7 +187,7 @@ def sme_quote(assessment: Assessment, band: str | None = None) -> list[QuoteLine
     holdings = [line for line in assessment.band_working if _HOLDING_LINE.search(line)]
     if band is None and criterion.met is None and holdings and \
             all(_NOT_ADDED.search(line) for line in holdings):
-        # "the university still holds 30%: can we still count as an SME?"
+        # "an angel has 40% of the shares; does that change our size?"
         return [QuoteLine(f"Yes, as far as the shareholding goes: {' '.join(holdings)} "
                           f"{criterion.explanation}", criterion.clause)]
     if band is None:

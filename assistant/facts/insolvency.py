@@ -115,7 +115,7 @@ def _insolvency_state(msg: Message, start: int, describes_business: bool = False
     if msg.about_another_business(start):
         return None
     if _NEVER.search(lead[-40:]):
-        return False  # "we've never had any insolvency trouble": not then, not now
+        return False  # "we have never been near insolvency": not then, not now
     if _PAST_STATE.search(lead):
         return None
     negated = bool(NEGATION.search(lead[-40:]))

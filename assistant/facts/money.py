@@ -275,7 +275,7 @@ _USED = re.compile(r"\b(?:had|used|received|got|taken|took|completed|drawn|claim
                    re.I)
 
 
-# the value said straight after: "(so £14,400 I think)", "worth £6,000", ", i.e. £3,600"
+# the value said straight after: "(about £7,200)", "worth £6,000", ", i.e. £3,600"
 _VALUED_AFTER = re.compile(
     r"[\s(,:=-]*(?:(?:so|i\.?e\.?|which\s+is|that's|that\s+is|worth|valued\s+at|at|"
     r"totall?ing|making|about|around|roughly|approx\w*)[\s,.]+)*[£€]", re.I)
@@ -290,7 +290,7 @@ def _in_kind_had(msg: Message, in_kind: Sequence[InKind]) -> list[Found[Money]]:
             if msg.claimed(*match.span("n")) or not _USED.search(msg.text, lo, hi):
                 continue
             if _VALUED_AFTER.match(msg.text, match.end()):
-                continue  # "12 days (so £14,400)": the amount after it says what it is worth
+                continue  # "6 days (about £7,200)": the amount after it says what it is worth
             msg.claim(*match.span())
             found.append(Found(match.start(), match.end(),
                                Money(amount=to_float(match["n"]) * item.value_gbp)))

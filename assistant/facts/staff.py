@@ -364,8 +364,8 @@ def _part_time_breakdowns(msg: Message) -> list[Found[float]]:
     """Full-timers plus part-timers as fractions, per sentence: "12 full-time and 6
     part-time on 20 of 40 hours" is 15; "45 staff, 10 of whom are part-time" is 40. In a
     sentence with part-timers, staff named by their work or where they work, working owners
-    ("the two of us") and one person's days a week are counted too: "12 on the shop floor full
-    time, the two of us, and a bookkeeper 2.5 days a week" is 14.5."""
+    ("the two of us") and one person's days a week are counted too: "9 in the workshop full
+    time, the three of us, and a bookkeeper 1.5 days a week" is 12.3."""
     found: list[Found[float]] = []
     singles_all = [m for m in _ONE_DAY_WORKER.finditer(msg.text) if not msg.claimed(*m.span())]
     sentences = sorted({msg.sentence(m.start()) for m in _part_timers(msg.text)}

@@ -313,8 +313,8 @@ def test_what_the_voucher_pays_is_an_amount(ssr) -> None:
     # a holding that does not count, with no figures yet: the holding answered
     ("An angel investor owns 45% of the company. Could we still be classed as an SME?",
      "Yes, as far as the shareholding goes: "),
-    ("The county council owns 40% of the firm; would it still count as an SME?", "No: "),
-    ("A supplier owns 35% of us. Can we count as an SME?", "Not settled yet: "),
+    ("The county council owns 40% of the firm; is the firm an SME?", "No: "),
+    ("A supplier owns 35% of us. Are we an SME?", "Not settled yet: "),
 ])
 def test_whether_the_business_is_an_sme_or_a_band(ssr, text: str, opening: str) -> None:
     assert answer(ask(ssr, text)).startswith(opening)

@@ -601,7 +601,7 @@ def test_days_of_support_in_kind_are_valued_by_the_policy() -> None:
 
 
 @pytest.mark.parametrize(("text", "insolvent"), [
-    ("We've never had any insolvency trouble, 20 staff.", False),
+    ("We have never been near insolvency, 20 staff.", False),
     ("No insolvency problems ever. 8 staff in Tipton.", False),
     ("We were in administration in 2015 and never since.", None),
 ])
@@ -624,7 +624,7 @@ def test_a_heading_over_the_figures_is_no_trade(text: str, employees: float,
 
 
 @pytest.mark.parametrize(("text", "employees"), [
-    ("There are 13 on the shop floor full time and 2 in the office.", 15),
+    ("We have 13 in the workshop and 2 in the office.", 15),
     ("We have 7 at the benches, 3 in dispatch and me.", 11),
     ("Eighteen in production and four in sales.", 22),
 ])
