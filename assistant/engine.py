@@ -627,5 +627,8 @@ def _aliases(programme_id: str, name: str, kind_words: Sequence[str] = (),
     suffixes = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
     forms = {plain_words(programme_id), plain_words(name)}
     forms |= {" ".join(suffixes.sub(" ", form).split()) for form in forms}
-    return {form for form in forms if len(form) > 3} | \
+    # its initials, as owners shorten a long name: "Blue Growth Grant" is "BGG"
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    shortened = {initials.lower()} if len(initials) >= 3 else set()
+    return {form for form in forms if len(form) > 3} | shortened | \
         {plain_words(a) for a in own if plain_words(a)}

@@ -247,6 +247,8 @@ def _forms(text: str) -> str:
 
 _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"\bt/o\b|\bt\.o\.(?=\s)", re.I), "turnover"),
+    # "30+ yrs": at least 30 years
+    (re.compile(r"(?<=\d)\+(?=\s*(?:years?|yrs?|months?|mths?)\b)", re.I), ""),
     (re.compile(r"\bbal(?:\.|ance)?\s*sh(?:ee)?t\b|\bb/s(?=\s*[:=]?\s*[£€\d])", re.I),
      "balance sheet"),
     (re.compile(r"(?<=\d)\s*yrs?\b|(?<=\d\s)\s*yrs?\b", re.I), " years"),

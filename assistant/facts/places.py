@@ -7,6 +7,7 @@ policy does not name it. Of several places, the business's own site is taken, as
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from assistant.facts.common import Found, Message
@@ -20,6 +21,15 @@ _NOT_A_COUNCIL_NAME = frozenset({"our", "the", "local", "a", "my", "your", "thei
                                  "that", "city", "town", "parish", "county", "district", "no",
                                  "not", "any", "none", "which", "what", "whose", "every"})
 _UNIVERSITY_AFTER = re.compile(r"\s+(?:city\s+)?university\b", re.I)
+
+
+# ... or a place the owner is unsure of: "not sure if we count as Devon or Cornwall"
+_UNSURE = re.compile(r"\b(?:not\s+sure|unsure|don't\s+know|do\s+not\s+know|no\s+idea)\b",
+                     re.IGNORECASE)
+_OR_BEFORE = re.compile(r"\bor\s*$", re.IGNORECASE)
+_EITHER_AFTER = re.compile(r"\s*(?:or|/)\s", re.IGNORECASE)
+# two places offered as alternatives: "Devon or Cornwall", "Dudley/Sandwell"
+_EITHER = re.compile(r"\s*(?:or|/|or\s+maybe|or\s+perhaps)\s*", re.IGNORECASE)
 
 
 class Places:
@@ -50,6 +60,13 @@ class Places:
                     continue
                 name = " ".join(match[0].lower().split())
                 found.append(Found(match.start(), match.end(), self._authorities[name]))
+        # "not sure if we count as Devon or Cornwall": neither is said to be the place
+        undecided = {i for i, (a, b) in enumerate(itertools.pairwise(found))
+                     if a.value != b.value and _EITHER.fullmatch(msg.text, a.end, b.start)}
+        found = [f for i, f in enumerate(found) if i not in undecided and i - 1 not in undecided
+                 and not (_UNSURE.search(msg.text, msg.clause(f.start)[0], f.start) and (
+                     _OR_BEFORE.search(msg.text, msg.clause(f.start)[0], f.start)
+                     or _EITHER_AFTER.match(msg.text, f.end)))]
         for council in _COUNCIL.finditer(msg.text):
             if msg.claimed(*council.span()):
                 continue

@@ -112,7 +112,9 @@ _LAUNCHED_NAMED_AGO = re.compile(
     rf"\b(?:we|i)\s+(?:launched|started|founded|set\s+up|opened)\s+(?-i:[A-Z])[^.;!?]{{0,60}}?"
     rf"\b(?:{QUAL}\s+)?{DURATION}\s+ago\b", re.I)
 _DOING_FOR = re.compile(
-    r"\b(?:we|i)(?:'ve|\s+have)\s+(?:been\s+)?(?:[a-z-]+)\b[^.;!?]{0,60}?\bfor\s+"
+    r"(?:\b(?:we|i)(?:'ve|\s+have)\s+(?:been\s+)?(?:[a-z-]+)\b[^.;!?]{0,60}?|"
+    # "family business for 30 years", "a going concern for 12 years"
+    r"\b(?:family|our|the|a)\s+(?:business|firm|company)\s+)\bfor\s+"
     rf"(?:(?:the\s+)?(?:last|past)\s+)?(?:(?:over|more\s+than|almost|nearly|{QUAL})\s+)?"
     rf"{DURATION}", re.I)
 # "we began roasting beans about 5 months ago": the business at its work since then

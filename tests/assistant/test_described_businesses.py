@@ -654,3 +654,28 @@ def test_a_holder_named_before_which_or_who(text: str, holder: str, kind: str,
                                             share: float) -> None:
     (holding,) = read(text).holdings
     assert (holding.holder, holding.holder_kind, holding.share_percent) == (holder, kind, share)
+
+
+@pytest.mark.parametrize(("text", "check"), [
+    ("Surveying practice, fees of about £520k a year, 6 staff.",
+     lambda f: f.turnover is not None and f.turnover.amount == 520_000 and f.project_cost is None),
+    ("A family firm for 25+ yrs, 14 staff.", lambda f: f.months_trading == 300),
+    ("We've been a family business for 40 years.", lambda f: f.months_trading == 480),
+])
+def test_more_of_owners_own_turns_of_phrase(text: str, check) -> None:
+    assert check(read(text))
+
+
+@pytest.mark.parametrize(("text", "council"), [
+    ("Our yard is on the boundary, no idea if we count as Dudley or Sandwell. 8 staff.", None),
+    ("We're on the Walsall/Wolverhampton line and unsure which one has us.", None),
+    ("Not sure if this matters, but we're in Walsall with 12 staff.", "Walsall"),
+    ("We have sites in Dudley and in Walsall; the project is in Walsall.", "Walsall"),
+])
+def test_a_place_the_owner_is_unsure_of_is_not_the_place(text: str, council: str | None) -> None:
+    from knowledge.index import bundled_knowledge_dir
+    from knowledge.policy import load_policy
+
+    policy = load_policy(bundled_knowledge_dir())
+    assert policy is not None
+    assert FactExtractor.from_policy(policy).extract(text, TODAY).local_authority == council

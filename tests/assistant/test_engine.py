@@ -71,3 +71,10 @@ def test_sentence_splitting_keeps_abbreviations_and_list_items() -> None:
         "- items over £5,000: three quotes",
         "The end.",
     ]
+
+
+def test_a_long_programme_name_is_known_by_its_initials() -> None:
+    from assistant.engine import _aliases
+
+    assert "sgf" in _aliases("skills-growth-fund", "Skills Growth Fund")
+    assert "sf" not in _aliases("skills-fund", "Skills Fund")  # two letters say too little
