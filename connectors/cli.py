@@ -69,6 +69,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], rebuild: bool, as_json: 
         if not as_json:
             click.echo(f"Indexing {components.knowledge_dir}", err=True)
         report = components.ingestor.ingest(rebuild=rebuild)
+        report.warnings = _unfound_clauses(components)
         reports.append(report)
         if not as_json:
             _print_ingest(report)
@@ -77,6 +78,15 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], rebuild: bool, as_json: 
         click.echo(json.dumps(payload[0] if len(payload) == 1 else payload, indent=2))
     if any(not r.ok for r in reports):
         sys.exit(EXIT_FAILED)
+
+
+def _unfound_clauses(components: Any) -> list[str]:
+    """The policy's citations that its documents, as indexed, do not hold."""
+    from knowledge.clauses import unfound_clauses
+    from knowledge.policy import load_policy
+
+    policy = load_policy(components.knowledge_dir)
+    return unfound_clauses(policy, components.index) if policy else []
 
 
 def _print_ingest(report: Any) -> None:
@@ -91,6 +101,8 @@ def _print_ingest(report: Any) -> None:
         click.echo(f"  skipped: {line}")
     for line in report.failed:
         click.echo(f"  failed: {line}", err=True)
+    for line in report.warnings:
+        click.echo(f"  warning: policy citation {line}", err=True)
 
 
 @cli.command()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from knowledge.documents import Chunk
 from knowledge.index import KnowledgeIndex
 from knowledge.loaders.common import CLAUSE_RE, clean
-from knowledge.policy import ClauseRef
+from knowledge.policy import ClauseRef, Policy, iter_clause_refs
 
 QUOTE_MAX_CHARS = 600  # a citation quotes a clause, not a page
 HEADING_SEPARATOR = " > "
@@ -51,6 +51,30 @@ class ClauseIndex:
         if is_clause_id(ref.clause):
             return _by_clause(chunks, ref.clause)
         return _by_heading(chunks, ref.clause)
+
+
+def unfound_clauses(policy: Policy, index: KnowledgeIndex) -> list[str]:
+    """One line for each clause the policy cites that its document, as indexed, does not hold:
+    "programmes > my-grant > criteria > trading > clause: clause '3.77' is not in
+    guidance/rules.md". A citation that cannot be shown is the programme team's to fix."""
+    clauses = ClauseIndex(index)
+    lines: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for loc, ref in iter_clause_refs(policy):
+        if (ref.source, ref.clause) in seen or clauses.resolve(ref) is not None:
+            continue
+        seen.add((ref.source, ref.clause))
+        lines.append(f"{_named_path(policy, loc)}: clause {ref.clause!r} is not in {ref.source}")
+    return lines
+
+
+def _named_path(model: object, loc: tuple[str | int, ...]) -> str:
+    """A location in the policy with each list item named by its id where it has one."""
+    parts: list[str] = []
+    for step in loc:
+        model = model[step] if isinstance(step, int) else getattr(model, str(step))  # type: ignore[index]
+        parts.append(str(getattr(model, "id", step)) if isinstance(step, int) else str(step))
+    return " > ".join(parts)
 
 
 def is_clause_id(text: str) -> bool:

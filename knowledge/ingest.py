@@ -47,6 +47,7 @@ class IngestReport:
     chunks: Tally = field(default_factory=Tally)
     failed: list[str] = field(default_factory=list)  # "source: problem", one per file
     skipped: list[str] = field(default_factory=list)  # files of a type we do not read
+    warnings: list[str] = field(default_factory=list)  # policy citations that cannot be shown
     rebuilt: bool = False
     embedded: int = 0
     seconds: float = 0.0
@@ -63,6 +64,7 @@ class IngestReport:
             "chunks": self.chunks.as_dict(),
             "failed": self.failed,
             "skipped": self.skipped,
+            "warnings": self.warnings,
             "rebuilt": self.rebuilt,
             "embedded": self.embedded,
             "seconds": round(self.seconds, 3),

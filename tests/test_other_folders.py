@@ -226,3 +226,17 @@ def test_the_irish_policy_places_an_eircode_and_points_outside_to_the_right_offi
     assert result.decision == "ineligible"
     site = {c.id: c for c in result.criteria}["area"]
     assert site.met is False and "Local Enterprise Office in Cork" in site.explanation
+
+
+def test_ingest_names_a_policy_citation_its_document_does_not_hold(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "knowledge"
+    shutil.copytree(FOLDERS["marine-programme"], folder)
+    policy = folder / "policy" / "programmes" / "blue-growth-grant.yaml"
+    text = policy.read_text(encoding="utf-8")
+    policy.write_text(text.replace("clause: KB-4.1}", "clause: KB-4.77}", 1), encoding="utf-8")
+    result = _cli(tmp_path / "data", "ingest", str(folder), "--json")
+    assert result.returncode == 0, result.stderr  # the rest is indexed
+    (warning,) = json.loads(result.stdout)["warnings"]
+    assert "'KB-4.77' is not in guidance/rules/kbef-eligibility-rules.md" in warning

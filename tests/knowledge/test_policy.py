@@ -446,3 +446,20 @@ def test_support_in_kind_without_a_value_names_file_and_line(tmp_path: Path):
     message = load_error(write_policy(tmp_path, rates=broken))
     assert message.startswith(f"policy/rates.yaml, line {line_of(broken, '- name: Mentor')}: "
                               "in_kind.0.value_gbp: required")
+
+
+@pytest.mark.slow
+def test_a_citation_its_document_does_not_hold_is_named(bundled):
+    from knowledge.clauses import unfound_clauses
+
+    policy = load_policy(bundled.knowledge_dir)
+    assert policy is not None
+    assert unfound_clauses(policy, bundled.index) == []
+    booster = next(p for p in policy.programmes if p.id == "productivity-booster")
+    first = booster.criteria[0]
+    moved = first.model_copy(update={"clause": first.clause.model_copy(update={"clause": "9.77"})})
+    broken = policy.model_copy(update={"programmes": [
+        booster.model_copy(update={"criteria": [moved, *booster.criteria[1:]]})]})
+    (line,) = unfound_clauses(broken, bundled.index)
+    assert line == (f"programmes > productivity-booster > criteria > {first.id} > clause: "
+                    f"clause '9.77' is not in {first.clause.source}")
