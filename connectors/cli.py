@@ -83,9 +83,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], rebuild: bool, as_json: 
 def _unfound_clauses(components: Any) -> list[str]:
     """The policy's citations that its documents, as indexed, do not hold."""
     from knowledge.clauses import unfound_clauses
-    from knowledge.policy import load_policy
 
-    policy = load_policy(components.knowledge_dir)
+    policy = components.assistant.policy  # loaded once, when the components were built
     return unfound_clauses(policy, components.index) if policy else []
 
 

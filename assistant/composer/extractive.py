@@ -114,7 +114,9 @@ class ExtractiveComposer:
         asked = read_question(question)
         lead = [line for line in lead if line.citation is not None or
                 _evidence_passage(line, passages) is not None]
-        if lead and _other_scheme(question, asked, [p.chunk.embed_text for p in passages]):
+        texts = [p.chunk.embed_text for p in passages]
+        other_scheme = _other_scheme(question, asked, texts)
+        if other_scheme:
             lead = []  # "the most from Northern Catalyst?": the policy's figures are not its own
         candidates = self._candidates(passages, question)
         if not lead and asked.kind == "amount":
@@ -152,20 +154,20 @@ class ExtractiveComposer:
         evidence = Evidence(
             question=asked,
             selected=[f"{passages[s.passage].chunk.context}\n{s.text}" for s in chosen],
-            passages=[p.chunk.embed_text for p in passages],
+            passages=texts,
             best_similarity=best_cosine, best_passage=float(np.max(passage_sims)),
             rarity=rarity)
         values = signals(evidence)
         # a direct answer from the policy answers the question: no decision is made
         probability = self._refusal.probability(values) if self._refusal and not lead else None
-        decided = not lead and (not chosen or (
-            self._refusal is not None and self._refusal.refuses(values))
-            or unknown_part(question, evidence.passages) is not None
-            or adjacent_advice(question, evidence.passages) is not None
-            or _other_scheme(question, asked, evidence.passages))
-        given = _contact_given(asked, usable, passages, rarity) if decided and not lead else None
-        if given is not None and unknown_part(question, evidence.passages) is None \
-                and adjacent_advice(question, evidence.passages) is None:
+        # what the passages cannot answer, whatever the model says
+        unanswerable = unknown_part(question, texts) is not None or \
+            adjacent_advice(question, texts) is not None or other_scheme
+        decided = not lead and (not chosen or unanswerable or (
+            self._refusal is not None and self._refusal.refuses(values)))
+        given = _contact_given(asked, usable, passages, rarity) \
+            if decided and not lead and not unanswerable else None
+        if given is not None:
             # "what email do I send a complaint to?": the sentence giving the address, on its topic
             decided = False
             chosen = [given, *(s for s in chosen if s is not given)]

@@ -413,7 +413,7 @@ def _part_time_breakdowns(msg: Message) -> list[Found[float]]:
                     value -= part_heads  # the part-timers are among the total
         if value is None or not spans:
             continue
-        if (part or singles) and (me := _AND_ME.search(msg.text, lo, hi)):
+        if part and (me := _AND_ME.search(msg.text, lo, hi)):  # singles are among `part` now
             value += 1  # "5 staff at the benches, plus me, and ..."
             spans.append(me.span())
         for span in spans:
