@@ -31,6 +31,7 @@ from assistant.composer.refusal import (
     signals,
     unknown_part,
     unknown_scheme,
+    unnamed_applicant,
     unreported_record,
 )
 from assistant.composer.sentences import (
@@ -162,7 +163,8 @@ class ExtractiveComposer:
         probability = self._refusal.probability(values) if self._refusal and not lead else None
         # what the passages cannot answer, whatever the model says
         unanswerable = unknown_part(question, texts) is not None or \
-            adjacent_advice(question, texts) is not None or other_scheme
+            adjacent_advice(question, texts) is not None or \
+            unnamed_applicant(question, texts) is not None or other_scheme
         decided = not lead and (not chosen or unanswerable or (
             self._refusal is not None and self._refusal.refuses(values)))
         given = _contact_given(asked, usable, passages, rarity) \

@@ -64,10 +64,18 @@ _RECORD = re.compile(
     r"manufacturers|makers|growers|farms|start-?ups|clients)\b[^?]*?"
     r"(?:\b(?:has|have|had|did|were|was)\b[^?]*?)?\b(?:helped|funded|supported|created|awarded|"
     r"approved|produced|received|given|made|won|joined|taken|applied|got|succeeded|been)\b|"
-    # "what percentage of applications get funded?"
-    r"\b(?:percentage|proportion|share|fraction|how\s+many)\s+of\s+(?:the\s+)?(?:applications|"
-    r"applicants|bids|businesses|companies|firms|smes)\b[^?]*?\b(?:funded|successful|approved|"
-    r"awarded|accepted|rejected|turned\s+down|win|won|get|got)\b",
+    # "what percentage of applications get funded?", "roughly what share get funded?"
+    r"\b(?:percentage|proportion|share|fraction|how\s+many)\s+(?:(?:of\s+(?:the\s+)?(?:applications|"
+    r"applicants|bids|businesses|companies|firms|smes)\b[^?]*?\b(?:(?:get|got|are|were|is|was)\s+)?)|"
+    r"(?:get|got|are|were)\s+)(?:funded|successful|approved|awarded|accepted|rejected|turned\s+down)"
+    r"\b|"
+    r"\b(?:percentage|proportion|share|fraction)\s+of\s+(?:the\s+)?(?:applications|applicants|"
+    r"bids|businesses|companies|firms|smes)\b[^?]*?\b(?:win|won|get|got)\b|"
+    # "a list of the companies that got grants", "the names of firms funded last round"
+    r"\b(?:list|lists|names?|details)\s+of\s+(?:the\s+|all\s+(?:the\s+)?)?(?:businesses|"
+    r"companies|firms|smes|applicants|winners|recipients)\s+(?:(?:that|which|who)\s+(?:have\s+|has\s+"
+    r"|had\s+)?)?(?:been\s+)?(?:got|received|won|were|was|funded|supported|awarded|helped|approved|"
+    r"successful)\b",
     re.IGNORECASE)
 # a question about the business's own figures ("we've had £40k so far"), not the programme's
 _OWN_RECORD = re.compile(r"\b(?:we|we've|we're|we'd|our|us|i|i've|i'm|my)\b", re.IGNORECASE)
@@ -117,9 +125,10 @@ def adjacent_advice(question: str, passages: Sequence[str]) -> str | None:
     """The tax, finance, legal or premises matter the question asks about when no retrieved
     passage speaks of it ("corporation tax on the grant", "buying on hire purchase"): the
     guidance does not advise on it. None when it asks about none, or a passage names it."""
-    text = set(stems(" ".join(passages)))
+    text = f" {' '.join(stems(' '.join(passages)))} "
     for match in _ADJACENT_ADVICE.finditer(question):
-        if not set(stems(match[0])) <= text:
+        # the words together, as a phrase: "business" and "rates" apart are not "business rates"
+        if f" {' '.join(stems(match[0]))} " not in text:
             return match[0]
     return None
 
@@ -152,6 +161,33 @@ def unknown_scheme(question: str, passages: Sequence[str]) -> str | None:
                 _SCHEME_BEFORE.search(question, 0, match.start()):
             return name
     return None
+
+
+# A kind of organisation asked about as an applicant: "Can a registered charity apply?", "are
+# CICs eligible?". The guidance names the businesses it is for; one it never names is not
+# answered by rules written for others.
+_LEGAL_FORM = (r"charit(?:y|ies)|community\s+interest\s+compan(?:y|ies)|cics?|social\s+"
+               r"enterprises?|co-?operatives?|mutuals?|sole\s+traders?|partnerships?|llps?|"
+               r"franchises?|franchisees?|housing\s+associations?|universit(?:y|ies)|colleges?|"
+               r"schools?|nhs\s+trusts?|clubs?|churches|church|trusts?|foundations?|"
+               r"associations?|councils?|public\s+bod(?:y|ies)")
+_APPLICANT_ASKED = re.compile(
+    rf"\b(?:can|could|may|would|will|are|is|do|does)\s+(?:an?\s+|the\s+)?"
+    rf"(?:(?!(?:our|my|your|their|we|i)\b)[\w-]+\s+){{0,2}}?"
+    rf"(?P<form>{_LEGAL_FORM})\b(?:\s+(?:or|and)\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_LEGAL_FORM}))?"
+    r"\s+(?:(?:also|still|even|ever)\s+)?(?:apply|applies|qualify|qualifies|be\s+eligible|"
+    r"eligible|get|join|take\s+part|count)\b", re.IGNORECASE)
+
+
+def unnamed_applicant(question: str, passages: Sequence[str]) -> str | None:
+    """The kind of organisation the question asks about as an applicant ("Can a registered
+    charity apply?") when no retrieved passage names it; None otherwise."""
+    asked = _APPLICANT_ASKED.search(question)
+    if asked is None:
+        return None
+    text = f" {' '.join(stems(' '.join(passages)))} "
+    form = asked["form"]
+    return None if f" {' '.join(stems(form))} " in text else form
 
 
 _BY_NUMBER_ALONE = frozenset("clause section part schedule annex appendix step".split())
@@ -250,17 +286,17 @@ _NONE_SET = re.compile(r"\bno\s+(?:limit|cap|maximum|minimum|deadline|closing\s+
                        re.IGNORECASE)
 
 
-def _holds_answer(question: Question, text: str) -> bool:
-    """Whether the text holds the kind of answer the question asks for."""
-    wanted = question.answer_type
-    there = _IS_THERE.search(question.text) if question.kind == "yes_no" else None
-    if there is not None and not _NONE_SET.search(text):
-        return answer_present("figure" if there["figure"] else "date", text)
-    if wanted not in {"figure", "date", "name"}:
-        return True
-    many = _HOW_MANY.search(question.text)
+# a limit on a count of things: "the word limit", "a page limit on the form"
+_UNIT_LIMIT = re.compile(r"\b(word|page|character|attempt|application|bid|visit|site)s?\s+"
+                         r"(?:limit|limits|count|cap|maximum)\b", re.IGNORECASE)
+
+
+def _counted(question: str) -> list[str]:
+    """The things a question asks to count: "how many annual work units" gives the words
+    up to the noun; "is there a word limit?" gives "words"."""
+    many = _HOW_MANY.search(question)
+    nouns: list[str] = []
     if many:
-        nouns: list[str] = []
         for word in many.group(1).split():
             if word.lower() in _NOT_NOUNS:  # "how many of the days": read on to the noun
                 if nouns:
@@ -269,8 +305,24 @@ def _holds_answer(question: Question, text: str) -> bool:
             nouns.append(word.lower())
             if _COUNTED_END.search(word):
                 break
-        if nouns:
+    if not nouns and (unit := _UNIT_LIMIT.search(question)):
+        nouns = [unit[1].lower() + "s"]
+    return nouns
+
+
+def _holds_answer(question: Question, text: str) -> bool:
+    """Whether the text holds the kind of answer the question asks for."""
+    wanted = question.answer_type
+    nouns = _counted(question.text)
+    there = _IS_THERE.search(question.text) if question.kind == "yes_no" else None
+    if there is not None and not _NONE_SET.search(text):
+        if there["figure"] and nouns:  # "a limit on how many vouchers": a number of vouchers
             return _number_before(nouns, text)
+        return answer_present("figure" if there["figure"] else "date", text)
+    if wanted not in {"figure", "date", "name"}:
+        return True
+    if nouns:
+        return _number_before(nouns, text)
     if _HOW_MUCH.search(question.text) or (wanted == "figure" and
                                            _PRICE_ASKED.search(question.text)):
         return bool(_AMOUNT.search(text))
@@ -281,10 +333,15 @@ def _holds_answer(question: Question, text: str) -> bool:
     return answer_present(wanted, text)
 
 
+_CLAUSE_NUMBER = re.compile(r"(?m)^\s*\d+(?:\.\d+)+\s+")
+
+
 def _number_before(nouns: list[str], text: str, reach: int = 4) -> bool:
     """A number (digits or words) within `reach` words before one of the nouns: "12 days",
     "three quotations" for "how many quotes"."""
-    tokens = _TOKEN.findall(text.lower())
+    # a clause's or a heading's number ("5.5 Vouchers are ...") and a sum of money count nothing
+    tokens = [t for t in _TOKEN.findall(_CLAUSE_NUMBER.sub("", text.lower()))
+              if not t.startswith(("£", "€", "$")) and not t.endswith(".")]  # "> 5. Pre-Hubs"
     prefixes = {stem(n)[:4] for n in nouns}
     if len(nouns) > 1:  # "annual work units" is also written "AWU"
         prefixes.add("".join(n[0] for n in nouns)[:4])

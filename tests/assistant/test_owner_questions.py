@@ -334,6 +334,12 @@ def test_the_policy_s_named_rounds_mark_a_question_as_the_programme_s(embedder) 
     ("The scheme runs 4 sub-centres.", ["The scheme runs 4 sub-centres."], False),
     ("We've received £45,000 so far; what headroom remains?",
      ["The limit is £315,000."], False),  # the business's own record, not the programme's
+    ("About what proportion are successful?", ["Bids are scored by a panel."], True),
+    ("What proportion of the machine's price is funded?", ["The grant pays 40%."], False),
+    ("Could you email me the names of the firms that won vouchers last spring?",
+     ["Vouchers are worth £2,000 to £9,000."], True),
+    ("Can you list the labs that offer fatigue testing?", ["Lab A offers fatigue testing."],
+     False),
 ])
 def test_a_record_of_the_programme_is_answered_only_when_reported(
         question: str, selected: list[str], refused: bool) -> None:
@@ -349,6 +355,12 @@ def test_a_record_of_the_programme_is_answered_only_when_reported(
      "The innovation call funds joint research."),
     ("Is there a fee for the diagnostic?", "The diagnostic is free.",
      "The diagnostic takes half a day."),
+    # a limit on a count is a number of those things, not a sum of money or a clause number
+    ("Is there a cap on how many mentoring sessions one firm can have?",
+     "Each firm can have up to 6 mentoring sessions.",
+     "4.1 Mentoring sessions are worth £400 each."),
+    ("Is there a page limit for the business plan?", "The plan must be no longer than 10 pages.",
+     "The business plan is scored out of 100."),
 ])
 def test_is_there_a_limit_needs_the_limit(question: str, holds: str, lacks: str) -> None:
     from assistant.composer.refusal import _holds_answer
@@ -369,3 +381,26 @@ def test_a_scheme_no_passage_mentions(question: str, scheme: str | None) -> None
     passages = ["The Skills Fund grant pays up to £20,000 towards training.",
                 "Grants are paid in arrears."]
     assert unknown_scheme(question, passages) == scheme
+
+
+@pytest.mark.parametrize(("question", "passages", "form"), [
+    ("Could a church hall trust put in a bid?", ["Limited companies in the region can apply."],
+     None),  # asks no "can a ... apply"
+    ("Can a housing association apply for the innovation call?",
+     ["Limited companies in the region can apply."], "housing association"),
+    ("Are co-operatives eligible for mentoring?", ["Any SME may apply."], "co-operatives"),
+    ("Can a sole trader apply?", ["Sole traders and partnerships can apply."], None),
+    ("Could our partnership qualify?", ["Any SME may apply."], None),  # the business itself
+])
+def test_an_applicant_the_guidance_never_names_is_not_answered_for(
+        question: str, passages: list[str], form: str | None) -> None:
+    from assistant.composer.refusal import unnamed_applicant
+    assert unnamed_applicant(question, passages) == form
+
+
+def test_advice_is_answered_only_where_a_passage_says_the_phrase() -> None:
+    from assistant.composer.refusal import adjacent_advice
+    passages = ["The business must have been trading for a year.", "Rates of grant vary."]
+    assert adjacent_advice("Do we get business rates relief on the new unit?", passages)
+    assert adjacent_advice("Is there business rates relief?",
+                           ["Business rates relief is not part of the scheme."]) is None
