@@ -339,9 +339,10 @@ _CLAUSE_NUMBER = re.compile(r"(?m)^\s*\d+(?:\.\d+)+\s+")
 def _number_before(nouns: list[str], text: str, reach: int = 4) -> bool:
     """A number (digits or words) within `reach` words before one of the nouns: "12 days",
     "three quotations" for "how many quotes"."""
-    # a clause's or a heading's number ("5.5 Vouchers are ...") and a sum of money count nothing
+    # a clause's or a heading's number ("5.5 Vouchers are ...", "> 5. Services") and a sum
+    # of money count nothing
     tokens = [t for t in _TOKEN.findall(_CLAUSE_NUMBER.sub("", text.lower()))
-              if not t.startswith(("£", "€", "$")) and not t.endswith(".")]  # "> 5. Pre-Hubs"
+              if not t.startswith(("£", "€", "$")) and not t.endswith(".")]
     prefixes = {stem(n)[:4] for n in nouns}
     if len(nouns) > 1:  # "annual work units" is also written "AWU"
         prefixes.add("".join(n[0] for n in nouns)[:4])

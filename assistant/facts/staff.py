@@ -89,6 +89,10 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "21 people" as one item of a list of facts: "21 people, sales £2.4m"
     rf"(?:^|(?<=[,;:(\n])|(?<=\.\s))\s*(?:{QUAL}\s+)?(?P<n>{NUM})\s+(?:people|persons)"
     r"\s*(?=[,;.)]|$)",
+    # "the whole company, office included, is 52 people": the total after the words between
+    rf"\b(?:whole|entire)\s+(?:company|business|firm|group|workforce|operation|team|lot)\b"
+    rf"[^.;!?]{{0,80}}?\b(?:is|are|comes\s+to|totals?|adds\s+up\s+to)\s+(?:{QUAL}\s+)?"
+    rf"{NUM_START}(?P<n>{NUM})\s+(?:{STAFF_ADJ}\s+){{0,2}}(?:people|persons|{_STAFF_NOUN})\b",
     # "there are 8 of us"
     rf"\b(?:there\s+are|we\s+are|we're)\s+(?:{QUAL}\s+)?(?P<n>{NUM})\s+of\s+us\b",
     # "about 40 people here", "60 people on site"

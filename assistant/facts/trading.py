@@ -117,6 +117,13 @@ _DOING_FOR = re.compile(
     r"\b(?:family|our|the|a)\s+(?:business|firm|company)\s+)\bfor\s+"
     rf"(?:(?:the\s+)?(?:last|past)\s+)?(?:(?:over|more\s+than|almost|nearly|{QUAL})\s+)?"
     rf"{DURATION}", re.I)
+# "we bought the business out of administration 15 months ago": trading, as the owner now,
+# since the purchase (not "we bought a new lathe 2 years ago")
+_BOUGHT_AGO = re.compile(
+    r"\b(?:we|our\s+(?:new\s+)?(?:company|business|firm)|the\s+new\s+(?:company|business|firm))\s+"
+    r"(?:(?:only\s+|just\s+)?(?:bought|acquired|purchased))\s+(?:the\s+(?:business|trade)\b|"
+    r"(?:the\s+)?(?:business|trade|company)\s+and\s+(?:its\s+)?assets\b)[^.;!?]{0,80}?"
+    rf"\b(?:{QUAL}\s+)?{DURATION}\s+ago\b", re.I)
 # "we began roasting beans about 5 months ago": the business at its work since then
 _STARTED_DOING_AGO = re.compile(
     # the subject may be dropped at the start of a sentence: "... in b30. started brewing"
@@ -185,7 +192,8 @@ def read_months_trading(msg: Message, today: date) -> float | None:
         if not _A_PERSON_BEFORE.search(msg.text, max(0, match.start() - 30), match.start()):
             found.append(Found(match.start(), match.end(), duration_months(match)))
     found += [Found(m.start(), m.end(), duration_months(m))
-              for pattern in (_AGO_STARTED, _DONE_FOR) for m in pattern.finditer(msg.text)]
+              for pattern in (_AGO_STARTED, _DONE_FOR, _BOUGHT_AGO)
+              for m in pattern.finditer(msg.text)]
     for match in _STARTED_AGO.finditer(msg.text):
         months = (_LAST_PERIOD_MONTHS[match["last"].lower()] if match["last"]
                   else duration_months(match))

@@ -64,6 +64,8 @@ def test_insolvency_in_a_question_that_describes_a_business(text: str,
     ("a 40-year-old family printing firm? no - the firm is 40 years old, 20 staff", 480),
     ("Six months ago my partner and I started making gin at B9 4AA; 3 staff", 6),
     ("We refurbish forklifts at DY2 and have done for 14 years; 11 staff", 168),
+    # the business bought whole: trading, as its owner now, since the purchase
+    ("We bought the business and its assets from the receivers 9 months ago; 16 staff", 9),
 ])
 def test_how_long_a_business_has_traded_told_as_owners_tell_it(text: str, months: float) -> None:
     assert read(text).months_trading == months
@@ -109,6 +111,21 @@ def test_a_listed_holder_s_figures_in_brackets_are_its_own() -> None:
 
 def test_percentages_that_are_not_shares_are_no_holders() -> None:
     assert read("We export 35% and grew 10% last year, 14 staff").holdings == []
+    # half of someone's time is no share of the company
+    assert read("8 fitters, and me (I'm on the vans half the time), 9 staff").holdings == []
+
+
+@pytest.mark.parametrize("text", [
+    "We bought a new press 2 years ago; 14 staff",
+    "We acquired a small plating company 3 years ago and have 60 staff",  # we traded before
+])
+def test_a_purchase_by_a_trading_business_is_not_when_it_began(text: str) -> None:
+    assert read(text).months_trading is None
+
+
+def test_the_whole_company_s_headcount_after_the_words_between() -> None:
+    text = "6 of them are on the vans; the whole firm, warehouse and office too, is 31 people"
+    assert read(text).employees == 31
 
 
 def test_a_parent_owning_all_of_the_shares() -> None:
