@@ -215,13 +215,22 @@ class Assistant:
                                            named or self._programme_in_focus(turn.conversation))
         if route == "eligibility" and self.eligibility is not None:
             return self._eligibility(turn, named)
+        # a business told in full (its staff, money, years, owners) with a need besides
+        # ("looking for help with a new cell") is told for a verdict; with a question besides
+        # ("what would we need to apply?"), the verdict and then the answer to the question
+        full = self.eligibility is not None and _described_in_full(turn)
+        if full and decision.asks == "statement":
+            return self._eligibility(turn, named)
+        reply = None
         if route == "signposting" and self.signposter is not None and not (
                 self.structured is not None and self.structured.outside_pointer(turn.text)):
             # a business outside the area asking who to talk to is pointed elsewhere first
             reply = self._signposting(turn)
-            if reply is not None:
-                return reply
-        return self._grounded(turn, "programme_question")
+        reply = reply or self._grounded(turn, "programme_question", besides_verdict=full)
+        if full:
+            turn.quote = Quote(programme_ids=turn.quote.programme_ids)  # quoted in the answer
+            return _after(self._eligibility(turn, named), reply)
+        return reply
 
     # ------------------------------------------------------------------ routes
 
@@ -276,8 +285,11 @@ class Assistant:
         return self._reply(turn, "signposting", answer, grounded=True,
                            citations=citations.items, signposts=to_signposts(result))
 
-    def _grounded(self, turn: _Turn, route: Route) -> Reply:
-        query = self._with_context(turn)
+    def _grounded(self, turn: _Turn, route: Route, besides_verdict: bool = False) -> Reply:
+        """`besides_verdict`: the answer follows a verdict on the business the message tells
+        of; the question alone is searched for, and what was understood is not repeated."""
+        asked = read_question(turn.text)
+        query = asked.text if besides_verdict and asked.asks else self._with_context(turn)
         passages = self.retriever.search(query, k=self.k)
         turn.trace.query = query
         turn.trace.search = [Retrieved(source=p.chunk.source, locator=p.chunk.locator,
@@ -316,7 +328,7 @@ class Assistant:
         answer = composition.answer
         # a question that also says something about the business ("with 17 full-time staff
         # and ..., which band are we?") shows what was read, so a misreading is seen
-        if turn.new_facts.known() and FIRST_PERSON.search(turn.text) and \
+        if turn.new_facts.known() and FIRST_PERSON.search(turn.text) and not besides_verdict and \
                 (line := understood_line(self._understood(turn))):
             answer = f"{line}\n\n{answer}"
         return self._reply(turn, route, answer, grounded=True,
@@ -609,6 +621,32 @@ def _record_citation(record: CatalogueRecord) -> Citation:
 
 
 _GENERIC_SUFFIXES = ("programme", "service")
+
+
+# the facts only an eligibility check needs: three of them in one first-person message tell
+# the business for a verdict, whatever else the message asks
+_CHECK_FACTS = frozenset({"employees", "turnover", "balance_sheet", "insolvent", "months_trading",
+                          "holdings", "prior_public_support"})
+_FULL_DESCRIPTION = 3
+_CITED = re.compile(r"\[(\d+)\]")
+
+
+def _described_in_full(turn: _Turn) -> bool:
+    """Three of those facts told of our business, or four in notes ("9 staff, £700k, going
+    since 2010, family owned")."""
+    told = len(_describing(turn.new_facts) & _CHECK_FACTS)
+    return told > _FULL_DESCRIPTION or \
+        (told == _FULL_DESCRIPTION and bool(FIRST_PERSON.search(turn.text)))
+
+
+def _after(verdict: Reply, reply: Reply) -> Reply:
+    """The verdict, then the other reply, its citations numbered on from the verdict's."""
+    shift = max((c.n for c in verdict.citations), default=0)
+    answer = _CITED.sub(lambda m: f"[{int(m[1]) + shift}]", reply.answer)
+    citations = [c.model_copy(update={"n": c.n + shift}) for c in reply.citations]
+    return verdict.model_copy(update={
+        "answer": f"{verdict.answer}\n\n{answer}", "citations": verdict.citations + citations,
+        "signposts": reply.signposts, "follow_up": verdict.follow_up or reply.follow_up})
 
 
 def _describing(facts: Facts) -> set[str]:

@@ -81,6 +81,8 @@ _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _TURNOVER_WORD = re.compile(r"\b(?:turnover|revenues?|sales|takings|income|billings)\b", re.I)
 _ANNUAL = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:year|annum)|pa\b|p\.a\.|annually|"
                      r"last\s+(?:financial\s+)?year)\b", re.I)
+_PER_PERIOD = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?P<unit>month|week)|(?P<unit2>monthly|"
+                         r"pcm|weekly))\b", re.I)
 _REQUEST = re.compile(
     r"\b(?:apply(?:ing)?\s+for|ask(?:ing)?\s+for|request(?:ing)?|looking\s+for|seek(?:ing)?|"
     r"hoping\s+for|like|want(?:ing)?|need(?:ing)?)\b", re.I)
@@ -333,6 +335,12 @@ def read_money(msg: Message, today: date, in_kind: Sequence[InKind] = ()
             year = _support_year(clause, today)
             if year is not None and date(year, 12, 31) < _financial_window_start(today):
                 amount = Amount(amount.start, amount.end, Money(amount=0))
+        if role == "turnover" and (rate := _PER_PERIOD.match(msg.text, amount.end)):
+            # "sales of about £35k a month": a year's turnover is twelve of them
+            per_year = 52 if (rate["unit"] or rate["unit2"]).lower().startswith("w") else 12
+            amount = Amount(amount.start, amount.end,
+                            amount.money.model_copy(
+                                update={"amount": amount.money.amount * per_year}))
         found[role].append(Found(amount.start, amount.end, amount.money))
     _spent_beside_consultancy(msg, found, unassigned)
     # an amount with nothing near it, in a message about one thing that no other amount

@@ -55,6 +55,31 @@ def test_a_question_the_guidance_does_not_answer_gets_a_plain_no(bundled: Compon
     assert "enquiries@speedtoscale.example" in reply.answer
 
 
+def test_a_business_told_in_full_with_a_question_gets_the_verdict_and_the_answer(
+        bundled: Components) -> None:
+    reply = bundled.assistant.ask(
+        "We're a powder coating firm in Tipton, DY4 7AA, 14 staff, turnover £1.6m, trading "
+        "since 2012, owned by the two directors, not insolvent. We want an automated booth. "
+        "How do we apply?")
+    assert reply.route == "eligibility"
+    booster = next(r for r in reply.eligibility if r.programme == "Productivity Booster")
+    assert booster.decision == "eligible"
+    # the verdict first, then the steps, every citation number shown and listed once
+    assert reply.answer.index("Productivity Booster") < reply.answer.index("adviser")
+    shown = {int(n) for n in re.findall(r"\[(\d+)\]", reply.answer)}
+    assert shown == {c.n for c in reply.citations}
+    assert reply.answer.count("I understood") == 1
+
+
+def test_a_business_told_in_full_with_a_need_gets_the_verdict(bundled: Components) -> None:
+    reply = bundled.assistant.ask(
+        "Sheet metal shop at WS2 8AB, 9 staff, sales about £60k a month, going since 2010, "
+        "family owned, no insolvency. Looking for support with a new press brake.")
+    assert reply.route == "eligibility"
+    assert any(r.programme == "Productivity Booster" for r in reply.eligibility)
+    assert "£720k turnover" in reply.answer  # twelve months' sales
+
+
 def test_empty_and_oversized_messages_are_refused(bundled: Components) -> None:
     with pytest.raises(InputError, match="type a question"):
         bundled.assistant.ask("   ")
