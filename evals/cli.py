@@ -137,11 +137,15 @@ def make_eval_group(settings_factory: SettingsFactory = default_settings) -> cli
     @click.pass_context
     def fit_refusal_command(ctx: click.Context, datasets: tuple[Path, ...],
                             model_out: Path | None, run_dir: Path | None, quiet: bool) -> None:
-        """Fit the refusal decision on the dev half of DATASET ... [the golden set]; report its
-        ROC on the test half. Copy the YAML to assistant/composer/refusal.yaml to use it."""
+        """Fit the refusal decision on the dev half of DATASET ... [the golden set and the
+        bundled question sets]; report its ROC on the test half. Copy the YAML to
+        assistant/composer/refusal.yaml to use it."""
+        from evals.dataset import REFUSAL_DATASETS
+
         settings = settings_factory(ctx)
         with _one_line_errors():
-            text = fit_refusal(settings, EvalOptions(datasets=list(datasets), out=run_dir,
+            text = fit_refusal(settings, EvalOptions(datasets=list(datasets) or REFUSAL_DATASETS,
+                                                     out=run_dir,
                                                      progress=not quiet),
                                echo=lambda line: click.echo(line, err=True))
         if model_out is None:
@@ -315,8 +319,9 @@ def fit_refusal(settings: Settings, options: EvalOptions,
              f"threshold {threshold}: true refusal rate {tpr}, false refusal rate {fpr}")
     echo(f"report: {json_path}\n        {html_path}")
     header = ("# The refusal decision's model (assistant/composer/refusal.py), written by\n"
-              "# `ssr-assistant eval fit-refusal`: fitted on the development half of the golden "
-              "set only.\n")
+              "# `ssr-assistant eval fit-refusal`: fitted on the development halves of "
+              + ", ".join(d.path.rsplit("/", 1)[-1] for d in report.metadata.datasets)
+              + " only.\n")
     return header + yaml.safe_dump(model.model_dump(), sort_keys=False, allow_unicode=True)
 
 

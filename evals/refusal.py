@@ -4,7 +4,8 @@ its test half with the ROC curve.
 
 A sample is a case that sets `refuse` and whose last turn reached the refusal decision (a
 question answered from the guidance; messages that routing refuses outright, such as
-off-topic ones, never get there). Positive: the case expects a refusal.
+off-topic ones, never get there), and that no rule decided first (a numbered part the guidance
+never mentions, advice it does not give: `refusal.py`). Positive: the case expects a refusal.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def samples(cases: Sequence[CaseResult]) -> list[Sample]:
             continue
         if not all(name in trace.refusal for name in SIGNALS) or \
                 "probability" not in trace.refusal:  # no decision made (a direct answer)
+            continue
+        if trace.refusal.get("ruled"):  # refused by a rule whatever the model says
             continue
         found.append(Sample(id=case.id, split=case.split,
                             values={name: trace.refusal[name] for name in SIGNALS},

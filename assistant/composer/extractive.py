@@ -174,8 +174,12 @@ class ExtractiveComposer:
             decided = False
             chosen = [given, *(s for s in chosen if s is not given)]
         # a list or a rule from the policy is not the programme's record either
-        refused = bool(decided or unreported_record(
-            asked.text, [s.text for s in chosen] + [x.text for x in lead]))
+        record = unreported_record(asked.text, [s.text for s in chosen] + [x.text for x in lead])
+        refused = bool(decided or record)
+        if not lead and (unanswerable or record):
+            # decided by a rule, not by the model: the model is fitted on the questions the
+            # rules leave to it (`ssr-assistant eval fit-refusal`)
+            values = {**values, "ruled": 1.0}
         if asked.kind == "definition" and not lead:
             chosen = _with_its_figure(_paragraph(chosen, candidates, scored), usable, question)
         if not lead:

@@ -286,6 +286,45 @@ _NONE_SET = re.compile(r"\bno\s+(?:limit|cap|maximum|minimum|deadline|closing\s+
                        re.IGNORECASE)
 
 
+# "Who is the programme director?", "who's the chief executive of the lab?": the holder of a
+# post, named beside the post; "who sits on the panel?": the members, said to be its members
+_POST_ASKED = re.compile(
+    r"\bwho(?:'s|\s+is|\s+are|\s+was)\s+(?:the|its|their|your)\s+(?:[\w&'-]+\s+){0,3}?"
+    r"(?P<post>director|directors|chief\s+executive|ceo|chair|chairman|chairwoman|chairperson|"
+    r"president|head|manager|secretary|treasurer|owner|founder)\b", re.IGNORECASE)
+_MEMBERS_ASKED = re.compile(
+    r"\bwho\s+(?:sits|sit|serves|serve|is|are)\s+on\s+(?:the|its|their|your)\s+"
+    r"(?:[\w&'-]+\s+){0,3}?(?P<body>board|panel|committee|council|group|jury)\b", re.IGNORECASE)
+_MEMBERSHIP = re.compile(r"\b(?:members?|made\s+up\s+of|comprises|consists\s+of|includes|"
+                         r"chaired\s+by|sit\s+on|sits\s+on|representatives?)\b", re.IGNORECASE)
+
+
+def _asks_for_holder(question: str) -> bool:
+    return bool(_POST_ASKED.search(question) or _MEMBERS_ASKED.search(question))
+
+
+def _role_filled(question: str, text: str) -> bool:
+    """Whether a line of the text names who holds the post, or who sits on the body, that the
+    question asks about, beside the post or the body."""
+    post = _POST_ASKED.search(question)
+    body = _MEMBERS_ASKED.search(question)
+    word = (post["post"] if post else body["body"] if body else "").lower().split()[-1]
+    for line in text.splitlines():
+        if not re.search(rf"\b{re.escape(word[:5])}", line, re.IGNORECASE):
+            continue
+        if body is not None and not _MEMBERSHIP.search(line):
+            continue
+        if names_beyond(question, line) or _PERSON.search(line):
+            return True
+    return False
+
+
+# a person's name: "Dr Asha Patel", "Professor J. Okoro", "Sarah Jones"
+_PERSON = re.compile(r"\b(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Sir|Dame)\.?\s+)?(?-i:[A-Z][a-z]+"
+                     r"\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?=\s*(?:,|\(|is\b|leads\b|"
+                     r"chairs\b|heads\b|$))")
+
+
 # a limit on a count of things: "the word limit", "a page limit on the form"
 _UNIT_LIMIT = re.compile(r"\b(word|page|character|attempt|application|bid|visit|site)s?\s+"
                          r"(?:limit|limits|count|cap|maximum)\b", re.IGNORECASE)
@@ -327,10 +366,49 @@ def _holds_answer(question: Question, text: str) -> bool:
                                            _PRICE_ASKED.search(question.text)):
         return bool(_AMOUNT.search(text))
     if wanted == "name":
-        return bool(names_beyond(question.text, text))
+        return _role_filled(question.text, text) if _asks_for_holder(question.text) else \
+            bool(names_beyond(question.text, text))
     if _HOW_LONG.search(question.text) and _LENGTH.search(text):
         return True  # "how long is the runway?": a length answers it too
+    if wanted == "date" and (event := _event_asked(question.text)):
+        # "when is the next workshop?": a date beside the workshop, not any date
+        return any(re.search(event, line, re.IGNORECASE) and _CALENDAR.search(line)
+                   for line in text.splitlines())
     return answer_present(wanted, text)
+
+
+# "When's the next open day?", "when does the programme finish?": the thing whose date is asked
+_NEXT_EVENT = re.compile(
+    r"\bwhen(?:'s|\s+is|\s+are|\s+will|\s+does|\s+do)\s+(?:the|your|our)\s+next\s+"
+    r"(?:[\w&-]+\s+){0,4}?(?P<event>workshop|event|session|webinar|meeting|open\s+day|"
+    r"masterclass|course|intake|cohort|clinic|showcase|visit|tour|seminar|conference)s?\b",
+    re.IGNORECASE)
+_PROGRAMME_ENDS = re.compile(
+    r"\bwhen\s+(?:does|do|will|is)\s+(?:the\s+)?(?:[\w&-]+\s+){0,4}?(?:programme|programs?|"
+    r"scheme|project|funding|initiative)\s+(?:(?:going\s+to\s+|due\s+to\s+|set\s+to\s+)?"
+    r"(?:finish|end|close|stop|wind\s+up|run\s+out|expire)|(?:be\s+)?(?:finishing|ending|"
+    r"closing|over|finished|ended))\b", re.IGNORECASE)
+
+
+# a day on the calendar, or a day that comes round: not a span ("within 12 months")
+_CALENDAR = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:19|20)\d\d\b|"
+    r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
+    r"\b(?:every|each)\s+(?:week|month|quarter|year|spring|summer|autumn|winter)\b|"
+    r"\b(?:weekly|monthly|quarterly|annually)\b", re.IGNORECASE)
+
+
+def _event_asked(question: str) -> str | None:
+    """A pattern for the words a line must hold beside its date to answer a question on when
+    a named event is, or when the programme ends; None for other date questions."""
+    if match := _NEXT_EVENT.search(question):
+        words = match["event"].lower().split()
+        return r"\b" + (r"\s+".join(words) if len(words) > 1 else re.escape(words[0][:5]))
+    if _PROGRAMME_ENDS.search(question):
+        return r"\b(?:finish|end|ends|ending|close|closes|closing|until|runs?\s+(?:to|until)|" \
+               r"expire|wind)"
+    return None
 
 
 _CLAUSE_NUMBER = re.compile(r"(?m)^\s*\d+(?:\.\d+)+\s+")

@@ -404,3 +404,27 @@ def test_advice_is_answered_only_where_a_passage_says_the_phrase() -> None:
     assert adjacent_advice("Do we get business rates relief on the new unit?", passages)
     assert adjacent_advice("Is there business rates relief?",
                            ["Business rates relief is not part of the scheme."]) is None
+
+
+@pytest.mark.parametrize(("question", "holds", "lacks"), [
+    # the holder of a post, named beside the post
+    ("Who's the managing director of the foundry centre?",
+     "The centre's managing director is Tom Okafor, who joined in 2022.",
+     "The foundry centre is run by the Northgate Institute."),
+    # the members of a body, said to be its members
+    ("Who sits on the investment committee?",
+     "Committee members include representatives of the Regional Council and two investors.",
+     "The investment committee meets every six weeks."),
+    # the date of the next event, beside the event
+    ("When is the next supplier showcase?", "The next supplier showcase is on 9 March 2027.",
+     "A showcase gives suppliers 20 minutes each with buyers."),
+    # when the programme itself ends: a day on the calendar, not a project's span
+    ("When will the scheme be ending?", "The scheme runs until March 2029.",
+     "Projects must finish within 18 months of the offer."),
+])
+def test_who_holds_a_post_or_when_an_event_is_needs_it_said(question: str, holds: str,
+                                                             lacks: str) -> None:
+    from assistant.composer.refusal import _holds_answer
+    asked = read_question(question)
+    assert _holds_answer(asked, holds)
+    assert not _holds_answer(asked, lacks)

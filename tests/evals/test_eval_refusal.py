@@ -65,3 +65,22 @@ def test_the_bundled_model_is_complete_and_says_how_it_was_fitted() -> None:
     model = RefusalModel.bundled()
     assert set(model.weights) == set(SIGNALS) and 0 < model.threshold < 1
     assert model.fitted
+
+
+def test_a_question_a_rule_refused_is_no_sample_for_the_model() -> None:
+    from assistant.trace import TurnTrace
+    from evals.dataset import Expected
+    from evals.refusal import samples
+    from evals.results import CaseResult
+
+    signals = {name: 0.5 for name in SIGNALS}
+
+    def case(case_id: str, refusal: dict[str, float]) -> CaseResult:
+        return CaseResult(id=case_id, category="unanswerable", split="dev", turns=["q"],
+                          expected=Expected(refuse=True),
+                          trace=TurnTrace(route="programme_question", refusal=refusal))
+
+    found = samples([case("model", {**signals, "probability": 0.4}),
+                     case("rule", {**signals, "probability": 0.4, "ruled": 1.0}),
+                     case("direct", dict(signals))])  # a direct answer: no decision made
+    assert [s.id for s in found] == ["model"]
