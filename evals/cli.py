@@ -137,15 +137,11 @@ def make_eval_group(settings_factory: SettingsFactory = default_settings) -> cli
     @click.pass_context
     def fit_refusal_command(ctx: click.Context, datasets: tuple[Path, ...],
                             model_out: Path | None, run_dir: Path | None, quiet: bool) -> None:
-        """Fit the refusal decision on the dev half of DATASET ... [the golden set and the
-        bundled question sets]; report its ROC on the test half. Copy the YAML to
-        assistant/composer/refusal.yaml to use it."""
-        from evals.dataset import REFUSAL_DATASETS
-
+        """Fit the refusal decision on the dev half of DATASET ... [the golden set]; report its
+        ROC on the test half. Copy the YAML to assistant/composer/refusal.yaml to use it."""
         settings = settings_factory(ctx)
         with _one_line_errors():
-            text = fit_refusal(settings, EvalOptions(datasets=list(datasets) or REFUSAL_DATASETS,
-                                                     out=run_dir,
+            text = fit_refusal(settings, EvalOptions(datasets=list(datasets), out=run_dir,
                                                      progress=not quiet),
                                echo=lambda line: click.echo(line, err=True))
         if model_out is None:
@@ -304,7 +300,8 @@ def fit_refusal(settings: Settings, options: EvalOptions,
     if not dev:
         raise EvalError("no development-half case reached the refusal decision: the cases "
                         "need \"split\": \"dev\" and \"refuse\" set")
-    digest = ", ".join(f"{d.path} ({d.sha256[:12]})" for d in report.metadata.datasets)
+    digest = ", ".join(f"{_shown_path(d.path)} ({d.sha256[:12]})"
+                       for d in report.metadata.datasets)
     decided = {s.id for s in dev}
     answerable = [c for c in report.cases if c.split == "dev" and c.expected.refuse is False
                   and c.refused is not None]
@@ -320,9 +317,19 @@ def fit_refusal(settings: Settings, options: EvalOptions,
     echo(f"report: {json_path}\n        {html_path}")
     header = ("# The refusal decision's model (assistant/composer/refusal.py), written by\n"
               "# `ssr-assistant eval fit-refusal`: fitted on the development halves of "
-              + ", ".join(d.path.rsplit("/", 1)[-1] for d in report.metadata.datasets)
+              + ", ".join(_shown_path(d.path) for d in report.metadata.datasets)
               + " only.\n")
     return header + yaml.safe_dump(model.model_dump(), sort_keys=False, allow_unicode=True)
+
+
+def _shown_path(path: str) -> str:
+    """A dataset's path as the model's provenance gives it: inside the checkout, from its top
+    ("evals/datasets/golden.jsonl"); elsewhere, as given."""
+    root = Path(__file__).resolve().parent.parent
+    try:
+        return Path(path).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path
 
 
 def _add_refusal_section(report: RunReport, model: RefusalModel | None = None) -> None:

@@ -40,11 +40,6 @@ Split = Literal["dev", "test"]
 SPLITS: tuple[str, ...] = get_args(Split)
 
 DEFAULT_DATASET = Path(__file__).resolve().parent / "datasets" / "golden.jsonl"
-# The refusal decision is fitted on the development halves of every bundled set of questions
-# that says which ones the guidance does not answer: the golden set's and the question sets
-# written by people outside the team, so that it learns from more than one way of asking.
-REFUSAL_DATASETS = [DEFAULT_DATASET.parent / name for name in
-                    ("golden.jsonl", "questions.jsonl", "owners.jsonl", "newcomers.jsonl")]
 
 
 def _not_blank(text: str) -> str:
