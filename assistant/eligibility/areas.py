@@ -145,18 +145,47 @@ def _area_by_postcode(area: Area, postcode: str) -> Observation:
     lies = f" It lies in {joined(district.authorities)}" if district.authorities else ""
     if district.borders:
         lies += (" and runs up to " if lies else " It runs up to ") + joined(district.borders)
+    return _council_decides(
+        area, outward, f"The postcode district {outward} is partly inside and partly outside "
+        f"{area.name}{covers}.{lies}{'.' if lies else ''} Whether the site is inside depends on "
+        "the local authority it is in.")
+
+
+def _council_decides(area: Area, where: str, reason: str) -> Observation:
+    """Partly inside, partly outside: the council the site is in decides, and is asked for."""
     return Observation(
-        value=None, shown="mixed",
-        unknown_reason=(f"The postcode district {outward} is partly inside and partly outside "
-                        f"{area.name}{covers}.{lies}{'.' if lies else ''} Whether the site is "
-                        "inside depends on the local authority it is in."),
-        missing=("local_authority",),
-        question=(f"Which local authority (council) is the site in? Part of {outward} is inside "
+        value=None, shown="mixed", unknown_reason=reason, missing=("local_authority",),
+        question=(f"Which local authority (council) is the site in? Part of {where} is inside "
                   f"{area.name} and part is outside."))
+
+
+def _area_by_district_places(area: Area, place: str) -> Observation | None:
+    """Where a place lies that the districts name ("Upper Marsh"): inside when every district
+    naming it is inside, outside when every one is outside; otherwise the council decides."""
+    districts = area.districts_of(place)
+    if not districts:
+        return None
+    codes = joined([d.district for d in districts])
+    statuses = {d.status for d in districts}
+    if statuses == {"inside"}:
+        sentence = (f"The site is in {place}, which lies in postcode district"
+                    f"{'s' if len(districts) > 1 else ''} {codes}, inside {area.name}.")
+        return Observation(value="inside", shown="inside", sentence=sentence, evidence=sentence)
+    if statuses == {"outside"}:
+        sentence = (f"The site is in {place}, which lies in postcode district"
+                    f"{'s' if len(districts) > 1 else ''} {codes}, outside {area.name}.")
+        authorities = [a for d in districts for a in d.authorities]
+        return Observation(value="outside", shown="outside", sentence=sentence,
+                           evidence=sentence, detail=_growth_hub_text(area, authorities))
+    return _council_decides(
+        area, place, f"{place} lies partly inside and partly outside {area.name} (postcode "
+        f"districts {codes}): whether the site is inside depends on the local authority it is in.")
 
 
 def _area_by_authority(area: Area, authority: str) -> Observation | None:
     council = _council_named(area, authority)
+    if council is None and (by_place := _area_by_district_places(area, authority)):
+        return by_place
     if council is not None and any(_same_place(council, c) for c in area.councils):
         named = council if _same_place(council, authority) else f"{authority} ({council})"
         sentence = (f"The site is in {named}, one of the {_plural(area.authority_word)} of "

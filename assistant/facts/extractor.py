@@ -41,7 +41,7 @@ from assistant.facts.places import Places
 from assistant.facts.postcodes import read_postcode, valid_outward_code
 from assistant.facts.staff import read_employees, read_stated_band
 from assistant.facts.trading import read_months_trading
-from knowledge.policy import Policy
+from knowledge.policy import Policy, district_places
 
 # The names this module has always offered, wherever they are defined now.
 __all__ = ["AskedFact", "FactExtractor", "MoneyField", "sic_class", "valid_outward_code",
@@ -161,6 +161,10 @@ class FactExtractor:
                 places[council.lower()] = council
             for pointer in area.outside:
                 places.setdefault(pointer.authority.lower(), pointer.authority)
+        for area in policy.areas:
+            for place in district_places(area):
+                # a place the districts name, as itself: where it lies is the districts' to say
+                places.setdefault(place.lower(), place)
         districts = {d.district.upper() for area in policy.areas for d in area.districts}
         patterns = [area.postcode_pattern for area in policy.areas if area.postcode_pattern]
         return cls(places=places, known_districts={d for d in districts

@@ -24,7 +24,14 @@ Layout of `policy/` (the knowledge folder's README, section 5, documents every f
 
 from knowledge.policy.base import OUTWARD_CODE_RE, Band, ClauseRef
 from knowledge.policy.loader import load_policy
-from knowledge.policy.places import Area, District, OutsidePointer, Sector, SectorList
+from knowledge.policy.places import (
+    Area,
+    District,
+    OutsidePointer,
+    Sector,
+    SectorList,
+    district_places,
+)
 from knowledge.policy.schema import (
     BOOLEAN_FACTS,
     Award,
@@ -43,4 +50,4 @@ from knowledge.policy.schema import (
 __all__ = ["BOOLEAN_FACTS", "OUTWARD_CODE_RE", "Area", "Award", "Band", "ClauseRef", "CostCap",
            "Criterion", "District", "FactName", "FundingRound", "InKindSupport", "OutputRatio",
            "OutsidePointer", "Policy", "Programme", "Rates", "Sector", "SectorList",
-           "iter_clause_refs", "load_policy"]
+           "district_places", "iter_clause_refs", "load_policy"]

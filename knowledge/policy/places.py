@@ -68,6 +68,37 @@ class Area(Strict):
     outside: list[OutsidePointer] = Field(default_factory=list)
     clause: ClauseRef
 
+    def districts_of(self, place: str) -> list[District]:
+        """The districts whose `places` name the place, or a part of it (a place may span
+        three districts; "Upper Marsh (east)" is a part of Upper Marsh)."""
+        wanted = " ".join(place.lower().split())
+        return [d for d in self.districts if wanted in _places_named(d)]
+
+
+def _places_named(district: District) -> set[str]:
+    """A district's places, lower-cased, a part's qualifier dropped: "upper marsh"."""
+    text = _QUALIFIER.sub("", district.places)
+    return {" ".join(p.lower().split()) for p in text.split(",") if p.strip()}
+
+
+_QUALIFIER = re.compile(r"\s*\([^()]*\)")
+# a proper place name of two or more words: "Upper Marsh", "Long Heath"; not a description
+# ("the villages around", "city centre") or an institution ("University of ...")
+_PROPER_PLACE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+$")
+
+
+def district_places(area: Area) -> list[str]:
+    """The places of two or more words that the area's districts name ("Upper Marsh", "Long
+    Heath"): where such a place lies is for its districts to say. A one-word name is as often a
+    person's or a brand's, so it is left to the towns list."""
+    found: dict[str, str] = {}
+    for district in area.districts:
+        for place in _QUALIFIER.sub("", district.places).split(","):
+            name = " ".join(place.split())
+            if _PROPER_PLACE.match(name) and name.lower() not in found:
+                found[name.lower()] = name
+    return list(found.values())
+
 
 def _sic_code(code: object) -> object:
     if isinstance(code, int | float) and not isinstance(code, bool):

@@ -59,6 +59,11 @@ AREA = Area(
                  authorities=["Castleton", "Dunmore"]),
         District(district="ZZ9", status="outside", places="Dunfield", authorities=["Dunmore"]),
         District(district="ZY4", status="outside", places="Eastwick", authorities=["Eastmoor"]),
+        # a place across two districts, both inside, named without its council
+        District(district="AB5", status="inside", places="Kings Meadow",
+                 authorities=["Brookley"]),
+        District(district="AB6", status="inside", places="Kings Meadow (north), Oldacre",
+                 authorities=["Castleton"]),
     ],
     outside=[
         OutsidePointer(authority="Dunmore", growth_hub="the Dunmore Growth Hub"),
@@ -440,6 +445,16 @@ def test_mixed_district_asks_for_the_local_authority() -> None:
     assert "partly inside and partly outside" in area.explanation
     assert assessment.missing_facts == ["local_authority"]
     assert assessment.next_questions[0].startswith("Which local authority")
+
+
+def test_a_place_the_districts_name_is_placed_by_them() -> None:
+    from knowledge.policy import district_places
+    assert district_places(AREA) == ["Castle Hill", "Kings Meadow"]
+    inside = criterion(booster(complete(postcode=None, local_authority="Kings Meadow")), "area")
+    assert inside.met is True and "AB5 and AB6" in inside.explanation
+    mixed = booster(complete(postcode=None, local_authority="Castle Hill"))
+    assert criterion(mixed, "area").met is None
+    assert mixed.next_questions[0].startswith("Which local authority")
 
 
 def test_outside_district_points_to_its_own_growth_hub() -> None:
