@@ -185,7 +185,20 @@ def _asking_sentence(message: str) -> str:
         return ""
     asking = [s for s in sentences if s.endswith("?") or _QUESTION_WORD.match(
         _LEAD_IN.sub("", s)) or _YES_NO.match(_LEAD_IN.sub("", s))]
+    if len(asking) > 1 and _GUESS_AT_ANSWER.match(asking[-1]):
+        # "Who runs it? Is it one of the universities?": the owner's guess at the answer
+        # follows the question, which is the one to answer
+        wh = [s for s in asking[:-1] if _WH_OPENING.match(_LEAD_IN.sub("", s))]
+        if wh:
+            return wh[-1]
     return asking[-1] if asking else sentences[-1]
+
+
+# A yes/no question about what the one before it asked: "is it the council or someone else?"
+_GUESS_AT_ANSWER = re.compile(
+    r"^\W*(?:or\s+)?(?:is|are|was|were|does|do|did|would|will)\s+(?:it|they|that|this|he|she)\b",
+    re.IGNORECASE)
+_WH_OPENING = re.compile(r"^\W*(?:who|whom|whose|what|which|when|where|how)\b", re.IGNORECASE)
 
 
 # "Which partners lead the hub?", "What organisations run it?": asks who, by its noun

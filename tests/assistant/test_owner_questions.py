@@ -428,3 +428,12 @@ def test_who_holds_a_post_or_when_an_event_is_needs_it_said(question: str, holds
     asked = read_question(question)
     assert _holds_answer(asked, holds)
     assert not _holds_answer(asked, lacks)
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Who hosts the battery lab? Is it the council or a university?", "Who hosts the battery lab?"),
+    ("What does the voucher cover. Or is that down to the hub?", "What does the voucher cover."),
+    ("Can we apply now? Is it open all year?", "Is it open all year?"),  # two yes/no questions
+])
+def test_a_guess_at_the_answer_leaves_the_question_before_it(text: str, asked: str) -> None:
+    assert read_question(text).text == asked
