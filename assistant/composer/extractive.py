@@ -621,13 +621,17 @@ def _worked(asked: Question, candidates: list[_Candidate],
 
 # A way of getting in touch asked for, and what gives it
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_PHONE = re.compile(r"\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b")
 _CONTACT_KINDS = (
     (re.compile(r"\be-?mail\b", re.IGNORECASE), _EMAIL),
     # "where should the form go?", "who do we write to?": an address to send it to
     (re.compile(r"\b(?:where|who)\s+(?:do|should|can|would|must)\s+(?:i|we)\s+(?:send|write|post|"
                 r"address|email|submit|lodge)\b", re.IGNORECASE), _EMAIL),
-    (re.compile(r"\b(?:phone|telephone|ring|number\s+to\s+call)\b", re.IGNORECASE),
-     re.compile(r"\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b")),
+    (re.compile(r"\b(?:phone|telephone|ring|number\s+to\s+call)\b", re.IGNORECASE), _PHONE),
+    # "who do I contact to get a copy of my data?": someone to reach, by email or phone
+    (re.compile(r"\bwho\s+(?:do|should|can|would|must)\s+(?:i|we)\s+(?:contact|ask|speak\s+to|"
+                r"talk\s+to|get\s+in\s+touch\s+with|go\s+to|approach|ring|call)\b",
+                re.IGNORECASE), re.compile(f"{_EMAIL.pattern}|{_PHONE.pattern}", re.IGNORECASE)),
     (re.compile(r"\b(?:website|web\s+(?:page|address)|link|url)\b", re.IGNORECASE), URL_PATTERN),
 )
 

@@ -209,3 +209,16 @@ def test_the_policy_s_answer_is_not_given_for_another_scheme(
     had = composer.compose("We had £20k of Northern Catalyst grants last year. What's the most "
                            "we could get from the Growth grant?", passages, lead=[lead])
     assert had.answer.startswith("At most £50,000")
+
+
+@pytest.mark.parametrize(("question", "sentence", "answered"), [
+    ("Who should we contact about a late claim?", "Email claims@example.org with the details.",
+     True),
+    ("Who do I speak to about the lab?", "Call the lab team on 0121 555 0199.", True),
+    ("Who do I speak to about the lab?", "The lab is run by the physics department.", False),
+    ("Who leads the lab?", "Email lab@example.org to book.", False),  # a leader, not a contact
+])
+def test_who_to_contact_is_answered_by_an_address_or_a_number(question: str, sentence: str,
+                                                              answered: bool) -> None:
+    from assistant.composer.extractive import _contact_answered
+    assert _contact_answered(question, sentence) is answered
