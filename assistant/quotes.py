@@ -21,6 +21,7 @@ from assistant.eligibility.quote import (
     Offer,
     QuoteLine,
     award_quote,
+    awu_quote,
     band_difference_quote,
     cap_quote,
     excluded_cost_quote,
@@ -35,7 +36,7 @@ from assistant.eligibility.quote import (
     staff_quote,
     sterling_quote,
 )
-from assistant.eligibility.wording import AWARD_NOUN, with_a
+from assistant.eligibility.wording import AWARD_NOUN, number, with_a
 from assistant.facts.common import Message
 from assistant.facts.money import amounts_in
 from assistant.facts.staff import read_supposed_band
@@ -100,7 +101,72 @@ _COST_ASKED = re.compile(
     r"\b(?:what|how\s+much|how\s+big|how\s+large|which|largest|biggest|smallest|most|least|"
     r"minimum|maximum|max|min|level)\b[^?.]{0,60}?\b(?:eligible\s+costs?|costs?|spend|spending|"
     r"project|investment|budget|outlay)\b", re.IGNORECASE)
+# "what eligible spend does it need?", "how much would we have to spend?": costs as a need
+_COST_NEEDED = re.compile(
+    r"\b(?:what|how\s+much)\s+(?:eligible\s+|total\s+|project\s+)?(?:spend|spending|costs?|"
+    r"outlay|investment|project\s+(?:costs?|size|value))\s+(?:do|does|would|will|must|should)\s+"
+    r"(?:we|i|it|they|you|the\s+\w+|a\s+\w+)\s+(?:need|require|have\s+to\s+(?:spend|have|show))|"
+    r"\bhow\s+much\s+(?:do|does|would|must|will)\s+(?:we|i|it|they|you|the\s+\w+|a\s+\w+)\s+"
+    r"(?:need\s+to|have\s+to)\s+spend\b", re.IGNORECASE)
 _AWARD_LATER = re.compile(r"\b(?:grants?|awards?|vouchers?|offers?|funding)\b", re.IGNORECASE)
+# a count in annual work units asked for
+_AWU_ASKED = re.compile(r"\b(?:awus?|annual\s+work\s+units?)\b", re.IGNORECASE)
+_NUMBER = r"(\d+(?:\.\d+)?)"
+# "works 20 hours a week", "on 3 days a week": the part of a week worked
+_PART_WEEK = re.compile(rf"\b{_NUMBER}\s*(hours?|hrs?|days?)\s+(?:a|per|each|of\s+the)\s+week\b",
+                        re.IGNORECASE)
+# "where full time is 40 hours", "of a 37.5-hour week", "out of a 5-day week": the full week
+_FULL_WEEK = re.compile(
+    rf"\bfull[\s-]?time\s+(?:is|being|=|of|means)\s+{_NUMBER}\s*(hours?|hrs?|days?)\b|"
+    rf"\b(?:of|out\s+of)\s+an?\s+{_NUMBER}[\s-]*(hours?|hrs?|days?)\s+(?:full[\s-]?time\s+)?"
+    r"(?:working\s+)?week\b", re.IGNORECASE)
+_PART_OF_WEEK = re.compile(
+    rf"\b{_NUMBER}\s*(hours?|hrs?|days?)\s+(?:out\s+)?of\s+an?\s+{_NUMBER}[\s-]*(hours?|hrs?|days?)"
+    r"\s+(?:full[\s-]?time\s+)?(?:working\s+)?week\b", re.IGNORECASE)
+# "for 4 months of the year", "3 months full time each summer": the part of a year worked
+_PART_YEAR = re.compile(
+    rf"\b{_NUMBER}\s*(months?|weeks?)\s+(?:(?:full[\s-]?time|a\s+year|each\s+year|per\s+year|"
+    r"of\s+the\s+year|every\s+year|each\s+(?:summer|winter|spring|autumn)|a\s+season)\b)",
+    re.IGNORECASE)
+
+
+def one_person_awu(text: str) -> tuple[float, str] | None:
+    """One person's annual work units from the week and the year they work, and the working:
+    None unless the part of a week comes with the full week it is a part of, or a part of the
+    year is given."""
+    part, full, year = _PART_WEEK.search(text), _FULL_WEEK.search(text), _PART_YEAR.search(text)
+    share, working = 1.0, []
+    if both := _PART_OF_WEEK.search(text):  # "4 days out of a 5-day week"
+        worked, unit, whole, whole_unit = (float(both[1]), both[2].lower()[0], float(both[3]),
+                                           both[4].lower()[0])
+    elif part and full:
+        worked, unit = float(part[1]), part[2].lower()[0]
+        whole, whole_unit = float(full[1] or full[3]), (full[2] or full[4]).lower()[0]
+    elif part or full:
+        return None  # a part of a week without the full week, or the other way round
+    if both or (part and full):
+        if unit != whole_unit or not 0 < worked <= whole:
+            return None
+        share = worked / whole
+        noun = "hours" if unit == "h" else "days"
+        working.append(f"{number(worked)} of a {number(whole)}-{noun[:-1]} full-time week "
+                       f"({number(worked)} / {number(whole)} = {number(round(share, 3))})")
+    if year:
+        count, unit = float(year[1]), year[2].lower()[0]
+        whole = 12.0 if unit == "m" else 52.0
+        if not 0 < count <= whole:
+            return None
+        working.append(f"{number(count)} of the {number(whole)} {year[2].lower().rstrip('s')}s "
+                       f"of the year ({number(count)} / {number(whole)} = "
+                       f"{number(round(count / whole, 3))})")
+        share *= count / whole
+    if not working:
+        return None
+    if len(working) > 1:
+        working.append(f"together {number(round(share, 3))}")
+    return round(share, 2), "; ".join(working)
+
+
 # what the costs are to reach: an end of the award's range
 _TARGET = re.compile(r"\b(?:full|max|maximum|top|most|biggest|largest|highest|cap|ceiling|min|"
                      r"minimum|smallest|lowest|least|stops?\s+(?:going\s+up|rising|growing)|"
@@ -167,6 +233,12 @@ class AwardQuotes:
             return Quote(outputs_quote(offers, asked,
                                        facts.stated_band or read_supposed_band(text)),
                          [o.assessment.programme_id for o in offers])
+        if _AWU_ASKED.search(question.text) and not _OUR_AWU.search(question.text) and \
+                (new.employees is None or new.employees <= 1) and \
+                (one := one_person_awu(text)) is not None:
+            # "someone on 20 hours where full time is 40: how many AWU?": worked out
+            offers = self._offers(text, facts, focus)
+            return Quote(awu_quote(offers[0].assessment if offers else None, *one), [])
         euros = [a.money.amount for a in amounts_in(Message(text)) if a.money.currency == "EUR"]
         if euros and _IN_STERLING.search(text):
             return Quote(sterling_quote(self._policy, euros), [])
@@ -195,6 +267,9 @@ class AwardQuotes:
             if question.kind in {"amount", "other", "list"} else None
         if asks_cost and new.project_cost is None and (
                 (_AWARD_LATER.search(question.text, asks_cost.end()) and
+                 (_TARGET.search(question.text) or new.requested_amount or lone)) or
+                # "to get the biggest grant, what spend would we need?": the award named first
+                (_COST_NEEDED.search(question.text) and _AWARD_LATER.search(question.text) and
                  (_TARGET.search(question.text) or new.requested_amount or lone)) or
                 ((new.requested_amount or lone) and _BASED_ON.search(question.text))) and \
                 (self._award_named(text) or focus):

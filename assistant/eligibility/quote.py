@@ -224,6 +224,15 @@ def staff_quote(assessment: Assessment, staff: float) -> list[QuoteLine]:
         criterion.clause if criterion else None)]
 
 
+def awu_quote(assessment: Assessment | None, awu: float, working: str) -> list[QuoteLine]:
+    """One person's count in annual work units, with the working."""
+    criterion = _sme_criterion(assessment) if assessment is not None else None
+    return [QuoteLine(
+        f"{number(awu)} annual work units (AWU): {working}. A part-timer counts as the share of "
+        "a full-time week they work, and seasonal staff as the share of the year they work.",
+        criterion.clause if criterion else None)]
+
+
 def size_quote(assessment: Assessment) -> list[QuoteLine]:
     """The figures the size test counts once partner and linked enterprises are added: the
     combined figures first, then what each holding adds."""

@@ -354,3 +354,25 @@ def test_days_left_of_an_allowance_are_not_the_subsidy_headroom(ssr) -> None:
 def test_the_award_at_two_sizes_and_the_difference(ssr, text: str, opening: str) -> None:
     text = answer(ask(ssr, text))
     assert text.startswith(opening)
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("A welder does 30 hours a week where full time is 37.5 hours. How many AWU?",
+     "0.8 annual work units"),
+    ("How many annual work units is a picker who works 3 months of the year full time?",
+     "0.25 annual work units"),
+    ("What is someone on 4 days out of a 5-day week for 6 months of the year in AWU?",
+     "0.4 annual work units"),
+])
+def test_one_person_s_annual_work_units_are_worked_out(ssr, text: str, start: str) -> None:
+    assert answer(ask(ssr, text)).startswith(start)
+
+
+def test_one_person_s_hours_without_the_full_week_are_not_worked_out(ssr) -> None:
+    assert not ask(ssr, "Someone works 20 hours a week. How many AWU is that?").lines
+
+
+def test_the_costs_for_the_largest_grant_asked_after_it(ssr) -> None:
+    text = answer(ask(ssr, "For a small firm to hit the top Booster grant, what eligible spend "
+                           "would it need?"))
+    assert text.startswith("A small business needs £222,222.22 of eligible costs")
