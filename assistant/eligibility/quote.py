@@ -224,6 +224,42 @@ def staff_quote(assessment: Assessment, staff: float) -> list[QuoteLine]:
         criterion.clause if criterion else None)]
 
 
+# the criteria that the facts a question gives decide
+_DECIDED_BY = {"employees": {"sme_band"}, "turnover": {"sme_band"}, "balance_sheet": {"sme_band"},
+               "holdings": {"sme_band", "public_body_share"},
+               "months_trading": {"months_trading"}, "insolvent": {"insolvent"},
+               "postcode": {"area_status"}, "local_authority": {"area_status"},
+               "sector_text": {"excluded_sector", "sector_fit"},
+               "sic_codes": {"excluded_sector", "sector_fit"},
+               "prior_public_support": {"mfa_after_award"}}
+
+
+def supposed_quote(assessment: Assessment, given: set[str], name: str) -> list[QuoteLine]:
+    """For a business a question supposes ("can a company with 300 staff apply?"): "No" with
+    the first condition its facts fail, or "yes, as far as" the conditions they meet; nothing
+    when they decide none."""
+    facts = set().union(*(_DECIDED_BY.get(fact, set()) for fact in given))
+    decided = [c for c in assessment.criteria if c.met is not None and c.fact in facts]
+    failed = [c for c in decided if c.met is False]
+    if failed:
+        return [QuoteLine(f"No, not for {name}: {_continued(failed[0].explanation)}",
+                          failed[0].clause)]
+    if not decided:
+        return []
+    labels = joined([c.label[:1].lower() + c.label[1:] for c in decided])
+    verb = "go" if len(decided) > 1 else "goes"
+    working = _continued(decided[0].explanation)
+    return [QuoteLine(f"As far as {labels} {verb}, yes: {working} The other conditions for "
+                      f"{name} still apply.", decided[0].clause)]
+
+
+def _continued(sentence: str) -> str:
+    """A sentence carried on after a colon: "With any partner ..." as "with any partner ..."."""
+    first = sentence.split(" ", 1)[0]
+    return sentence[:1].lower() + sentence[1:] if first in {"With", "The", "A", "An", "It",
+                                                             "Its", "This", "On"} else sentence
+
+
 def awu_quote(assessment: Assessment | None, awu: float, working: str) -> list[QuoteLine]:
     """One person's count in annual work units, with the working."""
     criterion = _sme_criterion(assessment) if assessment is not None else None

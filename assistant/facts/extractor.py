@@ -78,6 +78,18 @@ _PART_OF_A_GROUP = re.compile(
 
 
 
+# A question that supposes a business ("could a firm with 40 staff apply?", "is a manufacturer
+# turning over £60m an SME?"), said of no business of the asker's: one sentence, asked
+_SUPPOSED_ONLY = re.compile(
+    r"^\W*(?:can|could|would|may|might|is|are|does|do|will|should)\s+(?:a|an|any)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:company|business|firm|sme|manufacturer|enterprise|start-?up|employer|"
+    r"maker|supplier|organi[sz]ation)\s+(?:with|that\s+has|which\s+has|having|employing|"
+    r"that\s+employs|which\s+employs|turning\s+over|that\s+turns\s+over|that\s+has\s+been|"
+    r"trading\s+for|that's\s+been)\b[^.!?]*\?\s*$", re.IGNORECASE)
+_ASKER = re.compile(r"\b(?:we|we're|we've|we'd|our|ours|us|i|i'm|i've|i'd|my|mine)\b",
+                    re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _GroupTotals:
     employees: float | None
@@ -242,6 +254,10 @@ class FactExtractor:
             raise ValueError(f"cannot read an answer to {asked!r}; facts that can be asked: "
                              f"{', '.join(get_args(AskedFact))}")
         today = today or date.today()
+        if asked is None and _SUPPOSED_ONLY.search(text) and not _ASKER.search(text):
+            # "Can a company with 300 staff apply?": a business the question supposes, for its
+            # answer only; none of it is the asker's
+            return Facts(), {}
         original = self._written_out(text)
         msg = Message(words_to_digits(original))
 

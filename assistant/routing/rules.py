@@ -184,7 +184,9 @@ MODAL_ELIGIBILITY = _any(
     r"qualify|qualif\w+|"
     r"entitled|apply(?!\s+(?:online|by|via|through|using|in\s+person|on\s+paper|more\s+than|"
     r"again|twice|for\s+more\s+than|to\s+more\s+than|for\s+(?:two|both|several|multiple|"
-    r"another|a\s+second|more\s+than\s+one|each)\b|in\s+(?:the\s+same|every|each)\b))|"
+    r"another|a\s+second|more\s+than\s+one|each)\b|in\s+(?:the\s+same|every|each)\b|"
+    # "apply for the grant and a voucher at the same time?": a rule on combining support
+    r"[^.?!]{0,60}\b(?:at\s+the\s+same\s+time|simultaneously|in\s+parallel|both\s+at\s+once)\b))|"
     r"get\s+(?:any\s+)?(?:funding|a\s+grant|grant|money|the\s+grant|anything)|"
     # "get help with X" names a need (signposting), not a question about eligibility
     r"get\s+(?:any\s+)?(?:support|help)(?!\s+(?:with|to|on|in|for)\b)|"

@@ -376,3 +376,17 @@ def test_the_costs_for_the_largest_grant_asked_after_it(ssr) -> None:
     text = answer(ask(ssr, "For a small firm to hit the top Booster grant, what eligible spend "
                            "would it need?"))
     assert text.startswith("A small business needs £222,222.22 of eligible costs")
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("Can a manufacturer with 420 staff apply for the Booster?",
+     "No, not for the Productivity Booster grant: with any partner and linked companies "
+     "counted, the business is large"),
+    ("Could a company that has been trading for 2 months apply for the Booster?",
+     "No, not for the Productivity Booster grant: the business has been trading for 2 months"),
+])
+def test_a_business_a_question_supposes_is_answered_for_itself(ssr, text: str,
+                                                                start: str) -> None:
+    _, extractor = ssr
+    assert extractor.extract(text).employees is None  # not the asker's business
+    assert answer(ask(ssr, text)).startswith(start)
