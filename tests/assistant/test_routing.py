@@ -148,6 +148,7 @@ PROGRAMME = [
     "Which partners lead the robotics programme?",
     "Which hubs does the programme run?",
     "Can we apply for two grants in the same round?",
+    "Could we apply for a voucher and the hub project grant at the same time?",
     "Who can apply?",
     "What documents should I have ready before we apply?",
 ]
