@@ -112,10 +112,20 @@ class Router:
         if decision is None and not (has_context and rules.FOLLOW_UP_OPENER.search(text)):
             decision = self._off_topic_by_rule(text)
         decision = decision or _eligibility_or_signposting(text, facts, follow_up)
+        if decision is None and self._asks_for_offer(text):
+            decision = RouteDecision(route="eligibility", reason="asks for one of the offers")
         if decision is None and not follow_up:
             decision = self._off_topic_by_examples(text)
         return decision or RouteDecision(
             route="programme_question", reason="no other route applies", firm=False)
+
+    def _asks_for_offer(self, text: str) -> bool:
+        """ "Can we get the <offer>?": the business's own eligibility for it; not "can we get
+        the voucher to cover the testing?", which asks what it pays for."""
+        wanted = _WANTS_OFFER.search(text)
+        return wanted is not None and self._programme_words is not None and \
+            bool(self._programme_words.search(" ".join(text[wanted.end():].split()[:3]))) and \
+            not _WHAT_IT_PAYS.search(text, wanted.end())
 
     def _about_business(self, text: str) -> bool:
         return bool(rules.BUSINESS_WORDS.search(text) or (
@@ -194,6 +204,18 @@ def _small_talk(text: str) -> RouteDecision | None:
     if rules.CAPABILITY.search(rules.LEADING_PLEASANTRIES.sub("", text)):
         return RouteDecision(route="greeting", reason="asks what the assistant can do")
     return None
+
+
+# "can we get the ...", "could I apply for a ...", "do we qualify for the ...": the offer's name
+# follows within three words (checked against the programme's words)
+_ASKER_MAY = r"(?:can|could|may|might|would|will|do|does)\s+(?:we|i|my\s+\w+|our\s+\w+)"
+_HAVE_OFFER = (r"(?:get|have|receive|apply\s+for|go\s+for|access|join|qualify\s+for|"
+               r"be\s+considered\s+for)")
+_WANTS_OFFER = re.compile(rf"^\W*(?:(?:hi|hello|hey)\W+)?{_ASKER_MAY}\s+(?:(?:still|also|ever|"
+                          rf"possibly|actually)\s+)?{_HAVE_OFFER}\s+(?:(?:the|a|an|any|some)\s+)?",
+                          re.IGNORECASE)
+_WHAT_IT_PAYS = re.compile(r"\b(?:to\s+(?:pay|cover|fund|buy|include|go\s+towards)|towards|"
+                          r"pays?\s+for|covers?)\b", re.IGNORECASE)
 
 
 def _eligibility_or_signposting(text: str, facts: Collection[str],

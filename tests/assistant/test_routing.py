@@ -414,3 +414,13 @@ def test_a_facility_named_loosely_is_about_the_programme(
     assert decision.route == "programme_question"
     assert Router(embedder=embedder, catalogue_names=lambda: []).route(
         "what's the weather like in Leeds tomorrow").route == "out_of_scope"
+
+
+def test_an_offer_of_the_programme_asked_for_is_an_eligibility_check(embedder) -> None:
+    router = Router(embedder, programme_words=["voucher", "accelerator"])
+    assert router.route("Can we get the voucher?").route == "eligibility"
+    assert router.route("Could we join the accelerator?").route == "eligibility"
+    # what the offer pays for is a question about it
+    assert router.route("Can we get the voucher to cover a shelf-life study?").route != \
+        "eligibility"
+    assert router.route("Can we get a new roof fixed?").route != "eligibility"
