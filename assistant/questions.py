@@ -72,6 +72,11 @@ _AWARD_AT_END = re.compile(
     r"[£€$\d])", re.IGNORECASE)
 # "... consultants £30k. Grant?", "grant = ?": how much, when the message gives what it costs
 # (after a description of the business alone, "Booster grant?" asks whether it can apply)
+# "what would the voucher cover?", "what will the grant pay?": of costs the message gives
+_AWARD_COVERS = re.compile(
+    r"\bwhat\s+(?:would|will|does|could|might|can)\s+(?:the\s+|a\s+|our\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:grant|award|voucher)\s+(?:cover|pay|give\s+us|be\s+worth|come\s+to|contribute)\s*[?.!]*\s*$",
+    re.IGNORECASE)
 _BARE_AWARD = re.compile(r"^\W*(?:the\s+)?(?:[\w-]+\s+)?(?:grant|award|voucher)\s*(?:=\s*)?\?+\s*$",
                          re.IGNORECASE)
 _COSTS_GIVEN = re.compile(r"\b(?:costs?|costing|project|spend\w*|kit|machine\w*|equipment|robots?|"
@@ -129,7 +134,8 @@ _EMBEDDED = re.compile(
 _QUESTION_WORD = re.compile(r"^(?:who|whom|whose|where|why|what|which|how)\b", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^\W*(?:(?:hi|hello|hey|thanks|thank\s+you|ok|okay|so|and|but|also|please|great|"
-    r"sorry|right|quick\s+question|one\s+more\s+thing|"
+    r"sorry|right|quick\s+question|one\s+more\s+thing|roughly|approximately|basically|"
+    r"honestly|in\s+short|ballpark|"
     # "as a micro firm, how ...": who is asking, before the question
     r"(?:as|being)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:business|company|firm|sme|manufacturer|"
     r"start-?up|owner|employer|supplier|maker|charity|enterprise|spin-?out)(?=\s*,?\s*"
@@ -173,6 +179,9 @@ def read_question(message: str) -> Question:
             ((_BARE_AWARD.search(text) or _BARE_AWARD.search(tail)) and
              _MONEY_GIVEN.search(message) and _COSTS_GIVEN.search(message))):
         kind = "amount"
+    elif kind in {"list", "other"} and _AWARD_COVERS.search(text) and \
+            _MONEY_GIVEN.search(message) and _COSTS_GIVEN.search(message):
+        kind = "amount"  # "the trial will cost £12,000. What would the voucher cover?"
     elif kind in {"other", "list", "definition", "statement"} and \
             sentence.rstrip().endswith("?") and _FIGURE_ASKED.search(text):
         kind = "amount"  # "Largest grant one project can get?", "the incubator's desk rent?"
@@ -196,7 +205,9 @@ def _asking_sentence(message: str) -> str:
 
 # A yes/no question about what the one before it asked: "is it the council or someone else?"
 _GUESS_AT_ANSWER = re.compile(
-    r"^\W*(?:or\s+)?(?:is|are|was|were|does|do|did|would|will)\s+(?:it|they|that|this|he|she)\b",
+    r"^\W*(?:or\s+)?(?:is|are|was|were|does|do|did|would|will)\s+(?:it|they|that|this|he|she)\b|"
+    # "Any industry people on it?", "anyone from outside?": what the answer might hold
+    r"^\W*(?:any|anyone|anybody|anything|someone|somebody)\b(?=[^?]{0,40}\?\s*$)",
     re.IGNORECASE)
 _WH_OPENING = re.compile(r"^\W*(?:who|whom|whose|what|which|when|where|how)\b", re.IGNORECASE)
 

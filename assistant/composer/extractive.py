@@ -167,7 +167,7 @@ class ExtractiveComposer:
             unnamed_applicant(question, texts) is not None or other_scheme
         decided = not lead and (not chosen or unanswerable or (
             self._refusal is not None and self._refusal.refuses(values)))
-        given = _contact_given(asked, usable, passages, rarity) \
+        given = _contact_given(asked, usable, passages, rarity, question) \
             if decided and not lead and not unanswerable else None
         if given is not None:
             # "what email do I send a complaint to?": the sentence giving the address, on its topic
@@ -655,14 +655,18 @@ _CONTACT_WORDS = frozenset(stems("email e-mail address addresses phone telephone
 
 
 def _contact_given(asked: Question, usable: Sequence[Sentence], passages: Sequence[ScoredChunk],
-                   rarity: Mapping[str, float]) -> Sentence | None:
+                   rarity: Mapping[str, float], message: str = "") -> Sentence | None:
     """The best sentence giving the email address, phone number or web address asked for, on
     the question's own topic: it names part of it, and with its heading a third or more of the
     question's other words (by rarity). None when no sentence does."""
     # the question's own sentence: a long message's story is not its topic
     # (a word the guidance never uses is in no sentence: it says nothing of which one answers)
-    topic = list(dict.fromkeys(w for w in stems(asked.text) if w not in _CONTACT_WORDS
-                               and w not in FORM_WORDS and (not rarity or w in rarity)))
+    def topic_of(text: str) -> list[str]:
+        return list(dict.fromkeys(w for w in stems(text) if w not in _CONTACT_WORDS
+                                  and w not in FORM_WORDS and (not rarity or w in rarity)))
+
+    # "... a formal complaint. Where do I send it?": the topic is in the sentence before
+    topic = topic_of(asked.text) or topic_of(message)
     if not topic:
         return None
     ceiling = max(rarity.values(), default=1.0) or 1.0

@@ -118,6 +118,7 @@ _ADJACENT_ADVICE = re.compile(
     r"es|ing)|invoice\s+finance|bridging|insurance|insure[ds]?|redundanc(?:y|ies)|employment\s+"
     r"(?:law|contract|tribunal)|tribunal|tupe|visas?|sponsor\s+licence|minimum\s+wage|pensions?|"
     r"patents?|patenting|trade\s*marks?|copyright|planning\s+permission|landlord|rent(?:al|ing)?|"
+    r"apprenticeship\s+levy|levy|living\s+wage|"
     r"recruitment\s+agenc(?:y|ies)|job\s+adverts?)\b", re.IGNORECASE)
 
 
@@ -256,6 +257,11 @@ def signals(evidence: Evidence) -> dict[str, float]:
 
 _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z][\w-]*\s+){0,3})", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
+_HOW_MUCH_TIME = re.compile(r"\bhow\s+much\s+(?:[\w-]+\s+)?(?:time|help|support|access)\b",
+                            re.IGNORECASE)
+_SPAN = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                   r"eleven|twelve|half\s+a)\s*(?:-\s*)?(?:hours?|days?|weeks?|months?|years?|"
+                   r"sessions?)\b", re.IGNORECASE)
 _HOW_LONG = re.compile(r"\bhow\s+long\b", re.IGNORECASE)
 _LENGTH = re.compile(r"\d\s*(?:km|kilomet(?:re|er)s?|metres?|meters?|m|miles?|mm|cm|ft|feet)\b",
                      re.IGNORECASE)
@@ -362,6 +368,8 @@ def _holds_answer(question: Question, text: str) -> bool:
         return True
     if nouns:
         return _number_before(nouns, text)
+    if _HOW_MUCH_TIME.search(question.text):
+        return bool(_SPAN.search(text))  # "how much time can we have?": days, not pounds
     if _HOW_MUCH.search(question.text) or (wanted == "figure" and
                                            _PRICE_ASKED.search(question.text)):
         return bool(_AMOUNT.search(text))

@@ -52,6 +52,8 @@ _CONTACT_GENERIC = frozenset(stems(
 _AREA_WORDS = re.compile(
     r"\b(?:area|areas|region|covered|cover|covers|inside|within|included|include|includes|"
     r"count|counts|part\s+of|boundary|patch)\b|\bin\s+or\s+out\b", re.IGNORECASE)
+_PEOPLE_ASKED = re.compile(r"\b(?:names?|who|whom|contacts?|emails?|phone\s+numbers?|"
+                           r"details\s+of)\b", re.IGNORECASE)
 # "In or out?" after the place was named: the place is in the message, not the question
 _IN_OR_OUT = re.compile(r"\b(?:in\s+or\s+out|inside\s+or\s+outside)\b", re.IGNORECASE)
 _SUPPORT_WORDS = re.compile(
@@ -205,6 +207,8 @@ class StructuredAnswers:
         if question.kind not in {"yes_no", "other", "where"} or not (
                 _AREA_WORDS.search(text) or _SUPPORT_WORDS.search(text)):
             return []
+        if question.kind == "other" and _PEOPLE_ASKED.search(text):
+            return []  # "the names of the advisers who cover Walsall": people, not the place
         for area in self._view.areas:
             found = _place_in(area, text)
             if found is None and message and _IN_OR_OUT.search(text):

@@ -97,7 +97,15 @@ def rate_quote(offers: Sequence[Offer], band: str | None, own: bool = False) -> 
     lines = []
     for offer in offers:
         rates = offer.award.intervention_rate
-        if band in rates and own:
+        if band not in rates and len(set(rates.values())) == 1:
+            # one rate for every size: "70% of eligible costs, whatever the size"
+            rate = next(iter(rates.values()))
+            text = (f"{percent(1 - rate)} of eligible costs: {offer.name} pays {percent(rate)} "
+                    f"whatever the business's size, and the business pays the other "
+                    f"{percent(1 - rate)}." if own else
+                    f"{capitalised(offer.name)} pays {percent(rate)} of eligible costs, whatever "
+                    "the business's size.")
+        elif band in rates and own:
             text = (f"{percent(1 - rates[band])} of eligible costs: {offer.name} pays "
                     f"{percent(rates[band])} for {_BAND_WORDS[band]}, and the business pays the "
                     f"other {percent(1 - rates[band])}.")

@@ -253,6 +253,8 @@ def _eligibility_or_signposting(text: str, facts: Collection[str],
 
 
 def _asks_about_eligibility(text: str) -> bool:
+    if _CONDITION_ASKED.search(read_question(text).text):
+        return False  # "do we have to pay the living wage to qualify?": a rule, not a verdict
     if rules.ELIGIBILITY_QUESTION.search(text):
         return True
     question = read_question(text).text
@@ -263,6 +265,11 @@ def _asks_about_eligibility(text: str) -> bool:
                 and not procedural)
 
 
+# A condition asked about: "do we have to ... to qualify?", "must we ... to be eligible?"
+_CONDITION_ASKED = re.compile(
+    r"^\W*(?:do|does|would|will|must|should)\s+(?:we|i|you|my\s+\w+|our\s+\w+|the\s+\w+)\s+"
+    r"(?:(?:have|need)\s+to|have\s+got\s+to)\b[^?]*\bto\s+(?:qualify|be\s+eligible|apply|get)\b",
+    re.IGNORECASE)
 _FRAGMENT_WORDS = 6  # a fragment alone: "12-person firm"
 _FIRST_PERSON_WORDS = 25  # a sentence of the owner's own: "we came out of a CVA in 2019"
 # the facts that only an eligibility check asks for (a place or a trade also says where a
@@ -279,7 +286,10 @@ def _describes_business(text: str, facts: Collection[str], follow_up: bool = Fal
         return False
     if rules.SELF_DESCRIPTION.search(text):
         return True
-    if rules.FIRST_PERSON.search(text) and len(facts) >= 2:
+    # two facts, one of them about the business itself: a project's price and a trade alone
+    # ("buying a laser cutter, about 40 grand") are the setting of a question about the rules
+    if rules.FIRST_PERSON.search(text) and len(facts) >= 2 and \
+            set(facts) & (_CORE_FACTS | {"postcode", "local_authority"}):
         return True
     # a fragment that asks nothing and states a fact about the business: "12-person firm",
     # "Employees: 35.", "Shrewsbury SY1"

@@ -390,3 +390,8 @@ def test_a_business_a_question_supposes_is_answered_for_itself(ssr, text: str,
     _, extractor = ssr
     assert extractor.extract(text).employees is None  # not the asker's business
     assert answer(ask(ssr, text)).startswith(start)
+
+
+def test_one_rate_for_every_size_is_said_once(ssr) -> None:
+    text = answer(ask(ssr, "How much of the cost of a voucher project do we put in ourselves?"))
+    assert text.startswith("30% of eligible costs:") and "whatever the business's size" in text

@@ -437,3 +437,31 @@ def test_who_holds_a_post_or_when_an_event_is_needs_it_said(question: str, holds
 ])
 def test_a_guess_at_the_answer_leaves_the_question_before_it(text: str, asked: str) -> None:
     assert read_question(text).text == asked
+
+
+def test_questions_as_owners_follow_them_up_or_soften_them() -> None:
+    asked = read_question("Who chairs the investment committee? Anyone from industry on it?")
+    assert asked.text == "Who chairs the investment committee?"
+    costed = read_question("The prototype run will cost £9,000. Roughly what would the voucher "
+                           "cover?")
+    assert costed.kind == "amount"
+    assert read_question("What would the voucher cover?").kind == "list"  # no costs given
+
+
+@pytest.mark.parametrize(("question", "holds", "lacks"), [
+    ("How much time with the engineers can the centre give us?",
+     "Members get up to 4 days of engineering time.",
+     "The centre's engineers charge £600 a day."),
+])
+def test_how_much_time_is_answered_by_a_span(question: str, holds: str, lacks: str) -> None:
+    from assistant.composer.refusal import _holds_answer
+    asked = read_question(question)
+    assert _holds_answer(asked, holds)
+    assert not _holds_answer(asked, lacks)
+
+
+def test_levies_and_wage_rules_are_advice_the_guidance_does_not_give() -> None:
+    from assistant.composer.refusal import adjacent_advice
+    passages = ["The grant pays 40% of eligible costs."]
+    assert adjacent_advice("Can the levy pay for the training days?", passages)
+    assert adjacent_advice("Must we pay the living wage to get a grant?", passages)

@@ -424,3 +424,15 @@ def test_an_offer_of_the_programme_asked_for_is_an_eligibility_check(embedder) -
     assert router.route("Can we get the voucher to cover a shelf-life study?").route != \
         "eligibility"
     assert router.route("Can we get a new roof fixed?").route != "eligibility"
+
+
+@pytest.mark.parametrize("message", [
+    # a price and a trade set the scene for a question about the rules
+    "Ordering a plasma table, roughly 60 grand. The dealer quoted once; will one quote do?",
+    # a condition asked about, not a verdict
+    "Do we have to be VAT registered to qualify for the grant?",
+])
+def test_a_question_about_the_rules_with_some_facts_is_not_an_eligibility_check(
+        embedder, message: str) -> None:
+    assert Router(embedder).route(message, facts={"project_cost", "sector_text"}).route != \
+        "eligibility"
