@@ -214,6 +214,12 @@ class Assistant:
             turn.quote = self.quotes.quote(asked or turn.text, turn.new_facts, turn.facts,
                                            named or self._programme_in_focus(turn.conversation))
         if route == "eligibility" and self.eligibility is not None:
+            if not turn.quote.lines and _ASKS_AN_ALLOWANCE.search(turn.text):
+                # "how many days of help could we get from the hub?": the verdict, then what
+                # the guidance says of the allowance, when no award quote answers it
+                verdict = self._eligibility(turn, named)
+                allowance = self._grounded(turn, "programme_question", besides_verdict=True)
+                return _after(verdict, allowance) if allowance.grounded else verdict
             return self._eligibility(turn, named)
         # a business told in full (its staff, money, years, owners) with a need besides
         # ("looking for help with a new cell") is told for a verdict; with a question besides
@@ -629,6 +635,10 @@ _CHECK_FACTS = frozenset({"employees", "turnover", "balance_sheet", "insolvent",
                           "holdings", "prior_public_support"})
 _FULL_DESCRIPTION = 3
 _CITED = re.compile(r"\[(\d+)\]")
+# a count or a span of help asked for, which no award quote gives: "how many days", "how long"
+_ASKS_AN_ALLOWANCE = re.compile(
+    r"\bhow\s+(?:many\s+(?:[\w-]+\s+){0,2}?(?:days?|hours?|sessions?|visits?|places?|vouchers?)|"
+    r"much\s+(?:[\w-]+\s+)?(?:time|help|support|expert\s+time)|long)\b", re.IGNORECASE)
 
 
 def _described_in_full(turn: _Turn) -> bool:

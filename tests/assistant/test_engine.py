@@ -80,6 +80,16 @@ def test_a_business_told_in_full_with_a_need_gets_the_verdict(bundled: Component
     assert "£720k turnover" in reply.answer  # twelve months' sales
 
 
+def test_an_allowance_asked_with_the_check_is_answered_after_the_verdict(
+        bundled: Components) -> None:
+    reply = bundled.assistant.ask("We design heat pump controllers. How many days of engineering "
+                                  "help could our firm get from the heat hub?")
+    assert reply.route == "eligibility" and reply.eligibility
+    assert "12 days" in reply.answer
+    shown = {int(n) for n in re.findall(r"\[(\d+)\]", reply.answer)}
+    assert shown == {c.n for c in reply.citations}
+
+
 def test_empty_and_oversized_messages_are_refused(bundled: Components) -> None:
     with pytest.raises(InputError, match="type a question"):
         bundled.assistant.ask("   ")
