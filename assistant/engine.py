@@ -27,7 +27,7 @@ from assistant.errors import InputError, TurnCancelled
 from assistant.facts import AskedFact, FactExtractor
 from assistant.facts.answers import corrected_figure
 from assistant.facts.declared import DeclaredReader
-from assistant.followups import restate
+from assistant.followups import fragment, restate
 from assistant.guards import InputCheck, InputGuard
 from assistant.questions import read_question
 from assistant.quotes import AwardQuotes, Quote, kinds_named
@@ -304,7 +304,9 @@ class Assistant:
         if self.structured is not None:
             # a figure worked out and what the policy states beside it: "€9.5m is £8.17m" and
             # the ceiling it is to be compared with
-            lead += [line for line in self.structured.answer(turn.text, self.today(), self._cite)
+            # a fragment ("what about Redditch?") is answered as the question it restates
+            asked_text = self._restated(turn) or self._place_follow_up(turn) or turn.text
+            lead += [line for line in self.structured.answer(asked_text, self.today(), self._cite)
                      if line.text not in {q.text for q in lead}]
         if not lead:
             lead = self._chosen_programme(turn.text, passages)
@@ -423,6 +425,15 @@ class Assistant:
                 re.search(rf"\b{re.escape(n)}\b", text, re.IGNORECASE) for n in names):
             return text  # "the programme" beside its name is already that programme
         return _THE_PROGRAMME.sub(self.programme.name, text, count=1)
+
+    def _place_follow_up(self, turn: _Turn) -> str | None:
+        """ "Is Solihull in the area?" then "what about Redditch?": the same question of the
+        place the fragment names."""
+        turns = turn.conversation.turns
+        subject = fragment(turn.text) if turns else None
+        if subject and _AREA_QUESTION.search(turns[-1].user_text):
+            return f"Is {subject} in the area?"
+        return None
 
     def _restated(self, turn: _Turn) -> str | None:
         """The earlier question restated about a fragment's subject ("and for a larger
@@ -634,6 +645,8 @@ _GENERIC_SUFFIXES = ("programme", "service")
 _CHECK_FACTS = frozenset({"employees", "turnover", "balance_sheet", "insolvent", "months_trading",
                           "holdings", "prior_public_support"})
 _FULL_DESCRIPTION = 3
+_AREA_QUESTION = re.compile(r"\b(?:in|inside|within|outside)\s+(?:the|your|our)\s+(?:programme\s+)?"
+                            r"(?:area|region|patch)\b|\b(?:covered|cover)\b", re.IGNORECASE)
 _CITED = re.compile(r"\[(\d+)\]")
 # a count or a span of help asked for, which no award quote gives: "how many days", "how long"
 _ASKS_AN_ALLOWANCE = re.compile(

@@ -74,6 +74,7 @@ def build(settings: Settings, knowledge: Path | None = None, progress: bool = Tr
         programme=programme,
         store=SqlConversationStore(settings.conversations_url()),
         router=Router(embedder, programme_words=_named_things(programme.words, policy),
+                      place_names=_place_names(policy),
                       catalogue_names=retriever.record_names),
         guard=InputGuard(),
         extractor=FactExtractor.from_policy(policy) if policy else FactExtractor(),
@@ -90,6 +91,14 @@ def build(settings: Settings, knowledge: Path | None = None, progress: bool = Tr
     )
     return Components(index.root, index, embedder,
                       Ingestor(index, embedder, chunker, progress=progress), retriever, assistant)
+
+
+def _place_names(policy: Policy | None) -> list[str]:
+    """The places the policy's areas name: councils, towns, authorities outside the area."""
+    names: list[str] = []
+    for area in policy.areas if policy else []:
+        names += [*area.councils, *area.towns, *(p.authority for p in area.outside)]
+    return names
 
 
 def _named_things(words: Sequence[str], policy: Policy | None) -> list[str]:

@@ -90,7 +90,10 @@ _FIGURE_ASKED = re.compile(
     r"\b(?:largest|biggest|highest|maximum|max|most|smallest|lowest|minimum|min|least)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:grant|award|voucher|sum|amount)\b|"
     r"\b(?:jobs|posts|hires)\s+(?:needed|required|to\s+create)\b|"
-    r"\b(?:grant|award|voucher)\s+(?:on|for)\s+(?:that|this|it|those|these)\s*\?*\s*$",
+    r"\b(?:grant|award|voucher)\s+(?:on|for)\s+(?:that|this|it|those|these)\s*\?*\s*$|"
+    # "what's left?", "what remains of the limit?": what is left of an amount
+    r"^\W*what(?:'s|’s|\s+is|\s+would\s+be|\s+will\s+be)?\s+(?:left|remaining|remains|"
+    r"still\s+available)\b",
     re.IGNORECASE)
 _WHEN = re.compile(
     r"^(?:when|by\s+when|until\s+when)\b|\bhow\s+(?:long|soon|quickly|often)\b|"

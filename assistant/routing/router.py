@@ -67,7 +67,8 @@ class Router:
     def __init__(self, embedder: Embedder | None = None, margin: float = 0.1,
                  floor: float = 0.25, programme_words: Sequence[str] = (),
                  examples: ExampleSets | None = None,
-                 catalogue_names: Callable[[], Sequence[str]] | None = None) -> None:
+                 catalogue_names: Callable[[], Sequence[str]] | None = None,
+                 place_names: Sequence[str] = ()) -> None:
         if not 0.0 <= margin < 1.0:
             raise ValueError(f"margin must be between 0 and 1, got {margin!r}")
         if not 0.0 <= floor < 1.0:
@@ -82,6 +83,11 @@ class Router:
         self._catalogue_names = catalogue_names
         self._name_pairs: tuple[tuple[str, ...], set[tuple[str, str]]] = ((), set())
         self._examples: tuple[np.ndarray, np.ndarray] | None = None
+        # the places the programme's area names: "is Solihull in the area?" asks about the area
+        places = sorted({p.strip().lower() for p in place_names if p.strip()}, key=len,
+                        reverse=True)
+        self._places = (re.compile(r"\b(?:" + "|".join(re.escape(p) for p in places) + r")\b",
+                                   re.IGNORECASE) if places else None)
         words = sorted({w.strip().lower() for w in programme_words}, key=len, reverse=True)
         self._programme_words = (
             re.compile(r"\b(?:" + "|".join(re.escape(w) + "s?" for w in words) + r")\b",
@@ -155,6 +161,8 @@ class Router:
     def _off_topic_by_examples(self, text: str) -> RouteDecision | None:
         if self._embedder is None or self._about_business(text):
             return None
+        if self._places is not None and self._places.search(text) and _AREA_ASKED.search(text):
+            return None  # "is Solihull in the area?", "does Redditch count?"
         off, business = self._similarities(text)
         if off >= self._floor and off - business >= self._margin:
             return RouteDecision(
@@ -208,6 +216,9 @@ def _small_talk(text: str) -> RouteDecision | None:
 
 # "can we get the ...", "could I apply for a ...", "do we qualify for the ...": the offer's name
 # follows within three words (checked against the programme's words)
+_AREA_ASKED = re.compile(r"\b(?:area|areas|region|covered|cover|covers|inside|within|outside|"
+                         r"included|count|counts|part\s+of|boundary|patch|eligible)\b|"
+                         r"\bin\s+or\s+out\b", re.IGNORECASE)
 _ASKER_MAY = r"(?:can|could|may|might|would|will|do|does)\s+(?:we|i|my\s+\w+|our\s+\w+)"
 _HAVE_OFFER = (r"(?:get|have|receive|apply\s+for|go\s+for|access|join|qualify\s+for|"
                r"be\s+considered\s+for)")

@@ -90,6 +90,13 @@ def test_an_allowance_asked_with_the_check_is_answered_after_the_verdict(
     assert shown == {c.n for c in reply.citations}
 
 
+def test_a_place_asked_about_after_another_is_placed(bundled: Components) -> None:
+    first = bundled.assistant.ask("Is Dudley in the area?")
+    assert first.answer.startswith("Yes")
+    then = bundled.assistant.ask("What about Lichfield?", first.conversation_id)
+    assert then.answer.startswith("No: Lichfield")
+
+
 def test_empty_and_oversized_messages_are_refused(bundled: Components) -> None:
     with pytest.raises(InputError, match="type a question"):
         bundled.assistant.ask("   ")

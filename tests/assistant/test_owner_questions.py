@@ -465,3 +465,9 @@ def test_levies_and_wage_rules_are_advice_the_guidance_does_not_give() -> None:
     passages = ["The grant pays 40% of eligible costs."]
     assert adjacent_advice("Can the levy pay for the training days?", passages)
     assert adjacent_advice("Must we pay the living wage to get a grant?", passages)
+
+
+@pytest.mark.parametrize("text", ["What's left?", "what remains of the limit?",
+                                  "So what is still available to us?"])
+def test_what_is_left_asks_for_an_amount(text: str) -> None:
+    assert read_question(text).kind == "amount"

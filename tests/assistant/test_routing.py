@@ -436,3 +436,9 @@ def test_a_question_about_the_rules_with_some_facts_is_not_an_eligibility_check(
         embedder, message: str) -> None:
     assert Router(embedder).route(message, facts={"project_cost", "sector_text"}).route != \
         "eligibility"
+
+
+def test_a_place_of_the_area_asked_about_is_not_off_topic(embedder) -> None:
+    router = Router(embedder, place_names=["Brookley", "Castleton"])
+    assert router.route("Is Castleton in the area?").route != "out_of_scope"
+    assert router.route("Is Castleton nice for a holiday?").route == "out_of_scope"
