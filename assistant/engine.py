@@ -211,8 +211,13 @@ class Assistant:
         if self.quotes is not None and route in {"eligibility", "programme_question"}:
             # a fragment ("and the smallest?") is quoted for as the question it restates
             asked = self._restated(turn) if route == "programme_question" else None
-            turn.quote = self.quotes.quote(asked or turn.text, turn.new_facts, turn.facts,
-                                           named or self._programme_in_focus(turn.conversation))
+            focus = named or self._programme_in_focus(turn.conversation)
+            turns = turn.conversation.turns
+            if not focus and turns and not self.quotes.named_in(turn.text):
+                # "what does the voucher pay for?" then "our trial costs £9,000, how much would
+                # we get?": the award the conversation is about
+                focus = self.quotes.named_in(turns[-1].user_text)
+            turn.quote = self.quotes.quote(asked or turn.text, turn.new_facts, turn.facts, focus)
         if route == "eligibility" and self.eligibility is not None:
             if not turn.quote.lines and _ASKS_AN_ALLOWANCE.search(turn.text):
                 # "how many days of help could we get from the hub?": the verdict, then what

@@ -429,6 +429,14 @@ class AwardQuotes:
                     return True
         return False
 
+    def named_in(self, text: str) -> list[str]:
+        """The programmes a message names by a kind or an award noun ("the voucher", "a Hub
+        grant"), as ids; none when it names no such word."""
+        if not (self._kinds_named(text) or any(
+                re.search(rf"\b{noun}s?\b", text, re.IGNORECASE) for noun in AWARD_NOUN.values())):
+            return []
+        return [p.id for p in self._programmes(text, [])]
+
     def _programmes(self, text: str, focus: Sequence[str]) -> list[Programme]:
         """The programmes named in the text (focus holds those named first), else those its
         words for a kind of programme or an award name, else the one in focus, else the
@@ -444,7 +452,9 @@ class AwardQuotes:
             if nouns == {"grant"} and any(p.kind == "grant" for p in chosen):
                 chosen = [p for p in chosen if p.kind == "grant"]
         in_focus = [p for p in with_award if p.id in focus]
-        if in_focus and (not chosen or in_focus[0] in chosen):
+        if in_focus and not chosen:
+            return in_focus  # one named before, or every one of a kind named before
+        if in_focus and in_focus[0] in chosen:
             return in_focus[:1]
         if not chosen:
             chosen = [p for p in with_award if p.kind == "grant"] or with_award[:1]

@@ -97,6 +97,13 @@ def test_a_place_asked_about_after_another_is_placed(bundled: Components) -> Non
     assert then.answer.startswith("No: Lichfield")
 
 
+def test_an_award_asked_about_before_is_the_one_quoted_after(bundled: Components) -> None:
+    first = bundled.assistant.ask("What can a Proof-of-Concept voucher be spent on?")
+    then = bundled.assistant.ask("If the lab work comes to £10,000, how much would we get?",
+                                 first.conversation_id)
+    assert "£7,000" in then.answer and "Productivity Booster grant" not in then.answer
+
+
 def test_empty_and_oversized_messages_are_refused(bundled: Components) -> None:
     with pytest.raises(InputError, match="type a question"):
         bundled.assistant.ask("   ")
