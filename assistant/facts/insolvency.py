@@ -106,6 +106,14 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
     return any(states)
 
 
+# "not in administration, liquidation or any insolvency process": a negation carried along a
+# list of proceedings, over commas and "or"
+_NEGATED_LIST = re.compile(
+    rf"(?:{NEGATION.pattern})(?:[\s,]|\b(?:in|into|or|nor|and|any|other|an?|the|under|"
+    r"administration|liquidation|receivership|insolvency|insolvent|proceedings?|process(?:es)?|"
+    r"company|voluntary|arrangements?|cva|winding|wound|up|bankruptcy|bankrupt)\b)*$", re.I)
+
+
 def _insolvency_state(msg: Message, start: int, describes_business: bool = False,
                       solvent: bool = False) -> bool | None:
     """Whether the words at `start` apply to the business now: False when negated, None
@@ -118,7 +126,8 @@ def _insolvency_state(msg: Message, start: int, describes_business: bool = False
         return False  # "we have never been near insolvency": not then, not now
     if _PAST_STATE.search(lead):
         return None
-    negated = bool(NEGATION.search(lead[-40:]))
+    negated = bool(NEGATION.search(lead[-40:])) or _NEGATED_LIST.search(
+        msg.text[msg.sentence(start)[0]:start]) is not None
     if msg.is_question_about_others(start) and \
             not (describes_business and negated != solvent):
         return None

@@ -504,6 +504,10 @@ def _subject_start(msg: Message, verb_start: int) -> int:
     inside = [b.span() for b in re.finditer(r"\([^()]*\)", msg.text[start:verb_start])]
     starts = [start] + [brk.end() for brk in _SUBJECT_BREAK.finditer(msg.text, start, verb_start)
                         if not any(a < brk.start() - start < b for a, b in inside)]
+    # a verb inside brackets has its subject there too: "14 of us (we own 50% each)"
+    opened = msg.text.rfind("(", start, verb_start)
+    if opened >= 0 and ")" not in msg.text[opened:verb_start]:
+        starts = [s for s in starts if s <= opened] + [opened + 1]
     if len(starts) > 1 and not msg.text[starts[-1]:verb_start].strip():
         return starts[-3] if len(starts) > 2 else starts[0]
     return starts[-1]

@@ -696,3 +696,14 @@ def test_a_place_the_owner_is_unsure_of_is_not_the_place(text: str, council: str
     policy = load_policy(bundled_knowledge_dir())
     assert policy is not None
     assert FactExtractor.from_policy(policy).extract(text, TODAY).local_authority == council
+
+
+def test_a_negation_carries_along_a_list_of_proceedings() -> None:
+    text = ("Press shop in WS10, 18 staff, and we are not in receivership, administration or "
+            "any other insolvency process.")
+    assert read(text).insolvent is False
+
+
+def test_owners_in_brackets_are_no_holder() -> None:
+    facts = read("11 of us full time including the partners (we own half each), £900k sales")
+    assert facts.holdings == [] and facts.employees == 11
