@@ -220,7 +220,7 @@ class Assistant:
             turn.quote = self.quotes.quote(asked or turn.text, turn.new_facts, turn.facts, focus)
         if route == "eligibility" and self.eligibility is not None:
             if not turn.quote.lines and _ASKS_AN_ALLOWANCE.search(turn.text):
-                # "how many days of help could we get from the hub?": the verdict, then what
+                # "how many expert days would the centre give us?": the verdict, then what
                 # the guidance says of the allowance, when no award quote answers it
                 verdict = self._eligibility(turn, named)
                 allowance = self._grounded(turn, "programme_question", besides_verdict=True)
@@ -228,7 +228,7 @@ class Assistant:
             return self._eligibility(turn, named)
         # a business told in full (its staff, money, years, owners) with a need besides
         # ("looking for help with a new cell") is told for a verdict; with a question besides
-        # ("what would we need to apply?"), the verdict and then the answer to the question
+        # ("how do we apply?"), the verdict and then the answer to the question
         full = self.eligibility is not None and _described_in_full(turn)
         if full and decision.asks == "statement":
             return self._eligibility(turn, named)

@@ -72,7 +72,7 @@ _AWARD_AT_END = re.compile(
     r"[£€$\d])", re.IGNORECASE)
 # "... consultants £30k. Grant?", "grant = ?": how much, when the message gives what it costs
 # (after a description of the business alone, "Booster grant?" asks whether it can apply)
-# "what would the voucher cover?", "what will the grant pay?": of costs the message gives
+# "what might the grant pay?", "what will the award come to?": of costs the message gives
 _AWARD_COVERS = re.compile(
     r"\bwhat\s+(?:would|will|does|could|might|can)\s+(?:the\s+|a\s+|our\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:grant|award|voucher)\s+(?:cover|pay|give\s+us|be\s+worth|come\s+to|contribute)\s*[?.!]*\s*$",
@@ -184,7 +184,7 @@ def read_question(message: str) -> Question:
         kind = "amount"
     elif kind in {"list", "other"} and _AWARD_COVERS.search(text) and \
             _MONEY_GIVEN.search(message) and _COSTS_GIVEN.search(message):
-        kind = "amount"  # "the trial will cost £12,000. What would the voucher cover?"
+        kind = "amount"  # "the prototype will cost £9,000. What might the voucher pay?"
     elif kind in {"other", "list", "definition", "statement"} and \
             sentence.rstrip().endswith("?") and _FIGURE_ASKED.search(text):
         kind = "amount"  # "Largest grant one project can get?", "the incubator's desk rent?"
@@ -198,7 +198,7 @@ def _asking_sentence(message: str) -> str:
     asking = [s for s in sentences if s.endswith("?") or _QUESTION_WORD.match(
         _LEAD_IN.sub("", s)) or _YES_NO.match(_LEAD_IN.sub("", s))]
     if len(asking) > 1 and _GUESS_AT_ANSWER.match(asking[-1]):
-        # "Who runs it? Is it one of the universities?": the owner's guess at the answer
+        # "Who hosts the lab? Is it the council?": the owner's guess at the answer
         # follows the question, which is the one to answer
         wh = [s for s in asking[:-1] if _WH_OPENING.match(_LEAD_IN.sub("", s))]
         if wh:
@@ -209,7 +209,7 @@ def _asking_sentence(message: str) -> str:
 # A yes/no question about what the one before it asked: "is it the council or someone else?"
 _GUESS_AT_ANSWER = re.compile(
     r"^\W*(?:or\s+)?(?:is|are|was|were|does|do|did|would|will)\s+(?:it|they|that|this|he|she)\b|"
-    # "Any industry people on it?", "anyone from outside?": what the answer might hold
+    # "Anyone from industry on it?", "anybody from outside?": what the answer might hold
     r"^\W*(?:any|anyone|anybody|anything|someone|somebody)\b(?=[^?]{0,40}\?\s*$)",
     re.IGNORECASE)
 _WH_OPENING = re.compile(r"^\W*(?:who|whom|whose|what|which|when|where|how)\b", re.IGNORECASE)

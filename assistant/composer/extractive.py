@@ -628,7 +628,7 @@ _CONTACT_KINDS = (
     (re.compile(r"\b(?:where|who)\s+(?:do|should|can|would|must)\s+(?:i|we)\s+(?:send|write|post|"
                 r"address|email|submit|lodge)\b", re.IGNORECASE), _EMAIL),
     (re.compile(r"\b(?:phone|telephone|ring|number\s+to\s+call)\b", re.IGNORECASE), _PHONE),
-    # "who do I contact to get a copy of my data?": someone to reach, by email or phone
+    # "who should we contact about a late claim?": someone to reach, by email or phone
     (re.compile(r"\bwho\s+(?:do|should|can|would|must)\s+(?:i|we)\s+(?:contact|ask|speak\s+to|"
                 r"talk\s+to|get\s+in\s+touch\s+with|go\s+to|approach|ring|call)\b",
                 re.IGNORECASE), re.compile(f"{_EMAIL.pattern}|{_PHONE.pattern}", re.IGNORECASE)),
@@ -665,7 +665,8 @@ def _contact_given(asked: Question, usable: Sequence[Sentence], passages: Sequen
         return list(dict.fromkeys(w for w in stems(text) if w not in _CONTACT_WORDS
                                   and w not in FORM_WORDS and (not rarity or w in rarity)))
 
-    # "... a formal complaint. Where do I send it?": the topic is in the sentence before
+    # "... we want to appeal the decision. Where should it go?": the topic is in the sentence
+    # before
     topic = topic_of(asked.text) or topic_of(message)
     if not topic:
         return None

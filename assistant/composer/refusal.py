@@ -71,7 +71,7 @@ _RECORD = re.compile(
     r"\b|"
     r"\b(?:percentage|proportion|share|fraction)\s+of\s+(?:the\s+)?(?:applications|applicants|"
     r"bids|businesses|companies|firms|smes)\b[^?]*?\b(?:win|won|get|got)\b|"
-    # "a list of the companies that got grants", "the names of firms funded last round"
+    # "the names of the firms that won vouchers", "a list of last year's winners"
     r"\b(?:list|lists|names?|details)\s+of\s+(?:the\s+|all\s+(?:the\s+)?)?(?:businesses|"
     r"companies|firms|smes|applicants|winners|recipients)\s+(?:(?:that|which|who)\s+(?:have\s+|has\s+"
     r"|had\s+)?)?(?:been\s+)?(?:got|received|won|were|was|funded|supported|awarded|helped|approved|"
@@ -164,8 +164,8 @@ def unknown_scheme(question: str, passages: Sequence[str]) -> str | None:
     return None
 
 
-# A kind of organisation asked about as an applicant: "Can a registered charity apply?", "are
-# CICs eligible?". The guidance names the businesses it is for; one it never names is not
+# A kind of organisation asked about as an applicant: "Could a church trust apply?", "are
+# co-operatives eligible?". The guidance names the businesses it is for; one it never names is not
 # answered by rules written for others.
 _LEGAL_FORM = (r"charit(?:y|ies)|community\s+interest\s+compan(?:y|ies)|cics?|social\s+"
                r"enterprises?|co-?operatives?|mutuals?|sole\s+traders?|partnerships?|llps?|"
@@ -292,7 +292,7 @@ _NONE_SET = re.compile(r"\bno\s+(?:limit|cap|maximum|minimum|deadline|closing\s+
                        re.IGNORECASE)
 
 
-# "Who is the programme director?", "who's the chief executive of the lab?": the holder of a
+# "Who is the centre's director?", "who's the managing director of the lab?": the holder of a
 # post, named beside the post; "who sits on the panel?": the members, said to be its members
 _POST_ASKED = re.compile(
     r"\bwho(?:'s|\s+is|\s+are|\s+was)\s+(?:the|its|their|your)\s+(?:[\w&'-]+\s+){0,3}?"
@@ -337,8 +337,8 @@ _UNIT_LIMIT = re.compile(r"\b(word|page|character|attempt|application|bid|visit|
 
 
 def _counted(question: str) -> list[str]:
-    """The things a question asks to count: "how many annual work units" gives the words
-    up to the noun; "is there a word limit?" gives "words"."""
+    """The things a question asks to count: "how many mentoring sessions" gives the words
+    up to the noun; "is there a page limit?" gives "pages"."""
     many = _HOW_MANY.search(question)
     nouns: list[str] = []
     if many:
@@ -361,7 +361,7 @@ def _holds_answer(question: Question, text: str) -> bool:
     nouns = _counted(question.text)
     there = _IS_THERE.search(question.text) if question.kind == "yes_no" else None
     if there is not None and not _NONE_SET.search(text):
-        if there["figure"] and nouns:  # "a limit on how many vouchers": a number of vouchers
+        if there["figure"] and nouns:  # "a cap on how many sessions": a number of sessions
             return _number_before(nouns, text)
         return answer_present("figure" if there["figure"] else "date", text)
     if wanted not in {"figure", "date", "name"}:

@@ -208,7 +208,7 @@ class StructuredAnswers:
                 _AREA_WORDS.search(text) or _SUPPORT_WORDS.search(text)):
             return []
         if question.kind == "other" and _PEOPLE_ASKED.search(text):
-            return []  # "the names of the advisers who cover Walsall": people, not the place
+            return []  # "who looks after firms in Dudley?": people, not the place
         for area in self._view.areas:
             found = _place_in(area, text)
             if found is None and message and _IN_OR_OUT.search(text):

@@ -106,7 +106,7 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
     return any(states)
 
 
-# "not in administration, liquidation or any insolvency process": a negation carried along a
+# "not in receivership, administration or liquidation": a negation carried along a
 # list of proceedings, over commas and "or"
 _NEGATED_LIST = re.compile(
     rf"(?:{NEGATION.pattern})(?:[\s,]|\b(?:in|into|or|nor|and|any|other|an?|the|under|"

@@ -21,7 +21,7 @@ from assistant.facts.numbers import to_float
 from assistant.facts.staff import STAFF_ADJ
 
 _SHARE = rf"(?:{NUM_START}(?P<share>{NUM})\s*(?:%|per\s*cent\b|percent\b)|(?P<half>\bhalf))"
-# "on the tools half the time", "half a day a week": a share of time, not of the company
+# "on the vans half the time", "half a day a week": a share of time, not of the company
 _SHARE = _SHARE.replace(
     r"(?P<half>\bhalf)",
     r"(?P<half>\bhalf(?!\s+(?:(?:of\s+)?the\s+(?:time|day|week|month|year|staff|team|people)|"

@@ -117,8 +117,8 @@ _DOING_FOR = re.compile(
     r"\b(?:family|our|the|a)\s+(?:business|firm|company)\s+)\bfor\s+"
     rf"(?:(?:the\s+)?(?:last|past)\s+)?(?:(?:over|more\s+than|almost|nearly|{QUAL})\s+)?"
     rf"{DURATION}", re.I)
-# "we bought the business out of administration 15 months ago": trading, as the owner now,
-# since the purchase (not "we bought a new lathe 2 years ago")
+# "we bought the business and its assets from the receivers 9 months ago": trading, as the
+# owner now, since the purchase (not "we bought a new lathe 2 years ago")
 _BOUGHT_AGO = re.compile(
     r"\b(?:we|our\s+(?:new\s+)?(?:company|business|firm)|the\s+new\s+(?:company|business|firm))\s+"
     r"(?:(?:only\s+|just\s+)?(?:bought|acquired|purchased))\s+(?:the\s+(?:business|trade)\b|"

@@ -265,7 +265,7 @@ def _eligibility_or_signposting(text: str, facts: Collection[str],
 
 def _asks_about_eligibility(text: str) -> bool:
     if _CONDITION_ASKED.search(read_question(text).text):
-        return False  # "do we have to pay the living wage to qualify?": a rule, not a verdict
+        return False  # "must we be VAT registered to qualify?": a rule, not a verdict
     if rules.ELIGIBILITY_QUESTION.search(text):
         return True
     question = read_question(text).text
@@ -298,7 +298,7 @@ def _describes_business(text: str, facts: Collection[str], follow_up: bool = Fal
     if rules.SELF_DESCRIPTION.search(text):
         return True
     # two facts, one of them about the business itself: a project's price and a trade alone
-    # ("buying a laser cutter, about 40 grand") are the setting of a question about the rules
+    # ("ordering a plasma table, roughly 60 grand") are the setting of a question about the rules
     if rules.FIRST_PERSON.search(text) and len(facts) >= 2 and \
             set(facts) & (_CORE_FACTS | {"postcode", "local_authority"}):
         return True
