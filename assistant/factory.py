@@ -68,6 +68,7 @@ def build(settings: Settings, knowledge: Path | None = None, progress: bool = Tr
     policy = load_policy(index.root)
     programme = load_programme(index.root)
     eligibility = EligibilityEngine(policy) if policy else None
+    extractor = FactExtractor.from_policy(policy) if policy else FactExtractor()
     assistant = Assistant(
         retriever=retriever,
         composer=_composer(settings, embedder, retriever),
@@ -77,7 +78,7 @@ def build(settings: Settings, knowledge: Path | None = None, progress: bool = Tr
                       place_names=_place_names(policy),
                       catalogue_names=retriever.record_names),
         guard=InputGuard(),
-        extractor=FactExtractor.from_policy(policy) if policy else FactExtractor(),
+        extractor=extractor,
         policy=policy,
         eligibility=eligibility,
         signposter=Signposter(retriever, _programme_names(policy)),
@@ -85,7 +86,7 @@ def build(settings: Settings, knowledge: Path | None = None, progress: bool = Tr
         structured=StructuredAnswers(view_of(policy), programme.name, programme.kinds,
                                      programme.contact)
         if policy else None,
-        quotes=AwardQuotes(policy, eligibility, programme.kinds)
+        quotes=AwardQuotes(policy, eligibility, programme.kinds, reader=extractor)
         if policy and eligibility else None,
         k=settings.retrieval_k,
     )

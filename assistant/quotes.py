@@ -111,16 +111,6 @@ _COST_NEEDED = re.compile(
     r"\bhow\s+much\s+(?:do|does|would|must|will)\s+(?:we|i|it|they|you|the\s+\w+|a\s+\w+)\s+"
     r"(?:need\s+to|have\s+to)\s+spend\b", re.IGNORECASE)
 _AWARD_LATER = re.compile(r"\b(?:grants?|awards?|vouchers?|offers?|funding)\b", re.IGNORECASE)
-# "a company with 300 staff", "an engineering firm that turns over £60m": a business a
-# question supposes, and what it says of it
-_SUPPOSED_BUSINESS = re.compile(
-    r"\b(?:a|an|any)\s+(?:[\w-]+\s+){0,3}?(?:company|companies|business|businesses|firm|firms|sme|"
-    r"manufacturer|enterprise|start-?up|employer|maker|supplier|organi[sz]ation)\s+"
-    r"(?P<rest>(?:with|that\s+has|which\s+has|having|employing|that\s+employs|which\s+employs|"
-    r"turning\s+over|that\s+turns\s+over|that\s+has\s+been|trading\s+for|that's\s+been)\b"
-    r"[^?!]*?)(?=\s+(?:apply|get|join|qualify|be\s+(?:eligible|an?\s+sme)|receive|take\s+part|"
-    r"count|still|be\s+considered)\b|\s*[?!]|\s*$)", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(?:we|we're|we've|our|us|i|i'm|i've|my)\b", re.IGNORECASE)
 # a count in annual work units asked for
 _AWU_ASKED = re.compile(r"\b(?:awus?|annual\s+work\s+units?)\b", re.IGNORECASE)
 _NUMBER = r"(\d+(?:\.\d+)?)"
@@ -224,11 +214,13 @@ class Quote:
 
 class AwardQuotes:
     def __init__(self, policy: Policy, engine: EligibilityEngine,
-                 kinds: Mapping[str, KindWords] | None = None) -> None:
+                 kinds: Mapping[str, KindWords] | None = None,
+                 reader: FactExtractor | None = None) -> None:
+        """`reader`: the engine's fact reader, for a business a question supposes."""
         self._policy = policy
         self._engine = engine
         self._kinds = dict(kinds or {})
-        self._reader = FactExtractor.from_policy(policy)  # for a business a question supposes
+        self._reader = reader or FactExtractor.from_policy(policy)
 
     def quote(self, text: str, new: Facts, facts: Facts, focus: Sequence[str]) -> Quote:
         """The quote for this message; empty when it asks no such question."""
@@ -246,13 +238,10 @@ class AwardQuotes:
             return Quote(outputs_quote(offers, asked,
                                        facts.stated_band or read_supposed_band(text)),
                          [o.assessment.programme_id for o in offers])
-        supposed = _SUPPOSED_BUSINESS.search(question.text) \
-            if question.kind == "yes_no" and not _FIRST_PERSON.search(question.text) else None
-        if supposed is not None:
+        told = self._reader.supposed(question.text) if question.kind == "yes_no" else None
+        if told is not None:
             # "can a company with 300 staff apply?": answered for that business, which is not
             # the asker's
-            told = self._reader.extract(f"We have {supposed['rest']}.").model_copy(
-                update={"sector_text": None, "sic_codes": []})  # its trade is not said
             offers = self._offers(text, told, focus)
             lines = supposed_quote(offers[0].assessment, told.known(), offers[0].name) \
                 if offers else []

@@ -78,16 +78,30 @@ _PART_OF_A_GROUP = re.compile(
 
 
 
-# A question that supposes a business ("could a firm with 40 staff apply?", "is a manufacturer
-# turning over £60m an SME?"), said of no business of the asker's: one sentence, asked
-_SUPPOSED_ONLY = re.compile(
-    r"^\W*(?:can|could|would|may|might|is|are|does|do|will|should)\s+(?:a|an|any)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:company|business|firm|sme|manufacturer|enterprise|start-?up|employer|"
-    r"maker|supplier|organi[sz]ation)\s+(?:with|that\s+has|which\s+has|having|employing|"
-    r"that\s+employs|which\s+employs|turning\s+over|that\s+turns\s+over|that\s+has\s+been|"
-    r"trading\s+for|that's\s+been)\b[^.!?]*\?\s*$", re.IGNORECASE)
+# A business a question supposes ("a company with 300 staff", "an engineering firm that turns
+# over £60m"), and what the question says of it (`rest`)
+SUPPOSED_BUSINESS = re.compile(
+    r"\b(?:a|an|any)\s+(?:[\w-]+\s+){0,3}?(?:company|companies|business|businesses|firm|firms|sme|"
+    r"manufacturer|enterprise|start-?up|employer|maker|supplier|organi[sz]ation)\s+"
+    r"(?P<rest>(?:with|that\s+has|which\s+has|having|employing|that\s+employs|which\s+employs|"
+    r"turning\s+over|that\s+turns\s+over|that\s+has\s+been|trading\s+for|that's\s+been)\b"
+    r"[^?!]*?)(?=\s+(?:apply|get|join|qualify|be\s+(?:eligible|an?\s+sme)|receive|take\s+part|"
+    r"count|still|be\s+considered)\b|\s*[?!]|\s*$)", re.IGNORECASE)
+_ASKING_OPENING = re.compile(r"^\W*(?:can|could|would|may|might|is|are|does|do|will|should)\s+",
+                             re.IGNORECASE)
 _ASKER = re.compile(r"\b(?:we|we're|we've|we'd|our|ours|us|i|i'm|i've|i'd|my|mine)\b",
                     re.IGNORECASE)
+
+
+def supposed_business(text: str) -> re.Match[str] | None:
+    """The business a one-sentence question supposes, as its subject ("Could a firm with 40
+    staff apply?"), when the question says nothing of the asker's own; None otherwise."""
+    sentence = text.strip()
+    opening = _ASKING_OPENING.match(sentence)
+    if opening is None or not sentence.endswith("?") or re.search(r"[.!?]\s", sentence) or \
+            _ASKER.search(sentence):
+        return None
+    return SUPPOSED_BUSINESS.match(sentence, opening.end())
 
 
 @dataclass(frozen=True)
@@ -237,6 +251,15 @@ class FactExtractor:
             original = self._subsidy_re.sub("state aid", original)
         return original
 
+    def supposed(self, text: str, today: date | None = None) -> Facts | None:
+        """The facts of the business a question supposes ("can a company with 300 staff
+        apply?"), for its answer only; None when it supposes none. Its trade is not said."""
+        found = supposed_business(text)
+        if found is None:
+            return None
+        return self.extract(f"We have {found['rest']}.", today).model_copy(
+            update={"sector_text": None, "sic_codes": []})
+
     def extract(self, text: str, today: date | None = None,
                 asked: AskedFact | None = None) -> Facts:
         """The facts one message states (see `read`)."""
@@ -254,7 +277,7 @@ class FactExtractor:
             raise ValueError(f"cannot read an answer to {asked!r}; facts that can be asked: "
                              f"{', '.join(get_args(AskedFact))}")
         today = today or date.today()
-        if asked is None and _SUPPOSED_ONLY.search(text) and not _ASKER.search(text):
+        if asked is None and supposed_business(text) is not None:
             # "Can a company with 300 staff apply?": a business the question supposes, for its
             # answer only; none of it is the asker's
             return Facts(), {}
