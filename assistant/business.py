@@ -44,7 +44,10 @@ class Holding(BaseModel):
 
 
 # Fields that qualify another fact rather than state one.
-_QUALIFIERS = frozenset({"employees_approx"})
+_QUALIFIERS = frozenset({"employees_approx", "part_timers_unknown", "sector_mentions", "ranges"})
+# Facts a range can be given for ("£250k to £320k", "40-60 staff").
+RANGED_FACTS = ("employees", "turnover", "balance_sheet", "requested_amount", "project_cost",
+                "consultancy_cost", "prior_public_support")
 
 
 class Facts(BaseModel):
@@ -52,12 +55,18 @@ class Facts(BaseModel):
 
     employees: float | None = None  # annual work units: part-timers as fractions
     employees_approx: bool = False  # given as "about", "around" ...: not an exact count
+    # part-timers whose hours were not given, each counted as half a full-timer in
+    # `employees`: the true count lies anywhere within half a unit each way of theirs
+    part_timers_unknown: float = 0.0
     turnover: Money | None = None
     balance_sheet: Money | None = None
     postcode: str | None = None  # normalised: "B15 2TT", or an outward code alone: "B15"
     local_authority: str | None = None  # a council named, or the council of a town named
     sector_text: str | None = None  # the words that described the business's activity
     sic_codes: list[str] = Field(default_factory=list)  # "25.62", "01.1"
+    # the words of a field the programmes serve, wherever the owner used them ("an implant
+    # maker asked us to quote"): a business moving into a Hub's sector; never its own trade
+    sector_mentions: list[str] = Field(default_factory=list)
     months_trading: float | None = None
     holdings: list[Holding] = Field(default_factory=list)
     insolvent: bool | None = None
@@ -68,6 +77,9 @@ class Facts(BaseModel):
     # the size the owner gives the business in words ("we're a small company"): used for an
     # award's rate while the figures have not settled the band, never to decide the band
     stated_band: StatedBand | None = None
+    # a fact given as a range: its two ends (AWU, or the amount in the fact's currency); the
+    # fact itself holds the middle. A verdict the two ends disagree on is left open.
+    ranges: dict[str, list[float]] = Field(default_factory=dict)
     # facts the policy declares (policy/facts.yaml), by name; dates as ISO text
     declared: dict[str, DeclaredValue] = Field(default_factory=dict)
 
@@ -76,13 +88,31 @@ class Facts(BaseModel):
         update = {name: value for name, value in newer if value not in (None, [], {})}
         if newer.employees is None:  # how exact the headcount is goes with the headcount
             update.pop("employees_approx", None)
+            update.pop("part_timers_unknown", None)
         # a site named anew replaces the whole location: a council alone ("we're in Solihull")
         # does not keep the postcode of the site named before, nor a postcode the old council
         for one, other in (("local_authority", "postcode"), ("postcode", "local_authority")):
             if one in update and other not in update:
                 update[other] = None
+        if newer.sector_mentions:
+            update["sector_mentions"] = list(dict.fromkeys(
+                [*self.sector_mentions, *newer.sector_mentions]))
         if newer.declared:
             update["declared"] = {**self.declared, **newer.declared}
+        # a fact stated again drops the range given for it before
+        ranges = {name: ends for name, ends in self.ranges.items() if name not in update}
+        update["ranges"] = {**ranges, **newer.ranges}
+        return self.model_copy(update=update)
+
+    def at_range_end(self, end: int) -> Facts:
+        """These facts with each range at one of its ends (0: low, 1: high)."""
+        update: dict[str, object] = {}
+        for name, ends in self.ranges.items():
+            current = getattr(self, name, None)
+            if isinstance(current, Money):
+                update[name] = current.model_copy(update={"amount": ends[end]})
+            elif current is not None:
+                update[name] = ends[end]
         return self.model_copy(update=update)
 
     def known(self) -> set[str]:

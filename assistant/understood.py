@@ -67,13 +67,24 @@ def _phrases(facts: Facts) -> dict[str, str]:
     if facts.stated_band is not None:
         phrases["stated_band"] = f"a {facts.stated_band} business, as you describe it"
     if facts.employees is not None:
-        phrases["employees"] = f"{_number(facts.employees)} staff"
+        if "employees" in facts.ranges:
+            low, high = facts.ranges["employees"]
+            phrases["employees"] = f"{_number(low)} to {_number(high)} staff"
+        elif facts.part_timers_unknown:
+            phrases["employees"] = (f"about {_number(facts.employees)} staff (hours of "
+                                    f"{_number(facts.part_timers_unknown)} part-timers not "
+                                    "given)")
+        else:
+            phrases["employees"] = f"{_number(facts.employees)} staff"
     for name, label in (("turnover", "turnover"), ("balance_sheet", "balance sheet total"),
                         ("prior_public_support", "earlier public funding"),
                         ("requested_amount", "asked for"), ("project_cost", "project cost"),
                         ("consultancy_cost", "consultancy cost")):
         money = getattr(facts, name)
-        if money is not None:
+        if money is not None and name in facts.ranges:
+            low, high = (money.model_copy(update={"amount": end}) for end in facts.ranges[name])
+            phrases[name] = f"{money_phrase(low)} to {money_phrase(high)} {label}"
+        elif money is not None:
             phrases[name] = f"{money_phrase(money)} {label}"
     if facts.local_authority:
         phrases["local_authority"] = facts.local_authority

@@ -28,8 +28,9 @@ from assistant.eligibility.results import (
 )
 from assistant.eligibility.rounds import as_naive, round_status
 from assistant.eligibility.rules import RuleFacts, judge_criterion
-from assistant.eligibility.sectors import observe_sector
+from assistant.eligibility.sectors import in_sector_list, observe_sector
 from assistant.eligibility.size import classify_size
+from assistant.eligibility.wording import RANGE_WORDS, joined, money_text, number
 from assistant.reply import Citation, EligibilityResult
 from assistant.reply import Criterion as ReplyCriterion
 from knowledge.policy import (
@@ -84,6 +85,19 @@ class EligibilityEngine:
 
     def assess(self, facts: Facts, programme_ids: list[str] | None = None,
                requested_award_gbp: float | None = None) -> list[Assessment]:
+        """A verdict per programme. A fact given as a range is judged at its middle and at
+        both ends: a criterion the ends disagree on is not known yet, and the question asks
+        for the figure."""
+        assessments = self._assess_all(facts, programme_ids, requested_award_gbp)
+        if not facts.ranges:
+            return assessments
+        ends = [self._assess_all(facts.at_range_end(end), programme_ids, requested_award_gbp)
+                for end in (0, 1)]
+        return [_open_where_ends_differ(middle, low, high, facts)
+                for middle, low, high in zip(assessments, *ends, strict=True)]
+
+    def _assess_all(self, facts: Facts, programme_ids: list[str] | None,
+                    requested_award_gbp: float | None) -> list[Assessment]:
         programmes = self._programmes(programme_ids)
         size = classify_size(facts, self._policy.rates.eur_to_gbp, self._policy.rates.sme)
         today = self._today()
@@ -149,7 +163,9 @@ class EligibilityEngine:
                 return observe_area(policy.area(criterion.area or ""), facts)  # type: ignore
             case "excluded_sector" | "sector_fit":
                 sectors = policy.sector_list(criterion.sectors or "")
-                return observe_sector(sectors, facts)  # type: ignore[arg-type]
+                fit = criterion.fact == "sector_fit"
+                return observe_sector(sectors, facts,  # type: ignore[arg-type]
+                                      fit=fit and not self._in_excluded_sector(facts))
             case "public_body_share":
                 return observe_public_share(facts)
             case "mfa_after_award":
@@ -159,6 +175,14 @@ class EligibilityEngine:
                     "insolvent":
                 return observe_raw(criterion.fact, facts, rate)
         raise AssertionError(f"no observation for {criterion.fact}")
+
+    def _in_excluded_sector(self, facts: Facts) -> bool:
+        """Whether the business's own activity is in a sector some programme excludes: a shop
+        that sells drinks is not moving into food by naming what it sells."""
+        lists = {c.sectors for p in self._policy.programmes for c in p.criteria
+                 if c.fact == "excluded_sector" and c.sectors}
+        return any(in_sector_list(found, facts) for list_id in lists
+                   if (found := self._policy.sector_list(list_id)) is not None)
 
     def _evaluate(self, criterion: Criterion, programme: Programme, facts: Facts,
                   size: SizeFinding, award: AwardCalculation | None,
@@ -171,6 +195,49 @@ class EligibilityEngine:
             confirmed_at_application=criterion.confirmed_at_application,
             missing_facts=list(observation.missing) if met is None else [])
         return result, observation
+
+
+def _open_where_ends_differ(middle: Assessment, low: Assessment, high: Assessment,
+                            facts: Facts) -> Assessment:
+    """The assessment at a range's middle; when the range's two ends give different
+    verdicts, each criterion they decide differently is left open (see
+    `EligibilityEngine.assess`)."""
+    if low.decision == high.decision:
+        return middle
+    criteria: list[CriterionResult] = []
+    opened: list[str] = []
+    for result, at_low, at_high in zip(middle.criteria, low.criteria, high.criteria,
+                                       strict=True):
+        if at_low.met == at_high.met:
+            criteria.append(result)
+            continue
+        names = [name for name in facts.ranges if name in RANGE_WORDS]
+        spans = joined([f"{RANGE_WORDS[name]} of {_range_text(facts, name)}" for name in names])
+        explanation = (f"{result.explanation} With the range given ({spans}), this is met at "
+                       f"one end and not at the other, so the exact figure decides it.")
+        criteria.append(result.model_copy(update={
+            "met": None, "explanation": explanation, "missing_facts": names,
+            "confirmed_at_application": False}))
+        opened.extend(names)
+    if not opened:
+        return middle
+    decision = _decision(criteria)
+    questions = list(middle.next_questions)
+    ask = ("What is the exact figure for " + joined([RANGE_WORDS[n] for n in _unique(opened)])
+           + "? The range you gave spans a limit, so it decides the answer.")
+    questions = [ask, *questions][:MAX_QUESTIONS] if decision != "ineligible" else []
+    missing = _unique([*middle.missing_facts, *opened])
+    return middle.model_copy(update={"criteria": criteria, "decision": decision,
+                                     "next_questions": questions, "missing_facts": missing})
+
+
+def _range_text(facts: Facts, name: str) -> str:
+    low, high = facts.ranges[name]
+    if name == "employees":
+        return f"{number(low)} to {number(high)}"
+    money = getattr(facts, name)
+    sign = "€" if money is not None and money.currency == "EUR" else "£"
+    return f"{money_text(low, sign)} to {money_text(high, sign)}"
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -3,7 +3,6 @@ keywords in the description."""
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -13,6 +12,7 @@ from assistant.eligibility.wording import joined
 from knowledge.policy import (
     Sector,
     SectorList,
+    keyword_found,
 )
 
 
@@ -37,42 +37,31 @@ def _sic_in(code: str, entry: str) -> bool:
     return int(low[:n]) <= int(digits[:n]) and int(digits[:m]) <= int(high[:m])
 
 
-@functools.lru_cache(maxsize=4096)
-def _keyword_pattern(keyword: str, plural: bool = False) -> re.Pattern[str]:
-    words = r"\s+".join(re.escape(word) for word in keyword.split())
-    ending = r"(?:s|es)" if plural else ""
-    return re.compile(rf"(?<!\w){words}{ending}(?!\w)", re.IGNORECASE)
-
-
-# Words before a trade in the plural that make it the business's customers: "software for
-# estate agents", "supplying dairy farmers".
-_FOR_OTHERS = re.compile(r"\b(?:for|to|with|serving|serve|supply\w*|sell\w*|help\w*|"
-                         r"support\w*|customers?|clients?)\b", re.IGNORECASE)
-
-
-def _keyword_found(keyword: str, text: str) -> bool:
-    """The keyword in the text; or its plural naming the business itself ("independent
-    financial advisers, 9 staff"), not its customers ("software for estate agents")."""
-    if _keyword_pattern(keyword).search(text):
-        return True
-    if not keyword[-1:].isalpha() or keyword.endswith("s"):
-        return False
-    match = _keyword_pattern(keyword, plural=True).search(text)
-    return match is not None and not _FOR_OTHERS.search(text, 0, match.start())
-
-
-def _sector_matches(sector_list: SectorList, facts: Facts) -> list[_SectorMatch]:
+def _sector_matches(sector_list: SectorList, facts: Facts,
+                    mentions: bool = False) -> list[_SectorMatch]:
+    """The sectors the business's activity is in; with `mentions`, the sectors whose words
+    the owner used anywhere (a product, a customer's field, a market it moves into)."""
     matches = []
     for sector in sector_list.sectors:
-        how = next((f"SIC {code} is in {entry}" for code in facts.sic_codes
-                    for entry in sector.sic if _sic_in(code, entry)), None)
-        if how is None and facts.sector_text:
+        if mentions:
             keyword = next((k for k in sector.keywords
-                            if _keyword_found(k, facts.sector_text)), None)
-            how = f"\"{keyword}\" in the description" if keyword else None
+                            if any(keyword_found(k, m) for m in facts.sector_mentions)), None)
+            how = f"\"{keyword}\" in what you told me" if keyword else None
+        else:
+            how = next((f"SIC {code} is in {entry}" for code in facts.sic_codes
+                        for entry in sector.sic if _sic_in(code, entry)), None)
+            if how is None and facts.sector_text:
+                keyword = next((k for k in sector.keywords
+                                if keyword_found(k, facts.sector_text)), None)
+                how = f"\"{keyword}\" in the description" if keyword else None
         if how:
             matches.append(_SectorMatch(sector, how))
     return matches
+
+
+def in_sector_list(sector_list: SectorList, facts: Facts) -> bool:
+    """Whether the business's own activity (its words or SIC codes) is in the list."""
+    return bool(_sector_matches(sector_list, facts))
 
 
 def _activity(facts: Facts) -> str:
@@ -84,10 +73,16 @@ def _activity(facts: Facts) -> str:
     return joined(parts)
 
 
-def observe_sector(sector_list: SectorList, facts: Facts) -> Observation:
-    if not (facts.sic_codes or facts.sector_text):
-        return Observation(missing=("sector_text",))
+def observe_sector(sector_list: SectorList, facts: Facts, fit: bool = False) -> Observation:
+    """Whether the business is in the list. With `fit` (a list the business must fit, and an
+    activity not itself excluded), the sector's words anywhere in what the owner said also fit
+    it: "an implant maker wants parts from us" is a business moving into medical
+    technologies. An excluded sector is only ever the business's own activity."""
     matches = _sector_matches(sector_list, facts)
+    if not matches and fit:
+        matches = _sector_matches(sector_list, facts, mentions=True)
+    if not (facts.sic_codes or facts.sector_text or matches):
+        return Observation(missing=("sector_text",))
     if not matches:
         sentence = (f"The business's activity ({_activity(facts)}) matches nothing in "
                     f"{sector_list.name}.")

@@ -60,6 +60,7 @@ class _Total:
     gbp: float = 0.0  # money only
     exact: bool = True
     any_known: bool = False
+    above: float = 0.0  # staff only: how far above `value` an inexact total can go, if known
 
     def add(self, value: float, gbp: float = 0.0) -> None:
         self.value += value
@@ -69,7 +70,9 @@ class _Total:
     def below(self, ceiling: float) -> bool | None:
         if self.value >= ceiling:
             return False
-        return True if self.exact and self.any_known else None
+        if self.any_known and (self.exact or (self.above and self.value + self.above <= ceiling)):
+            return True
+        return None
 
     def within(self, ceiling: float) -> bool | None:
         if round(self.value, 2) > ceiling:
@@ -124,6 +127,7 @@ class _SizeWorking:
         self.question = ""
         self.counted = 0
         self.approximate = False  # a holder's staff given only roughly
+        self.staff_hours_needed = False  # part-timers' hours would settle the band
 
     def run(self) -> SizeFinding:
         self._own_figures()
@@ -165,6 +169,19 @@ class _SizeWorking:
             figures.staff.exact = False
             staff = (f"about {number(facts.employees)} staff, too close to the ceiling of "
                      f"{number(ceiling)} to say which side of it the business is")
+        elif facts.part_timers_unknown and (ceiling := self._ceiling_within(
+                facts.employees, facts.part_timers_unknown / 2)):
+            # part-timers of unknown hours, counted as halves: the count lies within half a
+            # unit each way of theirs, and a ceiling inside that range leaves the band open
+            half = facts.part_timers_unknown / 2
+            figures.staff.add(facts.employees - half)
+            figures.staff.exact, figures.staff.above = False, 2 * half
+            staff = (f"{number(facts.employees - half)} to {number(facts.employees + half)} "
+                     f"staff in annual work units (AWU), as the hours of "
+                     f"{number(facts.part_timers_unknown)} part-time staff are not known: "
+                     f"the ceiling of {number(ceiling)} lies between, so their hours decide "
+                     "which side of it the business is")
+            self.staff_hours_needed = True
         else:
             figures.staff.add(facts.employees)
             staff = (f"{number(facts.employees)} staff in annual work units (AWU; part-time "
@@ -177,6 +194,11 @@ class _SizeWorking:
                    if facts.balance_sheet else "balance sheet total not given")
         self.lines.append(f"The business's own figures: {staff}, {turnover}, {balance} "
                           f"(euro figures at €1 = £{number(self.rate)}).")
+
+    def _ceiling_within(self, staff: float, half: float) -> float | None:
+        """The staff ceiling strictly inside `staff` give or take `half`, if any."""
+        return next((c.staff_below for c in self.ceilings
+                     if staff - half < c.staff_below < staff + half), None)
 
     def _ceiling_at(self, staff: float) -> float | None:
         """The staff ceiling an approximate headcount sits on, if any."""
@@ -376,7 +398,8 @@ class _SizeWorking:
                 + ".")
 
     def _open(self, possible: tuple[Band, ...], missing: list[str]) -> str:
-        words = {"employees": "the number of staff",
+        words = {"employees": ("the part-time staff's hours" if self.staff_hours_needed
+                               else "the number of staff"),
                  "holdings": "the figures of the linked or partner enterprises",
                  "turnover": "the turnover or balance sheet total",
                  "balance_sheet": "the balance sheet total"}
@@ -386,7 +409,7 @@ class _SizeWorking:
 
     def _missing_facts(self) -> list[str]:
         missing = []
-        if self.facts.employees is None:
+        if self.facts.employees is None or self.staff_hours_needed:
             missing.append("employees")
         missing.extend(self.missing)
         figures = self.figures
@@ -398,6 +421,9 @@ class _SizeWorking:
                 missing.append("balance_sheet")
             elif self.facts.turnover is None:
                 missing.append("turnover")
+        if self.staff_hours_needed and not self.question:
+            self.question = ("How many hours a week do the part-time staff work, and what is "
+                             "a full-time week? Their hours decide the size band.")
         if missing == ["balance_sheet"] and not self.question:
             self.question = ("What is the business's balance sheet total? With turnover above "
                              "a ceiling, it decides the size band.")

@@ -12,6 +12,17 @@ from datetime import date, datetime, time
 # The engine's fixed sentences. Programme-specific wording comes from the policy's
 # met_text / not_met_text / unknown_text / question fields instead.
 
+# A fact given as a range, named in the sentence that says the range decides a criterion.
+RANGE_WORDS: dict[str, str] = {
+    "employees": "the number of staff",
+    "turnover": "turnover",
+    "balance_sheet": "the balance sheet total",
+    "requested_amount": "the amount asked for",
+    "project_cost": "the project's cost",
+    "consultancy_cost": "the consultancy cost",
+    "prior_public_support": "earlier public funding",
+}
+
 QUESTIONS: dict[str, str] = {
     "employees": (
         "How many people work for the business? Count part-time staff as fractions: someone "

@@ -107,6 +107,9 @@ class Message:
                                if m.end() not in short]
         self._claimed: list[tuple[int, int]] = []
         self.sources: dict[str, str] = {}  # fact -> the words it was read from
+        # part-timers counted at the usual share for want of their hours, by where the
+        # headcount that holds them starts
+        self.part_timers_unknown: dict[int, float] = {}
 
     def took(self, fact: str, found: list[Found[T]]) -> T | None:
         """The last of the readings of `fact`, noting the clause it came from."""

@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import get_args
 
-from assistant.business import Facts, Holding, Money
+from assistant.business import RANGED_FACTS, Facts, Holding, Money
 from assistant.facts.activity import SectorReader, read_sic_codes, sic_class
 from assistant.facts.answers import answer_to
 from assistant.facts.common import PERCENT, AskedFact, Message
-from assistant.facts.forms import first_person, rewrite
+from assistant.facts.forms import RangeEnd, first_person, rewrite
 from assistant.facts.insolvency import read_insolvent
 from assistant.facts.money import InKind, MoneyField, read_money
 from assistant.facts.numbers import words_to_digits
@@ -41,7 +41,7 @@ from assistant.facts.places import Places
 from assistant.facts.postcodes import read_postcode, valid_outward_code
 from assistant.facts.staff import read_employees, read_stated_band
 from assistant.facts.trading import read_months_trading
-from knowledge.policy import Policy, district_places
+from knowledge.policy import Policy, district_places, keyword_found
 
 # The names this module has always offered, wherever they are defined now.
 __all__ = ["AskedFact", "FactExtractor", "MoneyField", "sic_class", "valid_outward_code",
@@ -139,6 +139,11 @@ class _GroupTotals:
         return facts.model_copy(update={"holdings": [*holdings, rest]})
 
 
+def _value(facts: Facts, name: str) -> float | None:
+    value = getattr(facts, name)
+    return value.amount if isinstance(value, Money) else value
+
+
 class FactExtractor:
     """Reads `Facts` from one message by rule (the judgements made are in each reader's module).
 
@@ -151,8 +156,15 @@ class FactExtractor:
                  known_districts: set[str] | None = None,
                  subsidy_names: list[str] | None = None,
                  postcode_patterns: list[str] | None = None,
-                 in_kind: Sequence[InKind] = ()) -> None:
-        """`in_kind`: support given in kind and its value a unit, read as earlier support."""
+                 in_kind: Sequence[InKind] = (),
+                 field_keywords: Sequence[str] = (),
+                 programme_names: Sequence[str] = (),
+                 programme_kinds: Sequence[str] = ()) -> None:
+        """`in_kind`: support given in kind and its value a unit, read as earlier support.
+        `field_keywords`: the words of the fields a programme's business must work in, noted
+        wherever an owner uses them (`Facts.sector_mentions`), outside the `programme_names`
+        and the words naming a programme of one of the `programme_kinds` (a programme named
+        after its field says nothing of the business)."""
         self._places = Places(places or {})
         # another country's postal codes (an Eircode), from the policy's areas
         self._local_codes = [re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I)
@@ -172,6 +184,15 @@ class FactExtractor:
             + r")\b", re.I) if words else None)
         self._sector = SectorReader(self._places.pattern)
         self._in_kind = tuple(in_kind)
+        self._field_keywords = tuple(dict.fromkeys(field_keywords))
+        names = sorted({n for n in programme_names if n.strip()}, key=len, reverse=True)
+        kinds = sorted({r"[\s_-]?".join(re.escape(w) for w in re.split(r"[\s_-]+", k.strip()))
+                        for k in programme_kinds if k.strip()}, key=len, reverse=True)
+        # a programme named loosely by its field and its kind: "the <field> <kind>"
+        by_kind = (r"(?:[\w&-]+\s+){1,3}(?:" + "|".join(kinds) + r")s?\b") if kinds else ""
+        alternatives = [re.escape(n) for n in names] + ([by_kind] if by_kind else [])
+        self._programme_re = (re.compile(r"(?:" + "|".join(alternatives) + r")", re.I)
+                              if alternatives else None)
 
     @classmethod
     def from_policy(cls, policy: Policy) -> FactExtractor:
@@ -193,11 +214,27 @@ class FactExtractor:
                 places.setdefault(place.lower(), place)
         districts = {d.district.upper() for area in policy.areas for d in area.districts}
         patterns = [area.postcode_pattern for area in policy.areas if area.postcode_pattern]
+        fit_lists = {c.sectors for p in policy.programmes for c in p.criteria
+                     if c.fact == "sector_fit" and c.sectors}
+        keywords = [k for sector_list in policy.sector_lists if sector_list.id in fit_lists
+                    for sector in sector_list.sectors for k in sector.keywords]
         return cls(places=places, known_districts={d for d in districts
                                                    if valid_outward_code(d)},
                    subsidy_names=[policy.rates.subsidy_name], postcode_patterns=patterns,
                    in_kind=[InKind.of(item.kind, item.unit, item.value_gbp)
-                            for item in policy.rates.in_kind])
+                            for item in policy.rates.in_kind],
+                   field_keywords=keywords,
+                   programme_names=[n for p in policy.programmes for n in (p.name, *p.aliases)],
+                   programme_kinds=[p.kind for p in policy.programmes
+                                    if any(c.fact == "sector_fit" for c in p.criteria)])
+
+    def _sector_mentions(self, text: str) -> list[str]:
+        """The fields' words an owner uses of the business, anywhere in the message, the
+        programmes' own names left out."""
+        if not self._field_keywords or not _ASKER.search(text):
+            return []
+        plain = self._programme_re.sub(" ", text) if self._programme_re else text
+        return [k for k in self._field_keywords if keyword_found(k, plain)]
 
     def _local_postcode(self, msg: Message) -> str | None:
         """A postal code of the policy's own pattern, written as district and the rest
@@ -243,10 +280,10 @@ class FactExtractor:
         and sells £95m a year"), as a holding with no share; None when it gives none."""
         return read_referred_figures(Message(words_to_digits(self._written_out(text))))
 
-    def _written_out(self, text: str) -> str:
+    def _written_out(self, text: str, range_end: RangeEnd = "middle") -> str:
         """The message with its form lines, shorthand and the subsidy's own name written out,
         as every reader reads it."""
-        original = rewrite(_normalise(text))
+        original = rewrite(_normalise(text), range_end)
         if self._subsidy_re is not None:
             original = self._subsidy_re.sub("state aid", original)
         return original
@@ -258,7 +295,7 @@ class FactExtractor:
         if found is None:
             return None
         return self.extract(f"We have {found['rest']}.", today).model_copy(
-            update={"sector_text": None, "sic_codes": []})
+            update={"sector_text": None, "sic_codes": [], "sector_mentions": []})
 
     def extract(self, text: str, today: date | None = None,
                 asked: AskedFact | None = None) -> Facts:
@@ -271,6 +308,22 @@ class FactExtractor:
         readers saw them: shorthand written out). `today` dates "founded in 2019" and the
         financial years of prior support; `asked` is the fact the conversation has just asked
         for, so that a bare answer ("45", "about £2m", "no") is read as it."""
+        facts, sources = self._read(text, today, asked)
+        if facts.known() and self._written_out(text, "low") != self._written_out(text):
+            # a range ("£250k to £320k"): the facts at both its ends, kept where they differ
+            low = self._read(text, today, asked, "low")[0]
+            high = self._read(text, today, asked, "high")[0]
+            ranges: dict[str, list[float]] = {}
+            for name in RANGED_FACTS:
+                ends = [_value(low, name), _value(high, name)]
+                if None not in ends and ends[0] != ends[1] and _value(facts, name) is not None:
+                    ranges[name] = ends  # type: ignore[assignment]
+            if ranges:
+                facts = facts.model_copy(update={"ranges": ranges})
+        return facts, sources
+
+    def _read(self, text: str, today: date | None, asked: AskedFact | None,
+              range_end: RangeEnd = "middle") -> tuple[Facts, dict[str, str]]:
         if not isinstance(text, str):
             raise TypeError(f"a message must be text; got {type(text).__name__}")
         if asked is not None and asked not in get_args(AskedFact):
@@ -281,7 +334,7 @@ class FactExtractor:
             # "Can a company with 300 staff apply?": a business the question supposes, for its
             # answer only; none of it is the asker's
             return Facts(), {}
-        original = self._written_out(text)
+        original = self._written_out(text, range_end)
         msg = Message(words_to_digits(original))
 
         sic_codes = read_sic_codes(msg)
@@ -314,6 +367,7 @@ class FactExtractor:
             holdings=holdings,
             insolvent=insolvent,
             stated_band=read_stated_band(msg),
+            sector_mentions=self._sector_mentions(original),
             **money,  # type: ignore[arg-type]  # Money fields only
         )
         if totals := self._group_totals(original, today):
@@ -326,6 +380,9 @@ class FactExtractor:
             facts = answer_to(asked, msg, facts, unassigned, today)
             if asked in facts.known() and asked not in msg.sources:
                 msg.sources[asked] = msg.text.strip()
+        if employees is not None and facts.employees == employees and \
+                (unknown := sum(msg.part_timers_unknown.values())):
+            facts = facts.model_copy(update={"part_timers_unknown": unknown})
         if facts.employees is not None and _APPROXIMATE.search(msg.sources.get("employees", "")):
             facts = facts.model_copy(update={"employees_approx": True})
         if insolvent is not None:

@@ -7,7 +7,8 @@ readers run, so each reader keeps one way of reading its fact. A label it does n
 value it cannot place, is left as written.
 
 Judgements, fixed here:
-- A range of amounts or staff ("£40-50k", "20-25 staff") is read as its midpoint.
+- A range of amounts or staff ("£40-50k", "20-25 staff") is read as its midpoint; the fact
+  reader also reads both ends, so that a range that spans a limit leaves the verdict open.
 - A common misspelling of the words the readers look for ("staf", "tradin", "turnvoer") is
   corrected when it is one edit from the word and not a word itself.
 - "A third", "a quarter", "half" of the shares are 33.3%, 25% and 50%.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
+from typing import Literal
 
 from assistant.facts.numbers import SCALES, words_to_digits
 
@@ -209,8 +211,10 @@ def _rule(label: str) -> Callable[[str], str | None] | None:
     words = _words(label)
     tokens = set(words.split())
     for needed, rule in _LABELS:
-        if all(any(token.startswith(word) for token in tokens) or word in words
-               for word in needed):
+        # a word of the label starts with each needed word ("est" in "est.", not in
+        # "questions"), or a needed phrase starts at a word ("balance sheet")
+        if all(any(token.startswith(word) for token in tokens)
+               or re.search(rf"\b{re.escape(word)}", words) for word in needed):
             return rule
     return None
 
@@ -299,7 +303,10 @@ _RANGE = re.compile(
     r"(?P<after>\s*(?:staff|employees|people|workers|members\s+of\s+staff))?", re.I)
 
 
-def _range(match: re.Match[str]) -> str:
+RangeEnd = Literal["middle", "low", "high"]
+
+
+def _range(match: re.Match[str], end: RangeEnd = "middle") -> str:
     money = bool(match["pre"] or match["pre2"])
     staff = bool(match["after"])
     if not (money or staff) or (money and staff):
@@ -312,7 +319,7 @@ def _range(match: re.Match[str]) -> str:
     low, high = a * scale_a, b * scale_b
     if not low < high or (not money and match["ma"]):
         return match[0]
-    middle = (low + high) / 2
+    middle = {"middle": (low + high) / 2, "low": low, "high": high}[end]
     whole = match[0]
     lead = whole[:len(whole) - len(whole.lstrip())]  # the spaces the pattern took around it
     if staff:
@@ -423,10 +430,11 @@ _SHARE_INSIDE = re.compile(r"\b(owned|held|controlled)\s+"
                            r"(\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b))\s+by\b", re.I)
 
 
-def rewrite(text: str) -> str:
-    """The message with form lines and shorthand written out (see the module doc)."""
+def rewrite(text: str, range_end: RangeEnd = "middle") -> str:
+    """The message with form lines and shorthand written out (see the module doc); a range
+    ("£40-50k", "between 40 and 60 staff") as its middle, or as the end asked for."""
     text = _forms(words_to_digits(_spelling(client_voice(text))))
     for pattern, replacement in _SHORTHAND:
         text = pattern.sub(replacement, text)
     text = _SHARE_INSIDE.sub(r"\2 \1 by", text)
-    return _RANGE.sub(_range, text)
+    return _RANGE.sub(lambda m: _range(m, range_end), text)

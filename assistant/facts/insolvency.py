@@ -64,7 +64,14 @@ _ADVISERS = re.compile(r"\s+(?:firm|practitioners?|advisers?|advisors?|specialis
 _NO_MONEY_TROUBLE = re.compile(
     r"\bno\s+(?:debt|money|financial|cash[\s-]?flow)\s+(?:issues?|problems?|troubles?|worries)\b|"
     r"\b(?:debt|money)[\s-]free\b|\bno\s+(?:bad\s+)?debts\b|\bfinancially\s+(?:sound|healthy|"
-    r"stable)\b", re.I)
+    r"stable|strong|secure|fine|ok|okay)\b|"
+    # "in good shape financially", "in decent financial health", "a healthy balance sheet"
+    r"\bin\s+(?:good|decent|great|fine|sound|solid|strong)\s+(?:shape|health|order)\s+"
+    r"financially\b|\b(?:good|decent|sound|solid|strong|healthy)\s+financial\s+"
+    r"(?:health|shape|position|standing|footing)\b|\bhealthy\s+balance\s+sheet\b|"
+    r"\b(?:we're|we\s+are|we've\s+been|it's|it\s+is)\s+(?:trading\s+)?(?:very\s+|"
+    r"comfortably\s+|consistently\s+)?(?:profitable|profitably|in\s+profit)\b|"
+    r"\bno\s+creditors\s+(?:chasing|pressing)\b", re.I)
 
 
 def read_insolvent(msg: Message, describes_business: bool = False) -> bool | None:

@@ -65,6 +65,8 @@ _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("balance_sheet", re.compile(
         r"\b(?:balance[\s-]+sheet(?:\s+total)?|total\s+assets|gross\s+assets)\b", re.I)),
     ("consultancy_cost", re.compile(
+        # not "funded consultancy", which is support received
+        r"(?<!funded\s)(?<!subsidised\s)(?<!free\s)"
         r"\b(?:consult(?:ancy|ants?|ing)|external\s+expert(?:ise|s)|specialist\s+advice|"
         r"advisory)\b", re.I)),
     ("project_cost", re.compile(
@@ -73,7 +75,9 @@ _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"buy(?:ing)?|machine(?:ry|s)?|equipment|kit|robots?|software|tooling|printer|lathe|"
         r"cnc|plant|vehicles?|upgrade)\b", re.I)),
     ("grant", re.compile(r"\b(?:grants?|vouchers?|funding|award|support|subsid(?:y|ies)|"
-                         r"contribution|public\s+money|offer(?:ed)?)\b", re.I)),
+                         r"contribution|public\s+money|offer(?:ed)?|"
+                         r"(?:funded|subsidised|free)\s+(?:consultancy|consultants?|advice|"
+                         r"expert\s+time))\b", re.I)),
     ("prior_public_support", re.compile(
         r"\b(?:de\s+minimis|state\s+aid|"
         r"subsidy\s+control)\b", re.I)),
@@ -84,7 +88,9 @@ _ANNUAL = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:year|annum)|pa\b|p\.a\.|a
 _PER_PERIOD = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?P<unit>month|week)|(?P<unit2>monthly|"
                          r"pcm|weekly))\b", re.I)
 _REQUEST = re.compile(
-    r"\b(?:apply(?:ing)?\s+for|ask(?:ing)?\s+for|request(?:ing)?|looking\s+for|seek(?:ing)?|"
+    # "asking the booster for £45k"
+    r"\b(?:apply(?:ing)?\s+(?:to\s+[\w-]+\s+)?for|ask(?:ing)?\s+(?:(?:the|a|an|you|them)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?for|request(?:ing)?|looking\s+for|seek(?:ing)?|"
     r"hoping\s+for|like|want(?:ing)?|need(?:ing)?)\b", re.I)
 # "would we then receive £45k?": an award asked about, not one received
 _ASKED_ABOUT = re.compile(

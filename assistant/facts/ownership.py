@@ -129,7 +129,8 @@ _SELF_AGAIN = re.compile(r"(?:[;,]|\band\b|\bbut\b)\s+(?:we|our|us|here)\b", re.
 _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
     # the owners speaking: "owned by us two", "the three of us"
     ("individual", re.compile(r"^\s*(?:the\s+)?(?:(?:two|three|four|five|both|all|\d)\s+of\s+)?"
-                              r"(?:us|ourselves)(?:\s+(?:two|three|four|five|both|all|\d))?\s*$",
+                              r"(?:us|ourselves|i|me|myself)"
+                              r"(?:\s+(?:two|three|four|five|both|all|\d))?\s*$",
                               re.I)),
     # people, whatever other words they come with
     ("individual", re.compile(
@@ -218,7 +219,14 @@ def read_holdings(msg: Message) -> list[Holding]:
     found += _split_shares(msg)
     found += _listed_holders(msg, bool(found or _OWNERSHIP_WORDS.search(msg.text)))
     found += _public_stakes(msg)
-    return [_their_figures(msg, f) for f in sorted(found, key=lambda f: f.start)]
+    return [_named_after_any_lead(_their_figures(msg, f))
+            for f in sorted(found, key=lambda f: f.start)]
+
+
+def _named_after_any_lead(holding: Holding) -> Holding:
+    """The holder without a lead-in that ends in a colon ("In reply: a fund holds 30%")."""
+    _, colon, name = holding.holder.rpartition(": ")
+    return holding.model_copy(update={"holder": name}) if colon and name.strip() else holding
 
 
 # One owner of two businesses: "my husband owns both firms", "both owned by my family"

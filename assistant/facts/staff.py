@@ -95,6 +95,10 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     rf"{NUM_START}(?P<n>{NUM})\s+(?:{STAFF_ADJ}\s+){{0,2}}(?:people|persons|{_STAFF_NOUN})\b",
     # "there are 8 of us"
     rf"\b(?:there\s+are|we\s+are|we're)\s+(?:{QUAL}\s+)?(?P<n>{NUM})\s+of\s+us\b",
+    # "we are 4 co-founders", "only the three of us": the founders who are the business
+    rf"\b(?:we\s+are|we're|there\s+are)\s+(?:{QUAL}\s+)?(?P<n>{NUM})\s+(?:co-?\s?founders|"
+    r"founders|partners|directors)\b(?!\s+(?:and|plus|with)\b)",
+    rf"\b(?:just|only)\s+the\s+(?P<n>{NUM})\s+of\s+us\b(?!\s+(?:own|owns|hold)\b)",
     # "about 40 people here", "60 people on site"
     rf"{NUM_START}(?P<n>{NUM})\s+(?:people|persons)\s+(?:here|on\s+site|at\s+(?:this|the|our)\s+"
     r"(?:site|plant|factory))\b",
@@ -124,13 +128,18 @@ _STAFF_ITEM = re.compile(
     r"in\s+(?:production|dispatch|despatch|admin|sales|accounts|design|assembly|stores)))\b"
     r"(?:\s+full[\s-]?time\b)?", re.I)
 # The owner, or a family member, working beside the staff listed: "me", "my wife".
-_FAMILY = r"(?:wife|husband|son|daughter|brother|sister|dad|mum|father|mother)"
-_WORKING_OWNER = rf"(?:me|myself|the\s+owner|(?:my|our)\s+{_FAMILY})"
+_FAMILY = r"(?:wife|husband|son|daughter|brother|sister|dad|mum|father|mother|missus|partner)"
+_WORKING_OWNER = rf"(?:me|myself|the\s+owner|(?:my|our|the)\s+{_FAMILY})"
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|plus)?|and|plus|\+|&)\s*", re.I)
 _OWNER_BEFORE = re.compile(
     rf"\b(?:just\s+|only\s+)?(?:{_WORKING_OWNER}\s*(?:,|and|plus|\+|&)\s*){{1,3}}$", re.I)
 _OWNER = re.compile(rf"\b{_WORKING_OWNER}\b", re.I)
-_OWNER_AFTER = re.compile(rf"\s*(?:,\s*)?(?:and|plus|\+|&)\s+{_WORKING_OWNER}\b", re.I)
+# "..., plus me", "..., me and the wife": one or two working owners after the list
+_OWNER_AFTER = re.compile(
+    rf"\s*(?:,\s*(?:and\s+|plus\s+)?|\s(?:and|plus)\s+|\s*[+&]\s*){_WORKING_OWNER}\b"
+    rf"(?>(?:\s*(?:,\s*)?(?:and|plus|\+|&)\s*{_WORKING_OWNER}\b)?)"
+    r"(?!\s+(?:own|owns|hold|holds|run|runs|are\s+(?:the\s+)?(?:owners|shareholders|directors)))",
+    re.I)
 # Where one role alone is read as the staff: opening its clause, or after "we have/employ".
 _ROLE_ALONE_LEAD = re.compile(
     rf"(?:^|\b(?:we|i)\s+(?:have|employ|'ve\s+got|have\s+got|got)|\bwith|\bthere\s+are|"
@@ -223,6 +232,20 @@ _CORRECTED_NUMBER = re.compile(
     r"(?!\s*(?:%|per\s*cent|percent)|[.,]\d)", re.I)
 
 
+# Hours or a share of the week told in words the part-time reader does not take apart
+# ("working half the week each", "on half hours", "on 16 of 32 hours").
+_SOME_HOURS = re.compile(
+    rf"{NUM}\s*-?\s*(?:hours?|hrs?|h\b|days?|%|per\s*cent)|\b(?:half|a\s+third|a\s+quarter|"
+    r"three\s+quarters)\b", re.I)
+
+
+def _hours_stated(match: re.Match[str]) -> bool:
+    """Whether a part-timer's share of the week is stated, not taken as the usual half."""
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    return bool(groups.get("pct") or groups.get("d")
+                or (groups.get("h") and (groups.get("full") or groups.get("hunit"))))
+
+
 def _part_time_share(match: re.Match[str]) -> float:
     """The share of a full-time week one part-timer works (module doc: the rules)."""
     groups = {k: v for k, v in match.groupdict().items() if v}
@@ -259,7 +282,11 @@ def read_employees(msg: Message, unassigned: list[Amount]) -> float | None:
     if not found:
         found = [Found(m.start(), m.end(), 2.0) for m in _TWO_OF_US.finditer(msg.text)
                  if not msg.claimed(*m.span())]
-    return msg.took("employees", _less_uncounted(msg, found, uncounted))
+    found = _less_uncounted(msg, found, uncounted)
+    if found:
+        last = max(found, key=lambda f: f.start)
+        msg.part_timers_unknown = {last.start: msg.part_timers_unknown.get(last.start, 0.0)}
+    return msg.took("employees", found)
 
 
 def _staff_lists(msg: Message) -> list[Found[float]]:
@@ -282,12 +309,14 @@ def _staff_lists(msg: Message) -> list[Found[float]]:
         else:
             groups.append([item])
     for group in groups:
-        if (group[0]["more"] or (group[0]["where"] and len(group) == 1)) and \
-                not _OWNER_BEFORE.search(msg.text, 0, group[0].start()):
-            continue  # "3 more" or "2 in the office" with nothing they add to
         before = _OWNER_BEFORE.search(msg.text, max(0, group[0].start() - 40), group[0].start())
         after = _OWNER_AFTER.match(msg.text, group[-1].end())
-        owner = float(len(_OWNER.findall(before[0])) if before else 0) + (1.0 if after else 0.0)
+        owned = _OWNER_BEFORE.search(msg.text, 0, group[0].start())
+        if not owned and (group[0]["more"] or (group[0]["where"] and len(group) == 1
+                                               and not after)):
+            continue  # "3 more" or "2 in the office" with nothing they add to
+        owner = float(len(_OWNER.findall(before[0])) if before else 0) + \
+            float(len(_OWNER.findall(after[0])) if after else 0)
         roles = [m for m in group if m["noun"] and not _GENERIC_TOTAL.match(m["noun"])
                  and not re.match(r"full", m["noun"], re.I)]
         if len(group) == 1 and not owner and (
@@ -422,8 +451,13 @@ def _part_time_breakdowns(msg: Message) -> list[Found[float]]:
             spans.append(me.span())
         for span in spans:
             msg.claim(*span)
-        found.append(Found(min(s for s, _ in spans), max(e for _, e in spans),
-                           round(value, 2)))
+        start = min(s for s, _ in spans)
+        unknown = sum(_heads(m) for m in part if m.re in (_PART_TIMERS, _DAY_WORKERS)
+                      and not _hours_stated(m)
+                      and not _SOME_HOURS.search(msg.text, m.start(), hi))
+        if unknown:
+            msg.part_timers_unknown[start] = unknown
+        found.append(Found(start, max(e for _, e in spans), round(value, 2)))
     return found
 
 

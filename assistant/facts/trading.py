@@ -134,7 +134,9 @@ _A_CAREER = re.compile(
     r"\b(?:i've\s+worked|i\s+have\s+worked|career|experience|industry|personally|myself|"
     r"director|ceo|md|joined|employed|lived|live|married|owned|premises|site|unit|building|"
     r"address|moved|based|grant|loan|funding|administration|insolven\w*|cva|liquidation|"
-    r"receivership|customer|client|supplier|contract|lease)\b", re.I)
+    r"receivership|customer|client|supplier|contract|lease|"
+    # a holding's age: "an investor has held a stake since 2022"
+    r"held|holds?|shares?|stake|invested|investors?|shareholders?)\b", re.I)
 # Public support or a person's story after "since <year>": not how long the business has traded
 _SUPPORT_SINCE = re.compile(
     r"\b(?:grants?|vouchers?|funding|subsid(?:y|ies)|awards?|loans?|support|assistance|"

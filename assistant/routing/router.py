@@ -115,7 +115,10 @@ class Router:
         decision = _referral(text) or _small_talk(text)
         # A continuation ("and what about ...") is read against the conversation, so words
         # that look off-topic on their own do not decide it.
-        if decision is None and not (has_context and rules.FOLLOW_UP_OPENER.search(text)):
+        # A message that tells facts about the business is about it, whatever else it
+        # mentions ("my husband and I hold the shares").
+        if decision is None and not (set(facts) & _BUSINESS_FACTS) and not (
+                has_context and rules.FOLLOW_UP_OPENER.search(text)):
             decision = self._off_topic_by_rule(text)
         decision = decision or _eligibility_or_signposting(text, facts, follow_up)
         if decision is None and self._asks_for_offer(text):
@@ -185,6 +188,12 @@ class Router:
 
 _SMALL_WORDS = frozenset("a an and the of for in on at to by with from or its our your centre "
                          "center lab laboratory team facility group unit".split())
+
+
+# Facts only a business has: a message telling one is about the business (a place or a
+# trade alone can be anybody's).
+_BUSINESS_FACTS = frozenset({"employees", "turnover", "balance_sheet", "months_trading",
+                             "holdings", "insolvent", "sic_codes", "prior_public_support"})
 
 
 def _word_pairs(text: str) -> set[tuple[str, str]]:

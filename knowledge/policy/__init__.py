@@ -31,6 +31,7 @@ from knowledge.policy.places import (
     Sector,
     SectorList,
     district_places,
+    keyword_found,
 )
 from knowledge.policy.schema import (
     BOOLEAN_FACTS,
@@ -50,4 +51,4 @@ from knowledge.policy.schema import (
 __all__ = ["BOOLEAN_FACTS", "OUTWARD_CODE_RE", "Area", "Award", "Band", "ClauseRef", "CostCap",
            "Criterion", "District", "FactName", "FundingRound", "InKindSupport", "OutputRatio",
            "OutsidePointer", "Policy", "Programme", "Rates", "Sector", "SectorList",
-           "district_places", "iter_clause_refs", "load_policy"]
+           "district_places", "iter_clause_refs", "keyword_found", "load_policy"]

@@ -4,6 +4,7 @@ pointers outside) and sector lists (keywords and SIC codes), as `areas.yaml` and
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Annotated
 
@@ -159,6 +160,53 @@ class SectorList(Strict):
     sectors: list[Sector]
     clause: ClauseRef
 
+
+@functools.lru_cache(maxsize=4096)
+def _keyword_pattern(keyword: str, plural: bool = False,
+                     compound: bool = True) -> re.Pattern[str]:
+    """`compound`: also found as the first part of a compound ("robot-assisted")."""
+    words = r"\s+".join(re.escape(word) for word in keyword.split())
+    ending = r"(?:s|es)" if plural else ""
+    after = r"(?!\w)" if compound else r"(?![\w-])"
+    return re.compile(rf"(?<!\w){words}{ending}{after}", re.IGNORECASE)
+
+
+def _singular(keyword: str) -> str | None:
+    """The keyword with its last word in the singular ("sauces" -> "sauce", "batteries" ->
+    "battery"), or None when it does not read as a plural."""
+    head, _, last = keyword.rpartition(" ")
+    lower = last.lower()
+    if len(lower) < 4 or not lower.endswith("s") or lower.endswith(("ss", "us", "is", "ics")):
+        return None
+    if lower.endswith("ies"):
+        one = last[:-3] + "y"
+    elif lower.endswith(("ches", "shes", "xes", "sses")):
+        one = last[:-2]
+    else:
+        one = last[:-1]
+    return f"{head} {one}" if head else one
+
+
+# Words before a trade in the plural that make it the business's customers: "software for
+# estate agents", "supplying dairy farmers".
+_FOR_OTHERS = re.compile(r"\b(?:for|to|with|serving|serve|supply\w*|sell\w*|help\w*|"
+                         r"support\w*|customers?|clients?)\b", re.IGNORECASE)
+
+
+def keyword_found(keyword: str, text: str) -> bool:
+    """A sector keyword in the text, as whole words in any case; a plural keyword in the
+    singular too ("sauces": "a chilli sauce brand"); a singular one in the plural when it names
+    the business itself ("mortgage brokers, 6 staff"), not its customers
+    ("software for estate agents")."""
+    if _keyword_pattern(keyword).search(text):
+        return True
+    one = _singular(keyword)
+    if one is not None:  # not "battery-powered" for "batteries"
+        return _keyword_pattern(one, compound=False).search(text) is not None
+    if not keyword[-1:].isalpha() or keyword.endswith("s"):
+        return False
+    match = _keyword_pattern(keyword, plural=True).search(text)
+    return match is not None and not _FOR_OTHERS.search(text, 0, match.start())
 
 
 

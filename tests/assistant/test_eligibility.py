@@ -908,3 +908,50 @@ def test_bundled_programmes_all_answer_with_at_most_two_questions(bundled_engine
         for assessment in assessments:
             assert len(assessment.next_questions) <= 2
             assert all(result.explanation for result in assessment.criteria)
+
+
+# --------------------------------------------------------------------------- what is not exact
+
+
+def test_a_business_moving_into_a_hub_field_fits_by_the_words_it_used() -> None:
+    facts = complete(sector_text="machine shop", sector_mentions=["medical device"])
+    fit = criterion(engine().assess_one(facts, "medhub"), "fit")
+    assert fit.met is True
+    assert "in what you told me" in fit.explanation
+
+
+def test_an_excluded_trade_naming_what_it_sells_does_not_fit_a_hub() -> None:
+    facts = complete(sector_text="insurance broker", sector_mentions=["medical device"])
+    assert criterion(engine().assess_one(facts, "medhub"), "fit").met is False
+
+
+def test_words_used_never_make_a_business_excluded() -> None:
+    facts = complete(sector_text="machine shop", sector_mentions=["insurance"])
+    assert criterion(booster(facts), "sector").met is True
+
+
+def test_part_timers_of_unknown_hours_leave_a_ceiling_inside_their_range_open() -> None:
+    # 225 full-timers and 60 part-timers counted as halves: 225 to 285 AWU spans 250
+    open_band = classify_size(complete(employees=255, part_timers_unknown=60), 0.86)
+    assert open_band.possible_bands == ["medium", "large"]
+    assert "part-time staff's hours" in open_band.summary
+    # 30 full-time and 4 part-time: 30 to 34 AWU, small either way
+    settled = classify_size(complete(employees=32, part_timers_unknown=4), 0.86)
+    assert settled.possible_bands == ["small"]
+
+
+def test_a_range_that_spans_the_subsidy_limit_leaves_the_verdict_open() -> None:
+    facts = complete(prior_public_support=gbp(285_000), requested_amount=gbp(45_000),
+                     ranges={"prior_public_support": [250_000, 320_000]})
+    assessment = booster(facts)
+    assert assessment.decision == "need_more_info"
+    mfa = criterion(assessment, "mfa")
+    assert mfa.met is None and "£250,000 to £320,000" in mfa.explanation
+    assert "earlier public funding" in assessment.next_questions[0]
+
+
+def test_a_range_inside_one_verdict_changes_nothing() -> None:
+    facts = complete(prior_public_support=gbp(35_000), requested_amount=gbp(45_000),
+                     ranges={"prior_public_support": [20_000, 50_000]})
+    assert booster(facts).decision == booster(
+        complete(prior_public_support=gbp(35_000), requested_amount=gbp(45_000))).decision

@@ -594,3 +594,15 @@ def test_constructor_says_what_was_wrong(places: dict[str, str] | None,
                                          districts: set[str] | None, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         FactExtractor(places=places, known_districts=districts)
+
+
+def test_a_fields_words_are_noted_wherever_the_owner_uses_them_but_not_in_a_programme_name():
+    reader = FactExtractor(field_keywords=["sauces", "implant", "food"],
+                           programme_names=["Food Innovation Pre-Hub"],
+                           programme_kinds=["pre_hub", "hub"])
+    facts = reader.extract("We're a machine shop; an implant maker wants parts from us. "
+                           "Would the Food Innovation Pre-Hub or the food hub be right?")
+    assert facts.sector_mentions == ["implant"]
+    assert reader.extract("My cousin and I launched a hot sauce label").sector_mentions == \
+        ["sauces"]
+    assert reader.extract("Do you help food firms?").sector_mentions == []  # not of itself

@@ -442,3 +442,10 @@ def test_a_place_of_the_area_asked_about_is_not_off_topic(embedder) -> None:
     router = Router(embedder, place_names=["Brookley", "Castleton"])
     assert router.route("Is Castleton in the area?").route != "out_of_scope"
     assert router.route("Is Castleton nice for a holiday?").route == "out_of_scope"
+
+
+def test_family_words_in_a_description_of_the_business_are_not_off_topic(rules: Router) -> None:
+    message = "It's a newsagent's; the shares are my husband's and mine, with no debts at all."
+    assert rules.route(message).route == "out_of_scope"  # on its own words alone
+    decision = rules.route(message, has_context=True, facts={"holdings", "insolvent"})
+    assert decision.route == "eligibility", decision.reason

@@ -145,3 +145,32 @@ def test_half_timers_count_as_half() -> None:
 ])
 def test_a_workforce_told_in_groups_adds_up(text: str, staff: float):
     assert FactExtractor().extract(text).employees == pytest.approx(staff)
+
+
+@pytest.mark.parametrize(("text", "staff"), [
+    ("5 at the benches, me and the missus, plus an apprentice", 7),
+    ("6 on the tools, 3 in the office, me and my son", 11),
+    ("we have 3 bakers, me and my husband", 5),
+    ("9 welders, me and my sister own it", 9),
+    ("We are 4 co-founders writing vision software", 4),
+    ("only the three of us so far", 3),
+])
+def test_staff_told_in_pieces_add_up_with_the_owners_who_work(text: str, staff: float):
+    assert FactExtractor().extract(text).employees == staff
+
+
+def test_part_timers_with_no_hours_are_counted_as_halves_and_noted():
+    facts = FactExtractor().extract("140 full-time staff and 30 part-timers whose hours vary.")
+    assert facts.employees == 155 and facts.part_timers_unknown == 30
+    stated = FactExtractor().extract("10 full time and 4 part-time on 15 of 30 hours")
+    assert stated.employees == 12 and stated.part_timers_unknown == 0
+    in_words = FactExtractor().extract("90 full-timers and 20 part-timers working half the week")
+    assert in_words.employees == 100 and in_words.part_timers_unknown == 0
+
+
+def test_a_range_keeps_both_its_ends():
+    facts = FactExtractor().extract("We received between £180k and £260k of grants since "
+                                    "2024, and have 12 staff.")
+    assert facts.prior_public_support is not None
+    assert facts.prior_public_support.amount == 220_000
+    assert facts.ranges == {"prior_public_support": [180_000, 260_000]}
