@@ -225,6 +225,15 @@ class Assistant:
                 verdict = self._eligibility(turn, named)
                 allowance = self._grounded(turn, "programme_question", besides_verdict=True)
                 return _after(verdict, allowance) if allowance.grounded else verdict
+            if not turn.quote.lines and decision.asks != "statement" and \
+                    0 < len(_describing(turn.new_facts)) < _FULL_DESCRIPTION:
+                # a question with a fact or two that may decide it ("nothing sold so far: may we
+                # join?", "600 staff: can we still use it?"): the verdict, then what the
+                # guidance says of the case, when it answers it
+                verdict = self._eligibility(turn, named)
+                said = self._grounded(turn, "programme_question", besides_verdict=True,
+                                      whole_message=True)
+                return _after(verdict, said) if said.grounded else verdict
             return self._eligibility(turn, named)
         # a business told in full (its staff, money, years, owners) with a need besides
         # ("looking for help with a new cell") is told for a verdict; with a question besides
@@ -296,11 +305,14 @@ class Assistant:
         return self._reply(turn, "signposting", answer, grounded=True,
                            citations=citations.items, signposts=to_signposts(result))
 
-    def _grounded(self, turn: _Turn, route: Route, besides_verdict: bool = False) -> Reply:
+    def _grounded(self, turn: _Turn, route: Route, besides_verdict: bool = False,
+                  whole_message: bool = False) -> Reply:
         """`besides_verdict`: the answer follows a verdict on the business the message tells
-        of; the question alone is searched for, and what was understood is not repeated."""
+        of; the question alone is searched for (the whole message with `whole_message`), and
+        what was understood is not repeated."""
         asked = read_question(turn.text)
-        query = asked.text if besides_verdict and asked.asks else self._with_context(turn)
+        query = asked.text if besides_verdict and asked.asks and not whole_message else \
+            self._with_context(turn)
         passages = self.retriever.search(query, k=self.k)
         turn.trace.query = query
         turn.trace.search = [Retrieved(source=p.chunk.source, locator=p.chunk.locator,
@@ -547,7 +559,13 @@ class Assistant:
         kinds = [word for kind in self.programme.kinds.values() for word in kind.words]
         return [p.id for p in self.policy.programmes
                 if any(f" {alias} " in lowered
-                       for alias in _aliases(p.id, p.name, kinds, p.aliases))]
+                       for alias in _aliases(p.id, p.name, kinds, p.aliases,
+                                             self._kind_names(p.kind)))]
+
+    def _kind_names(self, kind: str) -> list[str]:
+        """What the programme's kind is called: "grant", "grants", "grant scheme"."""
+        words = self.programme.kinds.get(kind)
+        return [] if words is None else [words.one, words.many, *words.words]
 
     def _programme_in_focus(self, conversation: Conversation) -> list[str]:
         """The programme the conversation is about: the one the user last named, or else the
@@ -683,11 +701,16 @@ def _describing(facts: Facts) -> set[str]:
     return facts.known() - {"stated_band"}
 
 
+# Words too common to name a programme with its kind alone ("business service").
+_COMMON_LEADS = frozenset("business the a programme support regional new free".split())
+
+
 def _aliases(programme_id: str, name: str, kind_words: Sequence[str] = (),
-             own: Sequence[str] = ()) -> set[str]:
+             own: Sequence[str] = (), own_kind: Sequence[str] = ()) -> set[str]:
     """Ways a user names a programme: "Battery Innovation Centre", "battery centre", "battery",
-    and the aliases its policy file gives; the words for the programme's kinds come from the
-    knowledge folder (`programme.yaml`)."""
+    the words before its last with what its kind is called (`own_kind`: "Skills Booster", a
+    grant, is "the skills grant"), and the aliases its policy file gives; the words for the
+    programme's kinds come from the knowledge folder (`programme.yaml`)."""
     words = sorted({plain_words(w) for w in (*kind_words, *_GENERIC_SUFFIXES) if plain_words(w)},
                    key=len, reverse=True)
     suffixes = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
@@ -696,5 +719,8 @@ def _aliases(programme_id: str, name: str, kind_words: Sequence[str] = (),
     # its initials, as owners shorten a long name: "Blue Growth Grant" is "BGG"
     initials = "".join(w[0] for w in name.split() if w[:1].isupper())
     shortened = {initials.lower()} if len(initials) >= 3 else set()
-    return {form for form in forms if len(form) > 3} | shortened | \
+    leads = plain_words(name).split()[:-1]
+    with_kind = {f"{' '.join(leads)} {plain_words(k)}" for k in own_kind if plain_words(k)} \
+        if leads and not set(leads) <= _COMMON_LEADS else set()
+    return {form for form in forms if len(form) > 3} | shortened | with_kind | \
         {plain_words(a) for a in own if plain_words(a)}

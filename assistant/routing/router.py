@@ -243,7 +243,9 @@ def _eligibility_or_signposting(text: str, facts: Collection[str],
     """An explicit eligibility question wins; then a stated need; then a description of the
     business that asks nothing else (which asks, in effect, "what can we get?"); then a
     mention of facilities."""
-    if _asks_about_eligibility(text):
+    sentence = read_question(text).text
+    if _asks_about_eligibility(text) and not (
+            not facts and _RULE_ASKED.search(sentence) and not _VERDICT_WORD.search(sentence)):
         return RouteDecision(route="eligibility", reason="asks about eligibility")
     asked = read_question(text)
     for name, pattern in rules.SIGNPOST_STRONG:
@@ -290,6 +292,19 @@ _CONDITION_ASKED = re.compile(
     r"^\W*(?:do|does|would|will|must|should)\s+(?:we|i|you|my\s+\w+|our\s+\w+|the\s+\w+)\s+"
     r"(?:(?:have|need)\s+to|have\s+got\s+to)\b[^?]*\bto\s+(?:qualify|be\s+eligible|apply|get)\b",
     re.IGNORECASE)
+# With nothing told of the business, a rule asked about in the words of eligibility: a
+# condition ("could we have funding if we lease the press?") or a choice between options
+# ("should we apply now or wait for the next round?").
+_RULE_ASKED = re.compile(
+    # not "check if we are eligible", "let me know if we count"
+    r"(?<!check\s)(?<!see\s)(?<!know\s)(?<!out\s)(?<!me\s)(?<!wondering\s)(?<!wonder\s)"
+    r"\b(?:if|unless|provided|as\s+long\s+as)\s+(?:we|i|you|the\s+(?:business|company|firm|"
+    r"machine|equipment|project|kit))\b"
+    r"(?!\s+(?:are|'re|am|'m|would\s+be|could\s+be|can|could|qualify|count)\s+(?:be\s+)?"
+    r"(?:eligible|able|allowed|entitled|qualify|apply|get)\b)|"
+    r"\b(?:should|would\s+it\s+be\s+better\s+(?:for|to))\b[^?]*\s+or\s+[^?]*|"
+    r"\bwhich\s+(?:one|is|of\s+(?:them|the\s+two))\b", re.IGNORECASE)
+_VERDICT_WORD = re.compile(r"\b(?:eligib\w*|qualif\w*|entitled)\b", re.IGNORECASE)
 _FRAGMENT_WORDS = 6  # a fragment alone: "12-person firm"
 _FIRST_PERSON_WORDS = 25  # a sentence of the owner's own: "we came out of a CVA in 2019"
 # the facts that only an eligibility check asks for (a place or a trade also says where a

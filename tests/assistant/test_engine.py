@@ -127,3 +127,13 @@ def test_a_long_programme_name_is_known_by_its_initials() -> None:
 
     assert "sgf" in _aliases("skills-growth-fund", "Skills Growth Fund")
     assert "sf" not in _aliases("skills-fund", "Skills Fund")  # two letters say too little
+
+
+def test_a_programme_is_named_by_its_leading_words_and_what_its_kind_is_called() -> None:
+    from assistant.engine import _aliases
+
+    assert "skills grant" in _aliases("skills-booster", "Skills Booster",
+                                      own_kind=["grant", "grants"])
+    # a lead word that names nothing in particular is not enough
+    assert "business service" not in _aliases("business-futures", "Business Futures",
+                                               own_kind=["service"])

@@ -449,3 +449,13 @@ def test_family_words_in_a_description_of_the_business_are_not_off_topic(rules: 
     assert rules.route(message).route == "out_of_scope"  # on its own words alone
     decision = rules.route(message, has_context=True, facts={"holdings", "insolvent"})
     assert decision.route == "eligibility", decision.reason
+
+
+@pytest.mark.parametrize("message", [
+    "Could we get funding if we rent the press instead of buying it?",
+    "Should we apply this autumn or wait until spring, which one is better?",
+])
+def test_a_rule_asked_in_words_of_eligibility_is_a_question(rules: Router, message: str) -> None:
+    assert rules.route(message).route == "programme_question"
+    # with the business told, the same words ask for its verdict
+    assert rules.route(message, facts={"employees", "turnover"}).route == "eligibility"
