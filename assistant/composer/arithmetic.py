@@ -38,8 +38,8 @@ _ALL_OF_THEM = re.compile(
     r"whole|maximum|max)\b|use\s+(?:them\s+)?all|all\s+(?:the|our|its|their)\s+\w+|in\s+total|"
     r"total\s+(?:value|worth|amount|cost)|altogether|the\s+lot|all\s+\d+)", re.IGNORECASE)
 # what remains of an allowance: "the sessions not yet used", "how much is unused"
-_LEFT = re.compile(r"\b(?:left|remaining|remain|unused|still\s+(?:got|have|to\s+use)|rest\s+of)\b",
-                   re.IGNORECASE)
+_LEFT = re.compile(r"\b(?:left|remaining|remain|unused|still\s+(?:got|have|to\s+use)|rest\s+of|"
+                   r"the\s+rest|the\s+remainder|the\s+others)\b", re.IGNORECASE)
 # how many there are, in the guidance: "up to 6 visits a year"
 _UP_TO = re.compile(r"\b(?:up\s+to|a\s+maximum\s+of|at\s+most|no\s+more\s+than|maximum\s+of)\s+"
                     r"(\d{1,3})((?:\s+[A-Za-z][\w-]*){1,3})", re.IGNORECASE)
@@ -99,13 +99,18 @@ def _counts(question: str) -> list[tuple[float, list[str]]]:
     return found
 
 
-def worked_sum(question: str, sentences: Sequence[str]) -> tuple[Worked, int] | None:
+def worked_sum(question: str, sentences: Sequence[str],
+               message: str = "") -> tuple[Worked, int] | None:
     """The count the question gives times the value a sentence puts on one of the same thing,
-    with the index of that sentence; None when the question gives no such count."""
+    with the index of that sentence; None when the question gives no such count. What is left
+    of an allowance takes off a count used, from the question or else the rest of the
+    `message` it is part of."""
     counts = [(count, words) for count, words in _counts(question) if count > 1]
     if _LEFT.search(question):
-        used = [(count, words) for count, words in _counts(question) if count >= 1]
-        if used and (found := _all_of_them(question, sentences, less=used[0])):
+        used = [(count, words) for count, words in _counts(question) if count >= 1] or \
+            [(count, words) for count, words in _counts(message) if count >= 1]
+        if used and (found := _all_of_them(message or question, sentences,
+                                           less=used[0])):
             return found
     if not counts:
         return _all_of_them(question, sentences) if _ALL_OF_THEM.search(question) else None

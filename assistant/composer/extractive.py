@@ -121,7 +121,7 @@ class ExtractiveComposer:
             lead = []  # "the most from Northern Catalyst?": the policy's figures are not its own
         candidates = self._candidates(passages, question)
         if not lead and asked.kind == "amount":
-            lead = _worked(asked, candidates, passages)
+            lead = _worked(asked, candidates, passages, question)
         if not candidates:
             return self._lead_only(lead, passages, asked)
         query = self._embedder.embed([question])[0]
@@ -599,10 +599,12 @@ def _record_heading(passage: ScoredChunk) -> str:
 
 
 def _worked(asked: Question, candidates: list[_Candidate],
-            passages: list[ScoredChunk]) -> list[Lead]:
+            passages: list[ScoredChunk], message: str = "") -> list[Lead]:
     """A count the question gives times the value a passage puts on one of the same thing,
-    when that passage is about what the question is about (a word besides the unit shared)."""
-    found = worked_sum(asked.text, [c.text for c in candidates])
+    when that passage is about what the question is about (a word besides the unit shared).
+    A count used up may be told before the question (`message`): "We've had 4 of the days.
+    What are the rest worth?"."""
+    found = worked_sum(asked.text, [c.text for c in candidates], message)
     if found is None:
         return []
     worked, index = found

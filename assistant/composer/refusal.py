@@ -11,8 +11,9 @@ no test of an answer. The decision weighs:
 - `answer_type`: whether the selected sentences hold the kind of answer asked for: for "how
   many X", a number next to X; for "how much", an amount of money or a share; a figure for
   other amounts, a date for "when", a name for "who"; 1 when any answer would do;
-- `named`: the share of the question's numbered names ("Round 4", "clause 3.2") that the
-  retrieved passages mention at all; 1 when it names none.
+- `named`: the share of the question's numbered names ("Round 4", "clause 3.2", "Phase 2";
+  not the owner's own figures, "we used 4") that the retrieved passages mention at all; 1 when
+  it names none.
 
 A logistic model turns them into the probability that the sentences do not answer the
 question. Its weights and the threshold are data (`refusal.yaml`), fitted on the development
@@ -246,7 +247,8 @@ def signals(evidence: Evidence) -> dict[str, float]:
     missing = max(unseen, default=0.0) / ceiling
     answer_type = float(_holds_answer(evidence.question, "\n".join(evidence.selected)))
     numbered = {f"{word.lower()} {number}" for word, number in
-                _NUMBERED.findall(evidence.question.text)}
+                _NUMBERED.findall(evidence.question.text)
+                if word[:1].isupper() or _NUMBERED_PART.fullmatch(f"{word} {number}")}
     text = " ".join(" ".join(p.lower().split()) for p in evidence.passages)
     named = sum(phrase in text for phrase in numbered) / len(numbered) if numbered else 1.0
     return {"similarity": round(evidence.best_similarity, 4),

@@ -117,7 +117,8 @@ class Router:
         # that look off-topic on their own do not decide it.
         # A message that tells facts about the business is about it, whatever else it
         # mentions ("my husband and I hold the shares").
-        if decision is None and not (set(facts) & _BUSINESS_FACTS) and not (
+        if decision is None and not (set(facts) & _BUSINESS_FACTS) and \
+                not (has_context and facts) and not (
                 has_context and rules.FOLLOW_UP_OPENER.search(text)):
             decision = self._off_topic_by_rule(text)
         decision = decision or _eligibility_or_signposting(text, facts, follow_up)

@@ -58,3 +58,12 @@ def test_what_is_left_of_an_allowance_is_worked_out() -> None:
     assert found is not None
     assert found[0].text == "7 sessions left (10 less the 3 used) at £450 each come to £3,150."
     assert worked_sum("We have 12 staff: what are the sessions left worth?", sentences) is None
+
+
+def test_the_count_used_may_come_in_the_sentence_before_the_question() -> None:
+    sentences = ["Each member can book up to 10 mentoring sessions.",
+                 "Every mentoring session is valued at £450."]
+    message = "We booked 6 of our mentoring sessions in the spring. What are the rest worth?"
+    found = worked_sum("What are the rest worth?", sentences, message)
+    assert found is not None
+    assert found[0].text == "4 sessions left (10 less the 6 used) at £450 each come to £1,800."
