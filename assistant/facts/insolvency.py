@@ -72,7 +72,7 @@ _NO_MONEY_TROUBLE = re.compile(
     r"\b(?:we're|we\s+are|we've\s+been|it's|it\s+is)\s+(?:trading\s+)?(?:very\s+|"
     r"comfortably\s+|consistently\s+)?(?:profitable|profitably|in\s+profit)\b|"
     r"\bno\s+creditors\s+(?:chasing|pressing)\b|"
-    # "we're not in any financial trouble", "not in money difficulties"
+    # "not in financial difficulty", "not in any money trouble"
     r"\bnot\s+in\s+(?:any\s+)?(?:financial|money|cash(?:[\s-]?flow)?)\s+(?:trouble|"
     r"difficult(?:y|ies)|problems?|bother)\b", re.I)
 
