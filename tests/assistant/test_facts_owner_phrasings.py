@@ -71,6 +71,12 @@ def test_turnover_as_owners_write_it(extractor: FactExtractor, text: str, amount
     ("The bank appointed an administrator last month.", True),
     ("never gone bust in 30 years", False),
     ("Nobody here is insolvent.", False),
+    # an owner's way of saying the business is sound
+    ("We're a 9-person joinery and the books are in good shape financially.", False),
+    ("A 20-strong team with a healthy balance sheet.", False),
+    ("The firm is comfortably profitable, 14 staff.", False),
+    ("12 staff, and we're not in any money difficulties.", False),
+    ("We were profitable for years; the company went into administration in May.", True),
 ])
 def test_insolvency_now_and_then(extractor: FactExtractor, text: str,
                                  insolvent: bool | None) -> None:
