@@ -254,6 +254,12 @@ def _resolve(msg: Message, role: str, lo: int, hi: int) -> str:
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+plus\s+)\s*", re.I)
+# ... or with the date each came, between: "£100,000 in January 2025, £70,000 in May 2025"
+_DATED_LIST_JOIN = re.compile(
+    r"\s*(?:(?:in|on|during|from|back\s+in)\s+(?:(?:early|late|mid)[\s-]+)?"
+    r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+)?(?:19|20)\d\d)?"
+    + _LIST_JOIN.pattern, re.I)
 
 
 @dataclass(frozen=True)
@@ -485,7 +491,7 @@ def _listed_roles(msg: Message, amounts: list[Amount]) -> dict[int, str]:
     £2,750 of state aid" are three amounts of state aid, as are "grants of £15k and £5k"."""
     chains: list[list[Amount]] = []
     for amount in amounts:
-        if chains and _LIST_JOIN.fullmatch(msg.text, chains[-1][-1].end, amount.start):
+        if chains and _DATED_LIST_JOIN.fullmatch(msg.text, chains[-1][-1].end, amount.start):
             chains[-1].append(amount)
         else:
             chains.append([amount])

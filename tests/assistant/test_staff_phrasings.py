@@ -3,6 +3,8 @@ days or hours a week, amounts listed together, and the size an owner gives the b
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from assistant.facts import FactExtractor
@@ -174,3 +176,10 @@ def test_a_range_keeps_both_its_ends():
     assert facts.prior_public_support is not None
     assert facts.prior_public_support.amount == 220_000
     assert facts.ranges == {"prior_public_support": [180_000, 260_000]}
+
+
+def test_amounts_listed_with_the_date_each_came_share_their_role():
+    facts = FactExtractor().extract("Our MFA: £30,000 in June 2025, £12,000 in 2026 and "
+                                    "£5,000 in March 2026.", date(2026, 12, 5))
+    assert facts.prior_public_support is not None
+    assert facts.prior_public_support.amount == 47_000
