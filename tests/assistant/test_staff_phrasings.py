@@ -179,7 +179,7 @@ def test_a_range_keeps_both_its_ends():
 
 
 def test_amounts_listed_with_the_date_each_came_share_their_role():
-    facts = FactExtractor().extract("Our MFA: £30,000 in June 2025, £12,000 in 2026 and "
-                                    "£5,000 in March 2026.", date(2026, 12, 5))
+    facts = FactExtractor().extract("State aid so far: £30,000 in June 2025, £12,000 in 2026 "
+                                    "and £5,000 in March 2026.", date(2026, 12, 5))
     assert facts.prior_public_support is not None
     assert facts.prior_public_support.amount == 47_000
