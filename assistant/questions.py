@@ -197,6 +197,15 @@ def _asking_sentence(message: str) -> str:
         return ""
     asking = [s for s in sentences if s.endswith("?") or _QUESTION_WORD.match(
         _LEAD_IN.sub("", s)) or _YES_NO.match(_LEAD_IN.sub("", s))]
+    if not asking:
+        # a question in the last clause, with no question mark: "the kit is 120k, what's the
+        # most we'd get", "we're in Tipton so can we apply"
+        last = _CLAUSE_BREAK.split(sentences[-1])[-1].strip()
+        bare = _LEAD_IN.sub("", last)
+        if last != sentences[-1] and len(last.split()) >= 3 and (
+                _QUESTION_WORD.match(bare) or _YES_NO.match(bare)) and \
+                not _WH_CLAUSE_AS_NOUN.match(bare):
+            return last
     if len(asking) > 1 and _GUESS_AT_ANSWER.match(asking[-1]):
         # "Who hosts the lab? Is it the council?": the owner's guess at the answer
         # follows the question, which is the one to answer
@@ -206,6 +215,12 @@ def _asking_sentence(message: str) -> str:
     return asking[-1] if asking else sentences[-1]
 
 
+# "what we make is furniture": a clause that names something, not a question
+_WH_CLAUSE_AS_NOUN = re.compile(r"^\W*(?:what|how|which|who|where|when|why)\s+(?:we|i|they|you|he|"
+                                r"she|it|our|my)\b", re.IGNORECASE)
+# Where a clause starts that may be a question of its own.
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+(?:(?:and|but|so)\s+)?|\s[-–—]\s+(?:(?:and|but|so)\s+)?|"
+                           r"\s(?:but|so)\s+", re.IGNORECASE)
 # A yes/no question about what the one before it asked: "is it the council or someone else?"
 _GUESS_AT_ANSWER = re.compile(
     r"^\W*(?:or\s+)?(?:is|are|was|were|does|do|did|would|will)\s+(?:it|they|that|this|he|she)\b|"

@@ -65,3 +65,15 @@ def test_a_question_after_a_dash_is_asked() -> None:
     from assistant.questions import read_question
     assert read_question("firm based in Ludlow - who do we speak to then").kind == "who"
     assert read_question("Client's unit is in DY5. In or out?").kind == "yes_no"
+
+
+@pytest.mark.parametrize(("message", "kind", "text"), [
+    ("our press is 85k, how much would the grant be", "amount", "how much would the grant be"),
+    ("we sit right by the Dudley border so are we covered", "yes_no", "are we covered"),
+    ("We have 14 staff, what we make is furniture", "statement",
+     "We have 14 staff, what we make is furniture"),
+])
+def test_a_question_in_the_last_clause_is_read_without_a_question_mark(
+        message: str, kind: str, text: str) -> None:
+    question = read_question(message)
+    assert (question.kind, question.text) == (kind, text)
