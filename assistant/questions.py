@@ -201,6 +201,8 @@ def _asking_sentence(message: str) -> str:
         # a question in the last clause, with no question mark: "the kit is 120k, what's the
         # most we'd get", "we're in Tipton so can we apply"
         last = _CLAUSE_BREAK.split(sentences[-1])[-1].strip()
+        if (inner := _ASKED_AFTER_CONDITION.search(last)) is not None:
+            last = last[inner.start("ask"):]  # "if it runs to 12 grand how much is paid"
         bare = _LEAD_IN.sub("", last)
         if last != sentences[-1] and len(last.split()) >= 3 and (
                 _QUESTION_WORD.match(bare) or _YES_NO.match(bare)) and \
@@ -215,6 +217,11 @@ def _asking_sentence(message: str) -> str:
     return asking[-1] if asking else sentences[-1]
 
 
+# A question after the condition it depends on, with no comma between
+_ASKED_AFTER_CONDITION = re.compile(
+    r"^\W*(?:if|when|once|assuming|say)\b[^?]{3,80}?\s(?P<ask>(?:how\s+(?:much|many|long)|"
+    r"what(?:'s|\s+is|\s+would|\s+will|\s+do|\s+does)|(?:can|could|would|will|do|does|is|are)\s+"
+    r"(?:we|i|it|they|that|the\s+\w+))\b.*)$", re.IGNORECASE)
 # "what we make is furniture": a clause that names something, not a question
 _WH_CLAUSE_AS_NOUN = re.compile(r"^\W*(?:what|how|which|who|where|when|why)\s+(?:we|i|they|you|he|"
                                 r"she|it|our|my)\b", re.IGNORECASE)

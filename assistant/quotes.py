@@ -49,6 +49,12 @@ from knowledge.policy.schema import ExcludedCost, Programme
 from knowledge.programme import KindWords
 from knowledge.words import plain_words
 
+# "how much subsidy is that?": the value of the support told, not what is left of the limit
+_VALUE_OF_WHAT_WAS_HAD = re.compile(
+    r"\bhow\s+much\b[^?]{0,40}?\b(?:is\s+(?:that|it|this)|are\s+(?:they|those|these)|"
+    r"(?:does|did)\s+(?:that|it|this)\s+(?:come\s+to|count\s+as|add\s+up\s+to|amount\s+to)|"
+    r"(?:do|did)\s+(?:they|those|these)\s+(?:come\s+to|count\s+as|add\s+up\s+to))\s*\??$",
+    re.IGNORECASE)
 _HEADROOM_WORDS = re.compile(
     r"\b(?:headroom|room|left|remain\w*|stop|stops|prevent\w*|affect\w*|limit|cap|count|"
     r"counts|rule\s+us\s+out)\b",
@@ -334,6 +340,7 @@ class AwardQuotes:
             return Quote(award_quote(offers, band, described=facts.stated_band is not None),
                          [o.assessment.programme_id for o in offers])
         if question.kind in {"amount", "yes_no"} and new.prior_public_support is not None and \
+                not _VALUE_OF_WHAT_WAS_HAD.search(question.text) and \
                 (_HEADROOM_WORDS.search(text) or self._names_subsidy(text) or
                  (question.kind == "yes_no" and
                  _APPLYING.search(question.text))) and not self._units_left(question.text):

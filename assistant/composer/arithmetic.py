@@ -102,10 +102,12 @@ def _counts(question: str) -> list[tuple[float, list[str]]]:
 def worked_sum(question: str, sentences: Sequence[str],
                message: str = "") -> tuple[Worked, int] | None:
     """The count the question gives times the value a sentence puts on one of the same thing,
-    with the index of that sentence; None when the question gives no such count. What is left
+    with the index of that sentence (the count may be told before the question, in the
+    `message`); None when neither gives such a count. What is left
     of an allowance takes off a count used, from the question or else the rest of the
     `message` it is part of."""
-    counts = [(count, words) for count, words in _counts(question) if count > 1]
+    counts = [(count, words) for count, words in _counts(question) if count > 1] or \
+        [(count, words) for count, words in _counts(message) if count > 1]
     if _LEFT.search(question):
         used = [(count, words) for count, words in _counts(question) if count >= 1] or \
             [(count, words) for count, words in _counts(message) if count >= 1]

@@ -67,3 +67,11 @@ def test_the_count_used_may_come_in_the_sentence_before_the_question() -> None:
     found = worked_sum("What are the rest worth?", sentences, message)
     assert found is not None
     assert found[0].text == "4 sessions left (10 less the 6 used) at £450 each come to £1,800."
+
+
+def test_the_count_may_be_told_before_the_question() -> None:
+    sentences = ["Every mentoring session is valued at £450."]
+    found = worked_sum("what does that add up to", sentences,
+                       "we had 5 mentoring sessions last spring, what does that add up to")
+    assert found is not None
+    assert found[0].text == "5 sessions at £450 each come to £2,250."

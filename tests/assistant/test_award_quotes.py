@@ -395,3 +395,11 @@ def test_a_business_a_question_supposes_is_answered_for_itself(ssr, text: str,
 def test_one_rate_for_every_size_is_said_once(ssr) -> None:
     text = answer(ask(ssr, "How much of the cost of a voucher project do we put in ourselves?"))
     assert text.startswith("30% of eligible costs:") and "whatever the business's size" in text
+
+
+def test_the_value_of_support_told_is_not_asked_as_headroom(ssr) -> None:
+    # "how much is that?" asks what the days count as, which the guidance's day value works out
+    assert ask(ssr, "The heat hub gave us 6 days of Technical Support. How much subsidy is "
+                    "that?").lines == []
+    assert answer(ask(ssr, "£90,000 of MFA came our way in 2025 - what headroom remains?")) \
+        .startswith("The Minimal Financial Assistance headroom left is £225,000")

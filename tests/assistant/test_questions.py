@@ -77,3 +77,9 @@ def test_a_question_in_the_last_clause_is_read_without_a_question_mark(
         message: str, kind: str, text: str) -> None:
     question = read_question(message)
     assert (question.kind, question.text) == (kind, text)
+
+
+def test_a_question_after_its_condition_is_read_without_a_comma() -> None:
+    question = read_question("lab trial question - if the work runs to 9 grand how much of it "
+                             "is met by a voucher")
+    assert (question.kind, question.text) == ("amount", "how much of it is met by a voucher")
