@@ -171,10 +171,16 @@ def read_question(message: str) -> Question:
     """The question in a message and its kind; "statement" when nothing is asked."""
     message = _APOSTROPHE_DROPPED.sub(r"\1's", message)  # "whats the limit" asks
     message = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m[0].lower()], message)
-    sentence = _asking_sentence(message)
-    text = _LEAD_IN.sub("", sentence).strip()
+    sentence, clause = _asking_sentence(message)
+    text = _LEAD_IN.sub("", clause).strip()
     # a follow-up's own sentence ("Who leads it?") leaves its subject to what came before
-    kind = _kind(text, sentence)
+    kind = _kind(text, clause)
+    shown = clause
+    if clause != sentence and _BACK_REFERENCE.search(clause):
+        # "I want to complain in writing, where do I send it": the clause asks, and its
+        # subject is in the words before it
+        shown = sentence
+        text = _LEAD_IN.sub("", sentence).strip()
     tail = re.split(r"[,;:]|\s[-–—]\s", text)[-1].strip()
     if (kind != "statement" or sentence.rstrip().endswith("?")) and (
             ((_AWARD_AT_END.search(text) or _AWARD_AT_END.search(tail)) and
@@ -188,13 +194,15 @@ def read_question(message: str) -> Question:
     elif kind in {"other", "list", "definition", "statement"} and \
             sentence.rstrip().endswith("?") and _FIGURE_ASKED.search(text):
         kind = "amount"  # "Largest grant one project can get?", "the incubator's desk rent?"
-    return Question(text=sentence.strip(), kind=kind, words=frozenset(stems(message)))
+    return Question(text=shown.strip(), kind=kind, words=frozenset(stems(message)))
 
 
-def _asking_sentence(message: str) -> str:
+def _asking_sentence(message: str) -> tuple[str, str]:
+    """The sentence that asks, and the part of it that asks (the same, unless a clause at its
+    end asks without a question mark)."""
     sentences = [s.strip() for s in _SENTENCE.findall(" ".join(message.split())) if s.strip()]
     if not sentences:
-        return ""
+        return "", ""
     asking = [s for s in sentences if s.endswith("?") or _QUESTION_WORD.match(
         _LEAD_IN.sub("", s)) or _YES_NO.match(_LEAD_IN.sub("", s))]
     if not asking:
@@ -207,16 +215,19 @@ def _asking_sentence(message: str) -> str:
         if last != sentences[-1] and len(last.split()) >= 3 and (
                 _QUESTION_WORD.match(bare) or _YES_NO.match(bare)) and \
                 not _WH_CLAUSE_AS_NOUN.match(bare):
-            return last
+            return sentences[-1], last
     if len(asking) > 1 and _GUESS_AT_ANSWER.match(asking[-1]):
         # "Who hosts the lab? Is it the council?": the owner's guess at the answer
         # follows the question, which is the one to answer
         wh = [s for s in asking[:-1] if _WH_OPENING.match(_LEAD_IN.sub("", s))]
         if wh:
-            return wh[-1]
-    return asking[-1] if asking else sentences[-1]
+            return wh[-1], wh[-1]
+    found = asking[-1] if asking else sentences[-1]
+    return found, found
 
 
+# A pronoun that takes its meaning from the words before: "where do I send it"
+_BACK_REFERENCE = re.compile(r"\b(?:it|that|this|them|they|those|these|one)\b", re.IGNORECASE)
 # A question after the condition it depends on, with no comma between
 _ASKED_AFTER_CONDITION = re.compile(
     r"^\W*(?:if|when|once|assuming|say)\b[^?]{3,80}?\s(?P<ask>(?:how\s+(?:much|many|long)|"

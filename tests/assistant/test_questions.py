@@ -80,6 +80,13 @@ def test_a_question_in_the_last_clause_is_read_without_a_question_mark(
 
 
 def test_a_question_after_its_condition_is_read_without_a_comma() -> None:
-    question = read_question("lab trial question - if the work runs to 9 grand how much of it "
-                             "is met by a voucher")
-    assert (question.kind, question.text) == ("amount", "how much of it is met by a voucher")
+    question = read_question("lab trial question - if the work runs to 9 grand how much is met "
+                             "by a voucher")
+    assert (question.kind, question.text) == ("amount", "how much is met by a voucher")
+
+
+def test_a_question_in_a_clause_keeps_the_words_its_pronoun_points_back_to() -> None:
+    question = read_question("the assessor never came back to us. we'd like to appeal in "
+                             "writing, who do we address it to")
+    assert question.kind == "who"
+    assert question.text == "we'd like to appeal in writing, who do we address it to"
