@@ -177,7 +177,7 @@ def read_question(message: str) -> Question:
     kind = _kind(text, clause)
     shown = clause
     if clause != sentence and _BACK_REFERENCE.search(clause):
-        # "I want to complain in writing, where do I send it": the clause asks, and its
+        # "we would like to appeal by letter, who should it go to": the clause asks, and its
         # subject is in the words before it
         shown = sentence
         text = _LEAD_IN.sub("", sentence).strip()
@@ -226,7 +226,7 @@ def _asking_sentence(message: str) -> tuple[str, str]:
     return found, found
 
 
-# A pronoun that takes its meaning from the words before: "where do I send it"
+# A pronoun that takes its meaning from the words before: "who should it go to"
 _BACK_REFERENCE = re.compile(r"\b(?:it|that|this|them|they|those|these|one)\b", re.IGNORECASE)
 # A question after the condition it depends on, with no comma between
 _ASKED_AFTER_CONDITION = re.compile(
