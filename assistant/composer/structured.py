@@ -56,6 +56,9 @@ _PEOPLE_ASKED = re.compile(r"\b(?:names?|who|whom|contacts?|emails?|phone\s+numb
                            r"details\s+of)\b", re.IGNORECASE)
 # "In or out?" after the place was named: the place is in the message, not the question
 _IN_OR_OUT = re.compile(r"\b(?:in\s+or\s+out|inside\s+or\s+outside)\b", re.IGNORECASE)
+# A place's public body or business network, which a question can ask about as such
+_A_BODY = re.compile(r"\b(?:city|borough|district|county|town|parish)?\s*council(?:'s)?\b|"
+                     r"\bgrowth\s+hub\b|\bchamber\s+of\s+commerce\b", re.IGNORECASE)
 _SUPPORT_WORDS = re.compile(
     r"\b(?:apply|eligible|qualify|support|help|funding|grants?|take\s+part|join)\b",
     re.IGNORECASE)
@@ -209,6 +212,8 @@ class StructuredAnswers:
             return []
         if question.kind == "other" and _PEOPLE_ASKED.search(text):
             return []  # "who looks after firms in Dudley?": people, not the place
+        if not _AREA_WORDS.search(text) and _A_BODY.search(text):
+            return []  # "does Dudley Council run its own grants?": the body, not the place
         for area in self._view.areas:
             found = _place_in(area, text)
             if found is None and message and _IN_OR_OUT.search(text):

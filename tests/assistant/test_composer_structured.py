@@ -136,6 +136,8 @@ def test_no_place_or_no_area_question_is_left_to_the_guidance(
         answers: StructuredAnswers) -> None:
     assert _texts(answers, "Is the grant taxable?") == []
     assert _texts(answers, "We are based in Leeds.") == []  # a statement, not a question
+    # the place's council asked about as a body: its own schemes are not the area's
+    assert _texts(answers, "Does Leeds City Council give out its own grants?") == []
 
 
 def test_the_programmes_of_a_kind_are_listed_from_the_policy(
