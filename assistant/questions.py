@@ -93,7 +93,10 @@ _FIGURE_ASKED = re.compile(
     r"\b(?:grant|award|voucher)\s+(?:on|for)\s+(?:that|this|it|those|these)\s*\?*\s*$|"
     # "what's left?", "what remains of the limit?": what is left of an amount
     r"^\W*what(?:'s|’s|\s+is|\s+would\s+be|\s+will\s+be)?\s+(?:left|remaining|remains|"
-    r"still\s+available)\b",
+    r"still\s+available)\b|"
+    # "Room left?", "Headroom?", "Grant?": a figure asked in a word or two
+    r"^\W*(?:(?:any\s+|the\s+|our\s+)?(?:head)?room(?:\s+left)?|headroom|(?:the\s+)?grant|"
+    r"(?:the\s+)?award|how\s+much)\s*\?+\s*$",
     re.IGNORECASE)
 _WHEN = re.compile(
     r"^(?:when|by\s+when|until\s+when)\b|\bhow\s+(?:long|soon|quickly|often)\b|"

@@ -128,9 +128,11 @@ _FULL_WEEK = re.compile(
     rf"\bfull[\s-]?time\s+(?:is|being|=|of|means)\s+{_NUMBER}\s*(hours?|hrs?|days?)\b|"
     rf"\b(?:of|out\s+of)\s+an?\s+{_NUMBER}[\s-]*(hours?|hrs?|days?)\s+(?:full[\s-]?time\s+)?"
     r"(?:working\s+)?week\b", re.IGNORECASE)
+# "4 days out of a six-day week", "2 days out of 5", "20 of 40 hours": the part and the whole
 _PART_OF_WEEK = re.compile(
-    rf"\b{_NUMBER}\s*(hours?|hrs?|days?)\s+(?:out\s+)?of\s+an?\s+{_NUMBER}[\s-]*(hours?|hrs?|days?)"
-    r"\s+(?:full[\s-]?time\s+)?(?:working\s+)?week\b", re.IGNORECASE)
+    rf"\b{_NUMBER}\s*(hours?|hrs?|days?)?\s+(?:out\s+)?of\s+(?:an?\s+|the\s+)?{_NUMBER}"
+    r"(?:[\s-]*(hours?|hrs?|days?))?(?:\s+(?:full[\s-]?time\s+)?(?:working\s+)?week)?"
+    r"(?![\w%£])", re.IGNORECASE)
 # "for 4 months of the year", "3 months full time each summer": the part of a year worked
 _PART_YEAR = re.compile(
     rf"\b{_NUMBER}\s*(months?|weeks?)\s+(?:(?:full[\s-]?time|a\s+year|each\s+year|per\s+year|"
@@ -144,9 +146,11 @@ def one_person_awu(text: str) -> tuple[float, str] | None:
     year is given."""
     part, full, year = _PART_WEEK.search(text), _FULL_WEEK.search(text), _PART_YEAR.search(text)
     share, working = 1.0, []
-    if both := _PART_OF_WEEK.search(text):  # "4 days out of a 5-day week"
-        worked, unit, whole, whole_unit = (float(both[1]), both[2].lower()[0], float(both[3]),
-                                           both[4].lower()[0])
+    both = next((m for m in _PART_OF_WEEK.finditer(text) if m[2] or m[4]), None)
+    if both:  # "4 days out of a six-day week", "2 days out of 5"
+        worked, whole = float(both[1]), float(both[3])
+        unit = (both[2] or both[4]).lower()[0]
+        whole_unit = (both[4] or both[2]).lower()[0]
     elif part and full:
         worked, unit = float(part[1]), part[2].lower()[0]
         whole, whole_unit = float(full[1] or full[3]), (full[2] or full[4]).lower()[0]
@@ -235,7 +239,7 @@ class AwardQuotes:
         # "if it gives us £80k, how many jobs?", the project in "what would it cover of £8k?"
         money_read = any(isinstance(value, Money) for _, value in new)
         lone = None if money_read or question.kind != "amount" else \
-            _lone_amount(question.text)
+            _lone_amount(question.text) or _lone_amount(text)
         if question.kind == "amount" and self._asks_outputs(question.text) and \
                 (new.requested_amount or new.project_cost or lone) is not None:
             offers = self._offers(text, facts, focus)
@@ -316,12 +320,19 @@ class AwardQuotes:
                 return Quote(range_quote(offers, extreme["low"] is not None),
                              [o.assessment.programme_id for o in offers])
         if question.kind == "amount" and new.project_cost is not None and \
-                new.consultancy_cost is None and (cap := self._cap_asked(question.text, text,
-                                                                        focus)):
+                (new.consultancy_cost is None or not (
+                    AWARD_WORDS.search(question.text) or _GIVES.search(question.text))) and \
+                (cap := self._cap_asked(question.text, text, focus)):
             programme, category = cap
             assert programme.award is not None
-            other = new.project_cost.in_gbp(self._policy.rates.eur_to_gbp)
-            return Quote(cap_quote(programme.award, category, other), [programme.id])
+            rate = self._policy.rates.eur_to_gbp
+            other = new.project_cost.in_gbp(rate)
+            stated = new.consultancy_cost.in_gbp(rate) if new.consultancy_cost else None
+            if stated is not None and other > stated:
+                other -= stated  # the project's cost holds the fees stated beside it
+            if stated is None or other > 0:
+                return Quote(cap_quote(programme.award, category, other, stated),
+                             [programme.id])
         if lone is not None:
             new = new.model_copy(update={"project_cost": lone})
             facts = facts.model_copy(update={"project_cost": lone})

@@ -310,9 +310,11 @@ def limit_quote(policy: Policy) -> list[QuoteLine]:
                       rates.mfa_clause)]
 
 
-def cap_quote(award: Award, category_asked: str, other_costs_gbp: float) -> list[QuoteLine]:
+def cap_quote(award: Award, category_asked: str, other_costs_gbp: float,
+              stated_gbp: float | None = None) -> list[QuoteLine]:
     """How much of a capped kind of cost can count, beside `other_costs_gbp` of other eligible
-    costs: the most of the advisers' fees that is allowed."""
+    costs: the most of the advisers' fees that is allowed; with the fees `stated_gbp`, how much
+    of them counts and how much is left out."""
     lines = []
     for cap in award.cost_caps:
         if cap.category.casefold() != category_asked.casefold():
@@ -330,9 +332,16 @@ def cap_quote(award: Award, category_asked: str, other_costs_gbp: float) -> list
             limits.append(f"no more than {pounds(cap.max_gbp)}")
         if allowed is None:
             continue
-        lines.append(QuoteLine(
-            f"At most {pounds(allowed)} of {cap.category} can count as eligible: "
-            f"{cap.category} may be at most {joined(limits)}.", cap.clause))
+        text = (f"At most {pounds(allowed)} of {cap.category} can count as eligible: "
+                f"{cap.category} may be at most {joined(limits)}.")
+        if stated_gbp is not None and stated_gbp > allowed:
+            text += (f" Of the {pounds(stated_gbp)} of {cap.category}, {pounds(allowed)} counts "
+                     f"and {pounds(stated_gbp - allowed)} is left out, so the eligible costs "
+                     f"are {pounds(other_costs_gbp + allowed)}.")
+        elif stated_gbp is not None:
+            text += (f" All {pounds(stated_gbp)} of the {cap.category} counts, so the "
+                     f"eligible costs are {pounds(other_costs_gbp + stated_gbp)}.")
+        lines.append(QuoteLine(text, cap.clause))
     return lines
 
 

@@ -97,10 +97,18 @@ _ASKED_ABOUT = re.compile(
     r"\b(?:could|can|would|will|might)\s+(?:we|i|they|the\s+business)\s+(?:still\s+|then\s+)?"
     r"(?:get|receive|obtain|be\s+(?:given|awarded|offered))\b", re.I)
 _PAST_SUPPORT = re.compile(
-    r"\b(?:received|had|got|(?:been|were|was)\s+(?:given|awarded)|won|secured|obtained|"
+    r"\b(?:received|had(?!\s+to\b)|got(?!\s+to\b)|(?:been|were|was)\s+(?:given|awarded)|won|"
+    r"secured|obtained|so\s+far|to\s+date|"
     r"gave\s+(?:us|me|the\s+business)|(?:paid|awarded|provided)\s+(?:us|me)|"
     r"previous(?:ly)?|prior|already|last\s+(?:financial\s+)?(?:year|month)|in\s+the\s+(?:past|last)|ago|"
     r"(?:19|20)\d\d)\b", re.I)
+# The words between a noun and the amount it is: "a project of £200k", "kit costing £9,000".
+_OF_AMOUNT = re.compile(r"\s+(?:of|costing|worth|valued\s+at|at|totalling|totaling)\s+"
+                        r"(?:about\s+|around\s+|roughly\s+|approx\.?\s+|c\.\s*)?", re.I)
+# An award still to come: "the offer would be £50k", "if the grant is £40k".
+_WOULD_BE = re.compile(r"\b(?:would|will|could|might)\s+(?:be|come\s+to|amount\s+to)\b|"
+                       r"\bif\s+(?:the|a|an|our|we)\b(?![^.;!?]{0,30}\b(?:had|received|got)\b)",
+                       re.I)
 # "a grant towards a £90k machine": the machine's price is not the grant's purpose.
 _TOWARDS = re.compile(
     r"\b(?:towards?|to\s+(?:cover|fund|pay\s+for|help\s+with|buy|purchase|invest\s+in))\b", re.I)
@@ -201,6 +209,8 @@ def nearest_role(msg: Message, amount: Amount, lo: int, hi: int,
             if not after and role == "grant" and _COVERS.search(text, a, b):
                 continue  # "what would the voucher cover of an £8,000 study": a cost
             distance = b - a
+            if not after and _OF_AMOUNT.fullmatch(text, a, b):
+                distance = -distance  # "a project of £200k", "machinery costing £90k"
             if after and _SAME_PHRASE.fullmatch(text, a, b):
                 # the noun the amount qualifies: "a £70k automation project"; of two, the last
                 # is the head ("a £60k Smart Factory Project grant" is a grant)
@@ -243,6 +253,8 @@ def _resolve(msg: Message, role: str, lo: int, hi: int) -> str:
         return role
     if _PAST_SUPPORT.search(msg.text, lo, hi) and not _ASKED_ABOUT.search(msg.text, lo, hi):
         return "prior_public_support"
+    if _WOULD_BE.search(msg.text, lo, hi):
+        return "requested_amount"  # "the offer would be £50k": one to come
     if not (_REQUEST.search(msg.text, lo, hi) or _ASKED_ABOUT.search(msg.text, lo, hi)):
         # the second of a list of awards received: "a council gave us £15k in May and a
         # £12k voucher this year"

@@ -520,9 +520,17 @@ _STATED_BAND_ALONE = re.compile(
     re.I)
 
 
+# ... or opening the message: "Medium-sized manufacturer here.", "small firm, Walsall, ..."
+_STATED_BAND_OPENING = re.compile(
+    r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\b\W*)?(?P<lead>)(?:an?\s+)?"
+    r"(?P<band>micro|small|medium(?:[\s-]?sized)?)\s*(?:-|\s)?\s*(?:sized\s+)?"
+    r"(?:[a-z&-]+\s+){0,2}?(?:business|company|co|firm|enterprise|sme|manufacturer|employer|"
+    r"outfit|maker|supplier|workshop|shop)\b(?=\s+here\b|\s*[,.;:–-])", re.I)
+
+
 def read_stated_band(msg: Message) -> StatedBand | None:
     """ "small" for "we're a small business"; None when the business's size is not named."""
-    found = [m for pattern in (_STATED_BAND, _STATED_BAND_ALONE)
+    found = [m for pattern in (_STATED_BAND, _STATED_BAND_ALONE, _STATED_BAND_OPENING)
              for m in pattern.finditer(msg.text)
              if not msg.about_another_business(m.start()) and _said_of_itself(msg, m)]
     found.sort(key=lambda m: m.start())

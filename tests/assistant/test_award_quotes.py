@@ -403,3 +403,23 @@ def test_the_value_of_support_told_is_not_asked_as_headroom(ssr) -> None:
                     "that?").lines == []
     assert answer(ask(ssr, "£90,000 of MFA came our way in 2025 - what headroom remains?")) \
         .startswith("The Minimal Financial Assistance headroom left is £225,000")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the size given at the opening, the one amount in another sentence
+    ("Small engineering firm here. The new saw and extractor come to £50k. What would the "
+     "booster pay?", "would be £22,500 for £50,000"),
+    # the award still to come is not earlier support
+    ("Should the grant come to £60k, how many jobs have we got to create?", "at least 3"),
+    ("We've had £290k of MFA and the booster offer would be £40k - how much can they pay us?",
+     "headroom left is £25,000"),
+    # a figure asked in a word
+    ("Subsidy so far: £100k, £45k and £30k. Headroom?", "headroom left is £140,000"),
+    # the consultancy stated beside the rest: how much of it counts
+    ("Equipment £56k and £40k of consultants - what part of their fees is allowed?",
+     "£24,000 counts and £16,000 is left out"),
+    # one person's share of a week given as a part of a whole
+    ("a packer on 3 days out of 5 all year, what's that in AWU?", "0.6 annual work units"),
+])
+def test_figures_asked_in_owners_words(ssr, text: str, expected: str) -> None:
+    assert expected in answer(ask(ssr, text))
