@@ -248,6 +248,10 @@ class ExtractiveComposer:
             score += config.kind_bonus  # "what email do I send it to?": the sentence with one
         if asked.kind == "list" and introduces_list(candidate.raw):
             score += config.kind_bonus
+        if asked.kind == "list" and not _NEGATIVE.search(asked.text) and \
+                _NEGATIVE.search(f"{context}\n{candidate.text}"):
+            # "what can the grant pay for?" is not answered by the list of what it cannot
+            score -= 2 * config.kind_bonus
         if asked.kind == "how" and _STEPS.search(context):
             score += config.kind_bonus  # a process is answered by its steps
         return Sentence(candidate.text, candidate.passage, candidate.position, float(score))
@@ -619,6 +623,12 @@ def _worked(asked: Question, candidates: list[_Candidate],
         leads.append(Lead(counted.text, citation=passage_citation(passages[counted.passage],
                                                                   counted.text)))
     return leads
+
+
+# Words that turn a list into what is not allowed: "Ineligible costs", "cannot be funded"
+_NEGATIVE = re.compile(r"\b(?:ineligible|not\s+eligible|cannot|can't|can\s*not|won't|will\s+not|"
+                       r"not\s+(?:be\s+)?(?:funded|paid|covered|allowed|included)|excluded|"
+                       r"exclusions?|isn't|aren't|doesn't|don't|not)\b", re.IGNORECASE)
 
 
 # A way of getting in touch asked for, and what gives it

@@ -222,3 +222,15 @@ def test_who_to_contact_is_answered_by_an_address_or_a_number(question: str, sen
                                                               answered: bool) -> None:
     from assistant.composer.extractive import _contact_answered
     assert _contact_answered(question, sentence) is answered
+
+
+def test_a_list_of_what_is_allowed_is_not_answered_by_what_is_not(
+        composer: ExtractiveComposer) -> None:
+    passages = [_passage("Costs the fund will not pay:\n- rent;\n- staff wages;\n- vehicles.",
+                         "Ineligible costs"),
+                _passage("Costs the fund pays:\n- new machinery;\n- software licences;\n"
+                         "- training courses.", "Eligible costs", n=1)]
+    allowed = composer.compose("What can we spend the fund on?", passages).answer
+    assert "new machinery" in allowed and "rent" not in allowed
+    barred = composer.compose("What can't we spend the fund on?", passages).answer
+    assert "rent" in barred
