@@ -49,7 +49,8 @@ LISTED_STAFF = re.compile(rf"{NUM_START}{NUM}\s*(?:staff|employees|people|fte|wo
                           re.I)
 # A word that denies what follows it: "not", "never", "haven't", "free of".
 NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|without|none|nothing|nobody|no\s+one|"
-                      r"free\s+(?:of|from))\b|n't\b|\bcannot\b", re.I)
+                      r"free\s+(?:of|from)|nowhere\s+near|far\s+from)\b|n't\b|\bcannot\b",
+                      re.I)
 # A bare yes or no, answering the question just asked.
 YES_ANSWER = re.compile(r"\s*(?:yes|yeah|yep|yup|correct|true|that's\s+right|"
                         r"we\s+(?:are|do|have|did)|it\s+(?:is|does)|i'm\s+afraid\s+so|"

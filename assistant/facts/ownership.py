@@ -136,7 +136,8 @@ _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
     ("individual", re.compile(
         r"\b(?:business\s+partners?|employee\s+ownership\s+trust|eot|management\s+team|"
         r"my\s+(?:wife|husband|partner|family|dad|mum|mom|father|mother|brother|sister|son|"
-        r"daughter|uncle|aunt|cousin)|(?:and|&)\s+(?:i|me|myself)|md|ceo|managing\s+director|"
+        r"daughter|uncle|aunt|cousin)(?!(?:'s|’s)\s+(?:[\w-]+\s+)?(?:company|business|firm|group|"
+        r"ltd|limited|plc|holdings?))|(?:and|&)\s+(?:i|me|myself)|md|ceo|managing\s+director|"
         r"chair(?:man|woman)?|"
         r"proprietors?|owner[\s-]managers?|boss)\b", re.I)),
     ("university", re.compile(r"\b(?:universit(?:y|ies)|uni|college|higher\s+education)\b",
@@ -456,8 +457,19 @@ def _owned_by(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
     holding = _holding(msg, match.end(), end, share, "owns_us")
     if holding is None:
         return None
-    msg.claim(match.start(), end)
+    msg.claim(match.start(), _claimed_end(msg, match.end(), end, holding))
     return Found(match.start(), end, holding)
+
+
+def _claimed_end(msg: Message, start: int, end: int, holding: Holding) -> int:
+    """Where the words read for a holding end: the holder's name alone when no figures of
+    its own follow ("owned by my aunt, in business since 2003" leaves the years to be read),
+    else the whole phrase."""
+    if holding.employees is not None or holding.turnover is not None or \
+            holding.balance_sheet is not None:
+        return end
+    label = msg.text.find(holding.holder, start, end)
+    return label + len(holding.holder) if label >= 0 else end
 
 
 # "holds 25% in return for its IP": "in" starts no object the share is of

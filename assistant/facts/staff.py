@@ -126,6 +126,8 @@ _STAFF_ITEM = re.compile(
     # "11 on the shop floor", "6 at the benches", "4 in production"
     r"on\s+the\s+(?:shop[\s-]?)?floor|on\s+the\s+(?:tools|line|road|vans?)|at\s+the\s+benche?s?|"
     r"in\s+(?:production|dispatch|despatch|admin|sales|accounts|design|assembly|stores)))\b"
+    # not the owners: "two directors own it"
+    r"(?!\s+(?:jointly\s+|equally\s+)?(?:own|owns|hold|holds|share)\b)"
     r"(?:\s+full[\s-]?time\b)?", re.I)
 # The owner, or a family member, working beside the staff listed: "me", "my wife".
 _FAMILY = r"(?:wife|husband|son|daughter|brother|sister|dad|mum|father|mother|missus|partner)"

@@ -29,11 +29,13 @@ MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 _TRADING = (r"(?:trading|traded|in\s+business|operating|operated|in\s+operation|established|"
             r"going|running|around|existed|in\s+existence|incorporated|open|active|"
             r"(?:a\s+)?(?:ltd|limited)(?:\s+company)?)")
-_STARTED = (r"(?:founded|established|started(?:\s+(?:trading|up))?|set\s+up|incorporated|"
+_STARTED = (r"(?:founded|established|started(?:\s+(?:trading|up)(?:\s+(?:properly|officially|"
+            r"fully|for\s+real|in\s+earnest))?)?|set\s+up|incorporated|"
             # "set the company up", "started the business up"
             r"(?:set|started)\s+(?:it|(?:the|our|my|this)\s+(?:company|business|firm|shop))\s+up|"
             r"spun\s+(?:out|off)|"
-            r"formed|launched|opened(?:\s+our\s+doors)?|began(?:\s+trading)?|registered|"
+            r"formed|launched|opened(?:\s+our\s+doors)?|began(?:\s+trading(?:\s+(?:properly|"
+            r"officially|fully|for\s+real|in\s+earnest))?)?|registered|"
             r"went\s+live)")
 _TRADING_FOR = re.compile(
     rf"\b{_TRADING}\s+(?:for\s+)?(?:(?:the\s+)?(?:last|past)\s+)?(?:{QUAL}\s+)?{DURATION}",
@@ -43,6 +45,11 @@ _DURATION_OF_TRADING = re.compile(rf"{DURATION}'?\s+(?:of\s+)?(?:trading|in\s+bu
 _AGE = re.compile(
     r"\b(?:we(?:'re|\s+are)|(?:the\s+|our\s+)?(?:company|business|firm)\s+is|it's|it\s+is)\s+"
     rf"(?:only\s+|just\s+)?(?:{QUAL}\s+)?{DURATION}\s+old\b", re.I)
+# "we're a 6-year-old company", "I run a two-year-old engineering firm"
+_AGE_BEFORE = re.compile(
+    rf"\b(?:we(?:'re|\s+are)|i\s+run|i\s+own|it's)\s+an?\s+{DURATION}-?\s*old\s+"
+    r"(?:[\w&-]+\s+){0,2}?(?:company|business|firm|outfit|startup|start-up|manufacturer|"
+    r"workshop|bakery|brewery)\b", re.I)
 # "22 years old" as one item of a list about the business ("..., 22 years old, debt-free"),
 # not a person's age
 _LISTED_AGE = re.compile(rf"(?:^|[,;(]|\band)\s*(?:{QUAL}\s+)?{DURATION}\s+old\b", re.I)
@@ -187,7 +194,7 @@ def _month_end(year: int, month: int) -> date:
 
 def read_months_trading(msg: Message, today: date) -> float | None:
     found: list[Found[float]] = []
-    for pattern in (_TRADING_FOR, _DURATION_OF_TRADING, _AGE):
+    for pattern in (_TRADING_FOR, _DURATION_OF_TRADING, _AGE, _AGE_BEFORE):
         found += [Found(m.start(), m.end(), duration_months(m))
                   for m in pattern.finditer(msg.text)]
     for match in _LISTED_AGE.finditer(msg.text):
@@ -279,8 +286,24 @@ def _listed_years(msg: Message) -> list[Found[float]]:
     return found
 
 
+# "... has run it since the 90s": a decade, counted from its last year (the least it can be)
+_SINCE_DECADE = re.compile(
+    r"\bsince\s+the\s+(?:(?P<century>19|20)?(?P<decade>\d)0'?s|(?P<word>sixties|seventies|"
+    r"eighties|nineties))\b", re.I)
+_DECADE_WORDS = {"sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+
+
 def _doing_for_a_time(msg: Message, today: date) -> list[Found[float]]:
     found: list[Found[float]] = []
+    for match in _SINCE_DECADE.finditer(msg.text):
+        clause = msg.text[msg.clause(match.start())[0]:match.start()]
+        if _A_CAREER.search(clause) or not _DOING.search(clause):
+            continue
+        digit = _DECADE_WORDS[match["word"].lower()] if match["word"] else int(match["decade"])
+        century = int(match["century"]) * 100 if match["century"] else \
+            (2000 if digit <= 2 else 1900)
+        found.append(Found(match.start(), match.end(),
+                           months_since(date(century + digit * 10 + 9, 12, 31), today)))
     for match in _DOING_FOR.finditer(msg.text):
         clause = msg.text[msg.sentence(match.start())[0]:match.end()]
         if not _A_CAREER.search(clause):

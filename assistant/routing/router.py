@@ -121,6 +121,10 @@ class Router:
                 not (has_context and facts) and not (
                 has_context and rules.FOLLOW_UP_OPENER.search(text)):
             decision = self._off_topic_by_rule(text)
+        if decision is None and set(facts) & _BUSINESS_FACTS and self._programme_help_asked(text):
+            decision = RouteDecision(route="eligibility",
+                                     reason="asks whether a named programme can help the "
+                                            "business it describes")
         decision = decision or _eligibility_or_signposting(text, facts, follow_up)
         if decision is None and self._asks_for_offer(text):
             decision = RouteDecision(route="eligibility", reason="asks for one of the offers")
@@ -136,6 +140,14 @@ class Router:
         return wanted is not None and self._programme_words is not None and \
             bool(self._programme_words.search(" ".join(text[wanted.end():].split()[:3]))) and \
             not _WHAT_IT_PAYS.search(text, wanted.end())
+
+    def _programme_help_asked(self, text: str) -> bool:
+        """ "Can the <programme> help?", "is the <programme> for firms like us?": asked of a
+        programme by name."""
+        asked = read_question(text).text
+        if self._programme_words is None or not _HELP_ASKED.search(asked):
+            return False
+        return bool(self._programme_words.search(asked))
 
     def _about_business(self, text: str) -> bool:
         return bool(rules.BUSINESS_WORDS.search(text) or (
@@ -305,6 +317,11 @@ _RULE_ASKED = re.compile(
     r"(?:eligible|able|allowed|entitled|qualify|apply|get)\b)|"
     r"\b(?:should|would\s+it\s+be\s+better\s+(?:for|to))\b[^?]*\s+or\s+[^?]*|"
     r"\bwhich\s+(?:one|is|of\s+(?:them|the\s+two))\b", re.IGNORECASE)
+# Whether a programme can help, or is meant for the business
+_HELP_ASKED = re.compile(
+    r"^\W*(?:can|could|would|will|might|does|do|is|are)\s+(?:the|your|a|an)\s+[^?]{2,60}?"
+    r"\b(?:help|support|work\s+with|take\s+us|be\s+(?:right|for)|for\s+(?:us|people|firms|"
+    r"businesses|companies)\b)", re.IGNORECASE)
 _VERDICT_WORD = re.compile(r"\b(?:eligib\w*|qualif\w*|entitled)\b", re.IGNORECASE)
 _FRAGMENT_WORDS = 6  # a fragment alone: "12-person firm"
 _FIRST_PERSON_WORDS = 25  # a sentence of the owner's own: "we came out of a CVA in 2019"

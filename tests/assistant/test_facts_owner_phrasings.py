@@ -3,6 +3,8 @@ ranges, number words, past insolvency, activities without a lead, a holder's own
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from assistant.facts import FactExtractor
@@ -151,3 +153,40 @@ def test_a_registered_office_is_not_the_site_when_another_is_meant(
 def test_a_stake_bought_is_a_holding(extractor: FactExtractor, text: str) -> None:
     [holding] = extractor.extract(text).holdings
     assert holding.holder_kind == "investor"
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("We're a 4-year-old company that makes signage.", 48),
+    ("I run a two-year-old joinery business in Dudley.", 24),
+    # the owner's name for the business, then its years: the holder does not swallow them
+    ("We're a bakery, the shares held by my aunt, trading since 2016.", None),
+    ("The firm only began trading properly 5 months ago.", 5),
+    ("my uncle had been making gates since the seventies before I took it on", None),
+])
+def test_the_age_of_the_business_in_owners_words(extractor: FactExtractor, text: str,
+                                                 months: float | None) -> None:
+    found = extractor.extract(text, date(2026, 12, 5)).months_trading
+    if months is None:
+        assert found is not None and found > 12 * 9
+    else:
+        assert found == months
+
+
+@pytest.mark.parametrize(("text", "insolvent"), [
+    ("20 staff and we're nowhere near insolvency.", False),
+    ("There was a CVA in 2021; I believe it's finished but I'd have to check the paperwork.",
+     None),
+])
+def test_insolvency_said_loosely(extractor: FactExtractor, text: str,
+                                 insolvent: bool | None) -> None:
+    assert extractor.extract(text).insolvent is insolvent
+
+
+def test_a_relatives_company_holding_shares_is_an_enterprise(extractor: FactExtractor) -> None:
+    holdings = extractor.extract("My brother's company has 30% of the shares; I hold the rest.",
+                                 ).holdings
+    assert (holdings[0].share_percent, holdings[0].holder_kind) == (30, "enterprise")
+
+
+def test_owners_named_by_role_are_not_the_headcount(extractor: FactExtractor) -> None:
+    assert extractor.extract("22 staff, £2m turnover, three partners own it").employees == 22
