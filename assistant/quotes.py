@@ -345,7 +345,8 @@ class AwardQuotes:
             if lines := band_difference_quote(offers, first, second):
                 return Quote(lines, [o.assessment.programme_id for o in offers])
         if question.kind in {"amount", "yes_no"} and new.project_cost is not None and \
-                (AWARD_WORDS.search(question.text) or _GIVES.search(question.text)):
+                (AWARD_WORDS.search(question.text) or _GIVES.search(question.text) or
+                 _OWN_SHARE.search(question.text)):
             offers = self._offers(text, facts, focus)
             band = facts.stated_band or read_supposed_band(text)
             return Quote(award_quote(offers, band, described=facts.stated_band is not None),

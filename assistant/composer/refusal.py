@@ -78,6 +78,30 @@ _RECORD = re.compile(
     r"|had\s+)?)?(?:been\s+)?(?:got|received|won|were|was|funded|supported|awarded|helped|approved|"
     r"successful)\b",
     re.IGNORECASE)
+# The money a programme or a round has to give: "how much is in the pot?", "the total budget"
+_BUDGET_ASKED = re.compile(
+    r"\b(?:in\s+the\s+pot|size\s+of\s+the\s+(?:pot|fund|budget)|(?:total|overall|whole)\s+"
+    r"(?:budget|pot|funding\s+pot|fund)|how\s+much\s+(?:money|funding|cash)\s+(?:is|is\s+there|"
+    r"has\s+been\s+set\s+aside|have\s+you\s+got)\b[^?]*\b(?:available|in\s+(?:total|round|the))|"
+    r"budget\s+for\s+(?:round|the\s+round|this\s+round|the\s+(?:programme|scheme)))",
+    re.IGNORECASE)
+_BUDGET_STATED = re.compile(r"\b(?:budget|pot|fund\s+of|in\s+total|total\s+of)\b[^.]*[£€]\s?\d",
+                            re.IGNORECASE)
+# A person asked for by name: "the name of the laser expert at the lab", "who's our contact
+# person called?"
+_PERSON_NAME_ASKED = re.compile(
+    r"\bnames?\s+of\s+(?:the|your|their|its|a|an|our)\s+(?:[\w&'-]+\s+){0,4}?(?:expert|experts|"
+    r"adviser|advisers|advisor|advisors|contact|person|people|engineer|engineers|manager|lead|"
+    r"officer|specialist|specialists|researcher|academic|professor|technician|staff)\b|"
+    r"\b(?:expert|adviser|advisor|contact|person|engineer|manager|officer|specialist)\s+"
+    r"(?:is\s+)?called\b", re.IGNORECASE)
+_PERSON_NAMED = re.compile(r"\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+[A-Z][a-z]+")
+# Whether a firm named had an award: "Did Acme Tools get a booster grant?"
+_FIRM_AWARDED = re.compile(
+    r"^\W*(?:did|has|have|had)\s+(?-i:[A-Z][\w&'-]*)(?:\s+(?-i:[A-Z&][\w&'-]*)){0,4}\s+"
+    r"(?:\w+\s+){0,3}?(?:get|got|receive|received|win|won|been\s+(?:given|awarded))\s+"
+    r"(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:grant|award|voucher|funding|money)",
+    re.IGNORECASE)
 # a question about the business's own figures ("we've had £40k so far"), not the programme's
 _OWN_RECORD = re.compile(r"\b(?:we|we've|we're|we'd|our|us|i|i've|i'm|my)\b", re.IGNORECASE)
 # ... unless it asks about all applicants even so: "what are our chances?", "how many firms"
@@ -98,7 +122,16 @@ _REPORTED = re.compile(
 
 def unreported_record(question: str, selected: Sequence[str]) -> bool:
     """Whether the question asks for the programme's record (an average award, how many firms
-    were funded, jobs created so far) that no selected sentence reports, with a figure."""
+    were funded, jobs created so far) that no selected sentence reports, with a figure; or for
+    its budget, which only a sentence naming one answers; or whether a firm it names had an
+    award, which the guidance never says; or for a person's name, which only a sentence
+    naming someone gives."""
+    if _FIRM_AWARDED.search(question):
+        return True
+    if _PERSON_NAME_ASKED.search(question):
+        return not any(_PERSON_NAMED.search(sentence) for sentence in selected)
+    if _BUDGET_ASKED.search(question):
+        return not any(_BUDGET_STATED.search(sentence) for sentence in selected)
     if not _RECORD.search(question) or _PROJECTION.search(question):
         return False
     if _OWN_RECORD.search(question) and not _OF_ALL_APPLICANTS.search(question):

@@ -102,6 +102,13 @@ _PAST_SUPPORT = re.compile(
     r"gave\s+(?:us|me|the\s+business)|(?:paid|awarded|provided)\s+(?:us|me)|"
     r"previous(?:ly)?|prior|already|last\s+(?:financial\s+)?(?:year|month)|in\s+the\s+(?:past|last)|ago|"
     r"(?:19|20)\d\d)\b", re.I)
+# A thing named right after its price: "a £16k vinyl cutter", "a £9,000 lathe"
+_THING_PRICED = re.compile(
+    r"\s+(?!(?:of|on|for|to|in|at|from|with|by|and|or|a|an|the|is|was|are|we|our|per|each|that|"
+    r"which|this|grant|award|voucher|funding|turnover|sales|a\s+year|pa|k|m|towards?|off|back|"
+    r"up|more|please|if|so|but|as|max|maximum|minimum|min|total|in|over|under|or\s+so|ish|"
+    r"support|help|money|cash|contribution|investment)\b)[a-z][\w-]*"
+    r"(?:\s+[a-z][\w-]*)?\s*(?:[,.;:!?)]|and\b|$|\s+(?:and|for|from|to|which|that)\b)", re.I)
 # The words between a noun and the amount it is: "a project of £200k", "kit costing £9,000".
 _OF_AMOUNT = re.compile(r"\s+(?:of|costing|worth|valued\s+at|at|totalling|totaling)\s+"
                         r"(?:about\s+|around\s+|roughly\s+|approx\.?\s+|c\.\s*)?", re.I)
@@ -220,7 +227,8 @@ def nearest_role(msg: Message, amount: Amount, lo: int, hi: int,
     if best is not None:
         return _resolve(msg, best[1], lo, hi)
     if roles is None and _REQUEST.search(text, lo, hi):
-        return "requested_amount"
+        # "want a £16k vinyl cutter": the price of a thing wanted, not the award
+        return "project_cost" if _THING_PRICED.match(text, amount.end) else "requested_amount"
     return None
 
 

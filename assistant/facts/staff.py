@@ -153,6 +153,9 @@ _TWO_OF_US = re.compile(
     rf"\b(?:just\s+|only\s+)?(?:me|i)\s+(?:and|&)\s+(?:my|a)\s+(?:co-?founder|business\s+partner|"
     rf"partner|flatmate|friend|mate|{_FAMILY})\b"
     r"(?!\s+(?:own|owns|hold|holds|are\s+(?:the\s+)?(?:owners|shareholders|directors)))", re.I)
+# The owner working alone: "I'm a sole trader", "as a sole trader"
+_SOLE_TRADER = re.compile(r"\b(?:i'm|im|i\s+am|as|being)\s+a\s+sole\s+trader\b"
+                          r"(?![^.;!?]{0,40}\b(?:staff|employees?|people|workers|team)\b)", re.I)
 _GENERIC_TOTAL = re.compile(rf"^(?:{_STAFF_NOUN}|people|persons)$", re.I)
 # Days a week: "2 days a week", "4 days out of a 6-day week", "1 day per week".
 _DAYS = (rf"(?P<d>{NUM})\s*days?\b(?:\s*(?:of|out\s+of|in)\s*(?:an?\s+)?(?P<fulld>{NUM})\s*-?\s*"
@@ -283,6 +286,9 @@ def read_employees(msg: Message, unassigned: list[Amount]) -> float | None:
     found += _corrected_headcounts(msg, found, unassigned)
     if not found:
         found = [Found(m.start(), m.end(), 2.0) for m in _TWO_OF_US.finditer(msg.text)
+                 if not msg.claimed(*m.span())]
+    if not found:  # "I'm a sole trader": the owner alone
+        found = [Found(m.start(), m.end(), 1.0) for m in _SOLE_TRADER.finditer(msg.text)
                  if not msg.claimed(*m.span())]
     found = _less_uncounted(msg, found, uncounted)
     if found:
@@ -516,10 +522,11 @@ _SUPPOSED_BAND = re.compile(r"(?:^\W*|(?<=[.!?]\s)|\b(?:an?|the|for|if)\s+)" + _
 
 # ... or in a word alone: "we're micro.", "we are small, so ..."
 _STATED_BAND_ALONE = re.compile(
-    r"\b(?P<lead>we(?:'re|\s+are)|(?:our|my)\s+(?:company|business|firm)\s+is)\s+"
+    r"\b(?P<lead>we(?:'re|\s+are)|(?:our|my)\s+(?:company|business|firm)\s+is|(?<=\()so|"
+    r"i'm|im|i\s+am)\s+(?:obviously\s+|obvs\s+|clearly\s+)?"
     r"(?:classed\s+as\s+|counted\s+as\s+)?(?:an?\s+)?"
-    r"(?P<band>micro|small|medium(?:[\s-]?sized)?)\b(?=\s*(?:[.,;:!)]|$|and\b|so\b|but\b))",
-    re.I)
+    r"(?P<band>micro|small|medium(?:[\s-]?sized)?)\b(?=\s*(?:[.,;:!)]|$|and\b|so\b|but\b|"
+    r"obvs\b|obviously\b|really\b|tbh\b|lol\b))", re.I)
 
 
 # ... or opening the message: "Medium-sized manufacturer here.", "small firm, Walsall, ..."

@@ -471,3 +471,24 @@ def test_levies_and_wage_rules_are_advice_the_guidance_does_not_give() -> None:
                                   "So what is still available to us?"])
 def test_what_is_left_asks_for_an_amount(text: str) -> None:
     assert read_question(text).kind == "amount"
+
+
+@pytest.mark.parametrize(("question", "selected", "refused"), [
+    # a named firm's award: the guidance never says who was funded
+    ("Did Hartley Pressings of Oldbury win a growth voucher last spring?",
+     ["Vouchers are awarded in each round."], True),
+    # the budget: only a sentence that states one answers it
+    ("What is the size of the pot for the spring round?",
+     ["The spring round opens on 3 March."], True),
+    ("What is the size of the pot for the spring round?",
+     ["The spring round has a budget of £2 million."], False),
+    # a person by name: only a sentence naming someone answers it
+    ("Could I have the name of the welding specialist at the lab?",
+     ["The lab offers welding trials."], True),
+    ("Could I have the name of the welding specialist at the lab?",
+     ["Trials are led by Dr Alice Fenn."], False),
+])
+def test_a_named_firm_a_budget_or_a_persons_name_is_answered_only_when_stated(
+        question: str, selected: list[str], refused: bool) -> None:
+    from assistant.composer.refusal import unreported_record
+    assert unreported_record(question, selected) is refused

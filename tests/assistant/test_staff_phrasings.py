@@ -183,3 +183,19 @@ def test_amounts_listed_with_the_date_each_came_share_their_role():
                                     "and £5,000 in March 2026.", date(2026, 12, 5))
     assert facts.prior_public_support is not None
     assert facts.prior_public_support.amount == 47_000
+
+
+@pytest.mark.parametrize(("text", "field", "amount"), [
+    ("we'd like a £12k plasma table for the workshop", "project_cost", 12_000),
+    ("we want £35k towards the new line", "requested_amount", 35_000),
+])
+def test_a_price_named_with_its_thing_is_a_cost_not_the_award(text: str, field: str,
+                                                              amount: float):
+    money = getattr(FactExtractor().extract(text), field)
+    assert money is not None and money.amount == amount
+
+
+def test_a_sole_trader_is_one_person_and_may_give_a_size_in_passing():
+    facts = FactExtractor().extract("I'm a sole trader (so micro really), making candles.")
+    assert facts.employees == 1 and facts.stated_band == "micro"
+    assert FactExtractor().extract("I'm a sole trader with 3 employees").employees == 3
