@@ -521,6 +521,11 @@ def _listed_roles(msg: Message, amounts: list[Amount]) -> dict[int, str]:
             continue
         given = {nearest_role(msg, a, *msg.clause(a.start, a.end), amounts) for a in chain}
         given.discard(None)
+        if not given:
+            # the words for the whole list before or after it: "..., all of it state aid"
+            lo, hi = msg.sentence(chain[0].start, chain[-1].end)
+            given = {nearest_role(msg, a, lo, hi, [a]) for a in (chain[0], chain[-1])}
+            given.discard(None)
         if len(given) == 1:
             role = given.pop()
             roles.update({a.start: role for a in chain if role is not None})

@@ -199,17 +199,20 @@ _PART_TIMERS = re.compile(
 # days out of 5", "3 staff on 4 days a week", "5 people on 18 hours of a 36-hour week".
 _DAY_WORKERS = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s+(?:(?:more|other|further)\s+)?(?:people|persons|staff|employees|"
-    r"workers|colleagues)?\s*(?:(?:who|that)\s+|of\s+(?:whom|them|these|those)\s+)?"
+    rf"workers|colleagues|{_ROLE})?\s*(?:(?:who|that)\s+|of\s+(?:whom|them|these|those)\s+)?"
     r"(?:work|working|on|do|doing)\s+"
     rf"(?:{_DAYS}|(?P<h>{NUM})\s*-?\s*(?P<hunit>hours?|hrs?)\b(?:\s*(?:of|out\s+of|/|from)\s*"
     rf"(?:an?\s+)?(?P<full>{NUM})\s*-?\s*(?:hours?|hrs?)?(?:\s*-?\s*week)?)?"
-    r"(?:\s*(?:a|per|each)\s+week|\s*weekly)?)", re.I)
+    r"(?:\s*(?:a|per|each)\s+week|\s*weekly)?"
+    # "(full time is 40)", ", where full time is 37.5 hours"
+    rf"(?:\s*[,(]?\s*(?:where\s+|and\s+)?full[\s-]?time\s+(?:is|being|would\s+be|=)\s+"
+    rf"(?P<fullweek>{NUM})\s*(?:hours?|hrs?|h\b)?(?:\s*(?:a|per|each)\s+week)?\s*\)?)?)", re.I)
 # Seasonal staff count for the months they work: "2 summer pickers for 3 months" is 0.5.
 _SEASONAL = re.compile(
     rf"(?:{NUM_START}(?P<n>{NUM})|\b(?P<one>an?))\s+(?:seasonal|temporary|temp|summer|christmas|"
     r"casual)\s+"
     r"(?:staff|workers?|employees?|people|pickers?|hands?|packers?|temps?)?\s*"
-    r"(?:(?:who|that)\s+(?:was|were|works?|worked|is|are)\s+)?(?:full[\s-]?time\s+)?"
+    r"(?:(?:who|that)\s+(?:was|were|works?|worked|is|are|does|do|did)\s+)?(?:full[\s-]?time\s+)?"
     rf"(?:for\s+)?(?:about\s+)?(?P<m>{NUM})\s*months?\b", re.I)
 # People who are not counted in annual work units (the EU SME definition): apprentices, students
 # on vocational training contracts, and staff on maternity or parental leave.
@@ -223,6 +226,8 @@ _NOT_COUNTED_STAFF = re.compile(
     rf"|(?:{_PEOPLE}\s+|[a-z-]+\s+(?=(?:is\s+|are\s+|currently\s+|now\s+)*on\s+[a-z]+\s+leave))?"
     r"(?:(?:is|are|currently|now)\s+)*on\s+"
     r"(?:maternity|paternity|parental|shared\s+parental|adoption)\s+leave\b)", re.I)
+# A total that is one group of the staff, the full-timers: others listed after are besides it
+_FULL_TIME_GROUP = re.compile(r"\bfull[\s-]?time(?:rs?)?\b|\bf/t\b", re.I)
 # Uncounted people named as well as a total ("8 staff plus 2 apprentices"), not among it.
 _IN_ADDITION = re.compile(
     r"\b(?:plus|and|also|as\s+well\s+as|another|additional|further|besides|on\s+top)\b", re.I)
@@ -377,7 +382,9 @@ def _less_uncounted(msg: Message, found: list[Found[float]],
             among = previous[2]  # "including 2 apprentices and 1 on maternity leave"
         else:
             gap = msg.text[min(total.end, match.start()):match.start()]
-            among = not _IN_ADDITION.search(gap)
+            # "30 full-time staff, 2 on maternity leave": a group of its own, not among them
+            among = not _IN_ADDITION.search(gap) and \
+                not _FULL_TIME_GROUP.search(msg.text, total.start, total.end)
         previous = (index, match, among)
         if among:
             heads = 1.0 if match["one"] else to_float(match["n"])
@@ -394,7 +401,8 @@ _ONE_DAY_WORKER = re.compile(
     r"\s+|[,(]\s*)?"
     rf"{_DAYS}(?<=week|ekly)", re.I)
 # "... plus me": the owner beside the staff listed
-_AND_ME = re.compile(r"\b(?:plus|and|\+|&)\s+(?:me|myself)\b", re.I)
+_AND_ME = re.compile(r"\b(?:plus|and|\+|&)\s+(?:me|myself)\b|"
+                     r",\s*(?:and\s+)?me\s+(?:full[\s-]?time|f/t|too|as\s+well)\b", re.I)
 
 
 def _spans_apart(match: re.Match[str], others: Sequence[re.Match[str]]) -> bool:

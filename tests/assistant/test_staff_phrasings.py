@@ -199,3 +199,23 @@ def test_a_sole_trader_is_one_person_and_may_give_a_size_in_passing():
     facts = FactExtractor().extract("I'm a sole trader (so micro really), making candles.")
     assert facts.employees == 1 and facts.stated_band == "micro"
     assert FactExtractor().extract("I'm a sole trader with 3 employees").employees == 3
+
+
+@pytest.mark.parametrize(("text", "staff"), [
+    # the full week in brackets after the hours
+    ("40 full-time staff and 6 people on 15 hours a week (full time is 30)", 43),
+    # people on leave and apprentices listed beside the full-timers are besides them
+    ("18 full-time staff, 1 on maternity leave and 2 apprentices", 18),
+    # the owner working full time, a trade on days, a seasonal hand for months
+    ("3 full timers, 2 fitters on 2 days a week, me full time, and a seasonal picker who does "
+     "6 months full time", 5.3),
+])
+def test_a_workforce_told_in_groups(text: str, staff: float):
+    assert FactExtractor().extract(text).employees == staff
+
+
+def test_a_list_of_dated_amounts_takes_its_role_from_the_words_after_it():
+    facts = FactExtractor().extract("We got £20k in May 2025 and £15k in January 2026, all of "
+                                    "it state aid.", date(2026, 12, 5))
+    assert facts.prior_public_support is not None
+    assert facts.prior_public_support.amount == 35_000
