@@ -203,12 +203,12 @@ def test_a_sole_trader_is_one_person_and_may_give_a_size_in_passing():
 
 @pytest.mark.parametrize(("text", "staff"), [
     # the full week in brackets after the hours
-    ("40 full-time staff and 6 people on 15 hours a week (full time is 30)", 43),
+    ("40 full-time employees, plus 6 people on 15 hours weekly (full time is 30)", 43),
     # people on leave and apprentices listed beside the full-timers are besides them
     ("18 full-time staff, 1 on maternity leave and 2 apprentices", 18),
     # the owner working full time, a trade on days, a seasonal hand for months
-    ("3 full timers, 2 fitters on 2 days a week, me full time, and a seasonal picker who does "
-     "6 months full time", 5.3),
+    ("3 full timers, 2 fitters doing 2 days each week, me full time, with one seasonal picker "
+     "that does 6 months full time", 5.3),
 ])
 def test_a_workforce_told_in_groups(text: str, staff: float):
     assert FactExtractor().extract(text).employees == staff
