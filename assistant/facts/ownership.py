@@ -151,6 +151,7 @@ _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
         r"business\s+angels?|angels?|crowd[\s-]?fund\w*|family\s+office)\b", re.I)),
     ("enterprise", re.compile(
         r"\b(?:group|compan(?:y|ies)|firm|plc|ltd|limited|corporation|corp|holdings?|parent|"
+        r"subsidiar(?:y|ies)|"
         r"business|enterprise|supplier|customer|manufacturer|multinational|conglomerate|llc|"
         r"inc|gmbh)\b", re.I)),
     ("individual", re.compile(
@@ -483,6 +484,8 @@ def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
         return None
     subject_start = _subject_start(msg, match.start())
     subject = msg.text[subject_start:match.start()].strip()
+    # "And we own 75% of ...": the joining word is not the subject
+    subject = re.sub(r"^(?:and|but|also|plus|so|then)\s+", "", subject, flags=re.I)
     if _WE.fullmatch(subject):
         if not match["prep"]:
             return None

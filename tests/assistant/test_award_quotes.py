@@ -423,3 +423,10 @@ def test_the_value_of_support_told_is_not_asked_as_headroom(ssr) -> None:
 ])
 def test_figures_asked_in_owners_words(ssr, text: str, expected: str) -> None:
     assert expected in answer(ask(ssr, text))
+
+
+def test_the_size_band_asked_with_a_partner_and_a_subsidiary(ssr) -> None:
+    text = answer(ask(ssr, "We employ 12 and turn over £1m. A larger firm holds 30% of us; it has "
+                           "40 staff and £6m sales. And we own 60% of a subsidiary with 5 staff "
+                           "and £0.5m turnover. Which size band are we?"))
+    assert "29 AWU" in text and "small" in text
