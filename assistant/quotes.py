@@ -188,7 +188,7 @@ _BASED_ON = re.compile(r"\b(?:based\s+on|behind|work(?:ed)?\s+(?:back|out\s+from
                        r"come\s+from)\b", re.IGNORECASE)
 # "Is our firm an SME?", "are we medium-sized?": the size test's verdict
 _ARE_WE_SME = re.compile(
-    # "what size band would we be in?", "which size are we?"
+    # "which size category is our firm?", "which band are we?"
     r"\b(?:what|which)\s+(?:size|size\s+band|band|category)\s+(?:(?:would|will|are|do|does|is|"
     r"could)\s+)?(?:we|i|it|our\s+(?:company|business|firm)|the\s+(?:company|business|firm))\b|"
     r"\b(?:are\s+we|am\s+i|is\s+(?:my|our|the)\s+(?:company|business|firm))\s+(?:still\s+)?"

@@ -426,7 +426,7 @@ def test_figures_asked_in_owners_words(ssr, text: str, expected: str) -> None:
 
 
 def test_the_size_band_asked_with_a_partner_and_a_subsidiary(ssr) -> None:
-    text = answer(ask(ssr, "We employ 12 and turn over £1m. A larger firm holds 30% of us; it has "
-                           "40 staff and £6m sales. And we own 60% of a subsidiary with 5 staff "
-                           "and £0.5m turnover. Which size band are we?"))
+    text = answer(ask(ssr, "We employ 12 and turn over £1m. A larger firm holds 30% of us. That "
+                           "firm employs 40 and sells £6m. Also we hold 60% in a subsidiary with "
+                           "5 staff and £0.5m turnover. Which size band are we?"))
     assert "29 AWU" in text and "small" in text
