@@ -209,8 +209,8 @@ def _asking_sentence(message: str) -> tuple[str, str]:
     asking = [s for s in sentences if s.endswith("?") or _QUESTION_WORD.match(
         _LEAD_IN.sub("", s)) or _YES_NO.match(_LEAD_IN.sub("", s))]
     if not asking:
-        # a question in the last clause, with no question mark: "the kit is 120k, what's the
-        # most we'd get", "we're in Tipton so can we apply"
+        # a question in the last clause, with no question mark: "the kit is 120k, how much is
+        # paid", "we sit by the Dudley border so are we covered"
         last = _CLAUSE_BREAK.split(sentences[-1])[-1].strip()
         if (inner := _ASKED_AFTER_CONDITION.search(last)) is not None:
             last = last[inner.start("ask"):]  # "if it runs to 12 grand how much is paid"

@@ -55,7 +55,7 @@ _OUT_OF_BEFORE = re.compile(r"\b(?:out\s+of|from)\s+(?:an?\s+|the\s+)?$", re.I)
 _STILL = re.compile(r"\b(?:still|currently|at\s+present)\b", re.I)
 
 
-# The owner unsure of what they say: "I think it was completed, I'd have to check"
+# The owner unsure of what they say: "it ended, I believe", "not sure it's closed"
 _HEDGED = re.compile(r"\b(?:i\s+think|i\s+believe|not\s+(?:100%\s+)?sure|unsure|"
                      r"i'd\s+have\s+to\s+check|(?:need|have)\s+to\s+check|can't\s+remember|don't\s+know\s+(?:if|whether)|"
                      r"i\s+assume|hopefully|should\s+be)\b", re.I)
@@ -104,7 +104,7 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
                 not _STILL.search(lead + after) and \
                 not msg.about_another_business(match.start()):
             if _HEDGED.search(msg.text, *msg.sentence(match.start())):
-                return None  # "I think it ended last year, but I'd have to check": not known
+                return None  # "it ended in 2022, I believe, though not sure": not known
             states.append(False)  # "administration, long since exited": not now
             continue
         if _OVER_AFTER.search(after) and not _NOW.search(lead + after):

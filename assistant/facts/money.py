@@ -102,7 +102,7 @@ _PAST_SUPPORT = re.compile(
     r"gave\s+(?:us|me|the\s+business)|(?:paid|awarded|provided)\s+(?:us|me)|"
     r"previous(?:ly)?|prior|already|last\s+(?:financial\s+)?(?:year|month)|in\s+the\s+(?:past|last)|ago|"
     r"(?:19|20)\d\d)\b", re.I)
-# A thing named right after its price: "a £16k vinyl cutter", "a £9,000 lathe"
+# A thing named right after its price: "a £22k spray booth", "a £9,000 lathe"
 _THING_PRICED = re.compile(
     r"\s+(?!(?:of|on|for|to|in|at|from|with|by|and|or|a|an|the|is|was|are|we|our|per|each|that|"
     r"which|this|grant|award|voucher|funding|turnover|sales|a\s+year|pa|k|m|towards?|off|back|"
@@ -227,7 +227,7 @@ def nearest_role(msg: Message, amount: Amount, lo: int, hi: int,
     if best is not None:
         return _resolve(msg, best[1], lo, hi)
     if roles is None and _REQUEST.search(text, lo, hi):
-        # "want a £16k vinyl cutter": the price of a thing wanted, not the award
+        # "we'd like a £22k spray booth": the price of a thing wanted, not the award
         return "project_cost" if _THING_PRICED.match(text, amount.end) else "requested_amount"
     return None
 
@@ -274,7 +274,7 @@ def _resolve(msg: Message, role: str, lo: int, hi: int) -> str:
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+plus\s+)\s*", re.I)
-# ... or with the date each came, between: "£100,000 in January 2025, £70,000 in May 2025"
+# ... or with the date each came, between: "£30,000 in June 2025, £12,000 in 2026"
 _DATED_LIST_JOIN = re.compile(
     r"\s*(?:(?:in|on|during|from|back\s+in)\s+(?:(?:early|late|mid)[\s-]+)?"
     r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

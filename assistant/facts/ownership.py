@@ -484,7 +484,7 @@ def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
         return None
     subject_start = _subject_start(msg, match.start())
     subject = msg.text[subject_start:match.start()].strip()
-    # "And we own 75% of ...": the joining word is not the subject
+    # "Also we hold 60% in ...": the joining word is not the subject
     subject = re.sub(r"^(?:and|but|also|plus|so|then)\s+", "", subject, flags=re.I)
     if _WE.fullmatch(subject):
         if not match["prep"]:

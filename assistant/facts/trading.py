@@ -45,7 +45,7 @@ _DURATION_OF_TRADING = re.compile(rf"{DURATION}'?\s+(?:of\s+)?(?:trading|in\s+bu
 _AGE = re.compile(
     r"\b(?:we(?:'re|\s+are)|(?:the\s+|our\s+)?(?:company|business|firm)\s+is|it's|it\s+is)\s+"
     rf"(?:only\s+|just\s+)?(?:{QUAL}\s+)?{DURATION}\s+old\b", re.I)
-# "we're a 6-year-old company", "I run a two-year-old engineering firm"
+# "we are a 4-year-old business", "I run a two-year-old engineering firm"
 _AGE_BEFORE = re.compile(
     rf"\b(?:we(?:'re|\s+are)|i\s+run|i\s+own|it's)\s+an?\s+{DURATION}-?\s*old\s+"
     r"(?:[\w&-]+\s+){0,2}?(?:company|business|firm|outfit|startup|start-up|manufacturer|"
@@ -286,7 +286,7 @@ def _listed_years(msg: Message) -> list[Found[float]]:
     return found
 
 
-# "... has run it since the 90s": a decade, counted from its last year (the least it can be)
+# "making gates since the seventies": a decade, counted from its last year (the least it can be)
 _SINCE_DECADE = re.compile(
     r"\bsince\s+the\s+(?:(?P<century>19|20)?(?P<decade>\d)0'?s|(?P<word>sixties|seventies|"
     r"eighties|nineties))\b", re.I)

@@ -77,8 +77,8 @@ def test_turnover_as_owners_write_it(extractor: FactExtractor, text: str, amount
     ("We're a 9-person joinery and the books are in good shape financially.", False),
     ("A 20-strong team with a healthy balance sheet.", False),
     ("The firm is comfortably profitable, 14 staff.", False),
-    ("12 staff, and we're not in any money difficulties.", False),
-    ("We were profitable for years; the company went into administration in May.", True),
+    ("12 staff, and the firm is not in money difficulties.", False),
+    ("We were profitable for years; in May an administrator was appointed.", True),
 ])
 def test_insolvency_now_and_then(extractor: FactExtractor, text: str,
                                  insolvent: bool | None) -> None:
@@ -173,8 +173,8 @@ def test_the_age_of_the_business_in_owners_words(extractor: FactExtractor, text:
 
 
 @pytest.mark.parametrize(("text", "insolvent"), [
-    ("20 staff and we're nowhere near insolvency.", False),
-    ("There was a CVA in 2021; I believe it's finished but I'd have to check the paperwork.",
+    ("20 staff, and the firm is nowhere near insolvency.", False),
+    ("There was a CVA in 2021; I believe it's finished, not sure about the paperwork.",
      None),
 ])
 def test_insolvency_said_loosely(extractor: FactExtractor, text: str,

@@ -151,7 +151,7 @@ def test_a_workforce_told_in_groups_adds_up(text: str, staff: float):
 
 @pytest.mark.parametrize(("text", "staff"), [
     ("5 at the benches, me and the missus, plus an apprentice", 7),
-    ("6 on the tools, 3 in the office, me and my son", 11),
+    ("6 on the tools, 3 in admin, me and my son", 11),
     ("we have 3 bakers, me and my husband", 5),
     ("9 welders, me and my sister own it", 9),
     ("We are 4 co-founders writing vision software", 4),
@@ -196,7 +196,7 @@ def test_a_price_named_with_its_thing_is_a_cost_not_the_award(text: str, field: 
 
 
 def test_a_sole_trader_is_one_person_and_may_give_a_size_in_passing():
-    facts = FactExtractor().extract("I'm a sole trader (so micro really), making candles.")
+    facts = FactExtractor().extract("I'm a sole trader making candles (so micro, clearly).")
     assert facts.employees == 1 and facts.stated_band == "micro"
     assert FactExtractor().extract("I'm a sole trader with 3 employees").employees == 3
 
