@@ -101,6 +101,9 @@ _PAST_SUPPORT = re.compile(
     r"secured|obtained|so\s+far|to\s+date|"
     r"gave\s+(?:us|me|the\s+business)|(?:paid|awarded|provided)\s+(?:us|me)|"
     r"previous(?:ly)?|prior|already|last\s+(?:financial\s+)?(?:year|month)|in\s+the\s+(?:past|last)|ago|"
+    # "over the past two years", "in three years", "during the last 3 financial years"
+    r"(?:over|during|within|across)\s+the\s+(?:past|last|previous)|"
+    r"in\s+(?:the\s+)?(?:\d+|two|three|four|five)\s+(?:financial\s+)?years|"
     r"(?:19|20)\d\d)\b", re.I)
 # A thing named right after its price: "a £22k spray booth", "a £9,000 lathe"
 _THING_PRICED = re.compile(

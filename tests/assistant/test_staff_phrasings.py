@@ -219,3 +219,11 @@ def test_a_list_of_dated_amounts_takes_its_role_from_the_words_after_it():
                                     "it state aid.", date(2026, 12, 5))
     assert facts.prior_public_support is not None
     assert facts.prior_public_support.amount == 35_000
+
+
+@pytest.mark.parametrize("text", [
+    "Roughly £60k of grants over the past two years.",
+    "Somewhere between £40k and £70k of public money in three years.",
+])
+def test_support_over_a_past_period_is_earlier_support(text: str):
+    assert FactExtractor().extract(text).prior_public_support is not None
