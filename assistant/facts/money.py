@@ -33,7 +33,7 @@ from assistant.facts.common import (
     bound,
 )
 from assistant.facts.numbers import SCALES, to_float
-from assistant.facts.trading import PRE_REVENUE
+from assistant.facts.trading import MONTH, PRE_REVENUE
 
 MoneyField = Literal["turnover", "balance_sheet", "requested_amount", "project_cost",
                      "consultancy_cost", "prior_public_support"]
@@ -280,8 +280,7 @@ _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+plus\s+)\s*
 # ... or with the date each came, between: "£30,000 in June 2025, £12,000 in 2026"
 _DATED_LIST_JOIN = re.compile(
     r"\s*(?:(?:in|on|during|from|back\s+in)\s+(?:(?:early|late|mid)[\s-]+)?"
-    r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+)?(?:19|20)\d\d)?"
+    rf"(?:{MONTH}\s+)?(?:19|20)\d\d)?"
     + _LIST_JOIN.pattern, re.I)
 
 
