@@ -71,7 +71,7 @@ def build(settings: Settings, knowledge: Path | None = None, progress: bool = Tr
     extractor = FactExtractor.from_policy(policy) if policy else FactExtractor()
     assistant = Assistant(
         retriever=retriever,
-        composer=_composer(settings, embedder, retriever),
+        composer=_composer(settings, embedder, retriever, policy),
         programme=programme,
         store=SqlConversationStore(settings.conversations_url()),
         router=Router(embedder, programme_words=_named_things(programme.words, policy),
@@ -113,10 +113,10 @@ def _named_things(words: Sequence[str], policy: Policy | None) -> list[str]:
 
 
 def _composer(settings: Settings, embedder: SentenceTransformerEmbedder,
-              retriever: HybridRetriever) -> AnswerComposer:
+              retriever: HybridRetriever, policy: Policy | None = None) -> AnswerComposer:
     """Extractive by default; a language model when an endpoint is configured."""
     extractive = ExtractiveComposer(embedder, refusal=RefusalModel.bundled(),
-                                    rarity=retriever.word_rarity)
+                                    rarity=retriever.word_rarity, offers=_offers(policy))
     if not settings.llm_base_url:
         return extractive
     from assistant.llm import ChatClient, LLMComposer
@@ -124,6 +124,17 @@ def _composer(settings: Settings, embedder: SentenceTransformerEmbedder,
     client = ChatClient(settings.llm_base_url, settings.llm_model or "",
                         settings.llm_api_key or None, timeout_s=settings.llm_timeout_s)
     return LLMComposer(client, extractive, embedder)
+
+
+def _offers(policy: Policy | None) -> dict[str, str]:
+    """Each name the policy gives an offer (a programme, its aliases, its award's name), with
+    the kind of programme it belongs to."""
+    offers: dict[str, str] = {}
+    for programme in policy.programmes if policy else []:
+        award = [programme.award.name] if programme.award and programme.award.name else []
+        for name in (programme.name, *programme.aliases, *award):
+            offers.setdefault(name, programme.kind)
+    return offers
 
 
 def _programme_names(policy: Policy | None) -> dict[str, str] | None:

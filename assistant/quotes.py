@@ -24,6 +24,7 @@ from assistant.eligibility.quote import (
     awu_quote,
     band_difference_quote,
     cap_quote,
+    euro_quote,
     excluded_cost_quote,
     headroom_quote,
     limit_quote,
@@ -115,7 +116,12 @@ _COST_NEEDED = re.compile(
     r"outlay|investment|project\s+(?:costs?|size|value))\s+(?:do|does|would|will|must|should)\s+"
     r"(?:we|i|it|they|you|the\s+\w+|a\s+\w+)\s+(?:need|require|have\s+to\s+(?:spend|have|show))|"
     r"\bhow\s+much\s+(?:do|does|would|must|will)\s+(?:we|i|it|they|you|the\s+\w+|a\s+\w+)\s+"
-    r"(?:need\s+to|have\s+to)\s+spend\b", re.IGNORECASE)
+    r"(?:need\s+to|have\s+to)\s+spend\b|"
+    # "how big does the project need to be?", "what size of project would we need?"
+    r"\bhow\s+(?:big|large|much)\s+(?:does|would|must|should|will)\s+(?:the|our|a|my)\s+"
+    r"(?:project|spend|investment|budget|outlay)\s+(?:need\s+to|have\s+to)\s+be\b|"
+    r"\bwhat\s+size\s+(?:of\s+)?(?:project|investment|budget|spend)\s+(?:do|does|would|will)\s+"
+    r"(?:we|i|it|you)\s+need\b", re.IGNORECASE)
 _AWARD_LATER = re.compile(r"\b(?:grants?|awards?|vouchers?|offers?|funding)\b", re.IGNORECASE)
 # a count in annual work units asked for
 _AWU_ASKED = re.compile(r"\b(?:awus?|annual\s+work\s+units?)\b", re.IGNORECASE)
@@ -206,6 +212,15 @@ _OUR_AWU = re.compile(
 # "what's €9.5m in sterling?": euros in pounds at the programme's rate
 _IN_STERLING = re.compile(r"\b(?:in\s+(?:sterling|pounds|gbp|£)|convert\w*|sterling\s+"
                           r"(?:equivalent|figure|terms)|in\s+uk\s+money)\b", re.IGNORECASE)
+# "we have 12 support days, how much of the limit do they use?": a count of things valued
+# each, which the guidance's value of one of them answers, not the limit itself
+_THINGS_COUNTED = re.compile(r"(?<!over\s)(?<!in\s)(?<!within\s)(?<!for\s)(?<!across\s)"
+                             r"(?<!last\s)(?<!past\s)(?<![\w.,£€$])\d{1,3}(?![\d,.]*\s*(?:%|k\b|m\b))\s+"
+                             r"(?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z]+s\b")
+# "what's £5m in euros?": pounds in euros at the programme's rate
+_IN_EUROS = re.compile(r"\b(?:in\s+(?:euros?|eur|€)|euro\s+(?:equivalent|figure|terms|value)|"
+                       r"(?:convert\w*|translate\w*)\s+(?:\w+\s+){0,4}?(?:to|into)\s+(?:euros?|"
+                       r"eur|€))", re.IGNORECASE)
 # "which staff figure goes into the size test?": the business's figures once partner and
 # linked enterprises are added
 _SIZE_FIGURE = re.compile(
@@ -266,9 +281,13 @@ class AwardQuotes:
             # "someone on 20 hours where full time is 40: how many AWU?": worked out
             offers = self._offers(text, facts, focus)
             return Quote(awu_quote(offers[0].assessment if offers else None, *one), [])
-        euros = [a.money.amount for a in amounts_in(Message(text)) if a.money.currency == "EUR"]
+        amounts = amounts_in(Message(text))
+        euros = [a.money.amount for a in amounts if a.money.currency == "EUR"]
         if euros and _IN_STERLING.search(text):
             return Quote(sterling_quote(self._policy, euros), [])
+        sterling = [a.money.amount for a in amounts if a.money.currency == "GBP"]
+        if sterling and not euros and _IN_EUROS.search(text):
+            return Quote(euro_quote(self._policy, sterling), [])
         sme_asked = _ARE_WE_SME.search(question.text)
         if sme_asked and (new.employees is not None or new.holdings or new.turnover or
                           new.balance_sheet):
@@ -281,8 +300,11 @@ class AwardQuotes:
                 named = re.search(r"\b(micro|small|medium)", sme_asked[0], re.IGNORECASE)
                 return Quote(sme_quote(offers[0].assessment,
                                        named[1].lower() if named else None), [])
-        if new.employees is not None and not new.holdings and \
-                _OUR_AWU.search(question.text):
+        if new.employees is not None and not new.holdings and (
+                _OUR_AWU.search(question.text) or
+                # "we employ 3 full-timers and 4 on 15 hours - how many AWU?": the workforce
+                # just described, counted
+                (new.employees > 1 and _AWU_ASKED.search(question.text))):
             offers = self._offers(text, facts, focus)
             if offers:
                 return Quote(staff_quote(offers[0].assessment, new.employees), [])
@@ -295,11 +317,15 @@ class AwardQuotes:
         if asks_cost and new.project_cost is None and (
                 (_AWARD_LATER.search(question.text, asks_cost.end()) and
                  (_TARGET.search(question.text) or new.requested_amount or lone)) or
+                # "for the whole £90k, how large must the outlay be?": the award
+                # aimed at, read from the message
+                (_COST_NEEDED.search(question.text) and new.requested_amount is not None) or
                 # "to get the biggest grant, what spend would we need?": the award named first
                 (_COST_NEEDED.search(question.text) and _AWARD_LATER.search(question.text) and
                  (_TARGET.search(question.text) or new.requested_amount or lone)) or
                 ((new.requested_amount or lone) and _BASED_ON.search(question.text))) and \
-                (self._award_named(text) or focus):
+                (self._award_named(text) or focus or (
+                    new.requested_amount is not None and _COST_NEEDED.search(question.text))):
             offers = self._offers(text, facts, focus)
             target = new.requested_amount or lone
             extreme = _EXTREME.search(question.text)
@@ -308,8 +334,22 @@ class AwardQuotes:
                 target.in_gbp(self._policy.rates.eur_to_gbp) if target else None,
                 lowest=bool(extreme and extreme["low"])),
                 [o.assessment.programme_id for o in offers])
+        # "what percentage for a business with 60 staff and £8m turnover?": the rate for the
+        # band those figures give
+        sized = new.project_cost is None and new.requested_amount is None and \
+            new.prior_public_support is None and (new.employees is not None or
+                                                  new.turnover is not None)
+        if question.kind == "amount" and sized and _RATE.search(question.text) and \
+                not _OTHER_RATE.search(question.text) and (self._award_named(text) or focus):
+            offers = self._offers(text, facts, focus)
+            sized_bands = {o.assessment.band for o in offers if o.assessment.band is not None}
+            band = facts.stated_band or (sized_bands.pop() if len(sized_bands) == 1 else None)
+            if band is not None:
+                return Quote(rate_quote(offers, band, own=bool(_OWN_SHARE.search(question.text))),
+                             [o.assessment.programme_id for o in offers])
         if question.kind == "amount" and not money_read and lone is None:
-            if _SUBSIDY_LIMIT.search(question.text) and self._names_subsidy(question.text):
+            if _SUBSIDY_LIMIT.search(question.text) and self._names_subsidy(question.text) and \
+                    not _THINGS_COUNTED.search(question.text):
                 return Quote(limit_quote(self._policy), [])
             if _RATE.search(question.text) and not _OTHER_RATE.search(question.text) and \
                     (self._award_named(text) or focus):

@@ -12,11 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
 
 from assistant.eligibility.wording import money_text, number
 from assistant.facts.money import MONEY_AMOUNT, money_of
 from assistant.facts.numbers import words_to_digits
-from knowledge.words import stem
+from assistant.facts.trading import MONTH
+from knowledge.words import stem, stems
 
 # after an amount: "£1,200 for each day", "£50 per hour", "£900 a session"
 _AFTER = re.compile(r"^\s*(?:for\s+each|for\s+every|per|a|an|each|every)\s+"
@@ -174,3 +178,82 @@ def _all_of_them(question: str, sentences: Sequence[str],
             return Worked(f"All {number(count)} {unit.lower()} at {each} each come to {total}.",
                           written, unit, count_from=where), index
     return None
+
+
+# ---------------------------------------------------------------- a date and a period after it
+
+# a day in the question: "10 March 2027", "March 10th, 2027", "10/03/2027"
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})\s+(?P<year>20\d\d)\b|"
+    rf"\b(?P<month2>{MONTH})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>20\d\d)\b|"
+    r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>20\d\d)\b", re.IGNORECASE)
+# a period counted from an event, in the guidance: "within 12 months of the grant offer"
+_WITHIN = re.compile(
+    r"\b(?:within|no\s+later\s+than|up\s+to|by)\s+(?P<n>\d{1,3}|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?P<calendar>calendar\s+)?"
+    r"(?P<unit>days?|weeks?|months?|years?)\s+(?:of|from|after)\s+(?P<event>(?:[\w'-]+\s+){0,5}"
+    r"[\w'-]+)", re.IGNORECASE)
+# the question asks for a date: "when must it be finished by?", "what's the deadline?"
+_DATE_ASKED = re.compile(r"\b(?:when|by\s+what\s+date|what\s+date|which\s+date|deadline|"
+                         r"latest\s+date|cut-?off|due\s+date|end\s+date)\b", re.IGNORECASE)
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
+                 "twenty-four": 24}
+
+
+def _day_in(question: str) -> tuple[date, str] | None:
+    match = _DAY_MONTH_YEAR.search(question)
+    if match is None:
+        return None
+    try:
+        if match["d"]:
+            return date(int(match["y"]), int(match["m"]), int(match["d"])), match[0]
+        month = match["month"] or match["month2"]
+        number = next(i for i, name in enumerate(_MONTHS, 1) if month.lower()[:3] == name)
+        return date(int(match["year"] or match["year2"]), number,
+                    int(match["day"] or match["day2"])), match[0]
+    except ValueError:  # "31 February"
+        return None
+
+
+def date_after(question: str, sentences: Sequence[str]) -> tuple[Worked, int] | None:
+    """The date a period ends when the question gives the day it starts: "our offer is dated
+    10 March 2027, when must the project finish?" against "within 12 months of the grant
+    offer" is "12 months after 10 March 2027: by 10 March 2028". The sentence must share a
+    word with the question besides the period (the event the period runs from)."""
+    if not _DATE_ASKED.search(question):
+        return None
+    found = _day_in(question)
+    if found is None:
+        return None
+    start, written = found
+    # the event is named beside its day: "the offer letter is dated 10 March 2027"
+    at = question.find(written)
+    lo = max([question.rfind(mark, 0, at) for mark in (",", ";", " - ", ". ", "?")] + [0])
+    his = [i for i in (question.find(mark, at) for mark in (",", ";", " - ", ". ", "?")) if i >= 0]
+    asked = set(stems(question[lo:min(his, default=len(question))])) - _STOP - \
+        set(stems(written))
+    for index, sentence in enumerate(sentences):
+        for match in _WITHIN.finditer(sentence):
+            unit = match["unit"].lower().rstrip("s")
+            if unit == "day" and not match["calendar"] and re.search(
+                    r"\bworking\s+days?\b", sentence[match.start():match.end()], re.IGNORECASE):
+                continue
+            if not (set(stems(match["event"])) - _STOP) & asked:
+                continue
+            raw = match["n"].lower()
+            n = int(raw) if raw.isdigit() else _WORD_NUMBERS[raw]
+            step = {"day": relativedelta(days=n), "week": relativedelta(weeks=n),
+                    "month": relativedelta(months=n), "year": relativedelta(years=n)}[unit]
+            end = start + step
+            period = f"{n} {unit}{'s' if n != 1 else ''}"
+            text = f"{period} after {_long_date(start)} is {_long_date(end)}."
+            return Worked(text=text, figure=period, unit=unit), index
+    return None
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _long_date(day: date) -> str:
+    return f"{day.day} {day.strftime('%B')} {day.year}"

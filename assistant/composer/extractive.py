@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.composer.arithmetic import worked_sum
+from assistant.composer.arithmetic import date_after, worked_sum
 from assistant.composer.base import Composition, Lead, Sentence
 from assistant.composer.refusal import (
     FORM_WORDS,
@@ -48,7 +48,7 @@ from assistant.reply import Citation
 from knowledge.documents import DocType
 from knowledge.embeddings import Embedder
 from knowledge.retrieval import ScoredChunk
-from knowledge.words import stems
+from knowledge.words import plain_words, stems
 
 _STEPS = re.compile(r"\b(?:steps?|stages?|process|procedure|how\s+to|what\s+happens)\b",
                     re.IGNORECASE)
@@ -97,14 +97,20 @@ _PRONOUN_OPENING = re.compile(r"^(?:it|they|this|these|its|their|he|she)\b", re.
 class ExtractiveComposer:
     def __init__(self, embedder: Embedder, config: ComposerConfig | None = None,
                  refusal: RefusalModel | None = None,
-                 rarity: Callable[[], Mapping[str, float]] | None = None) -> None:
+                 rarity: Callable[[], Mapping[str, float]] | None = None,
+                 offers: Mapping[str, str] | None = None) -> None:
         """`refusal`: the decision on whether the sentences answer (None: never refuse what
         was found). `rarity`: how rare each word is in the indexed guidance
-        (`HybridRetriever.word_rarity`); without it every word weighs the same."""
+        (`HybridRetriever.word_rarity`); without it every word weighs the same. `offers`: the
+        names of the programme's offers (programme names, aliases, award names), each with
+        the kind of programme it belongs to, so that a question about one kind is not answered
+        from a sentence about another."""
         self._embedder = embedder
         self._config = config or ComposerConfig()
         self._refusal = refusal
         self._rarity = rarity
+        self._offers = {re.compile(rf" {re.escape(plain_words(name))}s? "): kind
+                        for name, kind in (offers or {}).items() if plain_words(name)}
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -119,9 +125,12 @@ class ExtractiveComposer:
         other_scheme = _other_scheme(question, asked, texts)
         if other_scheme:
             lead = []  # "the most from Northern Catalyst?": the policy's figures are not its own
-        candidates = self._candidates(passages, question)
+        # the question's own sentence: a follow-up's earlier turn may name another offer
+        candidates = self._of_the_kind_asked(self._candidates(passages, question), asked.text)
         if not lead and asked.kind == "amount":
             lead = _worked(asked, candidates, passages, question)
+        if not lead:
+            lead = _dated(candidates, passages, question)
         if not candidates:
             return self._lead_only(lead, passages, asked)
         query = self._embedder.embed([question])[0]
@@ -227,6 +236,21 @@ class ExtractiveComposer:
                     before=before if before and not catalogue and not is_list_item(before)
                     and _PRONOUN_OPENING.match(raw) else ""))
         return found
+
+    def _kinds_named(self, text: str) -> set[str]:
+        words = f" {plain_words(text)} "
+        return {kind for name, kind in self._offers.items() if name.search(words)}
+
+    def _of_the_kind_asked(self, candidates: list[_Candidate],
+                           question: str) -> list[_Candidate]:
+        """Without the sentences that name only another kind of programme than the one the
+        question names: "how long can a Northfield Innovation Project run?" is not answered by
+        "Southgate Grant projects finish within 12 months"."""
+        asked = self._kinds_named(question)
+        if not asked:
+            return candidates
+        return [c for c in candidates
+                if not (named := self._kinds_named(c.text)) or named & asked]
 
     def _score(self, candidate: _Candidate, cosine: float, passage: float, heading: float,
                asked: Question, rarity: Mapping[str, float], context: str = "") -> Sentence:
@@ -623,6 +647,19 @@ def _worked(asked: Question, candidates: list[_Candidate],
         leads.append(Lead(counted.text, citation=passage_citation(passages[counted.passage],
                                                                   counted.text)))
     return leads
+
+
+def _dated(candidates: list[_Candidate], passages: list[ScoredChunk],
+           question: str) -> list[Lead]:
+    """The day a period ends, from the day the question gives and the period a sentence
+    counts from the same event: "12 months after 10 March 2027 is 10 March 2028."."""
+    found = date_after(question, [c.text for c in candidates])
+    if found is None:
+        return []
+    worked, index = found
+    candidate = candidates[index]
+    return [Lead(worked.text,
+                 citation=passage_citation(passages[candidate.passage], candidate.text))]
 
 
 # Words that turn a list into what is not allowed: "Ineligible costs", "cannot be funded"

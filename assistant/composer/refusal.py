@@ -295,8 +295,13 @@ _HOW_MUCH = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
 _HOW_MUCH_TIME = re.compile(r"\bhow\s+much\s+(?:[\w-]+\s+)?(?:time|help|support|access)\b",
                             re.IGNORECASE)
 _SPAN = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
-                   r"eleven|twelve|half\s+a)\s*(?:-\s*)?(?:hours?|days?|weeks?|months?|years?|"
-                   r"sessions?)\b", re.IGNORECASE)
+                   r"eleven|twelve|half\s+a)\s*(?:-\s*)?(?:(?:working|calendar|full|business)\s+)?"
+                   r"(?:hours?|days?|weeks?|months?|years?|sessions?)\b", re.IGNORECASE)
+# "the longest time a study may take", "how many months does it last?": a length of time
+_DURATION_ASKED = re.compile(
+    r"\b(?:longest|shortest|duration|how\s+many\s+(?:days|weeks|months|years)|"
+    r"(?:last|run|take)s?\s+for\b|how\s+long\s+(?:does|do|will|can|could|should|is|are|must|"
+    r"would)\s+(?:[\w-]+\s+){0,5}?(?:last|run|take|be\s+open|go\s+on))", re.IGNORECASE)
 _HOW_LONG = re.compile(r"\bhow\s+long\b", re.IGNORECASE)
 _LENGTH = re.compile(r"\d\s*(?:km|kilomet(?:re|er)s?|metres?|meters?|m|miles?|mm|cm|ft|feet)\b",
                      re.IGNORECASE)
@@ -413,6 +418,8 @@ def _holds_answer(question: Question, text: str) -> bool:
             bool(names_beyond(question.text, text))
     if _HOW_LONG.search(question.text) and _LENGTH.search(text):
         return True  # "how long is the runway?": a length answers it too
+    if _DURATION_ASKED.search(question.text):
+        return bool(_SPAN.search(text))  # "the longest time a study may take": a time, not £
     if wanted == "date" and (event := _event_asked(question.text)):
         # "when is the next workshop?": a date beside the workshop, not any date
         return any(re.search(event, line, re.IGNORECASE) and _CALENDAR.search(line)

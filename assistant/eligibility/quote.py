@@ -301,6 +301,14 @@ def sterling_quote(policy: Policy, euros: Sequence[float]) -> list[QuoteLine]:
                       f"£{number(rate)}.", policy.rates.clause)] if parts else []
 
 
+def euro_quote(policy: Policy, pounds_given: Sequence[float]) -> list[QuoteLine]:
+    """Amounts in pounds in euros, at the programme's rate: "what's £5m in euros?"."""
+    rate = policy.rates.eur_to_gbp
+    parts = [f"{money_text(amount)} is {money_text(amount / rate, '€')}" for amount in pounds_given]
+    return [QuoteLine(f"{capitalised(joined(parts))}, at the programme's rate of €1 = "
+                      f"£{number(rate)}.", policy.rates.clause)] if parts else []
+
+
 def limit_quote(policy: Policy) -> list[QuoteLine]:
     """The subsidy limit, from the policy: "what is the subsidy limit?"."""
     rates = policy.rates

@@ -91,7 +91,10 @@ _REQUEST = re.compile(
     # "asking the booster for £45k"
     r"\b(?:apply(?:ing)?\s+(?:to\s+[\w-]+\s+)?for|ask(?:ing)?\s+(?:(?:the|a|an|you|them)\s+)?"
     r"(?:[\w-]+\s+){0,2}?for|request(?:ing)?|looking\s+for|seek(?:ing)?|"
-    r"hoping\s+for|like|want(?:ing)?|need(?:ing)?)\b", re.I)
+    r"hoping\s+for|like|want(?:ing)?|need(?:ing)?|"
+    # "to receive the whole £90k": the award aimed at
+    r"to\s+(?:get|receive|obtain|secure|qualify\s+for)|"
+    r"(?:get|getting|receive|receiving)\s+(?:the\s+)?(?:full|whole|max|maximum|top))\b", re.I)
 # "would we then receive £45k?": an award asked about, not one received
 _ASKED_ABOUT = re.compile(
     r"\b(?:could|can|would|will|might)\s+(?:we|i|they|the\s+business)\s+(?:still\s+|then\s+)?"

@@ -206,6 +206,9 @@ Rate = Annotated[float, Field(gt=0, le=1)]  # a share: 0.45 is 45%
 
 class Award(Strict):
     kind: Literal["grant", "voucher", "in_kind"] = "grant"
+    # what the guidance calls the award, where it has a name of its own ("Hub Innovation
+    # Project"): a question naming it is about this programme's kind of offer
+    name: str | None = None
     intervention_rate: dict[Band, Rate]  # share of eligible costs paid, by SME band
     min_award_gbp: float = Field(ge=0)
     max_award_gbp: float = Field(gt=0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.composer.arithmetic import worked_sum
+from assistant.composer.arithmetic import date_after, worked_sum
 
 _VALUES = ["Site visits are charged at £180 per visit, travel included.",
            "Every licence seat costs €95.",
@@ -75,3 +75,32 @@ def test_the_count_may_be_told_before_the_question() -> None:
                        "we had 5 mentoring sessions last spring, what does that add up to")
     assert found is not None
     assert found[0].text == "5 sessions at £450 each come to £2,250."
+
+
+_PERIODS = ["Claims are paid within 30 days of approval.",
+            "The report must be delivered within 6 months of the kick-off meeting.",
+            "Queries are answered within 5 working days of receipt."]
+
+
+@pytest.mark.parametrize(("question", "expected", "sentence"), [
+    ("Our kick-off meeting was on 14 January 2027 - when is the report due?",
+     "6 months after 14 January 2027 is 14 July 2027.", 1),
+    ("approval came through on 20/11/2026 - claim paid by which date?",
+     "30 days after 20 November 2026 is 20 December 2026.", 0),
+])
+def test_the_day_a_period_ends_is_worked_from_the_day_it_starts(question: str, expected: str,
+                                                                 sentence: int) -> None:
+    found = date_after(question, _PERIODS)
+    assert found is not None
+    worked, index = found
+    assert (worked.text, index) == (expected, sentence)
+
+
+@pytest.mark.parametrize("question", [
+    "When is the report due?",                                      # no day given
+    "Our kick-off was on 14 January 2027. How long is the report?",  # no date asked
+    "We sent a query on 2 March 2027, when will we hear back?",      # working days: not counted
+    "We moved site on 3 May 2027, when is the claim paid?",          # another event's day
+])
+def test_no_date_is_worked_out_without_the_day_and_its_event(question: str) -> None:
+    assert date_after(question, _PERIODS) is None

@@ -430,3 +430,27 @@ def test_the_size_band_asked_with_a_partner_and_a_subsidiary(ssr) -> None:
                            "firm employs 40 and sells £6m. Also we hold 60% in a subsidiary with "
                            "5 staff and £0.5m turnover. Which size band are we?"))
     assert "29 AWU" in text and "small" in text
+
+
+def test_the_costs_an_award_aimed_at_needs_are_worked_back(ssr) -> None:
+    quoted = answer(ask(ssr, "Small company. To receive the whole £90k, how large does the "
+                             "investment have to be?"))
+    assert quoted.startswith("A small business needs £200,000 of eligible costs")
+
+
+def test_the_rate_for_the_band_a_business_s_figures_give(ssr) -> None:
+    quoted = answer(ask(ssr, "We have 70 people and £9m of sales - what percentage would the "
+                             "Productivity Booster pay us?"))
+    assert quoted == ("The Productivity Booster grant pays 35% of eligible costs for a "
+                      "medium-sized business.")
+
+
+def test_pounds_in_euros_at_the_programme_rate(ssr) -> None:
+    quoted = answer(ask(ssr, "Our balance sheet is £1.72m - what is that in euros?"))
+    assert quoted.startswith("£1.72m is €2m,")
+
+
+def test_a_workforce_described_is_counted_in_annual_work_units(ssr) -> None:
+    quoted = answer(ask(ssr, "Eight people work full time and 2 do 3 days out of 5. "
+                             "What does that come to in AWU?"))
+    assert quoted.startswith("9.2 annual work units")

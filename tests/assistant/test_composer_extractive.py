@@ -234,3 +234,19 @@ def test_a_list_of_what_is_allowed_is_not_answered_by_what_is_not(
     assert "new machinery" in allowed and "rent" not in allowed
     barred = composer.compose("What can't we spend the fund on?", passages).answer
     assert "rent" in barred
+
+
+def test_a_sentence_about_another_kind_of_offer_does_not_answer(
+        embedder: SentenceTransformerEmbedder) -> None:
+    composer = ExtractiveComposer(embedder, offers={"Southgate Grant": "grant",
+                                                    "Riverside Lab": "hub",
+                                                    "Discovery voucher": "hub"})
+    passages = [_passage("Southgate Grant projects must finish within 12 months of the offer.",
+                         "Timescale"),
+                _passage("Discovery vouchers pay 70% of a feasibility study's costs.",
+                         "Vouchers", n=1)]
+    found = composer.compose("How long can a Discovery voucher project run?", passages)
+    assert "12 months" not in found.answer
+    both = composer.compose("Does a Southgate Grant project run as long as a Discovery voucher "
+                            "one?", passages)
+    assert "12 months" in both.answer  # both named: either may answer
