@@ -266,6 +266,15 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
     (re.compile(r"\bboth\s+(?=(?:of\s+the\s+|the\s+|my\s+|our\s+)?(?:co-?)?(?:founders|directors|"
                 r"partners|owners|shareholders)\b)", re.I), "2 "),
     (re.compile(r"~\s*(?=[£€\d])"), "about "),
+    # abbreviations whose full stop would end the sentence: "46 on payroll incl. 6 part-time"
+    (re.compile(r"\bincl\.?(?=\s)", re.I), "including"),
+    (re.compile(r"\bexcl\.?(?=\s)", re.I), "excluding"),
+    (re.compile(r"\bapprox\.?(?=\s)", re.I), "about"),
+    (re.compile(r"\b(?:reg'?d|regd\.?)(?=\s)", re.I), "registered"),
+    (re.compile(r"(?<=\d)\s*(?:days?|d)\s*/\s*(?:wk|week)\b", re.I), " days a week"),
+    (re.compile(r"(?<=\d)\s*(?:hrs?|hours?|h)\s*/\s*(?:wk|week)\b", re.I), " hours a week"),
+    (re.compile(r"\bp/t\b", re.I), "part-time"),
+    (re.compile(r"\bf/t\b(?!\s*(?:and|&|\+|plus))", re.I), "full-time"),
     (re.compile(r"\bim\b(?=\s+(?:an?|the|just|only|self|sole|in|based|from|running|a)\b)", re.I),
      "i'm"),  # "im a joiner"
     (re.compile(r"\b(\d+(?:\.\d+)?)\s?k\s+(?=(?:people|staff|employees|workers)\b)", re.I),

@@ -34,6 +34,8 @@ _STARTED = (r"(?:founded|established|started(?:\s+(?:trading|up)(?:\s+(?:properl
             # "set the company up", "started the business up"
             r"(?:set|started)\s+(?:it|(?:the|our|my|this)\s+(?:company|business|firm|shop))\s+up|"
             r"spun\s+(?:out|off)|"
+            # "grandad started us in 1974"
+            r"(?:started|set|founded)\s+us(?:\s+up)?|"
             r"formed|launched|opened(?:\s+our\s+doors)?|began(?:\s+trading(?:\s+(?:properly|"
             r"officially|fully|for\s+real|in\s+earnest))?)?|registered|"
             r"went\s+live)")

@@ -126,7 +126,11 @@ class Router:
                                      reason="asks whether a named programme can help the "
                                             "business it describes")
         decision = decision or _eligibility_or_signposting(text, facts, follow_up)
-        if decision is None and self._asks_for_offer(text):
+        if decision is None and self._asks_for_offer(text) and not (
+                not facts and _RULE_ASKED.search(read_question(text).text) and
+                not _VERDICT_WORD.search(read_question(text).text)):
+            # "Could we apply if the press is leased?": a rule asked about, with nothing
+            # told of the business
             decision = RouteDecision(route="eligibility", reason="asks for one of the offers")
         if decision is None and not follow_up:
             decision = self._off_topic_by_examples(text)
@@ -267,6 +271,11 @@ def _eligibility_or_signposting(text: str, facts: Collection[str],
             continue  # "is there parking at the test track?": a fact about it, not a search
         if pattern.search(text) and not rules.OFFICE_MATTERS.search(text):
             return RouteDecision(route="signposting", reason=name)
+    if facts and _HELP_US.search(sentence):
+        # "We make bespoke furniture. Can you help?": what the business can get
+        return RouteDecision(route="eligibility",
+                             reason="describes the business and asks for help: " +
+                             ", ".join(sorted(facts)))
     if facts and _describes_business(text, facts, follow_up):
         return RouteDecision(route="eligibility",
                              reason="describes the business: " + ", ".join(sorted(facts)))
@@ -311,8 +320,7 @@ _CONDITION_ASKED = re.compile(
 _RULE_ASKED = re.compile(
     # not "check if we are eligible", "let me know if we count"
     r"(?<!check\s)(?<!see\s)(?<!know\s)(?<!out\s)(?<!me\s)(?<!wondering\s)(?<!wonder\s)"
-    r"\b(?:if|unless|provided|as\s+long\s+as)\s+(?:we|i|you|the\s+(?:business|company|firm|"
-    r"machine|equipment|project|kit))\b"
+    r"\b(?:if|unless|provided|as\s+long\s+as)\s+(?:we|i|you|(?:the|our|my)\s+[a-z][\w-]*)\b"
     r"(?!\s+(?:are|'re|am|'m|would\s+be|could\s+be|can|could|qualify|count)\s+(?:be\s+)?"
     r"(?:eligible|able|allowed|entitled|qualify|apply|get)\b)|"
     r"\b(?:should|would\s+it\s+be\s+better\s+(?:for|to))\b[^?]*\s+or\s+[^?]*|"
@@ -322,6 +330,21 @@ _HELP_ASKED = re.compile(
     r"^\W*(?:can|could|would|will|might|does|do|is|are)\s+(?:the|your|a|an)\s+[^?]{2,60}?"
     r"\b(?:help|support|work\s+with|take\s+us|be\s+(?:right|for)|for\s+(?:us|people|firms|"
     r"businesses|companies)\b)", re.IGNORECASE)
+# help asked for, with no other subject: "can you help us?", "what can you do for us?"
+_HELP_US = re.compile(
+    r"(?:^|[.!?,;:-]\s)\W*(?:(?:so|and|but)\s+)?(?:(?:can|could|would)\s+(?:you|ssr|anyone|someone)\s+"
+    r"(?:help|support)(?:\s+(?:us|me|with\s+(?:that|this)))?|what\s+(?:can|could)\s+you\s+"
+    r"(?:do|offer)\s+(?:for\s+)?(?:us|me)|(?:is\s+there\s+)?any\s+(?:help|support)\s+"
+    r"(?:for\s+(?:us|me)|available))\W*$", re.IGNORECASE)
+# facts that say what the business is, not how big, where or how old it is
+_TRADE_ONLY = frozenset({"sector_text", "sector_mentions", "stated_band", "sic_codes"})
+# a question about what the business can get or join
+_ACCESS_ASKED = re.compile(
+    r"\b(?:apply|applying|join|qualify|eligib\w*|entitled|help|support|fund|funding|funded|"
+    r"grants?|vouchers?|money|available|offer|offers|right\s+for|for\s+us|suitable|fit|"
+    r"take\s+(?:us|me)\s+on|accept\s+(?:us|me)|have\s+us|let\s+(?:us|me)|work\s+with\s+(?:us|me)|"
+    r"open\s+to|cover\s+(?:us|me)|"
+    r"what\s+(?:can|could|would)\s+(?:we|i)\s+(?:get|have|receive))\b", re.IGNORECASE)
 _VERDICT_WORD = re.compile(r"\b(?:eligib\w*|qualif\w*|entitled)\b", re.IGNORECASE)
 _FRAGMENT_WORDS = 6  # a fragment alone: "12-person firm"
 _FIRST_PERSON_WORDS = 25  # a sentence of the owner's own: "we came out of a CVA in 2019"
@@ -338,7 +361,11 @@ def _describes_business(text: str, facts: Collection[str], follow_up: bool = Fal
     if question.asks and question.kind not in {"other", "yes_no"}:
         return False
     if rules.SELF_DESCRIPTION.search(text):
-        return True
+        # "Machine shop here. Which SIC code is right?": only the trade is told, and
+        # the question asks about something other than what the business can get
+        return not (question.asks and set(facts) <= _TRADE_ONLY and
+                    not _ACCESS_ASKED.search(question.text) and
+                    not _asks_about_eligibility(text))
     # two facts, one of them about the business itself: a project's price and a trade alone
     # ("ordering a plasma table, roughly 60 grand") are the setting of a question about the rules
     if rules.FIRST_PERSON.search(text) and len(facts) >= 2 and \

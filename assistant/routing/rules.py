@@ -259,7 +259,9 @@ _NOT_PAPERWORK = (r"(?![^.?!]{0,30}\b(?:application|apply|applying|claims?|forms
 # What the programme's own office deals with, never a facility or expert team.
 OFFICE_MATTERS = re.compile(
     r"\b(?:personal\s+data|data\s+protection|privacy\s+notice|gdpr|subject\s+access|"
-    r"complain\w*)\b", re.IGNORECASE)
+    r"complain\w*|unhappy|not\s+happy|dissatisfied|not\s+satisfied|appeal\w*|"
+    r"(?:badly|poorly|wrongly)\s+handled|mishandled|treated\s+(?:unfairly|badly))\b",
+    re.IGNORECASE)
 
 _TECHNICAL_VERB = (
     r"(?:test|prototype|validate|verify|certify|qualify\s+(?:a|an|our|the|my)|characteri[sz]e|"

@@ -43,6 +43,9 @@ def test_a_form_gives_every_fact(extractor: FactExtractor) -> None:
     ("We have 31 FTE.", 31),
     ("We employ 1.2k people across two sites.", 1200),
     ("we have 20 staf and turnover of 2 mill", 20),
+    # an abbreviation's full stop ends no sentence; the part-timers are among the total
+    ("Workforce 30 incl. 4 p/t (2.5 days/wk).", 28),
+    ("Approx. 12 staff.", 12),
 ])
 def test_staff_as_owners_write_it(extractor: FactExtractor, text: str, employees: float) -> None:
     assert extractor.extract(text).employees == employees
@@ -92,6 +95,8 @@ def test_insolvency_now_and_then(extractor: FactExtractor, text: str,
     ("Est. 2010. 14 staff.", 180, 200),
     ("Years trading: 6", 70, 74),
     ("Family firm, trading since 1888.", 1650, 1670),
+    ("My aunt set us up in 2012 and we still make tiles.", 165, 175),
+    ("Ltd co reg'd in 2020.", 70, 80),
 ])
 def test_trading_time(extractor: FactExtractor, text: str, at_least: float,
                       at_most: float) -> None:

@@ -91,6 +91,11 @@ DESCRIPTIONS_ASKING = [
     ("We have 40 staff and £6m turnover. What is the maximum grant?",
      {"employees", "turnover"}),
     ("How many quotes do I need for equipment costing £12,000?", {"project_cost"}),
+    # only the trade told, and a question about something else
+    ("Sheet-metal fabrication is our trade. Which accounting year does the limit use?",
+     {"sector_text"}),
+    # a rule asked about, with nothing told of the business
+    ("Could I get the grant if the press is bought on finance?", set()),
 ]
 
 SIGNPOSTING = [
@@ -248,6 +253,14 @@ def test_a_description_of_the_business_is_an_eligibility_check(
     decision = rules.route(message, facts=facts)
     assert decision.route == "eligibility", decision.reason
     assert rules.route(message).route != "eligibility"  # the facts decide, not the wording
+
+
+@pytest.mark.parametrize("message", ["we print labels for brewers. can you help?",
+                                     "We're a joinery in Tipton - what could you offer us?"])
+def test_a_trade_told_with_a_plea_for_help_is_an_eligibility_check(rules: Router,
+                                                                   message: str) -> None:
+    decision = rules.route(message, facts={"sector_text"})
+    assert decision.route == "eligibility", decision.reason
 
 
 @pytest.mark.parametrize(("message", "facts"), DESCRIPTIONS_ASKING)
