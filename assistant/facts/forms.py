@@ -446,4 +446,26 @@ def rewrite(text: str, range_end: RangeEnd = "middle") -> str:
     for pattern, replacement in _SHORTHAND:
         text = pattern.sub(replacement, text)
     text = _SHARE_INSIDE.sub(r"\2 \1 by", text)
+    text = _the_rest(text)
     return _RANGE.sub(lambda m: _range(m, range_end), text)
+
+
+# "I own 60% and the rest belongs to ...": the share left, written as a share
+_THE_REST = re.compile(r"\b(?:the\s+(?:rest|remainder|balance|remaining(?:\s+(?:shares|stake))?|"
+                       r"other\s+shares))(?:\s+(?P<with>(?:is|are)\s+with|belongs?\s+to|"
+                       r"(?:sits?|lies|rests)\s+with|goes\s+to|went\s+to)\b|"
+                       r"(?=\s+(?:is|are|held|owned|by)\b))", re.IGNORECASE)
+_PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b)", re.IGNORECASE)
+
+
+def _the_rest(text: str) -> str:
+    """"the rest" of the shares after those stated before it, in the same sentence, as the
+    share it is: "I own 60% and the rest is held by X" has X holding 40%."""
+    def share(match: re.Match[str]) -> str:
+        start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()), 0)
+        stated = sum(float(p) for p in _PERCENT.findall(text, start, match.start()))
+        if not 0 < stated < 100:
+            return match[0]
+        rest = f"the other {100 - stated:g}%"
+        return f"{rest} is held by" if match["with"] else rest
+    return _THE_REST.sub(share, text)

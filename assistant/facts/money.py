@@ -57,7 +57,8 @@ _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # "fees approx £480k a year": a practice's fees over a year
         r"\bfees\b(?=[^.;!?]{0,30}?\b(?:a|per|each|every)\s+(?:year|annum)\b)|"
         # "she took £60k this year", "it brings in £300k a year": money in over a year
-        r"\b(?:took|take|takes|taking|brought|bring|brings|bringing)(?:\s+in)?"
+        r"\b(?:took|take|takes|taking|brought|bring|brings|bringing|do|does|did|doing|"
+        r"make|makes|made|making|clear|cleared|generate|generated|generates)(?:\s+in)?"
         r"(?=\s+(?:about|around|roughly|approximately|just\s+(?:over|under)|over|under)?\s*"
         r"[£€]?\d[\d,.]*\s*(?:k|m|million|grand|thousand)?\b[^.;!?]{0,20}?"
         r"\b(?:last|this|a|per|each|every|in\s+the\s+last)\s+(?:financial\s+)?(?:year|yr|annum)\b)",

@@ -56,6 +56,7 @@ def test_staff_as_owners_write_it(extractor: FactExtractor, text: str, employees
     ("Our T/O is about £900k.", 900_000),
     ("Turnover is somewhere between £200k and £300k.", 250_000),
     ("turnover £60-80k", 70_000),
+    ("We generally do around 650 grand a year.", 650_000),
     ("revenue of one point two million pounds", 1_200_000),
     ("We're 22 staff, £3.5m, trading 11 years.", 3_500_000),
 ])
@@ -195,3 +196,17 @@ def test_a_relatives_company_holding_shares_is_an_enterprise(extractor: FactExtr
 
 def test_owners_named_by_role_are_not_the_headcount(extractor: FactExtractor) -> None:
     assert extractor.extract("22 staff, £2m turnover, three partners own it").employees == 22
+
+
+@pytest.mark.parametrize(("text", "holder", "share"), [
+    ("My brother and I have 65% between us; the remainder sits with Corvex Group Ltd.",
+     "Corvex Group Ltd", 35),
+    ("Directors own 80 per cent and the rest is owned by a supplier with 120 employees.",
+     "a supplier", 20),
+])
+def test_the_rest_of_the_shares_is_the_share_left(extractor: FactExtractor, holder: str,
+                                                   text: str, share: float) -> None:
+    facts = extractor.extract(text)
+    held = {h.holder: h.share_percent for h in facts.holdings}
+    assert held.get(holder) == share
+    assert facts.employees is None  # the holder's staff are not the business's
