@@ -121,7 +121,10 @@ _COST_NEEDED = re.compile(
     r"\bhow\s+(?:big|large|much)\s+(?:does|would|must|should|will)\s+(?:the|our|a|my)\s+"
     r"(?:project|spend|investment|budget|outlay)\s+(?:need\s+to|have\s+to)\s+be\b|"
     r"\bwhat\s+size\s+(?:of\s+)?(?:project|investment|budget|spend)\s+(?:do|does|would|will)\s+"
-    r"(?:we|i|it|you)\s+need\b", re.IGNORECASE)
+    r"(?:we|i|it|you)\s+need\b|"
+    # "how much will the work have to cost?"
+    r"\bhow\s+much\s+(?:will|would|does|must|should)\s+(?:the|our|a|my)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:have\s+to|need\s+to)\s+cost\b", re.IGNORECASE)
 _AWARD_LATER = re.compile(r"\b(?:grants?|awards?|vouchers?|offers?|funding)\b", re.IGNORECASE)
 # a count in annual work units asked for
 _AWU_ASKED = re.compile(r"\b(?:awus?|annual\s+work\s+units?)\b", re.IGNORECASE)
@@ -362,7 +365,9 @@ class AwardQuotes:
                 offers = self._offers(text, facts, focus)
                 return Quote(range_quote(offers, extreme["low"] is not None),
                              [o.assessment.programme_id for o in offers])
-        if question.kind == "amount" and new.project_cost is not None and \
+        if (question.kind == "amount" or (question.kind == "yes_no" and
+                                          new.consultancy_cost is not None)) and \
+                new.project_cost is not None and \
                 (new.consultancy_cost is None or not (
                     AWARD_WORDS.search(question.text) or _GIVES.search(question.text))) and \
                 (cap := self._cap_asked(question.text, text, focus)):

@@ -257,3 +257,62 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 
 def _long_date(day: date) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+# ---------------------------------------------------------------- a figure raised by a share
+
+# in the guidance: "a rise of 10% in gross value added per employee", "raises GVA per
+# employee by 10%", "cut energy use by 20%"
+_RISE_OF = re.compile(
+    r"\b(?P<way>rise|increase|improvement|growth|uplift|reduction|cut|fall|drop)\s+of\s+"
+    r"(?:at\s+least\s+)?(?P<n>\d{1,3}(?:\.\d+)?)\s*%\s+in\s+(?P<what>(?:[\w()'-]+\s+){0,6}"
+    r"[\w()'-]+)", re.IGNORECASE)
+_PERCENT_RISE = re.compile(
+    r"\b(?P<n>\d{1,3}(?:\.\d+)?)\s*%\s+(?P<way>rise|increase|improvement|growth|uplift|"
+    r"reduction|cut|fall|drop)\s+in\s+(?P<what>(?:[\w()'-]+\s+){0,6}[\w()'-]+)", re.IGNORECASE)
+_RAISES_BY = re.compile(
+    r"\b(?P<way>raises?|raising|increases?|increasing|improves?|improving|grows?|cuts?|"
+    r"cutting|reduces?|reducing|lowers?|lowering)\s+(?P<what>(?:[\w()'-]+\s+){0,7}?)"
+    r"by\s+(?:at\s+least\s+)?(?P<n>\d{1,3}(?:\.\d+)?)\s*%", re.IGNORECASE)
+_WHEN_WORDS = frozenset(stems("year years month months week weeks day days within first "
+                               "after before winter summer"))
+_DOWN = re.compile(r"^(?:reduc|cut|fall|drop|lower)", re.IGNORECASE)
+# the question asks for the figure to reach: "which level must it hit?", "the target?"
+_TARGET_ASKED = re.compile(
+    r"\b(?:need|have|got)\s+to\s+(?:get|reach|hit|achieve|be|go)\b|\btarget\b|"
+    r"\bwhat\s+(?:must|should|would|will)\s+(?:it|that|ours?|we)\s+(?:be|reach|need)\b|"
+    r"\bhow\s+(?:high|low|much\s+(?:higher|lower|more|less))\b|\baim\s+for\b|"
+    r"\b(?:which|what)\s+(?:figure|level|number|value|amount)\s+(?:must|should|do|does|will|"
+    r"would|has|have)\b|\b(?:must|should)\s+(?:it|they|we)\s+(?:hit|reach|get\s+to)\b",
+    re.IGNORECASE)
+
+
+def raised_figure(question: str, sentences: Sequence[str]) -> tuple[Worked, int] | None:
+    """The figure a stated share of change takes the question's own figure to: "sales per
+    worker stand at £80k; which level must they hit?" against "a rise of 5% in sales per
+    worker" is "£80,000 raised by 5% is £84,000". The sentence must name what the
+    question's figure is of (a word besides the change shared)."""
+    if not _TARGET_ASKED.search(question):
+        return None
+    amounts = [m for m in MONEY_AMOUNT.finditer(question) if m["pre"] or m["post"]]
+    if len(amounts) != 1:
+        return None
+    money = money_of(amounts[0], question)
+    asked = set(stems(question)) - _STOP - _WHEN_WORDS
+    best: tuple[int, int, re.Match[str]] | None = None
+    for index, sentence in enumerate(sentences):
+        for match in (*_RISE_OF.finditer(sentence), *_PERCENT_RISE.finditer(sentence),
+                      *_RAISES_BY.finditer(sentence)):
+            shared = len((set(stems(match["what"])) - _STOP) & asked)
+            if shared and (best is None or shared > best[0]):
+                best = (shared, index, match)
+    if best is None:
+        return None
+    _, index, match = best
+    share = float(match["n"]) / 100
+    down = bool(_DOWN.match(match["way"]))
+    result = money.amount * (1 - share if down else 1 + share)
+    symbol = "€" if money.currency == "EUR" else "£"
+    text = (f"{money_text(money.amount, symbol)} {'lowered' if down else 'raised'} by "
+            f"{number(float(match['n']))}% is {money_text(result, symbol)}.")
+    return Worked(text=text, figure=f"{number(float(match['n']))}%", unit="%"), index

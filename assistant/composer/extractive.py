@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.composer.arithmetic import date_after, worked_sum
+from assistant.composer.arithmetic import Worked, date_after, raised_figure, worked_sum
 from assistant.composer.base import Composition, Lead, Sentence
 from assistant.composer.refusal import (
     FORM_WORDS,
@@ -129,8 +129,13 @@ class ExtractiveComposer:
         candidates = self._of_the_kind_asked(self._candidates(passages, question), asked.text)
         if not lead and asked.kind == "amount":
             lead = _worked(asked, candidates, passages, question)
+        # a date or a figure worked from one sentence: that sentence is its whole support
+        worked_from = None
         if not lead:
-            lead = _dated(candidates, passages, question)
+            texts_found = [c.text for c in candidates]
+            lead = _worked_from_one(date_after(question, texts_found), candidates, passages) or \
+                _worked_from_one(raised_figure(question, texts_found), candidates, passages)
+            worked_from = lead[1].text if lead else None
         if not candidates:
             return self._lead_only(lead, passages, asked)
         query = self._embedder.embed([question])[0]
@@ -159,7 +164,8 @@ class ExtractiveComposer:
             if usable else vectors[:0]
         # after a direct answer from the policy, one quoted sentence is enough support
         limit = 1 if lead else self._config.max_sentences
-        chosen = self._choose(usable, vectors_kept, limit=limit) if usable else []
+        chosen = self._choose(usable, vectors_kept, limit=limit) \
+            if usable and worked_from is None else []
         best_cosine = float(np.max(cosines))
         evidence = Evidence(
             question=asked,
@@ -649,17 +655,16 @@ def _worked(asked: Question, candidates: list[_Candidate],
     return leads
 
 
-def _dated(candidates: list[_Candidate], passages: list[ScoredChunk],
-           question: str) -> list[Lead]:
-    """The day a period ends, from the day the question gives and the period a sentence
-    counts from the same event: "12 months after 10 March 2027 is 10 March 2028."."""
-    found = date_after(question, [c.text for c in candidates])
+def _worked_from_one(found: tuple[Worked, int] | None, candidates: list[_Candidate],
+                     passages: list[ScoredChunk]) -> list[Lead]:
+    """A figure or a date worked from one sentence ("12 months after 10 March 2027 is 10 March
+    2028.", "£50,000 raised by 10% is £55,000."), then that sentence, both cited to it."""
     if found is None:
         return []
     worked, index = found
     candidate = candidates[index]
-    return [Lead(worked.text,
-                 citation=passage_citation(passages[candidate.passage], candidate.text))]
+    citation = passage_citation(passages[candidate.passage], candidate.text)
+    return [Lead(worked.text, citation=citation), Lead(candidate.text, citation=citation)]
 
 
 # Words that turn a list into what is not allowed: "Ineligible costs", "cannot be funded"

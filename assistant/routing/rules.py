@@ -333,7 +333,10 @@ SIGNPOST_STRONG: list[tuple[str, re.Pattern[str]]] = [
 FACILITY_ATTRIBUTE = re.compile(
     r"\b(?:opening\s+(?:hours|times)|open(?:s|ing)?\s+(?:at|on|until|till)|hours|price|prices|"
     r"cost|costs|charge|charges|fee|fees|rent|rental|discount|parking|park|address|"
-    r"phone|email|capacity|size|age|waiting\s+list|availability|book(?:ing)?|hire)\b",
+    r"phone|email|capacity|size|age|waiting\s+list|availability|book(?:ing)?|hire|"
+    # what using one requires: "must a visitor be insured to use the lab?"
+    r"insurance|insured|induction|safety\s+training|dress\s+code|ppe|terms\s+and\s+conditions|"
+    r"contract|nda|confidentiality)\b",
     re.IGNORECASE)
 # ... of those, what a question about whether something exists may ask of a facility
 FACILITY_TERMS = re.compile(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.composer.arithmetic import date_after, worked_sum
+from assistant.composer.arithmetic import date_after, raised_figure, worked_sum
 
 _VALUES = ["Site visits are charged at £180 per visit, travel included.",
            "Every licence seat costs €95.",
@@ -104,3 +104,30 @@ def test_the_day_a_period_ends_is_worked_from_the_day_it_starts(question: str, e
 ])
 def test_no_date_is_worked_out_without_the_day_and_its_event(question: str) -> None:
     assert date_after(question, _PERIODS) is None
+
+
+_CHANGES = ["Projects must deliver a rise of 15% in output per machine hour within a year.",
+            "The retrofit should cut heating bills by 20% in the first winter."]
+
+
+@pytest.mark.parametrize(("question", "expected", "sentence"), [
+    ("Output per machine hour is £120 today. Which figure must it hit?",
+     "£120 raised by 15% is £138.", 0),
+    ("Our heating bills are £40,000 a year - what is the target after the retrofit?",
+     "£40,000 lowered by 20% is £32,000.", 1),
+])
+def test_a_figure_is_moved_by_the_share_the_guidance_sets(question: str, expected: str,
+                                                          sentence: int) -> None:
+    found = raised_figure(question, _CHANGES)
+    assert found is not None
+    worked, index = found
+    assert (worked.text, index) == (expected, sentence)
+
+
+@pytest.mark.parametrize("question", [
+    "What rise in output per machine hour is needed?",            # no figure of ours
+    "Output per machine hour is £120. Is that good?",            # no target asked
+    "Our rent is £9,000 - which level must it hit?",              # a measure the rules don't set
+])
+def test_no_figure_is_moved_without_its_measure_and_a_target(question: str) -> None:
+    assert raised_figure(question, _CHANGES) is None
