@@ -143,6 +143,8 @@ _NOT_IN_AN_OPENING_NOUN_PHRASE = frozenset(
     "ok okay sorry what how who which where when why whether if so just not also quick question "
     "questions query enquiry inquiry advice info information check about regarding re subject "
     "same again update updated correction actually follow following message "
+    "oops whoops apologies sorr soz ah oh ahh um umm er erm hmm right well anyway btw ps nb "
+    "typo mistake wrong mixup "
     "eligibility eligible grant grants funding fund apply application applying support "
     "trading going running operating turnover staff employees owned solvent insolvency "
     "established founded incorporated started opened launched began set formed".split())

@@ -95,6 +95,10 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     rf"{NUM_START}(?P<n>{NUM})\s+(?:{STAFF_ADJ}\s+){{0,2}}(?:people|persons|{_STAFF_NOUN})\b",
     # "there are 8 of us"
     rf"\b(?:there\s+are|we\s+are|we're)\s+(?:{QUAL}\s+)?(?P<n>{NUM})\s+of\s+us\b",
+    # a correction: "sorry, I meant 300 people not 30", "should have said 45 people"
+    rf"\b(?:meant|mean|should\s+(?:have\s+)?(?:said|read|be)|it's\s+actually|actually|"
+    rf"correction:?|sorry,?)\s+(?:{QUAL}\s+)?{NUM_START}(?P<n>{NUM})\s+(?:people|persons|"
+    rf"{_STAFF_NOUN})\b",
     # "we are 4 co-founders", "only the three of us": the founders who are the business
     rf"\b(?:we\s+are|we're|there\s+are)\s+(?:{QUAL}\s+)?(?P<n>{NUM})\s+(?:co-?\s?founders|"
     r"founders|partners|directors)\b(?!\s+(?:and|plus|with)\b)",

@@ -210,3 +210,14 @@ def test_the_rest_of_the_shares_is_the_share_left(extractor: FactExtractor, hold
     held = {h.holder: h.share_percent for h in facts.holdings}
     assert held.get(holder) == share
     assert facts.employees is None  # the holder's staff are not the business's
+
+
+@pytest.mark.parametrize(("text", "employees"), [
+    ("apologies, I should have said 180 people", 180),
+    ("whoops - 14 staff not 12", 14),
+])
+def test_a_correction_gives_the_new_count_and_no_trade(extractor: FactExtractor, text: str,
+                                                       employees: float) -> None:
+    facts = extractor.extract(text)
+    assert facts.employees == employees
+    assert facts.sector_text is None  # "whoops" is no trade
