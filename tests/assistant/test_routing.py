@@ -472,3 +472,11 @@ def test_a_rule_asked_in_words_of_eligibility_is_a_question(rules: Router, messa
     assert rules.route(message).route == "programme_question"
     # with the business told, the same words ask for its verdict
     assert rules.route(message, facts={"employees", "turnover"}).route == "eligibility"
+
+
+@pytest.mark.parametrize("message", ["Hello, we're a foundry, can we get the grant?",
+                                     "We are a print shop - could we use the analytics service?"])
+def test_a_trade_told_with_a_request_for_an_offer_is_an_eligibility_check(
+        rules: Router, message: str) -> None:
+    decision = rules.route(message, facts={"sector_text"})
+    assert decision.route == "eligibility", decision.reason
