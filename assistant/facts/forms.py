@@ -447,7 +447,19 @@ def rewrite(text: str, range_end: RangeEnd = "middle") -> str:
         text = pattern.sub(replacement, text)
     text = _SHARE_INSIDE.sub(r"\2 \1 by", text)
     text = _the_rest(text)
+    if _SHARES_TOLD.search(text):
+        text = _SHARE_IN_BRACKETS.sub(
+            lambda m: f"I hold {m[2]}%" if m[1].lower() in {"me", "myself"}
+            else f"{m[1]} holds {m[2]}%", text)
     return _RANGE.sub(lambda m: _range(m, range_end), text)
+
+
+# "two shareholders: me (60%) and Tata Steel (40%)": each holder's share in brackets
+_SHARES_TOLD = re.compile(r"\b(?:share(?:holder)?s?|shareholding|own(?:s|ed|ers?)?|stakes?|"
+                          r"equity|ownership)\b", re.IGNORECASE)
+_SHARE_IN_BRACKETS = re.compile(
+    r"((?-i:(?:[A-Z][\w&'.-]*\s+){0,3}[A-Z][\w&'.-]*)|\bme|\bmyself|\bmy\s+[a-z]+)"
+    r"\s*\(\s*(\d{1,3}(?:\.\d+)?)\s*%\s*\)", re.IGNORECASE)
 
 
 # "I own 60% and the rest belongs to ...": the share left, written as a share

@@ -142,7 +142,8 @@ _STARTED_DOING_AGO = re.compile(
 _A_CAREER = re.compile(
     r"\b(?:i've\s+worked|i\s+have\s+worked|career|experience|industry|personally|myself|"
     r"director|ceo|md|joined|employed|lived|live|married|owned|premises|site|unit|building|"
-    r"address|moved|based|grant|loan|funding|administration|insolven\w*|cva|liquidation|"
+    r"address|moved|based|grants?|loans?|vouchers?|awards?|subsid\w*|funding|administration|"
+    r"insolven\w*|cva|liquidation|"
     r"receivership|customer|client|supplier|contract|lease|"
     # a holding's age: "an investor has held a stake since 2022"
     r"held|holds?|shares?|stake|invested|investors?|shareholders?)\b", re.I)

@@ -221,3 +221,17 @@ def test_a_correction_gives_the_new_count_and_no_trade(extractor: FactExtractor,
     facts = extractor.extract(text)
     assert facts.employees == employees
     assert facts.sector_text is None  # "whoops" is no trade
+
+
+@pytest.mark.parametrize(("text", "holder", "share"), [
+    ("Our owners: my partner (45%) and Brindley Forge Ltd (55%).", "Brindley Forge Ltd", 55),
+    ("I keep 70% and Halcyon Metals holds 30%.", "Halcyon Metals", 30),
+])
+def test_each_holder_of_a_list_is_read_with_its_own_share(extractor: FactExtractor, text: str,
+                                                          holder: str, share: float) -> None:
+    held = {h.holder: h.share_percent for h in extractor.extract(text).holdings}
+    assert held.get(holder) == share
+
+
+def test_earlier_grants_date_no_trading(extractor: FactExtractor) -> None:
+    assert extractor.extract("We've had two vouchers since 2025.").months_trading is None
