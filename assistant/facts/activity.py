@@ -154,7 +154,11 @@ _NOT_AN_OPENING_WORD = frozenset(
 # The ends of nouns that name an activity or its makers: "moulding", "upholstery", "printers".
 _ACTIVITY_NOUN = re.compile(
     r"(?:ings?|ery|ers?|ors?|ists?|ics|tion|ware|smiths?|wrights?|ry|ies|ure|ancy|ency|mbly)$")
-_LEADING_ARTICLE = re.compile(r"\s*(?:(?:a|an|the)\s+)?", re.I)
+# a greeting first ("Hi, toolmaker in Tipton"), then an article
+_LEADING_ARTICLE = re.compile(
+    r"\s*(?:(?:hi|hiya|hello|hey|heya|howdy|morning|afternoon|evening|good\s+(?:morning|"
+    r"afternoon|evening|day)|hi\s+there|hello\s+there)\s*[,!.:-]+\s*)?(?:(?:a|an|the)\s+)?",
+    re.I)
 _CONTRACTION = re.compile(r"'(?:re|m|ve|ll|d)\b|n't\b", re.I)
 _MAX_OPENING_WORDS = 8  # a longer opening without a verb is not a name for a business
 # Words that say nothing about what a business does.
@@ -213,7 +217,8 @@ _NOT_A_KIND = frozenset(
 # start ("Hi - Bearwood-based signmaker here")
 _ARTICLE_BEFORE = re.compile(
     r"\b(?:an?|our|my|the|two|three|four|five|several|\d+)\s+$|"
-    r"^\W*(?:(?:hi|hello|hey|morning|afternoon)\b\W*)?$|"
+    r"^\W*(?:(?:hi|hiya|hello|hey|heya|howdy|morning|afternoon|evening|good\s+(?:morning|"
+    r"afternoon|evening|day)|hi\s+there|hello\s+there|dear\s+(?:all|team|sir|madam))\b\W*)?$|"
     # after a short opening clause: "sole trader here, upholstery workshop in ..."
     r"^\W*(?:[\w'-]+\s+){0,2}here\s*[,:-]\s*$", re.I)
 # "one of our clients, a hotel chain": the phrase after names that other party

@@ -100,7 +100,9 @@ BUSINESS_WORDS = _any(
     r"export\w*|invest\w*|procurement|sector|industr(?:y|ies|ial)|engineering|equipment|"
     r"machinery|sic|postcode|partners|universit(?:y|ies)|subsid(?:y|ies)|award|"
     r"match\s+funding|quotes?|quotations|claims?|net\s+zero|decarboni[sz]\w*|"
-    r"automation|scale-?up|scaling)\b",
+    r"automation|scale-?up|scaling|pilot\s+(?:plant|line|scale|facility|run)s?|"
+    r"test\s*(?:beds?|rigs?|facility|facilities|centres?|centers?|tracks?|chambers?|lines?)|"
+    r"testbeds?|anechoic|clean\s*rooms?|workshops?|machines?|machining)\b",
     # "we bake", but not "how do I bake": a question about doing it is not a business
     r"(?<!do\s)(?<!can\s)(?<!should\s)(?<!could\s)(?<!would\s)(?<!to\s)"
     r"\b(?:we|i)\s+(?:make|bake|brew|produce|manufacture|sell|supply|design|build|develop|"
@@ -303,7 +305,8 @@ SIGNPOST_STRONG: list[tuple[str, re.Pattern[str]]] = [
         r"the\s+programme)\s+have)\s+(?:a|an|any|some|somewhere|someone)?[^.?!]{0,40}?\b"
         r"(?:facilit(?:y|ies)|labs?|laborator(?:y|ies)|experts?|expertise|teams?|rigs?|"
         r"chambers?|equipment|kit|machines?|centres?|specialists?|capabilit\w*|somewhere|"
-        r"someone|anyone)\b",
+        r"someone|anyone|pilot\s+(?:plant|line|facility)s?|test\s*beds?|testbeds?|"
+        r"clean\s*rooms?|workshops?)\b",
         r"\baccess\s+to\s+(?:a\s+|an\s+|the\s+|your\s+)?[^.?!]{0,30}?\b(?:facilit(?:y|ies)|labs?|"
         r"laborator(?:y|ies)|equipment|kit|machines?|experts?|expertise|test\w*|rigs?|"
         r"chambers?|scanners?|printers?|specialists?)\b",

@@ -235,3 +235,12 @@ def test_each_holder_of_a_list_is_read_with_its_own_share(extractor: FactExtract
 
 def test_earlier_grants_date_no_trading(extractor: FactExtractor) -> None:
     assert extractor.extract("We've had two vouchers since 2025.").months_trading is None
+
+
+@pytest.mark.parametrize(("text", "trade"), [
+    ("Hiya, spring maker in Redditch Road, 9 staff", "spring maker"),
+    ("Good afternoon - a cabinet maker in Bilston, six of us", "cabinet maker"),
+])
+def test_a_greeting_before_the_trade_hides_nothing(extractor: FactExtractor, text: str,
+                                                   trade: str) -> None:
+    assert extractor.extract(text).sector_text == trade
