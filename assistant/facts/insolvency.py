@@ -38,7 +38,12 @@ _NOW = re.compile(r"\b(?:now|currently|at\s+present|still|this\s+(?:week|month)|
 # After the words, in the same sentence: it is over ("administration in 2017, exited 2018").
 # ... of those, the words that say the proceedings ended, not only that they were in the past
 _ENDED_WORDS = (r"came\s+out|come\s+out|out\s+of\s+it|exited|emerged|ended|completed|discharged|"
-                r"finished|paid\s+off|behind\s+us|over\s+now")
+                r"finished|paid\s+off|behind\s+us|over\s+now|"
+                # "... but were bought out by new owners": the business left it
+                # (not "hope to be bought out": still in it)
+                r"(?<!be\s)(?:bought\s+out|bought\s+(?:us|the\s+(?:business|company|firm))|"
+                r"rescued)|"
+                r"pre-?pack(?:ed)?")
 _OVER_AFTER = re.compile(
     rf"\b(?:{_ENDED_WORDS}|since\s+then|back\s+in|years?\s+ago|(?<!since\s)(?:19|20)\d\d)\b",
     re.I)

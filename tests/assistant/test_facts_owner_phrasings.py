@@ -83,6 +83,9 @@ def test_turnover_as_owners_write_it(extractor: FactExtractor, text: str, amount
     ("The firm is comfortably profitable, 14 staff.", False),
     ("12 staff, and the firm is not in money difficulties.", False),
     ("We were profitable for years; in May an administrator was appointed.", True),
+    # bought out of proceedings, the business left them; hoping to be is still in them
+    ("9 staff. Receivership in 2023, then an investor bought the business.", False),
+    ("9 staff. We are in receivership and waiting to be bought out.", True),
 ])
 def test_insolvency_now_and_then(extractor: FactExtractor, text: str,
                                  insolvent: bool | None) -> None:
