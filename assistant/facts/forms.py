@@ -455,8 +455,8 @@ def rewrite(text: str, range_end: RangeEnd = "middle") -> str:
 
 
 # "two shareholders: me (60%) and Tata Steel (40%)": each holder's share in brackets
-_SHARES_TOLD = re.compile(r"\b(?:share(?:holder)?s?|shareholding|own(?:s|ed|ers?)?|stakes?|"
-                          r"equity|ownership)\b", re.IGNORECASE)
+_SHARES_TOLD = re.compile(r"\b(?:shareholders?|shareholding|owned\s+by|owners|ownership|"
+                          r"stakes?|equity)\b", re.IGNORECASE)
 _SHARE_IN_BRACKETS = re.compile(
     r"((?-i:(?:[A-Z][\w&'.-]*\s+){0,3}[A-Z][\w&'.-]*)|\bme|\bmyself|\bmy\s+[a-z]+)"
     r"\s*\(\s*(\d{1,3}(?:\.\d+)?)\s*%\s*\)", re.IGNORECASE)

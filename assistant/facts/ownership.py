@@ -80,8 +80,9 @@ _OUR_BUSINESS = re.compile(
     r"(?!\s+(?:sales|turnover|revenue|output|work|orders|costs?))", re.I)
 _SUBJECT_BREAK = re.compile(
     r",\s|;|:\s|\s[-–]\s|\s(?:but|while|whereas)\s|\sand\s(?=(?:a|an|the|our|my|another|\d+)\b|"
-    # "I hold 60% and Tata Steel holds 40%": a name opens the next subject
-    r"(?-i:[A-Z]))",
+    # "I hold 60% and Tata Steel holds 40%": after a share, a name opens the next subject
+    # (not "Smith and Jones Ltd", one name)
+    r"(?<=%\sand\s)(?=(?-i:[A-Z])))",
     re.I)
 _RELATIVE = re.compile(r"(?:which|who)", re.I)
 # the noun phrase a relative clause follows: "... of a university, which"
