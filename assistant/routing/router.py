@@ -344,7 +344,7 @@ _ACCESS_ASKED = re.compile(
     r"grants?|vouchers?|money|available|offer|offers|right\s+for|for\s+us|suitable|fit|"
     r"take\s+(?:us|me)\s+on|accept\s+(?:us|me)|have\s+us|let\s+(?:us|me)|work\s+with\s+(?:us|me)|"
     r"open\s+to|cover\s+(?:us|me)|"
-    # "can we get the booster?", "could I use Business Futures?"
+    # "can we get the grant?", "could I use the analytics service?"
     r"(?:can|could|may|might|would|will|do|does)\s+(?:we|i|us)\s+(?:still\s+|also\s+|ever\s+)?"
     r"(?:get|have|receive|access|go\s+for|use|join|be\s+considered|take\s+part)|"
     r"what\s+(?:can|could|would)\s+(?:we|i)\s+(?:get|have|receive))\b", re.IGNORECASE)
