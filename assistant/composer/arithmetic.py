@@ -19,7 +19,7 @@ from dateutil.relativedelta import relativedelta
 from assistant.eligibility.wording import money_text, number
 from assistant.facts.money import MONEY_AMOUNT, money_of
 from assistant.facts.numbers import words_to_digits
-from assistant.facts.trading import MONTH
+from assistant.facts.trading import MONTH, month_number
 from knowledge.words import stem, stems
 
 # after an amount: "£1,200 for each day", "£50 per hour", "£900 a session"
@@ -189,16 +189,12 @@ _DAY_MONTH_YEAR = re.compile(
     r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>20\d\d)\b", re.IGNORECASE)
 # a period counted from an event, in the guidance: "within 12 months of the grant offer"
 _WITHIN = re.compile(
-    r"\b(?:within|no\s+later\s+than|up\s+to|by)\s+(?P<n>\d{1,3}|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?P<calendar>calendar\s+)?"
+    r"\b(?:within|no\s+later\s+than|up\s+to|by)\s+(?P<n>\d{1,3})\s+(?P<calendar>calendar\s+)?"
     r"(?P<unit>days?|weeks?|months?|years?)\s+(?:of|from|after)\s+(?P<event>(?:[\w'-]+\s+){0,5}"
     r"[\w'-]+)", re.IGNORECASE)
 # the question asks for a date: "when must it be finished by?", "what's the deadline?"
 _DATE_ASKED = re.compile(r"\b(?:when|by\s+what\s+date|what\s+date|which\s+date|deadline|"
                          r"latest\s+date|cut-?off|due\s+date|end\s+date)\b", re.IGNORECASE)
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
-                 "twenty-four": 24}
 
 
 def _day_in(question: str) -> tuple[date, str] | None:
@@ -208,9 +204,8 @@ def _day_in(question: str) -> tuple[date, str] | None:
     try:
         if match["d"]:
             return date(int(match["y"]), int(match["m"]), int(match["d"])), match[0]
-        month = match["month"] or match["month2"]
-        number = next(i for i, name in enumerate(_MONTHS, 1) if month.lower()[:3] == name)
-        return date(int(match["year"] or match["year2"]), number,
+        month = month_number(match["month"] or match["month2"])
+        return date(int(match["year"] or match["year2"]), month,
                     int(match["day"] or match["day2"])), match[0]
     except ValueError:  # "31 February"
         return None
@@ -234,6 +229,7 @@ def date_after(question: str, sentences: Sequence[str]) -> tuple[Worked, int] | 
     asked = set(stems(question[lo:min(his, default=len(question))])) - _STOP - \
         set(stems(written))
     for index, sentence in enumerate(sentences):
+        sentence = words_to_digits(sentence)  # "within twelve months": 12
         for match in _WITHIN.finditer(sentence):
             unit = match["unit"].lower().rstrip("s")
             if unit == "day" and not match["calendar"] and re.search(
@@ -241,8 +237,7 @@ def date_after(question: str, sentences: Sequence[str]) -> tuple[Worked, int] | 
                 continue
             if not (set(stems(match["event"])) - _STOP) & asked:
                 continue
-            raw = match["n"].lower()
-            n = int(raw) if raw.isdigit() else _WORD_NUMBERS[raw]
+            n = int(match["n"])
             step = {"day": relativedelta(days=n), "week": relativedelta(weeks=n),
                     "month": relativedelta(months=n), "year": relativedelta(years=n)}[unit]
             end = start + step
@@ -250,9 +245,6 @@ def date_after(question: str, sentences: Sequence[str]) -> tuple[Worked, int] | 
             text = f"{period} after {_long_date(start)} is {_long_date(end)}."
             return Worked(text=text, figure=period, unit=unit), index
     return None
-
-
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def _long_date(day: date) -> str:

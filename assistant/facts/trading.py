@@ -24,6 +24,11 @@ DURATION = (
     r"(?P<half2>\s+and\s+a\s+half)?")
 _MONTH_NAMES = ("january february march april may june july august september october "
                 "november december").split()
+def month_number(name: str) -> int:
+    """The month's number from its name or abbreviation: "Sept" is 9."""
+    return next(i for i, full in enumerate(_MONTH_NAMES, 1) if full.startswith(name.lower()[:3]))
+
+
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _TRADING = (r"(?:trading|traded|in\s+business|operating|operated|in\s+operation|established|"
@@ -213,8 +218,7 @@ def read_months_trading(msg: Message, today: date) -> float | None:
     for match in _STARTED_IN_MONTH.finditer(msg.text):
         if _NOT_YET.search(msg.text, max(0, match.start() - 20), match.start()):
             continue  # "we may open in March": not begun
-        month = next(i for i, name in enumerate(_MONTH_NAMES, 1)
-                     if name.startswith(match["month"].lower()[:3]))
+        month = month_number(match["month"])
         year = today.year if match["which"].lower() == "this" else today.year - 1
         found.append(Found(match.start(), match.end(), _months_since_period(
             date(year, month, 1), _month_end(year, month), today)))
@@ -339,7 +343,6 @@ def _without_overlaps(found: list[Found[float]]) -> list[Found[float]]:
 def months_from(match: re.Match[str], today: date) -> float:
     year = int(match["year"])
     if match["month"]:
-        month = next(i for i, name in enumerate(_MONTH_NAMES, 1)
-                     if name.startswith(match["month"].lower()[:3]))
+        month = month_number(match["month"])
         return _months_since_period(date(year, month, 1), _month_end(year, month), today)
     return _months_since_period(date(year, 1, 1), date(year, 12, 31), today)

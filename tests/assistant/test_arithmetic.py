@@ -79,7 +79,9 @@ def test_the_count_may_be_told_before_the_question() -> None:
 
 _PERIODS = ["Claims are paid within 30 days of approval.",
             "The report must be delivered within 6 months of the kick-off meeting.",
-            "Queries are answered within 5 working days of receipt."]
+            "Queries are answered within 5 working days of receipt.",
+            "Equipment must stay in use for at least the period ending within two years of "
+            "installation."]
 
 
 @pytest.mark.parametrize(("question", "expected", "sentence"), [
@@ -87,6 +89,8 @@ _PERIODS = ["Claims are paid within 30 days of approval.",
      "6 months after 14 January 2027 is 14 July 2027.", 1),
     ("approval came through on 20/11/2026 - claim paid by which date?",
      "30 days after 20 November 2026 is 20 December 2026.", 0),
+    ("Installation finished on 1 Sept 2027 - when does that period end?",
+     "2 years after 1 September 2027 is 1 September 2029.", 3),
 ])
 def test_the_day_a_period_ends_is_worked_from_the_day_it_starts(question: str, expected: str,
                                                                  sentence: int) -> None:
