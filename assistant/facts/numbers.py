@@ -21,6 +21,9 @@ _NUMBER_WORD = re.compile(
     + r"|hundred|thousand|dozen)\b", re.I)
 _NUMBER_JOIN = re.compile(r"\s+|\s*-\s*|\s+and\s+", re.I)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.I)
+_DIGITS_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*$")
+# "a few hundred", "several thousand", "hundreds of": a size, not a number
+_VAGUE_BEFORE = re.compile(r"\b(?:few|several|many|couple\s+of|some)\s+$", re.I)
 
 
 # What a figure's scale word or suffix multiplies it by: "£2.4m", "40k", "two million".
@@ -102,10 +105,18 @@ def number_words(text: str) -> list[NumberWords]:
     found = []
     for group in groups:
         start = group[0].start()
-        article = _ARTICLE_BEFORE.search(text, 0, start)
-        if article and _word_kind(group[0][0]) in ("hundred", "thousand", "dozen"):
-            start = article.start()
-        found.append(NumberWords(start, group[-1].end(), _number_value([m[0] for m in group])))
+        value = _number_value([m[0] for m in group])
+        if _word_kind(group[0][0]) in ("hundred", "thousand", "dozen"):
+            if _VAGUE_BEFORE.search(text, 0, start):
+                continue  # "a few hundred staff": no number said
+            if len(group) == 1 and (digits := _DIGITS_BEFORE.search(text, 0, start)):
+                # "950 thousand pounds", "3 hundred staff": the figure times the word
+                found.append(NumberWords(digits.start(), group[0].end(),
+                                         round(to_float(digits[1]) * value)))
+                continue
+            if article := _ARTICLE_BEFORE.search(text, 0, start):
+                start = article.start()
+        found.append(NumberWords(start, group[-1].end(), value))
     return found
 
 

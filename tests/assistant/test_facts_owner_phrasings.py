@@ -46,6 +46,9 @@ def test_a_form_gives_every_fact(extractor: FactExtractor) -> None:
     # an abbreviation's full stop ends no sentence; the part-timers are among the total
     ("Workforce 30 incl. 4 p/t (2.5 days/wk).", 28),
     ("Approx. 12 staff.", 12),
+    ("We have 2 hundred people on the books.", 200),
+    # another firm's size, told loosely, is not the business's headcount
+    ("28 employees; an investor with a few hundred staff owns 30% of us.", 28),
 ])
 def test_staff_as_owners_write_it(extractor: FactExtractor, text: str, employees: float) -> None:
     assert extractor.extract(text).employees == employees
@@ -59,6 +62,7 @@ def test_staff_as_owners_write_it(extractor: FactExtractor, text: str, employees
     ("We generally do around 650 grand a year.", 650_000),
     ("revenue of one point two million pounds", 1_200_000),
     ("We're 22 staff, £3.5m, trading 11 years.", 3_500_000),
+    ("sales last year were roughly 720 thousand pound", 720_000),
 ])
 def test_turnover_as_owners_write_it(extractor: FactExtractor, text: str, amount: float) -> None:
     turnover = extractor.extract(text).turnover
