@@ -1,9 +1,10 @@
 """Numbers as owners write them: digits with thousands separators, and number words.
 
 `words_to_digits` writes number words as digits ("two hundred" -> "200", "a dozen" -> "12",
-"two point seven million" -> "2.7 million"), `number_words` finds them with their values,
-`SCALES` are the multipliers of "k", "m", "million" and the like, and `to_float` reads
-"12,500" as 12500.0. Fact extraction and the output guard's figures both read numbers here.
+"950 thousand" -> "950000", "two point seven million" -> "2.7 million"), `number_words`
+finds them with their values, `SCALES` are the multipliers of "k", "m", "million" and the like,
+and `to_float` reads "12,500" as 12500.0. Fact extraction and the output guard's figures both
+read numbers here.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ _NUMBER_WORD = re.compile(
     + r"|hundred|thousand|dozen)\b", re.I)
 _NUMBER_JOIN = re.compile(r"\s+|\s*-\s*|\s+and\s+", re.I)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.I)
+# the figure a scale word multiplies: "950 thousand", "2.5 thousand", "3 hundred"
 _DIGITS_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*$")
-# "a few hundred", "several thousand", "hundreds of": a size, not a number
+# "a few hundred", "several thousand": a size, not a number
 _VAGUE_BEFORE = re.compile(r"\b(?:few|several|many|couple\s+of|some)\s+$", re.I)
 
 

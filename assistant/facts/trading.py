@@ -24,13 +24,15 @@ DURATION = (
     r"(?P<half2>\s+and\s+a\s+half)?")
 _MONTH_NAMES = ("january february march april may june july august september october "
                 "november december").split()
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+         r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+
+
 def month_number(name: str) -> int:
     """The month's number from its name or abbreviation: "Sept" is 9."""
     return next(i for i, full in enumerate(_MONTH_NAMES, 1) if full.startswith(name.lower()[:3]))
 
 
-MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-         r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _TRADING = (r"(?:trading|traded|in\s+business|operating|operated|in\s+operation|established|"
             r"going|running|around|existed|in\s+existence|incorporated|open|active|"
             r"(?:a\s+)?(?:ltd|limited)(?:\s+company)?)")
