@@ -140,9 +140,13 @@ class EligibilityEngine:
                      for criterion in programme.criteria]
         results = [result for result, _ in evaluated]
         decision = _decision(results)
-        missing = _unique(fact for result in results
-                          if result.met is None and not result.confirmed_at_application
-                          for fact in result.missing_facts)
+        open_ones = [result for result in results
+                     if result.met is None and not result.confirmed_at_application]
+        # the facts to ask for, then the policy's own name for each fact left open ("sme_band"
+        # after "employees"), the words a programme's rules and its evaluators use
+        missing = _unique([*(fact for result in open_ones for fact in result.missing_facts),
+                           *(result.fact for result in open_ones if result.missing_facts
+                             and result.fact.removesuffix("_gbp") not in result.missing_facts)])
         questions = [] if decision == "ineligible" else _next_questions(
             programme.criteria, evaluated)
         return Assessment(

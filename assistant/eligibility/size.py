@@ -222,10 +222,21 @@ class _SizeWorking:
 
     def _holding_line(self, holding: Holding) -> str:
         share = holding.share_percent
-        if share is None:  # only a public body's stake is read without its size
+        if share is None and holding.holder_kind == "public_body":
             return (f"{capitalised(holding.holder)} holds a share of the business of a size not "
                     "given: a public body, so the holding is tested under the public-ownership "
                     "rule rather than added to the business's figures.")
+        if share is None:  # "a bigger firm took a stake": partner, linked or neither
+            figures = self.figures
+            figures.staff.exact = figures.turnover.exact = figures.balance_sheet.exact = False
+            self.missing.append("holdings")
+            self.question = (f"What share of the business does {holding.holder} hold, and "
+                             "how many staff does it have, with its turnover and balance sheet "
+                             "total? From 25% its figures count towards the business's size.")
+            return (f"{capitalised(holding.holder)} holds a share of the business of a size not "
+                    f"given: from {number(self.test.partner_from_percent)}% it would be a "
+                    "partner or a linked enterprise, whose figures count towards the business's "
+                    "size, so the combined figures are not known.")
         if holding.same_owner:
             self.counted += 1
             return (f"{capitalised(holding.holder)} has the same owner as the business: a linked "

@@ -105,7 +105,8 @@ _ACTIVITY_GERUND = re.compile(
     r"assembling|importing|exporting|brewing|baking|casting|moulding|molding|refurbishing|"
     r"converting|machining|printing|coating|welding|packaging|packing|processing|recycling|"
     r"plating|finishing|roasting|farming|breeding|rearing|fishing|programming|restoring|"
-    r"upholstering|galvani[sz]ing|polishing|painting)\s+", re.I)
+    r"upholstering|galvani[sz]ing|polishing|painting|sewing|knitting|weaving|stitching|"
+    r"embroidering|dyeing)\s+", re.I)
 # A participle after these words is not the business's activity: "interested in developing",
 # "a machine for making", "the making of".
 _NOT_BEFORE_GERUND = frozenset(
@@ -116,6 +117,7 @@ _NOT_BEFORE_GERUND = frozenset(
     "need needs want wants mind involved spend spent spending a an the our my your their its "
     "his her this that these those no not".split())
 _STARTED_DOING = frozenset("started began start begin".split())
+_PLACE_WORDS = frozenset("in at from near out of".split())
 # Nor is it when what follows is not a thing made or done: "making a loss", "making sure",
 # "manufacturing sector", "developing for the NHS".
 _NOT_A_GERUND_OBJECT = frozenset(
@@ -176,7 +178,7 @@ _GENERIC_WORDS = frozenset(
 # The business's own production premises, which say it makes things when nothing else says
 # what it does.
 _OWN_WORKS = re.compile(
-    r"\b(?:our|my|the)\s+(?:own\s+|main\s+|new\s+)?(?P<premises>factory|machine\s+shop|"
+    r"\b(?:our|my|the)\s+(?:own\s+|main\s+|new\s+|only\s+|sole\s+|single\s+)?(?P<premises>factory|machine\s+shop|"
     r"fabrication\s+shop|workshop|foundry|production\s+line|manufacturing\s+site|"
     r"manufacturing\s+unit|production\s+unit)\b(?=[^.?!]{0,60}\b(?:is|are|where|in|at|"
     r"based)\b)", re.I)
@@ -322,7 +324,12 @@ class SectorReader:
                 before[-1].lower() in _STARTED_DOING
                 and any(w.lower() in {"we", "i"} for w in before[-3:-1])):
             return False  # but "we started brewing ...": what the business does
-        return after is not None and after[0].lower() not in _NOT_A_GERUND_OBJECT
+        if after is not None and after[0].lower() not in _NOT_A_GERUND_OBJECT:
+            return True
+        # "we're manufacturing in Walsall", "we are machining, 40 staff": the trade itself
+        said = " ".join(w.lower() for w in before[-2:])
+        return bool(re.fullmatch(r"(?:\S+ )?(?:we're|i'm)|we are|i am", said)) and (
+            after is None or after[0].lower() in _PLACE_WORDS)
 
     def _gerund_phrases(self, text: str) -> list[tuple[int, str]]:
         msg = Message(text)

@@ -90,6 +90,15 @@ _OTHER_BUSINESS = re.compile(
     r"the\s+(?:old|previous|former|original|selling)\s+(?:company|business|firm|owners?)|"
     r"the\s+(?:seller|vendor)s?)\b", re.I)
 _SELF = re.compile(r"\b(?:we|we're|we've|we'd|our|ours|us|i|i'm|my)\b", re.I)
+# the speaker named as the owner: "I am owner of small company", "we're the joint owners"
+_SPEAKER_IS = re.compile(r"\b(?:i\s+am|i'm|im|we\s+are|we're)\s+(?:(?:the|a|an|sole|joint|"
+                         r"proud|managing|main|co|one\s+of\s+the|both)[\s-]+)*$", re.I)
+
+
+def _other_businesses(lead: str) -> list[re.Match[str]]:
+    """Where `lead` names another business, but not the speaker called an owner."""
+    return [m for m in _OTHER_BUSINESS.finditer(lead)
+            if not (m[0].lower().startswith("owner") and _SPEAKER_IS.search(lead, 0, m.start()))]
 CORRECTION = (r"(?:\b(?:sorry|i\s+mean|i\s+meant|correction|make\s+(?:that|it)|or\s+rather|"
               r"actually|scratch\s+that|oops|apologies|my\s+mistake|my\s+bad)\b|\bno\s*,)")
 CORRECTION_RE = re.compile(CORRECTION, re.I)
@@ -147,14 +156,14 @@ class Message:
         """True when the clause so far names another business and has not come back to this
         one: "our customer is in CV1", but not "customers in Coventry from our site in X"."""
         lead = self.lead(start)
-        others = list(_OTHER_BUSINESS.finditer(lead))
+        others = _other_businesses(lead)
         return bool(others) and not _SELF.search(lead, others[-1].end())
 
     def after_another_business(self, start: int) -> bool:
         """True when the sentence so far names another business and has not come back to this
         one: "one of our clients, a hotel chain" (the clause alone does not say)."""
         lead = self.text[self.sentence(start)[0]:start]
-        others = list(_OTHER_BUSINESS.finditer(lead))
+        others = _other_businesses(lead)
         return bool(others) and not _SELF.search(lead, others[-1].end())
 
     def is_question_about_others(self, start: int) -> bool:

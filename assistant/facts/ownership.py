@@ -165,6 +165,15 @@ _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
 
 
 _PUBLIC = next(pattern for kind, pattern in _HOLDER_KINDS if kind == "public_body")
+# holders whose stake can count towards the business's size
+_COUNTED_KINDS = frozenset({"enterprise", "investor"})
+_HOLDER_ACTS = re.compile(r"\s+(?:(?:bought|came|invested|got|went|has|had|was|were|is|are|who|"
+                          r"which|that)\b.*|and)$", re.I)
+# a time before the holder: "Last year a bigger firm took a stake"
+_WHEN_FIRST = re.compile(r"^(?:(?:last|this|earlier\s+this|in)\s+(?:year|month|spring|summer|"
+                         r"autumn|winter|(?:19|20)\d\d)|recently|then|since\s+then|"
+                         r"(?:some|a\s+few|two|three|\d+)\s+(?:years|months)\s+(?:ago|back)),?\s+",
+                         re.I)
 
 
 # "the two technicians", "3 engineers": people counted, unless they are companies
@@ -250,6 +259,13 @@ _SISTER = re.compile(
     r"(?=\s+(?:in|at|near|with|based|that|which|who|employing|turning|has|had|is)\b|\s*[,;(.:-]|$)|"
     r"\b(?:our|my)\s+other\s+(?:[\w-]+\s+){0,2}?(?:company|firm|business)\b", re.I)
 _THE_OTHER = re.compile(r"\bthe\s+other\s+(?:one|1|company|firm|business)\b", re.I)
+# The owner's control of another business, told after their share of this one: "Mr Patel owns
+# 100% of the company and also 100% of Patel Castings Ltd"
+_OWNER_ALSO = re.compile(
+    r"\b(?:owns?|holds?)\s+(?:100\s*%|all|(?:5[1-9]|[6-9]\d)\s*%)\s+of\s+(?:the\s+company|the\s+"
+    r"business|the\s+firm|us|it)\s*,?\s+(?:and\s+)?(?:also|as\s+well\s+as)\s+(?:owns?\s+|holds?\s+)?"
+    r"(?:100\s*%|all|(?:5[1-9]|[6-9]\d)\s*%)\s+of\s+(?P<other>(?-i:[A-Z][\w&'-]*)(?:\s+(?-i:[A-Z&][\w&'-]*)){0,5}"
+    r"|(?:another|a\s+second|a\s+separate)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|business))", re.I)
 
 
 def _sister_companies(msg: Message) -> list[Found[Holding]]:
@@ -264,6 +280,16 @@ def _sister_companies(msg: Message) -> list[Found[Holding]]:
     others = list(_SISTER.finditer(msg.text))
     if common:
         others += list(_THE_OTHER.finditer(msg.text))
+    for also in _OWNER_ALSO.finditer(msg.text):
+        start = also.start("other")
+        end = _holder_end(msg, also.end())
+        if again := _SELF_AGAIN.search(msg.text, also.end(), end):
+            end = again.start()
+        holding = _holding(msg, start, end, 100.0, "we_own")
+        if holding is not None:
+            msg.claim(start, end)
+            found.append(Found(start, end, holding.model_copy(update={
+                "holder_kind": "enterprise", "same_owner": True})))
     for match in sorted(others, key=lambda m: m.start()):
         if msg.claimed(*match.span()):
             continue
@@ -296,14 +322,25 @@ def _public_stakes(msg: Message) -> list[Found[Holding]]:
             msg.claim(start, match.end())
             found.append(Found(start, match.end(), Holding(
                 share_percent=None, holder=holder, holder_kind="public_body")))
+        elif holder and (kind := _holder_kind(holder, holder)) in _COUNTED_KINDS:
+            # "a much bigger firm took a stake in us": a partner or a linked enterprise, by a
+            # share not given, so its size is asked for rather than left out
+            holder = _WHEN_FIRST.sub("", holder)
+            holder = re.sub(r"^(?:A|An|The)\b", lambda m: m[0].lower(), holder)
+            # "a steel company bought into us and took a stake": the company
+            holder = _HOLDER_ACTS.sub("", holder).strip(" ,") or holder
+            msg.claim(start, match.end())
+            found.append(Found(start, match.end(), Holding(
+                share_percent=None, holder=holder, holder_kind=kind)))
     for match in _PARTLY_OWNED_BY.finditer(msg.text):
         holder = _holder_label(msg.text[match.end():_holder_end(msg, match.end())])
         end = match.end() + len(holder)
+        kind = _holder_kind(holder, holder) if holder else "unknown"
         if holder and not msg.claimed(match.start(), end) and \
-                _holder_kind(holder, holder) == "public_body":
+                (kind == "public_body" or kind in _COUNTED_KINDS):
             msg.claim(match.start(), end)
             found.append(Found(match.start(), end, Holding(
-                share_percent=None, holder=holder, holder_kind="public_body")))
+                share_percent=None, holder=holder, holder_kind=kind)))
     return found
 
 

@@ -284,7 +284,9 @@ def _listed_years(msg: Message) -> list[Found[float]]:
     """A duration standing alone as one item of a list of facts about the business, with a
     staff count in the same list, is how long it has traded."""
     found = []
-    for clause in re.finditer(r"[^,;()\n]+", msg.text):
+    # an item ends at a comma, a bracket or a sentence's end ("... £1.9m, 10 yrs. Eligible?"),
+    # not at the point inside a figure
+    for clause in re.finditer(r"(?:[^,;()\n.!?]|\.(?=\S))+", msg.text):
         match = _A_DURATION_ALONE.match(clause.group())
         if match is None or not match["unit"].lower().startswith(("y", "m")):
             continue

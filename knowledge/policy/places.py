@@ -165,7 +165,8 @@ class SectorList(Strict):
 def _keyword_pattern(keyword: str, plural: bool = False,
                      compound: bool = True) -> re.Pattern[str]:
     """`compound`: also found as the first part of a compound ("robot-assisted")."""
-    words = r"\s+".join(re.escape(word) for word in keyword.split())
+    # words apart are also words hyphenated: "machine vision" in "machine-vision software"
+    words = r"(?:\s+|\s*-\s*)".join(re.escape(word) for word in keyword.split())
     ending = r"(?:s|es)" if plural else ""
     after = r"(?!\w)" if compound else r"(?![\w-])"
     return re.compile(rf"(?<!\w){words}{ending}{after}", re.IGNORECASE)

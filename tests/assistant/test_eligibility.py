@@ -394,6 +394,18 @@ def test_partner_enterprise_is_added_pro_rata() -> None:
     assert finding.band == "medium"
 
 
+def test_an_enterprise_stake_of_unknown_size_leaves_the_band_open_and_asks() -> None:
+    stake = Holding(share_percent=None, holder="a larger rival", holder_kind="enterprise")
+    finding = classify_size(Facts(employees=30, turnover=gbp(2_000_000), holdings=[stake]), 0.86)
+    assert finding.band is None
+    assert "holdings" in finding.missing_facts
+    assert "What share of the business does a larger rival hold" in finding.question
+    assert "a size not given" in " ".join(finding.working)
+    assessment = booster(complete(holdings=[stake]))
+    assert assessment.decision == "need_more_info"
+    assert criterion(assessment, "sme").met is None
+
+
 def test_a_business_of_the_same_owner_is_linked_not_held() -> None:
     sister = Holding(share_percent=100, holder="a sister joinery in Derby",
                      holder_kind="enterprise", direction="we_own", same_owner=True,
@@ -418,14 +430,14 @@ def test_one_financial_figure_gives_a_working_band_and_says_what_could_lower_it(
 def test_staff_alone_leaves_the_band_open_and_asks_for_turnover() -> None:
     assessment = booster(complete(turnover=None))
     assert assessment.possible_bands == ["small", "medium", "large"]
-    assert assessment.missing_facts == ["turnover"]
+    assert assessment.missing_facts == ["turnover", "sme_band"]
     assert assessment.next_questions == [
         "How many staff does the business have, and what is its turnover?"]
 
 
 def test_balance_sheet_is_asked_for_when_turnover_is_above_the_medium_ceiling() -> None:
     assessment = booster(complete(employees=100, turnover=eur(60_000_000)))
-    assert assessment.missing_facts == ["balance_sheet"]
+    assert assessment.missing_facts == ["balance_sheet", "sme_band"]
     assert "balance sheet total" in assessment.next_questions[0]
 
 
@@ -443,7 +455,7 @@ def test_mixed_district_asks_for_the_local_authority() -> None:
     area = criterion(assessment, "area")
     assert area.met is None
     assert "partly inside and partly outside" in area.explanation
-    assert assessment.missing_facts == ["local_authority"]
+    assert assessment.missing_facts == ["local_authority", "area_status"]
     assert assessment.next_questions[0].startswith("Which local authority")
 
 
@@ -479,7 +491,7 @@ def test_unknown_district_is_said_plainly() -> None:
 
 def test_unreadable_postcode_asks_for_the_postcode_again() -> None:
     assessment = booster(complete(postcode="HELLO"))
-    assert assessment.missing_facts == ["postcode"]
+    assert assessment.missing_facts == ["postcode", "area_status"]
     assert "HELLO" in criterion(assessment, "area").explanation
 
 
@@ -876,7 +888,7 @@ def test_bundled_mixed_district_is_settled_by_the_council(bundled_engine) -> Non
     mixed = bundled_engine.assess_one(birmingham_engineer(postcode="B62 8AA"),
                                       "productivity-booster")
     assert mixed.decision == "need_more_info"
-    assert mixed.missing_facts == ["local_authority"]
+    assert mixed.missing_facts == ["local_authority", "area_status"]
     assert len(mixed.next_questions) == 1
     inside = bundled_engine.assess_one(
         birmingham_engineer(postcode="B62 8AA", local_authority="Dudley"),

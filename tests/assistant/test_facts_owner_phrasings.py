@@ -251,3 +251,54 @@ def test_earlier_grants_date_no_trading(extractor: FactExtractor) -> None:
 def test_a_greeting_before_the_trade_hides_nothing(extractor: FactExtractor, text: str,
                                                    trade: str) -> None:
     assert extractor.extract(text).sector_text == trade
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("A bigger steel company bought into us last spring and took a stake in the business.",
+     "enterprise"),
+    ("We're partly owned by a German machinery group.", "enterprise"),
+    ("Some years back a venture fund took a minority stake in us.", "investor"),
+])
+def test_a_stake_of_no_size_by_an_enterprise_is_kept_to_be_asked(
+        extractor: FactExtractor, text: str, kind: str) -> None:
+    holdings = extractor.extract(f"{text} 25 staff.").holdings
+    assert [(h.share_percent, h.holder_kind) for h in holdings] == [(None, kind)]
+    assert not holdings[0].holder[:1].isupper()
+
+
+@pytest.mark.parametrize("text", [
+    "My uncle has a stake in the business. 25 staff.",
+    "We hold a stake in our main supplier. 25 staff.",
+])
+def test_a_person_or_a_stake_we_hold_elsewhere_is_no_unknown_holding(
+        extractor: FactExtractor, text: str) -> None:
+    assert extractor.extract(text).holdings == []
+
+
+@pytest.mark.parametrize(("text", "trade"), [
+    ("I am owner of little firm sewing school uniforms in Aston, 14 workers.", "sewing"),
+    ("I'm the joint owner of a company printing labels. 9 staff, B7.", "printing labels"),
+    ("We're manufacturing at Darlaston, WS10 8AA, 33 staff.", "manufacturing"),
+    ("Our only factory is in Bilston and has 60 staff.", "factory"),
+])
+def test_the_trade_is_read_after_the_owner_speaks_or_from_the_premises(
+        extractor: FactExtractor, text: str, trade: str) -> None:
+    assert trade in (extractor.extract(text).sector_text or "")
+
+
+def test_a_bare_duration_ending_a_sentence_of_listed_facts_is_the_trading_time(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("Sheet metal, WS10, 21 staff, £2.2m, 14 yrs. Can we apply?")
+    assert facts.months_trading == 14 * 12
+    assert facts.turnover is not None and facts.turnover.amount == 2_200_000
+
+
+def test_the_owners_other_company_named_after_their_share_is_linked(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract(
+        "We're a 60-person die-casting firm in Willenhall. Mrs Okafor owns 100% of the business "
+        "and also 75% of Okafor Tooling Ltd, which supplies the same car makers.")
+    linked = [h for h in facts.holdings if h.same_owner]
+    assert [(h.share_percent, h.direction, h.holder_kind) for h in linked] == [
+        (100.0, "we_own", "enterprise")]
+    assert linked[0].holder.startswith("Okafor Tooling Ltd")

@@ -12,6 +12,7 @@ from knowledge.clauses import ClauseIndex, clause_quote, is_clause_id
 from knowledge.errors import PolicyError
 from knowledge.index import bundled_knowledge_dir
 from knowledge.policy import ClauseRef, iter_clause_refs, load_policy
+from knowledge.policy.places import keyword_found
 
 BUNDLED_PROGRAMMES = {
     "productivity-booster", "net-zero-heat-hub", "medtech-hub", "transport-hub",
@@ -463,3 +464,14 @@ def test_a_citation_its_document_does_not_hold_is_named(bundled):
     (line,) = unfound_clauses(broken, bundled.index)
     assert line == (f"programmes > productivity-booster > criteria > {first.id} > clause: "
                     f"clause '9.77' is not in {first.clause.source}")
+
+
+@pytest.mark.parametrize(("keyword", "text", "found"), [
+    ("machine vision", "we build machine-vision inspection software", True),
+    ("machine vision", "a machine - vision start-up", True),
+    ("heat pump", "heat-pump enclosures", True),
+    ("heat pump", "heat-pumped", False),
+])
+def test_a_keyword_of_several_words_is_found_hyphenated(keyword: str, text: str,
+                                                        found: bool) -> None:
+    assert keyword_found(keyword, text) is found
