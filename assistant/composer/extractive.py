@@ -126,7 +126,8 @@ class ExtractiveComposer:
         if other_scheme:
             lead = []  # "the most from Northern Catalyst?": the policy's figures are not its own
         # the question's own sentence: a follow-up's earlier turn may name another offer
-        candidates = self._of_the_kind_asked(self._candidates(passages, question), asked.text)
+        candidates = self._of_the_kind_asked(self._candidates(passages, question), asked.text,
+                                             passages)
         if not lead and asked.kind == "amount":
             lead = _worked(asked, candidates, passages, question)
         # a date or a figure worked from one sentence: that sentence is its whole support
@@ -247,16 +248,24 @@ class ExtractiveComposer:
         words = f" {plain_words(text)} "
         return {kind for name, kind in self._offers.items() if name.search(words)}
 
-    def _of_the_kind_asked(self, candidates: list[_Candidate],
-                           question: str) -> list[_Candidate]:
+    def _of_the_kind_asked(self, candidates: list[_Candidate], question: str,
+                           passages: Sequence[ScoredChunk] = ()) -> list[_Candidate]:
         """Without the sentences that name only another kind of programme than the one the
         question names: "how long can a Northfield Innovation Project run?" is not answered by
-        "Southgate Grant projects finish within 12 months"."""
+        "Southgate Grant projects finish within 12 months", nor by "Projects finish within 12
+        months" under the heading "Southgate Grant > Timescale"."""
         asked = self._kinds_named(question)
         if not asked:
             return candidates
-        return [c for c in candidates
-                if not (named := self._kinds_named(c.text)) or named & asked]
+
+        def about(candidate: _Candidate) -> set[str]:
+            named = self._kinds_named(candidate.text)
+            if named or candidate.passage >= len(passages):
+                return named
+            chunk = passages[candidate.passage].chunk
+            return self._kinds_named(chunk.context or "") or self._kinds_named(chunk.title or "")
+
+        return [c for c in candidates if not (named := about(c)) or named & asked]
 
     def _score(self, candidate: _Candidate, cosine: float, passage: float, heading: float,
                asked: Question, rarity: Mapping[str, float], context: str = "") -> Sentence:

@@ -236,11 +236,15 @@ def test_a_list_of_what_is_allowed_is_not_answered_by_what_is_not(
     assert "rent" in barred
 
 
+def _offers_composer(embedder: SentenceTransformerEmbedder) -> ExtractiveComposer:
+    return ExtractiveComposer(embedder, offers={"Southgate Grant": "grant",
+                                                "Riverside Lab": "hub",
+                                                "Discovery voucher": "hub"})
+
+
 def test_a_sentence_about_another_kind_of_offer_does_not_answer(
         embedder: SentenceTransformerEmbedder) -> None:
-    composer = ExtractiveComposer(embedder, offers={"Southgate Grant": "grant",
-                                                    "Riverside Lab": "hub",
-                                                    "Discovery voucher": "hub"})
+    composer = _offers_composer(embedder)
     passages = [_passage("Southgate Grant projects must finish within 12 months of the offer.",
                          "Timescale"),
                 _passage("Discovery vouchers pay 70% of a feasibility study's costs.",
@@ -250,3 +254,16 @@ def test_a_sentence_about_another_kind_of_offer_does_not_answer(
     both = composer.compose("Does a Southgate Grant project run as long as a Discovery voucher "
                             "one?", passages)
     assert "12 months" in both.answer  # both named: either may answer
+
+
+def test_a_sentence_under_another_offers_heading_does_not_answer(
+        embedder: SentenceTransformerEmbedder) -> None:
+    composer = _offers_composer(embedder)
+    passages = [_passage("Projects must finish within 12 months of the offer.",
+                         "Southgate Grant guidance > Timescale"),
+                _passage("Discovery vouchers pay 70% of a feasibility study's costs.",
+                         "Vouchers", n=1)]
+    found = composer.compose("How long can a Discovery voucher project run?", passages)
+    assert "12 months" not in found.answer
+    same = composer.compose("How long can a Southgate Grant project run?", passages)
+    assert "12 months" in same.answer
