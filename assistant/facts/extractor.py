@@ -71,12 +71,22 @@ _GROUP_TOTAL = re.compile(
     r"companies|businesses)\b", re.IGNORECASE)
 # "we belong to a group with 900 employees": the group's size, in the words up to the clause's end
 _PART_OF_A_GROUP = re.compile(
-    r"\b(?:part\s+of|(?:a\s+)?member\s+of|belong(?:s|ing)?\s+to)\s+an?\s+"
+    r"\b(?:part\s+of|(?:a\s+)?member\s+of|belong(?:s|ing)?\s+to)\s+(?:an?|the)\s+"
     r"(?:(?:larger|bigger|wider|international|global|uk|european)\s+)?"
-    r"group\s+(?:of|with|employing|that\s+(?:has|employs)|which\s+(?:has|employs))\s+"
+    # "the Acme Group which has 400 employees"
+    r"(?:(?-i:[A-Z][\w&'-]*)\s+){0,3}?"
+    r"group\s*,?\s+(?:of|with|employing|that\s+(?:has|employs)|which\s+(?:has|employs)|"
+    r"who\s+(?:have|employ))\s+"
     r"[^.;,()]*?(?=[.;,()]|\s[-–]\s|\s+and\s+(?:we|our|the|it)\b|$)", re.IGNORECASE)
 
 
+# "we're part of the Acme Group", "a subsidiary of a bigger group": the group the business is in
+_IN_A_GROUP = re.compile(
+    r"\b(?:we(?:'re|\s+are)|(?:the|our)\s+(?:company|business|firm)\s+is|it's|it\s+is)\s+"
+    r"(?:now\s+|also\s+)?(?:part\s+of|a\s+member\s+of|a\s+subsidiary\s+of)\s+"
+    r"(?P<group>(?:an?|the)\s+(?:(?:larger|bigger|wider|international|global|uk|european|"
+    r"family|private)\s+)?(?:(?-i:[A-Z][\w&'-]*)\s+){0,3}?group)\b(?!\s+(?:of|with)\s+\d)",
+    re.IGNORECASE)
 
 # A business a question supposes ("a company with 300 staff", "an engineering firm that turns
 # over £60m"), and what the question says of it (`rest`)
@@ -253,7 +263,7 @@ class FactExtractor:
         enterprises are added, so the group's totals are the business's figures."""
         if part := _PART_OF_A_GROUP.search(text):
             sentence = part.group()
-            figures = self.extract(re.sub(r"^.*?\bgroup\b", " ", sentence), today)
+            figures = self.extract(re.sub(r"^.*?\bgroup\b", " ", sentence, flags=re.I), today)
             if figures.employees is not None:
                 return _GroupTotals(figures.employees, figures.turnover, figures.balance_sheet,
                                     sentence)
@@ -376,6 +386,12 @@ class FactExtractor:
             facts = totals.applied_to(facts.model_copy(update={
                 "employees": own.employees, "turnover": own.turnover,
                 "balance_sheet": own.balance_sheet}))
+        elif not facts.holdings and (group := _IN_A_GROUP.search(original)):
+            # "we're part of the Acme Group": a linked enterprise whose figures are not given
+            holder = re.sub(r"^(?:A|An|The)\b", lambda m: m[0].lower(), group["group"])
+            facts = facts.model_copy(update={"holdings": [Holding(
+                share_percent=100, holder=holder, holder_kind="enterprise")]})
+            msg.sources["holdings"] = group.group()
         if asked:
             facts = answer_to(asked, msg, facts, unassigned, today)
             if asked in facts.known() and asked not in msg.sources:

@@ -307,6 +307,9 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
 # "£40-50k", "£40k-£50k", "20-25 staff", "between £1m and £1.5m"
 _MULTIPLIER = r"(?:k|m|bn|million|thousand|billion)"
 _RANGE = re.compile(
+    # "headcount fluctuates between 40 and 55": staff named before the range
+    r"(?P<who>\b(?:head\s*count|staff\s+numbers?|staff\s+count|staffing|workforce|team\s+size)"
+    r"\s+(?:[a-z]+\s+){0,2}?(?:(?:anywhere\s+)?from\s+)?(?=between\b|\d))?"
     rf"(?:\b(?P<between>between)\s+)?(?P<pre>[£€])?\s*(?P<a>{_NUMBER})\s*(?P<ma>{_MULTIPLIER})?\s*"
     rf"(?P<joint>-|–|to|and)\s*(?P<pre2>[£€])?\s*(?P<b>{_NUMBER})\s*(?P<mb>{_MULTIPLIER})?\b"
     r"(?P<after>\s*(?:staff|employees|people|workers|members\s+of\s+staff))?", re.I)
@@ -317,7 +320,7 @@ RangeEnd = Literal["middle", "low", "high"]
 
 def _range(match: re.Match[str], end: RangeEnd = "middle") -> str:
     money = bool(match["pre"] or match["pre2"])
-    staff = bool(match["after"])
+    staff = bool(match["after"] or match["who"])
     if not (money or staff) or (money and staff):
         return match[0]
     if match["joint"].lower() == "and" and not match["between"]:
@@ -331,9 +334,11 @@ def _range(match: re.Match[str], end: RangeEnd = "middle") -> str:
     middle = {"middle": (low + high) / 2, "low": low, "high": high}[end]
     whole = match[0]
     lead = whole[:len(whole) - len(whole.lstrip())]  # the spaces the pattern took around it
-    if staff:
-        return f"{lead}{middle:g} {match['after'].strip()}"
     trail = whole[len(whole.rstrip()):]
+    if match["who"] and not match["after"]:
+        return f"{lead}{match['who']}{middle:g}{trail}"
+    if staff:
+        return f"{lead}{match['who'] or ''}{middle:g} {match['after'].strip()}"
     return f"{lead}{match['pre'] or match['pre2']}{middle:,.0f}{trail}"
 
 

@@ -111,10 +111,13 @@ def number_words(text: str) -> list[NumberWords]:
         if _word_kind(group[0][0]) in ("hundred", "thousand", "dozen"):
             if _VAGUE_BEFORE.search(text, 0, start):
                 continue  # "a few hundred staff": no number said
-            if len(group) == 1 and (digits := _DIGITS_BEFORE.search(text, 0, start)):
-                # "950 thousand pounds", "3 hundred staff": the figure times the word
-                found.append(NumberWords(digits.start(), group[0].end(),
-                                         round(to_float(digits[1]) * value)))
+            if digits := _DIGITS_BEFORE.search(text, 0, start):
+                # "950 thousand pounds", "3 hundred staff": the figure times the word, and
+                # what follows added ("3 hundred and fifty")
+                scale = _number_value([group[0][0]])
+                rest = _number_value([m[0] for m in group[1:]]) if len(group) > 1 else 0
+                found.append(NumberWords(digits.start(), group[-1].end(),
+                                         round(to_float(digits[1]) * scale) + rest))
                 continue
             if article := _ARTICLE_BEFORE.search(text, 0, start):
                 start = article.start()

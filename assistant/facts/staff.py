@@ -59,8 +59,11 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     rf"\bemploy(?:s|ing)?\s+(?:{QUAL}\s+)?{NUM_START}(?P<n>{NUM})\b"
     r"(?!\s*(?:%|per\s*cent|percent)|[.,]\d)",
     # "a team of 8", "headcount of 230", "headcount: 230"
-    r"\b(?:team|staff|workforce|head\s*count|staff\s+count|payroll)\s*"
-    r"(?:of|is|are|was|at|stands\s+at|totals?|:|=|-)?\s*"
+    r"\b(?:team|staff|workforce|head\s*count|staff\s+count|payroll|staff\s+numbers)\s*"
+    r"(?:of|is|are|was|at|stands\s+at|totals?|:|=|-|"
+    # "headcount fluctuates between 40 and 55": a range, read at each end
+    r"(?:fluctuates?|var(?:y|ies)|ranges?|swings?|moves?|goes\s+up\s+and\s+down)(?:\s+(?:between|"
+    r"from|anywhere\s+from|anywhere\s+between))?)?\s*"
     rf"(?:{QUAL}\s+)?{NUM_START}(?P<n>{NUM})\b"
     r"(?!\s*(?:%|per\s*cent|percent|years?|months?|weeks?|hours?|k\b|m\b)|[.,]\d)",
     # "a 12-person company", "a 40-strong workforce"
@@ -95,6 +98,9 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     rf"{NUM_START}(?P<n>{NUM})\s+(?:{STAFF_ADJ}\s+){{0,2}}(?:people|persons|{_STAFF_NOUN})\b",
     # "there are 8 of us"
     rf"\b(?:there\s+are|we\s+are|we're)\s+(?:{QUAL}\s+)?(?P<n>{NUM})\s+of\s+us\b",
+    # "we're 20 strong", "the team is 35-strong now"
+    rf"\b(?:we\s+are|we're|we\s+number|(?:the|our)\s+(?:team|workforce|company|business|firm)\s+"
+    rf"(?:is|are))\s+(?:now\s+)?(?:{QUAL}\s+)?{NUM_START}(?P<n>{NUM})\s*-?\s*strong\b",
     # a correction: "sorry, I meant 300 people not 30", "should have said 45 people"
     rf"\b(?:meant|mean|should\s+(?:have\s+)?(?:said|read|be)|it's\s+actually|actually|"
     rf"correction:?|sorry,?)\s+(?:{QUAL}\s+)?{NUM_START}(?P<n>{NUM})\s+(?:people|persons|"

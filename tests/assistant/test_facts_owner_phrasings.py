@@ -302,3 +302,49 @@ def test_the_owners_other_company_named_after_their_share_is_linked(
     assert [(h.share_percent, h.direction, h.holder_kind) for h in linked] == [
         (100.0, "we_own", "enterprise")]
     assert linked[0].holder.startswith("Okafor Tooling Ltd")
+
+
+def test_digits_then_a_scale_word_then_more_words_add_up(extractor: FactExtractor) -> None:
+    assert extractor.extract("We're 2 hundred and forty strong now").employees == 240
+
+
+@pytest.mark.parametrize(("text", "rest"), [
+    ("We're part of the Brindley Castings Group, which employs 320 people; our company has 45 "
+     "staff.", 275),
+    ("We belong to the Hartfield Group with 500 employees. Our company has 60 staff.", 440),
+])
+def test_a_named_group_and_its_size_make_the_rest_of_the_group_linked(
+        extractor: FactExtractor, text: str, rest: int) -> None:
+    linked = extractor.extract(text).holdings
+    assert [(h.share_percent, h.employees) for h in linked] == [(100, rest)]
+
+
+@pytest.mark.parametrize("text", ["We are part of the Kestrel Group. 35 staff.",
+                                  "our firm is a subsidiary of a larger group, 35 staff"])
+def test_a_group_named_without_its_size_is_a_linked_enterprise_to_ask_about(
+        extractor: FactExtractor, text: str) -> None:
+    linked = extractor.extract(text).holdings
+    assert [(h.share_percent, h.holder_kind, h.employees) for h in linked] == [
+        (100, "enterprise", None)]
+
+
+def test_a_group_of_people_is_not_a_parent(extractor: FactExtractor) -> None:
+    assert extractor.extract("We're in a buying group with other joiners. 35 staff.").holdings \
+        == []
+
+
+@pytest.mark.parametrize("text", [
+    "Our workforce swings between 30 and 70 with the seasons.",
+    "headcount varies from 30 to 70 depending on contracts, sales around £3m",
+])
+def test_a_headcount_told_as_a_range_before_the_numbers_keeps_both_ends(
+        extractor: FactExtractor, text: str) -> None:
+    facts = extractor.extract(text)
+    assert facts.ranges.get("employees") == [30, 70]
+
+
+@pytest.mark.parametrize(("text", "staff"), [("We're 18 strong.", 18),
+                                             ("The team is now 26-strong, based in Aston.", 26)])
+def test_a_team_so_many_strong_is_a_headcount(extractor: FactExtractor, text: str,
+                                              staff: int) -> None:
+    assert extractor.extract(text).employees == staff
