@@ -104,11 +104,12 @@ def _place_names(policy: Policy | None) -> list[str]:
 
 def _named_things(words: Sequence[str], policy: Policy | None) -> list[str]:
     """The words that mark a message as about the programme: the programme file's, and the
-    names the policy gives its programmes and their funding rounds ("When does Round 3
-    open?" is about the programme, however short)."""
+    names the policy gives its programmes, their aliases, awards and funding rounds ("When
+    does Round 3 open?" is about the programme, however short)."""
     named = list(words)
     for programme in policy.programmes if policy else []:
-        named += [programme.name, *(r.name for r in programme.rounds)]
+        award = [programme.award.name] if programme.award and programme.award.name else []
+        named += [programme.name, *programme.aliases, *award, *(r.name for r in programme.rounds)]
     return list(dict.fromkeys(w for w in named if w.strip()))
 
 

@@ -363,3 +363,34 @@ def answer_present(answer_type: AnswerType, text: str) -> bool:
     if answer_type == "list":
         return bool(_LIST_TEXT.search(text))
     return True
+
+
+# A scheme the question names by a proper name: "the most from Northern Catalyst", "a
+# Skyline Growth grant"; a business's own name ("Acme Ltd") is not one
+_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b((?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}))")
+_SCHEME_NOUN = (r"(?:grants?|funds?|funding|schemes?|programmes?|programs?|loans?|vouchers?|"
+                r"competitions?|awards?|accelerators?|money|max|maximum|most)")
+# "a Skyline grant", "the Made Smarter adoption grant"
+_SCHEME_AFTER = re.compile(r"(?:\s+(?-i:[a-z])[\w-]*){0,2}?\s+" + _SCHEME_NOUN + r"\b",
+                           re.IGNORECASE)
+# "the Northern Growth Fund": the name says it is one
+_SCHEME_NAME = re.compile(r"\s(?:Grant|Fund|Scheme|Programme|Program|Loan|Accelerator)s?$")
+# "the most from Northern Catalyst", "funding through Eastgate": money from the one named
+_SCHEME_BEFORE = re.compile(r"\b" + _SCHEME_NOUN + r"\s+(?:(?!(?:for|on|towards|to|of)\b)"
+                            r"[\w-]+\s+){0,3}?(?:from|through|via|by)"
+                            r"\s+(?:the\s+)?$", re.IGNORECASE)
+_COMPANY = re.compile(r"\b(?:ltd|limited|plc|llp|inc|gmbh)\b", re.IGNORECASE)
+
+
+def schemes_named(question: str) -> list[str]:
+    """The schemes or funders a question names by a proper name, as written: "a Skyline
+    grant", "the most from Northern Catalyst"; not a company ("Acme Ltd") nor "I"."""
+    found = []
+    for match in _PROPER.finditer(question):
+        name = match[1]
+        if _COMPANY.search(name) or name in {"I", "I'm", "I've"}:
+            continue
+        if _SCHEME_AFTER.match(question, match.end()) or _SCHEME_NAME.search(name) or \
+                _SCHEME_BEFORE.search(question, 0, match.start()):
+            found.append(name)
+    return found

@@ -32,7 +32,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from assistant.questions import Question, answer_present, names_beyond
+from assistant.questions import Question, answer_present, names_beyond, schemes_named
 from knowledge.words import stem, stems
 
 SIGNALS: tuple[str, ...] = ("similarity", "passage", "coverage", "missing", "answer_type",
@@ -168,34 +168,13 @@ def adjacent_advice(question: str, passages: Sequence[str]) -> str | None:
     return None
 
 
-# A scheme the question names by a proper name: "the most from Northern Catalyst", "a
-# Skyline Growth grant"; a business's own name ("Acme Ltd") is not one
-_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b((?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}))")
-_SCHEME_NOUN = (r"(?:grants?|funds?|funding|schemes?|programmes?|programs?|loans?|vouchers?|"
-                r"competitions?|awards?|accelerators?|money|max|maximum|most)")
-_SCHEME_AFTER = re.compile(r"\s+" + _SCHEME_NOUN + r"\b", re.IGNORECASE)
-# "the most from Northern Catalyst", "funding through Eastgate": money from the one named
-_SCHEME_BEFORE = re.compile(r"\b" + _SCHEME_NOUN + r"\s+(?:(?!(?:for|on|towards|to|of)\b)"
-                            r"[\w-]+\s+){0,3}?(?:from|through|via|by)"
-                            r"\s+(?:the\s+)?$", re.IGNORECASE)
-_COMPANY = re.compile(r"\b(?:ltd|limited|plc|llp|inc|gmbh)\b", re.IGNORECASE)
-
-
 def unknown_scheme(question: str, passages: Sequence[str]) -> str | None:
     """A scheme or funder the question names ("the most from Northern Catalyst", "a Skyline
     grant") that no retrieved passage mentions, as written; None when it names none, or every
     one it names is found."""
     text = " ".join(" ".join(p.lower().split()) for p in passages)
-    for match in _PROPER.finditer(question):
-        name = match[1]
-        if _COMPANY.search(name) or name in {"I", "I'm", "I've"}:
-            continue
-        if " ".join(name.lower().split()) in text:
-            continue
-        if _SCHEME_AFTER.match(question, match.end()) or \
-                _SCHEME_BEFORE.search(question, 0, match.start()):
-            return name
-    return None
+    return next((name for name in schemes_named(question)
+                 if " ".join(name.lower().split()) not in text), None)
 
 
 # A kind of organisation asked about as an applicant: "Could a church trust apply?", "are

@@ -21,7 +21,7 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.questions import QuestionKind, read_question
+from assistant.questions import QuestionKind, read_question, schemes_named
 from assistant.reply import Route
 from assistant.routing import rules
 from knowledge.embeddings import Embedder
@@ -89,6 +89,7 @@ class Router:
         self._places = (re.compile(r"\b(?:" + "|".join(re.escape(p) for p in places) + r")\b",
                                    re.IGNORECASE) if places else None)
         words = sorted({w.strip().lower() for w in programme_words}, key=len, reverse=True)
+        self._programme_names = tuple(" ".join(w.split()) for w in words)
         self._programme_words = (
             re.compile(r"\b(?:" + "|".join(re.escape(w) + "s?" for w in words) + r")\b",
                        re.IGNORECASE) if words else None)
@@ -121,6 +122,11 @@ class Router:
                 not (has_context and facts) and not (
                 has_context and rules.FOLLOW_UP_OPENER.search(text)):
             decision = self._off_topic_by_rule(text)
+        if decision is None and not set(facts) & _BUSINESS_FACTS and self._other_scheme(text):
+            # "how much could we get from the Northern Growth Fund?": the guidance answers, or
+            # says it cannot; the programme's own eligibility check is not the answer
+            decision = RouteDecision(route="programme_question",
+                                     reason="names a scheme the programme does not run")
         if decision is None and set(facts) & _BUSINESS_FACTS and self._programme_help_asked(text):
             decision = RouteDecision(route="eligibility",
                                      reason="asks whether a named programme can help the "
@@ -144,6 +150,19 @@ class Router:
         return wanted is not None and self._programme_words is not None and \
             bool(self._programme_words.search(" ".join(text[wanted.end():].split()[:3]))) and \
             not _WHAT_IT_PAYS.search(text, wanted.end())
+
+    def _other_scheme(self, text: str) -> bool:
+        """Whether the question names a scheme or funder by a proper name that is none of the
+        programme's own ("a Skyline grant", "the Northern Growth Fund")."""
+        words = self._programme_words
+
+        def known(name: str) -> bool:  # "Discovery" of the offer "Discovery voucher"
+            plain = " ".join(name.lower().split())
+            return bool(words is not None and words.search(name)) or any(
+                re.search(rf"(?<![\w-]){re.escape(plain)}(?![\w-])", w)
+                for w in self._programme_names)
+
+        return any(not known(name) for name in schemes_named(text))
 
     def _programme_help_asked(self, text: str) -> bool:
         """ "Can the <programme> help?", "is the <programme> for firms like us?": asked of a

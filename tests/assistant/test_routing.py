@@ -480,3 +480,23 @@ def test_a_trade_told_with_a_request_for_an_offer_is_an_eligibility_check(
         rules: Router, message: str) -> None:
     decision = rules.route(message, facts={"sector_text"})
     assert decision.route == "eligibility", decision.reason
+
+
+@pytest.mark.parametrize("message", [
+    "Is the Harbourside Makers grant still open and what's the most it pays?",
+    "How much could we get from the Pennine Growth Fund?",
+    "Can we apply to the Skyline scheme at the same time?",
+])
+def test_a_scheme_the_programme_does_not_run_is_not_an_eligibility_check(
+        message: str) -> None:
+    router = Router(programme_words=["Riverside Grant", "riverside", "Discovery voucher"])
+    decision = router.route(message)
+    assert decision.route == "programme_question"
+    assert "scheme the programme does not run" in decision.reason
+
+
+@pytest.mark.parametrize("message", ["Can we get the Riverside Grant?",
+                                     "How much is a Discovery voucher worth?"])
+def test_the_programmes_own_offers_named_are_not_another_scheme(message: str) -> None:
+    router = Router(programme_words=["Riverside Grant", "riverside", "Discovery voucher"])
+    assert "does not run" not in router.route(message).reason
