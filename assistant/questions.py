@@ -394,3 +394,10 @@ def schemes_named(question: str) -> list[str]:
                 _SCHEME_BEFORE.search(question, 0, match.start()):
             found.append(name)
     return found
+
+
+# "which round can we apply in?", "the earliest round we could go for", "when could we apply?"
+ROUND_ASKED = re.compile(
+    r"\b(?:which|what|earliest|first)\s+(?:[\w-]+\s+){0,2}?rounds?\b|"
+    r"\bwhen\s+(?:can|could|will|would|should|do|are)\s+(?:we|i)\b[^.?!]{0,40}?\b"
+    r"(?:apply|applying|go\s+for|bid)\b|\bhow\s+soon\b[^.?!]{0,40}?\bapply", re.IGNORECASE)

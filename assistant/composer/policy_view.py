@@ -61,6 +61,9 @@ class ProgrammeView:
     aliases: tuple[str, ...] = ()
     rounds: tuple[RoundView, ...] = ()
     time_zone: str = ""
+    # the least trading time it asks for, in months, and the clause that says so
+    min_months_trading: float | None = None
+    trading_clause: ClauseRef | None = None
 
 
 @dataclass(frozen=True)
@@ -163,13 +166,19 @@ def _area(area: Any) -> AreaView:
 
 
 def _programme(programme: Any, zone: str) -> ProgrammeView:
+    trading = next((c for c in getattr(programme, "criteria", ())
+                    if getattr(c, "fact", None) == "months_trading"
+                    and getattr(c, "op", None) in {"gte", "gt"}
+                    and isinstance(getattr(c, "value", None), int | float)), None)
     return ProgrammeView(
         id=programme.id, name=programme.name, kind=str(programme.kind),
         aliases=tuple(getattr(programme, "aliases", ()) or ()),
         rounds=tuple(RoundView(name=r.name, opens=_moment(r.opens, start=True),
                                closes=_moment(r.closes, start=False), clause=r.clause)
                      for r in programme.rounds),
-        time_zone=str(getattr(programme, "time_zone", "") or zone))
+        time_zone=str(getattr(programme, "time_zone", "") or zone),
+        min_months_trading=float(trading.value) if trading is not None else None,
+        trading_clause=trading.clause if trading is not None else None)
 
 
 def _moment(value: Any, start: bool) -> datetime:

@@ -14,6 +14,7 @@ Three kinds, all read through `PolicyView` (nothing here knows a programme):
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, time
@@ -31,7 +32,7 @@ from assistant.composer.policy_view import (
 )
 from assistant.eligibility.wording import money_text, number
 from assistant.facts.money import financial_year
-from assistant.questions import Question, read_question
+from assistant.questions import ROUND_ASKED, Question, read_question
 from assistant.reply import Citation
 from knowledge.policy import ClauseRef
 from knowledge.programme import Contact, KindWords
@@ -68,7 +69,10 @@ _ROUND_WORDS = re.compile(
     r"(?:submit|apply|send)\b[^.?!]{0,40}\b(?:in|on|by|before|after)\s+(?:\d{1,2}\s+)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)|"
-    r"(?:still|currently)\s+(?:open|accepting|taking))\b", re.IGNORECASE)
+    r"(?:still|currently)\s+(?:open|accepting|taking)|"
+    # "when can we apply?": the rounds say
+    r"when\s+(?:can|could|do|should|will|may)\s+(?:we|i|you|businesses|firms|companies)\s+"
+    r"(?:next\s+)?apply)\b", re.IGNORECASE)
 # How a question asks for the programmes of a kind (applied to the question in plain words).
 # Plural words only: "which Hub would suit a robotics start-up?" asks to choose one, not for
 # the list.
@@ -110,8 +114,9 @@ class StructuredAnswers:
         question = read_question(message)
         if not question.asks:
             return []
-        for reader in (self._place, self._kind_list, self._subsidy_years, self._rounds,
-                       self._contact_lead, self._size_ceiling):
+        for reader in (self._place, self._kind_list, self._subsidy_years,
+                       self._rounds_once_trading, self._rounds, self._contact_lead,
+                       self._size_ceiling):
             lines = reader(question, now, cite, " ".join(message.split()))
             if lines:
                 return lines
@@ -353,6 +358,55 @@ class StructuredAnswers:
             leads.append(Lead(sentence, citation))
         return leads
 
+    def _rounds_once_trading(self, question: Question, now: datetime, cite: Cite,
+                             message: str = "") -> list[Lead]:
+        """ "We started trading on 1 October 2026: which round can we apply in?": the day the
+        business has traded as long as the programme asks, and the first round still open
+        then."""
+        text = message or question.text
+        started = _STARTED_ON.search(text)
+        if started is None or not ROUND_ASKED.search(text):
+            return []
+        programme = self._programme_with_rounds(text)
+        if programme is None or programme.min_months_trading is None or \
+                programme.trading_clause is None or not programme.rounds:
+            return []
+        found = _DATE_IN_TEXT.search(started.group())
+        assert found is not None
+        day = int(found["day"]) if found["day"] else 1
+        start = datetime(int(found["year"]), _MONTHS[found["month"].lower()], day)
+        ready = _months_after(start, programme.min_months_trading)
+        months = f"{programme.min_months_trading:g} months"
+        since = f"{start.day} {start:%B %Y}" if found["day"] else f"{start:%B %Y}"
+        rule = cite(programme.trading_clause)
+        if rule is None:
+            return []
+        rounds = sorted(programme.rounds, key=lambda r: r.opens)
+        local = _local(now, programme.time_zone or self._view.time_zone)
+        later = [r for r in rounds if r.closes >= max(ready, local)]
+        lines = [Lead(f"The {programme.name} asks for at least {months} of trading: a business "
+                      f"that started {'on' if found['day'] else 'in'} {since} reaches that "
+                      f"on {ready.day} {ready:%B %Y}.", rule)]
+        missed = [r for r in rounds if local <= r.closes < ready]
+        if later:
+            first = later[0]
+            if first.clause is None or (citation := cite(first.clause)) is None:
+                return lines
+            before = (f"{missed[-1].name} closes {_day(missed[-1].closes, False)}, before then, "
+                      f"so the first round it could apply in is {first.name}" if missed else
+                      f"The first round it could apply in is {first.name}")
+            when = (f"from {ready.day} {ready:%B %Y}, until it closes "
+                    f"{_day(first.closes, False)}" if first.opens < ready else
+                    f"which opens {_day(first.opens, True)} and closes "
+                    f"{_day(first.closes, False)}")
+            lines.append(Lead(f"{before}, {when}.", citation))
+        elif rounds and rounds[-1].clause is not None and \
+                (citation := cite(rounds[-1].clause)) is not None:
+            lines.append(Lead(f"No round listed is still open by then: the last, "
+                              f"{rounds[-1].name}, closes {_day(rounds[-1].closes, False)}.",
+                              citation))
+        return lines
+
     def _programme_with_rounds(self, text: str) -> ProgrammeView | None:
         """The programme named, or the only one with rounds when the question names nothing
         else (a capitalised name such as "Centre Innovation Project" is something else)."""
@@ -503,6 +557,21 @@ _MONTHS = {m: n for n, m in enumerate(["january", "february", "march", "april", 
 _DATE_IN_TEXT = re.compile(
     r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>" + "|".join(_MONTHS) +
     r")\s+(?P<year>\d{4})\b", re.IGNORECASE)
+# "we started trading on 1 September 2026", "set up in March 2026"
+_STARTED_ON = re.compile(
+    r"\b(?:start(?:ed)?|began|begun|set\s+up|founded|formed|incorporated|launched|registered|"
+    r"opened|commenced)\b(?:\s+(?:trading|the\s+(?:company|business|firm)|up|it))?"
+    r"[^.?!\d]{0,12}?\s(?:on\s+|in\s+)?" + _DATE_IN_TEXT.pattern, re.IGNORECASE)
+
+def _months_after(start: datetime, months: float) -> datetime:
+    """The same day `months` whole months later (the month's last day when it is shorter)."""
+    whole = int(months)
+    year, month = divmod(start.month - 1 + whole, 12)
+    year, month = start.year + year, month + 1
+    last = calendar.monthrange(year, month)[1]
+    return start.replace(year=year, month=month, day=min(start.day, last))
+
+
 _TIME_IN_TEXT = re.compile(r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>am|pm)\b|"
                            r"\b(?P<hour24>\d{1,2}):(?P<minute24>\d{2})\b", re.IGNORECASE)
 # words that say what a rounds question is about, besides rounds and their timing

@@ -33,6 +33,8 @@ def month_number(name: str) -> int:
     return next(i for i, full in enumerate(_MONTH_NAMES, 1) if full.startswith(name.lower()[:3]))
 
 
+# a day before the month: "on 3 March 2019", "the 1st of September 2026"
+_DAY = r"(?:(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?=[a-z]))?"
 _TRADING = (r"(?:trading|traded|in\s+business|operating|operated|in\s+operation|established|"
             r"going|running|around|existed|in\s+existence|incorporated|open|active|"
             r"(?:a\s+)?(?:ltd|limited)(?:\s+company)?)")
@@ -84,7 +86,8 @@ _THE_BUSINESS = (r"(?:it|(?:the|this|our|my|his|her|their)\s+(?:own\s+)?(?:famil
 _STARTED_ON = re.compile(
     rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?|{_TRADING}|"
     r"(?:company|business|firm)\s+(?:start|starts|begin|began|open|opened))\s+(?:back\s+)?"
-    rf"(?:in\s+|since\s+|during\s+)?(?:(?P<month>{MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b",
+    rf"(?:in\s+|since\s+|during\s+|on\s+|from\s+)?{_DAY}(?:(?P<month>{MONTH})\s+)?"
+    r"(?P<year>(?:1[6-9]|20)\d\d)\b",
     re.I)
 # "began trading in June this year", "opened in March last year": a month whose year is
 # said in words (a month alone could be any year's, so it is asked about)
@@ -118,7 +121,7 @@ PRE_REVENUE = re.compile(
 # bread since 1996", "we've been doing this since 2011") or for a time ("we've built boat
 # trailers for 9 years"), both in a clause about the business, not a person's career.
 _DOING_SINCE = re.compile(
-    rf"\bsince\s+(?:(?P<month>{MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b", re.I)
+    rf"\bsince\s+{_DAY}(?:(?P<month>{MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b", re.I)
 # "freelance since 2016", "a sole trader from 2019": the business is the owner's trade
 _SELF_EMPLOYED_SINCE = re.compile(
     rf"\b(?:self[\s-]?employed|a\s+sole\s+trader|freelance|freelancing)\s+(?:since|from)\s+"
@@ -346,6 +349,11 @@ def _without_overlaps(found: list[Found[float]]) -> list[Found[float]]:
 
 def months_from(match: re.Match[str], today: date) -> float:
     year = int(match["year"])
+    day = match.groupdict().get("day")
+    if match["month"] and day and 1 <= int(day) <= 31:
+        month = month_number(match["month"])
+        start = date(year, month, min(int(day), _month_end(year, month).day))
+        return _months_since_period(start, start, today)
     if match["month"]:
         month = month_number(match["month"])
         return _months_since_period(date(year, month, 1), _month_end(year, month), today)

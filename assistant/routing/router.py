@@ -21,7 +21,7 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.questions import QuestionKind, read_question, schemes_named
+from assistant.questions import ROUND_ASKED, QuestionKind, read_question, schemes_named
 from assistant.reply import Route
 from assistant.routing import rules
 from knowledge.embeddings import Embedder
@@ -122,6 +122,11 @@ class Router:
                 not (has_context and facts) and not (
                 has_context and rules.FOLLOW_UP_OPENER.search(text)):
             decision = self._off_topic_by_rule(text)
+        if decision is None and set(facts) <= {"months_trading"} and \
+                ROUND_ASKED.search(read_question(text).text):
+            # "we started in May 2026: which round can we apply in?": the rounds and the
+            # trading rule answer it, not a checklist
+            decision = RouteDecision(route="programme_question", reason="asks which round")
         if decision is None and not set(facts) & _BUSINESS_FACTS and self._other_scheme(text):
             # "how much could we get from the Northern Growth Fund?": the guidance answers, or
             # says it cannot; the programme's own eligibility check is not the answer

@@ -320,6 +320,11 @@ SIGNPOST_STRONG: list[tuple[str, re.Pattern[str]]] = [
         r"advice|expertise|experts?|specialists?|partners?|facilit(?:y|ies)|labs?|"
         r"laborator(?:y|ies)|someone|somebody|a\s+place|somewhere)\s+(?:with|to|for|in|on|that|"
         r"who|which|where)\b(?![^.?!]{0,20}\b(?:application|apply|grant|funding|form)\b)",
+        # "we need help improving our yield", "looking for support developing a sensor"
+        r"\b(?:looking\s+for|need|want|seeking)\s+(?:some\s+)?(?:technical\s+|expert\s+)?(?:help|"
+        r"support|advice|expertise)\s+(?!(?:applying|filling|completing|writing|getting|finding|"
+        r"paying|funding|financing|claiming)\b)[a-z]+ing\b"
+        r"(?![^.?!]{0,30}\b(?:application|apply|grant|funding|form|bid)\b)",
         # "we need bench space in a chemistry lab", "looking for a clean room"
         r"\b(?:need|needs|want|looking\s+for|seeking|require|after)\s+(?:a\s+|an\s+|some\s+|"
         r"access\s+to\s+|the\s+use\s+of\s+)?(?:[\w-]+\s+){0,3}?(?:facilit(?:y|ies)|labs?|"

@@ -292,3 +292,44 @@ def test_the_days_until_a_round_opens_from_a_date_given(answers: StructuredAnswe
 def test_in_or_out_asks_about_the_place_named_before(answers: StructuredAnswers) -> None:
     texts = _texts(answers, "Helping a client with a unit in Pudsey. In or out?")
     assert texts and texts[0].startswith("Yes: Pudsey")
+
+
+@dataclass
+class _Criterion:
+    fact: str
+    op: str
+    value: float
+    clause: ClauseRef
+
+
+TRADING_CLAUSE = ClauseRef(source=RULES, clause="T4")
+
+
+def _with_trading_rule() -> StructuredAnswers:
+    policy = _Policy()
+    setattr(policy.programmes[0], "criteria",  # noqa: B010  (the dataclass has no such field)
+            [_Criterion("months_trading", "gte", 6, TRADING_CLAUSE)])
+    return StructuredAnswers(view_of(policy), "The Valley Scheme", KINDS)
+
+
+def test_the_first_round_open_once_the_business_has_traded_long_enough() -> None:
+    answers = _with_trading_rule()
+    rule, first = _texts(answers, "We started trading on 20 October 2026. Which round of the "
+                                  "Capital Grant could we apply in?")
+    assert rule == ("The Capital Grant asks for at least 6 months of trading: a business that "
+                    "started on 20 October 2026 reaches that on 20 April 2027.")
+    assert first == ("Round 2 closes at 12:00 on 29 January 2027, before then, so the first "
+                     "round it could apply in is Round 3, which opens on 4 May 2027 and closes "
+                     "on 30 July 2027.")
+    # long enough before a round closes: from that day
+    _, open_now = _texts(answers, "Set up in July 2026 - when can we apply for the grant?")
+    assert open_now == ("The first round it could apply in is Round 2, from 1 January 2027, "
+                        "until it closes at 12:00 on 29 January 2027.")
+
+
+def test_no_round_listed_after_the_trading_time_is_said() -> None:
+    rule, none = _texts(_with_trading_rule(), "We began trading on 1 March 2027: which round "
+                                              "can we go for?")
+    assert "1 September 2027" in rule
+    assert none == ("No round listed is still open by then: the last, Round 3, closes on "
+                    "30 July 2027.")

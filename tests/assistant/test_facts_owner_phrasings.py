@@ -348,3 +348,12 @@ def test_a_headcount_told_as_a_range_before_the_numbers_keeps_both_ends(
 def test_a_team_so_many_strong_is_a_headcount(extractor: FactExtractor, text: str,
                                               staff: int) -> None:
     assert extractor.extract(text).employees == staff
+
+
+@pytest.mark.parametrize("text", ["We started trading on 14 February 2025.",
+                                  "Incorporated on the 14th of February 2025, 6 staff.",
+                                  "trading since 14 Feb 2025"])
+def test_a_start_date_with_its_day_dates_the_trading(extractor: FactExtractor,
+                                                     text: str) -> None:
+    facts = extractor.extract(text, today=date(2026, 2, 20))
+    assert facts.months_trading is not None and 12 <= facts.months_trading <= 12.3

@@ -500,3 +500,12 @@ def test_a_scheme_the_programme_does_not_run_is_not_an_eligibility_check(
 def test_the_programmes_own_offers_named_are_not_another_scheme(message: str) -> None:
     router = Router(programme_words=["Riverside Grant", "riverside", "Discovery voucher"])
     assert "does not run" not in router.route(message).reason
+
+
+@pytest.mark.parametrize("message", [
+    "We began trading in June 2026. Which round could we apply in?",
+    "what's the earliest round open to us?",
+])
+def test_which_round_to_apply_in_is_answered_not_checked(message: str) -> None:
+    decision = Router().route(message, facts=["months_trading"])
+    assert decision.route == "programme_question"
