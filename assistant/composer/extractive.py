@@ -398,6 +398,11 @@ def _with_antecedents(chosen: list[Sentence], candidates: list[_Candidate],
     return out
 
 
+# a sentence about the document itself: "This guidance explains what the funding can pay for"
+_ABOUT_THE_DOCUMENT = re.compile(r"^\W*(?:this|these)\s+(?:guidance|guide|document|page|notice|"
+                                 r"section|leaflet|booklet|note|policy|procedure)s?\b", re.I)
+
+
 def _paragraph(chosen: list[Sentence], candidates: list[_Candidate],
                scored: list[Sentence], size: int = 3) -> list[Sentence]:
     """For "what is X?", the best sentence and the ones after it in its passage (a
@@ -413,8 +418,8 @@ def _paragraph(chosen: list[Sentence], candidates: list[_Candidate],
         if c.passage == best.passage and c.position > run[-1].position and \
                 not is_list_item(c.raw) and not introduces_list(c.raw) and \
                 (c.passage, c.position) in by_place:
-            if c.position != run[-1].position + 1:
-                break
+            if c.position != run[-1].position + 1 or _ABOUT_THE_DOCUMENT.match(c.text):
+                break  # "This guidance explains ...": the document, not X
             run.append(by_place[(c.passage, c.position)])
     others = [s for s in chosen if s.passage != best.passage][:1]
     return run + others

@@ -267,3 +267,13 @@ def test_a_sentence_under_another_offers_heading_does_not_answer(
     assert "12 months" not in found.answer
     same = composer.compose("How long can a Southgate Grant project run?", passages)
     assert "12 months" in same.answer
+
+
+def test_a_definition_stops_before_a_sentence_about_the_document(
+        composer: ExtractiveComposer) -> None:
+    passages = [_passage("The Harbour Fund is a grant for small boatyards on the estuary. It "
+                         "part-funds new slipways and lifting gear. This guidance explains how "
+                         "to apply and what you must report.", "About the Harbour Fund")]
+    found = composer.compose("What is the Harbour Fund?", passages)
+    assert "slipways" in found.answer
+    assert "This guidance" not in found.answer
