@@ -223,8 +223,9 @@ class ExtractiveComposer:
                 if is_instruction_to_assistant(raw):  # passages are data, never orders
                     continue
                 if (len(raw.split()) < 4 and not is_list_item(raw)) or \
-                        URL_PATTERN.fullmatch(raw.strip()):
-                    continue  # a link or a label alone says nothing
+                        URL_PATTERN.fullmatch(raw.strip()) or \
+                        (not catalogue and _NAMES_AND_DATES.fullmatch(raw.strip())):
+                    continue  # a link, a label or a byline alone says nothing
                 text = raw
                 if catalogue:
                     field = catalogue_line(raw)
@@ -615,6 +616,10 @@ def _illustration(candidate: _Candidate, passage: ScoredChunk) -> bool:
     the area" is not supported by the WS2 row of a postcode table)."""
     return bool(_TABLE_ROW.match(candidate.text)) and \
         passage.chunk.doc_type != DocType.CATALOGUE
+
+
+# "SSR Programme Office, June 2026.": names and a date, no sentence
+_NAMES_AND_DATES = re.compile(r"(?:(?:[A-Z][\w&'.-]*|\d{1,4}|of|and|the|for|&)[\s,;:()/-]*)+\.?")
 
 
 def _expands(asked: Question) -> bool:

@@ -59,7 +59,7 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     rf"\bemploy(?:s|ing)?\s+(?:{QUAL}\s+)?{NUM_START}(?P<n>{NUM})\b"
     r"(?!\s*(?:%|per\s*cent|percent)|[.,]\d)",
     # "a team of 8", "headcount of 230", "headcount: 230"
-    r"\b(?:team|staff|workforce|head\s*count|staff\s+count|payroll|staff\s+numbers)\s*"
+    r"\b(?:team|crew|staff|workforce|head\s*count|staff\s+count|payroll|staff\s+numbers)\s*"
     r"(?:of|is|are|was|at|stands\s+at|totals?|:|=|-|"
     # "headcount fluctuates between 40 and 55": a range, read at each end
     r"(?:fluctuates?|var(?:y|ies)|ranges?|swings?|moves?|goes\s+up\s+and\s+down)(?:\s+(?:between|"

@@ -277,3 +277,13 @@ def test_a_definition_stops_before_a_sentence_about_the_document(
     found = composer.compose("What is the Harbour Fund?", passages)
     assert "slipways" in found.answer
     assert "This guidance" not in found.answer
+
+
+def test_a_byline_does_not_support_a_direct_answer(composer: ExtractiveComposer) -> None:
+    lead = Lead("No: a firm with 400 staff is not an SME.",
+                Citation(n=0, title="Rules", source="guidance/rules.pdf", locator="S2"))
+    passages = [_passage("Valley Scheme Office, March 2026.", "", n=1),
+                _passage("An SME has fewer than 250 staff and a small turnover.", "SMEs", n=2)]
+    found = composer.compose("Can a firm with 400 staff apply?", passages, lead=[lead])
+    assert "fewer than 250 staff" in found.answer
+    assert "Office, March" not in found.answer

@@ -343,7 +343,7 @@ def test_a_headcount_told_as_a_range_before_the_numbers_keeps_both_ends(
     assert facts.ranges.get("employees") == [30, 70]
 
 
-@pytest.mark.parametrize(("text", "staff"), [("We're 18 strong.", 18),
+@pytest.mark.parametrize(("text", "staff"), [("We're 18 strong.", 18), ("A crew of 11.", 11),
                                              ("The team is now 26-strong, based in Aston.", 26)])
 def test_a_team_so_many_strong_is_a_headcount(extractor: FactExtractor, text: str,
                                               staff: int) -> None:
@@ -357,3 +357,11 @@ def test_a_start_date_with_its_day_dates_the_trading(extractor: FactExtractor,
                                                      text: str) -> None:
     facts = extractor.extract(text, today=date(2026, 2, 20))
     assert facts.months_trading is not None and 12 <= facts.months_trading <= 12.3
+
+
+def test_a_grant_the_business_qualifies_for_is_the_award_not_past_support(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("We've had £90,000 of public support already and would qualify "
+                              "for a £45,000 grant.")
+    assert facts.prior_public_support is not None and facts.prior_public_support.amount == 90_000
+    assert facts.requested_amount is not None and facts.requested_amount.amount == 45_000
