@@ -618,7 +618,7 @@ def _illustration(candidate: _Candidate, passage: ScoredChunk) -> bool:
         passage.chunk.doc_type != DocType.CATALOGUE
 
 
-# "SSR Programme Office, June 2026.": names and a date, no sentence
+# "Valley Scheme Office, June 2026.": names and a date, no sentence
 _NAMES_AND_DATES = re.compile(r"(?:(?:[A-Z][\w&'.-]*|\d{1,4}|of|and|the|for|&)[\s,;:()/-]*)+\.?")
 
 
