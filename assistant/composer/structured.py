@@ -14,11 +14,12 @@ Three kinds, all read through `PolicyView` (nothing here knows a programme):
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
+
+from dateutil.relativedelta import relativedelta
 
 from assistant.composer.base import Lead
 from assistant.composer.policy_view import (
@@ -375,7 +376,7 @@ class StructuredAnswers:
         assert found is not None
         day = int(found["day"]) if found["day"] else 1
         start = datetime(int(found["year"]), _MONTHS[found["month"].lower()], day)
-        ready = _months_after(start, programme.min_months_trading)
+        ready = start + relativedelta(months=int(programme.min_months_trading))
         months = f"{programme.min_months_trading:g} months"
         since = f"{start.day} {start:%B %Y}" if found["day"] else f"{start:%B %Y}"
         rule = cite(programme.trading_clause)
@@ -562,15 +563,6 @@ _STARTED_ON = re.compile(
     r"\b(?:start(?:ed)?|began|begun|set\s+up|founded|formed|incorporated|launched|registered|"
     r"opened|commenced)\b(?:\s+(?:trading|the\s+(?:company|business|firm)|up|it))?"
     r"[^.?!\d]{0,12}?\s(?:on\s+|in\s+)?" + _DATE_IN_TEXT.pattern, re.IGNORECASE)
-
-def _months_after(start: datetime, months: float) -> datetime:
-    """The same day `months` whole months later (the month's last day when it is shorter)."""
-    whole = int(months)
-    year, month = divmod(start.month - 1 + whole, 12)
-    year, month = start.year + year, month + 1
-    last = calendar.monthrange(year, month)[1]
-    return start.replace(year=year, month=month, day=min(start.day, last))
-
 
 _TIME_IN_TEXT = re.compile(r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>am|pm)\b|"
                            r"\b(?P<hour24>\d{1,2}):(?P<minute24>\d{2})\b", re.IGNORECASE)

@@ -227,12 +227,10 @@ class _SizeWorking:
                     "given: a public body, so the holding is tested under the public-ownership "
                     "rule rather than added to the business's figures.")
         if share is None:  # "a bigger firm took a stake": partner, linked or neither
-            figures = self.figures
-            figures.staff.exact = figures.turnover.exact = figures.balance_sheet.exact = False
-            self.missing.append("holdings")
-            self.question = (f"What share of the business does {holding.holder} hold, and "
-                             "how many staff does it have, with its turnover and balance sheet "
-                             "total? From 25% its figures count towards the business's size.")
+            self._holder_figures_unknown(
+                f"What share of the business does {holding.holder} hold, and how many staff "
+                "does it have, with its turnover and balance sheet total? From 25% its figures "
+                "count towards the business's size.")
             return (f"{capitalised(holding.holder)} holds a share of the business of a size not "
                     f"given: from {number(self.test.partner_from_percent)}% it would be a "
                     "partner or a linked enterprise, whose figures count towards the business's "
@@ -272,11 +270,9 @@ class _SizeWorking:
         stated = [value is not None for value in
                   (holding.employees, holding.turnover, holding.balance_sheet)]
         if not any(stated):
-            figures.staff.exact = figures.turnover.exact = figures.balance_sheet.exact = False
-            self.missing.append("holdings")
-            self.question = (f"How many staff does {holding.holder} have, and what are its "
-                             "turnover and balance sheet total? They count towards the "
-                             "business's size.")
+            self._holder_figures_unknown(
+                f"How many staff does {holding.holder} have, and what are its turnover and "
+                "balance sheet total? They count towards the business's size.")
             return ", but none of them were given, so the combined figures are incomplete."
         parts, absent = [], []
         if holding.employees is not None:
@@ -300,6 +296,14 @@ class _SizeWorking:
             text += (f" Its {joined(absent)} {'was' if len(absent) == 1 else 'were'} not given, "
                      "so only the figures stated are added.")
         return text
+
+    def _holder_figures_unknown(self, question: str) -> None:
+        """A holding counted, or perhaps counted, whose figures are not given: the combined
+        figures are incomplete, and `question` asks for them."""
+        figures = self.figures
+        figures.staff.exact = figures.turnover.exact = figures.balance_sheet.exact = False
+        self.missing.append("holdings")
+        self.question = question
 
     def _eur_gbp(self, money: Money, factor: float) -> tuple[float, float]:
         eur = money.amount if money.currency == "EUR" else money.amount / self.rate

@@ -95,6 +95,11 @@ _SPEAKER_IS = re.compile(r"\b(?:i\s+am|i'm|im|we\s+are|we're)\s+(?:(?:the|a|an|s
                          r"proud|managing|main|co|one\s+of\s+the|both)[\s-]+)*$", re.I)
 
 
+def lowered_article(name: str) -> str:
+    """A name as it reads inside a sentence: "A larger company" -> "a larger company"."""
+    return re.sub(r"^(?:A|An|The)\b", lambda m: m[0].lower(), name)
+
+
 def _other_businesses(lead: str) -> list[re.Match[str]]:
     """Where `lead` names another business, but not the speaker called an owner."""
     return [m for m in _OTHER_BUSINESS.finditer(lead)

@@ -31,7 +31,7 @@ from typing import get_args
 from assistant.business import RANGED_FACTS, Facts, Holding, Money
 from assistant.facts.activity import SectorReader, read_sic_codes, sic_class
 from assistant.facts.answers import answer_to
-from assistant.facts.common import PERCENT, AskedFact, Message
+from assistant.facts.common import PERCENT, AskedFact, Message, lowered_article
 from assistant.facts.forms import RangeEnd, first_person, rewrite
 from assistant.facts.insolvency import read_insolvent
 from assistant.facts.money import InKind, MoneyField, read_money
@@ -388,7 +388,7 @@ class FactExtractor:
                 "balance_sheet": own.balance_sheet}))
         elif not facts.holdings and (group := _IN_A_GROUP.search(original)):
             # "we're part of the Acme Group": a linked enterprise whose figures are not given
-            holder = re.sub(r"^(?:A|An|The)\b", lambda m: m[0].lower(), group["group"])
+            holder = lowered_article(group["group"])
             facts = facts.model_copy(update={"holdings": [Holding(
                 share_percent=100, holder=holder, holder_kind="enterprise")]})
             msg.sources["holdings"] = group.group()

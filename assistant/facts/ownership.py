@@ -15,7 +15,7 @@ import re
 from typing import Literal
 
 from assistant.business import HolderKind, Holding, Money
-from assistant.facts.common import NUM, NUM_START, QUAL, Found, Message
+from assistant.facts.common import NUM, NUM_START, QUAL, Found, Message, lowered_article
 from assistant.facts.money import amounts_in, nearest_role
 from assistant.facts.numbers import to_float
 from assistant.facts.staff import STAFF_ADJ
@@ -326,7 +326,7 @@ def _public_stakes(msg: Message) -> list[Found[Holding]]:
             # "a much bigger firm took a stake in us": a partner or a linked enterprise, by a
             # share not given, so its size is asked for rather than left out
             holder = _WHEN_FIRST.sub("", holder)
-            holder = re.sub(r"^(?:A|An|The)\b", lambda m: m[0].lower(), holder)
+            holder = lowered_article(holder)
             # "a steel company bought into us and took a stake": the company
             holder = _HOLDER_ACTS.sub("", holder).strip(" ,") or holder
             msg.claim(start, match.end())
