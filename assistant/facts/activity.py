@@ -35,7 +35,8 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"(?:an?\s+)?(?!(?:and|but|so|we|our|us|i|it|based|located|in|at|on|from|with|the)\b)"
     r"(?=[a-z])",
     # "I run a bakery", "we've got a tyre shop"
-    r"\b(?:we|i)\s+(?:run|own|manage|operate)\s+(?:an?|two|three|four|several|\d+)\s+",
+    r"\b(?:we|i|(?:me|i|my\s+[a-z]+|[a-z]+)\s+(?:and|&)\s+(?:me|i|myself|my\s+[a-z]+))\s+"
+    r"(?:run|own|manage|operate)\s+(?:an?|two|three|four|several|\d+)\s+",
     r"\b(?:we|i)(?:'ve|\s+have)?\s+got\s+(?:an?|two|three|\d+)\s+(?=(?:[\w&-]+\s+){0,3}?"
     r"(?:shop|store|business|firm|company|workshop|factory|salon|garage|bakery|cafe|restaurant|"
     r"pub|bar|nursery|farm|practice|agency|studio|unit)s?\b)",
@@ -147,6 +148,8 @@ _NOT_IN_AN_OPENING_NOUN_PHRASE = frozenset(
     "same again update updated correction actually follow following message "
     "oops whoops apologies sorr soz ah oh ahh um umm er erm hmm right well anyway btw ps nb "
     "typo mistake wrong mixup "
+    "greetings salaam salam salaams assalamualaikum asalamualaikum assalamu alaikum namaste "
+    "shalom hiya howdy yo evening "
     "eligibility eligible grant grants funding fund apply application applying support "
     "trading going running operating turnover staff employees owned solvent insolvency "
     "established founded incorporated started opened launched began set formed".split())

@@ -88,6 +88,9 @@ _OTHER_BUSINESS = re.compile(
     r"the\s+other\s+(?:company|business|firm)|the\s+other(?=\s*,|\s+one\b)|"
     # a business bought or taken over: "the former business was then wound up"
     r"the\s+(?:old|previous|former|original|selling)\s+(?:company|business|firm|owners?)|"
+    # the owner's earlier venture: "a previous company of mine", "my last business"
+    r"(?:an?|my|our|one)\s+(?:old|previous|former|earlier|past|prior|last|first)\s+"
+    r"(?:[\w-]+\s+)?(?:company|companies|business|businesses|firm|venture)|"
     r"the\s+(?:seller|vendor)s?)\b", re.I)
 _SELF = re.compile(r"\b(?:we|we're|we've|we'd|our|ours|us|i|i'm|my)\b", re.I)
 # the speaker named as the owner: "I am owner of small company", "we're the joint owners"
@@ -141,6 +144,10 @@ class Message:
 
     def claimed(self, start: int, end: int) -> bool:
         return any(start < e and s < end for s, e in self._claimed)
+
+    def unclaimed_until(self, start: int, end: int) -> int:
+        """Where the words from `start` first run into words already read, or `end`."""
+        return min((s for s, e in self._claimed if start <= s < end), default=end)
 
     def _around(self, breaks: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
         lo = max((e for s, e in breaks if e <= start), default=0)

@@ -41,7 +41,7 @@ from assistant.facts.places import Places
 from assistant.facts.postcodes import read_postcode, valid_outward_code
 from assistant.facts.staff import read_employees, read_stated_band
 from assistant.facts.trading import read_months_trading
-from knowledge.policy import Policy, district_places, keyword_found
+from knowledge.policy import Policy, district_place_words, district_places, keyword_found
 
 # The names this module has always offered, wherever they are defined now.
 __all__ = ["AskedFact", "FactExtractor", "MoneyField", "sic_class", "valid_outward_code",
@@ -169,13 +169,15 @@ class FactExtractor:
                  in_kind: Sequence[InKind] = (),
                  field_keywords: Sequence[str] = (),
                  programme_names: Sequence[str] = (),
-                 programme_kinds: Sequence[str] = ()) -> None:
+                 programme_kinds: Sequence[str] = (),
+                 sited_places: Sequence[str] = ()) -> None:
         """`in_kind`: support given in kind and its value a unit, read as earlier support.
         `field_keywords`: the words of the fields a programme's business must work in, noted
         wherever an owner uses them (`Facts.sector_mentions`), outside the `programme_names`
         and the words naming a programme of one of the `programme_kinds` (a programme named
-        after its field says nothing of the business)."""
-        self._places = Places(places or {})
+        after its field says nothing of the business). `sited_places`: one-word place names
+        read only where the words before say a site is there ("a unit in Pleck")."""
+        self._places = Places(places or {}, sited_places)
         # another country's postal codes (an Eircode), from the policy's areas
         self._local_codes = [re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I)
                              for p in postcode_patterns or []]
@@ -222,6 +224,8 @@ class FactExtractor:
             for place in district_places(area):
                 # a place the districts name, as itself: where it lies is the districts' to say
                 places.setdefault(place.lower(), place)
+        sited = [place for area in policy.areas for place in district_place_words(area)
+                 if place.lower() not in places]
         districts = {d.district.upper() for area in policy.areas for d in area.districts}
         patterns = [area.postcode_pattern for area in policy.areas if area.postcode_pattern]
         fit_lists = {c.sectors for p in policy.programmes for c in p.criteria
@@ -236,7 +240,8 @@ class FactExtractor:
                    field_keywords=keywords,
                    programme_names=[n for p in policy.programmes for n in (p.name, *p.aliases)],
                    programme_kinds=[p.kind for p in policy.programmes
-                                    if any(c.fact == "sector_fit" for c in p.criteria)])
+                                    if any(c.fact == "sector_fit" for c in p.criteria)],
+                   sited_places=sited)
 
     def _sector_mentions(self, text: str) -> list[str]:
         """The fields' words an owner uses of the business, anywhere in the message, the

@@ -32,6 +32,9 @@ _SOLVENT_ALONE = re.compile(
 _PAST_STATE = re.compile(
     r"\b(?:were|was|had|had\s+been|used\s+to|previously|formerly|came\s+out|exited|emerged|"
     r"history)\b", re.I)
+# proceedings named as over: "does the old liquidation stop us?", "that earlier CVA"
+_EARLIER_ONE = re.compile(r"\b(?:old|previous|former|earlier|past|prior|historic(?:al)?|"
+                          r"that)\s+$", re.I)
 _NEVER = re.compile(r"\b(?:never|not\s+ever|n't\s+ever)\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|at\s+present|still|this\s+(?:week|month)|today|"
                   r"recently|last\s+(?:week|month))\b", re.I)
@@ -133,7 +136,8 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
 # "not in receivership, administration or liquidation": a negation carried along a
 # list of proceedings, over commas and "or"
 _NEGATED_LIST = re.compile(
-    rf"(?:{NEGATION.pattern})(?:[\s,]|\b(?:in|into|or|nor|and|any|other|an?|the|under|"
+    rf"(?:{NEGATION.pattern})(?:[\s,]|\b(?:in|into|or|nor|and|any|other|an?|the|under|been|"
+    r"ever|gone|entered|"
     r"administration|liquidation|receivership|insolvency|insolvent|proceedings?|process(?:es)?|"
     r"company|voluntary|arrangements?|cva|winding|wound|up|bankruptcy|bankrupt)\b)*$", re.I)
 
@@ -148,7 +152,7 @@ def _insolvency_state(msg: Message, start: int, describes_business: bool = False
         return None
     if _NEVER.search(lead[-40:]):
         return False  # "we have never been near insolvency": not then, not now
-    if _PAST_STATE.search(lead):
+    if _PAST_STATE.search(lead) or _EARLIER_ONE.search(lead[-30:]):
         return None
     negated = bool(NEGATION.search(lead[-40:])) or _NEGATED_LIST.search(
         msg.text[msg.sentence(start)[0]:start]) is not None

@@ -153,9 +153,10 @@ _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
         r"\b(?:venture\s+capital|vc|investors?|investment|funds?|private\s+equity|"
         r"business\s+angels?|angels?|crowd[\s-]?fund\w*|family\s+office)\b", re.I)),
     ("enterprise", re.compile(
-        r"\b(?:group|compan(?:y|ies)|firm|plc|ltd|limited|corporation|corp|holdings?|parent|"
+        r"\b(?:group|compan(?:y|ies)|firm|plc|ltd|limited|corporation|corp|holdings?|holdcos?|"
+        r"parent|"
         r"subsidiar(?:y|ies)|"
-        r"business|enterprise|supplier|customer|manufacturer|multinational|conglomerate|llc|"
+        r"business|enterprise|suppliers?|customers?|manufacturer|multinational|conglomerate|llc|"
         r"inc|gmbh)\b", re.I)),
     ("individual", re.compile(
         r"\b(?:directors?|founders?|co-?founders?|family|individuals?|people|persons?|partners?|"
@@ -254,8 +255,9 @@ _COMMON_OWNER = re.compile(
 # "our other company"
 _SISTER = re.compile(
     # not a sibling: "my sister and I both work in it"
-    r"\b(?:an?|our|the|my)\s+sister\s+(?!(?:as|and|who|is|are|was|were|works?|helps?|does|did|"
-    r"has|have|had|runs?|owns?|also|too|both)\b)(?:[\w-]+\s+){0,3}?[\w-]+"
+    r"\b(?:an?|our|the|(?<!\band\s)(?<!&\s)my)\s+sister\s+(?!(?:as|and|who|is|are|was|were|works?|"
+    r"helps?|does|did|has|have|had|runs?|owns?|also|too|both|now|then|here|there|still|"
+    r"currently|since|today)\b)(?:[\w-]+\s+){0,3}?[\w-]+"
     r"(?=\s+(?:in|at|near|with|based|that|which|who|employing|turning|has|had|is)\b|\s*[,;(.:-]|$)|"
     r"\b(?:our|my)\s+other\s+(?:[\w-]+\s+){0,2}?(?:company|firm|business)\b", re.I)
 _THE_OTHER = re.compile(r"\bthe\s+other\s+(?:one|1|company|firm|business)\b", re.I)
@@ -329,6 +331,7 @@ def _public_stakes(msg: Message) -> list[Found[Holding]]:
             holder = lowered_article(holder)
             # "a steel company bought into us and took a stake": the company
             holder = _HOLDER_ACTS.sub("", holder).strip(" ,") or holder
+            holder = re.sub(r"^1(?=\s+of\b)", "one", holder)  # numbers are read as digits
             msg.claim(start, match.end())
             found.append(Found(start, match.end(), Holding(
                 share_percent=None, holder=holder, holder_kind=kind)))
@@ -363,6 +366,12 @@ def _split_shares(msg: Message) -> list[Found[Holding]]:
     return found
 
 
+# "it's 100% owned by ...": the business itself, its share told by who holds it
+_SPEAKING_OF_US = re.compile(r"(?:it|it's|it’s|it\s+is|we|we're|we’re|we\s+are|this|that's|"
+                             r"that|which|who|the\s+(?:company|business|firm))", re.I)
+_SHARE_OWNED_BY = re.compile(r"\s*(?:[\w-]+\s+)?(?:owned|held|controlled)\s+by\b", re.I)
+
+
 def _listed_holders(msg: Message, about_ownership: bool) -> list[Found[Holding]]:
     """Holders listed by name and share, in a message that speaks of who owns the business
     (`about_ownership`) or whose listed shares make up the whole of it ("md 55% + a
@@ -375,7 +384,8 @@ def _listed_holders(msg: Message, about_ownership: bool) -> list[Found[Holding]]
             continue
         share = _share(match)
         if (share is None or share > 100 or msg.claimed(start, end)
-                or _NOT_A_HOLDER.search(label)):
+                or _NOT_A_HOLDER.search(label) or _SPEAKING_OF_US.fullmatch(label)
+                or _SHARE_OWNED_BY.match(msg.text, end)):
             continue
         holding = Holding(share_percent=share, holder=label,
                           holder_kind=_kind_named_before(msg, label, start))
@@ -415,6 +425,9 @@ def _their_figures(msg: Message, found: Found[Holding]) -> Holding:
         end = msg.sentence(refer.end())[1]
         if again := _SELF_AGAIN.search(msg.text, refer.end(), end):
             end = again.start()
+        # "The holdco employs nobody, but it also owns our sister firm (12 staff)": the
+        # sister firm, read already, is not the holder's figures
+        end = msg.unclaimed_until(refer.end(), end)
         other = _holding(msg, refer.end(), end, holding.share_percent,
                          holding.direction)
         if other is None or (other.employees is None and other.turnover is None
@@ -490,6 +503,8 @@ def _owned_by(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
     share = _share(match)
     if share is None:
         sentence_start = msg.sentence(match.start())[0]
+        if _THE_REST.search(msg.text, msg.clause(match.start())[0], match.start()):
+            return None  # "the rest is held by me and my wife": a share not given
         if not match["whole"] and not _SELF_SUBJECT.search(msg.text, sentence_start,
                                                            match.start()):
             return None
@@ -500,6 +515,10 @@ def _owned_by(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
         return None
     msg.claim(match.start(), _claimed_end(msg, match.end(), end, holding))
     return Found(match.start(), end, holding)
+
+
+_THE_REST = re.compile(r"\b(?:the\s+(?:rest|remainder|balance|remaining|other\s+shares)|"
+                       r"what'?s\s+left|whatever\s+is\s+left)\b", re.I)
 
 
 def _claimed_end(msg: Message, start: int, end: int, holding: Holding) -> int:

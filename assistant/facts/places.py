@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
 from assistant.facts.common import Found, Message
 from assistant.facts.numbers import words_to_digits
@@ -36,7 +37,10 @@ class Places:
     """The place, town and council names the policy knows (any case), each with the local
     authority it is in, and the patterns that find them in a message."""
 
-    def __init__(self, places: dict[str, str]) -> None:
+    def __init__(self, places: dict[str, str], sited: Sequence[str] = ()) -> None:
+        """`sited`: one-word place names (each as itself), found only in capitals after words
+        that place a site there ("based in Halesowen"), as a one-word name is as often a
+        person's or a brand's."""
         self._authorities: dict[str, str] = {}
         for name, authority in places.items():
             if not isinstance(name, str) or not name.strip():
@@ -51,6 +55,11 @@ class Places:
                         if names else None)
         self._at_end = (re.compile(rf"(?<!\w)(?:{alternatives})$", re.I)
                         if names else None)
+        sited_names = sorted({n.strip() for n in sited if n.strip()}, key=len, reverse=True)
+        self._sited = (re.compile(
+            r"\b(?:in|at|near|outside|(?:based|located|situated)\s+(?:in|at))\s+"
+            rf"(?P<name>{'|'.join(map(re.escape, sited_names))})(?![\w-])", re.I)
+            if sited_names else None)
 
     def local_authority(self, msg: Message) -> str | None:
         found: list[Found[str]] = []
@@ -75,6 +84,10 @@ class Places:
                 found = [f for f in found if f.end <= council.start() - len(named[1]) - 1
                          or f.start >= council.end()]
                 found.append(Found(council.start() - len(named[1]), council.end(), named[0]))
+        if not found:  # the weakest reading, when the message names no other place
+            found = [Found(m.start("name"), m.end("name"), m["name"])
+                     for m in (self._sited.finditer(msg.text) if self._sited else ())
+                     if m["name"][0].isupper() and not msg.claimed(*m.span("name"))]
         return best_location(msg, found, "local_authority")
 
     def _council_named(self, before: str) -> tuple[str, str] | None:

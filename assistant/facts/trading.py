@@ -77,9 +77,13 @@ _DONE_FOR = re.compile(
     rf"(?:(?:the\s+)?(?:last|past)\s+)?(?:(?:over|more\s+than|almost|nearly|{QUAL})\s+)?"
     rf"{DURATION}", re.I)
 # What was started, between the verb and the date: "my dad started the business in 1986".
-_THE_BUSINESS = (r"(?:it|(?:the|this|our|my|his|her|their)\s+(?:own\s+)?(?:family\s+)?"
+_THE_BUSINESS = (r"(?:it|(?:the|this|our|my|his|her|their)\s+"
+                 r"(?:(?:own|family|current|present|existing|new)\s+){0,2}"
                  r"(?:company|business|firm|shop|factory|workshop|practice|[a-z-]+(?:ery|ry|shop|"
                  r"works|house|lab|studio|store|salon|yard|mill|plant)))"
+                 # how: "started the business from scratch in 2019"
+                 r"(?:\s+(?:from\s+(?:scratch|nothing|home|the\s+ground\s+up)|ourselves|"
+                 r"myself))?"
                  # and where: "opened our bakehouse in Kings Heath in ..."
                  rf"(?:\s+(?:in|at)\s+(?!{MONTH}\b)(?-i:[A-Z])[\w'-]*"
                  rf"(?:\s+(?!{MONTH}\b)(?-i:[A-Z])[\w'-]*)?)?")

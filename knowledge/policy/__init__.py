@@ -30,6 +30,7 @@ from knowledge.policy.places import (
     OutsidePointer,
     Sector,
     SectorList,
+    district_place_words,
     district_places,
     keyword_found,
 )
@@ -51,4 +52,5 @@ from knowledge.policy.schema import (
 __all__ = ["BOOLEAN_FACTS", "OUTWARD_CODE_RE", "Area", "Award", "Band", "ClauseRef", "CostCap",
            "Criterion", "District", "FactName", "FundingRound", "InKindSupport", "OutputRatio",
            "OutsidePointer", "Policy", "Programme", "Rates", "Sector", "SectorList",
-           "district_places", "iter_clause_refs", "keyword_found", "load_policy"]
+           "district_place_words", "district_places", "iter_clause_refs", "keyword_found",
+           "load_policy"]

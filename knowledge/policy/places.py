@@ -101,6 +101,21 @@ def district_places(area: Area) -> list[str]:
     return list(found.values())
 
 
+_ONE_WORD_PLACE = re.compile(r"^[A-Z][a-z]{3,}$")
+
+
+def district_place_words(area: Area) -> list[str]:
+    """The one-word places the area's districts name ("Halesowen", "Pleck"): read as a place
+    only where the words around say it is one ("a unit in Halesowen")."""
+    found: dict[str, str] = {}
+    for district in area.districts:
+        for place in _QUALIFIER.sub("", district.places).split(","):
+            name = place.strip()
+            if _ONE_WORD_PLACE.match(name):
+                found.setdefault(name.lower(), name)
+    return list(found.values())
+
+
 def _sic_code(code: object) -> object:
     if isinstance(code, int | float) and not isinstance(code, bool):
         raise ValueError(
@@ -191,15 +206,42 @@ def _singular(keyword: str) -> str | None:
 # Words before a trade in the plural that make it the business's customers: "software for
 # estate agents", "supplying dairy farmers".
 _FOR_OTHERS = re.compile(r"\b(?:for|to|with|serving|serve|supply\w*|sell\w*|help\w*|"
-                         r"support\w*|customers?|clients?)\b", re.IGNORECASE)
+                         r"support\w*|customers?|clients?|"
+                         # what others use: "software that insurers and loss adjusters use",
+                         # "tools used by estate agents"
+                         r"that|which|by)\b", re.IGNORECASE)
+
+
+# Two verbs in their base form, joined: "repair and refurbish", "buy and sell"
+_VERB_PAIR = re.compile(r"([a-z]+)\s+and\s+([a-z]+)((?:\s+\S+)*)")
+
+
+def _verb_forms(keyword: str) -> list[str]:
+    """A pair of verbs as a business says it of itself: "repair and refurbish" as "repairs
+    and refurbishes" and "repairing and refurbishing"."""
+    pair = _VERB_PAIR.fullmatch(keyword)
+    if pair is None or any(w.endswith(("s", "ing", "ed")) for w in pair.group(1, 2)):
+        return []
+    first, second, rest = pair.group(1, 2, 3)
+
+    def third(word: str) -> str:
+        return word + ("es" if word.endswith(("sh", "ch", "x", "s", "o")) else "s")
+
+    def ing(word: str) -> str:
+        return (word[:-1] if word.endswith("e") and not word.endswith("ee") else word) + "ing"
+
+    return [f"{third(first)} and {third(second)}{rest}", f"{ing(first)} and {ing(second)}{rest}"]
 
 
 def keyword_found(keyword: str, text: str) -> bool:
     """A sector keyword in the text, as whole words in any case; a plural keyword in the
     singular too ("sauces": "a chilli sauce brand"); a singular one in the plural when it names
     the business itself ("mortgage brokers, 6 staff"), not its customers
-    ("software for estate agents")."""
+    ("software for estate agents"); a pair of verbs in the forms a business uses of itself
+    ("repairs and refurbishes")."""
     if _keyword_pattern(keyword).search(text):
+        return True
+    if any(_keyword_pattern(form).search(text) for form in _verb_forms(keyword)):
         return True
     one = _singular(keyword)
     if one is not None:  # not "battery-powered" for "batteries"

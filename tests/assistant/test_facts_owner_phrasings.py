@@ -365,3 +365,69 @@ def test_a_grant_the_business_qualifies_for_is_the_award_not_past_support(
                               "for a £45,000 grant.")
     assert facts.prior_public_support is not None and facts.prior_public_support.amount == 90_000
     assert facts.requested_amount is not None and facts.requested_amount.amount == 45_000
+
+
+def test_owners_who_are_siblings_are_people_not_a_sister_company(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("Grandad founded it and these days it's 100% owned by me and my "
+                              "sister now, nobody else holds shares.")
+    assert [h.holder_kind for h in facts.holdings] == ["individual"]
+    assert not any(h.same_owner for h in facts.holdings)
+
+
+def test_a_holding_company_with_nobody_on_its_books_counts_no_staff(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract(
+        "A family holdco owns 100% of us. The holding company has no staff of its own, and it "
+        "also owns all of our sister firm, a laser cutter with 9 staff and £800k sales. We have "
+        "25 staff and £2.8m turnover.")
+    holdco = next(h for h in facts.holdings if h.direction == "owns_us")
+    sister = next(h for h in facts.holdings if h.same_owner)
+    assert holdco.employees == 0
+    assert sister.employees == 9
+
+
+@pytest.mark.parametrize("text", [
+    "My first business went bust in 2012; this one started in 2018 and has never been in "
+    "administration or liquidation. Will that earlier collapse count against us?",
+    "An old company of mine was wound up years ago. Does the previous liquidation matter? We "
+    "have never been insolvent.",
+])
+def test_an_earlier_business_going_under_is_not_this_one_insolvent(
+        extractor: FactExtractor, text: str) -> None:
+    assert extractor.extract(text).insolvent is False
+
+
+def test_a_stake_by_suppliers_of_no_size_is_asked_and_the_rest_has_no_share(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("One of our customers bought a stake in us in the spring; the "
+                              "remainder is still held by my husband and me.")
+    assert [(h.holder_kind, h.share_percent) for h in facts.holdings] == [("enterprise", None)]
+    assert facts.holdings[0].holder.startswith("one of our customers")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Salaam. My cousin and I run a hardware shop in Sparkbrook, 3 staff.", "hardware shop"),
+    ("I set up the present company from scratch in 2016 and we machine valve parts.",
+     "machine valve parts"),
+])
+def test_the_trade_after_a_greeting_or_two_owners(extractor: FactExtractor, text: str,
+                                                  words: str) -> None:
+    sector = extractor.extract(text).sector_text or ""
+    assert words in sector
+    assert "salaam" not in sector.lower()
+
+
+def test_starting_the_present_business_from_scratch_dates_the_trading(
+        extractor: FactExtractor) -> None:
+    months = extractor.extract("We started the current company from scratch in 2015.")
+    assert months.months_trading is not None and months.months_trading > 100
+
+
+@pytest.mark.parametrize(("text", "authority"), [
+    ("Our works is in Halesowen, 12 staff.", "Halesowen"),  # a place whose council decides
+    ("Halesowen Springs Ltd, 12 staff, B63 2AA.", None),  # a name, not where the site is
+])
+def test_a_one_word_place_of_the_districts_is_read_where_a_site_is_put(
+        extractor: FactExtractor, text: str, authority: str | None) -> None:
+    assert extractor.extract(text).local_authority == authority

@@ -223,3 +223,16 @@ def test_every_keyword_matches_its_own_sector():
 def test_every_sector_list_is_probed():
     probed = {list_id for list_id, _, _ in SECTOR_FIT} | {"excluded"}
     assert probed == {sector_list.id for sector_list in bundled_policy().sector_lists}
+
+
+def test_a_pair_of_verbs_is_found_in_the_forms_a_business_uses() -> None:
+    from knowledge.policy import keyword_found
+    assert keyword_found("repair and refurbish", "we repairs and refurbishes old printers")
+    assert keyword_found("repair and refurbish", "repairing and refurbishing forklifts")
+    assert not keyword_found("repair and refurbish", "we repair forklifts")
+
+
+def test_a_trade_named_as_the_users_of_a_product_is_not_the_business() -> None:
+    from knowledge.policy import keyword_found
+    assert not keyword_found("insurance broker", "apps that insurance brokers use for quotes")
+    assert keyword_found("insurance broker", "we are insurance brokers, 6 staff")
