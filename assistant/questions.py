@@ -43,7 +43,8 @@ _AMOUNT = re.compile(
     r"\bwhat(?:'s|’s|\s+is|\s+are|\s+was|\s+would\s+be)?\s+(?:the\s+)?(?:\w+\s+){0,3}?"
     r"(?:rate|rates|percentage|percent|share|amount|amounts|value|cost|costs|price|fee|fees|"
     r"limit|limits|maximum|minimum|max|min|cap|ceiling|ceilings|threshold|total|figure|"
-    r"budget|number|headroom|size|turnover|worth|headcount|awu|rent|charge|charges|salary)\b|"
+    r"budget|number|headroom|size|turnover|worth|headcount|awu|rent|charge|charges|salary|"
+    r"discount|discounts|reduction)\b|"
     r"\bwhat\s+(?:grant|award|voucher|sum)\b|\bhow\s+(?:much|many)\b|"
     # "what would the booster grant be?"
     r"\bwhat\s+(?:would|will|could|might)\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,3}?"
@@ -137,7 +138,11 @@ _EMBEDDED = re.compile(
     r"^(?:who|what|where|when|which|how)\s+(?:do|does|did|can|could|should|would|is|are|will)\b|"
     # "In or out?"
     r"^(?:are\s+we\s+|is\s+it\s+)?in\s+or\s+out\b", re.IGNORECASE)
-_QUESTION_WORD = re.compile(r"^(?:who|whom|whose|where|why|what|which|how)\b", re.IGNORECASE)
+_QUESTION_WORD = re.compile(
+    r"^(?:who|whom|whose|where|why|what|which|how|"
+    # "when is the webinar": asks (not "when we moved site, ...", a condition)
+    r"when(?=\s+(?:is|are|was|were|does|do|did|will|would|can|could|should|shall|must|might|"
+    r"may)\b))\b", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^\W*(?:(?:hi|hello|hey|thanks|thank\s+you|ok|okay|so|and|but|also|please|great|"
     r"sorry|right|quick\s+question|one\s+more\s+thing|roughly|approximately|basically|"

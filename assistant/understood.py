@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from assistant.business import DeclaredValue, Facts, Holding, Money
+from assistant.facts.common import lowered_article
 from assistant.reply import Understood
 from knowledge.policy.rules import DeclaredFact
 
@@ -46,6 +47,7 @@ def _duration(months: float) -> str:
 
 
 def _holding(holding: Holding) -> str:
+    holding = holding.model_copy(update={"holder": lowered_article(holding.holder)})
     if holding.share_percent is None:
         return f"a stake held by {holding.holder} (its size not given)"
     size = []

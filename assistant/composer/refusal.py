@@ -281,6 +281,20 @@ _DURATION_ASKED = re.compile(
     r"\b(?:longest|shortest|duration|how\s+many\s+(?:days|weeks|months|years)|"
     r"(?:last|run|take)s?\s+for\b|how\s+long\s+(?:does|do|will|can|could|should|is|are|must|"
     r"would)\s+(?:[\w-]+\s+){0,5}?(?:last|run|take|be\s+open|go\s+on))", re.IGNORECASE)
+# a period, not a quantity of something: "within 10 working days", not "3 days of analyst time"
+# ("within 20 working days of the request" is one)
+_PERIOD = re.compile(rf"\b(?:within|inside|in|after|before|by)\s+(?:{_SPAN.pattern})|"
+                     rf"(?:{_SPAN.pattern})(?!'?\s+(?:of|on|at)\b)", re.IGNORECASE)
+_UNITS_COUNTED = re.compile(r"\bhow\s+many\s+(?:days|weeks|months|years)\b", re.IGNORECASE)
+# notice to give or a wait before something: "how far ahead must we book?", "lead time"
+_LEAD_TIME_ASKED = re.compile(
+    r"\bhow\s+far\s+(?:ahead|in\s+advance)\b|\bhow\s+much\s+notice\b|\blead[\s-]+times?\b|"
+    r"\bnotice\s+period\b|\bhow\s+(?:soon|early)\s+(?:do|does|should|must|would|will)\s+"
+    r"(?:we|i|you|they)\s+(?:need\s+to\s+|have\s+to\s+)?book\b|\bwaiting\s+(?:list|time)\b",
+    re.IGNORECASE)
+# a day asked for: "what date is the panel?", "which day does it close?"
+_DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:date|day)\b|\bon\s+what\s+date\b|"
+                        r"\bthe\s+(?:exact\s+|actual\s+)?date\s+(?:of|for)\b", re.IGNORECASE)
 _HOW_LONG = re.compile(r"\bhow\s+long\b", re.IGNORECASE)
 _LENGTH = re.compile(r"\d\s*(?:km|kilomet(?:re|er)s?|metres?|meters?|m|miles?|mm|cm|ft|feet)\b",
                      re.IGNORECASE)
@@ -291,6 +305,7 @@ _AMOUNT = re.compile(r"[£€$]\s?\d|\b(?:GBP|EUR|USD)\s?\d|\d\s?(?:%|per\s?cent
 # a price asked for without "how much": "what would a day's booking cost", "the monthly rent",
 # "the budget for the scheme"
 _PRICE_ASKED = re.compile(r"\b(?:cost|costs|price|prices|priced|rent|rental|fee|fees|charge|"
+                          r"discounts?|reductions?|rebates?|"
                           r"charges|budget|pot|day\s+rate|hourly\s+rate|salary|salaries|wage)\b",
                           re.IGNORECASE)
 # the things counted in "how many X ...": up to the first plural ("how many weeks make up")
@@ -383,6 +398,8 @@ def _holds_answer(question: Question, text: str) -> bool:
         if there["figure"] and nouns:  # "a cap on how many sessions": a number of sessions
             return _number_before(nouns, text)
         return answer_present("figure" if there["figure"] else "date", text)
+    if _LEAD_TIME_ASKED.search(question.text):
+        return bool(_PERIOD.search(text))  # "how far ahead must we book?": a period of notice
     if wanted not in {"figure", "date", "name"}:
         return True
     if nouns:
@@ -398,19 +415,29 @@ def _holds_answer(question: Question, text: str) -> bool:
     if _HOW_LONG.search(question.text) and _LENGTH.search(text):
         return True  # "how long is the runway?": a length answers it too
     if _DURATION_ASKED.search(question.text):
-        return bool(_SPAN.search(text))  # "the longest time a study may take": a time, not £
+        # "the longest time a study may take": a time, not £; and, unless days are counted,
+        # a period, not a quantity of something ("12 days of support" says nothing of how
+        # long a project may run)
+        span = _SPAN if _UNITS_COUNTED.search(question.text) else _PERIOD
+        return bool(span.search(text))
+    day_asked = bool(_DAY_ASKED.search(question.text))
     if wanted == "date" and (event := _event_asked(question.text)):
         # "when is the next workshop?": a date beside the workshop, not any date
-        return any(re.search(event, line, re.IGNORECASE) and _CALENDAR.search(line)
+        calendar = _CALENDAR_DAY if day_asked else _CALENDAR
+        return any(re.search(event, line, re.IGNORECASE) and calendar.search(line)
                    for line in text.splitlines())
+    if day_asked:
+        return bool(_CALENDAR_DAY.search(text))  # "what date ...?": a date, not "monthly"
     return answer_present(wanted, text)
 
 
 # "When's the next open day?", "when does the programme finish?": the thing whose date is asked
 _NEXT_EVENT = re.compile(
-    r"\bwhen(?:'s|\s+is|\s+are|\s+will|\s+does|\s+do)\s+(?:the|your|our)\s+next\s+"
+    r"\b(?:when|(?:what|which)\s+(?:date|day))(?:'s|\s+is|\s+are|\s+will|\s+does|\s+do)\s+"
+    r"(?:the|your|our)\s+next\s+"
     r"(?:[\w&-]+\s+){0,4}?(?P<event>workshop|event|session|webinar|meeting|open\s+day|"
-    r"masterclass|course|intake|cohort|clinic|showcase|visit|tour|seminar|conference)s?\b",
+    r"masterclass|course|intake|cohort|clinic|showcase|visit|tour|seminar|conference|"
+    r"call|competition|hackathon|bootcamp|drop-in|panel)s?\b",
     re.IGNORECASE)
 _PROGRAMME_ENDS = re.compile(
     r"\bwhen\s+(?:does|do|will|is)\s+(?:the\s+)?(?:[\w&-]+\s+){0,4}?(?:programme|programs?|"
@@ -426,6 +453,14 @@ _CALENDAR = re.compile(
     r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
     r"\b(?:every|each)\s+(?:week|month|quarter|year|spring|summer|autumn|winter)\b|"
     r"\b(?:weekly|monthly|quarterly|annually)\b", re.IGNORECASE)
+
+
+# a day of the calendar, not a frequency ("monthly" tells no date)
+_CALENDAR_DAY = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:19|20)\d\d\b|"
+    r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b",
+    re.IGNORECASE)
 
 
 def _event_asked(question: str) -> str | None:

@@ -62,7 +62,10 @@ _IN_OR_OUT = re.compile(r"\b(?:in\s+or\s+out|inside\s+or\s+outside)\b", re.IGNOR
 _A_BODY = re.compile(r"\b(?:city|borough|district|county|town|parish)?\s*council(?:'s)?\b|"
                      r"\bgrowth\s+hub\b|\bchamber\s+of\s+commerce\b", re.IGNORECASE)
 _SUPPORT_WORDS = re.compile(
-    r"\b(?:apply|eligible|qualify|support|help|funding|grants?|take\s+part|join)\b",
+    r"\b(?:apply|eligible|qualify|support|funding|grants?|take\s+part|join|"
+    # help for the business, not with a task: "help us find a unit to rent"
+    r"help(?!\s+(?:us|me|them)\s+(?:to\s+)?(?:find|get|rent|lease|buy|sell|hire|recruit|do|"
+    r"fill|write|complete|sort|choose|pick|move|set\s+up|register|open)\b))\b",
     re.IGNORECASE)
 _ROUND_WORDS = re.compile(
     r"\b(?:rounds?|deadline|closing\s+date|open|opens|opened|close|closes|closed|"

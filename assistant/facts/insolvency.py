@@ -87,6 +87,12 @@ _NO_MONEY_TROUBLE = re.compile(
     r"is)\s+(?:trading\s+)?(?:very\s+|"
     r"comfortably\s+|consistently\s+)?(?:profitable|profitably|in\s+profit)\b|"
     r"\bno\s+creditors\s+(?:chasing|pressing)\b|"
+    # "all fine money-wise", "money-wise we're ok", "finances are fine"
+    r"\b(?:fine|ok|okay|good|sound|healthy|solid)\s+(?:money|cash|finance|financially)[\s-]?wise\b|"
+    r"\b(?:money|cash|finance)[\s-]?wise\s*,?\s+(?:we're|we\s+are|it's|all|everything's)\s+"
+    r"(?:all\s+)?(?:fine|ok|okay|good|sound|healthy|solid)\b|"
+    r"\b(?:our\s+)?finances\s+are\s+(?:all\s+)?(?:fine|ok|okay|good|sound|healthy|solid|"
+    r"in\s+order)\b|"
     # "not in financial difficulty", "not in any money trouble"
     r"\bnot\s+in\s+(?:any\s+)?(?:financial|money|cash(?:[\s-]?flow)?)\s+(?:trouble|"
     r"difficult(?:y|ies)|problems?|bother)\b", re.I)

@@ -272,7 +272,11 @@ _TECHNICAL_VERB = (
     r"try|optimi[sz]e|digiti[sz]e|adopt|integrate|benchmark|map|upgrade|convert|switch|"
     r"retrofit|3d[- ]print|print|machine|inspect|scan|commerciali[sz]e|explore|cut|lower|"
     r"electrify|install|look\s+at|examine|investigate|study|train|find\s+out|"
-    r"find\s+(?:a|an|someone|somebody|partners?|experts?|a\s+facility|a\s+lab|help))"
+    r"find\s+(?:a|an|someone|somebody|partners?|experts?|a\s+facility|a\s+lab|help)"
+    # not premises, people to hire or other services: "find a factory unit to rent"
+    r"(?!\s+(?:[\w-]+\s+){0,2}?(?:units?|premises|offices?|warehouses?|property|properties|"
+    r"buildings?|shops?|sites?|space|landlords?|tenants?|buyers?|jobs?|employees?|staff|"
+    r"recruits?|apprentices?|accountants?|solicitors?|lawyers?|banks?|loans?|investors?)\b))"
 )
 FUNDING_WORDS = re.compile(
     r"\b(?:grants?|fund|funds|funding|funded|pay\s+for|costs?|claims?|quotes?|quotations|"

@@ -492,3 +492,37 @@ def test_a_named_firm_a_budget_or_a_persons_name_is_answered_only_when_stated(
         question: str, selected: list[str], refused: bool) -> None:
     from assistant.composer.refusal import unreported_record
     assert unreported_record(question, selected) is refused
+
+
+@pytest.mark.parametrize(("question", "holds", "lacks"), [
+    # a period, not a quantity of something
+    ("What is the longest a feasibility study is allowed to run?",
+     "Feasibility studies run for up to 9 months.",
+     "Each study includes up to 4 days of engineer time and a £2,000 budget."),
+    ("How far in advance should we book the wind tunnel?",
+     "Bookings need at least 6 weeks' notice.",
+     "The tunnel comes with 2 days of technician support."),
+    # a date, not how often
+    ("Which date is the next review board?", "The next review board sits on 14 May.",
+     "The review board meets quarterly."),
+    ("What discount do members get on the test rig?", "Members pay 40% less.",
+     "Members may book the test rig at reduced rates."),
+])
+def test_a_period_a_date_or_a_discount_needs_one_said(question: str, holds: str,
+                                                      lacks: str) -> None:
+    from assistant.composer.refusal import _holds_answer
+    asked = read_question(question)
+    assert _holds_answer(asked, holds)
+    assert not _holds_answer(asked, lacks)
+
+
+def test_a_question_opening_with_when_and_a_verb_asks_without_a_question_mark() -> None:
+    asked = read_question("when is the open evening and how do we book a place")
+    assert asked.kind == "when"
+    assert asked.text.lower().startswith("when is")
+
+
+def test_a_period_counted_from_an_event_is_a_period() -> None:
+    from assistant.composer.refusal import _holds_answer
+    asked = read_question("How long should it take to hear back about an appeal?")
+    assert _holds_answer(asked, "We reply within 15 working days of receiving the appeal.")

@@ -509,3 +509,12 @@ def test_the_programmes_own_offers_named_are_not_another_scheme(message: str) ->
 def test_which_round_to_apply_in_is_answered_not_checked(message: str) -> None:
     decision = Router().route(message, facts=["months_trading"])
     assert decision.route == "programme_question"
+
+
+@pytest.mark.parametrize("message", [
+    "could you help us find a warehouse to lease near Dudley?",
+    "when is the next open evening and how do we sign up",
+])
+def test_premises_or_an_event_are_not_a_technical_need_or_a_verdict(rules: Router,
+                                                                   message: str) -> None:
+    assert rules.route(message).route == "programme_question"
