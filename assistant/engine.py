@@ -336,6 +336,14 @@ class Assistant:
         if turn.trace.question_kind in {"how", "list"}:
             # a list the chunk size cut in two is shown whole
             passages = self._lists_whole(passages)
+        if turn.trace.question_kind == "definition" and not lead and \
+                self._offer_named(turn.text):
+            # what an offer is worth is part of what it is: the passage that says how much,
+            # when the search for the question found none
+            seen = {p.chunk.id for p in passages}
+            passages = passages + [p for p in self.retriever.search(
+                f"{query} how much: the amount of the grant, from £ to £", k=3)
+                if p.chunk.id not in seen and _MONEY_SAID.search(p.chunk.text)][:2]
         uncited = " ".join(line.text for line in lead if line.citation is None)
         if uncited:  # a passage that states what the policy lists, to cite for it
             seen = {p.chunk.id for p in passages}
@@ -414,6 +422,14 @@ class Assistant:
             if first.startswith((programme.name.lower(), f"the {programme.name.lower()}")):
                 return f"the {programme.name}"
         return None
+
+    def _offer_named(self, text: str) -> bool:
+        """Whether the text names one of the policy's programmes or the awards they make."""
+        if self.policy is None:
+            return False
+        names = [n for p in self.policy.programmes
+                 for n in (p.name, *p.aliases, p.award.name if p.award else None) if n]
+        return any(re.search(rf"\b{re.escape(n)}s?\b", text, re.IGNORECASE) for n in names)
 
     def _chosen_programme(self, text: str, passages: Sequence[ScoredChunk]) -> list[Lead]:
         """For "which centre covers coatings?", the programme of that kind whose own guidance
@@ -671,6 +687,7 @@ _FULL_DESCRIPTION = 3
 _AREA_QUESTION = re.compile(r"\b(?:in|inside|within|outside)\s+(?:the|your|our)\s+(?:programme\s+)?"
                             r"(?:area|region|patch)\b|\b(?:covered|cover)\b", re.IGNORECASE)
 _CITED = re.compile(r"\[(\d+)\]")
+_MONEY_SAID = re.compile(r"[£€$]\s?\d")
 # a count or a span of help asked for, which no award quote gives: "how many days", "how long"
 _ASKS_AN_ALLOWANCE = re.compile(
     r"\bhow\s+(?:many\s+(?:[\w-]+\s+){0,2}?(?:days?|hours?|sessions?|visits?|places?|vouchers?)|"

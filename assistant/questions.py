@@ -106,6 +106,13 @@ _WHEN = re.compile(
     r"\bwhich\s+(?:date|day|round|year|month)\b",
     re.IGNORECASE,
 )
+# a length of time asked for, whatever the question opens with: "the maximum project length"
+_LENGTH_OF_TIME = re.compile(
+    r"\b(?:duration|timescale|time\s*frame|timeframe)s?\b|"
+    r"\b(?:project|programme|voucher|grant|support|placement|study|trial|contract)\s+"
+    r"(?:length|lifetime|lifespan)\b|"
+    r"\blength\s+of\s+(?:the\s+|a\s+|an\s+)?(?:project|programme|voucher|grant|support|"
+    r"placement|study|trial|contract|time)\b", re.IGNORECASE)
 _LIST = re.compile(
     r"^(?:which|what)\s+(?:\w+\s+){0,2}?(?:are|does|do|can|could|will|would)\b|"
     r"^what\s+are\s+(?:the|all|your)\b|"
@@ -282,7 +289,7 @@ def _kind(text: str, sentence: str) -> QuestionKind:
         bool(_EMBEDDED.search(tail))
     if not asked or _FRAGMENT.match(text):
         return "statement"
-    if _WHEN.search(text) and not _AMOUNT.match(text):
+    if _LENGTH_OF_TIME.search(text) or (_WHEN.search(text) and not _AMOUNT.match(text)):
         return "when"
     if _AMOUNT.search(text):
         return "amount"

@@ -183,8 +183,12 @@ class ExtractiveComposer:
             unnamed_applicant(question, texts) is not None or other_scheme
         decided = not lead and (not chosen or unanswerable or (
             self._refusal is not None and self._refusal.refuses(values)))
+        # the contact asked for, when the sentences chosen give none: "who do I email for a
+        # copy of my data?" is answered by the address, not by the rights around it
+        contact_missing = any(ask.search(asked.text) for ask, _ in _CONTACT_KINDS) and \
+            not any(_contact_answered(asked.text, s.text) for s in chosen)
         given = _contact_given(asked, usable, passages, rarity, question) \
-            if decided and not lead and not unanswerable else None
+            if (decided or contact_missing) and not lead and not unanswerable else None
         if given is not None:
             # "what email do I send a complaint to?": the sentence giving the address, on its topic
             decided = False
@@ -197,7 +201,8 @@ class ExtractiveComposer:
             # rules leave to it (`ssr-assistant eval fit-refusal`)
             values = {**values, "ruled": 1.0}
         if asked.kind == "definition" and not lead:
-            chosen = _with_its_figure(_paragraph(chosen, candidates, scored), usable, question)
+            chosen = _with_its_figure(_paragraph(chosen, candidates, scored), usable, question,
+                                      [_about(p) for p in passages])
         if not lead:
             chosen = _compared(chosen, usable, question)
         ordered = _with_antecedents(_focused(_ordered(chosen, asked), candidates, asked,
@@ -485,16 +490,25 @@ _MONEY = re.compile(r"[£€$]\s?\d|\b(?:GBP|EUR)\s?\d|\d\s?%", re.I)
 
 
 def _with_its_figure(chosen: list[Sentence], usable: list[Sentence],
-                     question: str) -> list[Sentence]:
+                     question: str, about: Sequence[str] = ()) -> list[Sentence]:
     """For "what is X?", a definition without an amount is followed by the best sentence
-    about X that gives one: what an offer is worth is part of what it is."""
+    about X that gives one: what an offer is worth is part of what it is. `about`: what each
+    passage is about (its document's title and headings)."""
     match = _DEFINED.search(question)
     if match is None or not chosen or any(_MONEY.search(s.text) for s in chosen):
         return chosen
-    # about X: in the definition's own passage, or naming X
+    # about X: in the definition's own passage, naming X, or in a passage on X
     priced = [s for s in usable if s not in chosen and _MONEY.search(s.text)
-              and (s.passage == chosen[0].passage or _names(match["x"], s.text, within=40))]
+              and (s.passage == chosen[0].passage or _names(match["x"], s.text, within=40)
+                   or (0 <= s.passage < len(about)
+                       and _names(match["x"], about[s.passage], within=40)))]
     return [*chosen, max(priced, key=lambda s: s.score)] if priced else chosen
+
+
+def _about(passage: ScoredChunk) -> str:
+    """What a passage is about: its document's title and the headings above it."""
+    chunk = passage.chunk
+    return f"{chunk.title or ''} {chunk.context or ''} {chunk.locator or ''}"
 
 
 def _focused(chosen: list[Sentence], candidates: list[_Candidate], asked: Question,

@@ -278,7 +278,8 @@ _SPAN = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|
                    r"(?:hours?|days?|weeks?|months?|years?|sessions?)\b", re.IGNORECASE)
 # "the longest time a study may take", "how many months does it last?": a length of time
 _DURATION_ASKED = re.compile(
-    r"\b(?:longest|shortest|duration|how\s+many\s+(?:days|weeks|months|years)|"
+    r"\b(?:longest|shortest|duration|timescale|time\s*frame|timeframe|length\s+of|"
+    r"(?:project|programme|voucher|grant|support|placement|study|trial|contract)\s+length|how\s+many\s+(?:days|weeks|months|years)|"
     r"(?:last|run|take)s?\s+for\b|how\s+long\s+(?:does|do|will|can|could|should|is|are|must|"
     r"would)\s+(?:[\w-]+\s+){0,5}?(?:last|run|take|be\s+open|go\s+on))", re.IGNORECASE)
 # a period, not a quantity of something: "within 10 working days", not "3 days of analyst time"
@@ -331,7 +332,9 @@ _NONE_SET = re.compile(r"\bno\s+(?:limit|cap|maximum|minimum|deadline|closing\s+
 _POST_ASKED = re.compile(
     r"\bwho(?:'s|\s+is|\s+are|\s+was)\s+(?:the|its|their|your)\s+(?:[\w&'-]+\s+){0,3}?"
     r"(?P<post>director|directors|chief\s+executive|ceo|chair|chairman|chairwoman|chairperson|"
-    r"president|head|manager|secretary|treasurer|owner|founder)\b", re.IGNORECASE)
+    r"president|head|manager|secretary|treasurer|owner|founder|adviser|advisor|officer|"
+    r"coordinator|co-ordinator|account\s+manager|contact|lead|champion|representative)\b",
+    re.IGNORECASE)
 _MEMBERS_ASKED = re.compile(
     r"\bwho\s+(?:sits|sit|serves|serve|is|are)\s+on\s+(?:the|its|their|your)\s+"
     r"(?:[\w&'-]+\s+){0,3}?(?P<body>board|panel|committee|council|group|jury)\b", re.IGNORECASE)

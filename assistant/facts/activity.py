@@ -19,7 +19,9 @@ _MAX_PHRASE_WORDS = 15  # longest sector description kept
 
 
 ACTIVITY_VERBS = (
-    r"(?:make|manufacture|produce|design|build|develop|write|create|code|program|supply|sell|turn|"
+    r"(?:make|manufacture|produce|design|build|develop|write|create|code|program|supply|sell|"
+    # "we turn over £2m" tells the turnover, not a trade
+    r"turn(?!s?\s*-?\s*over\b)|"
     r"distribute|provide|offer|grow|farm|fish|mine|install|repair|maintain|service|process|"
     r"recycle|refurbish|convert|print|test|machine|fabricate|assemble|cast|mould|mold|coat|"
     r"clean|transport|haul|import|export|brew|bake|cater|publish|host|rear|breed|engineer|"
@@ -361,6 +363,8 @@ class SectorReader:
                              and _ACTIVITY_NOUN.search(words[0].lower())))):
             return None
         opening = text[start:end]
+        if self._place_re and self._place_re.fullmatch(opening.strip()):
+            return None  # "Wednesbury WS10 8AA": where, not what
         lowered = re.findall(r"[a-z]+", opening.lower())
         if len(lowered) == 1 and lowered[0] in _OTHER_PARTIES:
             return None  # "Customers in B1, ...": not what the business is

@@ -91,7 +91,9 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     rf"{NUM_START}(?P<n>{NUM})\s+on\s+(?:the\s+|our\s+)?(?:books|payroll)\b",
     # "21 people" as one item of a list of facts: "21 people, sales £2.4m"
     rf"(?:^|(?<=[,;:(\n])|(?<=\.\s))\s*(?:{QUAL}\s+)?(?P<n>{NUM})\s+(?:people|persons)"
-    r"\s*(?=[,;.)]|$)",
+    # ... or before the next fact: "22 people and we turn over £2m"
+    r"\s*(?=[,;.)]|$|(?:and|with|plus)\s+(?:we|our|a|an|the)?\s*(?:turn\s*-?\s*over|turnover|"
+    r"sales|revenue|t/o)\b)",
     # "the whole company, office included, is 52 people": the total after the words between
     rf"\b(?:whole|entire)\s+(?:company|business|firm|group|workforce|operation|team|lot)\b"
     rf"[^.;!?]{{0,80}}?\b(?:is|are|comes\s+to|totals?|adds\s+up\s+to)\s+(?:{QUAL}\s+)?"

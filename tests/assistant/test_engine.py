@@ -137,3 +137,8 @@ def test_a_programme_is_named_by_its_leading_words_and_what_its_kind_is_called()
     # a lead word that names nothing in particular is not enough
     assert "business service" not in _aliases("business-futures", "Business Futures",
                                                own_kind=["service"])
+
+
+def test_what_an_offer_is_says_what_it_is_worth(bundled: Components) -> None:
+    reply = bundled.assistant.ask("What's the Productivity Booster?")
+    assert "£10,000" in reply.answer and "£100,000" in reply.answer

@@ -431,3 +431,19 @@ def test_starting_the_present_business_from_scratch_dates_the_trading(
 def test_a_one_word_place_of_the_districts_is_read_where_a_site_is_put(
         extractor: FactExtractor, text: str, authority: str | None) -> None:
     assert extractor.extract(text).local_authority == authority
+
+
+def test_a_headcount_before_the_turnover_and_turning_over_is_no_trade(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("17 people and we turn over roughly £1.8m")
+    assert facts.employees == 17
+    assert facts.sector_text is None or "turn over" not in facts.sector_text
+    assert "brass" in (extractor.extract("we turn brass bushes").sector_text or "")
+
+
+def test_a_town_with_its_postcode_is_where_not_what(extractor: FactExtractor) -> None:
+    assert extractor.extract("Wednesbury WS10 8AA").sector_text is None
+
+
+def test_the_owners_counted_after_the_staff_are_added(extractor: FactExtractor) -> None:
+    assert extractor.extract("6 employees and the 3 of us").employees == 9
