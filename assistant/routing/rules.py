@@ -102,7 +102,10 @@ BUSINESS_WORDS = _any(
     r"match\s+funding|quotes?|quotations|claims?|net\s+zero|decarboni[sz]\w*|"
     r"automation|scale-?up|scaling|pilot\s+(?:plant|line|scale|facility|run)s?|"
     r"test\s*(?:beds?|rigs?|facility|facilities|centres?|centers?|tracks?|chambers?|lines?)|"
-    r"testbeds?|anechoic|clean\s*rooms?|workshops?|machines?|machining)\b",
+    r"testbeds?|anechoic|clean\s*rooms?|workshops?|machines?|machining|"
+    # who owns the business: "me and my wife own it"
+    r"owns?\s+(?:it|the\s+(?:lot|shares|business|company|firm))|owned|ownership|"
+    r"shareholders?|shareholding)\b",
     # "we bake", but not "how do I bake": a question about doing it is not a business
     r"(?<!do\s)(?<!can\s)(?<!should\s)(?<!could\s)(?<!would\s)(?<!to\s)"
     r"\b(?:we|i)\s+(?:make|bake|brew|produce|manufacture|sell|supply|design|build|develop|"

@@ -518,3 +518,8 @@ def test_which_round_to_apply_in_is_answered_not_checked(message: str) -> None:
 def test_premises_or_an_event_are_not_a_technical_need_or_a_verdict(rules: Router,
                                                                    message: str) -> None:
     assert rules.route(message).route == "programme_question"
+
+
+def test_who_owns_the_business_is_no_personal_matter(rules: Router) -> None:
+    assert rules.route("only my husband and I own it").route != "out_of_scope"
+    assert rules.route("my husband is refusing to speak to me").route == "out_of_scope"
