@@ -32,6 +32,12 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     # "we are a precision engineering firm making aerospace brackets"
     r"\b(?:we\s+are|we're|i\s+am|i'm|(?:the|our|my)\s+(?:company|business|firm)\s+is|it's|"
     r"it\s+is)\s+(?:an?)\s+",
+    # "I'm a sole trader - glass engraving and sandblasting": what follows the business's form
+    r"\b(?:i'm|i\s+am|we're|we\s+are|it's|it\s+is)\s+(?:an?\s+)?(?:sole\s+trader|partnership|"
+    r"limited\s+company|ltd\s+company|llp|small\s+(?:business|firm)|family\s+(?:business|firm)|"
+    r"start-?up)\s*(?:\s[-–—]\s*|:\s*|\s+(?:doing|making)\s+)"
+    r"(?!(?:what|how|which|who|when|where|why|can|could|do|does|is|are|will|would|we|i)\b)"
+    r"(?=[a-z])",
     # "We're Hadley Metals, structural steel fabricators": what follows the name
     r"\b(?:we\s+are|we're)\s+(?-i:[A-Z][\w&'.-]*)(?:\s+(?-i:[A-Z&][\w&'.-]*)){0,4}\s*,\s+"
     r"(?:an?\s+)?(?!(?:and|but|so|we|our|us|i|it|based|located|in|at|on|from|with|the)\b)"
@@ -152,6 +158,8 @@ _NOT_IN_AN_OPENING_NOUN_PHRASE = frozenset(
     "typo mistake wrong mixup "
     "greetings salaam salam salaams assalamualaikum asalamualaikum assalamu alaikum namaste "
     "shalom hiya howdy yo evening "
+    "comes come came goes go went says say said shows show showed gives give gave sends send sent "
+    "bill bills letter letters "
     "eligibility eligible grant grants funding fund apply application applying support "
     "trading going running operating turnover staff employees owned solvent insolvency "
     "established founded incorporated started opened launched began set formed".split())

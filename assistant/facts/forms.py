@@ -281,7 +281,8 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
      lambda m: f"{float(m[1]) * 1000:g} "),
     (re.compile(r"(?<!\bby\s)(?<!\bby\sthe\s)(?<!\bbetween\s)(?<!\bbetween\sthe\s)"
                 r"\b(?:(?<=\bplus\s)the\s+|(?<=\band\s)the\s+|(?<=\+\s)the\s+)?"
-                r"(\d+)\s+of\s+us\b(?!\s+(?:own|hold|are\s+(?:director|shareholder|owner)|"
+                r"(\d+)\s+of\s+us\b(?!\s*,?\s*(?:\d+\s*/\s*\d+|\d+\s*-\s*\d+\b|\d+\s*%|"
+                r"equally|each\s+(?:own|hold|with)))(?!\s+(?:own|hold|are\s+(?:director|shareholder|owner)|"
                 r"who\s+(?:own|founded|started|set|run|hold)))", re.I), r"\1 staff"),
     (re.compile(r"\b(?:it's\s+|there's\s+)?(?:just|only)\s+me\b"
                 # not the owner: "only me who holds shares"

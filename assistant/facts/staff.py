@@ -110,7 +110,8 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "we are 4 co-founders", "only the three of us": the founders who are the business
     rf"\b(?:we\s+are|we're|there\s+are)\s+(?:{QUAL}\s+)?(?P<n>{NUM})\s+(?:co-?\s?founders|"
     r"founders|partners|directors)\b(?!\s+(?:and|plus|with)\b)",
-    rf"\b(?:just|only)\s+the\s+(?P<n>{NUM})\s+of\s+us\b(?!\s+(?:own|owns|hold)\b)",
+    rf"\b(?:just|only)\s+the\s+(?P<n>{NUM})\s+of\s+us\b(?!\s+(?:own|owns|hold)\b)"
+    r"(?!\s*,?\s*(?:\d+\s*/\s*\d+|\d+\s*%|equally))",
     # "about 40 people here", "60 people on site"
     rf"{NUM_START}(?P<n>{NUM})\s+(?:people|persons)\s+(?:here|on\s+site|at\s+(?:this|the|our)\s+"
     r"(?:site|plant|factory))\b",
@@ -211,7 +212,8 @@ _PART_TIMERS = re.compile(
 # days out of 5", "3 staff on 4 days a week", "5 people on 18 hours of a 36-hour week".
 _DAY_WORKERS = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s+(?:(?:more|other|further)\s+)?(?:people|persons|staff|employees|"
-    rf"workers|colleagues|{_ROLE})?\s*(?:(?:who|that)\s+|of\s+(?:whom|them|these|those)\s+)?"
+    rf"workers|colleagues|ladies|women|men|{_ROLE})?\s*(?:(?:who|that)\s+(?:each\s+|all\s+|both\s+)?|"
+    r"of\s+(?:whom|them|these|those)\s+)?"
     r"(?:work|working|on|do|doing)\s+"
     rf"(?:{_DAYS}|(?P<h>{NUM})\s*-?\s*(?P<hunit>hours?|hrs?)\b(?:\s*(?:of|out\s+of|/|from)\s*"
     rf"(?:an?\s+)?(?P<full>{NUM})\s*-?\s*(?:hours?|hrs?)?(?:\s*-?\s*week)?)?"

@@ -47,7 +47,10 @@ _STARTED = (r"(?:founded|established|started(?:\s+(?:trading|up)(?:\s+(?:properl
             r"(?:started|set|founded)\s+us(?:\s+up)?|"
             r"formed|launched|opened(?:\s+our\s+doors)?|began(?:\s+trading(?:\s+(?:properly|"
             r"officially|fully|for\s+real|in\s+earnest))?)?|registered|"
-            r"went\s+live)")
+            r"went\s+live|"
+            # trading begins with the first sales: "first commercial sales were in early 2022"
+            r"(?:our\s+)?first\s+(?:commercial\s+|paid\s+|paying\s+|proper\s+)?(?:sales?|orders?|"
+            r"invoices?|customers?|revenue|contracts?)\s+(?:were|was|came|arrived|landed))")
 _TRADING_FOR = re.compile(
     rf"\b{_TRADING}\s+(?:for\s+)?(?:(?:the\s+)?(?:last|past)\s+)?(?:{QUAL}\s+)?{DURATION}",
     re.I)
@@ -90,8 +93,8 @@ _THE_BUSINESS = (r"(?:it|(?:the|this|our|my|his|her|their)\s+"
 _STARTED_ON = re.compile(
     rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?|{_TRADING}|"
     r"(?:company|business|firm)\s+(?:start|starts|begin|began|open|opened))\s+(?:back\s+)?"
-    rf"(?:in\s+|since\s+|during\s+|on\s+|from\s+)?{_DAY}(?:(?P<month>{MONTH})\s+)?"
-    r"(?P<year>(?:1[6-9]|20)\d\d)\b",
+    rf"(?:in\s+|since\s+|during\s+|on\s+|from\s+)?(?:(?:early|late|mid)[\s-]+)?{_DAY}"
+    rf"(?:(?P<month>{MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b",
     re.I)
 # "began trading in June this year", "opened in March last year": a month whose year is
 # said in words (a month alone could be any year's, so it is asked about)
@@ -135,9 +138,11 @@ _LAUNCHED_NAMED_AGO = re.compile(
     rf"\b(?:we|i)\s+(?:launched|started|founded|set\s+up|opened)\s+(?-i:[A-Z])[^.;!?]{{0,60}}?"
     rf"\b(?:{QUAL}\s+)?{DURATION}\s+ago\b", re.I)
 _DOING_FOR = re.compile(
+    # "- been doing it 20 years": the owner's subject left out, "for" too
+    r"(?:\bbeen\s+(?:doing|running)\s+(?:it|this)\s+(?:for\s+)?|"
     r"(?:\b(?:we|i)(?:'ve|\s+have)\s+(?:been\s+)?(?:[a-z-]+)\b[^.;!?]{0,60}?|"
     # "family business for 30 years", "a going concern for 12 years"
-    r"\b(?:family|our|the|a)\s+(?:business|firm|company)\s+)\bfor\s+"
+    r"\b(?:family|our|the|a)\s+(?:business|firm|company)\s+)\bfor\s+)"
     rf"(?:(?:the\s+)?(?:last|past)\s+)?(?:(?:over|more\s+than|almost|nearly|{QUAL})\s+)?"
     rf"{DURATION}", re.I)
 # "we bought the business and its assets from the receivers 9 months ago": trading, as the

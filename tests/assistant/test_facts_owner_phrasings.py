@@ -447,3 +447,38 @@ def test_a_town_with_its_postcode_is_where_not_what(extractor: FactExtractor) ->
 
 def test_the_owners_counted_after_the_staff_are_added(extractor: FactExtractor) -> None:
     assert extractor.extract("6 employees and the 3 of us").employees == 9
+
+
+def test_owners_sharing_the_business_are_not_its_headcount(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We employ 7 bakers. The company is just the two of us, 50/50.")
+    assert facts.employees == 7
+
+
+def test_part_timers_told_as_each_doing_some_hours(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Ten full-time welders and two women who each do 15 hours a "
+                              "week in the office.")
+    assert facts.employees is not None and 10.5 < facts.employees < 11
+
+
+def test_never_having_money_trouble_is_solvent(extractor: FactExtractor) -> None:
+    assert extractor.extract("We've never had any financial problems.").insolvent is False
+
+
+@pytest.mark.parametrize("text", ["Our first paying customers came in late 2020.",
+                                  "We opened in mid-2020."])
+def test_trading_from_the_first_sales_or_a_part_of_a_year(extractor: FactExtractor,
+                                                           text: str) -> None:
+    months = extractor.extract(text).months_trading
+    assert months is not None and months > 60
+
+
+def test_a_sole_trader_s_trade_and_years_told_in_asides(extractor: FactExtractor) -> None:
+    facts = extractor.extract("I'm a sole trader - picture framing and mirror making - been "
+                              "doing it 12 years from a unit in Tipton.")
+    assert "picture framing" in (facts.sector_text or "")
+    assert facts.months_trading == 144
+
+
+def test_where_the_rates_bill_comes_from_is_no_trade(extractor: FactExtractor) -> None:
+    facts = extractor.extract("The rates bill comes from Sandwell Council.")
+    assert facts.sector_text is None
