@@ -107,7 +107,7 @@ _WHEN = re.compile(
     re.IGNORECASE,
 )
 # a length of time asked for, whatever the question opens with: "the maximum project length"
-_LENGTH_OF_TIME = re.compile(
+LENGTH_OF_TIME = re.compile(
     r"\b(?:duration|timescale|time\s*frame|timeframe)s?\b|"
     r"\b(?:project|programme|voucher|grant|support|placement|study|trial|contract)\s+"
     r"(?:length|lifetime|lifespan)\b|"
@@ -289,7 +289,7 @@ def _kind(text: str, sentence: str) -> QuestionKind:
         bool(_EMBEDDED.search(tail))
     if not asked or _FRAGMENT.match(text):
         return "statement"
-    if _LENGTH_OF_TIME.search(text) or (_WHEN.search(text) and not _AMOUNT.match(text)):
+    if LENGTH_OF_TIME.search(text) or (_WHEN.search(text) and not _AMOUNT.match(text)):
         return "when"
     if _AMOUNT.search(text):
         return "amount"

@@ -183,8 +183,8 @@ class ExtractiveComposer:
             unnamed_applicant(question, texts) is not None or other_scheme
         decided = not lead and (not chosen or unanswerable or (
             self._refusal is not None and self._refusal.refuses(values)))
-        # the contact asked for, when the sentences chosen give none: "who do I email for a
-        # copy of my data?" is answered by the address, not by the rights around it
+        # the contact asked for, when the sentences chosen give none: "which address do I
+        # write to about my records?" is answered by the address, not by the rules around it
         contact_missing = any(ask.search(asked.text) for ask, _ in _CONTACT_KINDS) and \
             not any(_contact_answered(asked.text, s.text) for s in chosen)
         given = _contact_given(asked, usable, passages, rarity, question) \

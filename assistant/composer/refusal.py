@@ -32,7 +32,13 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from assistant.questions import Question, answer_present, names_beyond, schemes_named
+from assistant.questions import (
+    LENGTH_OF_TIME,
+    Question,
+    answer_present,
+    names_beyond,
+    schemes_named,
+)
 from knowledge.words import stem, stems
 
 SIGNALS: tuple[str, ...] = ("similarity", "passage", "coverage", "missing", "answer_type",
@@ -278,8 +284,7 @@ _SPAN = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|
                    r"(?:hours?|days?|weeks?|months?|years?|sessions?)\b", re.IGNORECASE)
 # "the longest time a study may take", "how many months does it last?": a length of time
 _DURATION_ASKED = re.compile(
-    r"\b(?:longest|shortest|duration|timescale|time\s*frame|timeframe|length\s+of|"
-    r"(?:project|programme|voucher|grant|support|placement|study|trial|contract)\s+length|how\s+many\s+(?:days|weeks|months|years)|"
+    r"\b(?:longest|shortest|duration|how\s+many\s+(?:days|weeks|months|years)|"
     r"(?:last|run|take)s?\s+for\b|how\s+long\s+(?:does|do|will|can|could|should|is|are|must|"
     r"would)\s+(?:[\w-]+\s+){0,5}?(?:last|run|take|be\s+open|go\s+on))", re.IGNORECASE)
 # a period, not a quantity of something: "within 10 working days", not "3 days of analyst time"
@@ -287,13 +292,13 @@ _DURATION_ASKED = re.compile(
 _PERIOD = re.compile(rf"\b(?:within|inside|in|after|before|by)\s+(?:{_SPAN.pattern})|"
                      rf"(?:{_SPAN.pattern})(?!'?\s+(?:of|on|at)\b)", re.IGNORECASE)
 _UNITS_COUNTED = re.compile(r"\bhow\s+many\s+(?:days|weeks|months|years)\b", re.IGNORECASE)
-# notice to give or a wait before something: "how far ahead must we book?", "lead time"
+# notice to give or a wait before something: "how much notice does the lab need?", "lead time"
 _LEAD_TIME_ASKED = re.compile(
     r"\bhow\s+far\s+(?:ahead|in\s+advance)\b|\bhow\s+much\s+notice\b|\blead[\s-]+times?\b|"
     r"\bnotice\s+period\b|\bhow\s+(?:soon|early)\s+(?:do|does|should|must|would|will)\s+"
     r"(?:we|i|you|they)\s+(?:need\s+to\s+|have\s+to\s+)?book\b|\bwaiting\s+(?:list|time)\b",
     re.IGNORECASE)
-# a day asked for: "what date is the panel?", "which day does it close?"
+# a day asked for: "on what date are results out?", "which day does it close?"
 _DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:date|day)\b|\bon\s+what\s+date\b|"
                         r"\bthe\s+(?:exact\s+|actual\s+)?date\s+(?:of|for)\b", re.IGNORECASE)
 _HOW_LONG = re.compile(r"\bhow\s+long\b", re.IGNORECASE)
@@ -402,7 +407,7 @@ def _holds_answer(question: Question, text: str) -> bool:
             return _number_before(nouns, text)
         return answer_present("figure" if there["figure"] else "date", text)
     if _LEAD_TIME_ASKED.search(question.text):
-        return bool(_PERIOD.search(text))  # "how far ahead must we book?": a period of notice
+        return bool(_PERIOD.search(text))  # "how much notice is needed?": a period
     if wanted not in {"figure", "date", "name"}:
         return True
     if nouns:
@@ -417,7 +422,7 @@ def _holds_answer(question: Question, text: str) -> bool:
             bool(names_beyond(question.text, text))
     if _HOW_LONG.search(question.text) and _LENGTH.search(text):
         return True  # "how long is the runway?": a length answers it too
-    if _DURATION_ASKED.search(question.text):
+    if _DURATION_ASKED.search(question.text) or LENGTH_OF_TIME.search(question.text):
         # "the longest time a study may take": a time, not £; and, unless days are counted,
         # a period, not a quantity of something ("12 days of support" says nothing of how
         # long a project may run)

@@ -63,7 +63,7 @@ _A_BODY = re.compile(r"\b(?:city|borough|district|county|town|parish)?\s*council
                      r"\bgrowth\s+hub\b|\bchamber\s+of\s+commerce\b", re.IGNORECASE)
 _SUPPORT_WORDS = re.compile(
     r"\b(?:apply|eligible|qualify|support|funding|grants?|take\s+part|join|"
-    # help for the business, not with a task: "help us find a unit to rent"
+    # help for the business, not with a task: "help me hire a bookkeeper"
     r"help(?!\s+(?:us|me|them)\s+(?:to\s+)?(?:find|get|rent|lease|buy|sell|hire|recruit|do|"
     r"fill|write|complete|sort|choose|pick|move|set\s+up|register|open)\b))\b",
     re.IGNORECASE)

@@ -32,7 +32,7 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     # "we are a precision engineering firm making aerospace brackets"
     r"\b(?:we\s+are|we're|i\s+am|i'm|(?:the|our|my)\s+(?:company|business|firm)\s+is|it's|"
     r"it\s+is)\s+(?:an?)\s+",
-    # "I'm a sole trader - glass engraving and sandblasting": what follows the business's form
+    # "we're a partnership - joinery and shopfitting": what follows the business's form
     r"\b(?:i'm|i\s+am|we're|we\s+are|it's|it\s+is)\s+(?:an?\s+)?(?:sole\s+trader|partnership|"
     r"limited\s+company|ltd\s+company|llp|small\s+(?:business|firm)|family\s+(?:business|firm)|"
     r"start-?up)\s*(?:\s[-–—]\s*|:\s*|\s+(?:doing|making)\s+)"

@@ -88,7 +88,7 @@ _OTHER_BUSINESS = re.compile(
     r"the\s+other\s+(?:company|business|firm)|the\s+other(?=\s*,|\s+one\b)|"
     # a business bought or taken over: "the former business was then wound up"
     r"the\s+(?:old|previous|former|original|selling)\s+(?:company|business|firm|owners?)|"
-    # the owner's earlier venture: "a previous company of mine", "my last business"
+    # the owner's earlier venture: "my first firm", "an old business of ours"
     r"(?:an?|my|our|one)\s+(?:old|previous|former|earlier|past|prior|last|first)\s+"
     r"(?:[\w-]+\s+)?(?:company|companies|business|businesses|firm|venture)|"
     r"the\s+(?:seller|vendor)s?)\b", re.I)

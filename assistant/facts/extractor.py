@@ -176,7 +176,7 @@ class FactExtractor:
         wherever an owner uses them (`Facts.sector_mentions`), outside the `programme_names`
         and the words naming a programme of one of the `programme_kinds` (a programme named
         after its field says nothing of the business). `sited_places`: one-word place names
-        read only where the words before say a site is there ("a unit in Pleck")."""
+        read only where the words before say a site is there ("a yard at Halesowen")."""
         self._places = Places(places or {}, sited_places)
         # another country's postal codes (an Eircode), from the policy's areas
         self._local_codes = [re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I)

@@ -32,7 +32,7 @@ _SOLVENT_ALONE = re.compile(
 _PAST_STATE = re.compile(
     r"\b(?:were|was|had|had\s+been|used\s+to|previously|formerly|came\s+out|exited|emerged|"
     r"history)\b", re.I)
-# proceedings named as over: "does the old liquidation stop us?", "that earlier CVA"
+# proceedings named as over: "would a former administration count?", "that earlier CVA"
 _EARLIER_ONE = re.compile(r"\b(?:old|previous|former|earlier|past|prior|historic(?:al)?|"
                           r"that)\s+$", re.I)
 _NEVER = re.compile(r"\b(?:never|not\s+ever|n't\s+ever)\b", re.I)
@@ -87,7 +87,7 @@ _NO_MONEY_TROUBLE = re.compile(
     r"is)\s+(?:trading\s+)?(?:very\s+|"
     r"comfortably\s+|consistently\s+)?(?:profitable|profitably|in\s+profit)\b|"
     r"\bno\s+creditors\s+(?:chasing|pressing)\b|"
-    # "we have never had any money trouble", "not had any financial problems"
+    # "not had any financial problems", "we've never been in debt trouble"
     r"\b(?:never|not|haven't|have\s+not|hasn't)\s+(?:ever\s+)?(?:had|been\s+in)\s+(?:any\s+)?"
     r"(?:money|financial|cash[\s-]?flow|debt)\s+(?:trouble|troubles|problems?|issues?|"
     r"difficult(?:y|ies)|bother)\b|"

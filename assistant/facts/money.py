@@ -93,7 +93,7 @@ _REQUEST = re.compile(
     r"\b(?:apply(?:ing)?\s+(?:to\s+[\w-]+\s+)?for|ask(?:ing)?\s+(?:(?:the|a|an|you|them)\s+)?"
     r"(?:[\w-]+\s+){0,2}?for|request(?:ing)?|looking\s+for|seek(?:ing)?|"
     r"hoping\s+for|like|want(?:ing)?|need(?:ing)?|"
-    # "we qualify for an £80,000 grant", "we've been offered £40k": the award to come
+    # "we'd be eligible for a £35k grant", "we've been offered £40k": the award to come
     r"qualif(?:y|ies|ying)\s+for|(?:are|is|be|would\s+be)\s+eligible\s+for|entitled\s+to|"
     # "to receive the whole £90k": the award aimed at
     r"to\s+(?:get|receive|obtain|secure|qualify\s+for)|"

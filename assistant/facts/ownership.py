@@ -109,7 +109,9 @@ _HOLDER_STAFF: tuple[re.Pattern[str], ...] = (
     # a holder with nobody on its books: "the holdco has no staff", "which employs nobody"
     re.compile(r"\b(?:(?:has|have|with|had)\s+(?:no|zero)\s+(?:other\s+\w+\s+(?:and|or)\s+(?:no\s+)?)?"
                r"(?:staff|employees|workers|people\s+of\s+its\s+own)|"
-               r"employs?\s+(?:nobody|no\s*one|no\s+staff|no\s+people)|(?P<n>0)\s+staff)\b", re.I),
+               # ("no one" is read as "no 1")
+               r"employs?\s+(?:nobody|no\s*(?:one|1)|no\s+staff|no\s+people)|"
+               r"(?P<n>0)\s+staff)\b", re.I),
 )
 
 
@@ -366,7 +368,8 @@ def _split_shares(msg: Message) -> list[Found[Holding]]:
     return found
 
 
-# "it's 100% owned by ...": the business itself, its share told by who holds it
+# "it's 70% owned by ...", "we're 90% held by ...": the business itself, its share told by who
+# holds it
 _SPEAKING_OF_US = re.compile(r"(?:it|it's|it’s|it\s+is|we|we're|we’re|we\s+are|this|that's|"
                              r"that|which|who|the\s+(?:company|business|firm))", re.I)
 _SHARE_OWNED_BY = re.compile(r"\s*(?:[\w-]+\s+)?(?:owned|held|controlled)\s+by\b", re.I)
@@ -425,7 +428,7 @@ def _their_figures(msg: Message, found: Found[Holding]) -> Holding:
         end = msg.sentence(refer.end())[1]
         if again := _SELF_AGAIN.search(msg.text, refer.end(), end):
             end = again.start()
-        # "The holdco employs nobody, but it also owns our sister firm (12 staff)": the
+        # "The parent has no payroll, and it holds our sister works too (6 staff)": the
         # sister firm, read already, is not the holder's figures
         end = msg.unclaimed_until(refer.end(), end)
         other = _holding(msg, refer.end(), end, holding.share_percent,
@@ -504,7 +507,7 @@ def _owned_by(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
     if share is None:
         sentence_start = msg.sentence(match.start())[0]
         if _THE_REST.search(msg.text, msg.clause(match.start())[0], match.start()):
-            return None  # "the rest is held by me and my wife": a share not given
+            return None  # "the remainder sits with my partner": a share not given
         if not match["whole"] and not _SELF_SUBJECT.search(msg.text, sentence_start,
                                                            match.start()):
             return None

@@ -48,7 +48,7 @@ _STARTED = (r"(?:founded|established|started(?:\s+(?:trading|up)(?:\s+(?:properl
             r"formed|launched|opened(?:\s+our\s+doors)?|began(?:\s+trading(?:\s+(?:properly|"
             r"officially|fully|for\s+real|in\s+earnest))?)?|registered|"
             r"went\s+live|"
-            # trading begins with the first sales: "first commercial sales were in early 2022"
+            # trading begins with the first sales: "our first orders came in late 2018"
             r"(?:our\s+)?first\s+(?:commercial\s+|paid\s+|paying\s+|proper\s+)?(?:sales?|orders?|"
             r"invoices?|customers?|revenue|contracts?)\s+(?:were|was|came|arrived|landed))")
 _TRADING_FOR = re.compile(
@@ -84,7 +84,7 @@ _THE_BUSINESS = (r"(?:it|(?:the|this|our|my|his|her|their)\s+"
                  r"(?:(?:own|family|current|present|existing|new)\s+){0,2}"
                  r"(?:company|business|firm|shop|factory|workshop|practice|[a-z-]+(?:ery|ry|shop|"
                  r"works|house|lab|studio|store|salon|yard|mill|plant)))"
-                 # how: "started the business from scratch in 2019"
+                 # how: "set the firm up from nothing in 2011"
                  r"(?:\s+(?:from\s+(?:scratch|nothing|home|the\s+ground\s+up)|ourselves|"
                  r"myself))?"
                  # and where: "opened our bakehouse in Kings Heath in ..."
@@ -138,7 +138,7 @@ _LAUNCHED_NAMED_AGO = re.compile(
     rf"\b(?:we|i)\s+(?:launched|started|founded|set\s+up|opened)\s+(?-i:[A-Z])[^.;!?]{{0,60}}?"
     rf"\b(?:{QUAL}\s+)?{DURATION}\s+ago\b", re.I)
 _DOING_FOR = re.compile(
-    # "- been doing it 20 years": the owner's subject left out, "for" too
+    # "... been running it 8 years": the owner's subject left out, "for" too
     r"(?:\bbeen\s+(?:doing|running)\s+(?:it|this)\s+(?:for\s+)?|"
     r"(?:\b(?:we|i)(?:'ve|\s+have)\s+(?:been\s+)?(?:[a-z-]+)\b[^.;!?]{0,60}?|"
     # "family business for 30 years", "a going concern for 12 years"

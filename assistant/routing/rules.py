@@ -103,7 +103,7 @@ BUSINESS_WORDS = _any(
     r"automation|scale-?up|scaling|pilot\s+(?:plant|line|scale|facility|run)s?|"
     r"test\s*(?:beds?|rigs?|facility|facilities|centres?|centers?|tracks?|chambers?|lines?)|"
     r"testbeds?|anechoic|clean\s*rooms?|workshops?|machines?|machining|"
-    # who owns the business: "me and my wife own it"
+    # who owns the business: "my son and I own it"
     r"owns?\s+(?:it|the\s+(?:lot|shares|business|company|firm))|owned|ownership|"
     r"shareholders?|shareholding)\b",
     # "we bake", but not "how do I bake": a question about doing it is not a business
@@ -276,7 +276,7 @@ _TECHNICAL_VERB = (
     r"retrofit|3d[- ]print|print|machine|inspect|scan|commerciali[sz]e|explore|cut|lower|"
     r"electrify|install|look\s+at|examine|investigate|study|train|find\s+out|"
     r"find\s+(?:a|an|someone|somebody|partners?|experts?|a\s+facility|a\s+lab|help)"
-    # not premises, people to hire or other services: "find a factory unit to rent"
+    # not premises, people to hire or other services: "find an office to lease"
     r"(?!\s+(?:[\w-]+\s+){0,2}?(?:units?|premises|offices?|warehouses?|property|properties|"
     r"buildings?|shops?|sites?|space|landlords?|tenants?|buyers?|jobs?|employees?|staff|"
     r"recruits?|apprentices?|accountants?|solicitors?|lawyers?|banks?|loans?|investors?)\b))"

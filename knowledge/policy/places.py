@@ -105,7 +105,7 @@ _ONE_WORD_PLACE = re.compile(r"^[A-Z][a-z]{3,}$")
 
 
 def district_place_words(area: Area) -> list[str]:
-    """The one-word places the area's districts name ("Halesowen", "Pleck"): read as a place
+    """The one-word places the area's districts name ("Halesowen", "Cradley"): read as a place
     only where the words around say it is one ("a unit in Halesowen")."""
     found: dict[str, str] = {}
     for district in area.districts:
@@ -207,7 +207,7 @@ def _singular(keyword: str) -> str | None:
 # estate agents", "supplying dairy farmers".
 _FOR_OTHERS = re.compile(r"\b(?:for|to|with|serving|serve|supply\w*|sell\w*|help\w*|"
                          r"support\w*|customers?|clients?|"
-                         # what others use: "software that insurers and loss adjusters use",
+                         # what others use: "apps that mortgage brokers rely on",
                          # "tools used by estate agents"
                          r"that|which|by)\b", re.IGNORECASE)
 

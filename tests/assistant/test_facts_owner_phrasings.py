@@ -369,8 +369,8 @@ def test_a_grant_the_business_qualifies_for_is_the_award_not_past_support(
 
 def test_owners_who_are_siblings_are_people_not_a_sister_company(
         extractor: FactExtractor) -> None:
-    facts = extractor.extract("Grandad founded it and these days it's 100% owned by me and my "
-                              "sister now, nobody else holds shares.")
+    facts = extractor.extract("Our aunt started the shop; today it's 100% held by my cousin "
+                              "and my sister now.")
     assert [h.holder_kind for h in facts.holdings] == ["individual"]
     assert not any(h.same_owner for h in facts.holdings)
 
@@ -378,9 +378,9 @@ def test_owners_who_are_siblings_are_people_not_a_sister_company(
 def test_a_holding_company_with_nobody_on_its_books_counts_no_staff(
         extractor: FactExtractor) -> None:
     facts = extractor.extract(
-        "A family holdco owns 100% of us. The holding company has no staff of its own, and it "
-        "also owns all of our sister firm, a laser cutter with 9 staff and £800k sales. We have "
-        "25 staff and £2.8m turnover.")
+        "A family holdco owns 100% of us. The holdco employs no one, but it holds our sister "
+        "company as well, a laser cutter with 9 staff and £800k sales. We employ 25 and turn "
+        "over £3.1m.")
     holdco = next(h for h in facts.holdings if h.direction == "owns_us")
     sister = next(h for h in facts.holdings if h.same_owner)
     assert holdco.employees == 0
@@ -388,8 +388,8 @@ def test_a_holding_company_with_nobody_on_its_books_counts_no_staff(
 
 
 @pytest.mark.parametrize("text", [
-    "My first business went bust in 2012; this one started in 2018 and has never been in "
-    "administration or liquidation. Will that earlier collapse count against us?",
+    "My first business went bust in 2012; this one started in 2018 and has not once gone into "
+    "administration. Will that earlier collapse count against us?",
     "An old company of mine was wound up years ago. Does the previous liquidation matter? We "
     "have never been insolvent.",
 ])
@@ -408,7 +408,7 @@ def test_a_stake_by_suppliers_of_no_size_is_asked_and_the_rest_has_no_share(
 
 @pytest.mark.parametrize(("text", "words"), [
     ("Salaam. My cousin and I run a hardware shop in Sparkbrook, 3 staff.", "hardware shop"),
-    ("I set up the present company from scratch in 2016 and we machine valve parts.",
+    ("I set up the present company from nothing in 2016 and we machine valve parts.",
      "machine valve parts"),
 ])
 def test_the_trade_after_a_greeting_or_two_owners(extractor: FactExtractor, text: str,
@@ -420,7 +420,7 @@ def test_the_trade_after_a_greeting_or_two_owners(extractor: FactExtractor, text
 
 def test_starting_the_present_business_from_scratch_dates_the_trading(
         extractor: FactExtractor) -> None:
-    months = extractor.extract("We started the current company from scratch in 2015.")
+    months = extractor.extract("We started the present firm from the ground up in 2015.")
     assert months.months_trading is not None and months.months_trading > 100
 
 
@@ -450,7 +450,7 @@ def test_the_owners_counted_after_the_staff_are_added(extractor: FactExtractor) 
 
 
 def test_owners_sharing_the_business_are_not_its_headcount(extractor: FactExtractor) -> None:
-    facts = extractor.extract("We employ 7 bakers. The company is just the two of us, 50/50.")
+    facts = extractor.extract("We employ 7 bakers. Ownership is only the two of us, 60/40.")
     assert facts.employees == 7
 
 
@@ -473,12 +473,12 @@ def test_trading_from_the_first_sales_or_a_part_of_a_year(extractor: FactExtract
 
 
 def test_a_sole_trader_s_trade_and_years_told_in_asides(extractor: FactExtractor) -> None:
-    facts = extractor.extract("I'm a sole trader - picture framing and mirror making - been "
-                              "doing it 12 years from a unit in Tipton.")
+    facts = extractor.extract("We're a partnership - picture framing and mirror making - been "
+                              "running it 12 years out of a yard in Oldbury.")
     assert "picture framing" in (facts.sector_text or "")
     assert facts.months_trading == 144
 
 
 def test_where_the_rates_bill_comes_from_is_no_trade(extractor: FactExtractor) -> None:
-    facts = extractor.extract("The rates bill comes from Sandwell Council.")
+    facts = extractor.extract("Our business rates letter goes to Sandwell Council.")
     assert facts.sector_text is None

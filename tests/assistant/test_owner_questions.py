@@ -507,9 +507,15 @@ def test_a_named_firm_a_budget_or_a_persons_name_is_answered_only_when_stated(
      "The review board meets quarterly."),
     ("What discount do members get on the test rig?", "Members pay 40% less.",
      "Members may book the test rig at reduced rates."),
+    ("What is the maximum project length for a feasibility grant?",
+     "Feasibility projects must finish within 12 months.",
+     "Feasibility grants pay 60% of costs up to £20,000."),
+    ("Who is the account manager for firms in Dudley?",
+     "Firms in Dudley work with their account manager, Priya Shah, at the growth hub.",
+     "Firms in Dudley can apply if their site is inside the area."),
 ])
-def test_a_period_a_date_or_a_discount_needs_one_said(question: str, holds: str,
-                                                      lacks: str) -> None:
+def test_a_period_a_date_a_discount_or_a_post_needs_one_said(question: str, holds: str,
+                                                             lacks: str) -> None:
     from assistant.composer.refusal import _holds_answer
     asked = read_question(question)
     assert _holds_answer(asked, holds)
@@ -524,21 +530,5 @@ def test_a_question_opening_with_when_and_a_verb_asks_without_a_question_mark() 
 
 def test_a_period_counted_from_an_event_is_a_period() -> None:
     from assistant.composer.refusal import _holds_answer
-    asked = read_question("How long should it take to hear back about an appeal?")
+    asked = read_question("How long will an appeal take to be decided?")
     assert _holds_answer(asked, "We reply within 15 working days of receiving the appeal.")
-
-
-@pytest.mark.parametrize(("question", "holds", "lacks"), [
-    ("What is the maximum project length for a feasibility grant?",
-     "Feasibility projects must finish within 12 months.",
-     "Feasibility grants pay 60% of costs up to £20,000."),
-    ("Who is the account manager for firms in Dudley?",
-     "Firms in Dudley work with their account manager, Priya Shah, at the growth hub.",
-     "Firms in Dudley can apply if their site is inside the area."),
-])
-def test_a_length_of_time_or_a_named_post_needs_it_said(question: str, holds: str,
-                                                        lacks: str) -> None:
-    from assistant.composer.refusal import _holds_answer
-    asked = read_question(question)
-    assert _holds_answer(asked, holds)
-    assert not _holds_answer(asked, lacks)

@@ -513,7 +513,7 @@ def test_which_round_to_apply_in_is_answered_not_checked(message: str) -> None:
 
 @pytest.mark.parametrize("message", [
     "could you help us find a warehouse to lease near Dudley?",
-    "when is the next open evening and how do we sign up",
+    "when is the open evening and how can I book a place",
 ])
 def test_premises_or_an_event_are_not_a_technical_need_or_a_verdict(rules: Router,
                                                                    message: str) -> None:
