@@ -44,7 +44,8 @@ class Holding(BaseModel):
 
 
 # Fields that qualify another fact rather than state one.
-_QUALIFIERS = frozenset({"employees_approx", "part_timers_unknown", "sector_mentions", "ranges"})
+_QUALIFIERS = frozenset({"employees_approx", "part_timers_unknown", "staff_uncounted",
+                         "sector_mentions", "ranges"})
 # Facts a range can be given for ("£250k to £320k", "40-60 staff").
 RANGED_FACTS = ("employees", "turnover", "balance_sheet", "requested_amount", "project_cost",
                 "consultancy_cost", "prior_public_support")
@@ -58,6 +59,9 @@ class Facts(BaseModel):
     # part-timers whose hours were not given, each counted as half a full-timer in
     # `employees`: the true count lies anywhere within half a unit each way of theirs
     part_timers_unknown: float = 0.0
+    # more staff said to work besides those counted, without a number ("plus some
+    # part-timers"): `employees` is a floor, and `ranges` holds how far above it they may go
+    staff_uncounted: bool = False
     turnover: Money | None = None
     balance_sheet: Money | None = None
     postcode: str | None = None  # normalised: "B15 2TT", or an outward code alone: "B15"
@@ -89,6 +93,7 @@ class Facts(BaseModel):
         if newer.employees is None:  # how exact the headcount is goes with the headcount
             update.pop("employees_approx", None)
             update.pop("part_timers_unknown", None)
+            update.pop("staff_uncounted", None)
         # a site named anew replaces the whole location: a council alone ("we're in Solihull")
         # does not keep the postcode of the site named before, nor a postcode the old council
         for one, other in (("local_authority", "postcode"), ("postcode", "local_authority")):

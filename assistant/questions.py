@@ -172,6 +172,9 @@ class Question:
     text: str  # the question sentence (the last one that asks, in a longer message)
     kind: QuestionKind
     words: frozenset[str]  # the content words of the whole message, stemmed
+    # the whole sentence that asks, with any condition before the question: "if we get a
+    # voucher, how long do we have?"
+    sentence: str = ""
 
     @property
     def answer_type(self) -> AnswerType:
@@ -209,7 +212,8 @@ def read_question(message: str) -> Question:
     elif kind in {"other", "list", "definition", "statement"} and \
             sentence.rstrip().endswith("?") and _FIGURE_ASKED.search(text):
         kind = "amount"  # "Largest grant one project can get?", "the incubator's desk rent?"
-    return Question(text=shown.strip(), kind=kind, words=frozenset(stems(message)))
+    return Question(text=shown.strip(), kind=kind, words=frozenset(stems(message)),
+                    sentence=sentence.strip())
 
 
 def _asking_sentence(message: str) -> tuple[str, str]:

@@ -69,7 +69,10 @@ def _phrases(facts: Facts) -> dict[str, str]:
     if facts.stated_band is not None:
         phrases["stated_band"] = f"a {facts.stated_band} business, as you describe it"
     if facts.employees is not None:
-        if "employees" in facts.ranges:
+        if facts.staff_uncounted and "employees" in facts.ranges:
+            phrases["employees"] = (f"{_number(facts.ranges['employees'][0])} staff, plus others "
+                                    "not counted")
+        elif "employees" in facts.ranges:
             low, high = facts.ranges["employees"]
             phrases["employees"] = f"{_number(low)} to {_number(high)} staff"
         elif facts.part_timers_unknown:

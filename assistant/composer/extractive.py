@@ -126,8 +126,8 @@ class ExtractiveComposer:
         if other_scheme:
             lead = []  # "the most from Northern Catalyst?": the policy's figures are not its own
         # the question's own sentence: a follow-up's earlier turn may name another offer
-        candidates = self._of_the_kind_asked(self._candidates(passages, question), asked.text,
-                                             passages)
+        candidates = self._of_the_kind_asked(self._candidates(passages, question),
+                                             asked.sentence or asked.text, passages)
         if not lead and asked.kind == "amount":
             lead = _worked(asked, candidates, passages, question)
         # a date or a figure worked from one sentence: that sentence is its whole support

@@ -98,8 +98,11 @@ _BUDGET_STATED = re.compile(r"\b(?:budget|pot|fund\s+of|in\s+total|total\s+of)\b
 _PERSON_NAME_ASKED = re.compile(
     r"\bnames?\s+of\s+(?:the|your|their|its|a|an|our)\s+(?:[\w&'-]+\s+){0,4}?(?:expert|experts|"
     r"adviser|advisers|advisor|advisors|contact|person|people|engineer|engineers|manager|lead|"
-    r"officer|specialist|specialists|researcher|academic|professor|technician|staff)\b|"
-    r"\b(?:expert|adviser|advisor|contact|person|engineer|manager|officer|specialist)\s+"
+    r"officer|specialist|specialists|researcher|academic|professor|technician|staff|director|"
+    r"directors|chair|chairman|chairwoman|chairperson|head|coordinator|co-ordinator|"
+    r"representative)\b|"
+    r"\b(?:expert|adviser|advisor|contact|person|engineer|manager|officer|specialist|director|"
+    r"chair|head|coordinator)\s+"
     r"(?:is\s+)?called\b", re.IGNORECASE)
 _PERSON_NAMED = re.compile(r"\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+[A-Z][a-z]+")
 # Whether a firm named had an award: "Did Acme Tools get a booster grant?"

@@ -210,27 +210,42 @@ def _open_where_ends_differ(middle: Assessment, low: Assessment, high: Assessmen
         return middle
     criteria: list[CriterionResult] = []
     opened: list[str] = []
+    decided: list[str] = []
     for result, at_low, at_high in zip(middle.criteria, low.criteria, high.criteria,
                                        strict=True):
         if at_low.met == at_high.met:
             criteria.append(result)
             continue
         names = [name for name in facts.ranges if name in RANGE_WORDS]
-        spans = joined([f"{RANGE_WORDS[name]} of {_range_text(facts, name)}" for name in names])
-        explanation = (f"{result.explanation} With the range given ({spans}), this is met at "
-                       f"one end and not at the other, so the exact figure decides it.")
+        if names == ["employees"] and facts.staff_uncounted:
+            counted = number(facts.ranges["employees"][0])
+            explanation = (f"{result.explanation} Besides the {counted} staff counted, others "
+                           "work there whose number or hours were not given, and they could "
+                           "take the count past the limit.")
+        else:
+            spans = joined([f"{RANGE_WORDS[name]} of {_range_text(facts, name)}"
+                            for name in names])
+            explanation = (f"{result.explanation} With the range given ({spans}), this is met "
+                           f"at one end and not at the other, so the exact figure decides it.")
+        # the figures that settle it, and the criterion's own fact ("sme_band")
+        settles = _unique([*names, result.fact])
         criteria.append(result.model_copy(update={
-            "met": None, "explanation": explanation, "missing_facts": names,
+            "met": None, "explanation": explanation, "missing_facts": settles,
             "confirmed_at_application": False}))
         opened.extend(names)
+        decided.append(result.fact)
     if not opened:
         return middle
     decision = _decision(criteria)
     questions = list(middle.next_questions)
     ask = ("What is the exact figure for " + joined([RANGE_WORDS[n] for n in _unique(opened)])
            + "? The range you gave spans a limit, so it decides the answer.")
+    if _unique(opened) == ["employees"] and facts.staff_uncounted:
+        ask = ("How many part-time or seasonal staff are there besides those you counted, and "
+               "for how many hours a week or months a year do they work? They could take the "
+               "count past a limit.")
     questions = [ask, *questions][:MAX_QUESTIONS] if decision != "ineligible" else []
-    missing = _unique([*middle.missing_facts, *opened])
+    missing = _unique([*middle.missing_facts, *opened, *decided])
     return middle.model_copy(update={"criteria": criteria, "decision": decision,
                                      "next_questions": questions, "missing_facts": missing})
 

@@ -59,6 +59,20 @@ def _normalise(text: str) -> str:
 
 
 # A headcount given roughly: "about 250", "somewhere around 250", "250 or so".
+# staff besides those counted, with no number: "plus some part-timers", "and the seasonal crew"
+_UNCOUNTED_STAFF = re.compile(
+    r"\b(?:plus|and|as\s+well\s+as|also|on\s+top\s+of\s+(?:that|them))\s+"
+    r"(?:(?:a\s+(?:fair|good|large|small|decent|certain)\s+number\s+of|a\s+(?:few|handful\s+of|"
+    r"bunch\s+of|load\s+of|number\s+of)|some|several|various|quite\s+a\s+few|lots\s+of|"
+    r"loads\s+of|a\s+lot\s+of|many|our|the|other)\s+)?"
+    r"(?:(?:occasional|regular|casual|seasonal|summer|christmas|xmas|holiday|weekend|evening|"
+    r"temporary)\s+)?(?:part[\s-]?timers|part[\s-]time\s+(?:staff|workers|employees|people|"
+    r"helpers)|temps|casuals|(?:staff|workers|crew|pickers|packers|helpers)(?=\s+(?:who|that)\s+"
+    r"(?:come|work)|\s+(?:at|over|in)\s+(?:christmas|xmas|peak|harvest|the\s+summer)))\b"
+    r"|\b(?:plus|and|also)\s+(?:some\s+|the\s+|our\s+)?(?:seasonal|summer|christmas|xmas|"
+    r"holiday|temporary|casual)\s+(?:staff|workers|crew|pickers|packers|helpers|temps)\b",
+    re.IGNORECASE)
+_UNCOUNTED_SHARE = 0.1
 _APPROXIMATE = re.compile(
     r"\b(?:about|around|roughly|approximately|approx|circa|somewhere|in\s+the\s+region\s+of|"
     r"give\s+or\s+take|or\s+so|ish|depending)\b|~", re.IGNORECASE)
@@ -243,6 +257,16 @@ class FactExtractor:
                                     if any(c.fact == "sector_fit" for c in p.criteria)],
                    sited_places=sited)
 
+    def _not_a_programme(self, sector: str | None) -> str | None:
+        """The activities read, without a programme's own name read as one ("£50k from the
+        <programme>")."""
+        if sector is None or self._programme_re is None:
+            return sector
+        kept = [p for p in sector.split("; ")
+                if not self._programme_re.fullmatch(re.sub(r"^(?:the|a|an)\s+", "", p.strip(),
+                                                           flags=re.I))]
+        return "; ".join(kept) or None
+
     def _sector_mentions(self, text: str) -> list[str]:
         """The fields' words an owner uses of the business, anywhere in the message, the
         programmes' own names left out."""
@@ -373,10 +397,10 @@ class FactExtractor:
             employees=employees,
             postcode=postcode,
             local_authority=local_authority,
-            sector_text=self._sector.sector_text(
+            sector_text=self._not_a_programme(self._sector.sector_text(
                 original, describes_business=any(v is not None for v in stated),
                 with_figures=any(v is not None for v in (employees, postcode, months,
-                                                          *money.values()))),
+                                                          *money.values())))),
             sic_codes=sic_codes,
             months_trading=months,
             holdings=holdings,
@@ -404,6 +428,15 @@ class FactExtractor:
         if employees is not None and facts.employees == employees and \
                 (unknown := sum(msg.part_timers_unknown.values())):
             facts = facts.model_copy(update={"part_timers_unknown": unknown})
+        if facts.employees is not None and not facts.part_timers_unknown and \
+                "employees" not in facts.ranges and _UNCOUNTED_STAFF.search(msg.text):
+            # "230 full-timers plus a fair number of part-timers": at least the count, and as
+            # many more as a tenth of it (two at the least) would not be a surprise
+            floor = facts.employees
+            facts = facts.model_copy(update={
+                "staff_uncounted": True,
+                "ranges": {**facts.ranges, "employees": [floor, floor + max(2.0, round(
+                    floor * _UNCOUNTED_SHARE))]}})
         if facts.employees is not None and _APPROXIMATE.search(msg.sources.get("employees", "")):
             facts = facts.model_copy(update={"employees_approx": True})
         if insolvent is not None:

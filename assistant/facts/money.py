@@ -102,6 +102,20 @@ _REQUEST = re.compile(
 _ASKED_ABOUT = re.compile(
     r"\b(?:could|can|would|will|might)\s+(?:we|i|they|the\s+business)\s+(?:still\s+|then\s+)?"
     r"(?:get|receive|obtain|be\s+(?:given|awarded|offered))\b", re.I)
+# An award supposed, to ask what follows from it: "if we won a £60k grant, what would we owe?"
+_IF_AWARDED = re.compile(
+    r"\b(?:if|suppose|supposing|assuming|say)\s+(?:we|i|they|the\s+business)\s+(?:then\s+)?"
+    r"(?:got|get|received|receive|won|win|secured|secure|(?:were|was|are|is)\s+(?:given|awarded|"
+    r"offered))\b", re.I)
+# ... unless the words date it: "if we got £30k in 2023, does that count?" is a real award
+_DATED_PAST = re.compile(r"\b(?:ago|last\s+(?:financial\s+)?(?:year|month)|previous(?:ly)?|"
+                         r"already|(?:19|20)\d\d)\b", re.I)
+
+
+def _supposed(text: str, lo: int, hi: int) -> bool:
+    return bool(_IF_AWARDED.search(text, lo, hi)) and not _DATED_PAST.search(text, lo, hi)
+
+
 _PAST_SUPPORT = re.compile(
     r"\b(?:received|had(?!\s+to\b)|got(?!\s+to\b)|(?:been|were|was)\s+(?:given|awarded)|won|"
     r"secured|obtained|so\s+far|to\s+date|"
@@ -241,6 +255,12 @@ def nearest_role(msg: Message, amount: Amount, lo: int, hi: int,
     return None
 
 
+# the award aimed at, right before its amount: "what must we spend to get the full £80k?"
+_AIMED_AT = re.compile(
+    r"\bto\s+(?:get|receive|secure|obtain|be\s+(?:given|awarded))\s+(?:the\s+|a\s+)?"
+    r"(?:full|whole|maximum|max|top|biggest|largest|highest)\s+(?:grant\s+of\s+)?$", re.I)
+
+
 def _role_of(msg: Message, amount: Amount, amounts: list[Amount],
              previous: tuple[Amount, str] | None) -> str | None:
     """What an amount is, from the words nearest it: in its clause, else the figure it
@@ -249,6 +269,8 @@ def _role_of(msg: Message, amount: Amount, amounts: list[Amount],
     if _ANNUAL.match(msg.text, amount.end) and _TURNOVER_WORD.search(msg.text, clause[0],
                                                                      amount.start):
         return "turnover"  # "turnover since we moved the line is at £1.1m a year"
+    if _AIMED_AT.search(msg.text, clause[0], amount.start):
+        return "requested_amount"
     if role := nearest_role(msg, amount, *clause, amounts):
         return role
     if previous and CORRECTION_RE.search(msg.text, previous[0].end, amount.start):
@@ -268,7 +290,8 @@ def _resolve(msg: Message, role: str, lo: int, hi: int) -> str:
     """A grant is one asked for, or one received before when the words say so."""
     if role != "grant":
         return role
-    if _PAST_SUPPORT.search(msg.text, lo, hi) and not _ASKED_ABOUT.search(msg.text, lo, hi):
+    if _PAST_SUPPORT.search(msg.text, lo, hi) and not _ASKED_ABOUT.search(msg.text, lo, hi) \
+            and not _supposed(msg.text, lo, hi):
         return "prior_public_support"
     if _WOULD_BE.search(msg.text, lo, hi):
         return "requested_amount"  # "the offer would be £50k": one to come

@@ -375,6 +375,16 @@ _SPEAKING_OF_US = re.compile(r"(?:it|it's|it’s|it\s+is|we|we're|we’re|we\s+a
 _SHARE_OWNED_BY = re.compile(r"\s*(?:[\w-]+\s+)?(?:owned|held|controlled)\s+by\b", re.I)
 
 
+# a share of something else than the company: "paid a 20% deposit", "a 15% discount"
+_NOT_A_STAKE = re.compile(
+    r"\s*(?:deposit|discount|off|increase|rise|drop|fall|cut|growth|margin|uplift|rebate|"
+    r"commission|mark-?up|interest|tax|vat|rate|grant|contribution|up-?front|down\s+payment|"
+    r"more|less|faster|cheaper|better|of\s+(?:the\s+)?(?:cost|price|sales|turnover|time))\b",
+    re.I)
+# "paid a 20%": a holder's name does not end with an article
+_ARTICLE_LAST = re.compile(r"\b(?:a|an|the)$", re.I)
+
+
 def _listed_holders(msg: Message, about_ownership: bool) -> list[Found[Holding]]:
     """Holders listed by name and share, in a message that speaks of who owns the business
     (`about_ownership`) or whose listed shares make up the whole of it ("md 55% + a
@@ -388,7 +398,8 @@ def _listed_holders(msg: Message, about_ownership: bool) -> list[Found[Holding]]
         share = _share(match)
         if (share is None or share > 100 or msg.claimed(start, end)
                 or _NOT_A_HOLDER.search(label) or _SPEAKING_OF_US.fullmatch(label)
-                or _SHARE_OWNED_BY.match(msg.text, end)):
+                or _SHARE_OWNED_BY.match(msg.text, end) or _NOT_A_STAKE.match(msg.text, end)
+                or _ARTICLE_LAST.search(label)):
             continue
         holding = Holding(share_percent=share, holder=label,
                           holder_kind=_kind_named_before(msg, label, start))

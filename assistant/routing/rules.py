@@ -283,7 +283,8 @@ _TECHNICAL_VERB = (
 )
 FUNDING_WORDS = re.compile(
     r"\b(?:grants?|fund|funds|funding|funded|pay\s+for|costs?|claims?|quotes?|quotations|"
-    r"intervention|award|vouchers?|match|rate|budget|money|spend|subsid\w*|eligible)\b",
+    r"intervention|award|vouchers?|match|rate|budget|money|spend|subsid\w*|eligible|mfa|"
+    r"minimal\s+financial\s+assistance|de\s+minimis|valued|worth)\b",
     re.IGNORECASE,
 )
 SIGNPOST_STRONG: list[tuple[str, re.Pattern[str]]] = [
@@ -306,6 +307,10 @@ SIGNPOST_STRONG: list[tuple[str, re.Pattern[str]]] = [
         r"\bwhere\s+(?:can|could|should|do|would)\s+(?:i|we|they|our\s+\w+)\s+(?:go(?!\s+(?:"
         r"instead|else|now|next|from\s+here)\b)|get|find|"
         r"test|access|use|hire|prototype|trial|make|build|develop|try|have|learn|train)\b",
+        # "anywhere we can try one out on our parts?", "somewhere I could see one working"
+        r"\b(?:anywhere|somewhere|any\s+place|a\s+place)\s+(?:that\s+|where\s+)?(?:i|we)\s+"
+        r"(?:can|could|might)\s+(?:go\s+(?:to\s+|and\s+)?)?(?:test|try|trial|see|watch|use|"
+        r"access|hire|prototype|demo|learn)\b",
     )),
     ("asks for a facility or expertise", _any(
         r"\b(?:is\s+there|are\s+there|do\s+you\s+have|does\s+(?:anyone|anybody|any\s+partner|"

@@ -232,6 +232,8 @@ def test_a_share_of_something_else_is_not_the_rate(ssr, text: str) -> None:
      "£20,000 of eligible costs to reach the minimum grant of £10,000"),
     ("Offer letter from the booster: £27,000. Small company. Which eligible costs was it "
      "worked from?", "£60,000 of eligible costs to reach a grant of £27,000"),
+    ("Small firm here. How large would our total costs have to be to receive the full 60k "
+     "from the booster grant?", "£133,333.33 of eligible costs to reach a grant of £60,000"),
 ])
 def test_the_costs_an_award_takes_are_worked_back(ssr, text: str, figure: str) -> None:
     assert figure in answer(ask(ssr, text))

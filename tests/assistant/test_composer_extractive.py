@@ -251,6 +251,10 @@ def test_a_sentence_about_another_kind_of_offer_does_not_answer(
                          "Vouchers", n=1)]
     found = composer.compose("How long can a Discovery voucher project run?", passages)
     assert "12 months" not in found.answer
+    # the offer named in a condition before the question
+    supposed = composer.compose("Assuming we win a Discovery voucher how long do we get to "
+                                "finish the project", passages)
+    assert "12 months" not in supposed.answer
     both = composer.compose("Does a Southgate Grant project run as long as a Discovery voucher "
                             "one?", passages)
     assert "12 months" in both.answer  # both named: either may answer

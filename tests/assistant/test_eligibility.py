@@ -967,3 +967,16 @@ def test_a_range_inside_one_verdict_changes_nothing() -> None:
                      ranges={"prior_public_support": [20_000, 50_000]})
     assert booster(facts).decision == booster(
         complete(prior_public_support=gbp(35_000), requested_amount=gbp(45_000))).decision
+
+
+def test_staff_not_counted_near_a_ceiling_leave_the_size_open_and_ask_for_them() -> None:
+    facts = complete(employees=240, staff_uncounted=True, ranges={"employees": [240, 264]})
+    assessment = booster(facts)
+    assert assessment.decision == "need_more_info"
+    size = criterion(assessment, "sme")
+    assert size.met is None and "not given" in size.explanation
+    assert "sme_band" in assessment.missing_facts
+    assert "part-time or seasonal" in assessment.next_questions[0]
+    # far below the ceiling, they change nothing
+    small = complete(employees=30, staff_uncounted=True, ranges={"employees": [30, 33]})
+    assert booster(small).decision == "eligible"

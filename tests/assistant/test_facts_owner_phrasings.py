@@ -482,3 +482,42 @@ def test_a_sole_trader_s_trade_and_years_told_in_asides(extractor: FactExtractor
 def test_where_the_rates_bill_comes_from_is_no_trade(extractor: FactExtractor) -> None:
     facts = extractor.extract("Our business rates letter goes to Sandwell Council.")
     assert facts.sector_text is None
+
+
+def test_an_award_supposed_is_not_one_received(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Suppose we won a £60k grant, what would we owe in outputs?")
+    assert facts.prior_public_support is None
+    assert facts.requested_amount is not None and facts.requested_amount.amount == 60_000
+    dated = extractor.extract("If we got a £30k grant in 2024, does it count against us?")
+    assert dated.prior_public_support is not None
+
+
+def test_the_award_aimed_at_is_the_amount_after_to_get_the_full(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("What outlay would we need to receive the maximum 90k?")
+    assert facts.requested_amount is not None and facts.requested_amount.amount == 90_000
+    assert facts.project_cost is None
+
+
+def test_a_deposit_or_discount_is_no_stake(extractor: FactExtractor) -> None:
+    assert extractor.extract("We put down a 30% deposit on the press already.").holdings == []
+    assert extractor.extract("The dealer gave us a 10% discount.").holdings == []
+
+
+def test_a_programme_named_is_not_the_trade(extractor: FactExtractor) -> None:
+    policy = load_policy(bundled_knowledge_dir())
+    assert policy is not None
+    for alias in (a for p in policy.programmes for a in p.aliases):
+        facts = extractor.extract(f"We'd like £40k from the {alias} please")
+        assert facts.sector_text is None, alias
+
+
+def test_staff_besides_those_counted_leave_the_count_open_above(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("There are 180 on the payroll full time, and some seasonal "
+                              "temps in the run-up to Christmas.")
+    assert facts.employees == 180 and facts.staff_uncounted
+    low, high = facts.ranges["employees"]
+    assert low == 180 and high > 190
+    counted = extractor.extract("There are 18 full time and 3 part-timers on 20 hours.")
+    assert not counted.staff_uncounted and "employees" not in counted.ranges

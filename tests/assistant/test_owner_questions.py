@@ -340,6 +340,10 @@ def test_the_policy_s_named_rounds_mark_a_question_as_the_programme_s(embedder) 
      ["Vouchers are worth £2,000 to £9,000."], True),
     ("Can you list the labs that offer fatigue testing?", ["Lab A offers fatigue testing."],
      False),
+    # a person's name asked for, by the post they hold
+    ("What is the name of the scheme's finance director?",
+     ["The finance director signs every offer."], True),
+    ("What's the name of the centre's head?", ["Dr Ruth Akande heads the centre."], False),
 ])
 def test_a_record_of_the_programme_is_answered_only_when_reported(
         question: str, selected: list[str], refused: bool) -> None:

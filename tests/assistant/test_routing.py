@@ -523,3 +523,16 @@ def test_premises_or_an_event_are_not_a_technical_need_or_a_verdict(rules: Route
 def test_who_owns_the_business_is_no_personal_matter(rules: Router) -> None:
     assert rules.route("only my husband and I own it").route != "out_of_scope"
     assert rules.route("my husband is refusing to speak to me").route == "out_of_scope"
+
+
+@pytest.mark.parametrize("text", [
+    "Is there anywhere we could try a laser welder out on our own brackets first?",
+    "we'd like somewhere I can see a palletising robot working before we commit",
+])
+def test_somewhere_to_try_something_is_signposting(rules: Router, text: str) -> None:
+    assert rules.route(text).route == "signposting"
+
+
+def test_what_support_in_kind_is_worth_is_no_search_for_experts(rules: Router) -> None:
+    decision = rules.route("the expert days, what is each one valued at towards MFA?")
+    assert decision.route != "signposting"
