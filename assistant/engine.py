@@ -27,6 +27,7 @@ from assistant.errors import InputError, TurnCancelled
 from assistant.facts import AskedFact, FactExtractor
 from assistant.facts.answers import corrected_figure
 from assistant.facts.declared import DeclaredReader
+from assistant.facts.insolvency import INSOLVENCY
 from assistant.followups import fragment, restate
 from assistant.guards import InputCheck, InputGuard
 from assistant.questions import read_question
@@ -201,7 +202,10 @@ class Assistant:
         if route in {"programme_question", "signposting", "out_of_scope"} and \
                 not decision.firm and (
                 (decision.asks == "statement" and (
-                    (checking and (_describing(turn.new_facts) or _a_short_answer(turn.text)))
+                    (checking and (_describing(turn.new_facts) or _a_short_answer(turn.text)
+                                   # "a creditor has served a petition, I'm not sure it's
+                                   # been dismissed": the state of the business, unsettled
+                                   or INSOLVENCY.search(turn.text) is not None))
                     or (named and turn.facts.known())))
                 or (decision.asks == "yes_no" and checking and _describing(turn.new_facts))):
             route = "eligibility"

@@ -34,6 +34,8 @@ def stem(word: str) -> str:
         word = word[:-3] + "y"
     elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
+    if word == "timer":  # "part-timers" are "part-time" staff
+        return "time"
     for suffix, replacement in (("ification", "ify"), ("ation", "ate"), ("ment", ""),
                                 ("ing", ""), ("ied", "y"), ("ed", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:

@@ -207,7 +207,7 @@ class ExtractiveComposer:
             chosen = _compared(chosen, usable, question)
         ordered = _with_antecedents(_focused(_ordered(chosen, asked), candidates, asked,
                                              [float(x) for x in heading_sims]),
-                                    candidates, scored)
+                                    candidates, scored, [p.chunk.source for p in passages])
         answer, citations, shown = _render(lead, ordered, candidates, passages, asked,
                                            self._config.list_items)
         best = max((s.score for s in scored), default=0.0)
@@ -386,10 +386,25 @@ def _ordered(chosen: list[Sentence], asked: Question) -> list[Sentence]:
     return sorted(chosen, key=lambda s: (-rank[s.passage], s.passage, s.position))
 
 
+# a period counted from an event: "within 20 working days of the acknowledgement"
+_COUNTED_FROM = re.compile(
+    r"\b(?:within|after|before|inside)\s+(?:\d+|one|two|three|four|five|six|ten)\s+"
+    r"(?:(?:working|calendar|business|clear)\s+)?(?:days?|weeks?|months?)\s+of\s+(?:the|your|our)"
+    r"\s+([a-z]+)", re.IGNORECASE)
+_A_PERIOD = re.compile(r"\b(?:\d+|one|two|three|four|five|six|ten)\s+(?:(?:working|calendar|"
+                       r"business|clear)\s+)?(?:days?|weeks?|months?)\b", re.IGNORECASE)
+
+
 def _with_antecedents(chosen: list[Sentence], candidates: list[_Candidate],
-                      scored: list[Sentence]) -> list[Sentence]:
+                      scored: list[Sentence], sources: Sequence[str] = ()) -> list[Sentence]:
     """A sentence that opens with a pronoun ("It is led by ...") is shown after the sentence
-    that names what the pronoun stands for."""
+    that names what the pronoun stands for; one that counts a period from an event ("within
+    20 days of the acknowledgement") after the sentence, earlier in its document, that says
+    when the event comes ("we acknowledge it within 3 days"). `sources`: each passage's
+    document."""
+    def document(s: Sentence) -> str:
+        return sources[s.passage] if s.passage < len(sources) else str(s.passage)
+
     opens = {(c.passage, c.position) for c in candidates if c.before}
     by_place = {(s.passage, s.position): s for s in scored}
     shown = {(s.passage, s.position) for s in chosen}
@@ -400,6 +415,17 @@ def _with_antecedents(chosen: list[Sentence], candidates: list[_Candidate],
         if place in opens and before not in shown and before in by_place:
             out.append(by_place[before])
             shown.add(before)
+        elif (event := _COUNTED_FROM.search(sentence.text)) is not None:
+            root = stems(event[1])
+            earlier = [s for s in scored if document(s) == document(sentence)
+                       and (s.passage != sentence.passage or s.position < sentence.position)
+                       and (s.passage, s.position) not in shown
+                       and root and root[0] in stems(s.text) and _A_PERIOD.search(s.text)
+                       and not _COUNTED_FROM.search(s.text)]
+            if earlier:
+                nearest = max(earlier, key=lambda s: s.position)
+                out.append(nearest)
+                shown.add((nearest.passage, nearest.position))
         out.append(sentence)
     return out
 

@@ -38,6 +38,10 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"start-?up)\s*(?:\s[-–—]\s*|:\s*|\s+(?:doing|making)\s+)"
     r"(?!(?:what|how|which|who|when|where|why|can|could|do|does|is|are|will|would|we|i)\b)"
     r"(?=[a-z])",
+    # "Sole trader, sign maker in Bilston": the form opening the message, then the trade
+    r"^\W*(?:an?\s+)?(?:sole\s+trader|partnership|family\s+(?:business|firm))\s*[,:;]\s*"
+    r"(?!(?:what|how|which|who|when|where|why|can|could|do|does|is|are|will|would|we|i|me|"
+    r"my|our|just|only|been|based|trading|no|not)\b)(?=[a-z])",
     # "We're Hadley Metals, structural steel fabricators": what follows the name
     r"\b(?:we\s+are|we're)\s+(?-i:[A-Z][\w&'.-]*)(?:\s+(?-i:[A-Z&][\w&'.-]*)){0,4}\s*,\s+"
     r"(?:an?\s+)?(?!(?:and|but|so|we|our|us|i|it|based|located|in|at|on|from|with|the)\b)"
@@ -48,8 +52,11 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"\b(?:we|i)(?:'ve|\s+have)?\s+got\s+(?:an?|two|three|\d+)\s+(?=(?:[\w&-]+\s+){0,3}?"
     r"(?:shop|store|business|firm|company|workshop|factory|salon|garage|bakery|cafe|restaurant|"
     r"pub|bar|nursery|farm|practice|agency|studio|unit)s?\b)",
-    # "we make aerospace brackets"
-    r"\b(?:we|i|(?:the|our|my)\s+(?:company|business|firm))\s+"
+    # "we make aerospace brackets", "me and my son make garden furniture" (not "if I make a
+    # complaint": a supposed act, not the trade)
+    r"(?<!\bif\s)(?<!\bwhen\s)(?<!\bonce\s)(?<!\bunless\s)(?<!\bbefore\s)(?<!\bafter\s)"
+    r"(?<!\bshould\s)\b(?:we|i|(?:the|our|my)\s+(?:company|business|firm)|(?:me|i|my\s+[a-z]+)\s+(?:and|&)\s+"
+    r"(?:me|i|myself|my\s+[a-z]+))\s+"
     r"(?:(?:also|mainly|mostly|primarily|currently|now|largely|just|only)\s+)?"
     rf"(?=(?:[a-z]+-)?{ACTIVITY_VERBS}\b)",
     # "we've built boat trailers for 9 years", "we have been making signs since 1990"

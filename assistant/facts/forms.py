@@ -286,7 +286,9 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
                 r"who\s+(?:own|founded|started|set|run|hold)))", re.I), r"\1 staff"),
     (re.compile(r"\b(?:it's\s+|there's\s+)?(?:just|only)\s+me\b"
                 # not the owner: "only me who holds shares"
-                r"(?!\s*(?:and|&|\+|plus|own|hold|full|f/t|(?:that|who)\s+(?:owns?|holds?)))",
+                r"(?!\s*(?:and|&|\+|plus|own|hold|full|f/t|(?:that|who)\s+(?:owns?|holds?)|"
+                # "just me as owner", "only me as a shareholder": who owns it
+                r"as\s+(?:the\s+|an?\s+)?(?:only\s+|sole\s+)?(?:owner|shareholder|director)))",
                 re.I), "1 staff"),
     # "only me and two apprentices": the owner works full time beside the others
     (re.compile(r"\b(?:it's\s+|there's\s+)?(?:(?:just|only)\s+me(?:\s+(?:full[\s-]?time|f/t))?|"

@@ -17,6 +17,8 @@ INSOLVENCY = re.compile(
     r"out\s+of|from|"
     r"near)\s+(?:an?\s+|the\s+|any\s+)?administration|liquidation|receivership|insolven(?:t|cy)|"
     r"(?:company\s+)?voluntary\s+arrangement|cva|winding[\s-]+up|wound\s+up|bankrupt(?:cy)?|"
+    # "we came to a formal arrangement with our creditors": a CVA told in words
+    r"(?:arrangement|compromise|deal)\s+with\s+(?:all\s+)?(?:our|its|the|my|their)\s+creditors|"
     r"(?:gone|went|going|go)\s+(?:bust|under)|been\s+bust|"
     r"(?:administrators?|receivers?|liquidators?)\s+(?:have\s+been\s+|has\s+been\s+|were\s+|"
     r"was\s+)?appointed|appointed\s+(?:an?\s+|the\s+)?(?:administrators?|receivers?|"
@@ -51,6 +53,13 @@ _OVER_AFTER = re.compile(
     rf"\b(?:{_ENDED_WORDS}|since\s+then|back\s+in|years?\s+ago|(?<!since\s)(?:19|20)\d\d)\b",
     re.I)
 _ENDED = re.compile(rf"\b(?:{_ENDED_WORDS})\b", re.I)
+# After the words: they still run ("it runs until 2028", "we pay into it every month")
+_ONGOING = re.compile(
+    r"\b(?:runs?|lasts?|continues?|goes\s+on|going)\s+(?:on\s+)?(?:until|till|to|through|into)\s+"
+    r"(?:(?:early|mid|late|the\s+end\s+of)[\s-]+)?(?:\w+\s+)?(?:19|20)\d\d\b|"
+    r"\b(?:still\s+(?:paying|in\s+it|making\s+payments)|(?:we|i)\s+(?:pay|make\s+(?:a\s+)?"
+    r"payments?)\b[^.;!?]{0,40}?\b(?:every|each|a|per)\s+(?:month|quarter|week)|"
+    r"(?:on\s+track|up\s+to\s+date)\s+with\s+(?:it|the\s+payments|our\s+payments))\b", re.I)
 
 
 # "came out of administration", "emerged from a CVA": the proceedings named next are over
@@ -124,6 +133,10 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
             if _HEDGED.search(msg.text, *msg.sentence(match.start())):
                 return None  # "it ended in 2022, I believe, though not sure": not known
             states.append(False)  # "administration, long since exited": not now
+            continue
+        if _ONGOING.search(after) and \
+                (state := _insolvency_state(msg, match.start(), describes_business)) is not None:
+            states.append(state)  # "a CVA in 2023 that runs until 2028": not over yet
             continue
         if _OVER_AFTER.search(after) and not _NOW.search(lead + after):
             continue  # "administration in 2017": over, but not said to be

@@ -61,7 +61,9 @@ _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"make|makes|made|making|clear|cleared|generate|generated|generates)(?:\s+in)?"
         r"(?=\s+(?:about|around|roughly|approximately|just\s+(?:over|under)|over|under)?\s*"
         r"[£€]?\d[\d,.]*\s*(?:k|m|million|grand|thousand)?\b[^.;!?]{0,20}?"
-        r"\b(?:last|this|a|per|each|every|in\s+the\s+last)\s+(?:financial\s+)?(?:year|yr|annum)\b)",
+        r"\b(?:last|this|a|per|each|every|in\s+the\s+last)\s+(?:financial\s+)?(?:year|yr|annum)\b)|"
+        # "about £180k a year coming in": money in, told after the amount
+        r"(?<=year\s)coming\s+in\b|(?<=annum\s)coming\s+in\b",
         re.I)),
     ("balance_sheet", re.compile(
         r"\b(?:balance[\s-]+sheet(?:\s+total)?|total\s+assets|gross\s+assets)\b", re.I)),

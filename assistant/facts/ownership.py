@@ -54,7 +54,7 @@ _A_STAKE = re.compile(
     r"retains?|retained|got)\s+(?:(?:a|an|some|small|large|big|minority|majority|equity|"
     r"little)\s+){0,3}(?:stake|shareholding|holding|shares?|slice)\b"
     # in the business, not in another: "a stake in us", not "a stake in our supplier"
-    r"(?!\s+(?:in|of)\s+(?!us\b|it\b|the\s+(?:company|business|firm)\b|"
+    r"(?!\s+(?:in|of)\s+(?!us\b|it\b|return\b|exchange\b|the\s+(?:company|business|firm)\b|"
     r"our\s+(?:[\w-]+\s+){0,2}(?:company|business|firm|shares|equity)\b))", re.I)
 _PARTLY_OWNED_BY = re.compile(
     r"\b(?:partly|partially|part|jointly|co)[\s-]+(?:owned|held)\s+by\s+", re.I)
@@ -173,8 +173,8 @@ _COUNTED_KINDS = frozenset({"enterprise", "investor"})
 _HOLDER_ACTS = re.compile(r"\s+(?:(?:bought|came|invested|got|went|has|had|was|were|is|are|who|"
                           r"which|that)\b.*|and)$", re.I)
 # a time before the holder: "Last year a bigger firm took a stake"
-_WHEN_FIRST = re.compile(r"^(?:(?:last|this|earlier\s+this|in)\s+(?:year|month|spring|summer|"
-                         r"autumn|winter|(?:19|20)\d\d)|recently|then|since\s+then|"
+_WHEN_FIRST = re.compile(r"^(?:(?:last|this|earlier\s+this|(?:back\s+)?in)\s+(?:year|month|"
+                         r"spring|summer|autumn|winter|(?:19|20)\d\d)|recently|then|since\s+then|"
                          r"(?:some|a\s+few|two|three|\d+)\s+(?:years|months)\s+(?:ago|back)),?\s+",
                          re.I)
 
@@ -310,6 +310,10 @@ def _sister_companies(msg: Message) -> list[Found[Holding]]:
     return found
 
 
+_NO_ONE = re.compile(r"(?:no|none\s+of|neither|nor|not\s+(?:a|any|one)|never\s+(?:a|any))\b",
+                     re.I)
+
+
 def _public_stakes(msg: Message) -> list[Found[Holding]]:
     """A public body's stake told without its size ("the county council has a holding", "we're
     partly owned by the county council"): a holding whose share is to be asked, since a public
@@ -320,9 +324,12 @@ def _public_stakes(msg: Message) -> list[Found[Holding]]:
             continue
         start = _subject_start(msg, match.start())
         holder = _holder_label(msg.text[start:match.start()].strip())
+        if _NO_ONE.match(holder):  # "no council or anyone else has shares": a denial
+            msg.claim(start, match.end())
+            continue
         public = _PUBLIC.search(holder)
         if public is not None:  # "the borough council invested when ... and": the council
-            holder = holder[:public.end()]
+            holder = _WHEN_FIRST.sub("", holder[:public.end()]) or holder[:public.end()]
             msg.claim(start, match.end())
             found.append(Found(start, match.end(), Holding(
                 share_percent=None, holder=holder, holder_kind="public_body")))
@@ -576,19 +583,42 @@ def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
             return None
         subject_start = named.start("noun")
         subject = named["noun"]
-    if not subject or _PRONOUN.fullmatch(subject):
+    holder_end = match.start()
+    if subject and _PRONOUN.fullmatch(subject) and \
+            (parent := _last_parent(msg, subject_start)) is not None:
+        # "we're the UK arm of a Dutch group - they own 100% of us": the group
+        subject_start, holder_end = parent.span("noun")
+        subject = parent["noun"]
+    elif not subject or _PRONOUN.fullmatch(subject):
         return None
     if match["prep"] and not _OUR_EQUITY.match(msg.text, match.end()) and not \
             _OUR_BUSINESS.match(msg.text, match.end()) and \
             not _NOT_AN_OBJECT.match(msg.text, match.end()):
         return None  # a share of something else: "30% of our sales"
-    holding = _holding(msg, subject_start, match.start(), share, "owns_us")
+    holding = _holding(msg, subject_start, holder_end, share, "owns_us")
     if holding is None:
         return None
     holding = holding.model_copy(update={
         "holder_kind": _kind_named_before(msg, holding.holder, subject_start)})
     msg.claim(subject_start, match.end())
     return Found(subject_start, match.end(), holding)
+
+
+# the business as a part of another: "the UK arm of a German supplier", "a subsidiary of an
+# American group"
+_PART_OF = re.compile(
+    r"\b(?:arm|subsidiary|division|branch|offshoot|part|member|plant|site)\s+of\s+"
+    r"(?P<noun>(?:an?|the)\s+[A-Za-z][\w&'.-]*(?:\s+[A-Za-z][\w&'.-]*){0,4}?)"
+    r"(?=\s*(?:[,.;:()]|\s[-–—]\s|$|\s+(?:and|which|who|that|based|in|with)\b))", re.I)
+
+
+def _last_parent(msg: Message, before: int) -> re.Match[str] | None:
+    """The enterprise the business is said to be part of, last before `before` in its
+    sentence or the one before it."""
+    lo = msg.sentence(before)[0]
+    lo = msg.sentence(lo - 2)[0] if lo > 1 else lo
+    found = list(_PART_OF.finditer(msg.text, lo, before))
+    return found[-1] if found else None
 
 
 def _subject_start(msg: Message, verb_start: int) -> int:

@@ -45,6 +45,11 @@ _BUSINESS_NOUN = (r"(?:company|business|firm|outfit|organi[sz]ation|enterprise|s
                   r"manufacturer|producer|supplier|provider|contractor|subcontractor|"
                   r"specialist|consultancy|agency|practice|studio|workshop|factory|foundry|"
                   r"works|shop|lab|laboratory|plant|mill|spin-?out|start-?up|[\w-]*maker)")
+# "30 people in all", "9 of us all told": a total after its parts, which it replaces
+_IN_ALL = re.compile(
+    rf"{NUM_START}(?P<n>{NUM})\s+(?:{STAFF_ADJ}\s+){{0,2}}(?:people|persons|of\s+us|"
+    rf"{_STAFF_NOUN})\s+(?:in\s+all|in\s+total|altogether|all\s+told|all\s+in|overall)\b",
+    re.I)
 _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "45 staff", "120 employees", "3 FTE", "12 highly skilled workers"
     rf"{NUM_START}(?P<n>{NUM})\s*(?:{STAFF_ADJ}\s+){{0,2}}{_STAFF_NOUN}\b",
@@ -288,6 +293,12 @@ def _part_time_share(match: re.Match[str]) -> float:
 
 
 def read_employees(msg: Message, unassigned: list[Amount]) -> float | None:
+    for total in _IN_ALL.finditer(msg.text):
+        if not msg.claimed(*total.span("n")) and not msg.about_another_business(total.start()):
+            # the parts before it, in its sentence, are in the total: they are not read
+            msg.claim(msg.sentence(total.start())[0], total.start())
+            msg.claim(*total.span())
+            return msg.took("employees", [Found(*total.span("n"), to_float(total["n"]))])
     uncounted = _not_counted(msg)
     found = _staff_lists(msg)
     found += _part_time_breakdowns(msg)
@@ -416,6 +427,8 @@ _ONE_DAY_WORKER = re.compile(
     rf"{_DAYS}(?<=week|ekly)", re.I)
 # "... plus me": the owner beside the staff listed
 _AND_ME = re.compile(r"\b(?:plus|and|\+|&)\s+(?:me|myself)\b|"
+                     # "me plus 2 part-timers": the owner named first
+                     r"(?:^|(?<=[.,;:!?(]\s)|(?<=[.,;:!?(]))\s*(?:me|myself)\s+(?:plus|and|\+|&)\s+(?=\d)|"
                      r",\s*(?:and\s+)?me\s+(?:full[\s-]?time|f/t|too|as\s+well)\b", re.I)
 
 

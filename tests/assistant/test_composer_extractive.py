@@ -123,6 +123,19 @@ def test_a_sentence_that_names_by_pronoun_is_read_with_the_one_before(
                                    "University. [1]")
 
 
+def test_a_period_counted_from_an_event_comes_with_when_the_event_is(
+        composer: ExtractiveComposer) -> None:
+    passages = [_passage("- The inspector visits your site within 15 working days of the "
+                         "registration.", "Inspections", source="guidance/inspections.md"),
+                _passage("Send the form to the registry. We confirm your registration within "
+                         "5 working days. The fee is not refundable.", "Registering",
+                         source="guidance/inspections.md", n=1)]
+    found = composer.compose("Once I've applied, how soon will the inspector come out?",
+                             passages)
+    assert "5 working days" in found.answer and "15 working days" in found.answer
+    assert found.answer.index("5 working days") < found.answer.index("15 working days")
+
+
 @pytest.mark.parametrize(("question", "subjects"), [
     ("What's the difference between a grant and a loan?", ("grant", "loan")),
     ("How does the Skills Fund differ from the Growth Fund?", ("Skills Fund", "Growth Fund")),

@@ -51,6 +51,16 @@ def test_three_turns_gather_facts_and_reach_a_verdict(assistant) -> None:
     assert stored.facts.employees == 45
 
 
+def test_an_unsettled_insolvency_told_later_keeps_the_check_going(assistant) -> None:
+    first = assistant.ask("Kitchen worktop fabricators in Oldbury, 16 staff, £1.9m turnover, "
+                          "trading since 2012. Could we get a Productivity Booster grant?")
+    second = assistant.ask("Thing is, HMRC lodged a winding-up petition against us last month; "
+                           "our accountant is trying to get it struck out.",
+                           first.conversation_id)
+    assert second.route == "eligibility"
+    assert _eligibility(second, "Productivity Booster").decision != "eligible"
+
+
 def test_a_correction_replaces_the_fact_and_changes_the_verdict(assistant) -> None:
     first = assistant.ask("Precision engineers in Smethwick, 45 staff, £3.2m turnover, trading "
                           "6 years, not insolvent. Are we eligible for the Productivity Booster?")

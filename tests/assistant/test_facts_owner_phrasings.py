@@ -521,3 +521,56 @@ def test_staff_besides_those_counted_leave_the_count_open_above(
     assert low == 180 and high > 190
     counted = extractor.extract("There are 18 full time and 3 part-timers on 20 hours.")
     assert not counted.staff_uncounted and "employees" not in counted.ranges
+
+
+def test_a_total_after_its_parts_is_the_headcount(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Six welders, two drivers and the office girls - 11 people in "
+                              "total. Turnover £900k.")
+    assert facts.employees == 11
+
+
+def test_a_denial_naming_a_council_is_no_stake(extractor: FactExtractor) -> None:
+    assert extractor.extract("Neither the council nor any bank has shares in us.").holdings == []
+    stake = extractor.extract("The borough council took shares in exchange for a loan.")
+    assert [h.holder_kind for h in stake.holdings] == ["public_body"]
+
+
+def test_owners_named_together_lead_to_the_trade(extractor: FactExtractor) -> None:
+    facts = extractor.extract("My wife and I restore antique rocking horses in a barn.")
+    assert "restore antique rocking horses" in (facts.sector_text or "")
+
+
+def test_the_owner_first_in_a_list_of_staff_and_money_coming_in(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("Sole trader, wedding cake maker. Me plus 1 part-timer on 2 "
+                              "days a week. About £70k a year coming in.")
+    assert facts.employees == 1.4
+    assert facts.turnover is not None and facts.turnover.amount == 70_000
+    assert facts.project_cost is None
+    assert "wedding cake maker" in (facts.sector_text or "")
+
+
+def test_only_me_as_owner_is_who_owns_it_not_the_headcount(extractor: FactExtractor) -> None:
+    assert extractor.extract("31 staff, ten years trading, only me as the shareholder."
+                             ).employees == 31
+
+
+def test_an_arrangement_with_creditors_still_being_paid_is_current(
+        extractor: FactExtractor) -> None:
+    assert extractor.extract("We agreed a deal with our creditors in 2024 and we pay into it "
+                             "each month; it goes on until 2029.").insolvent is True
+    assert extractor.extract("We had an arrangement with our creditors in 2015 but came out "
+                             "of it in 2018.").insolvent is False
+
+
+def test_the_parent_named_before_a_pronoun_is_the_holder(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We are a subsidiary of an Italian packaging group, and they "
+                              "hold 70% of us. 40 staff in Walsall.")
+    assert [(h.holder, h.share_percent) for h in facts.holdings] == [
+        ("an Italian packaging group", 70.0)]
+
+
+def test_an_act_supposed_is_not_the_trade(extractor: FactExtractor) -> None:
+    assert extractor.extract("When we sell the business, do we repay the grant?"
+                             ).sector_text is None
+    assert extractor.extract("If I make an appeal, who hears it?").sector_text is None

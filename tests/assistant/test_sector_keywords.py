@@ -110,6 +110,8 @@ EXCLUDED_BUSINESSES = [
     ("newsagent", {"retail-wholesale"}),
     ("import garden tools and resell them to hardware shops", {"retail-wholesale"}),
     ("buy in and sell refurbished laptops", {"retail-wholesale"}),
+    ("two shops selling vapes and e-liquids", {"retail-wholesale"}),
+    ("a bike store selling new and used bicycles", {"retail-wholesale"}),
     ("primary school", {"schools"}),
     ("multi-academy trust", {"schools"}),
 ]
