@@ -45,7 +45,7 @@ class Holding(BaseModel):
 
 # Fields that qualify another fact rather than state one.
 _QUALIFIERS = frozenset({"employees_approx", "part_timers_unknown", "staff_uncounted",
-                         "sector_mentions", "ranges"})
+                         "project_cost_net_of_vat", "sector_mentions", "ranges"})
 # Facts a range can be given for ("£250k to £320k", "40-60 staff").
 RANGED_FACTS = ("employees", "turnover", "balance_sheet", "requested_amount", "project_cost",
                 "consultancy_cost", "prior_public_support")
@@ -77,6 +77,8 @@ class Facts(BaseModel):
     prior_public_support: Money | None = None  # subsidy in the current and 2 previous years
     requested_amount: Money | None = None
     project_cost: Money | None = None
+    # the cost was quoted with VAT that the business recovers, and is held here without it
+    project_cost_net_of_vat: bool = False
     consultancy_cost: Money | None = None
     # the size the owner gives the business in words ("we're a small company"): used for an
     # award's rate while the figures have not settled the band, never to decide the band
@@ -90,6 +92,8 @@ class Facts(BaseModel):
     def merged_with(self, newer: Facts) -> Facts:
         """These facts updated by a later message: anything the later one states replaces."""
         update = {name: value for name, value in newer if value not in (None, [], {})}
+        if newer.project_cost is None:  # so does how the cost was read
+            update.pop("project_cost_net_of_vat", None)
         if newer.employees is None:  # how exact the headcount is goes with the headcount
             update.pop("employees_approx", None)
             update.pop("part_timers_unknown", None)

@@ -91,6 +91,9 @@ def _phrases(facts: Facts) -> dict[str, str]:
             phrases[name] = f"{money_phrase(low)} to {money_phrase(high)} {label}"
         elif money is not None:
             phrases[name] = f"{money_phrase(money)} {label}"
+    if facts.project_cost is not None and facts.project_cost_net_of_vat and \
+            "project_cost" in phrases:
+        phrases["project_cost"] += " before VAT (the VAT you recover is not a cost)"
     if facts.local_authority:
         phrases["local_authority"] = facts.local_authority
     if facts.postcode:

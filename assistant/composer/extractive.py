@@ -194,7 +194,8 @@ class ExtractiveComposer:
             decided = False
             chosen = [given, *(s for s in chosen if s is not given)]
         # a list or a rule from the policy is not the programme's record either
-        record = unreported_record(asked.text, [s.text for s in chosen] + [x.text for x in lead])
+        record = unreported_record(asked.text, [s.text for s in chosen] + [x.text for x in lead],
+                                   question)
         refused = bool(decided or record)
         if not lead and (unanswerable or record):
             # decided by a rule, not by the model: the model is fitted on the questions the

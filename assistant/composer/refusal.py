@@ -111,6 +111,19 @@ _FIRM_AWARDED = re.compile(
     r"(?:\w+\s+){0,3}?(?:get|got|receive|received|win|won|been\s+(?:given|awarded))\s+"
     r"(?:an?\s+|the\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:grant|award|voucher|funding|money)",
     re.IGNORECASE)
+# How something is now, which guidance written once seldom says: "is the lab open at the
+# moment?", "are they taking bookings right now?"
+_STATUS_NOW_ASKED = re.compile(
+    r"\b(?:open|available|running|operating|closed|shut|busy|taking\s+(?:bookings|applications|"
+    r"on|new))\b[^?.!]{0,40}?\b(?:at\s+the\s+moment|right\s+now|currently|at\s+present|just\s+now|"
+    r"this\s+(?:week|month)|today)\b", re.IGNORECASE)
+# ... not a round's, which the policy's dates answer: "are applications open right now?"
+_ROUND_WORDS = re.compile(r"\b(?:applications?|apply|rounds?|calls?|funding|grants?|vouchers?|"
+                          r"schemes?|programmes?|competitions?|windows?|deadlines?)\b",
+                          re.IGNORECASE)
+_STATUS_NOW = re.compile(r"\b(?:currently|at\s+present|at\s+the\s+moment|right\s+now|is\s+now|"
+                         r"are\s+now|temporarily|until\s+further\s+notice|(?:open|closed)\s+now|"
+                         r"now\s+(?:open|closed))\b", re.IGNORECASE)
 # a question about the business's own figures ("we've had £40k so far"), not the programme's
 _OWN_RECORD = re.compile(r"\b(?:we|we've|we're|we'd|our|us|i|i've|i'm|my)\b", re.IGNORECASE)
 # ... unless it asks about all applicants even so: "what are our chances?", "how many firms"
@@ -129,14 +142,18 @@ _REPORTED = re.compile(
     re.IGNORECASE)
 
 
-def unreported_record(question: str, selected: Sequence[str]) -> bool:
+def unreported_record(question: str, selected: Sequence[str], message: str = "") -> bool:
     """Whether the question asks for the programme's record (an average award, how many firms
     were funded, jobs created so far) that no selected sentence reports, with a figure; or for
     its budget, which only a sentence naming one answers; or whether a firm it names had an
     award, which the guidance never says; or for a person's name, which only a sentence
-    naming someone gives."""
+    naming someone gives; or how a facility is now, which only a sentence about now gives
+    (`message`: the whole message the question is in, which may name a round)."""
     if _FIRM_AWARDED.search(question):
         return True
+    if _STATUS_NOW_ASKED.search(question) and not _ROUND_WORDS.search(message or question):
+        # "is the track open for trials at the moment?": only a sentence saying how it is now
+        return not any(_STATUS_NOW.search(sentence) for sentence in selected)
     if _PERSON_NAME_ASKED.search(question):
         return not any(_PERSON_NAMED.search(sentence) for sentence in selected)
     if _BUDGET_ASKED.search(question):

@@ -27,7 +27,7 @@ ACTIVITY_VERBS = (
     r"clean|transport|haul|import|export|brew|bake|cater|publish|host|rear|breed|engineer|"
     r"consult|retail|trade|operate|run|roast|pack|package|weld|paint|plate|galvani[sz]e|polish|"
     r"grind|sew|upholster|knit|weave|dye|blend|bottle|smoke|deliver|restore|hire|rent|lease|"
-    r"teach|train|treat|care|blast|spray)(?:s|es)?")
+    r"teach|train|treat|care|blast|spray|fix|mend|remanufacture|upcycle|resell|salvage)(?:s|es)?")
 _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "we are a precision engineering firm making aerospace brackets"
     r"\b(?:we\s+are|we're|i\s+am|i'm|(?:the|our|my)\s+(?:company|business|firm)\s+is|it's|"
@@ -46,6 +46,9 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"\b(?:we\s+are|we're)\s+(?-i:[A-Z][\w&'.-]*)(?:\s+(?-i:[A-Z&][\w&'.-]*)){0,4}\s*,\s+"
     r"(?:an?\s+)?(?!(?:and|but|so|we|our|us|i|it|based|located|in|at|on|from|with|the)\b)"
     r"(?=[a-z])",
+    # "I set up my own contract machining business": the kind before the business
+    r"\b(?:set\s+up|started|start|founded|launched|opened|run|running|have|own)\s+(?:my|our)\s+own\s+"
+    r"(?=(?:[\w&-]+\s+){1,4}?(?:business|company|firm|shop|workshop|bakery|studio|practice)\b)",
     # "I run a bakery", "we've got a tyre shop"
     r"\b(?:we|i|(?:me|i|my\s+[a-z]+|[a-z]+)\s+(?:and|&)\s+(?:me|i|myself|my\s+[a-z]+))\s+"
     r"(?:run|own|manage|operate)\s+(?:an?|two|three|four|several|\d+)\s+",
@@ -72,10 +75,14 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"welding|sewing|knitting|weaving|engraving|moulding|casting)\b)",
     # "we're toolmakers", "we are roofing and cladding installers"
     r"\b(?:we\s+are|we're)\s+(?:(?:mainly|mostly|primarily|specialist|independent)\s+)?"
+    # (not who owns it: "we are the owners of two firms")
+    r"(?!(?:the\s+|joint\s+|sole\s+)*(?:owners?|shareholders?|directors?|co-?founders?|founders?|"
+    r"partners?|members?)\b)"
     # (lower case: "we are Orme & Daughters Ltd" is a name)
     r"(?=(?-i:(?:[a-z&-]+\s+){0,4}[a-z-]+(?:ers|ors|ists|smiths|wrights|iers))\b)",
     # "we do laser engraving", "I do contract upholstery"
-    r"\b(?:we|i)\s+(?:(?:mainly|mostly|also|just)\s+)?do\s+"
+    r"(?:\b(?:we|i)\s+(?:(?:mainly|mostly|also|just)\s+)?do|\b(?:(?:the|our|my)\s+(?:company|"
+    r"business|firm)|company\s+(?:a|1))\s+(?:(?:mainly|mostly|also|just)\s+)?does)\s+"
     r"(?=(?:[\w&-]+\s+){0,3}?[a-z-]+(?:ing|ery|ry|work)\b)(?!(?:a|the|some|any|it|this|that)\b)",
     # "we were set up in 2015 to design hearing aids"
     r"\b(?:set\s+up|founded|started|spun\s+(?:out|off)|established|formed)\b[^.;!?]{0,60}?"

@@ -73,6 +73,17 @@ _UNCOUNTED_STAFF = re.compile(
     r"holiday|temporary|casual)\s+(?:staff|workers|crew|pickers|packers|helpers|temps)\b",
     re.IGNORECASE)
 _UNCOUNTED_SHARE = 0.1
+# a cost quoted with the tax in: "£96k including VAT", "£12,000 inc. VAT", "VAT inclusive"
+_WITH_VAT = re.compile(r"\b(?:inc(?:l(?:uding|usive(?:\s+of)?)?)?\.?|with)\s+vat\b|"
+                       r"\bvat\s+(?:inc(?:l(?:uded|usive)?)?\.?|included)(?!\w)", re.I)
+# ... and the tax got back: "we're VAT registered", "we claim that back", "we reclaim the VAT"
+_VAT_RECOVERED = re.compile(
+    r"\bvat[\s-]registered\b|\bregistered\s+for\s+vat\b|\b(?:claim|reclaim|recover|get)"
+    r"(?:s|ed|ing)?\s+(?:the\s+|that\s+|it\s+|all\s+(?:of\s+)?(?:the\s+|it\s+)?)?(?:vat\s+)?back\b|"
+    r"\b(?:reclaim|recover)(?:s|ed|ing)?\s+(?:the\s+|all\s+the\s+)?vat\b", re.I)
+_VAT_NOT_RECOVERED = re.compile(
+    r"\b(?:not|n't|can't|cannot|unable\s+to)\s+(?:\w+\s+){0,2}?(?:vat[\s-]registered|registered\s+"
+    r"for\s+vat|claim|reclaim|recover)", re.I)
 _APPROXIMATE = re.compile(
     r"\b(?:about|around|roughly|approximately|approx|circa|somewhere|in\s+the\s+region\s+of|"
     r"give\s+or\s+take|or\s+so|ish|depending)\b|~", re.IGNORECASE)
@@ -184,7 +195,8 @@ class FactExtractor:
                  field_keywords: Sequence[str] = (),
                  programme_names: Sequence[str] = (),
                  programme_kinds: Sequence[str] = (),
-                 sited_places: Sequence[str] = ()) -> None:
+                 sited_places: Sequence[str] = (),
+                 vat_rate: float | None = None) -> None:
         """`in_kind`: support given in kind and its value a unit, read as earlier support.
         `field_keywords`: the words of the fields a programme's business must work in, noted
         wherever an owner uses them (`Facts.sector_mentions`), outside the `programme_names`
@@ -192,6 +204,7 @@ class FactExtractor:
         after its field says nothing of the business). `sited_places`: one-word place names
         read only where the words before say a site is there ("a yard at Halesowen")."""
         self._places = Places(places or {}, sited_places)
+        self._vat_rate = vat_rate
         # another country's postal codes (an Eircode), from the policy's areas
         self._local_codes = [re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I)
                              for p in postcode_patterns or []]
@@ -255,7 +268,7 @@ class FactExtractor:
                    programme_names=[n for p in policy.programmes for n in (p.name, *p.aliases)],
                    programme_kinds=[p.kind for p in policy.programmes
                                     if any(c.fact == "sector_fit" for c in p.criteria)],
-                   sited_places=sited)
+                   sited_places=sited, vat_rate=policy.rates.vat_rate)
 
     def _not_a_programme(self, sector: str | None) -> str | None:
         """The activities read, without a programme's own name read as one ("£50k from the
@@ -428,6 +441,14 @@ class FactExtractor:
         if employees is not None and facts.employees == employees and \
                 (unknown := sum(msg.part_timers_unknown.values())):
             facts = facts.model_copy(update={"part_timers_unknown": unknown})
+        if facts.project_cost is not None and self._vat_rate and \
+                _WITH_VAT.search(msg.sources.get("project_cost", "")) and \
+                _VAT_RECOVERED.search(msg.text) and not _VAT_NOT_RECOVERED.search(msg.text):
+            # "£96k including VAT, which we claim back": the cost to the business is without it
+            net = round(facts.project_cost.amount / (1 + self._vat_rate), 2)
+            facts = facts.model_copy(update={
+                "project_cost": facts.project_cost.model_copy(update={"amount": net}),
+                "project_cost_net_of_vat": True})
         if facts.employees is not None and not facts.part_timers_unknown and \
                 "employees" not in facts.ranges and _UNCOUNTED_STAFF.search(msg.text):
             # "230 full-timers plus a fair number of part-timers": at least the count, and as

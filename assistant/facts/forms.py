@@ -314,7 +314,8 @@ _RANGE = re.compile(
     # "headcount fluctuates between 40 and 55": staff named before the range
     r"(?P<who>\b(?:head\s*count|staff\s+numbers?|staff\s+count|staffing|workforce|team\s+size)"
     r"\s+(?:[a-z]+\s+){0,2}?(?:(?:anywhere\s+)?from\s+)?(?=between\b|\d))?"
-    rf"(?:\b(?P<between>between)\s+)?(?P<pre>[£€])?\s*(?P<a>{_NUMBER})\s*(?P<ma>{_MULTIPLIER})?\s*"
+    rf"(?:\b(?P<between>between)\s+(?:(?:about|around|roughly|approximately|some)\s+)?)?"
+    rf"(?P<pre>[£€])?\s*(?P<a>{_NUMBER})\s*(?P<ma>{_MULTIPLIER})?\s*"
     rf"(?P<joint>-|–|to|and)\s*(?P<pre2>[£€])?\s*(?P<b>{_NUMBER})\s*(?P<mb>{_MULTIPLIER})?\b"
     r"(?P<after>\s*(?:staff|employees|people|workers|members\s+of\s+staff))?", re.I)
 

@@ -86,6 +86,9 @@ _ADVISERS = re.compile(r"\s+(?:firm|practitioners?|advisers?|advisors?|specialis
 # An owner's way of saying the business is sound: "no debt issues", "no money worries"
 _NO_MONEY_TROUBLE = re.compile(
     r"\bno\s+(?:debt|money|financial|cash[\s-]?flow)\s+(?:issues?|problems?|troubles?|worries)\b|"
+    # "no problem with debts", "no administration, nothing like this"
+    r"\bno\s+(?:problems?|issues?|troubles?)\s+with\s+(?:debts?|money|creditors|paying)\b|"
+    r"\bno\s+(?:administration|liquidation|receivership|insolvency)\b|"
     r"\b(?:debt|money)[\s-]free\b|\bno\s+(?:bad\s+)?debts\b|\bfinancially\s+(?:sound|healthy|"
     r"stable|strong|secure|fine|ok|okay)\b|"
     # "in good shape financially", "in decent financial health", "a healthy balance sheet"

@@ -54,6 +54,8 @@ _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("turnover", re.compile(
         # "fee income of £800k", "billings of £900k": what a service firm calls it
         r"\b(?:turnover|turn(?:s|ed|ing)?\s+over|revenues?|sales|takings|income|billings)\b|"
+        # "sale last year £1.6m": the singular, as some owners write it, for a year
+        r"\bsale\s+(?=(?:last|this|per|a|each)\s+(?:financial\s+)?year\b)|"
         # "fees approx £480k a year": a practice's fees over a year
         r"\bfees\b(?=[^.;!?]{0,30}?\b(?:a|per|each|every)\s+(?:year|annum)\b)|"
         # "she took £60k this year", "it brings in £300k a year": money in over a year

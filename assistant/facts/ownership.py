@@ -252,7 +252,11 @@ _COMMON_OWNER = re.compile(
     r"(?:also\s+)?(?:own|owns|control|controls|run|runs)\s+(?:100\s*%\s+of\s+|all\s+of\s+)?"
     r"(?:both|2|two)\s+(?:separate\s+|different\s+|limited\s+)?(?:companies|businesses|firms)\b|"
     r"\b(?:both|2|two)\s+(?:companies|businesses|firms)\s+(?:are\s+)?(?:wholly\s+|fully\s+)?"
-    r"owned\s+by\s+(?:me|us|my|our|the\s+same)\b|\bsame\s+owners?\b", re.I)
+    r"owned\s+by\s+(?:me|us|my|our|the\s+same)\b|\bsame\s+owners?\b|"
+    # "I'm the sole owner of two companies"
+    r"\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:the\s+)?(?:sole\s+|only\s+|joint\s+)?(?:owners?|"
+    r"shareholders?)\s+of\s+(?:both|2|two)\s+(?:separate\s+|different\s+|limited\s+)?"
+    r"(?:companies|businesses|firms)\b", re.I)
 # The other business of that owner: "a sister foundry in Redditch", "the other one",
 # "our other company"
 _SISTER = re.compile(
@@ -261,8 +265,15 @@ _SISTER = re.compile(
     r"helps?|does|did|has|have|had|runs?|owns?|also|too|both|now|then|here|there|still|"
     r"currently|since|today)\b)(?:[\w-]+\s+){0,3}?[\w-]+"
     r"(?=\s+(?:in|at|near|with|based|that|which|who|employing|turning|has|had|is)\b|\s*[,;(.:-]|$)|"
-    r"\b(?:our|my)\s+other\s+(?:[\w-]+\s+){0,2}?(?:company|firm|business)\b", re.I)
-_THE_OTHER = re.compile(r"\bthe\s+other\s+(?:one|1|company|firm|business)\b", re.I)
+    r"\b(?:our|my)\s+other\s+(?:[\w-]+\s+){0,2}?(?:company|firm|business)\b|"
+    # "I also own a fabrication company next door"
+    r"(?:(?<=\bi\s)|(?<=\bwe\s))(?:also\s+(?:jointly\s+)?(?:own|run)|(?:jointly\s+)?own\s+"
+    r"(?=another\b))\s+(?:all\s+of\s+|100\s*%\s+of\s+)?(?:an?\s+|another\s+|a\s+second\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:company|firm|business)\b", re.I)
+_THE_OTHER = re.compile(r"\bthe\s+other\s+(?:one|1|company|firm|business)\b|"
+                        # "Company A does ..., Company B does ...": the second of the two
+                        r"\b(?:company|firm|business)\s+(?:b|2)\b|\bthe\s+second\s+(?:one|1|"
+                        r"company|firm|business)\b", re.I)
 # The owner's control of another business, told after their share of this one: "Mr Patel owns
 # 100% of the company and also 100% of Patel Castings Ltd"
 _OWNER_ALSO = re.compile(
@@ -304,10 +315,18 @@ def _sister_companies(msg: Message) -> list[Found[Holding]]:
         if holding is None:
             continue
         msg.claim(match.start(), end)
+        holder = re.sub(r"\bother 1\b", "other one", holding.holder)
+        holder = _SISTER_LABEL_END.sub("", _OWNS_TOO.sub("", holder)) or holder
         found.append(Found(match.start(), end, holding.model_copy(update={
-            "holder_kind": "enterprise", "same_owner": True,
-            "holder": re.sub(r"\bother 1\b", "other one", holding.holder)})))
+            "holder_kind": "enterprise", "same_owner": True, "holder": holder})))
     return found
+
+
+# the words around the other business's name: "also own a bakery next door", "Company B does"
+_OWNS_TOO = re.compile(r"^(?:also\s+(?:jointly\s+)?(?:own|run)|(?:jointly\s+)?own)\s+"
+                       r"(?:all\s+of\s+|100\s*%\s+of\s+)?", re.I)
+_SISTER_LABEL_END = re.compile(r"\s+(?:does|do|makes|make|is|has|which|that|who|employs)\b.*$|"
+                               r"\s+[-–—].*$", re.I)
 
 
 _NO_ONE = re.compile(r"(?:no|none\s+of|neither|nor|not\s+(?:a|any|one)|never\s+(?:a|any))\b",
@@ -557,6 +576,9 @@ def _claimed_end(msg: Message, start: int, end: int, holding: Holding) -> int:
 _NOT_AN_OBJECT = re.compile(r"(?:return|exchange|lieu|total|cash|\d)", re.I)
 
 
+_THIS_BUSINESS = re.compile(r"(?:this|the|our|my)\s+(?:company|business|firm|one)|it|us", re.I)
+
+
 def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
     """ "an NHS trust holds 30%", "we own 40% of a supplier with 30 staff"."""
     share = _share(match)
@@ -573,6 +595,9 @@ def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
         holding = _holding(msg, match.end(), end, share, "we_own")
         if holding is None or holding.holder_kind not in ("enterprise", "public_body",
                                                           "university", "investor"):
+            return None
+        if _THIS_BUSINESS.fullmatch(holding.holder):
+            msg.claim(subject_start, end)  # "I own 100% of this company": its owner, no more
             return None
         msg.claim(subject_start, end)
         return Found(subject_start, end, holding)

@@ -16,7 +16,8 @@ from assistant.facts.numbers import words_to_digits
 from assistant.facts.postcodes import best_location
 
 _COUNCIL = re.compile(r"\s*\b(?:(?:metropolitan\s+)?borough\s+|district\s+|city\s+|county\s+)?"
-                      r"council\b", re.I)
+                      # not the councils of a region: "the West Mids council areas"
+                      r"council\b(?!\s+(?:areas|boundaries|districts|regions))", re.I)
 _CAPITALISED_NAME = re.compile(r"(?:[A-Z][a-z'&-]+\s+){0,2}[A-Z][a-z'&-]+$")
 _NOT_A_COUNCIL_NAME = frozenset({"our", "the", "local", "a", "my", "your", "their", "this",
                                  "that", "city", "town", "parish", "county", "district", "no",

@@ -170,7 +170,10 @@ _TWO_OF_US = re.compile(
     rf"(?<!owned\sby\s)(?<!held\sby\s)"
     rf"\b(?:just\s+|only\s+)?(?:me|i)\s+(?:and|&)\s+(?:my|a)\s+(?:co-?founder|business\s+partner|"
     rf"partner|flatmate|friend|mate|{_FAMILY})\b"
-    r"(?!\s+(?:own|owns|hold|holds|are\s+(?:the\s+)?(?:owners|shareholders|directors)))", re.I)
+    r"(?!\s+(?:own|owns|hold|holds|are\s+(?:the\s+)?(?:owners|shareholders|directors)))"
+    # the owners' shares after them: "only me and my brother, 50 50"
+    r"(?!\s*,?\s*(?:\d+\s*[/-]?\s*\d+\b(?!\s*(?:staff|people|employees))|equally|half\s+each))",
+    re.I)
 # The owner working alone: "I'm a sole trader", "as a sole trader"
 _SOLE_TRADER = re.compile(r"\b(?:i'm|im|i\s+am|as|being)\s+a\s+sole\s+trader\b"
                           r"(?![^.;!?]{0,40}\b(?:staff|employees?|people|workers|team)\b)", re.I)

@@ -54,8 +54,11 @@ _STARTED = (r"(?:founded|established|started(?:\s+(?:trading|up)(?:\s+(?:properl
 _TRADING_FOR = re.compile(
     rf"\b{_TRADING}\s+(?:for\s+)?(?:(?:the\s+)?(?:last|past)\s+)?(?:{QUAL}\s+)?{DURATION}",
     re.I)
-_DURATION_OF_TRADING = re.compile(rf"{DURATION}'?\s+(?:of\s+)?(?:trading|in\s+business)\b",
-                                  re.I)  # "9 years trading", "nine years' trading"
+_DURATION_OF_TRADING = re.compile(
+    rf"{DURATION}'?\s+(?:of\s+)?(?:trading|in\s+business|"
+    # "six years we are trading": the years first, as some owners write it
+    r"(?:we|i)\s+(?:are|am|have\s+been|'ve\s+been)\s+(?:trading|in\s+business|open))\b",
+    re.I)  # "9 years trading", "nine years' trading"
 _AGE = re.compile(
     r"\b(?:we(?:'re|\s+are)|(?:the\s+|our\s+)?(?:company|business|firm)\s+is|it's|it\s+is)\s+"
     rf"(?:only\s+|just\s+)?(?:{QUAL}\s+)?{DURATION}\s+old\b", re.I)
@@ -117,8 +120,10 @@ _NOT_TRADING = re.compile(
 _LAST_PERIOD_MONTHS = {"week": 0.2, "month": 1.0, "year": 12.0}
 # A duration of something other than the business: "the project runs for 12 months".
 _NOT_THE_BUSINESS_AGE = re.compile(
-    r"\b(?:project|programme|scheme|grant|contract|lease|loan|monitoring|warranty|round|call|"
-    r"competition|offer|application|machine|equipment)\b", re.I)
+    r"\b(?:project|programme|scheme|grant|lease|loan|monitoring|warranty|round|call|"
+    r"competition|offer|application|machine|equipment|"
+    # a contract, not a trade done under contract: "contract machining", "contract packers"
+    r"contract(?!\s+[a-z]+(?:ing|ers?|ors?)\b))\b", re.I)
 PRE_REVENUE = re.compile(
     r"\bpre[\s-]?revenue\b|\bno\s+(?:sales|revenue|turnover|income)\s+(?:yet|so\s+far)\b|"
     # "we have not sold one jar yet"

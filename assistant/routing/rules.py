@@ -351,7 +351,10 @@ SIGNPOST_STRONG: list[tuple[str, re.Pattern[str]]] = [
 # What a question asks about a facility that the catalogue does not hold: its hours, prices,
 # terms. Such a question wants that fact, not a list of facilities.
 FACILITY_ATTRIBUTE = re.compile(
-    r"\b(?:opening\s+(?:hours|times)|open(?:s|ing)?\s+(?:at|on|until|till)|hours|price|prices|"
+    r"\b(?:opening\s+(?:hours|times)|open(?:s|ing)?\s+(?:at|on|until|till|for)|hours|price|prices|"
+    # whether it is open or free now: "is the track open at the moment?"
+    r"(?:open|available|running|operating|closed)\b[^.?!]{0,30}\b(?:at\s+the\s+moment|right\s+now|"
+    r"currently|these\s+days|this\s+(?:week|month|year))|"
     r"cost|costs|charge|charges|fee|fees|rent|rental|discount|parking|park|address|"
     r"phone|email|capacity|size|age|waiting\s+list|availability|book(?:ing)?|hire|"
     # what using one requires: "must a visitor be insured to use the lab?"

@@ -334,6 +334,9 @@ class Rates(Strict):
     sme: SmeTest = Field(default_factory=SmeTest)  # the size test; the EU definition if absent
     time_zone: str = ""  # where round dates and times are local: "Europe/London"
     in_kind: list[InKindSupport] = Field(default_factory=list)  # counted at a value a unit
+    # the standard rate of sales tax (0.2 for 20%), to take the tax a business recovers out of
+    # a cost it quotes with the tax included; without it such a cost is read as given
+    vat_rate: float | None = Field(default=None, ge=0, lt=1)
 
 
 class Policy(Strict):

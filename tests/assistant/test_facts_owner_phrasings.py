@@ -574,3 +574,75 @@ def test_an_act_supposed_is_not_the_trade(extractor: FactExtractor) -> None:
     assert extractor.extract("When we sell the business, do we repay the grant?"
                              ).sector_text is None
     assert extractor.extract("If I make an appeal, who hears it?").sector_text is None
+
+
+def test_a_second_company_of_the_same_owner_is_linked(extractor: FactExtractor) -> None:
+    told = extractor.extract("We make timber windows, 30 staff, £3m turnover. I also own a "
+                             "glazing company on the same estate - 12 staff, £1.1m.")
+    assert told.employees == 30 and told.turnover is not None \
+        and told.turnover.amount == 3_000_000
+    assert [(h.holder, h.employees, h.same_owner) for h in told.holdings] == [
+        ("a glazing company on the same estate", 12, True)]
+    lettered = extractor.extract("We are the owners of two firms. Company A does laser cutting "
+                                 "- 25 staff, £2m turnover. Company B does powder coating for "
+                                 "the same clients - 10 staff, £800k.")
+    assert lettered.sector_text == "laser cutting"
+    assert [(h.holder, h.employees) for h in lettered.holdings] == [("Company B", 10)]
+
+
+def test_the_councils_of_a_region_are_no_council(extractor: FactExtractor) -> None:
+    facts = extractor.extract("You only fund firms in the Black Country council areas, right?")
+    assert facts.local_authority is None
+
+
+def test_a_trade_done_under_contract_leaves_the_months_traded(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("I started my own contract packing business - we've been going "
+                              "for five months now.")
+    assert facts.months_trading == 5
+    assert facts.sector_text is not None and "contract packing" in facts.sector_text
+
+
+def test_years_first_and_a_year_s_sale(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Eleven years we are trading. Sale last year £2.3 million.")
+    assert facts.months_trading == 132
+    assert facts.turnover is not None and facts.turnover.amount == 2_300_000
+
+
+def test_a_range_with_about_inside_it(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Our staff numbers move between roughly 40 and 60 people.")
+    assert facts.ranges.get("employees") == [40, 60]
+
+
+def test_a_family_s_other_firm_is_linked_and_the_owner_s_own_share_is_no_holding(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("I own 100% of this business. My son and I also jointly own all "
+                              "of another firm in Tipton that sells to the same customers - "
+                              "that one has 120 staff and £14m turnover.")
+    assert facts.employees is None and facts.turnover is None
+    assert [(h.holder, h.employees, h.same_owner) for h in facts.holdings] == [
+        ("another firm in Tipton", 120, True)]
+
+
+def test_owners_with_their_shares_are_not_the_headcount_and_debts_said_fine(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("Company is only me and my cousin, 60 40. No problem with debts, "
+                              "no liquidation.")
+    assert facts.employees is None
+    assert facts.insolvent is False
+
+
+def test_mending_and_selling_on_is_a_trade(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We fix up second-hand forklifts and resell them, 9 staff.")
+    assert facts.sector_text is not None and "forklifts" in facts.sector_text
+
+
+def test_a_cost_quoted_with_vat_the_business_recovers_is_read_without_it(
+        extractor: FactExtractor) -> None:
+    net = extractor.extract("The robot cell is £60,000 incl. VAT and we reclaim the VAT.")
+    assert net.project_cost is not None and net.project_cost.amount == 50_000
+    assert net.project_cost_net_of_vat
+    kept = extractor.extract("The robot cell is £60,000 incl. VAT; we can't claim it back.")
+    assert kept.project_cost is not None and kept.project_cost.amount == 60_000
+    plain = extractor.extract("The robot cell is £60,000 plus VAT and we reclaim the VAT.")
+    assert plain.project_cost is not None and plain.project_cost.amount == 60_000

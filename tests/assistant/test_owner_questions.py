@@ -344,6 +344,12 @@ def test_the_policy_s_named_rounds_mark_a_question_as_the_programme_s(embedder) 
     ("What is the name of the scheme's finance director?",
      ["The finance director signs every offer."], True),
     ("What's the name of the centre's head?", ["Dr Ruth Akande heads the centre."], False),
+    # how something is now, which only a sentence about now answers
+    ("Is the wind tunnel taking bookings right now?", ["The tunnel tests cars and drones."],
+     True),
+    ("Is the wind tunnel running at the moment?", ["The tunnel is currently closed for "
+                                                    "upgrades."], False),
+    ("Is the call for applications open right now?", ["Calls open each spring."], False),
 ])
 def test_a_record_of_the_programme_is_answered_only_when_reported(
         question: str, selected: list[str], refused: bool) -> None:

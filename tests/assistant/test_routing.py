@@ -536,3 +536,8 @@ def test_somewhere_to_try_something_is_signposting(rules: Router, text: str) -> 
 def test_what_support_in_kind_is_worth_is_no_search_for_experts(rules: Router) -> None:
     decision = rules.route("the expert days, what is each one valued at towards MFA?")
     assert decision.route != "signposting"
+
+
+def test_whether_a_facility_is_open_now_is_a_fact_asked_not_a_search(rules: Router) -> None:
+    decision = rules.route("Is the robotics lab at the university open for visits this week?")
+    assert decision.route != "signposting"
