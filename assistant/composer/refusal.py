@@ -103,7 +103,10 @@ _PERSON_NAME_ASKED = re.compile(
     r"representative)\b|"
     r"\b(?:expert|adviser|advisor|contact|person|engineer|manager|officer|specialist|director|"
     r"chair|head|coordinator)\s+"
-    r"(?:is\s+)?called\b", re.IGNORECASE)
+    r"(?:is\s+)?called\b|"
+    # "the finance director's name"
+    r"\b(?:expert|adviser|advisor|contact|person|engineer|manager|officer|specialist|director|"
+    r"chair|head|coordinator|lead)(?:'s|s'|’s)\s+names?\b", re.IGNORECASE)
 _PERSON_NAMED = re.compile(r"\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+[A-Z][a-z]+")
 # Whether a firm named had an award: "Did Acme Tools get a booster grant?"
 _FIRM_AWARDED = re.compile(
@@ -152,7 +155,7 @@ def unreported_record(question: str, selected: Sequence[str], message: str = "")
     if _FIRM_AWARDED.search(question):
         return True
     if _STATUS_NOW_ASKED.search(question) and not _ROUND_WORDS.search(message or question):
-        # "is the track open for trials at the moment?": only a sentence saying how it is now
+        # "is the wind tunnel free this week?": only a sentence saying how it is now
         return not any(_STATUS_NOW.search(sentence) for sentence in selected)
     if _PERSON_NAME_ASKED.search(question):
         return not any(_PERSON_NAMED.search(sentence) for sentence in selected)

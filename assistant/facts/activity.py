@@ -46,7 +46,7 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"\b(?:we\s+are|we're)\s+(?-i:[A-Z][\w&'.-]*)(?:\s+(?-i:[A-Z&][\w&'.-]*)){0,4}\s*,\s+"
     r"(?:an?\s+)?(?!(?:and|but|so|we|our|us|i|it|based|located|in|at|on|from|with|the)\b)"
     r"(?=[a-z])",
-    # "I set up my own contract machining business": the kind before the business
+    # "we started our own picture framing business": the kind before the business
     r"\b(?:set\s+up|started|start|founded|launched|opened|run|running|have|own)\s+(?:my|our)\s+own\s+"
     r"(?=(?:[\w&-]+\s+){1,4}?(?:business|company|firm|shop|workshop|bakery|studio|practice)\b)",
     # "I run a bakery", "we've got a tyre shop"

@@ -451,7 +451,7 @@ class FactExtractor:
                 "project_cost_net_of_vat": True})
         if facts.employees is not None and not facts.part_timers_unknown and \
                 "employees" not in facts.ranges and _UNCOUNTED_STAFF.search(msg.text):
-            # "230 full-timers plus a fair number of part-timers": at least the count, and as
+            # "140 on the payroll and some weekend casuals": at least the count, and as
             # many more as a tenth of it (two at the least) would not be a surprise
             floor = facts.employees
             facts = facts.model_copy(update={

@@ -17,7 +17,7 @@ INSOLVENCY = re.compile(
     r"out\s+of|from|"
     r"near)\s+(?:an?\s+|the\s+|any\s+)?administration|liquidation|receivership|insolven(?:t|cy)|"
     r"(?:company\s+)?voluntary\s+arrangement|cva|winding[\s-]+up|wound\s+up|bankrupt(?:cy)?|"
-    # "we came to a formal arrangement with our creditors": a CVA told in words
+    # "we reached an arrangement with all our creditors": a CVA told in words
     r"(?:arrangement|compromise|deal)\s+with\s+(?:all\s+)?(?:our|its|the|my|their)\s+creditors|"
     r"(?:gone|went|going|go)\s+(?:bust|under)|been\s+bust|"
     r"(?:administrators?|receivers?|liquidators?)\s+(?:have\s+been\s+|has\s+been\s+|were\s+|"
@@ -86,7 +86,7 @@ _ADVISERS = re.compile(r"\s+(?:firm|practitioners?|advisers?|advisors?|specialis
 # An owner's way of saying the business is sound: "no debt issues", "no money worries"
 _NO_MONEY_TROUBLE = re.compile(
     r"\bno\s+(?:debt|money|financial|cash[\s-]?flow)\s+(?:issues?|problems?|troubles?|worries)\b|"
-    # "no problem with debts", "no administration, nothing like this"
+    # "no issues with creditors", "never any receivership"
     r"\bno\s+(?:problems?|issues?|troubles?)\s+with\s+(?:debts?|money|creditors|paying)\b|"
     r"\bno\s+(?:administration|liquidation|receivership|insolvency)\b|"
     r"\b(?:debt|money)[\s-]free\b|\bno\s+(?:bad\s+)?debts\b|\bfinancially\s+(?:sound|healthy|"

@@ -64,7 +64,7 @@ _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?=\s+(?:about|around|roughly|approximately|just\s+(?:over|under)|over|under)?\s*"
         r"[£€]?\d[\d,.]*\s*(?:k|m|million|grand|thousand)?\b[^.;!?]{0,20}?"
         r"\b(?:last|this|a|per|each|every|in\s+the\s+last)\s+(?:financial\s+)?(?:year|yr|annum)\b)|"
-        # "about £180k a year coming in": money in, told after the amount
+        # "£95k a year coming in": money in, told after the amount
         r"(?<=year\s)coming\s+in\b|(?<=annum\s)coming\s+in\b",
         re.I)),
     ("balance_sheet", re.compile(

@@ -253,7 +253,7 @@ _COMMON_OWNER = re.compile(
     r"(?:both|2|two)\s+(?:separate\s+|different\s+|limited\s+)?(?:companies|businesses|firms)\b|"
     r"\b(?:both|2|two)\s+(?:companies|businesses|firms)\s+(?:are\s+)?(?:wholly\s+|fully\s+)?"
     r"owned\s+by\s+(?:me|us|my|our|the\s+same)\b|\bsame\s+owners?\b|"
-    # "I'm the sole owner of two companies"
+    # "we're joint owners of both firms"
     r"\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:the\s+)?(?:sole\s+|only\s+|joint\s+)?(?:owners?|"
     r"shareholders?)\s+of\s+(?:both|2|two)\s+(?:separate\s+|different\s+|limited\s+)?"
     r"(?:companies|businesses|firms)\b", re.I)
@@ -597,7 +597,7 @@ def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
                                                           "university", "investor"):
             return None
         if _THIS_BUSINESS.fullmatch(holding.holder):
-            msg.claim(subject_start, end)  # "I own 100% of this company": its owner, no more
+            msg.claim(subject_start, end)  # "we hold all of the business": its owners, no more
             return None
         msg.claim(subject_start, end)
         return Found(subject_start, end, holding)

@@ -171,7 +171,7 @@ _TWO_OF_US = re.compile(
     rf"\b(?:just\s+|only\s+)?(?:me|i)\s+(?:and|&)\s+(?:my|a)\s+(?:co-?founder|business\s+partner|"
     rf"partner|flatmate|friend|mate|{_FAMILY})\b"
     r"(?!\s+(?:own|owns|hold|holds|are\s+(?:the\s+)?(?:owners|shareholders|directors)))"
-    # the owners' shares after them: "only me and my brother, 50 50"
+    # the owners' shares after them: "just me and my daughter, 70/30"
     r"(?!\s*,?\s*(?:\d+\s*[/-]?\s*\d+\b(?!\s*(?:staff|people|employees))|equally|half\s+each))",
     re.I)
 # The owner working alone: "I'm a sole trader", "as a sole trader"

@@ -53,8 +53,8 @@ def test_three_turns_gather_facts_and_reach_a_verdict(assistant) -> None:
 
 def test_an_unsettled_insolvency_told_later_keeps_the_check_going(assistant) -> None:
     first = assistant.ask("Kitchen worktop fabricators in Oldbury, 16 staff, £1.9m turnover, "
-                          "trading since 2012. Could we get a Productivity Booster grant?")
-    second = assistant.ask("Thing is, HMRC lodged a winding-up petition against us last month; "
+                          "trading since 2012. Might we qualify for a Productivity Booster grant?")
+    second = assistant.ask("Thing is, a creditor has petitioned the court to wind us up; "
                            "our accountant is trying to get it struck out.",
                            first.conversation_id)
     assert second.route == "eligibility"

@@ -616,18 +616,18 @@ def test_a_range_with_about_inside_it(extractor: FactExtractor) -> None:
 
 def test_a_family_s_other_firm_is_linked_and_the_owner_s_own_share_is_no_holding(
         extractor: FactExtractor) -> None:
-    facts = extractor.extract("I own 100% of this business. My son and I also jointly own all "
-                              "of another firm in Tipton that sells to the same customers - "
-                              "that one has 120 staff and £14m turnover.")
+    facts = extractor.extract("I hold 100% of the business. My daughter and I also jointly "
+                              "own a second company in Tipton, with the same buyers - that one "
+                              "has 120 staff and £14m turnover.")
     assert facts.employees is None and facts.turnover is None
     assert [(h.holder, h.employees, h.same_owner) for h in facts.holdings] == [
-        ("another firm in Tipton", 120, True)]
+        ("a second company in Tipton", 120, True)]
 
 
 def test_owners_with_their_shares_are_not_the_headcount_and_debts_said_fine(
         extractor: FactExtractor) -> None:
-    facts = extractor.extract("Company is only me and my cousin, 60 40. No problem with debts, "
-                              "no liquidation.")
+    facts = extractor.extract("The shares: just me and my brother, 60 40. No issues with "
+                              "creditors, no liquidation.")
     assert facts.employees is None
     assert facts.insolvent is False
 

@@ -341,9 +341,9 @@ def test_the_policy_s_named_rounds_mark_a_question_as_the_programme_s(embedder) 
     ("Can you list the labs that offer fatigue testing?", ["Lab A offers fatigue testing."],
      False),
     # a person's name asked for, by the post they hold
-    ("What is the name of the scheme's finance director?",
+    ("Please send me the finance director's name.",
      ["The finance director signs every offer."], True),
-    ("What's the name of the centre's head?", ["Dr Ruth Akande heads the centre."], False),
+    ("Tell me the name of the centre's head.", ["Dr Ruth Akande heads the centre."], False),
     # how something is now, which only a sentence about now answers
     ("Is the wind tunnel taking bookings right now?", ["The tunnel tests cars and drones."],
      True),
