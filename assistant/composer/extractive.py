@@ -401,8 +401,8 @@ def _with_antecedents(chosen: list[Sentence], candidates: list[_Candidate],
     """A sentence that opens with a pronoun ("It is led by ...") is shown after the sentence
     that names what the pronoun stands for; one that counts a period from an event ("within
     20 days of the acknowledgement") after the sentence, earlier in its document, that says
-    when the event comes ("we acknowledge it within 3 days"). `sources`: each passage's
-    document."""
+    when the event comes ("we acknowledge it within 3 days"); a question the guidance asks
+    itself, before its answer. `sources`: each passage's document."""
     def document(s: Sentence) -> str:
         return sources[s.passage] if s.passage < len(sources) else str(s.passage)
 
@@ -428,6 +428,12 @@ def _with_antecedents(chosen: list[Sentence], candidates: list[_Candidate],
                 out.append(nearest)
                 shown.add((nearest.passage, nearest.position))
         out.append(sentence)
+        after = (sentence.passage, sentence.position + 1)
+        if sentence.text.rstrip().endswith("?") and after in by_place and after not in shown:
+            # a question the guidance asks itself ("What if the form is wrong?") is shown with
+            # its answer, the sentence after it
+            out.append(by_place[after])
+            shown.add(after)
     return out
 
 

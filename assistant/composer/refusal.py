@@ -420,6 +420,26 @@ def _counted(question: str) -> list[str]:
     return nouns
 
 
+# What follows from a case: "what happens if we miss a quarter's claim?"
+_WHAT_HAPPENS_IF = re.compile(
+    r"\bwhat\s+(?:happens|would\s+happen|will\s+happen|happened)\s+(?:to\s+[\w\s]{1,30}?\s+)?"
+    r"(?:if|when|where|should)\s+(?P<case>[^?.!]{3,120})", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:if|unless|when|where|otherwise|in\s+case|should\s+you|fails?|"
+                        r"miss(?:es|ed)?|late|not\s+met|cannot|can't)\b", re.IGNORECASE)
+# Whether money must be returned: "do we pay any of it back?", "would they claw it back?"
+_REPAY_ASKED = re.compile(
+    r"\b(?:pay\s+(?:[\w-]+\s+){0,4}?back|repay\w*|claw\w*[\s-]+(?:[\w-]+\s+){0,4}?back|"
+    r"clawback|give\s+(?:[\w-]+\s+){0,4}?back|hand\s+(?:[\w-]+\s+){0,4}?back|"
+    r"return\s+(?:the|some|any|part|all)\s+(?:of\s+)?(?:the\s+|it\b)?(?:grant|money|funding|"
+    r"award)?)", re.IGNORECASE)
+_REPAY_SAID = re.compile(
+    r"\b(?:pay\s+(?:[\w-]+\s+){0,4}?back|repa(?:y|id|yment)\w*|claw\w*[\s-]+(?:[\w-]+\s+){0,4}?"
+    r"back|clawback|"
+    r"recover\w*\s+(?:the\s+|some\s+|all\s+|part\s+)?(?:of\s+)?(?:the\s+)?(?:grant|money|funding|"
+    r"award)|return\w*\s+(?:the|some|any|part|all)\s+(?:of\s+)?(?:the\s+)?(?:grant|money|funding|"
+    r"award)|withh[eo]ld\w*|reduc\w+\s+(?:the\s+)?(?:grant|award|payment))", re.IGNORECASE)
+
+
 def _holds_answer(question: Question, text: str) -> bool:
     """Whether the text holds the kind of answer the question asks for."""
     wanted = question.answer_type
@@ -431,6 +451,17 @@ def _holds_answer(question: Question, text: str) -> bool:
         return answer_present("figure" if there["figure"] else "date", text)
     if _LEAD_TIME_ASKED.search(question.text):
         return bool(_PERIOD.search(text))  # "how much notice is needed?": a period
+    if (happens := _WHAT_HAPPENS_IF.search(question.text) or
+            _WHAT_HAPPENS_IF.search(question.sentence)) is not None:
+        # "what happens if we miss a claim?": a sentence on that case, said as a condition
+        case = set(stems(happens["case"])) - FORM_WORDS
+        # (not in a heading: "Claims > When are we paid?")
+        return any(_CONDITION.search(line) and case & set(stems(line))
+                   for line in re.split(r"(?<=[.!?])\s+|\n", text) if " > " not in line)
+    if _REPAY_ASKED.search(question.text) and not re.search(r"\bloans?\b", question.text,
+                                                             re.IGNORECASE):
+        # "would we have to give some of it back?": only a sentence about money returned
+        return bool(_REPAY_SAID.search(text))
     if wanted not in {"figure", "date", "name"}:
         return True
     if nouns:

@@ -136,6 +136,15 @@ def test_a_period_counted_from_an_event_comes_with_when_the_event_is(
     assert found.answer.index("5 working days") < found.answer.index("15 working days")
 
 
+def test_a_question_the_guidance_asks_itself_comes_with_its_answer(
+        composer: ExtractiveComposer) -> None:
+    passages = [_passage("Can the licence be moved to a new owner? Only with the board's "
+                         "written consent. Licences last five years.", "Common questions")]
+    found = composer.compose("Can the licence be moved to a new owner if we sell?", passages)
+    assert "moved to a new owner?" in found.answer
+    assert "Only with the board's written consent." in found.answer
+
+
 @pytest.mark.parametrize(("question", "subjects"), [
     ("What's the difference between a grant and a loan?", ("grant", "loan")),
     ("How does the Skills Fund differ from the Growth Fund?", ("Skills Fund", "Growth Fund")),

@@ -431,6 +431,14 @@ def test_advice_is_answered_only_where_a_passage_says_the_phrase() -> None:
     # when the programme itself ends: a day on the calendar, not a project's span
     ("When will the scheme be ending?", "The scheme runs until March 2029.",
      "Projects must finish within 18 months of the offer."),
+    # what follows from a case: a sentence on that case, as a condition
+    ("What happens if a delivery slips past the deadline?",
+     "If a delivery slips, tell us and we will agree a new date.",
+     "Deliveries are booked through the portal."),
+    # whether money goes back: a sentence about returning it
+    ("Suppose the new line is late - would they claw any of the grant back?",
+     "If outputs are not met the scheme may recover part of the grant.",
+     "Each project agrees its outputs before the offer is signed."),
 ])
 def test_who_holds_a_post_or_when_an_event_is_needs_it_said(question: str, holds: str,
                                                              lacks: str) -> None:
