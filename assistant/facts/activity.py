@@ -27,7 +27,8 @@ ACTIVITY_VERBS = (
     r"clean|transport|haul|import|export|brew|bake|cater|publish|host|rear|breed|engineer|"
     r"consult|retail|trade|operate|run|roast|pack|package|weld|paint|plate|galvani[sz]e|polish|"
     r"grind|sew|upholster|knit|weave|dye|blend|bottle|smoke|deliver|restore|hire|rent|lease|"
-    r"teach|train|treat|care|blast|spray|fix|mend|remanufacture|upcycle|resell|salvage)(?:s|es)?")
+    r"teach|train|treat|care|blast|spray|fix|mend|remanufacture|upcycle|resell|salvage|load|"
+    r"broker)(?:s|es)?")
 _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "we are a precision engineering firm making aerospace brackets"
     r"\b(?:we\s+are|we're|i\s+am|i'm|(?:the|our|my)\s+(?:company|business|firm)\s+is|it's|"
@@ -96,7 +97,7 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"(?=(?:[\w&-]+\s+){0,3}?[a-z-]+(?:ing|ery|ry|ics|ware|ch|ces)\b)",
     # "we buy it in from abroad and sell it online": goods bought in to be sold on
     r"\b(?:we|i)\s+(?=(?:buy|import|source)\s+(?:(?:[\w-]+\s+){0,3}?in\s+(?:from|and|to)\b|"
-    r"(?:[\w-]+\s+){0,4}?(?:and|to)\s+(?:re)?sell\b))",
+    r"(?:[\w-]+\s+){0,8}?(?:and|to)\s+(?:re)?sell\b))",
     # "we specialise in wire harnesses"
     r"\bspeciali[sz](?:e|es|ing)\s+in\s+",
     # "we're in the food manufacturing sector"

@@ -40,6 +40,9 @@ _HOLDS = re.compile(
     rf"(?:{_SHARE}|(?P<all>\ball)(?=\s+of\s+(?:us|it|our|the)\b))"
     r"(?:\s+(?:stake|share|shareholding|holding|interest|equity\s+stake))?"
     r"(?:\s+(?P<prep>of|in)\s+)?", re.I)
+# a sentence about another, by a pronoun that is not the business's own: "They're a ..."
+_ANOTHER_SUBJECT = re.compile(r"\W*(?:they|he|she)(?:'re|'s|\s+are|\s+is|\s+were|\s+was)?\b",
+                              re.I)
 _FAMILY_OWNED = re.compile(
     rf"(?:{_SHARE}\s+)?\b(?P<who>family|founders?|directors?|employees?|management)[\s-]+owned\b",
     re.I)  # "family-owned", "55% employee-owned"
@@ -228,6 +231,8 @@ def read_holdings(msg: Message) -> list[Holding]:
         if not msg.claimed(*match.span()) and (holding := _holds(msg, match)):
             found.append(holding)
     for match in _FAMILY_OWNED.finditer(msg.text):
+        if _ANOTHER_SUBJECT.match(msg.text, msg.sentence(match.start())[0], match.start()):
+            continue  # "they're a family-owned group": a holder named before, not us
         if not msg.claimed(*match.span()):
             msg.claim(*match.span())
             found.append(Found(match.start(), match.end(), Holding(

@@ -646,3 +646,17 @@ def test_a_cost_quoted_with_vat_the_business_recovers_is_read_without_it(
     assert kept.project_cost is not None and kept.project_cost.amount == 60_000
     plain = extractor.extract("The robot cell is £60,000 plus VAT and we reclaim the VAT.")
     assert plain.project_cost is not None and plain.project_cost.amount == 60_000
+
+
+def test_a_holder_described_by_they_keeps_its_own_figures(extractor: FactExtractor) -> None:
+    facts = extractor.extract("I hold 70% and Kessel Tools GmbH holds 30%. They're a "
+                              "family-owned group: 400 staff, sales €60m.")
+    assert facts.employees is None and facts.turnover is None
+    assert [(h.holder, h.share_percent, h.employees) for h in facts.holdings
+            if h.holder_kind != "individual"] == [("Kessel Tools GmbH", 30.0, 400)]
+    assert all(h.holder != "family" for h in facts.holdings)
+
+
+def test_loading_goods_is_a_trade(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We load bird seed into bags and also make feeders, 6 staff.")
+    assert facts.sector_text is not None and "feeders" in facts.sector_text
