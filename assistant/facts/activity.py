@@ -28,7 +28,7 @@ ACTIVITY_VERBS = (
     r"consult|retail|trade|operate|run|roast|pack|package|weld|paint|plate|galvani[sz]e|polish|"
     r"grind|sew|upholster|knit|weave|dye|blend|bottle|smoke|deliver|restore|hire|rent|lease|"
     r"teach|train|treat|care|blast|spray|fix|mend|remanufacture|upcycle|resell|salvage|load|"
-    r"broker)(?:s|es)?")
+    r"broker|cut|bend|forge|stamp|etch|engrave|anodi[sz]e|laminate|extrude)(?:s|es)?")
 _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "we are a precision engineering firm making aerospace brackets"
     r"\b(?:we\s+are|we're|i\s+am|i'm|(?:the|our|my)\s+(?:company|business|firm)\s+is|it's|"
@@ -62,7 +62,9 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"(?<!\bshould\s)\b(?:we|i|(?:the|our|my)\s+(?:company|business|firm)|(?:me|i|my\s+[a-z]+)\s+(?:and|&)\s+"
     r"(?:me|i|myself|my\s+[a-z]+))\s+"
     r"(?:(?:also|mainly|mostly|primarily|currently|now|largely|just|only)\s+)?"
-    rf"(?=(?:[a-z]+-)?{ACTIVITY_VERBS}\b)",
+    # "we powder coat", "we shot blast", "we laser cut": a verb with the way it is done
+    rf"(?=(?:[a-z]+-|(?:powder|shot|sand|bead|grit|spray|laser|water|plasma|cnc|hand|heat|"
+    rf"vacuum|injection|blow|die|press|spot|tig|mig|wire|flame|dip|zinc)\s+)?{ACTIVITY_VERBS}\b)",
     # "we've built boat trailers for 9 years", "we have been making signs since 1990"
     r"\b(?:we|i)(?:'ve|\s+have)\s+(?:been\s+|always\s+)?(?=(?:made|manufactured|produced|designed|"
     r"built|supplied|sold|distributed|installed|repaired|serviced|fabricated|assembled|printed|"
@@ -296,6 +298,7 @@ class SectorReader:
             found = self._kind_phrases(text) + self._listed_activities(text)
         if not found:  # "the works where the robot would sit", "our workshop is in ..."
             found = [(m.start(), m["premises"].lower()) for m in _OWN_WORKS.finditer(text)]
+
         phrases: list[tuple[int, str]] = []
         for start, phrase in found:  # the first reading of the same words is kept
             if not any(phrase in p or p in phrase for _, p in phrases):

@@ -35,11 +35,15 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _SEGMENT_BREAK = re.compile(
     r"(\n+|\s*\|\s*|;\s+|(?<=[.!?])\s+(?=[A-Z][A-Za-z /&'().-]{0,30}\s?:))")
 _LABELLED = re.compile(
-    r"^(?P<lead>\s*(?:[-*•]\s*)?)(?P<label>[A-Za-z][A-Za-z /&'().?-]{0,40}?)\s*"
+    # (a label may carry a note in brackets: "Turnover (y/e 31 March 2026)")
+    r"^(?P<lead>\s*(?:[-*•]\s*)?)"
+    r"(?P<label>[A-Za-z][A-Za-z /&'().?-]{0,40}?(?:\s*\([\w /.,'-]{1,30}\))?)\s*"
     r"(?::|=|\?|\s[-–]\s)\s*(?P<value>.+?)\s*[.!]?\s*$", re.S)
 
-_NOTHING = re.compile(r"(?:no|none|nope|nil|n/?a|never|not|nothing|zero|0|-+|no\s+\w+(?:\s+\w+)?)",
-                      re.I)
+_NOTHING = re.compile(r"(?:no|none|nope|nil|n/?a|never|not|nothing|zero|0|-+|no\s+\w+(?:\s+\w+)?)"
+                      # "none, ever", "none at all", "never, not once"
+                      r"(?:[\s,;-]+(?:ever|at\s+all|whatsoever|to\s+date|so\s+far|not\s+once|"
+                      r"never|none))?", re.I)
 _YES = re.compile(r"(?:yes|y|yep|yeah|currently|at\s+present)", re.I)
 _BARE_COUNT = re.compile(
     rf"(?P<qual>about|around|approx\.?|approximately|roughly|circa|c\.|~)?\s*(?P<n>{_NUMBER})"
@@ -53,6 +57,7 @@ _A_NAME = re.compile(r"\b(?:ltd|limited|llp|plc|inc|gmbh|& co)\b\.?", re.I)
 
 
 def _words(label: str) -> str:
+    label = re.sub(r"\([^)]*\)", " ", label)
     label = re.sub(r"\b(?:no\.?|number|of|our|the|your|approx\.?|approximate|current|total|"
                    r"annual|last\s+year'?s?|latest)\b", " ", label.lower())
     return " ".join(re.sub(r"[^a-z/ ]", " ", label).split())
@@ -226,7 +231,8 @@ _A_CLAUSE = re.compile(r"\s*(?:we|i|our|my|it|they|you|he|she|there)\b|.*n't\b|.
 
 def _form_segment(segment: str) -> str:
     match = _LABELLED.match(segment)
-    if not match or len(match["label"].split()) > 5 or _A_CLAUSE.match(match["label"]):
+    if not match or len(re.sub(r"\([^)]*\)", "", match["label"]).split()) > 5 or \
+            _A_CLAUSE.match(match["label"]):
         return segment
     rule = _rule(match["label"])
     if rule is None:

@@ -53,13 +53,19 @@ _OVER_AFTER = re.compile(
     rf"\b(?:{_ENDED_WORDS}|since\s+then|back\s+in|years?\s+ago|(?<!since\s)(?:19|20)\d\d)\b",
     re.I)
 _ENDED = re.compile(rf"\b(?:{_ENDED_WORDS})\b", re.I)
+# the next sentence going on about the proceedings: "It runs for five years."
+_IT_AGAIN = re.compile(r"\s*(?:it|this|that|the\s+(?:cva|arrangement|plan|deal|administration))\b",
+                       re.I)
 # After the words: they still run ("it runs until 2028", "we pay into it every month")
 _ONGOING = re.compile(
     r"\b(?:runs?|lasts?|continues?|goes\s+on|going)\s+(?:on\s+)?(?:until|till|to|through|into)\s+"
     r"(?:(?:early|mid|late|the\s+end\s+of)[\s-]+)?(?:\w+\s+)?(?:19|20)\d\d\b|"
     r"\b(?:still\s+(?:paying|in\s+it|making\s+payments)|(?:we|i)\s+(?:pay|make\s+(?:a\s+)?"
     r"payments?)\b[^.;!?]{0,40}?\b(?:every|each|a|per)\s+(?:month|quarter|week)|"
-    r"(?:on\s+track|up\s+to\s+date)\s+with\s+(?:it|the\s+payments|our\s+payments))\b", re.I)
+    r"(?:on\s+track|up\s+to\s+date)\s+with\s+(?:it|the\s+payments|our\s+payments)|"
+    # "it runs for five years and we've not missed a payment": still being paid
+    r"(?:runs|lasts|goes\s+on)\s+for\s+(?:\w+\s+)?(?:years?|months?)|"
+    r"(?:not|never|n't)\s+(?:yet\s+)?missed\s+(?:a|any|one)\s+payments?)\b", re.I)
 
 
 # "came out of administration", "emerged from a CVA": the proceedings named next are over
@@ -137,7 +143,10 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
                 return None  # "it ended in 2022, I believe, though not sure": not known
             states.append(False)  # "administration, long since exited": not now
             continue
-        if _ONGOING.search(after) and \
+        sentence_end = msg.sentence(match.start())[1]
+        following = msg.text[sentence_end:msg.sentence(sentence_end + 1)[1]] \
+            if _IT_AGAIN.match(msg.text, sentence_end + 1) else ""
+        if _ONGOING.search(after + following) and \
                 (state := _insolvency_state(msg, match.start(), describes_business)) is not None:
             states.append(state)  # "a CVA in 2023 that runs until 2028": not over yet
             continue

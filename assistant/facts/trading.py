@@ -120,7 +120,9 @@ _NOT_TRADING = re.compile(
 _LAST_PERIOD_MONTHS = {"week": 0.2, "month": 1.0, "year": 12.0}
 # A duration of something other than the business: "the project runs for 12 months".
 _NOT_THE_BUSINESS_AGE = re.compile(
-    r"\b(?:project|programme|scheme|grant|lease|loan|monitoring|warranty|round|call|"
+    r"\b(?:project|programme|scheme|grant|lease|loan|monitoring|warranty|call|"
+    # a funding round, not "round here"
+    r"(?<=\bthe\s)round|(?<=\bthis\s)round|(?<=\bnext\s)round|(?<=\bfunding\s)round|round(?=\s+\d)|"
     r"competition|offer|application|machine|equipment|"
     # a contract, not a trade done under contract: "contract machining", "contract packers"
     r"contract(?!\s+[a-z]+(?:ing|ers?|ors?)\b))\b", re.I)
@@ -144,7 +146,7 @@ _LAUNCHED_NAMED_AGO = re.compile(
     rf"\b(?:{QUAL}\s+)?{DURATION}\s+ago\b", re.I)
 _DOING_FOR = re.compile(
     # "... been running it 8 years": the owner's subject left out, "for" too
-    r"(?:\bbeen\s+(?:doing|running)\s+(?:it|this)\s+(?:for\s+)?|"
+    r"(?:\bbeen\s+(?:doing|running)\s+(?:it|this)\s+(?:for\s+)?|\bbeen\s+at\s+it\s+(?:for\s+)?|"
     r"(?:\b(?:we|i)(?:'ve|\s+have)\s+(?:been\s+)?(?:[a-z-]+)\b[^.;!?]{0,60}?|"
     # "family business for 30 years", "a going concern for 12 years"
     r"\b(?:family|our|the|a)\s+(?:business|firm|company)\s+)\bfor\s+)"

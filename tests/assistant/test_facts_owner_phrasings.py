@@ -660,3 +660,23 @@ def test_a_holder_described_by_they_keeps_its_own_figures(extractor: FactExtract
 def test_loading_goods_is_a_trade(extractor: FactExtractor) -> None:
     facts = extractor.extract("We load bird seed into bags and also make feeders, 6 staff.")
     assert facts.sector_text is not None and "feeders" in facts.sector_text
+
+
+def test_a_form_answer_with_more_after_none_and_a_label_with_a_note(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("Insolvency: none at all\nSales (FY to 31/03/26): £2.2m")
+    assert facts.insolvent is False
+    assert facts.turnover is not None and facts.turnover.amount == 2_200_000
+
+
+def test_an_arrangement_told_over_two_sentences_still_running(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We entered a CVA last year. It lasts for four years and we have "
+                              "never missed a payment.")
+    assert facts.insolvent is True
+
+
+def test_a_trade_done_a_way_and_years_at_it(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We bead blast and spray paint alloy wheels round the corner from "
+                              "the station - been at it nine years.")
+    assert facts.sector_text is not None and "bead blast" in facts.sector_text
+    assert facts.months_trading == 108
