@@ -420,7 +420,7 @@ def _counted(question: str) -> list[str]:
     return nouns
 
 
-# What follows from a case: "what happens if we miss a quarter's claim?"
+# What follows from a case: "what would happen if the audit finds a mistake?"
 _WHAT_HAPPENS_IF = re.compile(
     r"\bwhat\s+(?:happens|would\s+happen|will\s+happen|happened)\s+(?:to\s+[\w\s]{1,30}?\s+)?"
     r"(?:if|when|where|should)\s+(?P<case>[^?.!]{3,120})", re.IGNORECASE)
@@ -453,7 +453,7 @@ def _holds_answer(question: Question, text: str) -> bool:
         return bool(_PERIOD.search(text))  # "how much notice is needed?": a period
     if (happens := _WHAT_HAPPENS_IF.search(question.text) or
             _WHAT_HAPPENS_IF.search(question.sentence)) is not None:
-        # "what happens if we miss a claim?": a sentence on that case, said as a condition
+        # "what happens if a payment is late?": a sentence on that case, said as a condition
         case = set(stems(happens["case"])) - FORM_WORDS
         # (not in a heading: "Claims > When are we paid?")
         return any(_CONDITION.search(line) and case & set(stems(line))

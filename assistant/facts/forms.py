@@ -35,7 +35,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _SEGMENT_BREAK = re.compile(
     r"(\n+|\s*\|\s*|;\s+|(?<=[.!?])\s+(?=[A-Z][A-Za-z /&'().-]{0,30}\s?:))")
 _LABELLED = re.compile(
-    # (a label may carry a note in brackets: "Turnover (y/e 31 March 2026)")
+    # (a label may carry a note in brackets: "Sales (FY to April 2025)")
     r"^(?P<lead>\s*(?:[-*•]\s*)?)"
     r"(?P<label>[A-Za-z][A-Za-z /&'().?-]{0,40}?(?:\s*\([\w /.,'-]{1,30}\))?)\s*"
     r"(?::|=|\?|\s[-–]\s)\s*(?P<value>.+?)\s*[.!]?\s*$", re.S)

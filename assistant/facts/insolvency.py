@@ -63,7 +63,7 @@ _ONGOING = re.compile(
     r"\b(?:still\s+(?:paying|in\s+it|making\s+payments)|(?:we|i)\s+(?:pay|make\s+(?:a\s+)?"
     r"payments?)\b[^.;!?]{0,40}?\b(?:every|each|a|per)\s+(?:month|quarter|week)|"
     r"(?:on\s+track|up\s+to\s+date)\s+with\s+(?:it|the\s+payments|our\s+payments)|"
-    # "it runs for five years and we've not missed a payment": still being paid
+    # "it lasts for three years; we have never missed a payment": still being paid
     r"(?:runs|lasts|goes\s+on)\s+for\s+(?:\w+\s+)?(?:years?|months?)|"
     r"(?:not|never|n't)\s+(?:yet\s+)?missed\s+(?:a|any|one)\s+payments?)\b", re.I)
 

@@ -348,7 +348,7 @@ def _public_stakes(msg: Message) -> list[Found[Holding]]:
             continue
         start = _subject_start(msg, match.start())
         holder = _holder_label(msg.text[start:match.start()].strip())
-        if _NO_ONE.match(holder):  # "no council or anyone else has shares": a denial
+        if _NO_ONE.match(holder):  # "neither the council nor a bank has shares": a denial
             msg.claim(start, match.end())
             continue
         public = _PUBLIC.search(holder)
