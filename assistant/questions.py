@@ -76,7 +76,9 @@ _AWARD_AT_END = re.compile(
 # "what might the grant pay?", "what will the award come to?": of costs the message gives
 _AWARD_COVERS = re.compile(
     r"\bwhat\s+(?:would|will|does|could|might|can)\s+(?:the\s+|a\s+|our\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:grant|award|voucher)\s+(?:cover|pay|give\s+us|be\s+worth|come\s+to|contribute)\s*[?.!]*\s*$",
+    # (or the offer by its name: "what would the <programme> give?")
+    r"(?:grant|award|voucher|[\w-]+)\s+(?:cover|pay|give(?:\s+us)?|be\s+worth|come\s+to|"
+    r"contribute)\s*[?.!]*\s*$",
     re.IGNORECASE)
 _BARE_AWARD = re.compile(r"^\W*(?:the\s+)?(?:[\w-]+\s+)?(?:grant|award|voucher)\s*(?:=\s*)?\?+\s*$",
                          re.IGNORECASE)

@@ -464,6 +464,8 @@ def test_questions_as_owners_follow_them_up_or_soften_them() -> None:
                            "cover?")
     assert costed.kind == "amount"
     assert read_question("What would the voucher cover?").kind == "list"  # no costs given
+    named = read_question("The kiln costs £40k. What would the Firing Fund give?")
+    assert named.kind == "amount"  # the offer by its name
 
 
 @pytest.mark.parametrize(("question", "holds", "lacks"), [
