@@ -47,6 +47,9 @@ PERCENT = re.compile(rf"{NUM_START}{NUM}\s*(?:%|per\s*cent\b|percent\b)", re.I)
 # A staff count in a list of facts about the business: "9 staff, £1.2m, trading 6 years".
 LISTED_STAFF = re.compile(rf"{NUM_START}{NUM}\s*(?:staff|employees|people|fte|workers|heads)\b",
                           re.I)
+# Words about who owns the business, in the clause before: "no other shareholders, ..."
+OWNING_BEFORE = re.compile(r"\b(?:owns?|owned|owners?|shares?|shareholders?|equity|stake)\b"
+                           r"[^.;!?]*$", re.I)
 # A word that denies what follows it: "not", "never", "haven't", "free of".
 NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|without|none|nothing|nobody|no\s+one|"
                       r"free\s+(?:of|from)|nowhere\s+near|far\s+from)\b|n't\b|\bcannot\b",

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from typing import Literal
 
+from assistant.facts.common import OWNING_BEFORE
 from assistant.facts.numbers import SCALES, words_to_digits
 
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
@@ -255,6 +256,8 @@ def _forms(text: str) -> str:
 
 # --- shorthand -------------------------------------------------------------------------------
 
+_COUNTED_US = re.compile(r"\b(?:there\s+are|there's|we\s+are|we're)\s+(?:about\s+|around\s+)?$",
+                         re.I)
 _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"\bt/o\b|\bt\.o\.(?=\s)", re.I), "turnover"),
     # "30+ yrs": at least 30 years
@@ -289,7 +292,11 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
                 r"\b(?:(?<=\bplus\s)the\s+|(?<=\band\s)the\s+|(?<=\+\s)the\s+)?"
                 r"(\d+)\s+of\s+us\b(?!\s*,?\s*(?:\d+\s*/\s*\d+|\d+\s*-\s*\d+\b|\d+\s*%|"
                 r"equally|each\s+(?:own|hold|with)))(?!\s+(?:own|hold|are\s+(?:director|shareholder|owner)|"
-                r"who\s+(?:own|founded|started|set|run|hold)))", re.I), r"\1 staff"),
+                r"who\s+(?:own|founded|started|set|run|hold)))", re.I),
+     # ... nor after words about who owns it: "no other shareholders, only the 2 of us"
+     # (though "there are 30 of us" counts, whatever comes before)
+     lambda m: m[0] if OWNING_BEFORE.search(m.string, max(0, m.start() - 60), m.start()) and
+     not _COUNTED_US.search(m.string, max(0, m.start() - 20), m.start()) else f"{m[1]} staff"),
     (re.compile(r"\b(?:it's\s+|there's\s+)?(?:just|only)\s+me\b"
                 # not the owner: "only me who holds shares"
                 r"(?!\s*(?:and|&|\+|plus|own|hold|full|f/t|(?:that|who)\s+(?:owns?|holds?)|"

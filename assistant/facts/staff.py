@@ -20,6 +20,7 @@ from assistant.facts.common import (
     CORRECTION,
     NUM,
     NUM_START,
+    OWNING_BEFORE,
     QUAL,
     Found,
     Message,
@@ -136,14 +137,17 @@ _ROLE = (r"(?:technicians?|engineers?|machinists?|operators?|operatives?|fitters
          r"estimators?|brewers?|butchers?|growers?|plumbers?|builders?|painters?|decorators?|"
          r"finishers?|polishers?|upholsterers?|lads|guys|girls|blokes|fellas|chaps|hands)")
 _ITEM_NOUN = rf"(?:{_ROLE}|{_STAFF_NOUN}|people|persons|full[\s-]?timers?)"
+# where staff work: "in the office", "on the shop floor", "at the benches", "in production"
+_WORKPLACE = (r"in\s+the\s+(?:office|workshop|factory|shop|kitchen|warehouse|yard|lab)|"
+              r"on\s+the\s+(?:shop[\s-]?)?floor|on\s+the\s+(?:tools|line|road|vans?)|"
+              r"at\s+the\s+benche?s?|"
+              r"in\s+(?:production|dispatch|despatch|admin|sales|accounts|design|assembly|stores)")
 _STAFF_ITEM = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s+(?:(?:{STAFF_ADJ}|office|sales|shop[\s-]?floor|sewing|"
     r"full[\s-]?time|f/t|qualified|senior|junior|trainee)\s+){0,2}"
-    rf"(?:(?P<noun>{_ITEM_NOUN})|(?P<more>others?|more|other\s+people)|"
-    r"(?P<where>in\s+the\s+(?:office|workshop|factory|shop|kitchen|warehouse|yard|lab)|"
+    rf"(?:(?P<noun>{_ITEM_NOUN})(?:\s+(?:{_WORKPLACE}))?|(?P<more>others?|more|other\s+people)|"
     # "11 on the shop floor", "6 at the benches", "4 in production"
-    r"on\s+the\s+(?:shop[\s-]?)?floor|on\s+the\s+(?:tools|line|road|vans?)|at\s+the\s+benche?s?|"
-    r"in\s+(?:production|dispatch|despatch|admin|sales|accounts|design|assembly|stores)))\b"
+    rf"(?P<where>{_WORKPLACE}))\b"
     # not the owners: "two directors own it"
     r"(?!\s+(?:jointly\s+|equally\s+)?(?:own|owns|hold|holds|share)\b)"
     r"(?:\s+full[\s-]?time\b)?", re.I)
@@ -152,7 +156,9 @@ _FAMILY = r"(?:wife|husband|son|daughter|brother|sister|dad|mum|father|mother|mi
 _WORKING_OWNER = rf"(?:me|myself|the\s+owner|(?:my|our|the)\s+{_FAMILY})"
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|plus)?|and|plus|\+|&)\s*", re.I)
 _OWNER_BEFORE = re.compile(
-    rf"\b(?:just\s+|only\s+)?(?:{_WORKING_OWNER}\s*(?:,|and|plus|\+|&)\s*){{1,3}}$", re.I)
+    rf"\b(?:just\s+|only\s+)?(?:{_WORKING_OWNER}\s*(?:,|and|plus|\+|&)\s*){{1,3}}"
+    # "my son and me, each on the tools all week, 4 fitters": what they do, between
+    r"(?:(?:both|each|all)\s+[^,.;:]{0,60},\s*(?:and\s+|plus\s+)?)?$", re.I)
 _OWNER = re.compile(rf"\b{_WORKING_OWNER}\b", re.I)
 # "..., plus me", "..., me and the wife": one or two working owners after the list
 _OWNER_AFTER = re.compile(
@@ -313,6 +319,9 @@ def read_employees(msg: Message, unassigned: list[Amount]) -> float | None:
                 continue
             if msg.about_another_business(match.start()):
                 continue
+            if re.match(r"(?:just|only)\b", match[0], re.I) and OWNING_BEFORE.search(
+                    msg.text, max(0, match.start() - 60), match.start()):
+                continue  # "no other shareholders, only the 2 of us": the owners
             seen.add(start)
             value = to_float(match["n"]) + bound(msg.text, start)
             found.append(Found(start, end, max(value, 0.0)))
@@ -350,7 +359,7 @@ def _staff_lists(msg: Message) -> list[Found[float]]:
         else:
             groups.append([item])
     for group in groups:
-        before = _OWNER_BEFORE.search(msg.text, max(0, group[0].start() - 40), group[0].start())
+        before = _OWNER_BEFORE.search(msg.text, max(0, group[0].start() - 100), group[0].start())
         after = _OWNER_AFTER.match(msg.text, group[-1].end())
         owned = _OWNER_BEFORE.search(msg.text, 0, group[0].start())
         if not owned and (group[0]["more"] or (group[0]["where"] and len(group) == 1

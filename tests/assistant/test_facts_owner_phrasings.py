@@ -680,3 +680,20 @@ def test_a_trade_done_a_way_and_years_at_it(extractor: FactExtractor) -> None:
                               "the station - been at it nine years.")
     assert facts.sector_text is not None and "bead blast" in facts.sector_text
     assert facts.months_trading == 108
+
+
+def test_owners_before_an_aside_then_the_staff_where_they_work(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("It's me and my husband, both working full time as directors, "
+                              "five packers in the warehouse, and six drivers on the road.")
+    assert facts.employees == 13
+    assert extractor.extract("4 joiners in the workshop full time plus me and my son"
+                             ).employees == 6
+
+
+def test_the_two_of_us_after_who_owns_it_are_the_owners(extractor: FactExtractor) -> None:
+    facts = extractor.extract("40 staff. No one else has shares, just the two of us.")
+    assert facts.employees == 40
+    counted = extractor.extract("The shares are split with my partner, we've traded six "
+                                "years, and there are 17 of us on the payroll.")
+    assert counted.employees == 17
