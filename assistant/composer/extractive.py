@@ -25,6 +25,7 @@ from assistant.composer.arithmetic import Worked, date_after, raised_figure, wor
 from assistant.composer.base import Composition, Lead, Sentence
 from assistant.composer.refusal import (
     FORM_WORDS,
+    SPAN,
     Evidence,
     RefusalModel,
     adjacent_advice,
@@ -388,12 +389,8 @@ def _ordered(chosen: list[Sentence], asked: Question) -> list[Sentence]:
 
 
 # a period counted from an event: "within 20 working days of the acknowledgement"
-_COUNTED_FROM = re.compile(
-    r"\b(?:within|after|before|inside)\s+(?:\d+|one|two|three|four|five|six|ten)\s+"
-    r"(?:(?:working|calendar|business|clear)\s+)?(?:days?|weeks?|months?)\s+of\s+(?:the|your|our)"
-    r"\s+([a-z]+)", re.IGNORECASE)
-_A_PERIOD = re.compile(r"\b(?:\d+|one|two|three|four|five|six|ten)\s+(?:(?:working|calendar|"
-                       r"business|clear)\s+)?(?:days?|weeks?|months?)\b", re.IGNORECASE)
+_COUNTED_FROM = re.compile(rf"\b(?:within|after|before|inside)\s+(?:{SPAN.pattern})\s+of\s+"
+                           r"(?:the|your|our)\s+([a-z]+)", re.IGNORECASE)
 
 
 def _with_antecedents(chosen: list[Sentence], candidates: list[_Candidate],
@@ -421,7 +418,7 @@ def _with_antecedents(chosen: list[Sentence], candidates: list[_Candidate],
             earlier = [s for s in scored if document(s) == document(sentence)
                        and (s.passage != sentence.passage or s.position < sentence.position)
                        and (s.passage, s.position) not in shown
-                       and root and root[0] in stems(s.text) and _A_PERIOD.search(s.text)
+                       and root and root[0] in stems(s.text) and SPAN.search(s.text)
                        and not _COUNTED_FROM.search(s.text)]
             if earlier:
                 nearest = max(earlier, key=lambda s: s.position)

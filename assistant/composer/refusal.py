@@ -302,7 +302,7 @@ _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z][\w-]*\s+){0,3})", re.IGNORECAS
 _HOW_MUCH = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
 _HOW_MUCH_TIME = re.compile(r"\bhow\s+much\s+(?:[\w-]+\s+)?(?:time|help|support|access)\b",
                             re.IGNORECASE)
-_SPAN = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+SPAN = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
                    r"eleven|twelve|half\s+a)\s*(?:-\s*)?(?:(?:working|calendar|full|business)\s+)?"
                    r"(?:hours?|days?|weeks?|months?|years?|sessions?)\b", re.IGNORECASE)
 # "the longest time a study may take", "how many months does it last?": a length of time
@@ -312,8 +312,8 @@ _DURATION_ASKED = re.compile(
     r"would)\s+(?:[\w-]+\s+){0,5}?(?:last|run|take|be\s+open|go\s+on))", re.IGNORECASE)
 # a period, not a quantity of something: "within 10 working days", not "3 days of analyst time"
 # ("within 20 working days of the request" is one)
-_PERIOD = re.compile(rf"\b(?:within|inside|in|after|before|by)\s+(?:{_SPAN.pattern})|"
-                     rf"(?:{_SPAN.pattern})(?!'?\s+(?:of|on|at)\b)", re.IGNORECASE)
+_PERIOD = re.compile(rf"\b(?:within|inside|in|after|before|by)\s+(?:{SPAN.pattern})|"
+                     rf"(?:{SPAN.pattern})(?!'?\s+(?:of|on|at)\b)", re.IGNORECASE)
 _UNITS_COUNTED = re.compile(r"\bhow\s+many\s+(?:days|weeks|months|years)\b", re.IGNORECASE)
 # notice to give or a wait before something: "how much notice does the lab need?", "lead time"
 _LEAD_TIME_ASKED = re.compile(
@@ -427,17 +427,16 @@ _WHAT_HAPPENS_IF = re.compile(
 _CONDITION = re.compile(r"\b(?:if|unless|when|where|otherwise|in\s+case|should\s+you|fails?|"
                         r"miss(?:es|ed)?|late|not\s+met|cannot|can't)\b", re.IGNORECASE)
 # Whether money must be returned: "do we pay any of it back?", "would they claw it back?"
+_MONEY_BACK = (r"pay\s+(?:[\w-]+\s+){0,4}?back|claw\w*[\s-]+(?:[\w-]+\s+){0,4}?back|clawback|"
+               r"return\w*\s+(?:the|some|any|part|all)\s+(?:of\s+)?(?:the\s+|it\b)?"
+               r"(?:grant|money|funding|award)")
 _REPAY_ASKED = re.compile(
-    r"\b(?:pay\s+(?:[\w-]+\s+){0,4}?back|repay\w*|claw\w*[\s-]+(?:[\w-]+\s+){0,4}?back|"
-    r"clawback|give\s+(?:[\w-]+\s+){0,4}?back|hand\s+(?:[\w-]+\s+){0,4}?back|"
-    r"return\s+(?:the|some|any|part|all)\s+(?:of\s+)?(?:the\s+|it\b)?(?:grant|money|funding|"
-    r"award)?)", re.IGNORECASE)
+    rf"\b(?:{_MONEY_BACK}|repay\w*|(?:give|hand)\s+(?:[\w-]+\s+){{0,4}}?back)", re.IGNORECASE)
+# ... said: repaid, recovered, withheld or reduced
 _REPAY_SAID = re.compile(
-    r"\b(?:pay\s+(?:[\w-]+\s+){0,4}?back|repa(?:y|id|yment)\w*|claw\w*[\s-]+(?:[\w-]+\s+){0,4}?"
-    r"back|clawback|"
-    r"recover\w*\s+(?:the\s+|some\s+|all\s+|part\s+)?(?:of\s+)?(?:the\s+)?(?:grant|money|funding|"
-    r"award)|return\w*\s+(?:the|some|any|part|all)\s+(?:of\s+)?(?:the\s+)?(?:grant|money|funding|"
-    r"award)|withh[eo]ld\w*|reduc\w+\s+(?:the\s+)?(?:grant|award|payment))", re.IGNORECASE)
+    rf"\b(?:{_MONEY_BACK}|repa(?:y|id|yment)\w*|recover\w*\s+(?:the\s+|some\s+|all\s+|part\s+)?"
+    r"(?:of\s+)?(?:the\s+)?(?:grant|money|funding|award)|withh[eo]ld\w*|"
+    r"reduc\w+\s+(?:the\s+)?(?:grant|award|payment))", re.IGNORECASE)
 
 
 def _holds_answer(question: Question, text: str) -> bool:
@@ -467,7 +466,7 @@ def _holds_answer(question: Question, text: str) -> bool:
     if nouns:
         return _number_before(nouns, text)
     if _HOW_MUCH_TIME.search(question.text):
-        return bool(_SPAN.search(text))  # "how much time can we have?": days, not pounds
+        return bool(SPAN.search(text))  # "how much time can we have?": days, not pounds
     if _HOW_MUCH.search(question.text) or (wanted == "figure" and
                                            _PRICE_ASKED.search(question.text)):
         return bool(_AMOUNT.search(text))
@@ -480,7 +479,7 @@ def _holds_answer(question: Question, text: str) -> bool:
         # "the longest time a study may take": a time, not £; and, unless days are counted,
         # a period, not a quantity of something ("12 days of support" says nothing of how
         # long a project may run)
-        span = _SPAN if _UNITS_COUNTED.search(question.text) else _PERIOD
+        span = SPAN if _UNITS_COUNTED.search(question.text) else _PERIOD
         return bool(span.search(text))
     day_asked = bool(_DAY_ASKED.search(question.text))
     if wanted == "date" and (event := _event_asked(question.text)):

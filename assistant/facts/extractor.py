@@ -58,7 +58,6 @@ def _normalise(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
 
 
-# A headcount given roughly: "about 250", "somewhere around 250", "250 or so".
 # staff besides those counted, with no number: "plus some part-timers", "and the seasonal crew"
 _UNCOUNTED_STAFF = re.compile(
     r"\b(?:plus|and|as\s+well\s+as|also|on\s+top\s+of\s+(?:that|them))\s+"
@@ -84,6 +83,7 @@ _VAT_RECOVERED = re.compile(
 _VAT_NOT_RECOVERED = re.compile(
     r"\b(?:not|n't|can't|cannot|unable\s+to)\s+(?:\w+\s+){0,2}?(?:vat[\s-]registered|registered\s+"
     r"for\s+vat|claim|reclaim|recover)", re.I)
+# A headcount given roughly: "about 250", "somewhere around 250", "250 or so".
 _APPROXIMATE = re.compile(
     r"\b(?:about|around|roughly|approximately|approx|circa|somewhere|in\s+the\s+region\s+of|"
     r"give\s+or\s+take|or\s+so|ish|depending)\b|~", re.IGNORECASE)

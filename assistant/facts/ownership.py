@@ -74,7 +74,7 @@ _SELF_SUBJECT = re.compile(
     r"\b(?:we|we're|we've|us|i|i'm|(?:the|our|my)\s+(?:company|business|firm))\b", re.I)
 _WE = re.compile(r"(?:we|i)(?:\s+(?:also|now|currently|still))?", re.I)
 _OUR_EQUITY = re.compile(
-    r"(?:us|it|our\s+(?:shares|equity|capital|company|business|firm|voting\s+rights)|"
+    r"(?:us|it|(?:our|this|my)\s+(?:shares|equity|capital|company|business|firm|voting\s+rights)|"
     r"the\s+(?:shares|equity|capital|company|business|firm))\b", re.I)
 # "20% of our joinery shop": the business named by what it is
 _OUR_BUSINESS = re.compile(
@@ -581,9 +581,6 @@ def _claimed_end(msg: Message, start: int, end: int, holding: Holding) -> int:
 _NOT_AN_OBJECT = re.compile(r"(?:return|exchange|lieu|total|cash|\d)", re.I)
 
 
-_THIS_BUSINESS = re.compile(r"(?:this|the|our|my)\s+(?:company|business|firm|one)|it|us", re.I)
-
-
 def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
     """ "an NHS trust holds 30%", "we own 40% of a supplier with 30 staff"."""
     share = _share(match)
@@ -601,7 +598,7 @@ def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
         if holding is None or holding.holder_kind not in ("enterprise", "public_body",
                                                           "university", "investor"):
             return None
-        if _THIS_BUSINESS.fullmatch(holding.holder):
+        if _OUR_EQUITY.fullmatch(holding.holder):
             msg.claim(subject_start, end)  # "we hold all of the business": its owners, no more
             return None
         msg.claim(subject_start, end)

@@ -302,13 +302,14 @@ def _part_time_share(match: re.Match[str]) -> float:
 
 
 def read_employees(msg: Message, unassigned: list[Amount]) -> float | None:
+    uncounted = _not_counted(msg)
     for total in _IN_ALL.finditer(msg.text):
         if not msg.claimed(*total.span("n")) and not msg.about_another_business(total.start()):
             # the parts before it, in its sentence, are in the total: they are not read
             msg.claim(msg.sentence(total.start())[0], total.start())
             msg.claim(*total.span())
-            return msg.took("employees", [Found(*total.span("n"), to_float(total["n"]))])
-    uncounted = _not_counted(msg)
+            return msg.took("employees", _less_uncounted(
+                msg, [Found(*total.span("n"), to_float(total["n"]))], uncounted))
     found = _staff_lists(msg)
     found += _part_time_breakdowns(msg)
     seen: set[int] = set()

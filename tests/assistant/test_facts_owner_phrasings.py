@@ -527,6 +527,9 @@ def test_a_total_after_its_parts_is_the_headcount(extractor: FactExtractor) -> N
     facts = extractor.extract("Six welders, two drivers and the office girls - 11 people in "
                               "total. Turnover £900k.")
     assert facts.employees == 11
+    trainees = extractor.extract("Fitters, drivers and office - 20 people altogether, 3 of "
+                                 "them apprentices.")
+    assert trainees.employees == 17  # apprentices are not counted
 
 
 def test_a_denial_naming_a_council_is_no_stake(extractor: FactExtractor) -> None:
