@@ -20,6 +20,7 @@ from assistant.answers import CitationList, eligibility_answer, signpost_answer
 from assistant.business import Facts
 from assistant.composer import Composition, Lead
 from assistant.composer.extractive import passage_citation
+from assistant.composer.refusal import applicant_asked
 from assistant.composer.structured import StructuredAnswers
 from assistant.conversations import Conversation, ConversationStore, VersionConflict
 from assistant.eligibility import Assessment, EligibilityEngine, to_reply
@@ -207,9 +208,20 @@ class Assistant:
                                    # been dismissed": the state of the business, unsettled
                                    or INSOLVENCY.search(turn.text) is not None))
                     or (named and turn.facts.known())))
-                or (decision.asks == "yes_no" and checking and _describing(turn.new_facts))):
+                or (decision.asks == "yes_no" and checking and _describing(turn.new_facts))
+                # "Balance sheet? not sure, I'd have to ask. Does it matter?": the answer to our
+                # question is not known yet, and why it is needed is the verdict's to say
+                or (decision.asks != "statement" and turn.conversation.open_questions and
+                    _NOT_KNOWN.search(turn.text) is not None)):
             route = "eligibility"
             turn.trace.reason += "; continues the eligibility check"
+        if route == "eligibility" and (form := applicant_asked(
+                read_question(turn.text).text)) is not None and \
+                not self.retriever.mentions(form):
+            # "we're a charity with a trading arm: can a charity apply?": the guidance never
+            # names that kind of applicant, so no rule written for others answers it
+            route = "programme_question"
+            turn.trace.reason += f"; asks about an applicant the guidance never names ({form})"
         if route in {"greeting", "out_of_scope", "referral"}:
             return self._fixed(turn, route, route)
         if self.quotes is not None and route in {"eligibility", "programme_question"}:
@@ -229,8 +241,9 @@ class Assistant:
                 verdict = self._eligibility(turn, named)
                 allowance = self._grounded(turn, "programme_question", besides_verdict=True)
                 return _after(verdict, allowance) if allowance.grounded else verdict
-            if not turn.quote.lines and decision.asks != "statement" and \
-                    0 < len(_describing(turn.new_facts)) < _FULL_DESCRIPTION:
+            if not turn.quote.lines and decision.asks != "statement" and (
+                    0 < len(_describing(turn.new_facts)) < _FULL_DESCRIPTION or
+                    (turn.conversation.open_questions and _NOT_KNOWN.search(turn.text))):
                 # a question with a fact or two that may decide it ("nothing sold so far: may we
                 # join?", "600 staff: can we still use it?"): the verdict, then what the
                 # guidance says of the case, when it answers it
@@ -693,6 +706,11 @@ _AREA_QUESTION = re.compile(r"\b(?:in|inside|within|outside)\s+(?:the|your|our)\
 _CITED = re.compile(r"\[(\d+)\]")
 _MONEY_SAID = re.compile(r"[£€$]\s?\d")
 # a count or a span of help asked for, which no award quote gives: "how many days", "how long"
+# the answer to a question asked is not known yet: "not sure", "I'd have to ask our accountant"
+_NOT_KNOWN = re.compile(
+    r"\b(?:not\s+(?:sure|certain)|unsure|(?:don't|do\s+not|dont)\s+know|no\s+idea|"
+    r"(?:have|need|'ll\s+have|will\s+have)\s+to\s+(?:ask|check|find\s+out)|"
+    r"off\s+the\s+top\s+of\s+my\s+head)\b", re.IGNORECASE)
 _ASKS_AN_ALLOWANCE = re.compile(
     r"\bhow\s+(?:many\s+(?:[\w-]+\s+){0,2}?(?:days?|hours?|sessions?|visits?|places?|vouchers?)|"
     r"much\s+(?:[\w-]+\s+)?(?:time|help|support|expert\s+time)|long)\b", re.IGNORECASE)
@@ -743,5 +761,10 @@ def _aliases(programme_id: str, name: str, kind_words: Sequence[str] = (),
     leads = plain_words(name).split()[:-1]
     with_kind = {f"{' '.join(leads)} {plain_words(k)}" for k in own_kind if plain_words(k)} \
         if leads and not set(leads) <= _COMMON_LEADS else set()
+    # the word that tells it from its kind's others, with the kind: "the heat hub"
+    core = [w for w in plain_words(suffixes.sub(" ", plain_words(name))).split()
+            if w not in _COMMON_LEADS]
+    if len(core) > 1 and len(core[-1]) > 3:
+        with_kind |= {f"{core[-1]} {plain_words(k)}" for k in own_kind if plain_words(k)}
     return {form for form in forms if len(form) > 3} | shortened | with_kind | \
         {plain_words(a) for a in own if plain_words(a)}

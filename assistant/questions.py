@@ -137,7 +137,8 @@ _TAIL_YES_NO = re.compile(rf"(?:[,;:]|\s[-–—])\s*(?:{_AUX})(?:n't)?\s+[^,;:?
 _APOSTROPHE_DROPPED = re.compile(r"\b(what|who|where|how|when)s\b", re.IGNORECASE)
 # texting shorthand for the words that make a question: "hw much grnt", "wat r the rules"
 _SHORTHAND = {"hw": "how", "wat": "what", "wot": "what", "grnt": "grant", "u": "you",
-              "ur": "your", "r": "are", "pls": "please", "plz": "please"}
+              "ur": "your", "r": "are", "pls": "please", "plz": "please", "uni": "university",
+              "unis": "universities"}
 _SHORTHAND_RE = re.compile(r"\b(?:" + "|".join(_SHORTHAND) + r")\b", re.IGNORECASE)
 # a question that does not end with "?", a few words into the last clause: "we want a CNC
 # router, roughly how much could we get"
@@ -214,8 +215,26 @@ def read_question(message: str) -> Question:
     elif kind in {"other", "list", "definition", "statement"} and \
             sentence.rstrip().endswith("?") and _FIGURE_ASKED.search(text):
         kind = "amount"  # "Largest grant one project can get?", "the incubator's desk rent?"
-    return Question(text=shown.strip(), kind=kind, words=frozenset(stems(message)),
+    # the owner's guess at the answer after the question ("Who runs it? Is it the council?")
+    # is not what the question is about
+    guessed = _guess_after(message, sentence)
+    return Question(text=shown.strip(), kind=kind,
+                    words=frozenset(stems(message)) - frozenset(stems(guessed)),
                     sentence=sentence.strip())
+
+
+def _guess_after(message: str, asking: str) -> str:
+    """The sentences after the one that asks that guess at its answer, joined; "" if none."""
+    if not asking or not _WH_OPENING.match(_LEAD_IN.sub("", asking)):
+        return ""
+    sentences = [s.strip() for s in _SENTENCE.findall(" ".join(message.split())) if s.strip()]
+    if asking.strip() not in sentences:
+        return ""
+    after = sentences[sentences.index(asking.strip()) + 1:]
+    guesses = [s for s in after if _GUESS_AT_ANSWER.match(s)]
+    asked = set(stems(asking))
+    # a word of the question itself stays, though the guess repeats it
+    return " ".join(w for g in guesses for w in g.split() if not set(stems(w)) & asked)
 
 
 def _asking_sentence(message: str) -> tuple[str, str]:
@@ -272,7 +291,10 @@ _WH_OPENING = re.compile(r"^\W*(?:who|whom|whose|what|which|when|where|how)\b", 
 # "Which partners lead the hub?", "What organisations run it?": asks who, by its noun
 _WHICH_BODIES = re.compile(
     r"^(?:which|what)\s+(?:\w+\s+)?(?:partners?|organi[sz]ations?|universit(?:y|ies)|bodies|body|"
-    r"institutions?|people|person|companies|company|firms?)\s+(?:lead|leads|run|runs|deliver|"
+    r"institutions?|people|person|companies|company|firms?|teams?|groups?|departments?|"
+    r"institutes?)\s+"
+    # "which team at Birmingham does the analysis?"
+    r"(?:(?:at|in|of|from|within)\s+(?:[\w-]+\s+){1,3}?)?(?:does|do|lead|leads|run|runs|deliver|"
     r"delivers|manage|manages|operate|operates|host|hosts|fund|funds|support|supports|are|is|"
     r"sit|sits|oversee|oversees|own|owns|set|sets|behind)\b", re.IGNORECASE)
 

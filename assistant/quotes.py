@@ -97,9 +97,15 @@ _OWN_SHARE = re.compile(r"\b(?:we|i|us|ourselves|myself|the\s+business)\s+(?:\w+
                         r"(?:share|contribution|part)\b|\bmatch[\s-]?fund", re.IGNORECASE)
 # "can I use the grant to buy ...?", "does it cover ...?": a question about what the award pays for
 _PAYS_FOR = re.compile(
-    r"\b(?:pay(?:s|ing)?|cover|covers|covered|fund|funds|funded|use\s+(?:the|a|our|it|"
-    r"this|that)\b|used\s+(?:to|for|on)|spend|spent|buy|buying|purchase|purchasing|claim|"
-    r"count\s+as|eligible\s+costs?|include|includes|towards?|go\s+on)\b", re.IGNORECASE)
+    r"\b(?:pay(?:s|ing)?|cover|covers|covered|(?:part[- ]?)?fund(?:s|ed|able)?|use\s+(?:the|a|"
+    r"our|it|this|that)\b|used\s+(?:to|for|on)|spend|spent|buy|buying|purchase|purchasing|"
+    r"claim|claimable|count\s+as|eligible(?:\s+costs?)?|include|includes|towards?|go\s+on)\b",
+    re.IGNORECASE)
+# A question about something told before it: "will the grant pay for it?", "is the machine
+# still fundable?"
+_POINTS_BACK = re.compile(r"\b(?:it|that|this|them|those|these|one|(?:the|that|this)\s+"
+                          r"(?:[\w-]+\s+)?(?:machine|machinery|kit|equipment|item|purchase|"
+                          r"order|one|unit|tool|system|press|lathe|robot))\b", re.IGNORECASE)
 # "what's the biggest voucher?", "the minimum grant": an end of the award's range
 _EXTREME = re.compile(
     r"\b(?:(?P<high>max|maximum|most|biggest|largest|highest|top|upper|max\.)|"
@@ -414,7 +420,11 @@ class AwardQuotes:
                 if new.requested_amount else None
             return Quote(headroom_quote(self._policy, prior, ask, minimum, requested), [])
         if question.kind in {"yes_no", "other"} and _PAYS_FOR.search(question.text) and \
-                (found := self._excluded_cost(question.text, focus)):
+                (found := self._excluded_cost(question.text, focus) or (
+                    # "we've seen a used press. will the grant pay for it?": the item is the one
+                    # told before the question, which points back to it
+                    self._excluded_cost(text, focus)
+                    if _POINTS_BACK.search(question.text) else None)):
             programme, excluded = found
             return Quote(excluded_cost_quote(self._name([programme]), excluded),
                          [programme.id])

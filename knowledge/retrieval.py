@@ -80,6 +80,7 @@ class HybridRetriever:
         self._embedder = embedder
         self._config = config or RetrievalConfig()
         self._rarity: tuple[int, dict[str, float]] | None = None
+        self._phrases: tuple[int, str] | None = None
         self._names: tuple[int, tuple[str, ...]] | None = None
         self._lock = threading.Lock()
 
@@ -141,6 +142,21 @@ class HybridRetriever:
                 self._rarity = (count, {word: math.log((n + 1) / (df + 0.5))
                                         for word, df in frequency.items()})
             return self._rarity[1]
+
+    def mentions(self, phrase: str) -> bool:
+        """Whether any indexed chunk has the phrase's words together, stemmed ("parish
+        councils" finds "parish council"); worked out again when the index changes."""
+        wanted = " ".join(stems(phrase))
+        if not wanted:
+            return False
+        lexical = self._index.lexical
+        with self._lock:
+            count = lexical.count()
+            if self._phrases is None or self._phrases[0] != count:
+                texts = [" ".join(stems(chunk.embed_text)) for source in lexical.source_counts()
+                         for chunk in lexical.chunks_of(source)]
+                self._phrases = (count, "\n".join(f" {t} " for t in texts))
+            return f" {wanted} " in self._phrases[1]
 
     def record_names(self) -> tuple[str, ...]:
         """The names of the catalogue's facilities and teams, read again when the index

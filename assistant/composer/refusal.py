@@ -222,6 +222,13 @@ _APPLICANT_ASKED = re.compile(
     r"eligible|get|join|take\s+part|count)\b", re.IGNORECASE)
 
 
+def applicant_asked(question: str) -> str | None:
+    """The kind of organisation a question asks about as an applicant ("Can a registered
+    charity apply?"), as written; None when it asks about none."""
+    asked = _APPLICANT_ASKED.search(question)
+    return asked["form"] if asked else None
+
+
 def unnamed_applicant(question: str, passages: Sequence[str]) -> str | None:
     """The kind of organisation the question asks about as an applicant ("Can a registered
     charity apply?") when no retrieved passage names it; None otherwise."""
@@ -257,7 +264,9 @@ def unknown_part(question: str, passages: Sequence[str]) -> str | None:
 FORM_WORDS = frozenset(stems(
     "can could would should will does do did is are was were may might must shall what which "
     "who whom when where why how much many long often get got need want tell know please "
-    "there their they them this that these those any some ever also still yes no"))
+    "there their they them this that these those any some ever also still yes no "
+    # words of emphasis, which say how the owner asks, not what about
+    "actually really basically literally honestly exactly definitely"))
 
 
 @dataclass(frozen=True)
@@ -485,8 +494,11 @@ def _holds_answer(question: Question, text: str) -> bool:
     if wanted == "date" and (event := _event_asked(question.text)):
         # "when is the next workshop?": a date beside the workshop, not any date
         calendar = _CALENDAR_DAY if day_asked else _CALENDAR
-        return any(re.search(event, line, re.IGNORECASE) and calendar.search(line)
-                   for line in text.splitlines())
+        # a decision's time may be a period after the event ("within 6 weeks")
+        outcome = not day_asked and _OUTCOME_ASKED.search(question.text) is not None
+        return any(re.search(event, line, re.IGNORECASE) and (
+            calendar.search(line) or (outcome and answer_present("date", line)))
+            for line in text.splitlines())
     if day_asked:
         return bool(_CALENDAR_DAY.search(text))  # "what date ...?": a date, not "monthly"
     return answer_present(wanted, text)
@@ -524,12 +536,24 @@ _CALENDAR_DAY = re.compile(
     re.IGNORECASE)
 
 
+_OUTCOME_ASKED = re.compile(
+    r"\b(?:when|how\s+(?:long|soon|quickly))\s+(?:will|would|do|does|can|should|until)\s+"
+    r"(?:we|i)\s+(?:\w+\s+){0,2}?(?:hear|find\s+out|know|be\s+told|get\s+(?:a|an|the|our)\s+"
+    r"(?:decision|answer|outcome))\s+(?:back\s+)?(?:whether|if|about|the\s+(?:decision|outcome|"
+    r"result))\b", re.IGNORECASE)
+
+
 def _event_asked(question: str) -> str | None:
     """A pattern for the words a line must hold beside its date to answer a question on when
     a named event is, or when the programme ends; None for other date questions."""
     if match := _NEXT_EVENT.search(question):
         words = match["event"].lower().split()
         return r"\b" + (r"\s+".join(words) if len(words) > 1 else re.escape(words[0][:5]))
+    if _OUTCOME_ASKED.search(question):
+        # "when do we find out if the panel said yes?": a date of the decision, not of
+        # the round's close
+        return r"\b(?:decision|decide|outcome|result|hear|notif|told|tell\s+you|letter|offer|" \
+               r"panel|approv|success|unsuccess|feedback)"
     if _PROGRAMME_ENDS.search(question):
         return r"\b(?:finish|end|ends|ending|close|closes|closing|until|runs?\s+(?:to|until)|" \
                r"expire|wind)"

@@ -82,7 +82,10 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"(?!(?:the\s+|joint\s+|sole\s+)*(?:owners?|shareholders?|directors?|co-?founders?|founders?|"
     r"partners?|members?)\b)"
     # (lower case: "we are Orme & Daughters Ltd" is a name)
-    r"(?=(?-i:(?:[a-z&-]+\s+){0,4}[a-z-]+(?:ers|ors|ists|smiths|wrights|iers))\b)",
+    # ("we're bookies", "we're electricians", "we are management consultants")
+    r"(?!(?:[a-z&-]+\s+){0,4}(?:compan|subsidiar|entit|bod|part|famil)ies\b)"
+    r"(?=(?-i:(?:[a-z&-]+\s+){0,4}[a-z-]+(?:ers|ors|ists|smiths|wrights|ies|cians|ants|"
+    r"ics))\b)",
     # "we do laser engraving", "I do contract upholstery"
     r"(?:\b(?:we|i)\s+(?:(?:mainly|mostly|also|just)\s+)?do|\b(?:(?:the|our|my)\s+(?:company|"
     r"business|firm)|company\s+(?:a|1))\s+(?:(?:mainly|mostly|also|just)\s+)?does)\s+"
@@ -186,10 +189,13 @@ _NOT_AN_OPENING_WORD = frozenset(
 # The ends of nouns that name an activity or its makers: "moulding", "upholstery", "printers".
 _ACTIVITY_NOUN = re.compile(
     r"(?:ings?|ery|ers?|ors?|ists?|ics|tion|ware|smiths?|wrights?|ry|ies|ure|ancy|ency|mbly)$")
+_QUICK_ONE = r"(?:a\s+|one\s+|1\s+)?quick\s+(?:one|1|question|q|query)"
 # a greeting first ("Hi, toolmaker in Tipton"), then an article
 _LEADING_ARTICLE = re.compile(
-    r"\s*(?:(?:hi|hiya|hello|hey|heya|howdy|morning|afternoon|evening|good\s+(?:morning|"
-    r"afternoon|evening|day)|hi\s+there|hello\s+there)\s*[,!.:-]+\s*)?(?:(?:a|an|the)\s+)?",
+    r"\s*(?:(?:hi\s+there|hello\s+there|hi|hiya|hello|hey|heya|howdy|morning|afternoon|evening|"
+    r"good\s+(?:morning|afternoon|evening|day))\b\s*[,!.:-]*\s*)?"
+    # and a word that the question is short: "hello, quick question: toolmakers in ..."
+    rf"(?:{_QUICK_ONE}\s*[,!.:–-]+\s*)?(?:(?:a|an|the)\s+)?",
     re.I)
 _CONTRACTION = re.compile(r"'(?:re|m|ve|ll|d)\b|n't\b", re.I)
 _MAX_OPENING_WORDS = 8  # a longer opening without a verb is not a name for a business
@@ -250,7 +256,8 @@ _NOT_A_KIND = frozenset(
 _ARTICLE_BEFORE = re.compile(
     r"\b(?:an?|our|my|the|two|three|four|five|several|\d+)\s+$|"
     r"^\W*(?:(?:hi|hiya|hello|hey|heya|howdy|morning|afternoon|evening|good\s+(?:morning|"
-    r"afternoon|evening|day)|hi\s+there|hello\s+there|dear\s+(?:all|team|sir|madam))\b\W*)?$|"
+    r"afternoon|evening|day)|hi\s+there|hello\s+there|dear\s+(?:all|team|sir|madam))\b\W*)?"
+    rf"(?:{_QUICK_ONE}\W*)?$|"
     # after a short opening clause: "sole trader here, upholstery workshop in ..."
     r"^\W*(?:[\w'-]+\s+){0,2}here\s*[,:-]\s*$", re.I)
 # "one of our clients, a hotel chain": the phrase after names that other party

@@ -38,7 +38,7 @@ _SEGMENT_BREAK = re.compile(
 _LABELLED = re.compile(
     # (a label may carry a note in brackets: "Sales (FY to April 2025)")
     r"^(?P<lead>\s*(?:[-*•]\s*)?)"
-    r"(?P<label>[A-Za-z][A-Za-z /&'().?-]{0,40}?(?:\s*\([\w /.,'-]{1,30}\))?)\s*"
+    r"(?P<label>[A-Za-z][A-Za-z /&'().?-]{0,60}?(?:\s*\([\w /.,'-]{1,30}\))?)\s*"
     r"(?::|=|\?|\s[-–]\s)\s*(?P<value>.+?)\s*[.!]?\s*$", re.S)
 
 _NOTHING = re.compile(r"(?:no|none|nope|nil|n/?a|never|not|nothing|zero|0|-+|no\s+\w+(?:\s+\w+)?)"
@@ -119,10 +119,18 @@ def _activity(value: str) -> str | None:
     return f"We are a {value} business"
 
 
+_SHARE_FIRST = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s*%\s+(?!of\b)(?:(?:held\s+)?by\s+)?([^,;()]+?)"
+    r"(?=\s*(?:\(|,|;|\band\b|$))", re.I)
+
+
 def _ownership(value: str) -> str | None:
     if re.search(r"\b(?:owns?|holds?|owned)\b", value, re.I):
         return value
     if re.search(r"%|per\s*cent", value, re.I):  # "county council 15%, partners 85%"
+        # each share before its holder ("60% me, 40% Castle Holdings Ltd") after it instead
+        if _SHARE_FIRST.match(value):
+            value = _SHARE_FIRST.sub(r"\2 \1%", value)
         return f"shareholders: {value}"
     return f"owned by {value}"
 
@@ -267,6 +275,7 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
     (re.compile(r"(?<=\d)\s*yrs?\b|(?<=\d\s)\s*yrs?\b", re.I), " years"),
     (re.compile(r"(?<=\d)\s*(?:mths?|mnths?|mos)\b", re.I), " months"),
     (re.compile(r"(?<=\d)\s*ftes?\b", re.I), " staff"),
+    (re.compile(r"(?<=\d)\s*(?:ppl|peeps)\b", re.I), " people"),  # "23 ppl"
     (re.compile(rf"\best(?:\.|'?d)?\s+(?:in\s+)?(?=(?:{_MONTH}\.?\s+)?{_YEAR}\b)", re.I),
      "established in "),
     (re.compile(r"(?<=\d)\s*(?:mill|mil|mio)\b\.?", re.I), " million"),
@@ -328,7 +337,8 @@ _RANGE = re.compile(
     r"(?P<who>\b(?:head\s*count|staff\s+numbers?|staff\s+count|staffing|workforce|team\s+size)"
     r"\s+(?:[a-z]+\s+){0,2}?(?:(?:anywhere\s+)?from\s+)?(?=between\b|\d))?"
     rf"(?:\b(?P<between>between)\s+(?:(?:about|around|roughly|approximately|some)\s+)?)?"
-    rf"(?P<pre>[£€])?\s*(?P<a>{_NUMBER})\s*(?P<ma>{_MULTIPLIER})?\s*"
+    # (not the digit of a code: "DY4 - 17 people" is a postcode district, then a count)
+    rf"(?P<pre>[£€])?\s*(?<![A-Za-z])(?P<a>{_NUMBER})\s*(?P<ma>{_MULTIPLIER})?\s*"
     rf"(?P<joint>-|–|to|and)\s*(?P<pre2>[£€])?\s*(?P<b>{_NUMBER})\s*(?P<mb>{_MULTIPLIER})?\b"
     r"(?P<after>\s*(?:staff|employees|people|workers|members\s+of\s+staff))?", re.I)
 

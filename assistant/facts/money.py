@@ -252,11 +252,30 @@ def nearest_role(msg: Message, amount: Amount, lo: int, hi: int,
             if best is None or distance < best[0]:
                 best = (distance, role)
     if best is not None:
+        if best[1] == "project_cost" and (roles is None or "consultancy_cost" in roles) and \
+                _ADVISER_PRICES.search(text, max(lo, amount.start - 80), amount.start):
+            return "consultancy_cost"  # "a consultant who's quoted £35k": the adviser's price
         return _resolve(msg, best[1], lo, hi)
-    if roles is None and _REQUEST.search(text, lo, hi):
-        # "we'd like a £22k spray booth": the price of a thing wanted, not the award
-        return "project_cost" if _THING_PRICED.match(text, amount.end) else "requested_amount"
+    if roles is None and (wanted := _REQUEST.search(text, lo, hi)):
+        # "we'd like a £22k spray booth", "after a new lathe, about 60k": the price of a
+        # thing wanted, not the award
+        before = _THING_BEFORE.fullmatch(text, wanted.end(), amount.start)
+        return "project_cost" if _THING_PRICED.match(text, amount.end) or (
+            before is not None and not _AWARD_NOUNS.search(before[0])) else "requested_amount"
     return None
+
+
+# a thing named between the wish and its price: "we'd like a new lathe about £60k"
+_THING_BEFORE = re.compile(
+    r"\s+(?:an?|the|some|new|another|second|extra|two|three)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:(?:at|for|about|around|roughly|costing|priced\s+at|worth|of)\s+|[,–-]\s*)?", re.I)
+_AWARD_NOUNS = re.compile(r"\b(?:grants?|awards?|vouchers?|funding|contribution|sum|amount|"
+                          r"money|support|subsidy|help)\b", re.I)
+# an adviser's own price, right before its amount: "the consultancy has quoted £12k"
+_ADVISER_PRICES = re.compile(
+    r"\bconsult(?:ancy|ants?|ing)(?:\s+firm|\s+company)?\s+(?:(?:who|that|which)(?:'s|’s|\s+has|"
+    r"\s+have|\s+is|\s+are)?\s+|(?:has|have|is|are)\s+|'s\s+|’s\s+)?(?:quoted|priced|charg\w+|"
+    r"costs?|costing|asking)\s+(?:us\s+)?(?:(?:at|about|around|roughly|for)\s+)?$", re.I)
 
 
 # the award aimed at, right before its amount: "what must we spend to get the full £80k?"
@@ -327,7 +346,10 @@ class InKind:
 
     @classmethod
     def of(cls, kind: str, unit: str, value_gbp: float) -> InKind:
-        words = r"\s+".join(re.escape(w) for w in kind.split())
+        # a long word may be shortened as owners write it: "tech support days"
+        words = r"\s+".join(
+            re.escape(w) if len(w) < 7 else f"{re.escape(w[:4])}(?:{re.escape(w[4:])})?"
+            for w in kind.split())
         units = rf"{re.escape(unit)}s?"
         # a count, not a year; the words between are words, not another number
         count = (r"\b(?!(?:19|20)\d\d\b)(?P<n>" + NUM + r")\s+"

@@ -37,12 +37,13 @@ _HOLDS = re.compile(
     rf"\b(?:(?:still|now|currently|also)\s+)?(?:owns?|holds?|(?:has|have|had)\s+(?:held|owned)|has|have|controls?|bought|acquired|purchased|took|has\s+taken|"
     rf"kept|keeps|retains?|retained|invested\s+in)\s+(?:(?:exactly|precisely|just|about|around|roughly|approximately|nearly|"
     rf"almost|some|only|still)\s+)?(?:a\s+|an\s+|(?:the\s+)?(?:other|remaining)\s+)?"
-    rf"(?:{_SHARE}|(?P<all>\ball)(?=\s+of\s+(?:us|it|our|the)\b))"
+    rf"(?:{_SHARE}|(?P<all>\ball)(?=\s+(?:of\s+)?(?:us|it|our|the)\b))"
     r"(?:\s+(?:stake|share|shareholding|holding|interest|equity\s+stake))?"
     r"(?:\s+(?P<prep>of|in)\s+)?", re.I)
 # a sentence about another, by a pronoun that is not the business's own: "They're a ..."
 _ANOTHER_SUBJECT = re.compile(r"\W*(?:they|he|she)(?:'re|'s|\s+are|\s+is|\s+were|\s+was)?\b",
                               re.I)
+_ITSELF = re.compile(r"\b(?:itself|themselves)\b", re.I)
 _FAMILY_OWNED = re.compile(
     rf"(?:{_SHARE}\s+)?\b(?P<who>family|founders?|directors?|employees?|management)[\s-]+owned\b",
     re.I)  # "family-owned", "55% employee-owned"
@@ -218,6 +219,8 @@ def _kind_named_before(msg: Message, label: str, start: int) -> HolderKind:
 
 def _holder_label(phrase: str) -> str:
     phrase = re.sub(r"^\s*(?:and|but|while|plus|whereas)\s+", "", phrase, flags=re.I)
+    # "Being the Midlands plant of an Italian group (which owns us)": the group
+    phrase = _AS_PART_OF.sub("", phrase)
     end = _HOLDER_LABEL_END.search(phrase)
     return (phrase[:end.start()] if end else phrase).strip(" ,-")
 
@@ -231,8 +234,11 @@ def read_holdings(msg: Message) -> list[Holding]:
         if not msg.claimed(*match.span()) and (holding := _holds(msg, match)):
             found.append(holding)
     for match in _FAMILY_OWNED.finditer(msg.text):
-        if _ANOTHER_SUBJECT.match(msg.text, msg.sentence(match.start())[0], match.start()):
-            continue  # "they're a family-owned group": a holder named before, not us
+        if _ANOTHER_SUBJECT.match(msg.text, msg.sentence(match.start())[0], match.start()) \
+                or _ITSELF.search(msg.text, max(0, match.start() - 25), match.start()):
+            # "they're a family-owned group", "... it is itself owned by a family": a
+            # holder named before, not us
+            continue
         if not msg.claimed(*match.span()):
             msg.claim(*match.span())
             found.append(Found(match.start(), match.end(), Holding(
@@ -272,7 +278,11 @@ _SISTER = re.compile(
     r"(?=\s+(?:in|at|near|with|based|that|which|who|employing|turning|has|had|is)\b|\s*[,;(.:-]|$)|"
     r"\b(?:our|my)\s+other\s+(?:[\w-]+\s+){0,2}?(?:company|firm|business)\b|"
     # "I also own a fabrication company next door"
-    r"(?:(?<=\bi\s)|(?<=\bwe\s))(?:also\s+(?:jointly\s+)?(?:own|run)|(?:jointly\s+)?own\s+"
+    # ("my son and I also run a second firm ...", "... my wife also owns one")
+    r"(?:(?<=\bi\s)|(?<=\bwe\s)|(?<=\bbrother\s)|(?<=\bsister\s)|(?<=\bwife\s)|"
+    r"(?<=\bhusband\s)|(?<=\bpartner\s)|(?<=\bdad\s)|(?<=\bfather\s)|(?<=\bmum\s)|"
+    r"(?<=\bmother\s)|(?<=\bson\s)|(?<=\bdaughter\s)|(?<=\bcousin\s))"
+    r"(?:also\s+(?:jointly\s+)?(?:own|run)|(?:jointly\s+)?own\s+"
     r"(?=another\b))\s+(?:all\s+of\s+|100\s*%\s+of\s+)?(?:an?\s+|another\s+|a\s+second\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:company|firm|business)\b", re.I)
 _THE_OTHER = re.compile(r"\bthe\s+other\s+(?:one|1|company|firm|business)\b|"
@@ -334,6 +344,7 @@ _SISTER_LABEL_END = re.compile(r"\s+(?:does|do|makes|make|is|has|which|that|who|
                                r"\s+[-–—].*$", re.I)
 
 
+_CLAUSE_JOIN = re.compile(r"\s*(?:[,;]|\band\b|\bbut\b)\s*", re.I)
 _NO_ONE = re.compile(r"(?:no|none\s+of|neither|nor|not\s+(?:a|any|one)|never\s+(?:a|any))\b",
                      re.I)
 
@@ -348,7 +359,11 @@ def _public_stakes(msg: Message) -> list[Found[Holding]]:
             continue
         start = _subject_start(msg, match.start())
         holder = _holder_label(msg.text[start:match.start()].strip())
-        if _NO_ONE.match(holder):  # "neither the council nor a bank has shares": a denial
+        clauses = _CLAUSE_JOIN.split(holder)
+        if _NO_ONE.match(holder) or (_NO_ONE.match(clauses[-1]) and not _PUBLIC.search(
+                " ".join(clauses[:-1]))):
+            # "neither the council nor a bank has shares", "we're not insolvent and no public
+            # bodies own shares": a denial
             msg.claim(start, match.end())
             continue
         public = _PUBLIC.search(holder)
@@ -459,12 +474,20 @@ def _their_figures(msg: Message, found: Found[Holding]) -> Holding:
                                                and holding.turnover is not None):
         return holding
     sentence_end = msg.sentence(found.start)[1]
+    if holding.holder_kind == "enterprise" and \
+            _NOTHING_OF_ITS_OWN.search(msg.text, found.start, sentence_end):
+        # "owned by X Holdings Ltd, which is dormant", "a holdco with no staff and no
+        # turnover": nothing of its own to add
+        return holding.model_copy(update={"employees": 0.0, "turnover": Money(amount=0)})
     for start in (found.end, sentence_end + 1):
         if start >= len(msg.text):
             break
         refer = _REFERS_BACK.match(msg.text, start) or (
-            _AND_HAS.match(msg.text, start) if start == found.end else None) or \
-            _named_again(msg.text, start, holding.holder)
+            _AND_HAS.match(msg.text, start) if start == found.end else None) or (
+                _KIND_AGAIN.search(msg.text, start, msg.sentence(start)[1])
+                if start == found.end else None) or \
+            _named_again(msg.text, start, holding.holder) or (
+                _told_of_it(msg, start) if start > found.end else None)
         if not refer:
             continue
         end = msg.sentence(refer.end())[1]
@@ -487,14 +510,47 @@ def _their_figures(msg: Message, found: Found[Holding]) -> Holding:
     return holding
 
 
+_AS_PART_OF = re.compile(
+    r"^\s*(?:as|we\s+are|we're|being|i\s+run|i\s+manage)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:arm|subsidiary|division|branch|offshoot|part|member|plant|site|factory|business)\s+of\s+",
+    re.I)
+# the holder named again by its kind, later in the sentence: "... and the group has 3,200 staff"
+_KIND_AGAIN = re.compile(
+    r"\b(?:and\s+|while\s+|but\s+|whereas\s+)?(?:the|that|this)\s+(?:whole\s+)?(?:group|parent|"
+    r"parent\s+company|owner)(?=\s+(?:has|had|employs|employed|turns\s+over|made|makes)\b)", re.I)
+_NOTHING_OF_ITS_OWN = re.compile(
+    r"\b(?:(?:has|with)\s+no\s+(?:staff|employees|payroll|workforce)\b[^.;!?]{0,30}?\b(?:no\s+|or\s+)"
+    r"(?:trading|turnover|sales|revenue|trade)|no\s+staff\s*,?\s*(?:and\s+)?no\s+(?:trading|"
+    r"turnover|sales|revenue)|dormant|(?:a\s+)?(?:pure\s+)?holding\s+company\s+only|"
+    r"non-?trading\s+(?:holding\s+)?company|(?:does\s+not|doesn't)\s+trade)\b", re.I)
+
+
+def _told_of_it(msg: Message, start: int) -> re.Match[str] | None:
+    """The next sentence as the holder's, when it points back to it with "its" or "their"
+    and says nothing of the business's own ("Roughly 25 people; I can't say what its sales
+    are")."""
+    lo, hi = msg.sentence(start)
+    sentence = msg.text[lo:hi]
+    if not _ITS.search(sentence) or _OURS.search(sentence):
+        return None
+    return re.compile(r"\s*").match(msg.text, start)
+
+
+_ITS = re.compile(r"\b(?:its|their)\b", re.I)
+_OURS = re.compile(r"\b(?:we|we're|we've|our|ours|us|here)\b", re.I)
+
+
 def _named_again(text: str, start: int, holder: str) -> re.Match[str] | None:
     """The holder named again by its first word with a possessive: "Hallam's accounts show
     ..." after "Hallam Industrial Holdings holds 45%"."""
     first = re.match(r"(?-i:[A-Z])[\w&-]{2,}", holder.strip())
     if first is None or first[0].lower() in {"the", "our", "my", "another", "one"}:
         return None
-    return re.compile(rf"\s*{re.escape(first[0])}(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}?"
-                      r"(?:accounts|figures|group|staff|headcount|turnover|books)?",
+    # or by that word as the subject of its figures: "; Brennan has 80 staff"
+    return re.compile(rf"[\s;,]*(?:{re.escape(first[0])}(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}?"
+                      r"(?:accounts|figures|group|staff|headcount|turnover|books)?|"
+                      rf"(?:and\s+)?{re.escape(first[0])}(?=\s+(?:itself\s+)?(?:has|had|employs|"
+                      r"employed|turns\s+over|turned\s+over)\b))",
                       re.I).match(text, start)
 
 
@@ -590,6 +646,9 @@ def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
     subject = msg.text[subject_start:match.start()].strip()
     # "Also we hold 60% in ...": the joining word is not the subject
     subject = re.sub(r"^(?:and|but|also|plus|so|then)\s+", "", subject, flags=re.I)
+    # "we in turn hold 55% of ...", "we ourselves hold ...": the business all the same
+    subject = re.sub(r"\s+(?:in\s+turn|ourselves|too|as\s+well|also|then|now|currently|still)$",
+                     "", subject, flags=re.I)
     if _WE.fullmatch(subject):
         if not match["prep"]:
             return None
@@ -660,7 +719,9 @@ def _subject_start(msg: Message, verb_start: int) -> int:
     # a verb inside brackets has its subject there too: "14 of us (we own 50% each)"
     opened = msg.text.rfind("(", start, verb_start)
     if opened >= 0 and ")" not in msg.text[opened:verb_start]:
-        starts = [s for s in starts if s <= opened] + [opened + 1]
+        # (and a break within the brackets before it: "(six staff, the University holds 30%")
+        starts = [s for s in starts if s <= opened] + [opened + 1] + \
+            [s for s in starts if s > opened + 1]
     if len(starts) > 1 and not msg.text[starts[-1]:verb_start].strip():
         return starts[-3] if len(starts) > 2 else starts[0]
     return starts[-1]

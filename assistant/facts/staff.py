@@ -96,10 +96,12 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "28 on the books", "40 on the payroll"
     rf"{NUM_START}(?P<n>{NUM})\s+on\s+(?:the\s+|our\s+)?(?:books|payroll)\b",
     # "21 people" as one item of a list of facts: "21 people, sales £2.4m"
-    rf"(?:^|(?<=[,;:(\n])|(?<=\.\s))\s*(?:{QUAL}\s+)?(?P<n>{NUM})\s+(?:people|persons)"
+    rf"(?:^|(?<=[,;:(\n])|(?<=\.\s)|(?<=\s[-–]))\s*(?:{QUAL}\s+)?(?P<n>{NUM})\s+(?:people|persons)"
     # ... or before the next fact: "22 people and we turn over £2m"
     r"\s*(?=[,;.)]|$|(?:and|with|plus)\s+(?:we|our|a|an|the)?\s*(?:turn\s*-?\s*over|turnover|"
-    r"sales|revenue|t/o)\b)",
+    r"sales|revenue|t/o)\b|"
+    # ... or with how long they work: "23 people all full time"
+    r"(?:all\s+|mostly\s+|both\s+)?(?:full|part)[\s-]*time(?:rs)?\b)",
     # "the whole company, office included, is 52 people": the total after the words between
     rf"\b(?:whole|entire)\s+(?:company|business|firm|group|workforce|operation|team|lot)\b"
     rf"[^.;!?]{{0,80}}?\b(?:is|are|comes\s+to|totals?|adds\s+up\s+to)\s+(?:{QUAL}\s+)?"
@@ -176,7 +178,8 @@ _TWO_OF_US = re.compile(
     rf"(?<!owned\sby\s)(?<!held\sby\s)"
     rf"\b(?:just\s+|only\s+)?(?:me|i)\s+(?:and|&)\s+(?:my|a)\s+(?:co-?founder|business\s+partner|"
     rf"partner|flatmate|friend|mate|{_FAMILY})\b"
-    r"(?!\s+(?:own|owns|hold|holds|are\s+(?:the\s+)?(?:owners|shareholders|directors)))"
+    r"(?!\s+(?:(?:also|jointly|both|together|still)\s+)?(?:own|owns|hold|holds|"
+    r"are\s+(?:the\s+)?(?:owners|shareholders|directors)))"
     # the owners' shares after them: "just me and my daughter, 70/30"
     r"(?!\s*,?\s*(?:\d+\s*[/-]?\s*\d+\b(?!\s*(?:staff|people|employees))|equally|half\s+each))",
     re.I)

@@ -71,7 +71,12 @@ _AGE_BEFORE = re.compile(
 # not a person's age
 _LISTED_AGE = re.compile(rf"(?:^|[,;(]|\band)\s*(?:{QUAL}\s+)?{DURATION}\s+old\b", re.I)
 _A_PERSON_BEFORE = re.compile(r"\b(?:i'm|i\s+am|he's|she's|he\s+is|she\s+is|aged|age|"
-                              r"director|founder|owner|son|daughter|machine|building)\b", re.I)
+                              r"director|founder|owner|son|daughter|"
+                              # or a thing the business has or buys: "a used lathe, 3 yrs old"
+                              r"machines?|machinery|building|premises|unit|kit|equipment|"
+                              r"lathe|press|brake|oven|robot|printer|router|laser|van|lorry|"
+                              r"vehicle|boiler|roof|software|system|used|second[- ]hand|"
+                              r"ex[- ]demo|refurbished)\b", re.I)
 # "Five years ago we set up ...", "Two months ago my sister and I started baking"
 _AGO_STARTED = re.compile(
     rf"\b(?:(?:{QUAL}\s+)?{DURATION})\s+ago,?\s+(?:[\w'-]+\s+){{0,4}}?"
@@ -144,6 +149,10 @@ _SELF_EMPLOYED_SINCE = re.compile(
 _LAUNCHED_NAMED_AGO = re.compile(
     rf"\b(?:we|i)\s+(?:launched|started|founded|set\s+up|opened)\s+(?-i:[A-Z])[^.;!?]{{0,60}}?"
     rf"\b(?:{QUAL}\s+)?{DURATION}\s+ago\b", re.I)
+# "I set up Kestrel Joinery from my shed in 2012": the name, then the year
+_LAUNCHED_NAMED_IN = re.compile(
+    rf"\b(?:we|i)\s+(?:launched|started|founded|set\s+up|opened)\s+(?-i:[A-Z])[^.;!?]{{0,60}}?"
+    rf"\b(?:in|during)\s+(?:(?P<month>{MONTH})\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 _DOING_FOR = re.compile(
     # "... been running it 8 years": the owner's subject left out, "for" too
     r"(?:\bbeen\s+(?:doing|running)\s+(?:it|this)\s+(?:for\s+)?|\bbeen\s+at\s+it\s+(?:for\s+)?|"
@@ -178,6 +187,8 @@ _SUPPORT_SINCE = re.compile(
     r"\b(?:grants?|vouchers?|funding|subsid(?:y|ies)|awards?|loans?|support|assistance|"
     r"worked|employed|lived|joined|director)\b", re.I)
 # Words showing that the clause before "since" speaks of the business at its work.
+_OWN_SUBJECT = re.compile(r"\W*(?:we|i|they|he|she|it|you|our|my|their|his|her|the|this|"
+                          r"that)\b", re.I)
 _DOING = re.compile(
     rf"\b(?:we|we've|we're|our|us|i|i've|it|have\s+done|{ACTIVITY_VERBS}|[a-z]+ing)\b", re.I)
 
@@ -259,6 +270,10 @@ def read_months_trading(msg: Message, today: date) -> float | None:
     if not found:
         found = [Found(m.start(), m.end(), duration_months(m))
                  for m in _LAUNCHED_NAMED_AGO.finditer(msg.text)]
+    if not found:
+        found = [Found(m.start("year") if _A_PLACE_INSIDE.search(m[0]) else m.start(),
+                       m.end(), months_from(m, today))
+                 for m in _LAUNCHED_NAMED_IN.finditer(msg.text)]
     if not found:
         found = _traded_ever_since(msg, today)
     if not found:
@@ -348,7 +363,11 @@ def _doing_for_a_time(msg: Message, today: date) -> list[Found[float]]:
         listed = not clause.strip(" ,;-")  # "5 staff, £400k, since 2013, solvent"
         # "Since 2022 we have had two vouchers": what the clause goes on to say is not the trade
         rest = msg.text[match.end():msg.clause(match.start())[1]]
-        if (_DOING.search(clause) or lo == sentence_start or listed) \
+        # (a clause cut at "and" inside what is made: "we've cast brass and bronze here
+        # since 1980")
+        joined = lo > sentence_start and not _OWN_SUBJECT.match(clause) and \
+            _DOING.search(msg.text, sentence_start, lo) is not None
+        if (_DOING.search(clause) or lo == sentence_start or listed or joined) \
                 and not _A_CAREER.search(clause) and not _SUPPORT_SINCE.search(rest):
             found.append(Found(match.start(), match.end(), months_from(match, today)))
     return found

@@ -197,8 +197,11 @@ class Router:
     def _off_topic_by_rule(self, text: str) -> RouteDecision | None:
         if self._about_business(text):
             return None
+        places = [m.span() for m in self._places.finditer(text)] if self._places else []
         for name, pattern in rules.OFF_TOPIC_RULES:
-            if pattern.search(text):
+            # a place in the programme's area is not the subject its name shares ("Rugby")
+            if any(not any(a <= m.start() and m.end() <= b for a, b in places)
+                   for m in pattern.finditer(text)):
                 return RouteDecision(route="out_of_scope", reason=f"off-topic: {name}")
         return None
 
@@ -326,7 +329,9 @@ def _asks_about_eligibility(text: str) -> bool:
     if rules.ELIGIBILITY_QUESTION.search(text):
         return True
     question = read_question(text).text
-    procedural = bool(rules.PROCEDURAL.search(rules.LEADING_PLEASANTRIES.sub("", question)))
+    # (or asks when: "is there a deadline or is it open all year for us to apply?")
+    procedural = bool(rules.PROCEDURAL.search(rules.LEADING_PLEASANTRIES.sub("", question))) or \
+        read_question(text).kind == "when"
     if rules.MODAL_ELIGIBILITY.search(question) and not procedural:
         return True
     return bool(rules.ELIGIBILITY_WORD.search(question) and rules.FIRST_PERSON.search(text)

@@ -456,3 +456,34 @@ def test_a_workforce_described_is_counted_in_annual_work_units(ssr) -> None:
     quoted = answer(ask(ssr, "Eight people work full time and 2 do 3 days out of 5. "
                              "What does that come to in AWU?"))
     assert quoted.startswith("9.2 annual work units")
+
+
+@pytest.mark.parametrize("text", [
+    # the item told before a question that points back to it
+    "We've been offered a secondhand folding machine at a good price. Can the grant go "
+    "towards it?",
+    "We have already paid a deposit on the laser. Is that purchase still fundable?",
+    # a share of the cost asked about
+    "Can the booster part-fund an ex-demo router?",
+])
+def test_an_excluded_item_told_before_the_question_is_answered_no(ssr, text: str) -> None:
+    said = answer(ask(ssr, text))
+    assert said.startswith("No"), said
+
+
+def test_an_item_told_before_a_question_about_another_is_not_quoted(ssr) -> None:
+    assert ask(ssr, "We sold our old van last year. Can the grant pay for a robot?").lines == []
+
+
+def test_an_advisers_price_is_consultancy(ssr) -> None:
+    quote = ask(ssr, "We're a micro business: £40k of machinery plus an energy consultant who "
+                     "has quoted £30k. So how big is the grant?")
+    said = answer(quote)
+    assert "£17,142.86" in said, said  # 3/7 of £40,000 counted: 50% of £57,142.86
+    assert "£28,571.43" in said, said
+
+
+def test_support_days_shortened_count_towards_the_limit(ssr) -> None:
+    said = answer(ask(ssr, "We had £20,000 of council support this year and used 5 tech support "
+                           "days. How much headroom is left under the limit?"))
+    assert "£289,000" in said, said  # 315,000 - 20,000 - 5 x 1,200

@@ -274,3 +274,29 @@ def test_which_one_of_a_kind_is_named_then_it_is_what_it_points_back_to(assistan
     assert first.answer.startswith("The Net Zero Carbon Heat Hub is the one for that.")
     second = assistant.ask("And who runs it?", first.conversation_id)
     assert "University of Birmingham" in second.answer
+
+
+def test_not_knowing_the_answer_asked_for_keeps_the_check_and_says_why(assistant) -> None:
+    first = assistant.ask("Die casters in Walsall WS2, 210 staff, turnover £52m this year and "
+                          "last, trading since 1988, owned by the founders, never insolvent. "
+                          "Could we have a Productivity Booster grant?")
+    assert _eligibility(first, "Productivity Booster").decision == "need_more_info"
+    second = assistant.ask("No idea about the balance sheet; our bookkeeper would know. "
+                           "Why does it matter?", first.conversation_id)
+    assert second.route == "eligibility"
+    assert _eligibility(second, "Productivity Booster").decision == "need_more_info"
+    assert "balance sheet" in second.answer.lower()
+
+
+def test_an_applicant_the_guidance_never_names_is_not_given_a_verdict(assistant) -> None:
+    reply = assistant.ask("We're a workers' co-operative running a print workshop in Bilston. "
+                          "Can a co-operative apply for the Productivity Booster?")
+    assert reply.eligibility == []
+    assert "couldn't find" in reply.answer
+
+
+def test_a_hub_named_by_its_distinguishing_word(assistant) -> None:
+    reply = assistant.ask("Had a £30,000 council grant last year, and the heat hub gave us 12 "
+                          "tech support days this spring. How much headroom is left?")
+    assert "£270,600" in reply.answer  # 315,000 - 30,000 - 12 x 1,200
+    assert all(e.programme == "Net Zero Carbon Heat Hub" for e in reply.eligibility)

@@ -700,3 +700,116 @@ def test_the_two_of_us_after_who_owns_it_are_the_owners(extractor: FactExtractor
     counted = extractor.extract("The shares are split with my partner, we've traded six "
                                 "years, and there are 17 of us on the payroll.")
     assert counted.employees == 17
+
+
+def test_a_machine_s_age_is_not_how_long_the_business_has_traded(
+        extractor: FactExtractor) -> None:
+    assert extractor.extract("We've found a second hand press brake, 4 yrs old, at half the "
+                             "price of a new one.").months_trading is None
+    assert extractor.extract("Bakery in Oldbury, 22 staff, 12 years old, no debts."
+                             ).months_trading == 144
+
+
+def test_a_long_form_label_answered_no(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Employees: 12\nIn receivership/administration/any other "
+                              "insolvency process: No")
+    assert facts.insolvent is False
+
+
+def test_a_denial_of_public_shares_after_another_clause(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We have never been insolvent and no local authority holds "
+                              "shares.")
+    assert facts.holdings == []
+    assert facts.insolvent is False
+
+
+def test_a_holder_named_again_by_its_first_word_with_its_figures(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("Our own figures: 30 staff, turnover £3m. Halden Tooling Ltd holds "
+                              "40%; Halden has 90 staff and turnover of £12m, and is itself "
+                              "family-owned.")
+    assert facts.employees == 30
+    holder = next(h for h in facts.holdings if "Halden" in h.holder)
+    assert holder.share_percent == 40 and holder.employees == 90
+    assert not any(h.holder == "family" for h in facts.holdings)
+
+
+def test_we_in_turn_own_a_share_of_another_firm(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We in turn own 60% of Brook Coatings Ltd (12 staff, £0.9m "
+                              "turnover).")
+    assert [(h.holder, h.direction, h.employees) for h in facts.holdings] == [
+        ("Brook Coatings Ltd", "we_own", 12)]
+    assert facts.employees is None
+
+
+@pytest.mark.parametrize(("text", "trade"), [
+    ("we're bookies, two shops in Dudley, 9 staff", "bookies"),
+    ("we're electricians, 6 of us, based in WS3", "electricians"),
+    ("hi quick one - joinery workshop in tipton, 8 staff", "joinery workshop"),
+])
+def test_more_ways_to_say_the_trade(extractor: FactExtractor, text: str, trade: str) -> None:
+    assert extractor.extract(text).sector_text == trade
+
+
+def test_we_are_two_companies_is_not_a_trade(extractor: FactExtractor) -> None:
+    assert extractor.extract("we are two companies under one owner").sector_text is None
+
+
+def test_a_headcount_in_shorthand_with_how_long_they_work(extractor: FactExtractor) -> None:
+    assert extractor.extract("laser cutting in DY4 - 17 ppl, all on full time").employees == 17
+
+
+def test_a_thing_wanted_then_its_price_is_the_project(extractor: FactExtractor) -> None:
+    facts = extractor.extract("want a new press brake ~95k. booster?")
+    assert facts.project_cost is not None and facts.project_cost.amount == 95_000
+    assert facts.requested_amount is None
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("I started Hollis Signs in a lock-up in 2014.", 149),  # from mid-2014
+    ("We've made brass and copper fittings here since 2001.", 305),
+])
+def test_started_by_name_and_made_since(extractor: FactExtractor, text: str,
+                                        months: float) -> None:
+    facts = extractor.extract(text, today=date(2026, 12, 1))
+    assert facts.months_trading == pytest.approx(months, abs=1)
+
+
+def test_another_firm_of_the_same_owners_with_its_staff_told_after(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("Also, my wife and I also own another joinery company in Tipton. "
+                              "About 25 staff, not sure of its turnover.")
+    assert facts.employees is None
+    assert [(h.direction, h.same_owner, h.employees) for h in facts.holdings] == [
+        ("we_own", True, 25)]
+
+
+def test_a_holding_company_with_nothing_of_its_own(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We are wholly owned by Marlow Holdings Ltd, a holding company "
+                              "only with no staff and no trading.")
+    holder = facts.holdings[0]
+    assert holder.employees == 0 and holder.turnover is not None and holder.turnover.amount == 0
+
+
+def test_shares_written_before_their_holders_on_a_form(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Ownership: 70% me, 30% Tanner Engineering Group Ltd")
+    assert [(h.holder, h.share_percent) for h in facts.holdings] == [
+        ("me", 70), ("Tanner Engineering Group Ltd", 30)]
+
+
+def test_a_parent_named_as_what_the_business_is_part_of_with_its_figures(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("As the UK plant of a Swedish group, which holds all our shares - "
+                              "80 staff in Walsall, and the group has 4,000 staff and €1bn sales - "
+                              "could we apply?")
+    assert facts.employees == 80
+    assert facts.turnover is None
+    holder = facts.holdings[0]
+    assert "Swedish group" in holder.holder and holder.employees == 4000
+
+
+def test_a_stake_told_inside_brackets_after_other_details(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Our spin-out (four staff, no sales yet, the University holds 25% "
+                              "and the founders the rest) makes sensors.")
+    assert facts.employees == 4
+    assert [h.holder for h in facts.holdings][:1] == ["the University"]

@@ -552,3 +552,10 @@ def test_a_period_counted_from_an_event_is_a_period() -> None:
     from assistant.composer.refusal import _holds_answer
     asked = read_question("How long will an appeal take to be decided?")
     assert _holds_answer(asked, "We reply within 15 working days of receiving the appeal.")
+
+
+def test_when_a_decision_comes_is_answered_by_a_date_of_the_decision() -> None:
+    from assistant.composer.refusal import _holds_answer
+    asked = read_question("The call closes in May - when will we find out if we've won?")
+    assert not _holds_answer(asked, "The call closes on 30 May 2027.")
+    assert _holds_answer(asked, "We tell applicants the panel's decision within 6 weeks.")

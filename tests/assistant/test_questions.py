@@ -90,3 +90,15 @@ def test_a_question_in_a_clause_keeps_the_words_its_pronoun_points_back_to() -> 
                              "writing, who do we address it to")
     assert question.kind == "who"
     assert question.text == "we'd like to appeal in writing, who do we address it to"
+
+
+def test_the_owner_s_guess_at_the_answer_is_not_the_question_s_topic() -> None:
+    question = read_question("Who runs the test track? Is it the council or the unis?")
+    assert question.kind == "who"
+    assert not {"council", "univers"} & {w[:7] for w in question.words}
+    assert "track" in question.words
+
+
+def test_which_team_does_the_work_asks_who() -> None:
+    assert read_question("which team at the university does the modelling for the "
+                         "reports").kind == "who"

@@ -457,6 +457,16 @@ def test_a_place_of_the_area_asked_about_is_not_off_topic(embedder) -> None:
     assert router.route("Is Castleton nice for a holiday?").route == "out_of_scope"
 
 
+def test_a_place_of_the_area_named_like_an_off_topic_subject_is_not_that_subject() -> None:
+    router = Router(place_names=["Cricket Malherbie", "Castleton"])
+    message = ("Our post town is Castleton but the unit may be in Cricket Malherbie. "
+               "How do you decide?")
+    assert Router().route(message).route == "out_of_scope"  # without the area's places
+    assert router.route(message).route != "out_of_scope"
+    # the subject is still off topic where it is not the place's name
+    assert router.route("Who won the cricket in Castleton?").route == "out_of_scope"
+
+
 def test_family_words_in_a_description_of_the_business_are_not_off_topic(rules: Router) -> None:
     message = "It's a newsagent's; the shares are my husband's and mine, with no debts at all."
     assert rules.route(message).route == "out_of_scope"  # on its own words alone
@@ -541,3 +551,8 @@ def test_what_support_in_kind_is_worth_is_no_search_for_experts(rules: Router) -
 def test_whether_a_facility_is_open_now_is_a_fact_asked_not_a_search(rules: Router) -> None:
     decision = rules.route("Is the robotics lab at the university open for visits this week?")
     assert decision.route != "signposting"
+
+
+def test_asking_when_one_can_apply_is_not_an_eligibility_check(rules: Router) -> None:
+    assert rules.route("Is there a deadline for the voucher scheme or can we apply any "
+                       "time?").route == "programme_question"
