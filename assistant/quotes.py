@@ -32,6 +32,7 @@ from assistant.eligibility.quote import (
     outputs_quote,
     range_quote,
     rate_quote,
+    rise_quote,
     size_quote,
     sme_quote,
     staff_quote,
@@ -46,7 +47,7 @@ from assistant.facts.staff import read_supposed_band
 from assistant.questions import read_question
 from assistant.routing.rules import AWARD_WORDS
 from knowledge.policy import Policy
-from knowledge.policy.schema import ExcludedCost, Programme
+from knowledge.policy.schema import ExcludedCost, Programme, RiseOutput
 from knowledge.programme import KindWords
 from knowledge.words import plain_words
 
@@ -276,6 +277,13 @@ class AwardQuotes:
             return Quote(outputs_quote(offers, asked,
                                        facts.stated_band or read_supposed_band(text)),
                          [o.assessment.programme_id for o in offers])
+        if (rise := self._rise_asked(text, new)) is not None:
+            # "profit from operations of £90k, staff costs ..., 12 employees: which GVA per
+            # head is our target?": worked from the accounts given
+            programme, output, parts = rise
+            assert new.employees is not None
+            return Quote(rise_quote(self._name([programme]), output, parts, new.employees),
+                         [programme.id])
         told = self._reader.supposed(question.text) if question.kind == "yes_no" else None
         if told is not None:
             # "can a company with 300 staff apply?": answered for that business, which is not
@@ -430,6 +438,23 @@ class AwardQuotes:
                          [programme.id])
         return Quote([], [])
 
+    def _rise_asked(self, text: str, new: Facts
+                    ) -> tuple[Programme, RiseOutput, list[tuple[str, float]]] | None:
+        """The output worked as a rise per employee that the message asks about (by the
+        initials or the words of its name), with the parts of the figure it gives: at least
+        two of them, and the number of employees."""
+        if not new.employees:
+            return None
+        rate = self._policy.rates.eur_to_gbp
+        for programme in self._policy.programmes:
+            for output in programme.award.rise_outputs if programme.award else []:
+                if not _names_output(output.name, text):
+                    continue
+                parts = _parts_told(text, output.parts, rate)
+                if len([p for p in parts if p[1] > 0]) >= 2:
+                    return programme, output, parts
+        return None
+
     def _excluded_cost(self, question: str, focus: Sequence[str]
                        ) -> tuple[Programme, ExcludedCost] | None:
         """The cost the question names that the award it asks about does not pay for, by the
@@ -567,6 +592,44 @@ def kinds_named(text: str, kinds: Mapping[str, KindWords]) -> set[str]:
         if f" {word} " in rest:
             found.add(kind)
             rest = rest.replace(f" {word} ", " | ")
+    return found
+
+
+def _names_output(name: str, text: str) -> bool:
+    """Whether the text names the output: by its initials in brackets ("GVA"), or by its words
+    before "per" ("gross value added")."""
+    initials = re.findall(r"\(([A-Z]{2,6})\)", name)
+    core = plain_words(re.split(r"\(|\bper\b", name)[0])
+    words = f" {plain_words(text)} "
+    return any(f" {i.lower()} " in words for i in initials) or (bool(core) and
+                                                                f" {core} " in words)
+
+
+def _parts_told(text: str, parts: Sequence[str], rate: float) -> list[tuple[str, float]]:
+    """Each part of a figure with the amount told for it ("operating profit £150k"), or 0 for
+    one said to be none ("no amortisation"); an amount is used once ("depreciation and
+    amortisation £50k" is the two together), and a part not told is left out."""
+    msg = Message(text)
+    amounts = amounts_in(msg)
+    used: set[int] = set()
+    found: list[tuple[str, float]] = []
+    for part in parts:
+        words = r"\s+".join(re.escape(w) for w in part.split())
+        if re.search(rf"\b(?:no|nil|zero)\s+{words}\b|\b{words}\s*(?::|of|was|is|=)?\s*"
+                     r"(?:nil|none|zero|£?0)\b", text, re.IGNORECASE):
+            found.append((part, 0.0))
+            continue
+        for match in re.finditer(rf"\b{words}\b", text, re.IGNORECASE):
+            near = [a for a in amounts if 0 <= a.start - match.end() <= 40 and
+                    not re.search(r"[.;]", text[match.end():a.start])]
+            if near and near[0].start in used and found:
+                # told together with the part before: counted there, under both names
+                found[-1] = (f"{found[-1][0]} and {part}", found[-1][1])
+                break
+            if near:
+                used.add(near[0].start)
+                found.append((part, near[0].money.in_gbp(rate)))
+                break
     return found
 
 

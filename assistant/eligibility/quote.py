@@ -25,7 +25,7 @@ from assistant.eligibility.wording import (
     pounds,
     with_a,
 )
-from knowledge.policy import Award, ClauseRef, Policy
+from knowledge.policy import Award, ClauseRef, Policy, RiseOutput
 from knowledge.policy.schema import ExcludedCost
 
 _BAND_WORDS = {"micro": "a micro business", "small": "a small business",
@@ -379,6 +379,23 @@ def outputs_quote(offers: Sequence[Offer], grant_gbp: float | None,
                 f"({pounds(amount)} / {pounds(ratio.gbp_per_unit)} = "
                 f"{number(round(amount / ratio.gbp_per_unit, 2))}).", ratio.clause))
     return lines
+
+
+def rise_quote(name: str, output: RiseOutput, parts: Sequence[tuple[str, float]],
+               employees: float) -> list[QuoteLine]:
+    """The figure per employee now and the one the output asks for, worked from the parts of
+    it the business gives: "GVA per employee is £45,000 now ...; a 10% rise is £49,500"."""
+    total = sum(value for _, value in parts)
+    now = total / employees
+    target = now * (1 + output.rise)
+    added = " + ".join(pounds(value) for _, value in parts)
+    told = joined([part for part, _ in parts])
+    within = f" {output.within}" if output.within else ""
+    return [QuoteLine(
+        f"To meet {name}'s {output.name} output you would need to reach {pounds(target)}{within}: "
+        f"a {number(round(output.rise * 100, 2))}% rise on {pounds(now)} now "
+        f"(({added}) / {number(employees)} employees, adding {told}; {pounds(now)} x "
+        f"{number(round(1 + output.rise, 4))} = {pounds(target)}).", output.clause)]
 
 
 def _noun(offer: Offer) -> str:

@@ -102,7 +102,7 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"(?=(?:[\w&-]+\s+){0,3}?[a-z-]+(?:ing|ery|ry|ics|ware|ch|ces)\b)",
     # "we buy it in from abroad and sell it online": goods bought in to be sold on
     r"\b(?:we|i)\s+(?=(?:buy|import|source)\s+(?:(?:[\w-]+\s+){0,3}?in\s+(?:from|and|to)\b|"
-    r"(?:[\w-]+\s+){0,8}?(?:and|to)\s+(?:re)?sell\b))",
+    r"(?:[\w-]+\s+){0,8}?(?:and|to)\s+(?:then\s+)?(?:re)?sell\b))",
     # "we specialise in wire harnesses"
     r"\bspeciali[sz](?:e|es|ing)\s+in\s+",
     # "we're in the food manufacturing sector"
@@ -275,6 +275,22 @@ _OTHER_PARTIES = frozenset(
 _BEFORE_POSTCODE = re.compile(r"\s+(?:at|in|near|from|on)\s+(?=[A-Za-z]{1,2}\d)", re.I)
 
 
+# Goods bought in to be sold on, told with the selling after a place or a pause: "we import
+# garden tools from Taiwan and sell them online"
+_BOUGHT_THEN_SOLD = re.compile(
+    r"(?P<verb>buy|import|source)\b[^.;!?]{0,80}?\b(?:and|to)\s+(?:then\s+)?(?:re)?sell\b", re.I)
+
+
+def _bought_to_sell(text: str, start: int, phrase: str) -> str:
+    """The phrase read from `start`, with the selling kept when the phrase lost it: "import
+    garden tools" is "import and sell garden tools" when the sentence goes on to sell them."""
+    told = _BOUGHT_THEN_SOLD.match(text, start)
+    if told is None or re.search(r"sell", phrase, re.I):
+        return phrase
+    verb = told["verb"]
+    return re.sub(rf"^{verb}\b", f"{verb} and sell", phrase, count=1, flags=re.I)
+
+
 class SectorReader:
     """Reads what a business does. `place_re` finds the places the policy knows, which say where
     a business is, not what it does."""
@@ -292,7 +308,7 @@ class SectorReader:
         with 14 staff apply?") or an activity listed among the facts."""
         found: list[tuple[int, str]] = []
         for lead in _ACTIVITY_LEADS:
-            found += [(m.end(), p) for m in lead.finditer(text)
+            found += [(m.end(), _bought_to_sell(text, m.end(), p)) for m in lead.finditer(text)
                       if (p := self._activity_phrase(text, m.end()))]
         if describes_business and (opening := self._opening_phrase(text, one_word_activity=True)):
             found.append(opening)

@@ -445,7 +445,11 @@ _ONE_DAY_WORKER = re.compile(
 _AND_ME = re.compile(r"\b(?:plus|and|\+|&)\s+(?:me|myself)\b|"
                      # "me plus 2 part-timers": the owner named first
                      r"(?:^|(?<=[.,;:!?(]\s)|(?<=[.,;:!?(]))\s*(?:me|myself)\s+(?:plus|and|\+|&)\s+(?=\d)|"
-                     r",\s*(?:and\s+)?me\s+(?:full[\s-]?time|f/t|too|as\s+well)\b", re.I)
+                     r",\s*(?:and\s+)?me\s+(?:full[\s-]?time|f/t|too|as\s+well)\b|"
+                     # "there's me (full time), 5 lads, ...": the owner listed first
+                     r"\b(?:there's|there\s+is|theres|there’s)\s+(?:me|myself)\b|"
+                     r"(?:^|(?<=[.;:!?]\s)|(?<=[.;:!?]))\s*(?:me|myself)\s*(?:\([^)]{0,40}\)\s*)?"
+                     r"(?:full[\s-]?time\s*)?,\s*(?=\d)", re.I)
 
 
 def _spans_apart(match: re.Match[str], others: Sequence[re.Match[str]]) -> bool:

@@ -46,11 +46,12 @@ from knowledge.policy.schema import (
     Policy,
     Programme,
     Rates,
+    RiseOutput,
     iter_clause_refs,
 )
 
 __all__ = ["BOOLEAN_FACTS", "OUTWARD_CODE_RE", "Area", "Award", "Band", "ClauseRef", "CostCap",
            "Criterion", "District", "FactName", "FundingRound", "InKindSupport", "OutputRatio",
-           "OutsidePointer", "Policy", "Programme", "Rates", "Sector", "SectorList",
+           "OutsidePointer", "Policy", "Programme", "Rates", "RiseOutput", "Sector", "SectorList",
            "district_place_words", "district_places", "iter_clause_refs", "keyword_found",
            "load_policy"]

@@ -201,6 +201,19 @@ class OutputRatio(Strict):
     clause: ClauseRef
 
 
+class RiseOutput(Strict):
+    """An output committed to as a rise in a figure per employee, worked from the business's
+    accounts: "a 10% rise in GVA per employee within two years"."""
+
+    name: str  # "gross value added (GVA) per employee"
+    # the figures from the accounts that are added up, each as the guidance calls it; the sum is
+    # divided by the number of employees
+    parts: list[str] = Field(min_length=1)  # ["operating profit", "employee costs", ...]
+    rise: float = Field(gt=0)  # 0.10 is a 10% rise
+    within: str = ""  # "within two years of completing the project"
+    clause: ClauseRef
+
+
 Rate = Annotated[float, Field(gt=0, le=1)]  # a share: 0.45 is 45%
 
 
@@ -215,6 +228,7 @@ class Award(Strict):
     cost_caps: list[CostCap] = Field(default_factory=list)
     excluded_costs: list[ExcludedCost] = Field(default_factory=list)
     output_ratios: list[OutputRatio] = Field(default_factory=list)
+    rise_outputs: list[RiseOutput] = Field(default_factory=list)
     clause: ClauseRef  # where the intervention rates are stated
     limits_clause: ClauseRef | None = None  # where the minimum and maximum are, if elsewhere
     # the maximum counts everything the business and its linked enterprises receive

@@ -487,3 +487,18 @@ def test_support_days_shortened_count_towards_the_limit(ssr) -> None:
     said = answer(ask(ssr, "We had £20,000 of council support this year and used 5 tech support "
                            "days. How much headroom is left under the limit?"))
     assert "£289,000" in said, said  # 315,000 - 20,000 - 5 x 1,200
+
+
+def test_a_rise_per_employee_is_worked_from_the_accounts_given(ssr) -> None:
+    quote = ask(ssr, "Accounts for last year: operating profit £80k, employee costs £400k, "
+                     "depreciation £20k, amortisation nil, 10 employees. If we go for the GVA "
+                     "output, what figure per head must we get to?")
+    said = answer(quote)
+    assert "£55,000" in said and "£50,000" in said, said  # (80 + 400 + 20) / 10, then +10%
+    assert quote.lines[0].clause is not None and quote.lines[0].clause.clause == "3.11.2"
+
+
+def test_a_rise_needs_the_accounts_and_the_headcount(ssr) -> None:
+    assert ask(ssr, "Which GVA per head is our target?").lines == []
+    assert ask(ssr, "Operating profit £80k, employee costs £400k. Which GVA per head is our "
+                    "target?").lines == []  # no headcount to divide by

@@ -813,3 +813,9 @@ def test_a_stake_told_inside_brackets_after_other_details(extractor: FactExtract
                               "and the founders the rest) makes sensors.")
     assert facts.employees == 4
     assert [h.holder for h in facts.holdings][:1] == ["the University"]
+
+
+def test_goods_bought_in_and_sold_on_after_a_place(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We source kitchen gadgets from Vietnam and then sell them through "
+                              "our own web shop. 6 staff in B12.")
+    assert facts.sector_text == "source and sell kitchen gadgets"

@@ -227,3 +227,11 @@ def test_a_list_of_dated_amounts_takes_its_role_from_the_words_after_it():
 ])
 def test_support_over_a_past_period_is_earlier_support(text: str):
     assert FactExtractor().extract(text).prior_public_support is not None
+
+
+@pytest.mark.parametrize("text", [
+    "There's me, working full time, plus 4 welders full time and 2 part-timers, 2 days weekly.",
+    "Me (I'm the director, full time), 4 welders full time and 2 part-timers, 2 days weekly.",
+])
+def test_the_owner_listed_first_beside_part_timers(text: str) -> None:
+    assert FactExtractor().extract(text).employees == pytest.approx(5.8)
