@@ -218,8 +218,9 @@ def read_question(message: str) -> Question:
     # the owner's guess at the answer after the question ("Who runs it? Is it the council?")
     # is not what the question is about
     guessed = _guess_after(message, sentence)
+    plain = _PHRASAL.sub(lambda m: _PHRASAL_MEANING[" ".join(m[1].lower().split())], message)
     return Question(text=shown.strip(), kind=kind,
-                    words=frozenset(stems(message)) - frozenset(stems(guessed)),
+                    words=frozenset(stems(plain)) - frozenset(stems(guessed)),
                     sentence=sentence.strip())
 
 
@@ -245,6 +246,11 @@ def _asking_sentence(message: str) -> tuple[str, str]:
         return "", ""
     asking = [s for s in sentences if s.endswith("?") or _QUESTION_WORD.match(
         _LEAD_IN.sub("", s)) or _YES_NO.match(_LEAD_IN.sub("", s))]
+    if any(s.endswith("?") for s in asking):
+        # "need results within a month" after a question: a statement with its subject left
+        # out, not a question
+        asking = [s for s in asking if s.endswith("?") or not _STATEMENT_AUX.match(
+            _LEAD_IN.sub("", s))]
     if not asking:
         # a question in the last clause, with no question mark: "the kit is 120k, how much is
         # paid", "we sit by the Dudley border so are we covered"
@@ -266,6 +272,14 @@ def _asking_sentence(message: str) -> tuple[str, str]:
     return found, found
 
 
+# Phrasal verbs said for one plain verb, which is the word guidance uses: "how long do you hang
+# on to my details?" asks how long they are kept
+_PHRASAL_MEANING = {"hang": "keep", "hold": "keep", "get rid": "delete"}
+_PHRASAL = re.compile(r"\b(hang|hold|get\s+rid)(?:s|ing)?\s+(?:on\s*to|onto|of)\b",
+                      re.IGNORECASE)
+# A verb that opens a statement with its subject left out as often as a question: "need
+# results by May", "have 3 sites"
+_STATEMENT_AUX = re.compile(r"(?:need|have|had|must|might|may)\b", re.IGNORECASE)
 # A pronoun that takes its meaning from the words before: "who should it go to"
 _BACK_REFERENCE = re.compile(r"\b(?:it|that|this|them|they|those|these|one)\b", re.IGNORECASE)
 # A question after the condition it depends on, with no comma between
@@ -283,7 +297,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:]\s+(?:(?:and|but|so)\s+)?|\s[-–—]\s+(?:(?:
 _GUESS_AT_ANSWER = re.compile(
     r"^\W*(?:or\s+)?(?:is|are|was|were|does|do|did|would|will)\s+(?:it|they|that|this|he|she)\b|"
     # "Anyone from industry on it?", "anybody from outside?": what the answer might hold
-    r"^\W*(?:any|anyone|anybody|anything|someone|somebody)\b(?=[^?]{0,40}\?\s*$)",
+    r"^\W*(?:any|anyone|anybody|anything|someone|somebody)\b(?=[^?]{0,40}\?\s*$)|"
+    # a word or three offered as the answer: "Half?", "The council?", "About 20%?"
+    r"^\W*(?:or\s+)?(?!(?:why|how|what|who|when|where|which|really|sure|ok|okay)\b)"
+    r"(?:[\w'%.£-]+\s*){1,3}\?\s*$",
     re.IGNORECASE)
 _WH_OPENING = re.compile(r"^\W*(?:who|whom|whose|what|which|when|where|how)\b", re.IGNORECASE)
 
@@ -296,14 +313,27 @@ _WHICH_BODIES = re.compile(
     # "which team at Birmingham does the analysis?"
     r"(?:(?:at|in|of|from|within)\s+(?:[\w-]+\s+){1,3}?)?(?:does|do|lead|leads|run|runs|deliver|"
     r"delivers|manage|manages|operate|operates|host|hosts|fund|funds|support|supports|are|is|"
-    r"sit|sits|oversee|oversees|own|owns|set|sets|behind)\b", re.IGNORECASE)
+    r"sit|sits|oversee|oversees|own|owns|set|sets|behind|"
+    # "which independent body could we appeal to?": someone to go to
+    r"(?:can|could|should|would|will|do|must)\s+(?:i|we|you)\s+(?:complain|go|turn|appeal|"
+    r"write|talk|speak|apply|contact))\b", re.IGNORECASE)
 
 
 _IN_OR_OUT = re.compile(r"^\W*(?:are\s+we\s+|is\s+(?:it|that|the\s+site)\s+)?(?:in\s+or\s+out|"
                         r"inside\s+or\s+outside|in\s+the\s+area\s+or\s+not)\b", re.IGNORECASE)
 
 
+# A condition before the question, with a comma: "When you say X, how big is ...?", "If we
+# lease it, can the grant pay?"
+_CONDITION_FIRST = re.compile(
+    r"^\W*(?:if|when|once|as|since|given\s+that|assuming|now\s+that)\s+(?:you|we|i|they|it|"
+    r"the|our|my|your|this|that)\b[^,?]{2,100},\s*(?=(?:how|what|which|who|where|when|why|can|"
+    r"could|do|does|is|are|will|would|should|must)\b)", re.IGNORECASE)
+
+
 def _kind(text: str, sentence: str) -> QuestionKind:
+    if (condition := _CONDITION_FIRST.match(text)) is not None:
+        return _kind(text[condition.end():], sentence)
     request = _REQUEST.match(text)
     if request and "list" in request.group(0).lower():
         return "list"
@@ -377,6 +407,20 @@ def names_beyond(question: str, text: str) -> list[str]:
     return [name for name in found
             if not {w.lower() for w in re.findall(r"[\w&]+", name)
                     if w.lower() not in _NAME_JOINERS} <= asked]
+
+
+# A body or a person named by the role that does something: "an appraisal panel", "your adviser"
+_ROLE_DOER = re.compile(
+    r"\b(?:by|to|from|with)\s+(?:an?|the|your|our|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<role>panel|"
+    r"committee|board|adviser|advisor|assessors?|officers?|ombudsman|commissioner|regulator|"
+    r"reviewer|inspector|auditor|manager|director)\b", re.IGNORECASE)
+
+
+def roles_beyond(question: str, text: str) -> list[str]:
+    """The bodies or people a text names by their role ("considered by an appraisal panel")
+    that the question does not itself name."""
+    asked = set(stems(question))
+    return [m["role"] for m in _ROLE_DOER.finditer(text) if not set(stems(m["role"])) & asked]
 
 
 # Words that make a name an organisation's or a role's, not a place's or a thing's.

@@ -117,6 +117,13 @@ _COST_ASKED = re.compile(
     r"\b(?:what|how\s+much|how\s+big|how\s+large|which|largest|biggest|smallest|most|least|"
     r"minimum|maximum|max|min|level)\b[^?.]{0,60}?\b(?:eligible\s+costs?|costs?|spend|spending|"
     r"project|investment|budget|outlay)\b", re.IGNORECASE)
+_TO_THE_MINIMUM = re.compile(r"\b(?:the|a)\s+(?:minimum|min|smallest|lowest)\s+(?:[\w-]+\s+)?"
+                             r"(?:grant|award|voucher)\b", re.IGNORECASE)
+# the least a project may cost for an award, asked with the project's own cost told: "ours is
+# £30k - how low can a project go and still reach the minimum?"
+_SMALLEST_COST = re.compile(
+    r"\b(?:smallest|lowest|least|minimum|min)\s+(?:eligible\s+|total\s+)?(?:project\s+)?(?:costs?|"
+    r"spend|project|outlay|investment|budget)\b", re.IGNORECASE)
 # "what eligible spend does it need?", "how much would we have to spend?": costs as a need
 _COST_NEEDED = re.compile(
     r"\b(?:what|how\s+much)\s+(?:eligible\s+|total\s+|project\s+)?(?:spend|spending|costs?|"
@@ -332,7 +339,7 @@ class AwardQuotes:
             return Quote(size_quote(offers[0].assessment) if offers else [], [])
         asks_cost = _COST_ASKED.search(question.text) \
             if question.kind in {"amount", "other", "list"} else None
-        if asks_cost and new.project_cost is None and (
+        if asks_cost and (new.project_cost is None or _SMALLEST_COST.search(question.text)) and (
                 (_AWARD_LATER.search(question.text, asks_cost.end()) and
                  (_TARGET.search(question.text) or new.requested_amount or lone)) or
                 # "for the whole £90k, how large must the outlay be?": the award
@@ -346,6 +353,8 @@ class AwardQuotes:
                     new.requested_amount is not None and _COST_NEEDED.search(question.text))):
             offers = self._offers(text, facts, focus)
             target = new.requested_amount or lone
+            if _TO_THE_MINIMUM.search(question.text, asks_cost.end()):
+                target = None  # "the smallest project that reaches the minimum grant"
             extreme = _EXTREME.search(question.text)
             return Quote(needed_cost_quote(
                 offers, facts.stated_band or read_supposed_band(text),

@@ -44,7 +44,13 @@ from assistant.composer.sentences import (
 )
 from assistant.figures import URL_PATTERN
 from assistant.guards import is_instruction_to_assistant
-from assistant.questions import Question, answer_present, names_beyond, read_question
+from assistant.questions import (
+    Question,
+    answer_present,
+    names_beyond,
+    read_question,
+    roles_beyond,
+)
 from assistant.reply import Citation
 from knowledge.documents import DocType
 from knowledge.embeddings import Embedder
@@ -180,7 +186,7 @@ class ExtractiveComposer:
         probability = self._refusal.probability(values) if self._refusal and not lead else None
         # what the passages cannot answer, whatever the model says
         unanswerable = unknown_part(question, texts) is not None or \
-            adjacent_advice(question, texts) is not None or \
+            adjacent_advice(_advice_asked(asked, question), texts) is not None or \
             unnamed_applicant(question, texts) is not None or other_scheme
         decided = not lead and (not chosen or unanswerable or (
             self._refusal is not None and self._refusal.refuses(values)))
@@ -283,8 +289,10 @@ class ExtractiveComposer:
         # the headings above a sentence name what it is about ("How to apply > The steps")
         score += config.word_weight * _word_share(asked, f"{context}\n{candidate.text}", rarity)
         if asked.answer_type == "name":
-            # "who ...?" is answered by a sentence naming someone besides those it asks about
-            named = names_beyond(asked.text, candidate.text)
+            # "who ...?" is answered by a sentence naming someone besides those it asks about,
+            # or a body by its role ("considered by an appraisal panel")
+            named = names_beyond(asked.text, candidate.text) or roles_beyond(asked.text,
+                                                                            candidate.text)
             score += config.kind_bonus if named else -config.unnamed_penalty
             if named and _AGENCY.search(candidate.text):
                 score += config.kind_bonus  # "It is led by ...": names who does it
@@ -800,6 +808,18 @@ def _contact_given(asked: Question, usable: Sequence[Sentence], passages: Sequen
                 sum(rarity.get(w, ceiling) for w in topic if w in near) >= total / 3:
             giving.append(sentence)
     return max(giving, key=lambda s: s.score, default=None)
+
+
+def _advice_asked(asked: Question, message: str) -> str:
+    """Where a matter of tax, finance or premises would be asked: the sentence that asks, or the
+    whole message when that sentence points back to what was told before it ("We rent the
+    unit. Can the grant pay that?"); "We rent a unit. What proves where the site is?" asks
+    nothing about renting."""
+    sentence = asked.sentence or asked.text
+    return message if not sentence or _POINTS_BACK.search(sentence) else sentence
+
+
+_POINTS_BACK = re.compile(r"\b(?:it|that|this|them|those|these)\b", re.IGNORECASE)
 
 
 def _contact_answered(question: str, sentence: str) -> bool:

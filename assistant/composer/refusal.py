@@ -37,6 +37,7 @@ from assistant.questions import (
     Question,
     answer_present,
     names_beyond,
+    roles_beyond,
     schemes_named,
 )
 from knowledge.words import stem, stems
@@ -448,6 +449,16 @@ _REPAY_SAID = re.compile(
     r"reduc\w+\s+(?:the\s+)?(?:grant|award|payment))", re.IGNORECASE)
 
 
+_DISCOUNT_ASKED = re.compile(
+    r"\b(?:percentage|percent|per\s+cent)\s+off\b|%\s+off\b|\bdiscount(?:s|ed)?\b|"
+    r"\bhow\s+much\s+(?:cheaper|less|off)\b|\b(?:size|amount)\s+of\s+the\s+(?:discount|"
+    r"reduction|subsidy)\b", re.IGNORECASE)
+_DISCOUNT_STATED = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|per\s*cent)\s*(?:off|discount|reduction|less|cheaper|below|lower)\b|"
+    r"\b(?:discount|reduction|saving)\s+of\s+(?:up\s+to\s+)?\d+(?:\.\d+)?\s*(?:%|per\s*cent)|"
+    r"\bhalf\s+(?:price|the\s+(?:normal|usual|commercial)\s+(?:price|rate))", re.IGNORECASE)
+
+
 def _holds_answer(question: Question, text: str) -> bool:
     """Whether the text holds the kind of answer the question asks for."""
     wanted = question.answer_type
@@ -459,6 +470,9 @@ def _holds_answer(question: Question, text: str) -> bool:
         return answer_present("figure" if there["figure"] else "date", text)
     if _LEAD_TIME_ASKED.search(question.text):
         return bool(_PERIOD.search(text))  # "how much notice is needed?": a period
+    if question.kind == "amount" and _DISCOUNT_ASKED.search(question.text):
+        # "what percentage off the usual price?": a discount stated as one, not any share
+        return bool(_DISCOUNT_STATED.search(text))
     if (happens := _WHAT_HAPPENS_IF.search(question.text) or
             _WHAT_HAPPENS_IF.search(question.sentence)) is not None:
         # "what happens if a payment is late?": a sentence on that case, said as a condition
@@ -481,7 +495,7 @@ def _holds_answer(question: Question, text: str) -> bool:
         return bool(_AMOUNT.search(text))
     if wanted == "name":
         return _role_filled(question.text, text) if _asks_for_holder(question.text) else \
-            bool(names_beyond(question.text, text))
+            bool(names_beyond(question.text, text) or roles_beyond(question.text, text))
     if _HOW_LONG.search(question.text) and _LENGTH.search(text):
         return True  # "how long is the runway?": a length answers it too
     if _DURATION_ASKED.search(question.text) or LENGTH_OF_TIME.search(question.text):

@@ -490,7 +490,7 @@ def _size_sentence(sizes: SizeView, band: SizeBandView, measure: str | None,
 # "who should we talk to?", "which organisation can help us?", "where do we go for support?"
 _WHO_TO_ASK = re.compile(
     r"\b(?:who|which\s+(?:organi[sz]ation|body|team|service|hub|one))\s+(?:should|could|can|do|"
-    r"would)\s+(?:we|i)\s+(?:talk|speak|go|turn|contact|ask|approach)\b|"
+    r"would)\s+(?:we|i)\s+(?:be\s+)?(?:talk|speak|go|turn|contact|ask|approach)(?:ing)?\b|"
     r"\bwhere\s+(?:should|could|can|do)\s+(?:we|i)\s+(?:go|turn|get\s+(?:help|support|advice))\b|"
     r"\bwho\s+(?:can|could)\s+help\s+(?:us|me)\b", re.IGNORECASE)
 

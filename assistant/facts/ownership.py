@@ -163,6 +163,9 @@ _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
         r"parent|"
         r"subsidiar(?:y|ies)|"
         r"business|enterprise|suppliers?|customers?|manufacturer|multinational|conglomerate|llc|"
+        # a business named by its trade: "a distributor", "a toolmaker", "a foundry"
+        r"distributors?|wholesalers?|retailers?|makers?|fabricators?|foundry|foundries|"
+        r"workshop|factory|contractors?|consultancy|agency|"
         r"inc|gmbh)\b", re.I)),
     ("individual", re.compile(
         r"\b(?:directors?|founders?|co-?founders?|family|individuals?|people|persons?|partners?|"

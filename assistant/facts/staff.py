@@ -240,9 +240,12 @@ _DAY_WORKERS = re.compile(
     rf"(?P<fullweek>{NUM})\s*(?:hours?|hrs?|h\b)?(?:\s*(?:a|per|each)\s+week)?\s*\)?)?)", re.I)
 # Seasonal staff count for the months they work: "2 summer pickers for 3 months" is 0.5.
 _SEASONAL = re.compile(
-    rf"(?:{NUM_START}(?P<n>{NUM})|\b(?P<one>an?))\s+(?:seasonal|temporary|temp|summer|christmas|"
-    r"casual)\s+"
-    r"(?:staff|workers?|employees?|people|pickers?|hands?|packers?|temps?)?\s*"
+    rf"(?:{NUM_START}(?P<n>{NUM})|\b(?P<one>an?))\s+"
+    # "a lad on a full-time seasonal contract for 6 months"
+    r"(?:(?:staff|workers?|lads?|ladies|people|persons?|employees?|packers?|pickers?|operatives?|"
+    r"hands?)\s+on\s+(?:an?\s+)?(?:full[\s-]?time\s+)?)?"
+    r"(?:seasonal|temporary|temp|summer|christmas|casual)\s+"
+    r"(?:staff|workers?|employees?|people|pickers?|hands?|packers?|temps?|contracts?)?\s*"
     r"(?:(?:who|that)\s+(?:was|were|works?|worked|is|are|does|do|did)\s+)?(?:full[\s-]?time\s+)?"
     rf"(?:for\s+)?(?:about\s+)?(?P<m>{NUM})\s*months?\b", re.I)
 # People who are not counted in annual work units (the EU SME definition): apprentices, students
@@ -509,7 +512,8 @@ def _part_time_breakdowns(msg: Message) -> list[Found[float]]:
                     value -= part_heads  # the part-timers are among the total
         if value is None or not spans:
             continue
-        if part and (me := _AND_ME.search(msg.text, lo, hi)):  # singles are among `part` now
+        if (part or full) and (me := _AND_ME.search(msg.text, lo, hi)) and \
+                not msg.claimed(*me.span()):  # singles are among `part` now
             value += 1  # "5 staff at the benches, plus me, and ..."
             spans.append(me.span())
         for span in spans:
@@ -589,7 +593,9 @@ _STATED_BAND_OPENING = re.compile(
     r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\b\W*)?(?P<lead>)(?:an?\s+)?"
     r"(?P<band>micro|small|medium(?:[\s-]?sized)?)\s*(?:-|\s)?\s*(?:sized\s+)?"
     r"(?:[a-z&-]+\s+){0,2}?(?:business|company|co|firm|enterprise|sme|manufacturer|employer|"
-    r"outfit|maker|supplier|workshop|shop)\b(?=\s+here\b|\s*[,.;:–-])", re.I)
+    # or a trade: "Medium-sized plastics moulder in Walsall"
+    r"outfit|maker|supplier|workshop|shop|[a-z-]+(?:er|or|ist)s?)\b"
+    r"(?=\s+(?:here|in|at|based|from)\b|\s*[,.;:–-])", re.I)
 
 
 def read_stated_band(msg: Message) -> StatedBand | None:

@@ -136,7 +136,9 @@ class Router:
             decision = RouteDecision(route="eligibility",
                                      reason="asks whether a named programme can help the "
                                             "business it describes")
-        decision = decision or _eligibility_or_signposting(text, facts, follow_up)
+        decision = decision or _eligibility_or_signposting(
+            text, facts, follow_up, names_facility=bool(_word_pairs(text) &
+                                                        self._catalogue_pairs()))
         if decision is None and self._asks_for_offer(text) and not (
                 not facts and _RULE_ASKED.search(read_question(text).text) and
                 not _VERDICT_WORD.search(read_question(text).text)):
@@ -282,11 +284,12 @@ _WHAT_IT_PAYS = re.compile(r"\b(?:to\s+(?:pay|cover|fund|buy|include|go\s+toward
                           r"pays?\s+for|covers?)\b", re.IGNORECASE)
 
 
-def _eligibility_or_signposting(text: str, facts: Collection[str],
-                                follow_up: bool = False) -> RouteDecision | None:
+def _eligibility_or_signposting(text: str, facts: Collection[str], follow_up: bool = False,
+                                names_facility: bool = False) -> RouteDecision | None:
     """An explicit eligibility question wins; then a stated need; then a description of the
     business that asks nothing else (which asks, in effect, "what can we get?"); then a
-    mention of facilities."""
+    mention of facilities. A facility named by its name, with a question on its price or when
+    it can be had, asks that fact of the guidance (`names_facility`)."""
     sentence = read_question(text).text
     if _asks_about_eligibility(text) and not (
             not facts and _RULE_ASKED.search(sentence) and not _VERDICT_WORD.search(sentence)):
@@ -296,6 +299,9 @@ def _eligibility_or_signposting(text: str, facts: Collection[str],
         if name == "asks for a facility or expertise" and asked.asks and \
                 rules.FACILITY_TERMS.search(asked.text):
             continue  # "is there parking at the test track?": a fact about it, not a search
+        if names_facility and asked.kind in {"amount", "when"} and \
+                rules.FACILITY_ATTRIBUTE.search(asked.text):
+            continue  # "we'd like a bench at the Acme Incubator: what's the rent?": its price
         if pattern.search(text) and not rules.OFFICE_MATTERS.search(text):
             return RouteDecision(route="signposting", reason=name)
     if facts and _HELP_US.search(sentence):

@@ -356,6 +356,7 @@ FACILITY_ATTRIBUTE = re.compile(
     r"(?:open|available|running|operating|closed)\b[^.?!]{0,30}\b(?:at\s+the\s+moment|right\s+now|"
     r"currently|these\s+days|this\s+(?:week|month|year))|"
     r"cost|costs|charge|charges|fee|fees|rent|rental|discount|parking|park|address|"
+    r"(?:day|daily|hourly|half[\s-]day)\s+rates?|rate\s+card|"
     r"phone|email|capacity|size|age|waiting\s+list|availability|book(?:ing)?|hire|"
     # what using one requires: "must a visitor be insured to use the lab?"
     r"insurance|insured|induction|safety\s+training|dress\s+code|ppe|terms\s+and\s+conditions|"

@@ -502,3 +502,9 @@ def test_a_rise_needs_the_accounts_and_the_headcount(ssr) -> None:
     assert ask(ssr, "Which GVA per head is our target?").lines == []
     assert ask(ssr, "Operating profit £80k, employee costs £400k. Which GVA per head is our "
                     "target?").lines == []  # no headcount to divide by
+
+
+def test_the_smallest_project_for_the_minimum_with_a_smaller_one_told(ssr) -> None:
+    said = answer(ask(ssr, "Small firm. Our booster project is £15k, which only gives about £7k. "
+                           "What's the smallest project cost that gets the minimum grant?"))
+    assert "£22,222.22" in said, said  # £10,000 / 45%

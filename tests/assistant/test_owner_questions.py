@@ -559,3 +559,10 @@ def test_when_a_decision_comes_is_answered_by_a_date_of_the_decision() -> None:
     asked = read_question("The call closes in May - when will we find out if we've won?")
     assert not _holds_answer(asked, "The call closes on 30 May 2027.")
     assert _holds_answer(asked, "We tell applicants the panel's decision within 6 weeks.")
+
+
+def test_the_size_of_a_discount_is_answered_only_by_a_discount() -> None:
+    from assistant.composer.refusal import _holds_answer
+    asked = read_question("How much cheaper is lab time for members - what percent off?")
+    assert not _holds_answer(asked, "Members get lab time at reduced rates. Grants cover 40%.")
+    assert _holds_answer(asked, "Members get 25% off the commercial day rate.")

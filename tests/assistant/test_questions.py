@@ -102,3 +102,28 @@ def test_the_owner_s_guess_at_the_answer_is_not_the_question_s_topic() -> None:
 def test_which_team_does_the_work_asks_who() -> None:
     assert read_question("which team at the university does the modelling for the "
                          "reports").kind == "who"
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    # a condition first, then the question after the comma
+    ("When you mention reduced rates at the labs, what discount is that in percent?", "amount"),
+    ("If the panel turns us down, which independent body could we appeal to?", "who"),
+    # a word or two offered as the answer after the question
+    ("How much of the day rate is covered? A third?", "amount"),
+    # a statement that opens with "need" after the question
+    ("When does the next round open? need to plan our cash flow", "when"),
+])
+def test_what_is_asked_past_conditions_guesses_and_telegraphic_statements(
+        message: str, kind: str) -> None:
+    assert read_question(message).kind == kind
+
+
+def test_a_phrasal_verb_is_read_as_the_plain_verb_guidance_uses() -> None:
+    assert "keep" in read_question("How long will you hold on to our accounts?").words
+
+
+def test_a_body_named_by_its_role_answers_who() -> None:
+    from assistant.questions import roles_beyond
+    assert roles_beyond("Who signs off our claim?", "Claims are checked by the finance officer.") \
+        == ["officer"]
+    assert roles_beyond("What does the panel look at?", "It is reviewed by the panel.") == []

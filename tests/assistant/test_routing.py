@@ -556,3 +556,11 @@ def test_whether_a_facility_is_open_now_is_a_fact_asked_not_a_search(rules: Rout
 def test_asking_when_one_can_apply_is_not_an_eligibility_check(rules: Router) -> None:
     assert rules.route("Is there a deadline for the voucher scheme or can we apply any "
                        "time?").route == "programme_question"
+
+
+def test_a_named_facility_s_price_is_asked_of_the_guidance() -> None:
+    router = Router(catalogue_names=lambda: ["Harbour Materials Lab"])
+    message = "We need a test bench at the Harbour Materials Lab - how much is the day rate?"
+    assert router.route(message).route == "programme_question"
+    assert router.route("We need a test bench for fatigue testing of brackets.").route == \
+        "signposting"

@@ -235,3 +235,14 @@ def test_support_over_a_past_period_is_earlier_support(text: str):
 ])
 def test_the_owner_listed_first_beside_part_timers(text: str) -> None:
     assert FactExtractor().extract(text).employees == pytest.approx(5.8)
+
+
+def test_a_worker_on_a_seasonal_contract_and_the_owner_beside_full_timers() -> None:
+    text = ("6 full timers all year, a packer on a seasonal contract for 3 months, plus me, "
+            "owner, full time")
+    assert FactExtractor().extract(text).employees == pytest.approx(7.25)
+
+
+def test_a_size_word_before_a_trade_opening_the_message() -> None:
+    assert FactExtractor().extract("Small cabinet maker in Tipton, 9 staff.").stated_band == \
+        "small"
