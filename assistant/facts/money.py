@@ -364,8 +364,8 @@ class InKind:
 
 
 # Support in kind had already: "we've used 4 of our days", "we had 9 days last year"
-_USED = re.compile(r"\b(?:had|used|received|got|taken|took|completed|drawn|claimed|already)\b",
-                   re.I)
+_USED = re.compile(r"\b(?:had|used|received|got|taken|took|completed|drawn|claimed|already|"
+                   r"gave|given)\b", re.I)
 
 
 # the value said straight after: "(about £7,200)", "worth £6,000", ", i.e. £3,600"
