@@ -218,7 +218,7 @@ def read_question(message: str) -> Question:
     # the owner's guess at the answer after the question ("Who runs it? Is it the council?")
     # is not what the question is about
     guessed = _guess_after(message, sentence)
-    plain = _PHRASAL.sub(lambda m: _PHRASAL_MEANING[" ".join(m[1].lower().split())], message)
+    plain = _PHRASAL.sub(lambda m: _PHRASAL_MEANING[(m[1] or m[2]).lower()], message)
     return Question(text=shown.strip(), kind=kind,
                     words=frozenset(stems(plain)) - frozenset(stems(guessed)),
                     sentence=sentence.strip())
@@ -274,9 +274,9 @@ def _asking_sentence(message: str) -> tuple[str, str]:
 
 # Phrasal verbs said for one plain verb, which is the word guidance uses: "how long do you hang
 # on to my details?" asks how long they are kept
-_PHRASAL_MEANING = {"hang": "keep", "hold": "keep", "get rid": "delete"}
-_PHRASAL = re.compile(r"\b(hang|hold|get\s+rid)(?:s|ing)?\s+(?:on\s*to|onto|of)\b",
-                      re.IGNORECASE)
+_PHRASAL_MEANING = {"hang": "keep", "hold": "keep", "get": "delete"}
+_PHRASAL = re.compile(r"\b(?:(hang|hold)(?:s|ing)?\s+(?:on\s*to|onto)|"
+                      r"(get)(?:s|ting)?\s+rid\s+of)\b", re.IGNORECASE)
 # A verb that opens a statement with its subject left out as often as a question: "need
 # results by May", "have 3 sites"
 _STATEMENT_AUX = re.compile(r"(?:need|have|had|must|might|may)\b", re.IGNORECASE)
