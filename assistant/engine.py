@@ -31,7 +31,7 @@ from assistant.facts.declared import DeclaredReader
 from assistant.facts.insolvency import INSOLVENCY
 from assistant.followups import fragment, restate
 from assistant.guards import InputCheck, InputGuard
-from assistant.questions import read_question
+from assistant.questions import plain_verbs, read_question
 from assistant.quotes import AwardQuotes, Quote, kinds_named
 from assistant.reply import Citation, EligibilityResult, Reply, Route, Understood
 from assistant.routing import Router
@@ -330,7 +330,7 @@ class Assistant:
         asked = read_question(turn.text)
         query = asked.text if besides_verdict and asked.asks and not whole_message else \
             self._with_context(turn)
-        passages = self.retriever.search(query, k=self.k)
+        passages = self.retriever.search(plain_verbs(query), k=self.k)
         turn.trace.query = query
         turn.trace.search = [Retrieved(source=p.chunk.source, locator=p.chunk.locator,
                                        title=p.chunk.title, score=p.score) for p in passages]

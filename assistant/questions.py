@@ -218,7 +218,7 @@ def read_question(message: str) -> Question:
     # the owner's guess at the answer after the question ("Who runs it? Is it the council?")
     # is not what the question is about
     guessed = _guess_after(message, sentence)
-    plain = _PHRASAL.sub(lambda m: _PHRASAL_MEANING[(m[1] or m[2]).lower()], message)
+    plain = plain_verbs(message)
     return Question(text=shown.strip(), kind=kind,
                     words=frozenset(stems(plain)) - frozenset(stems(guessed)),
                     sentence=sentence.strip())
@@ -277,6 +277,12 @@ def _asking_sentence(message: str) -> tuple[str, str]:
 _PHRASAL_MEANING = {"hang": "keep", "hold": "keep", "get": "delete"}
 _PHRASAL = re.compile(r"\b(?:(hang|hold)(?:s|ing)?\s+(?:on\s*to|onto)|"
                       r"(get)(?:s|ting)?\s+rid\s+of)\b", re.IGNORECASE)
+def plain_verbs(text: str) -> str:
+    """The text with a phrasal verb said for one plain verb written as that verb, the word
+    guidance uses ("hang on to our data" is "keep our data")."""
+    return _PHRASAL.sub(lambda m: _PHRASAL_MEANING[(m[1] or m[2]).lower()], text)
+
+
 # A verb that opens a statement with its subject left out as often as a question: "need
 # results by May", "have 3 sites"
 _STATEMENT_AUX = re.compile(r"(?:need|have|had|must|might|may)\b", re.IGNORECASE)

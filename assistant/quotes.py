@@ -214,7 +214,9 @@ _BASED_ON = re.compile(r"\b(?:based\s+on|behind|work(?:ed)?\s+(?:back|out\s+from
 _ARE_WE_SME = re.compile(
     # "which size category is our firm?", "which band are we?"
     r"\b(?:what|which)\s+(?:size|size\s+band|band|category)\s+(?:(?:would|will|are|do|does|is|"
-    r"could)\s+)?(?:we|i|it|our\s+(?:company|business|firm)|the\s+(?:company|business|firm))\b|"
+    r"could)\s+)?(?:we|i|it|our\s+(?:company|business|firm)|the\s+(?:company|business|firm)|"
+    # an adviser asking for a client: "what size band is the client?"
+    r"(?:my|our|the)\s+client)\b|"
     r"\b(?:are\s+we|am\s+i|is\s+(?:my|our|the)\s+(?:company|business|firm))\s+(?:still\s+)?"
     r"(?:an?\s+|classed\s+as\s+(?:an?\s+)?)?(?:sme|micro|small|medium(?:[\s-]sized)?)\b|"
     r"\b(?:do|can|could|would|will|does)\s+(?:we|i|it|the\s+(?:company|business|firm))\s+"

@@ -483,7 +483,7 @@ class SectorReader:
                     or any(w in _NOT_IN_AN_OPENING_NOUN_PHRASE for w in lowered)
                     or all(w in _GENERIC_WORDS for w in lowered)
                     or not _ACTIVITY_NOUN.search(lowered[-1])
-                    # a person in the list of staff ("plus me, owner, working full time")
+                    # a person in the list of staff ("and myself, the director, full time")
                     or lowered[-1] in _NOT_A_KIND or lowered[-1] in _OTHER_PARTIES
                     or lowered[0] in {"a", "an", "the"}  # a phrase in a sentence, not a list
                     or SOLVENT.search(item.group()) or INSOLVENCY.search(item.group())

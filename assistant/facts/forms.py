@@ -425,13 +425,14 @@ _CLIENT_VOICE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.I), replacement) for pattern, replacement in (
         # "owns 30% of the client": of us
         (r"\b(of|in|by|into)\s+(?:my|our|the)\s+client\b(?!'s|s\b)", r"\1 us"),
-        # "the client in turn owns 70% of ...": we own
+        # "the client also holds 60% of ...": we hold
         (r"\b(?:my|our|the)\s+client\s+((?:in\s+turn|also|itself|now|currently|still)\s+)?"
          r"(own|hold|employ|make|manufacture|sell|run|operate|trade|turn|export|design|"
          r"build|use|want|need|plan)s\b", r"we \1\2"),
         # "Client: 28 AWU, turnover £4m": the client's own figures, as a label
         (r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:the\s+|my\s+|our\s+)?client\s*:", "Our figures:"),
         (r"\b(?:my|our|the)\s+client\s+is\b|\bthey\s+are\b|\bthey're\b", "we are"),
+        (r"\bis\s+(?:my|our|the)\s+client\b", "are we"),  # "what size band is the client?"
         (r"\b(?:my|our|the)\s+client\s+has\b|\bthey\s+have\b|\bthey've\b", "we have"),
         (r"\b(?:my|our|the)\s+client(?:'s)?\s+(?=\w)|\btheir\b", "our "),
         (r"\bthey\b", "we"), (r"\bthem\b", "us")))

@@ -241,7 +241,7 @@ _DAY_WORKERS = re.compile(
 # Seasonal staff count for the months they work: "2 summer pickers for 3 months" is 0.5.
 _SEASONAL = re.compile(
     rf"(?:{NUM_START}(?P<n>{NUM})|\b(?P<one>an?))\s+"
-    # "a lad on a full-time seasonal contract for 6 months"
+    # "two pickers on a temporary contract for 4 months"
     r"(?:(?:staff|workers?|lads?|ladies|people|persons?|employees?|packers?|pickers?|operatives?|"
     r"hands?)\s+on\s+(?:an?\s+)?(?:full[\s-]?time\s+)?)?"
     r"(?:seasonal|temporary|temp|summer|christmas|casual)\s+"
@@ -593,7 +593,7 @@ _STATED_BAND_OPENING = re.compile(
     r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\b\W*)?(?P<lead>)(?:an?\s+)?"
     r"(?P<band>micro|small|medium(?:[\s-]?sized)?)\s*(?:-|\s)?\s*(?:sized\s+)?"
     r"(?:[a-z&-]+\s+){0,2}?(?:business|company|co|firm|enterprise|sme|manufacturer|employer|"
-    # or a trade: "Medium-sized plastics moulder in Walsall"
+    # or a trade: "Small sheet metal fabricator in Dudley"
     r"outfit|maker|supplier|workshop|shop|[a-z-]+(?:er|or|ist)s?)\b"
     r"(?=\s+(?:here|in|at|based|from)\b|\s*[,.;:–-])", re.I)
 

@@ -506,5 +506,14 @@ def test_a_rise_needs_the_accounts_and_the_headcount(ssr) -> None:
 
 def test_the_smallest_project_for_the_minimum_with_a_smaller_one_told(ssr) -> None:
     said = answer(ask(ssr, "Small firm. Our booster project is £15k, which only gives about £7k. "
-                           "What's the smallest project cost that gets the minimum grant?"))
+                           "What is the lowest project cost that would still get the minimum "
+                           "grant?"))
     assert "£22,222.22" in said, said  # £10,000 / 45%
+
+
+def test_an_adviser_asks_the_client_s_size_band(ssr) -> None:
+    said = answer(ask(ssr, "Bookkeeper writing for a client in Dudley. Client: 20 AWU, turnover "
+                           "£2m. A supplier owns 30% of the "
+                           "client; that company has 100 AWU and £10m turnover. Which size band "
+                           "is the client?"))
+    assert "medium" in said and "50 AWU" in said, said  # 20 + 30% of 100

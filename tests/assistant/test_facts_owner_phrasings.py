@@ -823,7 +823,7 @@ def test_goods_bought_in_and_sold_on_after_a_place(extractor: FactExtractor) -> 
 
 def test_an_adviser_s_figures_for_the_client_and_its_holders(extractor: FactExtractor) -> None:
     facts = extractor.extract("Accountant asking for a client. Client: 30 AWU, turnover £3m. A "
-                              "supplier owns 40% of the client; that company has 60 AWU. The "
+                              "supplier owns 40% of the client, and that firm has 60 AWU. The "
                               "client also owns 80% of a distributor with 10 AWU.")
     assert facts.employees == 30
     assert sorted((h.direction, h.share_percent, h.employees) for h in facts.holdings) == [

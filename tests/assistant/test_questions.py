@@ -127,3 +127,9 @@ def test_a_body_named_by_its_role_answers_who() -> None:
     assert roles_beyond("Who signs off our claim?", "Claims are checked by the finance officer.") \
         == ["officer"]
     assert roles_beyond("What does the panel look at?", "It is reviewed by the panel.") == []
+
+
+def test_plain_verbs_for_phrasal_ones() -> None:
+    from assistant.questions import plain_verbs
+    assert plain_verbs("Do you hang onto CVs?") == "Do you keep CVs?"
+    assert plain_verbs("Where can we get hold of a form?") == "Where can we get hold of a form?"
