@@ -461,9 +461,11 @@ class AwardQuotes:
             for output in programme.award.rise_outputs if programme.award else []:
                 if not _names_output(output.name, text):
                     continue
-                parts = _parts_told(text, output.parts, rate)
-                if len([p for p in parts if p[1] > 0]) >= 2:
-                    return programme, output, parts
+                parts, missing = _parts_told(text, output.parts, rate)
+                # every part told, or all but one (taken as none, and said so)
+                if len([p for p in parts if p[1] > 0]) >= 2 and len(missing) <= 1:
+                    return programme, output, parts + [(f"{m} (not given: taken as none)", 0.0)
+                                                       for m in missing]
         return None
 
     def _excluded_cost(self, question: str, focus: Sequence[str]
@@ -616,32 +618,41 @@ def _names_output(name: str, text: str) -> bool:
                                                                 f" {core} " in words)
 
 
-def _parts_told(text: str, parts: Sequence[str], rate: float) -> list[tuple[str, float]]:
+def _parts_told(text: str, parts: Sequence[str], rate: float
+                ) -> tuple[list[tuple[str, float]], list[str]]:
     """Each part of a figure with the amount told for it ("operating profit £150k"), or 0 for
-    one said to be none ("no amortisation"); an amount is used once ("depreciation and
-    amortisation £50k" is the two together), and a part not told is left out."""
+    one said to be none ("no amortisation"); and the parts not told at all. A part may be
+    written with other names after a slash ("employee costs / staff costs"); an amount is used
+    once ("depreciation and amortisation £50k" is the two together)."""
     msg = Message(text)
     amounts = amounts_in(msg)
     used: set[int] = set()
     found: list[tuple[str, float]] = []
+    missing: list[str] = []
     for part in parts:
-        words = r"\s+".join(re.escape(w) for w in part.split())
-        if re.search(rf"\b(?:no|nil|zero)\s+{words}\b|\b{words}\s*(?::|of|was|is|=)?\s*"
+        names = [n.strip() for n in part.split("/") if n.strip()]
+        words = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names)
+        told = False
+        if re.search(rf"\b(?:no|nil|zero)\s+(?:{words})\b|\b(?:{words})\s*(?::|of|was|is|=)?\s*"
                      r"(?:nil|none|zero|£?0)\b", text, re.IGNORECASE):
-            found.append((part, 0.0))
+            found.append((names[0], 0.0))
             continue
-        for match in re.finditer(rf"\b{words}\b", text, re.IGNORECASE):
+        for match in re.finditer(rf"\b(?:{words})\b", text, re.IGNORECASE):
             near = [a for a in amounts if 0 <= a.start - match.end() <= 40 and
                     not re.search(r"[.;]", text[match.end():a.start])]
             if near and near[0].start in used and found:
                 # told together with the part before: counted there, under both names
-                found[-1] = (f"{found[-1][0]} and {part}", found[-1][1])
+                found[-1] = (f"{found[-1][0]} and {names[0]}", found[-1][1])
+                told = True
                 break
             if near:
                 used.add(near[0].start)
-                found.append((part, near[0].money.in_gbp(rate)))
+                found.append((names[0], near[0].money.in_gbp(rate)))
+                told = True
                 break
-    return found
+        if not told:
+            missing.append(names[0])
+    return found, missing
 
 
 def _lone_amount(question: str) -> Money | None:

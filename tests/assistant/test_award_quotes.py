@@ -517,3 +517,11 @@ def test_an_adviser_asks_the_client_s_size_band(ssr) -> None:
                            "client; that company has 100 AWU and £10m turnover. Which size band "
                            "is the client?"))
     assert "medium" in said and "50 AWU" in said, said  # 20 + 30% of 100
+
+
+def test_a_rise_per_employee_reads_a_part_by_another_name_and_says_what_it_assumed(ssr) -> None:
+    said = answer(ask(ssr, "Operating profit £60k, wage bill £300k, depreciation £40k, 10 "
+                           "employees. For the GVA output, what figure per head must we reach?"))
+    assert "£44,000" in said and "amortisation (not given: taken as none)" in said, said
+    assert ask(ssr, "Operating profit £60k, depreciation £40k, 10 employees. For the GVA output, "
+                    "what figure per head must we reach?").lines == []  # two parts not told
