@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 
 from assistant.engine import Assistant
 from assistant.settings import Settings
+from connectors.web.limits import InProcessRateLimiter
 
 pytestmark = pytest.mark.slow
 
@@ -193,8 +194,10 @@ def test_a_body_over_the_limit_is_refused_before_it_is_read(
 def test_rate_limits_answer_429_with_retry_after(
         fresh_engine: Assistant, make_app: Callable[..., FastAPI],
         web_settings: Callable[..., Settings]) -> None:
+    # a clock that stays inside one minute's window, however long the answers take
+    limiter = InProcessRateLimiter(clock=lambda: 1_800_000_030.0)
     client = TestClient(make_app(fresh_engine, settings=web_settings(
-        rate_limit_per_minute=2, write_limit_per_minute=1)))
+        rate_limit_per_minute=2, write_limit_per_minute=1), limiter=limiter))
     statuses = [client.post("/v1/chat", json={"message": "How do I apply?"}).status_code
                 for _ in range(3)]
     assert statuses == [200, 200, 429]
