@@ -197,7 +197,7 @@ def read_question(message: str) -> Question:
     # a follow-up's own sentence ("Who leads it?") leaves its subject to what came before
     kind = _kind(text, clause)
     shown = clause
-    if clause != sentence and _BACK_REFERENCE.search(clause):
+    if clause != sentence and BACK_REFERENCE.search(clause):
         # "we would like to appeal by letter, who should it go to": the clause asks, and its
         # subject is in the words before it
         shown = sentence
@@ -287,7 +287,7 @@ def plain_verbs(text: str) -> str:
 # results by May", "have 3 sites"
 _STATEMENT_AUX = re.compile(r"(?:need|have|had|must|might|may)\b", re.IGNORECASE)
 # A pronoun that takes its meaning from the words before: "who should it go to"
-_BACK_REFERENCE = re.compile(r"\b(?:it|that|this|them|they|those|these|one)\b", re.IGNORECASE)
+BACK_REFERENCE = re.compile(r"\b(?:it|that|this|them|they|those|these|one)\b", re.IGNORECASE)
 # A question after the condition it depends on, with no comma between
 _ASKED_AFTER_CONDITION = re.compile(
     r"^\W*(?:if|when|once|assuming|say)\b[^?]{3,80}?\s(?P<ask>(?:how\s+(?:much|many|long)|"

@@ -44,7 +44,7 @@ from assistant.facts import FactExtractor
 from assistant.facts.common import Message
 from assistant.facts.money import amounts_in
 from assistant.facts.staff import read_supposed_band
-from assistant.questions import read_question
+from assistant.questions import BACK_REFERENCE, read_question
 from assistant.routing.rules import AWARD_WORDS
 from knowledge.policy import Policy
 from knowledge.policy.schema import ExcludedCost, Programme, RiseOutput
@@ -104,9 +104,9 @@ _PAYS_FOR = re.compile(
     re.IGNORECASE)
 # A question about something told before it: "will the grant pay for it?", "is the machine
 # still fundable?"
-_POINTS_BACK = re.compile(r"\b(?:it|that|this|them|those|these|one|(?:the|that|this)\s+"
-                          r"(?:[\w-]+\s+)?(?:machine|machinery|kit|equipment|item|purchase|"
-                          r"order|one|unit|tool|system|press|lathe|robot))\b", re.IGNORECASE)
+_THE_THING = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+)?(?:machine|machinery|kit|"
+                        r"equipment|item|purchase|order|one|unit|tool|system|press|lathe|"
+                        r"robot)\b", re.IGNORECASE)
 # "what's the biggest voucher?", "the minimum grant": an end of the award's range
 _EXTREME = re.compile(
     r"\b(?:(?P<high>max|maximum|most|biggest|largest|highest|top|upper|max\.)|"
@@ -443,7 +443,8 @@ class AwardQuotes:
                     # "we've seen a used press. will the grant pay for it?": the item is the one
                     # told before the question, which points back to it
                     self._excluded_cost(text, focus)
-                    if _POINTS_BACK.search(question.text) else None)):
+                    if BACK_REFERENCE.search(question.text) or _THE_THING.search(question.text)
+                    else None)):
             programme, excluded = found
             return Quote(excluded_cost_quote(self._name([programme]), excluded),
                          [programme.id])

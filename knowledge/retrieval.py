@@ -80,7 +80,7 @@ class HybridRetriever:
         self._embedder = embedder
         self._config = config or RetrievalConfig()
         self._rarity: tuple[int, dict[str, float]] | None = None
-        self._phrases: tuple[int, str] | None = None
+        self._stemmed: tuple[int, list[str]] | None = None
         self._names: tuple[int, tuple[str, ...]] | None = None
         self._lock = threading.Lock()
 
@@ -130,14 +130,12 @@ class HybridRetriever:
         """How rare each content word (stemmed, `knowledge.words`) is across the indexed chunks:
         inverse document frequency, from 0 for a word in every chunk up to log(n + 1) for a
         word in one. Worked out again when the index changes."""
-        lexical = self._index.lexical
         with self._lock:
-            count = lexical.count()
+            count, texts = self._stemmed_chunks()
             if self._rarity is None or self._rarity[0] != count:
                 frequency: Counter[str] = Counter()
-                for source in lexical.source_counts():
-                    for chunk in lexical.chunks_of(source):
-                        frequency.update(set(stems(chunk.embed_text)))
+                for text in texts:
+                    frequency.update(set(text.split()))
                 n = max(count, 1)
                 self._rarity = (count, {word: math.log((n + 1) / (df + 0.5))
                                         for word, df in frequency.items()})
@@ -149,14 +147,20 @@ class HybridRetriever:
         wanted = " ".join(stems(phrase))
         if not wanted:
             return False
-        lexical = self._index.lexical
         with self._lock:
-            count = lexical.count()
-            if self._phrases is None or self._phrases[0] != count:
-                texts = [" ".join(stems(chunk.embed_text)) for source in lexical.source_counts()
-                         for chunk in lexical.chunks_of(source)]
-                self._phrases = (count, "\n".join(f" {t} " for t in texts))
-            return f" {wanted} " in self._phrases[1]
+            _, texts = self._stemmed_chunks()
+            return any(f" {wanted} " in f" {text} " for text in texts)
+
+    def _stemmed_chunks(self) -> tuple[int, list[str]]:
+        """Every indexed chunk's words, stemmed and space-separated, read once for each state of
+        the index (the caller holds the lock)."""
+        lexical = self._index.lexical
+        count = lexical.count()
+        if self._stemmed is None or self._stemmed[0] != count:
+            self._stemmed = (count, [" ".join(stems(chunk.embed_text))
+                                     for source in lexical.source_counts()
+                                     for chunk in lexical.chunks_of(source)])
+        return self._stemmed
 
     def record_names(self) -> tuple[str, ...]:
         """The names of the catalogue's facilities and teams, read again when the index

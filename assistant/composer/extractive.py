@@ -45,6 +45,7 @@ from assistant.composer.sentences import (
 from assistant.figures import URL_PATTERN
 from assistant.guards import is_instruction_to_assistant
 from assistant.questions import (
+    BACK_REFERENCE,
     Question,
     answer_present,
     names_beyond,
@@ -816,10 +817,7 @@ def _advice_asked(asked: Question, message: str) -> str:
     unit. Can the grant pay that?"); "We rent a unit. What proves where the site is?" asks
     nothing about renting."""
     sentence = asked.sentence or asked.text
-    return message if not sentence or _POINTS_BACK.search(sentence) else sentence
-
-
-_POINTS_BACK = re.compile(r"\b(?:it|that|this|them|those|these)\b", re.IGNORECASE)
+    return message if not sentence or BACK_REFERENCE.search(sentence) else sentence
 
 
 def _contact_answered(question: str, sentence: str) -> bool:
