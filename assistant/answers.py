@@ -55,8 +55,16 @@ def eligibility_answer(primary: Assessment, others: list[Assessment], cite: Cite
     the verdict is settled."""
     first = _YES_NO_FIRST.get(primary.decision, "") if yes_no else ""
     lines = [f"**{first}{primary.programme_name}: {_VERDICT[primary.decision]}.**"]
+    if "large" in primary.possible_bands and before is None and primary.criteria and \
+            not any(c.fact == "sme_band" for c in primary.criteria):
+        # a large business asking about a programme that does not test size: say so, since
+        # the others it has heard of do
+        ref = citations.number(cite(primary.criteria[0].clause))
+        lines.append(templates.ANY_SIZE.format(programme=primary.programme_name) + ref)
     was_met = {c.id for c in before.criteria if c.met} if before is not None else set()
-    met = [r for r in primary.criteria if r.met]
+    # the size worked out with other companies' figures added is shown with its working
+    working = _size_working(primary)
+    met = [r for r in primary.criteria if r.met and not (working and r.fact == "sme_band")]
     if met and before is None:
         refs = "".join(dict.fromkeys(citations.number(cite(r.clause)) for r in met))
         lines.append(f"{_MARK[True]} {templates.MET_LINE.format(labels=_labels(met))}{refs}")
@@ -64,12 +72,16 @@ def eligibility_answer(primary: Assessment, others: list[Assessment], cite: Cite
         if result.met is None and result.confirmed_at_application and primary.decision != \
                 "eligible":
             continue
-        if result.met and (before is None or result.id in was_met):
+        with_working = bool(working) and result.fact == "sme_band" and before is None
+        if result.met and (before is None or result.id in was_met) and not with_working:
             continue
         if result.met is None and primary.decision == "ineligible":
             continue  # what is not known yet changes nothing while a rule is not met
         ref = citations.number(cite(result.clause))
-        lines.append(f"- {_MARK[result.met]} **{result.label}**: {result.explanation}{ref}")
+        shown = result.explanation
+        if with_working:
+            shown = f"{shown} {working}"
+        lines.append(f"- {_MARK[result.met]} **{result.label}**: {shown}{ref}")
     award = primary.award
     if award and award.summary and primary.decision != "ineligible":
         clause = award.summary.clause
@@ -87,6 +99,21 @@ def eligibility_answer(primary: Assessment, others: list[Assessment], cite: Cite
         lines.append("")
         lines.append(_others_line(others))
     return "\n".join(lines)
+
+
+def _size_working(assessment: Assessment) -> str:
+    """What each partner or linked company adds and the combined figures, when any company's
+    figures were added to the business's own; "" when its own figures alone were used."""
+    working = assessment.band_working
+    combined = [line for line in working if line.startswith("Combined figures")]
+    if not combined:
+        return ""
+    added = [line for line in working if _ADDED.search(line)]
+    return " ".join([*added, *combined])
+
+
+# a holding whose figures count: "... a linked enterprise, so its figures are added in full: ..."
+_ADDED = re.compile(r"\bfigures\s+are\s+added\b|\bof\s+its\s+figures\s+are\s+added\b")
 
 
 def _labels(results: list[CriterionResult]) -> str:

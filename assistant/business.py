@@ -45,7 +45,8 @@ class Holding(BaseModel):
 
 # Fields that qualify another fact rather than state one.
 _QUALIFIERS = frozenset({"employees_approx", "part_timers_unknown", "staff_uncounted",
-                         "project_cost_net_of_vat", "sector_mentions", "ranges"})
+                         "employees_added", "project_cost_net_of_vat", "sector_mentions",
+                         "ranges"})
 # Facts a range can be given for ("£250k to £320k", "40-60 staff").
 RANGED_FACTS = ("employees", "turnover", "balance_sheet", "requested_amount", "project_cost",
                 "consultancy_cost", "prior_public_support")
@@ -62,6 +63,9 @@ class Facts(BaseModel):
     # more staff said to work besides those counted, without a number ("plus some
     # part-timers"): `employees` is a floor, and `ranges` holds how far above it they may go
     staff_uncounted: bool = False
+    # the staff counted are more besides those told before ("I forgot the weekend crew: 6
+    # more on half-time"): added to an earlier count, not put in its place
+    employees_added: bool = False
     turnover: Money | None = None
     balance_sheet: Money | None = None
     postcode: str | None = None  # normalised: "B15 2TT", or an outward code alone: "B15"
@@ -98,6 +102,12 @@ class Facts(BaseModel):
             update.pop("employees_approx", None)
             update.pop("part_timers_unknown", None)
             update.pop("staff_uncounted", None)
+        update.pop("employees_added", None)
+        if newer.employees_added and newer.employees is not None and self.employees is not None:
+            update["employees"] = self.employees + newer.employees
+            if "employees" in self.ranges and "employees" not in newer.ranges:
+                update["ranges"] = {**self.ranges, "employees": [
+                    end + newer.employees for end in self.ranges["employees"]]}
         # a site named anew replaces the whole location: a council alone ("we're in Solihull")
         # does not keep the postcode of the site named before, nor a postcode the old council
         for one, other in (("local_authority", "postcode"), ("postcode", "local_authority")):
@@ -110,7 +120,7 @@ class Facts(BaseModel):
             update["declared"] = {**self.declared, **newer.declared}
         # a fact stated again drops the range given for it before
         ranges = {name: ends for name, ends in self.ranges.items() if name not in update}
-        update["ranges"] = {**ranges, **newer.ranges}
+        update["ranges"] = {**ranges, **newer.ranges, **update.get("ranges", {})}
         return self.model_copy(update=update)
 
     def at_range_end(self, end: int) -> Facts:

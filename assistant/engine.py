@@ -309,7 +309,9 @@ class Assistant:
 
     def _signposting(self, turn: _Turn) -> Reply | None:
         assert self.signposter is not None
-        need = self._with_context(turn)
+        # (the catalogue is matched on the need in the owner's words: "where in the
+        # programme could that be done?" is not about the programme's name)
+        need = self._with_context(turn, name_programme=False)
         result = self.signposter.signpost(need, k=3)
         if not result.matches:
             return None
@@ -415,14 +417,14 @@ class Assistant:
         return understood(turn.facts, turn.sources, turns[-1].reply.understood if turns else [],
                           declared)
 
-    def _with_context(self, turn: _Turn) -> str:
+    def _with_context(self, turn: _Turn, name_programme: bool = True) -> str:
         """A follow-up carries the question it follows: a fragment ("and for a larger
         company?") is that question restated about the fragment's subject; any other
         follow-up is searched beside it."""
         turns = turn.conversation.turns
         if not turns or not self.router.route(turn.text, has_context=True,
                                               facts=_describing(turn.new_facts)).follow_up:
-            return self._programme_named(turn.text)
+            return self._programme_named(turn.text) if name_programme else turn.text
         if (named := self._answered_programme(turns[-1].reply.answer)) and \
                 _POINTS_BACK.search(turn.text):
             # "Which centre covers coatings?" answered "The Coatings Centre ...", then "Who
@@ -590,10 +592,19 @@ class Assistant:
             return []
         lowered = f" {plain_words(text)} "
         kinds = [word for kind in self.programme.kinds.values() for word in kind.words]
-        return [p.id for p in self.policy.programmes
-                if any(f" {alias} " in lowered
-                       for alias in _aliases(p.id, p.name, kinds, p.aliases,
-                                             self._kind_names(p.kind)))]
+        named: dict[str, bool] = {}  # programme id: named by more than one shortened word
+        for p in self.policy.programmes:
+            found = [alias for alias in _aliases(p.id, p.name, kinds, p.aliases,
+                                                 self._kind_names(p.kind))
+                     if f" {alias} " in lowered]
+            if found:
+                own = {plain_words(a) for a in p.aliases}
+                named[p.id] = any(" " in a or a in own for a in found)
+        # "labels for food and drink makers ... would the booster consider us?": a word of one
+        # offer's name used as a plain word gives way to an offer named outright
+        if any(named.values()):
+            return [pid for pid, strong in named.items() if strong]
+        return list(named)
 
     def _kind_names(self, kind: str) -> list[str]:
         """What the programme's kind is called: "grant", "grants", "grant scheme"."""

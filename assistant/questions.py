@@ -285,7 +285,20 @@ def plain_verbs(text: str) -> str:
 
 # A verb that opens a statement with its subject left out as often as a question: "need
 # results by May", "have 3 sites"
-_STATEMENT_AUX = re.compile(r"(?:need|have|had|must|might|may)\b", re.IGNORECASE)
+_STATEMENT_AUX = re.compile(
+    r"(?:need|have|had|must|might|may)\b|"
+    # an auxiliary straight before a verb or an adverb has lost its subject, not asked one:
+    # "would like to see the figures", "could do with a hand", "will send the rest later"
+    r"(?:would|could|can|will|should|do|did)(?:n't)?\s+(?:like|love|prefer|appreciate|welcome|"
+    r"be|need|want|hope|also|really|definitely|probably|rather|just|still|only|never|always|"
+    r"try|join|come|get|go|use|do|send|call|keep|let|attend|book|bring|share|check)\b",
+    re.IGNORECASE)
+# notice to give or a wait before something: "how much notice does the lab need?", "lead time"
+LEAD_TIME_ASKED = re.compile(
+    r"\bhow\s+far\s+(?:ahead|in\s+advance)\b|\bhow\s+much\s+notice\b|\blead[\s-]+times?\b|"
+    r"\bnotice\s+period\b|\bhow\s+(?:soon|early)\s+(?:do|does|should|must|would|will)\s+"
+    r"(?:we|i|you|they)\s+(?:need\s+to\s+|have\s+to\s+)?book\b|\bwaiting\s+(?:list|time)\b",
+    re.IGNORECASE)
 # A pronoun that takes its meaning from the words before: "who should it go to"
 BACK_REFERENCE = re.compile(r"\b(?:it|that|this|them|they|those|these|one)\b", re.IGNORECASE)
 # A question after the condition it depends on, with no comma between

@@ -222,7 +222,13 @@ _ARE_WE_SME = re.compile(
     r"\b(?:do|can|could|would|will|does)\s+(?:we|i|it|the\s+(?:company|business|firm))\s+"
     r"(?:still\s+)?(?:count|counts|qualify|qualifies|be\s+(?:classed|treated|counted))\s+as\s+"
     r"(?:an?\s+)?(?:sme|micro|small|"
-    r"medium)|\bwhat\s+size\s+(?:band\s+)?(?:are\s+we|is\s+(?:our|my)\s+(?:company|business|firm))",
+    r"medium)|\bwhat\s+size\s+(?:band\s+)?(?:are\s+we|is\s+(?:our|my)\s+(?:company|business|firm))|"
+    # a statement asked as a question: "so that means we're not micro?", "we'd still be small?"
+    r"\b(?:we're|we\s+are|i'm|i\s+am|(?:it|the\s+(?:company|business|firm))\s+is|(?:we'd|we\s+would|"
+    r"we'll|we\s+will|(?:it|the\s+(?:company|business|firm))\s+would)\s+(?:still\s+|not\s+)?be)"
+    r"\s+(?:still\s+|not\s+|no\s+longer\s+|"
+    r"now\s+)*(?:an?\s+)?(?:sme|micro|small|medium(?:[\s-]sized)?)(?:\s+(?:then|any\s*more|any\s+"
+    r"longer|now|still|after\s+all))?\s*(?:,?\s*(?:right|then|yes|or\s+not))?\s*\?",
     re.IGNORECASE)
 # the business's own count in annual work units, asked for
 _OUR_AWU = re.compile(
@@ -325,8 +331,10 @@ class AwardQuotes:
                 offers = [o for o in offers if sme_quote(o.assessment)][:1]
             if offers:
                 named = re.search(r"\b(micro|small|medium)", sme_asked[0], re.IGNORECASE)
+                negated = re.search(r"\b(?:not|no\s+longer)\b", sme_asked[0], re.IGNORECASE)
                 return Quote(sme_quote(offers[0].assessment,
-                                       named[1].lower() if named else None), [])
+                                       named[1].lower() if named else None,
+                                       negated=bool(negated)), [])
         if new.employees is not None and not new.holdings and (
                 _OUR_AWU.search(question.text) or
                 # "we employ 3 full-timers and 4 on 15 hours - how many AWU?": the workforce

@@ -58,6 +58,8 @@ SOURCES_HEADING = "Sources"
 
 AWARD_LINE = "**What you could receive:**"
 MET_LINE = "Met: {labels}."
+ANY_SIZE = ("{programme} is open to businesses of any size: the SME test is not one of its "
+            "conditions.")
 NEXT_QUESTIONS_INTRO = "To complete the check, could you tell me:"
 OTHER_PROGRAMMES_HEADING = "**Other support:**"
 NOT_MET = "not met: {label}"

@@ -46,8 +46,14 @@ def _duration(months: float) -> str:
     return f"{whole} year{'s' if whole != 1 else ''}"
 
 
+# the owner speaking of themselves, said back to them: "which I own 100%" is "held by you"
+_SPEAKER = {"i": "you", "me": "you", "myself": "you", "we": "you", "us": "you",
+            "ourselves": "you"}
+
+
 def _holding(holding: Holding) -> str:
-    holding = holding.model_copy(update={"holder": lowered_article(holding.holder)})
+    holder = _SPEAKER.get(holding.holder.lower(), lowered_article(holding.holder))
+    holding = holding.model_copy(update={"holder": holder})
     if holding.share_percent is None:
         return f"a stake held by {holding.holder} (its size not given)"
     size = []

@@ -33,6 +33,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.questions import (
+    LEAD_TIME_ASKED,
     LENGTH_OF_TIME,
     Question,
     answer_present,
@@ -325,12 +326,6 @@ _DURATION_ASKED = re.compile(
 _PERIOD = re.compile(rf"\b(?:within|inside|in|after|before|by)\s+(?:{SPAN.pattern})|"
                      rf"(?:{SPAN.pattern})(?!'?\s+(?:of|on|at)\b)", re.IGNORECASE)
 _UNITS_COUNTED = re.compile(r"\bhow\s+many\s+(?:days|weeks|months|years)\b", re.IGNORECASE)
-# notice to give or a wait before something: "how much notice does the lab need?", "lead time"
-_LEAD_TIME_ASKED = re.compile(
-    r"\bhow\s+far\s+(?:ahead|in\s+advance)\b|\bhow\s+much\s+notice\b|\blead[\s-]+times?\b|"
-    r"\bnotice\s+period\b|\bhow\s+(?:soon|early)\s+(?:do|does|should|must|would|will)\s+"
-    r"(?:we|i|you|they)\s+(?:need\s+to\s+|have\s+to\s+)?book\b|\bwaiting\s+(?:list|time)\b",
-    re.IGNORECASE)
 # a day asked for: "on what date are results out?", "which day does it close?"
 _DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:date|day)\b|\bon\s+what\s+date\b|"
                         r"\bthe\s+(?:exact\s+|actual\s+)?date\s+(?:of|for)\b", re.IGNORECASE)
@@ -468,7 +463,7 @@ def _holds_answer(question: Question, text: str) -> bool:
         if there["figure"] and nouns:  # "a cap on how many sessions": a number of sessions
             return _number_before(nouns, text)
         return answer_present("figure" if there["figure"] else "date", text)
-    if _LEAD_TIME_ASKED.search(question.text):
+    if LEAD_TIME_ASKED.search(question.text):
         return bool(_PERIOD.search(text))  # "how much notice is needed?": a period
     if question.kind == "amount" and _DISCOUNT_ASKED.search(question.text):
         # "what percentage off the usual price?": a discount stated as one, not any share

@@ -183,9 +183,11 @@ def needed_cost_quote(offers: Sequence[Offer], band: str | None, target_gbp: flo
     return lines
 
 
-def sme_quote(assessment: Assessment, band: str | None = None) -> list[QuoteLine]:
+def sme_quote(assessment: Assessment, band: str | None = None,
+              negated: bool = False) -> list[QuoteLine]:
     """ "Are we an SME?", "do we count as small?" (`band`): the size test's verdict on the
-    figures given, with its working."""
+    figures given, with its working. `negated`: asked the other way round ("so we're not
+    micro?"), which a Yes or a No answers the other way too."""
     criterion = _sme_criterion(assessment)
     if criterion is None:
         return []
@@ -205,6 +207,8 @@ def sme_quote(assessment: Assessment, band: str | None = None) -> list[QuoteLine
         opening = "Yes" if assessment.band == band else "No"
     else:
         opening = "Not settled yet" if band in assessment.possible_bands else "No"
+    if negated:
+        opening = {"Yes": "No", "No": "Yes"}.get(opening, opening)
     return [QuoteLine(f"{opening}: {_mid_sentence(criterion.explanation)}", criterion.clause)]
 
 

@@ -156,6 +156,9 @@ _NOT_A_GERUND_OBJECT = frozenset(
     "industry industries service services capability capabilities capacity facility facilities "
     "process processes plant site sites line lines operation operations business company firm "
     "skills expertise experience specialist specialists technique techniques method methods "
+    # a time after it: "we began selling a few weeks back" says when, not what
+    "one two three four five six seven eight nine ten eleven twelve few several last about "
+    "around nearly almost over just "
     "team teams sme smes".split())
 # Words between an activity cut off by a place and the activity that continues after it:
 # "in Tyseley", "at Unit 4, Kingsbury Road", "in Erdington, B24 9PX".
@@ -207,8 +210,12 @@ _GENERIC_WORDS = frozenset(
     "very fairly relatively quite fully wholly partly private we our us it is person people "
     "staff based organisation organization project question pre revenue early stage seed "
     "funded backed venture joint spinout established cooperative co op operative charity "
-    "trading "
+    "trading brand "
     "incorporated".split())
+
+
+# A verb alone that says the business works, not at what
+_SAYS_NOT_WHAT = frozenset("selling trading working operating running doing going business".split())
 
 
 # The business's own production premises, which say it makes things when nothing else says
@@ -268,7 +275,8 @@ _ANOTHER_IN_APPOSITION = re.compile(
 _OTHER_PARTIES = frozenset(
     "customer customers client clients supplier suppliers parent shareholder shareholders "
     "investor investors partner partners competitor competitors owner owners director "
-    "directors founder founders member members manager managers council".split())
+    "directors founder founders member members manager managers council sister subsidiary "
+    "subsidiaries affiliate affiliates holdco".split())
 
 
 # A preposition and the postcode after it end an opening phrase: "Toolmakers at B63 3AA".
@@ -324,6 +332,8 @@ class SectorReader:
 
         phrases: list[tuple[int, str]] = []
         for start, phrase in found:  # the first reading of the same words is kept
+            if phrase.lower().strip() in _SAYS_NOT_WHAT:
+                continue  # "we began selling last spring": when, not what
             if not any(phrase in p or p in phrase for _, p in phrases):
                 phrases.append((start, phrase))
         return "; ".join(p for _, p in sorted(phrases)) or None

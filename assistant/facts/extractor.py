@@ -179,6 +179,13 @@ def _value(facts: Facts, name: str) -> float | None:
     return value.amount if isinstance(value, Money) else value
 
 
+# staff told as more besides a count told before, and a total that says they are not
+_MORE_BESIDES = re.compile(r"\b(?:also|as\s+well|in\s+addition|on\s+top\s+of|besides|left\s+out|"
+                           r"forgot|forgotten|missed\s+out|didn't\s+mention|did\s+not\s+mention)\b",
+                           re.I)
+_IN_TOTAL = re.compile(r"\b(?:in\s+total|altogether|in\s+all|all\s+told|total\s+of)\b", re.I)
+
+
 class FactExtractor:
     """Reads `Facts` from one message by rule (the judgements made are in each reader's module).
 
@@ -460,6 +467,12 @@ class FactExtractor:
                     floor * _UNCOUNTED_SHARE))]}})
         if facts.employees is not None and _APPROXIMATE.search(msg.sources.get("employees", "")):
             facts = facts.model_copy(update={"employees_approx": True})
+        if facts.employees is not None and (told := msg.sources.get("employees")) and \
+                (at := msg.text.find(told)) >= 0 and \
+                _MORE_BESIDES.search(msg.text, max(0, at - 60), at + len(told)) and \
+                not _IN_TOTAL.search(msg.text):
+            # "I forgot the weekend crew: 6 more on half-time": more staff
+            facts = facts.model_copy(update={"employees_added": True})
         if insolvent is not None:
             msg.sources.setdefault("insolvent", "")
         if holdings:

@@ -340,7 +340,8 @@ _RANGE = re.compile(
     # (not the digit of a code: "DY4 - 17 people" is a postcode district, then a count)
     rf"(?P<pre>[£€])?\s*(?<![A-Za-z])(?P<a>{_NUMBER})\s*(?P<ma>{_MULTIPLIER})?\s*"
     rf"(?P<joint>-|–|to|and)\s*(?P<pre2>[£€])?\s*(?P<b>{_NUMBER})\s*(?P<mb>{_MULTIPLIER})?\b"
-    r"(?P<after>\s*(?:staff|employees|people|workers|members\s+of\s+staff))?", re.I)
+    r"(?P<after>\s*(?:staff|employees|people|workers|members\s+of\s+staff|ftes?\b|"
+    r"full[\s-]time\s+equivalents?|awus?\b|annual\s+work\s+units?))?", re.I)
 
 
 RangeEnd = Literal["middle", "low", "high"]

@@ -16,6 +16,7 @@ project or consultancy cost, prior public support; and the financial years an aw
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 from collections.abc import Sequence
@@ -188,15 +189,25 @@ def _financial_window_start(today: date) -> date:
     return date(financial_year(today) - 2, 4, 1)
 
 
-def _support_year(text: str, today: date) -> int | None:
-    """The calendar year an award was received in, when the words say."""
+def _support_date(text: str, today: date) -> date | None:
+    """The latest day an award can have been received on, when the words say: the end of
+    the month named with its year ("in February 2024"), else the end of the year."""
+    if match := _MONTH_YEAR.search(text):
+        year, month = int(match["year"]), _MONTHS[match["month"][:3].lower()]
+        return date(year, month, calendar.monthrange(year, month)[1])
     if match := _YEAR.search(text):
-        return int(match[0])
+        return date(int(match[0]), 12, 31)
     if match := _YEARS_AGO.search(text):
-        return today.year - int(to_float(match["n"]))
+        return date(today.year - int(to_float(match["n"])), 12, 31)
     if re.search(r"\blast\s+year\b", text, re.I):
-        return today.year - 1
+        return date(today.year - 1, 12, 31)
     return None
+
+
+_MONTHS = {name: i for i, name in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_MONTH_YEAR = re.compile(r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?"
+                         r"\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 
 
 def amounts_in(msg: Message, start: int = 0, end: int | None = None) -> list[Amount]:
@@ -267,7 +278,7 @@ def nearest_role(msg: Message, amount: Amount, lo: int, hi: int,
 
 # a thing named between the wish and its price: "we'd like a new lathe about £60k"
 _THING_BEFORE = re.compile(
-    r"\s+(?:an?|the|some|new|another|second|extra|two|three)\s+(?:[\w-]+\s+){0,5}?"
+    r"\s+(?:an?|the|some|new|another|second|extra|two|three)\s+(?:[\w-]+\s+){0,7}?(?:[\w-]+\s*)?"
     r"(?:(?:at|for|about|around|roughly|costing|priced\s+at|worth|of)\s+|[,–-]\s*)?", re.I)
 _AWARD_NOUNS = re.compile(r"\b(?:grants?|awards?|vouchers?|funding|contribution|sum|amount|"
                           r"money|support|subsidy|help)\b", re.I)
@@ -368,6 +379,11 @@ _USED = re.compile(r"\b(?:had|used|received|got|taken|took|completed|drawn|claim
                    r"gave|given)\b", re.I)
 
 
+# support still to come, not had: "and we'd like 5 days of expert time"
+_WANTED = re.compile(r"\b(?:want|wants|wanted|like|need|needs|hope|hoping|plan|planning|apply|"
+                     r"applying|ask|asking|get|would|will|could|might)\b", re.I)
+
+
 # the value said straight after: "(about £7,200)", "worth £6,000", ", i.e. £3,600"
 _VALUED_AFTER = re.compile(
     r"[\s(,:=-]*(?:(?:so|i\.?e\.?|which\s+is|that's|that\s+is|worth|valued\s+at|at|"
@@ -380,7 +396,12 @@ def _in_kind_had(msg: Message, in_kind: Sequence[InKind]) -> list[Found[Money]]:
     for item in in_kind:
         for match in item.pattern.finditer(msg.text):
             lo, hi = msg.clause(match.start(), match.end())
-            if msg.claimed(*match.span("n")) or not _USED.search(msg.text, lo, hi):
+            # the verb may be the list's, earlier in the sentence: "we had a £50k grant in
+            # 2024, £20k in 2025 and 8 days from the hub"
+            told = _USED.search(msg.text, lo, hi) or (
+                _USED.search(msg.text, msg.sentence(match.start())[0], lo)
+                and not _WANTED.search(msg.text, lo, hi))
+            if msg.claimed(*match.span("n")) or not told:
                 continue
             if _VALUED_AFTER.match(msg.text, match.end()):
                 continue  # "6 days (about £7,200)": the amount after it says what it is worth
@@ -421,8 +442,8 @@ def read_money(msg: Message, today: date, in_kind: Sequence[InKind] = ()
             continue
         if role == "prior_public_support":
             clause = msg.text[slice(*msg.clause(amount.start, amount.end))]
-            year = _support_year(clause, today)
-            if year is not None and date(year, 12, 31) < _financial_window_start(today):
+            when = _support_date(clause, today)
+            if when is not None and when < _financial_window_start(today):
                 amount = Amount(amount.start, amount.end, Money(amount=0))
         if role == "turnover" and (rate := _PER_PERIOD.match(msg.text, amount.end)):
             # "sales of about £35k a month": a year's turnover is twelve of them

@@ -106,8 +106,9 @@ _HOLDER_LABEL_END = re.compile(
 _HOLDER_STAFF: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?:head\s*count|staff|workforce|employees)\s*(?:of|is|:)?\s*(?:{QUAL}\s+)?"
                rf"{NUM_START}(?P<n>{NUM})\b(?!\s*%)", re.I),
-    re.compile(rf"{NUM_START}(?P<n>{NUM})\s*-?\s*(?:{STAFF_ADJ}\s+)?"
+    re.compile(rf"{NUM_START}(?P<n>{NUM})\s*-?\s*(?:(?:{STAFF_ADJ}|full[\s-]?time)\s+)?"
                r"(?:person|people|employees?|staff|strong|workers|ftes?|heads|awus?|"
+               r"full[\s-]?timers|"
                r"annual\s+work\s+units?)\b", re.I),
     re.compile(rf"\bemploy(?:s|ing)?\s+(?:{QUAL}\s+)?{NUM_START}(?P<n>{NUM})\b", re.I),
     # a holder with nobody on its books: "the holdco has no staff", "which employs nobody"
@@ -222,6 +223,8 @@ def _kind_named_before(msg: Message, label: str, start: int) -> HolderKind:
 
 def _holder_label(phrase: str) -> str:
     phrase = re.sub(r"^\s*(?:and|but|while|plus|whereas)\s+", "", phrase, flags=re.I)
+    # "Oldbury Labels Ltd, which I own 100%": the holder is the one who owns, after "which"
+    phrase = re.sub(r"^\s*(?:which|that|whom)\s+(?=(?:i|we|my|our|me)\b)", "", phrase, flags=re.I)
     # "Being the Midlands plant of an Italian group (which owns us)": the group
     phrase = _AS_PART_OF.sub("", phrase)
     end = _HOLDER_LABEL_END.search(phrase)
@@ -324,8 +327,8 @@ def _sister_companies(msg: Message) -> list[Found[Holding]]:
             found.append(Found(start, end, holding.model_copy(update={
                 "holder_kind": "enterprise", "same_owner": True})))
     for match in sorted(others, key=lambda m: m.start()):
-        if msg.claimed(*match.span()):
-            continue
+        if msg.claimed(*match.span()) or _SHARE_OF_IT.search(msg.text, 0, match.start()):
+            continue  # "we hold 70% of a sister firm": a holding with its share, read so
         end = _holder_end(msg, match.end())
         if again := _SELF_AGAIN.search(msg.text, match.end(), end):
             end = again.start()
@@ -338,6 +341,11 @@ def _sister_companies(msg: Message) -> list[Found[Holding]]:
         found.append(Found(match.start(), end, holding.model_copy(update={
             "holder_kind": "enterprise", "same_owner": True, "holder": holder})))
     return found
+
+
+# a share of the other business told just before it: "we hold 70% of a sister firm"
+_SHARE_OF_IT = re.compile(r"\b(?:owns?|holds?|have|has)\s+(?:a\s+)?\d+(?:\.\d+)?\s*(?:%|per\s*cent)"
+                          r"(?:\s+stake)?\s+(?:of|in)\s+$", re.I)
 
 
 # the words around the other business's name: "also own a bakery next door", "Company B does"

@@ -195,7 +195,8 @@ _PART_TIME_HOURS = (
     rf"(?:(?P<pct>{NUM})\s*(?:%|per\s*cent|percent)"
     rf"|{_DAYS}"
     rf"|(?P<h>{NUM})\s*-?\s*(?P<hunit>hours?|hrs?|h\b)?\s*"
-    rf"(?:(?:of|out\s+of|/|from)\s*(?:a\s+)?(?P<full>{NUM})\s*-?\s*(?:hours?|hrs?|h\b)?)?"
+    rf"(?:(?:of|out\s+of|/|from)\s*(?:(?:a|an|our|the|their|its|my)\s+)?(?P<full>{NUM})\s*-?\s*"
+    r"(?:hours?|hrs?|h\b)?)?"
     r"(?:\s*(?:a|per|each)\s+week|\s*weekly|\s*pw|\s*-?\s*weeks?)?"
     # "on 16 hours, where full time is 32"
     rf"(?:\s*[,(]?\s*(?:where\s+|and\s+)?full[\s-]?time\s+(?:is|being|would\s+be|=)\s+"
@@ -221,8 +222,12 @@ def _full_timers(text: str, lo: int = 0, hi: int | None = None) -> list[re.Match
 
 _PART_TIMERS = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s*(?:{STAFF_ADJ}\s+)?"
-    r"(?:of\s+(?:whom|them|these|those)\s+)?(?:are\s+|work\s+|working\s+)?"
-    rf"(?:part[\s-]?time(?:rs?)?|half[\s-]?time(?:rs?)?|p/t)\b(?:\s+{_STAFF_NOUN}|\s+people)?"
+    r"(?:of\s+(?:whom|them|these|those)\s+)?"
+    # "10 people on part-time contracts": the people first, then how they work
+    r"(?:(?:(?:staff|people|employees|workers)\s+)?(?:on|working|employed)\s+(?:a\s+)?)?"
+    r"(?:are\s+|work\s+|working\s+)?"
+    rf"(?:part[\s-]?time(?:rs?)?|half[\s-]?time(?:rs?)?|p/t)\b"
+    r"(?:\s+(?:contracts?|hours|basis))?(?:\s+{_STAFF_NOUN}|\s+people)?"
     rf"(?:{_PART_TIME_HOURS})?",
     re.I)
 # People who work part of the week without being called part-time: "6 people who work 2
@@ -455,6 +460,11 @@ _AND_ME = re.compile(r"\b(?:plus|and|\+|&)\s+(?:me|myself)\b|"
                      r"(?:full[\s-]?time\s*)?,\s*(?=\d)", re.I)
 
 
+# a second working owner named after "me": "and me and my sister"
+_AND_FAMILY = re.compile(rf"\s*,?\s*(?:and|&|plus|\+)\s+(?:my|our|the)\s+{_FAMILY}\b"
+                         r"(?!\s+(?:(?:also|jointly|both)\s+)?(?:own|owns|hold|holds)\b)", re.I)
+
+
 def _spans_apart(match: re.Match[str], others: Sequence[re.Match[str]]) -> bool:
     return not any(o.start() < match.end() and match.start() < o.end() for o in others)
 
@@ -514,8 +524,11 @@ def _part_time_breakdowns(msg: Message) -> list[Found[float]]:
             continue
         if (part or full) and (me := _AND_ME.search(msg.text, lo, hi)) and \
                 not msg.claimed(*me.span()):  # singles are among `part` now
-            value += 1  # "5 staff at the benches, plus me, and ..."
-            spans.append(me.span())
+            # "5 staff at the benches, plus me, and ...", "... and me and my sister, both
+            # full time": the owners beside the staff
+            other = _AND_FAMILY.match(msg.text, me.end())
+            value += 2 if other else 1
+            spans.append((me.start(), other.end() if other else me.end()))
         for span in spans:
             msg.claim(*span)
         start = min(s for s, _ in spans)

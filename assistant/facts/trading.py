@@ -39,7 +39,7 @@ _TRADING = (r"(?:trading|traded|in\s+business|operating|operated|in\s+operation|
             r"going|running|around|existed|in\s+existence|incorporated|open|active|"
             r"(?:a\s+)?(?:ltd|limited)(?:\s+company)?)")
 _STARTED = (r"(?:founded|established|started(?:\s+(?:trading|up)(?:\s+(?:properly|officially|"
-            r"fully|for\s+real|in\s+earnest))?)?|set\s+up|incorporated|"
+            r"fully|for\s+real|in\s+earnest))?|\s+(?:again|afresh|anew|over))?|set\s+up|incorporated|"
             # "set the company up", "started the business up"
             r"(?:set|started)\s+(?:it|(?:the|our|my|this)\s+(?:company|business|firm|shop))\s+up|"
             r"spun\s+(?:out|off)|"
@@ -168,6 +168,14 @@ _BOUGHT_AGO = re.compile(
     r"(?:(?:only\s+|just\s+)?(?:bought|acquired|purchased))\s+(?:the\s+(?:business|trade)\b|"
     r"(?:the\s+)?(?:business|trade|company)\s+and\s+(?:its\s+)?assets\b)[^.;!?]{0,80}?"
     rf"\b(?:{QUAL}\s+)?{DURATION}\s+ago\b", re.I)
+_KEPT_SINCE = re.compile(
+    rf"\b(?:family|owner|founder)[\s-]+(?:owned|run|managed)\s+(?:(?:business|company|firm)\s+)?"
+    rf"(?P<since>(?:ever\s+)?since)\s+(?:{_DAY}(?:(?P<month>{MONTH})\s+)?)?"
+    r"(?P<year>(?:1[6-9]|20)\d\d)\b", re.I)
+# the start of selling, said as such: "(only) started selling", "began trading", "started
+# taking orders"
+_FIRST_SALES = re.compile(r"\b(?:started|began)\s+(?:selling|trading|invoicing|taking\s+orders|"
+                          r"taking\s+money|getting\s+(?:orders|customers|sales))\b", re.I)
 # "we began roasting beans about 5 months ago": the business at its work since then
 _STARTED_DOING_AGO = re.compile(
     # the subject may be dropped at the start of a sentence: "... in b30. started brewing"
@@ -264,6 +272,11 @@ def read_months_trading(msg: Message, today: date) -> float | None:
         start = match.start("month") if match["month"] else match.start("year")
         found.append(Found(match.start() if not _A_PLACE_INSIDE.search(match[0]) else start,
                            match.end(), months_from(match, today)))
+    # trading begins with the first sales, whenever the company was set up: "set up two years
+    # ago but dormant; we began trading five months back"
+    found += [Found(m.start(), m.end(), duration_months(m))
+              for m in _STARTED_DOING_AGO.finditer(msg.text)
+              if _FIRST_SALES.search(m[0]) and not _A_CAREER.search(m[0])]
     found += [Found(m.start(), m.end(), 0.0) for m in _NOT_TRADING.finditer(msg.text)]
     found += [Found(m.start(), m.end(), months_from(m, today))
               for m in _SELF_EMPLOYED_SINCE.finditer(msg.text)]
@@ -283,6 +296,11 @@ def read_months_trading(msg: Message, today: date) -> float | None:
     found = [f for f in _without_overlaps(found)
              if not msg.claimed(f.start, f.end) and not msg.about_another_business(f.start)
              and not _NOT_THE_BUSINESS_AGE.search(msg.lead(f.start))]
+    # "family owned since 1978", "owner-managed since 2001": the business has been going as
+    # long (from "since": the owners before it are the ownership reader's)
+    found += [Found(m.start("since"), m.end(), months_from(m, today))
+              for m in _KEPT_SINCE.finditer(msg.text)
+              if not msg.claimed(m.start("since"), m.end())]
     for item in found:
         msg.claim(item.start, item.end)
     return msg.took("months_trading", found)

@@ -21,7 +21,13 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.questions import ROUND_ASKED, QuestionKind, read_question, schemes_named
+from assistant.questions import (
+    LEAD_TIME_ASKED,
+    ROUND_ASKED,
+    QuestionKind,
+    read_question,
+    schemes_named,
+)
 from assistant.reply import Route
 from assistant.routing import rules
 from knowledge.embeddings import Embedder
@@ -299,9 +305,12 @@ def _eligibility_or_signposting(text: str, facts: Collection[str], follow_up: bo
         if name == "asks for a facility or expertise" and asked.asks and \
                 rules.FACILITY_TERMS.search(asked.text):
             continue  # "is there parking at the test track?": a fact about it, not a search
-        if names_facility and asked.kind in {"amount", "when"} and \
-                rules.FACILITY_ATTRIBUTE.search(asked.text):
-            continue  # "we'd like a bench at the Acme Incubator: what's the rent?": its price
+        if names_facility and ((asked.kind in {"amount", "when"} and
+                               rules.FACILITY_ATTRIBUTE.search(asked.text)) or
+                               LEAD_TIME_ASKED.search(text)):
+            # "we'd like a bench at the Acme Incubator: what's the rent?": its price; "how far
+            # ahead must we book the Acme rig?": its lead time
+            continue
         if pattern.search(text) and not rules.OFFICE_MATTERS.search(text):
             return RouteDecision(route="signposting", reason=name)
     if facts and _HELP_US.search(sentence):
@@ -320,7 +329,7 @@ def _eligibility_or_signposting(text: str, facts: Collection[str], follow_up: bo
                              reason="asks what the rules give the business for its figures: "
                              + ", ".join(sorted(facts)))
     if rules.SIGNPOST_WEAK.search(text) and not rules.FUNDING_WORDS.search(text) and \
-            question.kind not in {"amount", "when"} and \
+            question.kind not in {"amount", "when"} and not LEAD_TIME_ASKED.search(text) and \
             not (question.asks and rules.FACILITY_ATTRIBUTE.search(question.text)):
         # a facility named in a question about its price, hours or terms asks for that fact,
         # which the guidance holds or does not: not for a list of facilities

@@ -307,6 +307,11 @@ SIGNPOST_STRONG: list[tuple[str, re.Pattern[str]]] = [
         r"\bwhere\s+(?:can|could|should|do|would)\s+(?:i|we|they|our\s+\w+)\s+(?:go(?!\s+(?:"
         r"instead|else|now|next|from\s+here)\b)|get|find|"
         r"test|access|use|hire|prototype|trial|make|build|develop|try|have|learn|train)\b",
+        # "where within SSR might this be tested?": the need told before, a place asked
+        r"\bwhere\s+(?:(?:in|on|within|across)\s+(?:the\s+|this\s+|your\s+)?[\w-]+\s+)?(?:can|"
+        r"could|would|might|should)\s+(?:that|this|it|these|those|they|something\s+like\s+that)"
+        r"\s+be\s+(?:done|tested|carried\s+out|trialled|trialed|tried|made|built|measured|checked|"
+        r"run|analy[sz]ed|scanned|assessed|evaluated|prototyped)\b",
         # "anywhere we can try one out on our parts?", "somewhere I could see one working"
         r"\b(?:anywhere|somewhere|any\s+place|a\s+place)\s+(?:that\s+|where\s+)?(?:i|we)\s+"
         r"(?:can|could|might)\s+(?:go\s+(?:to\s+|and\s+)?)?(?:test|try|trial|see|watch|use|"

@@ -317,6 +317,10 @@ def test_what_the_voucher_pays_is_an_amount(ssr) -> None:
      "Yes, as far as the shareholding goes: "),
     ("The county council owns 40% of the firm; is the firm an SME?", "No: "),
     ("A supplier owns 35% of us. Are we an SME?", "Not settled yet: "),
+    # asked the other way round: the answer turns with it
+    ("Nine staff and a £1.6m balance sheet but £2.1m of sales, so we're not micro then?",
+     "No: "),
+    ("40 staff and £6m turnover: we'd still be small?", "Yes: "),
 ])
 def test_whether_the_business_is_an_sme_or_a_band(ssr, text: str, opening: str) -> None:
     assert answer(ask(ssr, text)).startswith(opening)

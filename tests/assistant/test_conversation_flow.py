@@ -300,3 +300,23 @@ def test_a_hub_named_by_its_distinguishing_word(assistant) -> None:
                           "tech support days this spring. How much headroom is left?")
     assert "£270,600" in reply.answer  # 315,000 - 30,000 - 12 x 1,200
     assert all(e.programme == "Net Zero Carbon Heat Hub" for e in reply.eligibility)
+
+
+def test_an_offer_named_outright_leads_over_a_word_of_another_s_name(assistant) -> None:
+    # "food" is a word of the Food Innovation Pre-Hub's name, used here as a plain word
+    reply = assistant.ask("We make cardboard trays for food wholesalers in Tipton, 14 staff, "
+                          "£1.2m turnover, trading since 2011, solvent, both founders own it. "
+                          "Is the booster an option for a £60k die-cutter?")
+    assert reply.eligibility[0].programme == "Productivity Booster"
+
+
+def test_more_staff_told_later_are_added_to_the_count(assistant) -> None:
+    first = assistant.ask("Metal pressings in Bilston, 245 full-time staff, turnover £38m, "
+                          "family-owned, trading 40 years, no insolvency. Might we get a "
+                          "Productivity Booster grant?")
+    assert _eligibility(first, "Productivity Booster").decision != "ineligible"
+    second = assistant.ask("I forgot to say we also have 12 part-timers on 20 hours of our "
+                           "40-hour week.", first.conversation_id)
+    booster = _eligibility(second, "Productivity Booster")
+    assert booster.decision == "ineligible"  # 245 + 6 = 251 AWU: not an SME
+    assert assistant.conversation(first.conversation_id).facts.employees == 251

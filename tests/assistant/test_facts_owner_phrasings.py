@@ -828,3 +828,75 @@ def test_an_adviser_s_figures_for_the_client_and_its_holders(extractor: FactExtr
     assert facts.employees == 30
     assert sorted((h.direction, h.share_percent, h.employees) for h in facts.holdings) == [
         ("owns_us", 40, 60), ("we_own", 80, 10)]
+
+
+def test_a_linked_firm_s_full_time_staff_and_its_share(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We're 11 staff. We hold 70% of a sister business which has 4 "
+                              "full-time staff and £300k of sales.")
+    assert facts.employees == 11
+    [holding] = facts.holdings
+    assert (holding.direction, holding.share_percent, holding.employees) == ("we_own", 70, 4)
+    assert facts.sector_text is None  # "sister business" says nothing of the trade
+
+
+def test_the_owner_after_which_holds_the_business(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We trade as Bluebell Mouldings Ltd, which I own 100%, with 9 staff.")
+    assert [(h.holder_kind, h.share_percent) for h in facts.holdings] == [("individual", 100)]
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    # the first sales start the trading, whenever the company was formed
+    ("The company was registered three years ago but did nothing; we only began trading "
+     "five months ago.", 5),
+    ("I started afresh in 2019 with a new company.", 90),
+    ("Owner-managed since 2001, 14 staff.", 300),
+])
+def test_when_trading_began(extractor: FactExtractor, text: str, months: float) -> None:
+    got = extractor.extract(text, today=date(2026, 12, 1)).months_trading
+    assert got is not None and abs(got - months) <= 6
+
+
+def test_part_timers_named_after_the_people_with_the_firm_s_own_week(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("Also 10 people on part-time contracts, 18 hours of our 36-hour "
+                              "week.")
+    assert facts.employees == 5
+    assert facts.employees_added
+
+
+def test_a_range_of_full_time_equivalents(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We run at 45 to 55 full-time equivalents through the year.")
+    assert facts.ranges.get("employees") == [45, 55]
+
+
+def test_staff_left_out_before_are_added_to_the_earlier_count(
+        extractor: FactExtractor) -> None:
+    first = extractor.extract("We have 100 full-time staff in Walsall.")
+    later = first.merged_with(extractor.extract(
+        "I forgot the part-timers: 8 more on half-time contracts."))
+    assert later.employees == 104
+    assert not later.employees_added
+    replaced = first.merged_with(extractor.extract("Sorry, it's 90 staff, not 100."))
+    assert replaced.employees == 90
+
+
+def test_support_dated_by_month_against_the_window(extractor: FactExtractor) -> None:
+    # on 1 December 2026 the window opens on 1 April 2024: March 2024 is out, May 2024 in
+    facts = extractor.extract("We received £30,000 from a council fund in March 2024, £25,000 "
+                              "in May 2024 and 4 Technical Support days last spring.",
+                              today=date(2026, 12, 1))
+    assert facts.prior_public_support is not None
+    assert facts.prior_public_support.amount == 25_000 + 4 * 1_200
+
+
+def test_a_long_named_thing_wanted_then_its_price(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We'd like a twin-spindle lathe with bar feeder and robot loading, "
+                              "£180k.")
+    assert facts.project_cost is not None and facts.project_cost.amount == 180_000
+    assert facts.requested_amount is None
+
+
+def test_two_working_owners_after_part_timers(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Our payroll: 7 full-time machinists, 4 part-timers on 15 of 30 "
+                              "hours, and me and my husband work in it full time too.")
+    assert facts.employees == 11

@@ -133,3 +133,12 @@ def test_plain_verbs_for_phrasal_ones() -> None:
     from assistant.questions import plain_verbs
     assert plain_verbs("Do you hang onto CVs?") == "Do you keep CVs?"
     assert plain_verbs("Where can we get hold of a form?") == "Where can we get hold of a form?"
+
+
+@pytest.mark.parametrize("message", [
+    "Who runs the welding course? Would love to send two apprentices on it",
+    "Is there a deadline for claims? Will send the invoices once the kit arrives",
+])
+def test_a_statement_with_its_subject_dropped_after_a_question_is_no_question(
+        message: str) -> None:
+    assert read_question(message).text == message.split("?")[0] + "?"

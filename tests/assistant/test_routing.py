@@ -564,3 +564,19 @@ def test_a_named_facility_s_price_is_asked_of_the_guidance() -> None:
     assert router.route(message).route == "programme_question"
     assert router.route("We need a test bench for fatigue testing of brackets.").route == \
         "signposting"
+
+
+@pytest.mark.parametrize("message", [
+    "We build a wearable heart monitor and want patients to wear it in a hospital-like setting. "
+    "Where within the SSR could that be tested?",
+    "Our sensors need a salt-spray trial. Where in the network might this be done?",
+])
+def test_where_a_need_told_before_could_be_met_is_signposted(rules: Router,
+                                                              message: str) -> None:
+    assert rules.route(message).route == "signposting"
+
+
+def test_how_far_ahead_a_facility_must_be_booked_is_asked_of_the_guidance(rules: Router) -> None:
+    decision = rules.route("We need some parts scanned at the MTC metrology lab; how much notice "
+                           "does it need?")
+    assert decision.route == "programme_question", decision.reason

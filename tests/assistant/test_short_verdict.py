@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from assistant.answers import CitationList, eligibility_answer
-from assistant.business import Facts, Money
+from assistant.business import Facts, Holding, Money
 from assistant.eligibility import EligibilityEngine, to_reply
 from assistant.reply import Citation
 from knowledge.index import bundled_knowledge_dir
@@ -93,3 +93,28 @@ def test_the_whole_checklist_stays_in_the_reply(engine) -> None:
     result = to_reply(assessment, cite)
     assert len(result.criteria) == len(assessment.criteria) >= 6
     assert all(c.explanation for c in result.criteria)
+
+
+def test_a_size_worked_with_a_linked_firm_shows_the_working(engine) -> None:
+    # 9 staff alone would be micro; the firm it controls adds 6, so it is small
+    linked = Holding(share_percent=75, holder="a sign-making firm", holder_kind="enterprise",
+                     direction="we_own", employees=6, turnover=gbp(400_000))
+    text = render(engine, toolmaker(employees=9, turnover=gbp(900_000), holdings=[linked]))
+    line = next(line for line in text.splitlines() if "An SME under the EU definition" in line)
+    assert line.startswith("- ✅")
+    assert "a linked enterprise, so its figures are added in full" in line
+    assert "Combined figures: 15 AWU" in line
+    assert "for a small business" in text
+    # with no other firm counted, the size stays folded into the one line of what is met
+    assert "Combined figures" not in render(engine, toolmaker())
+
+
+def test_a_large_business_is_told_a_programme_without_the_size_test_is_open_to_it(
+        engine) -> None:
+    assessments = engine.assess(Facts(employees=1200, postcode="CV1 2AA"))
+    primary = next(a for a in assessments if a.programme_id == "business-futures")
+    others = [a for a in assessments if a is not primary]
+    text = eligibility_answer(primary, others, cite, CitationList())
+    assert "Business Futures is open to businesses of any size" in text
+    booster = next(a for a in assessments if a.programme_id == "productivity-booster")
+    assert "any size" not in eligibility_answer(booster, [], cite, CitationList())
