@@ -55,7 +55,7 @@ def eligibility_answer(primary: Assessment, others: list[Assessment], cite: Cite
     the verdict is settled."""
     first = _YES_NO_FIRST.get(primary.decision, "") if yes_no else ""
     lines = [f"**{first}{primary.programme_name}: {_VERDICT[primary.decision]}.**"]
-    if "large" in primary.possible_bands and before is None and primary.criteria and \
+    if list(primary.possible_bands) == ["large"] and before is None and primary.criteria and \
             not any(c.fact == "sme_band" for c in primary.criteria):
         # a large business asking about a programme that does not test size: say so, since
         # the others it has heard of do

@@ -134,7 +134,7 @@ _COST_NEEDED = re.compile(
     # "how big does the project need to be?", "what size of project would we need?"
     r"\bhow\s+(?:big|large|much)\s+(?:does|would|must|should|will)\s+(?:the|our|a|my)\s+"
     r"(?:eligible\s+|total\s+|project\s+)?(?:project|spend|spending|investment|budget|outlay|"
-    r"costs?)\s+(?:need\s+to|have\s+to)\s+be\b|"
+    r"costs?)\s+(?:(?:need\s+to|have\s+to)\s+)?be\b|"
     r"\bwhat\s+size\s+(?:of\s+)?(?:project|investment|budget|spend)\s+(?:do|does|would|will)\s+"
     r"(?:we|i|it|you)\s+need\b|"
     # "how much will the work have to cost?"

@@ -429,6 +429,10 @@ def _counted(question: str) -> list[str]:
 _WHAT_HAPPENS_IF = re.compile(
     r"\bwhat\s+(?:happens|would\s+happen|will\s+happen|happened)\s+(?:to\s+[\w\s]{1,30}?\s+)?"
     r"(?:if|when|where|should)\s+(?P<case>[^?.!]{3,120})", re.IGNORECASE)
+# ... with the case first: "if we move the works halfway through, what happens to the grant?"
+_IF_THEN_WHAT_HAPPENS = re.compile(
+    r"\b(?:if|when|should)\s+(?P<case>[^?.!]{3,160}?),?\s+what\s+(?:happens|would\s+happen|"
+    r"will\s+happen)\b", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:if|unless|when|where|otherwise|in\s+case|should\s+you|fails?|"
                         r"miss(?:es|ed)?|late|not\s+met|cannot|can't)\b", re.IGNORECASE)
 # Whether money must be returned: "do we pay any of it back?", "would they claw it back?"
@@ -469,7 +473,8 @@ def _holds_answer(question: Question, text: str) -> bool:
         # "what percentage off the usual price?": a discount stated as one, not any share
         return bool(_DISCOUNT_STATED.search(text))
     if (happens := _WHAT_HAPPENS_IF.search(question.text) or
-            _WHAT_HAPPENS_IF.search(question.sentence)) is not None:
+            _WHAT_HAPPENS_IF.search(question.sentence) or
+            _IF_THEN_WHAT_HAPPENS.search(question.sentence)) is not None:
         # "what happens if a payment is late?": a sentence on that case, said as a condition
         case = set(stems(happens["case"])) - FORM_WORDS
         # (not in a heading: "Claims > When are we paid?")

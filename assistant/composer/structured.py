@@ -51,6 +51,8 @@ _CONTACT_GENERIC = frozenset(stems(
     "to for of with on at get hold touch someone somebody person human adviser advisor team "
     "support business enquiries enquiry general best way programme please there here who "
     "give send find"))
+_WHAT_FOLLOWS = re.compile(r"\bwhat\s+(?:happens|would\s+happen|will\s+happen|then)\b",
+                          re.IGNORECASE)
 _AREA_WORDS = re.compile(
     r"\b(?:area|areas|region|covered|cover|covers|inside|within|included|include|includes|"
     r"count|counts|part\s+of|boundary|patch)\b|\bin\s+or\s+out\b", re.IGNORECASE)
@@ -221,6 +223,9 @@ class StructuredAnswers:
             return []
         if question.kind == "other" and _PEOPLE_ASKED.search(text):
             return []  # "who looks after firms in Dudley?": people, not the place
+        if _WHAT_FOLLOWS.search(text):
+            return []  # "if we move to Redditch, what happens to the grant?": not the place
+
         if not _AREA_WORDS.search(text) and _A_BODY.search(text):
             return []  # "does Dudley Council run its own grants?": the body, not the place
         for area in self._view.areas:
@@ -587,12 +592,21 @@ def _other_subject(text: str, programme: ProgrammeView) -> bool:
     return len(rest) > 1
 
 
+# a round's own date told back ("if it closes on 29 January ..."), not a moment asked about
+_A_ROUND_S_OWN_DATE = re.compile(r"\b(?:closes?|closing|opens?|opening|ends?|deadline\s+is|"
+                                 r"deadline\s+of)\s+(?:on\s+|at\s+[^,.;]{0,12}\s+on\s+)?$",
+                                 re.IGNORECASE)
+_FROM_NOW = re.compile(r"\bfrom\s+(?:today|now|this\s+(?:morning|afternoon))\b", re.IGNORECASE)
+
+
 def _moment_in(text: str) -> tuple[datetime, str] | None:
     """A date (and time) the question names, and how to say it: "10am on 3 June 2027",
     "in February 2027" (the middle of a month named alone)."""
-    found = _DATE_IN_TEXT.search(text)
-    if found is None:
-        return None
+    found = next((m for m in _DATE_IN_TEXT.finditer(text)
+                  if not _A_ROUND_S_OWN_DATE.search(text, max(0, m.start() - 25), m.start())),
+                 None)
+    if found is None or _FROM_NOW.search(text):
+        return None  # "from today": now, whatever dates the question repeats
     day = int(found["day"]) if found["day"] else 15
     moment = datetime(int(found["year"]), _MONTHS[found["month"].lower()], min(day, 28)
                       if not found["day"] else day, 12, 0)

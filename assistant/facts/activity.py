@@ -47,6 +47,11 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"\b(?:we\s+are|we're)\s+(?-i:[A-Z][\w&'.-]*)(?:\s+(?-i:[A-Z&][\w&'.-]*)){0,4}\s*,\s+"
     r"(?:an?\s+)?(?!(?:and|but|so|we|our|us|i|it|based|located|in|at|on|from|with|the)\b)"
     r"(?=[a-z])",
+    # "we own two firms. This one - laser cutting, in DY4 - has 12 staff": the one asking,
+    # told apart from another business by what it does
+    r"\bthis\s+(?:one|1|company|business|firm)\s*(?:[-–—:(]\s*)"
+    r"(?!(?:what|how|which|who|when|where|why|can|could|do|does|is|are|will|would|we|i|it|"
+    r"the|our|has|had|have)\b)(?=[a-z]|[A-Z]{2})",
     # "we started our own picture framing business": the kind before the business
     r"\b(?:set\s+up|started|start|founded|launched|opened|run|running|have|own)\s+(?:my|our)\s+own\s+"
     r"(?=(?:[\w&-]+\s+){1,4}?(?:business|company|firm|shop|workshop|bakery|studio|practice)\b)",
@@ -214,6 +219,9 @@ _GENERIC_WORDS = frozenset(
     "incorporated".split())
 
 
+# an auxiliary after a noun phrase: the phrase is a sentence's subject
+_VERB_NEXT = re.compile(r"\s*(?:would|will|is|was|are|were|can|could|should|has|had|have|does|did|"
+                        r"may|might|must)\b", re.I)
 # A verb alone that says the business works, not at what
 _SAYS_NOT_WHAT = frozenset("selling trading working operating running doing going business".split())
 
@@ -413,6 +421,8 @@ class SectorReader:
         if cut := _BEFORE_POSTCODE.search(text, start, end):  # "Toolmakers at B63 3AA, ..."
             end = cut.start()
         words = text[start:end].split()
+        if _VERB_NEXT.match(text, end):
+            return None  # "The report would be for ...": a subject and its verb
         sentence = SENTENCE_BREAK.search(text, start)
         if (not words or len(words) > _MAX_OPENING_WORDS or not words[0][0].isalpha()
                 or words[0].lower() in _NOT_AN_OPENING_WORD

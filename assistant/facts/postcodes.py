@@ -73,6 +73,11 @@ _SITE_CUE = re.compile(
     r"warehouse|plant|headquarters|hq|registered|operate|operating)\b[\w\s,'-]{0,25}$", re.I)
 
 
+_FOR_THE = re.compile(r"\b(?:for|into)\s+(?:the|our)\s+$", re.I)
+_SITE_NOUN_AFTER = re.compile(r"\s+(?:site|plant|factory|works|unit|premises|facility|depot|"
+                              r"warehouse|workshop|branch)\b", re.I)
+
+
 def valid_outward_code(code: str) -> bool:
     """True when `code` (upper case) has the format of a real UK outward code: B15, CV4, W1A."""
     match = re.fullmatch(r"([A-Z]{1,2})(\d)([A-Z\d]?)", code)
@@ -143,7 +148,15 @@ def best_location(msg: Message, found: list[Found[str]],
     if _ANOTHER_SITE.search(msg.text) or _SEVERAL_SITES.search(msg.text):
         own = [f for f in own
                if not _AN_OFFICE.search(msg.text, max(0, f.start - 50), f.start)]
-    sites = [f for f in own if _SITE_CUE.search(msg.text, max(0, f.start - 60), f.start)]
+    # ("two sites, one in X and one in Y": the word that counts them singles out neither)
+    several = [m.span() for m in _SEVERAL_SITES.finditer(msg.text)]
+    # "the analysis would be for the Hednesford plant": the site the work is for
+    served = [f for f in own if _FOR_THE.search(msg.text, max(0, f.start - 20), f.start)
+              and _SITE_NOUN_AFTER.match(msg.text, f.end)]
+    if len({f.value for f in served}) == 1:
+        return msg.took(fact, served)
+    sites = [f for f in own if (cue := _SITE_CUE.search(msg.text, max(0, f.start - 60), f.start))
+             and not any(lo <= cue.start() < hi for lo, hi in several)]
     if _SEVERAL_SITES.search(msg.text) and len({f.value for f in own}) > 1 and \
             len({f.value for f in sites}) != 1:
         return None  # "two factories, one in X and one in Y": which one benefits is asked

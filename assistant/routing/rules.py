@@ -307,7 +307,7 @@ SIGNPOST_STRONG: list[tuple[str, re.Pattern[str]]] = [
         r"\bwhere\s+(?:can|could|should|do|would)\s+(?:i|we|they|our\s+\w+)\s+(?:go(?!\s+(?:"
         r"instead|else|now|next|from\s+here)\b)|get|find|"
         r"test|access|use|hire|prototype|trial|make|build|develop|try|have|learn|train)\b",
-        # "where within SSR might this be tested?": the need told before, a place asked
+        # "where within the network might this be tested?": the need told before, a place asked
         r"\bwhere\s+(?:(?:in|on|within|across)\s+(?:the\s+|this\s+|your\s+)?[\w-]+\s+)?(?:can|"
         r"could|would|might|should)\s+(?:that|this|it|these|those|they|something\s+like\s+that)"
         r"\s+be\s+(?:done|tested|carried\s+out|trialled|trialed|tried|made|built|measured|checked|"

@@ -529,3 +529,10 @@ def test_a_rise_per_employee_reads_a_part_by_another_name_and_says_what_it_assum
     assert "£44,000" in said and "amortisation (not given: taken as none)" in said, said
     assert ask(ssr, "Operating profit £60k, depreciation £40k, 10 employees. For the GVA output, "
                     "what figure per head must we reach?").lines == []  # two parts not told
+
+
+def test_the_costs_for_an_award_asked_with_must_be(ssr) -> None:
+    text = answer(ask(ssr, "We're after £36k from the grant and we're a small firm; how big must "
+                           "our eligible costs be?"))
+    assert text.startswith("A small business needs £80,000 of eligible costs to reach a grant "
+                           "of £36,000")

@@ -333,3 +333,15 @@ def test_no_round_listed_after_the_trading_time_is_said() -> None:
     assert "1 September 2027" in rule
     assert none == ("No round listed is still open by then: the last, Round 3, closes on "
                     "30 July 2027.")
+
+
+def test_a_round_s_own_date_told_back_is_not_the_day_asked_from(
+        answers: StructuredAnswers) -> None:
+    texts = _texts(answers, "So the capital grant round closes on 29 January 2027 - how many "
+                            "days are left until then?")
+    assert texts and texts[0].endswith("From today that is 63 days, about 9 weeks.")
+
+
+def test_what_follows_a_move_is_not_asked_of_the_area(answers: StructuredAnswers) -> None:
+    assert _texts(answers, "If we moved the workshop to Harrogate mid-way, what happens to the "
+                           "grant we were paid?") == []

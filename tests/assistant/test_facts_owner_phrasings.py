@@ -900,3 +900,19 @@ def test_two_working_owners_after_part_timers(extractor: FactExtractor) -> None:
     facts = extractor.extract("Our payroll: 7 full-time machinists, 4 part-timers on 15 of 30 "
                               "hours, and me and my husband work in it full time too.")
     assert facts.employees == 11
+
+
+def test_two_sites_counted_then_the_one_the_work_is_for(extractor: FactExtractor) -> None:
+    both = extractor.extract("We run three units, one in Dudley and one in Kidderminster, plus "
+                             "a yard. Is a Pre-Hub open to us?")
+    assert both.local_authority is None and both.postcode is None  # which one benefits is asked
+    later = extractor.extract("The trials would be for the Kidderminster unit; Dudley only "
+                              "does dispatch.")
+    assert later.local_authority == "Wyre Forest"
+    assert later.sector_text is None  # "The trials would be ...": no trade told
+
+
+def test_the_business_told_apart_from_another_by_what_it_does(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We have two firms. This one - powder coating, in Tipton - has 9 "
+                              "staff; the other does signage.")
+    assert facts.sector_text == "powder coating"
