@@ -225,7 +225,6 @@ class StructuredAnswers:
             return []  # "who looks after firms in Dudley?": people, not the place
         if _WHAT_FOLLOWS.search(text):
             return []  # "if we move to Redditch, what happens to the grant?": not the place
-
         if not _AREA_WORDS.search(text) and _A_BODY.search(text):
             return []  # "does Dudley Council run its own grants?": the body, not the place
         for area in self._view.areas:

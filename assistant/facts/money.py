@@ -16,7 +16,6 @@ project or consultancy cost, prior public support; and the financial years an aw
 
 from __future__ import annotations
 
-import calendar
 import itertools
 import re
 from collections.abc import Sequence
@@ -34,7 +33,7 @@ from assistant.facts.common import (
     bound,
 )
 from assistant.facts.numbers import SCALES, to_float
-from assistant.facts.trading import MONTH, PRE_REVENUE
+from assistant.facts.trading import MONTH, PRE_REVENUE, month_end, month_number
 
 MoneyField = Literal["turnover", "balance_sheet", "requested_amount", "project_cost",
                      "consultancy_cost", "prior_public_support"]
@@ -193,8 +192,7 @@ def _support_date(text: str, today: date) -> date | None:
     """The latest day an award can have been received on, when the words say: the end of
     the month named with its year ("in February 2024"), else the end of the year."""
     if match := _MONTH_YEAR.search(text):
-        year, month = int(match["year"]), _MONTHS[match["month"][:3].lower()]
-        return date(year, month, calendar.monthrange(year, month)[1])
+        return month_end(int(match["year"]), month_number(match["month"]))
     if match := _YEAR.search(text):
         return date(int(match[0]), 12, 31)
     if match := _YEARS_AGO.search(text):
@@ -204,10 +202,7 @@ def _support_date(text: str, today: date) -> date | None:
     return None
 
 
-_MONTHS = {name: i for i, name in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
-_MONTH_YEAR = re.compile(r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?"
-                         r"\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH})\.?,?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 
 
 def amounts_in(msg: Message, start: int = 0, end: int | None = None) -> list[Amount]:

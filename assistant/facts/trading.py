@@ -236,7 +236,8 @@ def _months_since_period(first: date, last: date, today: date) -> float:
     return months_since(first + (last - first) / 2, today)
 
 
-def _month_end(year: int, month: int) -> date:
+def month_end(year: int, month: int) -> date:
+    """The last day of the month."""
     return (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
 
 
@@ -261,7 +262,7 @@ def read_months_trading(msg: Message, today: date) -> float | None:
         month = month_number(match["month"])
         year = today.year if match["which"].lower() == "this" else today.year - 1
         found.append(Found(match.start(), match.end(), _months_since_period(
-            date(year, month, 1), _month_end(year, month), today)))
+            date(year, month, 1), month_end(year, month), today)))
     for match in _STARTED_ON.finditer(msg.text):
         # this year alone does not say how long: January or last week
         if not match["month"] and int(match["year"]) == today.year:
@@ -405,9 +406,9 @@ def months_from(match: re.Match[str], today: date) -> float:
     day = match.groupdict().get("day")
     if match["month"] and day and 1 <= int(day) <= 31:
         month = month_number(match["month"])
-        start = date(year, month, min(int(day), _month_end(year, month).day))
+        start = date(year, month, min(int(day), month_end(year, month).day))
         return _months_since_period(start, start, today)
     if match["month"]:
         month = month_number(match["month"])
-        return _months_since_period(date(year, month, 1), _month_end(year, month), today)
+        return _months_since_period(date(year, month, 1), month_end(year, month), today)
     return _months_since_period(date(year, 1, 1), date(year, 12, 31), today)
