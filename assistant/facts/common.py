@@ -109,7 +109,13 @@ def lowered_article(name: str) -> str:
 def _other_businesses(lead: str) -> list[re.Match[str]]:
     """Where `lead` names another business, but not the speaker called an owner."""
     return [m for m in _OTHER_BUSINESS.finditer(lead)
-            if not (m[0].lower().startswith("owner") and _SPEAKER_IS.search(lead, 0, m.start()))]
+            if not (m[0].lower().startswith("owner") and _SPEAKER_IS.search(lead, 0, m.start()))
+            and not _WE_ARE_ONE.search(lead, 0, m.start())]
+
+
+# the speaker's business called by the word: "we are a small packaging supplier employing ..."
+_WE_ARE_ONE = re.compile(r"\b(?:we're|we\s+are|were|i'm|i\s+am|im)\s+(?:an?|the)\s+"
+                         r"(?:[\w-]+\s+){0,4}$", re.I)
 CORRECTION = (r"(?:\b(?:sorry|i\s+mean|i\s+meant|correction|make\s+(?:that|it)|or\s+rather|"
               r"actually|scratch\s+that|oops|apologies|my\s+mistake|my\s+bad)\b|\bno\s*,)")
 CORRECTION_RE = re.compile(CORRECTION, re.I)

@@ -266,6 +266,8 @@ def _forms(text: str) -> str:
 
 _COUNTED_US = re.compile(r"\b(?:there\s+are|there's|we\s+are|we're)\s+(?:about\s+|around\s+)?$",
                          re.I)
+_PART_OF_TOTAL = re.compile(r"\b(?:including|incl|inc|counting|among\s+them|of\s+whom)\s+"
+                            r"(?:the\s+)?$", re.I)
 _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"\bt/o\b|\bt\.o\.(?=\s)", re.I), "turnover"),
     # "30+ yrs": at least 30 years
@@ -304,8 +306,10 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
                 r"who\s+(?:own|founded|started|set|run|hold)))", re.I),
      # ... nor after words about who owns it: "no other shareholders, only the 2 of us"
      # (though "there are 30 of us" counts, whatever comes before)
-     lambda m: m[0] if OWNING_BEFORE.search(m.string, max(0, m.start() - 60), m.start()) and
-     not _COUNTED_US.search(m.string, max(0, m.start() - 20), m.start()) else f"{m[1]} staff"),
+     # nor a part of a total told before it: "12 staff including the two of us"
+     lambda m: m[0] if (OWNING_BEFORE.search(m.string, max(0, m.start() - 60), m.start()) and
+                        not _COUNTED_US.search(m.string, max(0, m.start() - 20), m.start())) or
+     _PART_OF_TOTAL.search(m.string, max(0, m.start() - 20), m.start()) else f"{m[1]} staff"),
     (re.compile(r"\b(?:it's\s+|there's\s+)?(?:just|only)\s+me\b"
                 # not the owner: "only me who holds shares"
                 r"(?!\s*(?:and|&|\+|plus|own|hold|full|f/t|(?:that|who)\s+(?:owns?|holds?)|"
@@ -412,9 +416,12 @@ def _spelling(text: str) -> str:
 # An adviser writing for a client: "I'm a bookkeeper acting for a client. They're a glazing
 # firm ..." speaks of the client's business in the third person.
 _FOR_A_CLIENT = re.compile(
-    r"(?:\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?|^\W*)"
+    r"(?:(?:\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?|^\W*)"
     r"(?:accountants?|advis[eo]rs?|consultants?|bookkeepers?|brokers?|agents?|solicitors?|"
-    r"lawyers?)\b(?:\s+here\b)?[^.!?\n]*?"
+    r"lawyers?)\b(?:\s+here\b)?|"
+    # "we're emailing for a customer of ours", "I am asking for a client"
+    r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:writing|asking|enquiring|emailing|"
+    r"getting\s+in\s+touch|contacting\s+you|making\s+(?:an|this)\s+enquiry))[^.!?\n]*?"
     r"\b(?:client|on\s+behalf\s+of)\b(?P<tail>[^.;!?\n]*)[.;!?]?\s*", re.I)
 # The client described in the same sentence: "for a client - an insurance broker in B91", "a
 # client who runs a bakery in Walsall".
@@ -501,7 +508,9 @@ def rewrite(text: str, range_end: RangeEnd = "middle") -> str:
 _SHARES_TOLD = re.compile(r"\b(?:shareholders?|shareholding|owned\s+by|owners|ownership|"
                           r"stakes?|equity)\b", re.IGNORECASE)
 _SHARE_IN_BRACKETS = re.compile(
-    r"((?-i:(?:[A-Z][\w&'.-]*\s+){0,3}[A-Z][\w&'.-]*)|\bme|\bmyself|\bmy\s+[a-z]+)"
+    r"((?-i:(?:[A-Z][\w&'.-]*\s+){0,3}[A-Z][\w&'.-]*)|\bme|\bmyself|\bmy\s+[a-z]+|"
+    # "the 2 founders (70%)", "our investors (20%)"
+    r"\b(?:the|our|his|her|their)\s+(?:\d+\s+)?(?:[a-z-]+\s+)?[a-z-]+)"
     r"\s*\(\s*(\d{1,3}(?:\.\d+)?)\s*%\s*\)", re.IGNORECASE)
 
 

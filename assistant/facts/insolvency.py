@@ -26,7 +26,7 @@ INSOLVENCY = re.compile(
 SOLVENT = re.compile(r"\bsolvent\b", re.I)
 _SOLVENT_PREDICATE = re.compile(
     r"(?:\b(?:are|is|am|remain|remains|be|being|fully|financially|completely|perfectly|still|"
-    r"not|and)|'re|n't)\s+$", re.I)
+    r"not|and)|'re|'s|n't)\s+$", re.I)
 # "22 staff, £2.6m turnover, solvent.": the word alone, as one item in a list of facts.
 _SOLVENT_ALONE = re.compile(
     r"\s*(?:(?:and|also|fully|financially|completely|perfectly|totally|entirely|still)\s+)*"
@@ -177,6 +177,11 @@ _NEGATED_LIST = re.compile(
     r"company|voluntary|arrangements?|cva|winding|wound|up|bankruptcy|bankrupt)\b)*$", re.I)
 
 
+# "were" with no subject before it, typed for "we're": "but were not insolvent now"
+_WERE_FOR_WE_RE = re.compile(r"(?:^\s*|[,;:]\s*|\b(?:so|and|but|because|as|cos|coz|now)\s+)"
+                             r"were\b(?=\s+(?:not|never|a|an|in|still|fully|all)\b)", re.I)
+
+
 def _insolvency_state(msg: Message, start: int, describes_business: bool = False,
                       solvent: bool = False) -> bool | None:
     """Whether the words at `start` apply to the business now: False when negated, None
@@ -187,7 +192,10 @@ def _insolvency_state(msg: Message, start: int, describes_business: bool = False
         return None
     if _NEVER.search(lead[-40:]):
         return False  # "we have never been near insolvency": not then, not now
-    if _PAST_STATE.search(lead) or _EARLIER_ONE.search(lead[-30:]):
+    # the state after "so" is the one said now: "the petition was withdrawn so we're clear"
+    said_now = re.split(r"\b(?:so|therefore|hence|which\s+means|meaning)\b", lead, flags=re.I)[-1]
+    if _PAST_STATE.search(_WERE_FOR_WE_RE.sub(" we're ", said_now)) or \
+            _EARLIER_ONE.search(lead[-30:]):
         return None
     negated = bool(NEGATION.search(lead[-40:])) or _NEGATED_LIST.search(
         msg.text[msg.sentence(start)[0]:start]) is not None

@@ -308,6 +308,13 @@ def _role_of(msg: Message, amount: Amount, amounts: list[Amount],
     return nearest_role(msg, amount, *sentence, amounts)
 
 
+def _previous_end(msg: Message, amount: Amount, amounts: list[Amount]) -> int:
+    """Where the words that lead to `amount` start: after the amount before it in its
+    sentence, else at the sentence's start."""
+    lo = msg.sentence(amount.start)[0]
+    return max([lo, *(a.end for a in amounts if lo <= a.end <= amount.start)])
+
+
 def _only_role_mentioned(msg: Message) -> str | None:
     """The one kind of amount a message speaks of, if only one: "Our turnover? About £2m."."""
     mentioned = {_resolve(msg, role, 0, len(msg.text)) for role, cue in _MONEY_CUES
@@ -340,6 +347,14 @@ _DATED_LIST_JOIN = re.compile(
     r"\s*(?:(?:in|on|during|from|back\s+in)\s+(?:(?:early|late|mid)[\s-]+)?"
     rf"(?:{MONTH}\s+)?(?:19|20)\d\d)?"
     + _LIST_JOIN.pattern, re.I)
+# ... or with the date each came before it, as a record is written: "March 2025, £20,000
+# capital grant; May 2026, £8,000"
+_DATE_FIRST_JOIN = re.compile(
+    rf"(?:\s+[a-z][\w-]*){{0,3}}\s*[;,]\s*(?:and\s+)?(?:(?:in|on)\s+)?(?:{MONTH}\s+)?"
+    r"(?:19|20)\d\d\s*[,:\-–]?\s*", re.I)
+# a date standing just before an amount, at the start of its entry: "; June 2024, £70,000"
+_DATE_JUST_BEFORE = re.compile(rf"(?:^|[;:\n])\s*(?:(?:in|on)\s+)?(?:(?:{MONTH})\.?\s+)?"
+                               r"(?:19|20)\d\d\s*[,:\-–]?\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -438,6 +453,9 @@ def read_money(msg: Message, today: date, in_kind: Sequence[InKind] = ()
         if role == "prior_public_support":
             clause = msg.text[slice(*msg.clause(amount.start, amount.end))]
             when = _support_date(clause, today)
+            entry = msg.text[_previous_end(msg, amount, amounts):amount.start]
+            if when is None and (dated := _DATE_JUST_BEFORE.search(entry)):
+                when = _support_date(dated[0], today)
             if when is not None and when < _financial_window_start(today):
                 amount = Amount(amount.start, amount.end, Money(amount=0))
         if role == "turnover" and (rate := _PER_PERIOD.match(msg.text, amount.end)):
@@ -471,7 +489,18 @@ def read_money(msg: Message, today: date, in_kind: Sequence[InKind] = ()
 
 # One more item of a project after another: "£48,000 for the lathe and £5,000 to fit it"
 _NEXT_ITEM = re.compile(r"\s*(?:[\w-]+\s+){0,5}?(?:and|plus|\+|,)\s*(?:(?:another|a\s+further|"
-                        r"an\s+extra|then|also)\s+)?(?:an?\s+)?", re.I)
+                        r"an\s+extra|then|also)\s+)?(?:an?\s+)?"
+                        # the next item named before its price: "and a vision system at £22,500"
+                        r"(?:(?:[\w-]+\s+){1,5}?(?:(?:at|for|costing|priced\s+at|@|:|-|–)\s*)?)?",
+                        re.I)
+# Costs listed side by side: "a lathe £40k, a saw £12k" (not alternatives: "£40k, or £45k")
+_LISTED_NEXT = re.compile(r"[^.;!?]*?[,;(][^.;!?]*", re.I)
+_ALTERNATIVE = re.compile(r"\b(?:or|maybe|perhaps|possibly|either|instead|rather|versus|vs|"
+                          r"between|to)\b|[-–]\s*$", re.I)
+# the business's own people's time, costed: "£2k for our own staff hours"
+_OWN_TIME = re.compile(r"\b(?:our|my|its)\s+own\s+(?:[\w']+\s+){0,2}?(?:time|hours|labour|labor|"
+                       r"staff|people|engineers'?|team|employees'?)|\bin-house\s+(?:time|labour|"
+                       r"labor|staff|hours)\b", re.I)
 _AWARD_AFTER = re.compile(r"\s*(?:of\s+)?(?:grants?|funding|awards?|vouchers?|support)\b", re.I)
 # A total given with the items: "£70k in all", "a total of £90,000", "£80k, of which"
 _TOTAL = re.compile(r"\b(?:total|totals|totalling|in\s+all|altogether|overall|all\s+in|"
@@ -490,8 +519,15 @@ def _another_item(msg: Message, before: Amount, amount: Amount) -> bool:
     sentence, joined to it, and not itself an award."""
     if msg.sentence(before.start) != msg.sentence(amount.start):
         return False
-    return bool(_NEXT_ITEM.fullmatch(msg.text, before.end, amount.start)) and \
-        not _AWARD_AFTER.match(msg.text, amount.end)
+    if not _NEXT_ITEM.fullmatch(msg.text, before.end, amount.start) or \
+            _AWARD_AFTER.match(msg.text, amount.end) or \
+            _OWN_TIME.search(msg.text, *msg.clause(amount.start, amount.end)) or \
+            _TOTAL.search(msg.text, before.end, amount.start):
+        # (the business's own people's time is not bought; "including £15k" is a part)
+        return False
+    # the words between name no other kind of amount: not "... and the grant we want is £27k"
+    return not any(cue.search(msg.text, before.end, amount.start)
+                   for role, cue in _MONEY_CUES if role != "project_cost")
 
 
 def _items_added(msg: Message, items: list[Found[Money]]) -> list[Found[Money]]:
@@ -509,10 +545,18 @@ def _items_added(msg: Message, items: list[Found[Money]]) -> list[Found[Money]]:
     if _TOTAL.search(text) or CORRECTION_RE.search(text) or \
             len({f.value.currency for f in group}) > 1:
         return items
-    if any(not _ADDED.search(msg.text[a.end:b.start]) for a, b in itertools.pairwise(group)):
+    if any(not _joined(msg.text[a.end:b.start]) for a, b in itertools.pairwise(group)):
         return items
     total = Money(amount=sum(each), currency=group[0].value.currency)
     return [f for f in items if f not in group] + [Found(group[0].start, last.end, total)]
+
+
+def _joined(between: str) -> bool:
+    """Whether the words between two costs add the second to the first: "plus", "and", or a
+    list's comma ("a lathe £40k, a saw £12k"), but not an alternative ("£40k, or £45k")."""
+    if _ADDED.search(between):
+        return True
+    return bool(_LISTED_NEXT.fullmatch(between)) and not _ALTERNATIVE.search(between)
 
 
 def _priced_each(msg: Message, start: int, end: int) -> re.Match[str] | None:
@@ -584,7 +628,9 @@ def _listed_roles(msg: Message, amounts: list[Amount]) -> dict[int, str]:
     £2,750 of state aid" are three amounts of state aid, as are "grants of £15k and £5k"."""
     chains: list[list[Amount]] = []
     for amount in amounts:
-        if chains and _DATED_LIST_JOIN.fullmatch(msg.text, chains[-1][-1].end, amount.start):
+        if chains and (_DATED_LIST_JOIN.fullmatch(msg.text, chains[-1][-1].end, amount.start)
+                       or _DATE_FIRST_JOIN.fullmatch(msg.text, chains[-1][-1].end,
+                                                     amount.start)):
             chains[-1].append(amount)
         else:
             chains.append([amount])
@@ -605,11 +651,17 @@ def _listed_roles(msg: Message, amounts: list[Amount]) -> dict[int, str]:
     return roles
 
 
+_SALES_TIME = re.compile(r"(?:so\s+far|to\s+date|this\s+year|last\s+year|a\s+year|per\s+year|"
+                         r"pa|p\.a\.|per\s+annum|a\s+year\s+now)", re.I)
+
+
 def _listed_alone(msg: Message, amount: Amount) -> bool:
     """An amount standing alone as one item of a list of facts about the business, with a
     staff count in the same list: "9 staff, £1.2m, trading 6 years"."""
     lo, hi = msg.clause(amount.start, amount.end)
-    if msg.text[lo:hi].strip(" ,.;-–") != msg.text[amount.start:amount.end]:
+    rest = msg.text[lo:hi].strip(" ,.;-–").replace(msg.text[amount.start:amount.end], "", 1)
+    # the amount alone, or with the time it was made in: "£30k so far", "£1.2m last year"
+    if rest.strip() and not _SALES_TIME.fullmatch(rest.strip()):
         return False
     if amount.money.amount < 10_000 or msg.about_another_business(amount.start):
         return False

@@ -50,8 +50,11 @@ _FAMILY_OWNED = re.compile(
 # Holders listed with their shares: "md 55% + a distributor 45%", "Shareholders: county
 # council 15%, partners 85%", "college has 20% staff 80%".
 _LISTED_HOLDER = re.compile(
-    rf"(?:^|(?<=[,+&:;(/%])|(?<=\band))\s*(?P<holder>(?:an?\s+|the\s+|our\s+)?[A-Za-z][\w'.-]*"
-    rf"(?:\s+[A-Za-z][\w'.-]*){{0,3}}?)\s*[:=-]?\s*{_SHARE}(?!\s*(?:of|in)\b)", re.I)
+    rf"(?:^|(?<=[,+&:;(/%])|(?<=\band)|(?<=\bare)|(?<=\bwere))\s*"
+    rf"(?P<holder>(?:an?\s+|the\s+|our\s+)?[A-Za-z][\w'.-]*"
+    # the share may follow in brackets: "the two founders (70%) and the council (30%)"
+    rf"(?:\s+[A-Za-z][\w'.-]*){{0,3}}?)\s*(?:[:=-]|\((?=[^()]{{0,12}}\)))?\s*{_SHARE}"
+    rf"(?!\s*(?:of|in)\b)", re.I)
 # "... bought a stake", "... has a shareholding": a stake whose size is not said
 _A_STAKE = re.compile(
     r"\b(?:took|taken|take|takes|has|have|had|holds?|held|owns?|bought|acquired|kept|keeps|"
@@ -75,8 +78,9 @@ _SELF_SUBJECT = re.compile(
     r"\b(?:we|we're|we've|us|i|i'm|(?:the|our|my)\s+(?:company|business|firm))\b", re.I)
 _WE = re.compile(r"(?:we|i)(?:\s+(?:also|now|currently|still))?", re.I)
 _OUR_EQUITY = re.compile(
-    r"(?:us|it|(?:our|this|my)\s+(?:shares|equity|capital|company|business|firm|voting\s+rights)|"
-    r"the\s+(?:shares|equity|capital|company|business|firm))\b", re.I)
+    r"(?:us|it|(?:our|this|my|the|its)\s+(?:(?:ordinary|issued|voting|share)\s+)?(?:shares|"
+    r"equity|capital|share\s+capital|voting\s+rights)|"
+    r"(?:our|this|my|the)\s+(?:company|business|firm))\b", re.I)
 # "20% of our joinery shop": the business named by what it is
 _OUR_BUSINESS = re.compile(
     r"(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:lab|laboratory|shop|works|workshop|practice|studio|"
@@ -86,7 +90,11 @@ _SUBJECT_BREAK = re.compile(
     r",\s|;|:\s|\s[-–]\s|\s(?:but|while|whereas)\s|\sand\s(?=(?:a|an|the|our|my|another|\d+)\b|"
     # "I hold 60% and Tata Steel holds 40%": after a share, a name opens the next subject
     # (not "Smith and Jones Ltd", one name)
-    r"(?<=%\sand\s)(?=(?-i:[A-Z])))",
+    r"(?<=%\sand\s)(?=(?-i:[A-Z]))|"
+    # ... as after the shares it qualifies: "the founders hold 80% between them and Acme Ltd"
+    r"(?<=\sthem\sand\s)(?=(?-i:[A-Z]))|(?<=\sus\sand\s)(?=(?-i:[A-Z]))|"
+    r"(?<=\seach\sand\s)(?=(?-i:[A-Z]))|"
+    r"(?<=\sshares\sand\s)(?=(?-i:[A-Z]))|(?<=\sequity\sand\s)(?=(?-i:[A-Z])))",
     re.I)
 _RELATIVE = re.compile(r"(?:which|who)", re.I)
 # the noun phrase a relative clause follows: "... of a university, which"
@@ -101,6 +109,8 @@ _HOLDER_END = re.compile(
 _HOLDER_LABEL_END = re.compile(
     r"\s+(?:with|which|that|who|whose|employing|having|turning\s+over|has|have|employs)\b|,\s|"
     r"\s*\(|"
+    # "my wife and I 60/40 - no outside shareholders": the split and what follows hold nothing
+    r"\s+\d+\s*/\s*\d+\b|\s[-–]\s*(?:no|not|never|nothing)\b|"
     r"\s+and\s+(?:its|their)\b",
     re.I)
 _HOLDER_STAFF: tuple[re.Pattern[str], ...] = (
@@ -194,7 +204,8 @@ _PEOPLE_COUNTED = re.compile(r"^(?:the\s+|our\s+)?(?:\d+|two|three|four|five|bot
 
 def _holder_kind(label: str, phrase: str) -> HolderKind:
     # what follows ", no outside investors, no council stake" names nobody who holds
-    phrase = re.split(r"[,;]\s*(?:and\s+)?(?:no|not|never|nothing)\b", phrase, maxsplit=1)[0]
+    phrase = re.split(r"(?:[,;]|\s[-–])\s*(?:and\s+)?(?:no|not|never|nothing)\b", phrase,
+                      maxsplit=1)[0]
     if _PEOPLE_COUNTED.match(label) and not any(
             pattern.search(label) for kind, pattern in _HOLDER_KINDS if kind != "individual"):
         return "individual"
@@ -223,6 +234,9 @@ def _kind_named_before(msg: Message, label: str, start: int) -> HolderKind:
 
 def _holder_label(phrase: str) -> str:
     phrase = re.sub(r"^\s*(?:and|but|while|plus|whereas)\s+", "", phrase, flags=re.I)
+    # "our shareholders are the 2 founders": the founders
+    phrase = re.sub(r"^\s*(?:our|the|its)\s+(?:shareholders|owners|members)\s+(?:are|were)\s+",
+                    "", phrase, flags=re.I)
     # "Oldbury Labels Ltd, which I own 100%": the holder is the one who owns, after "which"
     phrase = re.sub(r"^\s*(?:which|that|whom)\s+(?=(?:i|we|my|our|me)\b)", "", phrase, flags=re.I)
     # "Being the Midlands plant of an Italian group (which owns us)": the group
@@ -618,7 +632,9 @@ def _owned_by(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
         if _THE_REST.search(msg.text, msg.clause(match.start())[0], match.start()):
             return None  # "the remainder sits with my partner": a share not given
         if not match["whole"] and not _SELF_SUBJECT.search(msg.text, sentence_start,
-                                                           match.start()):
+                                                           match.start()) and \
+                not (_IT_OPENS.match(msg.text, sentence_start) and
+                     not msg.after_another_business(sentence_start)):
             return None
         share = 100.0
     end = _holder_end(msg, match.end())
@@ -629,6 +645,8 @@ def _owned_by(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
     return Found(match.start(), end, holding)
 
 
+# "It's owned by the two partners": the business, opening the sentence
+_IT_OPENS = re.compile(r"\W*(?:it's|it\s+is|its)\s+(?:\w+\s+)?owned\b", re.I)
 _THE_REST = re.compile(r"\b(?:the\s+(?:rest|remainder|balance|remaining|other\s+shares)|"
                        r"what'?s\s+left|whatever\s+is\s+left)\b", re.I)
 

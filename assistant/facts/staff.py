@@ -93,12 +93,17 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "41 is the headcount"
     rf"{NUM_START}(?P<n>{NUM})\s+(?:is|are)\s+(?:the|our)\s+(?:head\s*count|staff\s+count|"
     r"number\s+of\s+(?:staff|employees|people))\b",
+    # "the 90 I gave is everybody employed", "45 is all our staff"
+    rf"{NUM_START}(?P<n>{NUM})\s+(?:(?:i|we)\s+(?:gave|said|mentioned|quoted|told\s+you)\s+)?"
+    r"(?:is|are|was|were)\s+(?:everyone|everybody|all\s+(?:of\s+)?"
+    r"(?:our\s+|the\s+)?(?:staff|people|employees|workforce))\b",
     # "28 on the books", "40 on the payroll"
     rf"{NUM_START}(?P<n>{NUM})\s+on\s+(?:the\s+|our\s+)?(?:books|payroll)\b",
     # "21 people" as one item of a list of facts: "21 people, sales £2.4m"
     rf"(?:^|(?<=[,;:(\n])|(?<=\.\s)|(?<=\s[-–]))\s*(?:{QUAL}\s+)?(?P<n>{NUM})\s+(?:people|persons)"
     # ... or before the next fact: "22 people and we turn over £2m"
-    r"\s*(?=[,;.)]|$|(?:and|with|plus)\s+(?:we|our|a|an|the)?\s*(?:turn\s*-?\s*over|turnover|"
+    r"\s*(?=[,;.)(]|$|inc(?:l|luding)?\b|(?:and|with|plus)\s+(?:we|our|a|an|the)?\s*"
+    r"(?:turn\s*-?\s*over|turnover|"
     r"sales|revenue|t/o)\b|"
     # ... or with how long they work: "23 people all full time"
     r"(?:all\s+|mostly\s+|both\s+)?(?:full|part)[\s-]*time(?:rs)?\b)",
@@ -191,11 +196,14 @@ _GENERIC_TOTAL = re.compile(rf"^(?:{_STAFF_NOUN}|people|persons)$", re.I)
 _DAYS = (rf"(?P<d>{NUM})\s*days?\b(?:\s*(?:of|out\s+of|in)\s*(?:an?\s+)?(?P<fulld>{NUM})\s*-?\s*"
          r"days?(?:\s*-?\s*(?:working\s+)?week)?)?(?:\s*(?:a|per|each)\s+week|\s*weekly)?")
 _PART_TIME_HOURS = (
-    r"(?:\s*,?\s*\(?\s*(?:(?:each\s+)?(?:on|working|doing|at)\s+|(?=\d)))"
+    r"(?:\s*,?\s*\(?\s*(?:(?:each\s+)?(?:on|working|doing|at)\s+|"
+    # "two part-timers that both work 12 hours"
+    r"(?:who|that)\s+(?:each\s+|all\s+|both\s+)?(?:do|does|work|works|are\s+on)\s+|(?=\d)))"
     rf"(?:(?P<pct>{NUM})\s*(?:%|per\s*cent|percent)"
     rf"|{_DAYS}"
     rf"|(?P<h>{NUM})\s*-?\s*(?P<hunit>hours?|hrs?|h\b)?\s*"
-    rf"(?:(?:of|out\s+of|/|from)\s*(?:(?:a|an|our|the|their|its|my)\s+)?(?P<full>{NUM})\s*-?\s*"
+    rf"(?:(?:of|out\s+of|/|from)\s*(?:(?:a|an|our|the|their|its|my)\s+)?"
+    rf"(?:(?:standard|normal|usual|full[\s-]?time|contracted|basic)\s+)?(?P<full>{NUM})\s*-?\s*"
     r"(?:hours?|hrs?|h\b)?)?"
     r"(?:\s*(?:a|per|each)\s+week|\s*weekly|\s*pw|\s*-?\s*weeks?)?"
     # "on 16 hours, where full time is 32"
@@ -222,12 +230,12 @@ def _full_timers(text: str, lo: int = 0, hi: int | None = None) -> list[re.Match
 
 _PART_TIMERS = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s*(?:{STAFF_ADJ}\s+)?"
-    r"(?:of\s+(?:whom|them|these|those)\s+)?"
+    r"(?:of\s+(?:whom|them|these|those|the\s+rest|the\s+others)\s+)?"
     # "10 people on part-time contracts": the people first, then how they work
     r"(?:(?:(?:staff|people|employees|workers)\s+)?(?:on|working|employed)\s+(?:a\s+)?)?"
     r"(?:are\s+|work\s+|working\s+)?"
     rf"(?:part[\s-]?time(?:rs?)?|half[\s-]?time(?:rs?)?|p/t)\b"
-    r"(?:\s+(?:contracts?|hours|basis))?(?:\s+{_STAFF_NOUN}|\s+people)?"
+    rf"(?:\s+(?:contracts?|hours|basis))?(?:\s+{_STAFF_NOUN}|\s+people)?"
     rf"(?:{_PART_TIME_HOURS})?",
     re.I)
 # People who work part of the week without being called part-time: "6 people who work 2
@@ -252,18 +260,20 @@ _SEASONAL = re.compile(
     r"(?:seasonal|temporary|temp|summer|christmas|casual)\s+"
     r"(?:staff|workers?|employees?|people|pickers?|hands?|packers?|temps?|contracts?)?\s*"
     r"(?:(?:who|that)\s+(?:was|were|works?|worked|is|are|does|do|did)\s+)?(?:full[\s-]?time\s+)?"
-    rf"(?:for\s+)?(?:about\s+)?(?P<m>{NUM})\s*months?\b", re.I)
+    rf"(?:for\s+)?(?:the\s+)?(?:about\s+)?(?P<m>{NUM})\s*(?:(?:summer|winter|busy|peak|"
+    r"christmas|festive|harvest)\s+)?months?\b", re.I)
 # People who are not counted in annual work units (the EU SME definition): apprentices, students
 # on vocational training contracts, and staff on maternity or parental leave.
 _PEOPLE = (r"(?:people|persons?|staff(?:\s+members?)?|members?\s+of\s+staff|employees?|"
            r"colleagues|workers)")
 _NOT_COUNTED_STAFF = re.compile(
     rf"(?:{NUM_START}(?P<n>{NUM})|(?P<one>\ban?))\s+"
-    r"(?P<of>of\s+(?:whom|them|these|those|which|us)\s+)?(?:(?:is|are|being|currently|now)\s+)*"
+    r"(?P<of>of\s+(?:whom|them|these|those|which|us)\s+)?"
+    r"(?:(?:is|are|was|were|being|been|currently|now)\s+)*"
     rf"(?:(?:an?\s+)?(?:{STAFF_ADJ}\s+)?apprentices?\b"
     r"|(?:students?|trainees?)\s+on\s+(?:a\s+)?vocational\s+training(?:\s+contracts?)?\b"
     rf"|(?:{_PEOPLE}\s+|[a-z-]+\s+(?=(?:is\s+|are\s+|currently\s+|now\s+)*on\s+[a-z]+\s+leave))?"
-    r"(?:(?:is|are|currently|now)\s+)*on\s+"
+    r"(?:(?:is|are|was|were|currently|now)\s+)*on\s+"
     r"(?:maternity|paternity|parental|shared\s+parental|adoption)\s+leave\b)", re.I)
 # A total that is one group of the staff, the full-timers: others listed after are besides it
 _FULL_TIME_GROUP = re.compile(r"\bfull[\s-]?time(?:rs?)?\b|\bf/t\b", re.I)
@@ -295,8 +305,16 @@ def _hours_stated(match: re.Match[str]) -> bool:
                 or (groups.get("h") and (groups.get("full") or groups.get("hunit"))))
 
 
-def _part_time_share(match: re.Match[str]) -> float:
-    """The share of a full-time week one part-timer works (module doc: the rules)."""
+# the firm's full-time week, told apart from the part-timers: "our standard week is 39 hours"
+_FULL_WEEK_STATED = re.compile(
+    rf"\b(?:an?\s+full(?:[\s-]?time)?\s+week|full[\s-]?time|(?:our|the)\s+(?:standard|normal|usual|"
+    rf"full[\s-]?time|working)\s+week)\s+(?:here\s+|for\s+us\s+)?(?:is|=|being)\s+(?:{QUAL}\s+)?"
+    rf"(?P<h>{NUM})\s*(?:hours?|hrs?|h)\b", re.I)
+
+
+def _part_time_share(match: re.Match[str], full_week: float | None = None) -> float:
+    """The share of a full-time week one part-timer works (module doc: the rules); the
+    firm's own week, when the message states it, for hours given without one."""
     groups = {k: v for k, v in match.groupdict().items() if v}
     if groups.get("pct"):
         share = to_float(groups["pct"]) / 100
@@ -305,7 +323,7 @@ def _part_time_share(match: re.Match[str]) -> float:
         share = to_float(groups["d"]) / full_days if full_days else 0.0
     elif groups.get("h") and (groups.get("full") or groups.get("hunit")):
         full = to_float(groups.get("full") or groups.get("fullweek") or "0") or \
-            FULL_TIME_HOURS
+            full_week or FULL_TIME_HOURS
         share = to_float(groups["h"]) / full if full else 0.0
     else:
         return PART_TIME_SHARE
@@ -321,8 +339,9 @@ def read_employees(msg: Message, unassigned: list[Amount]) -> float | None:
             msg.claim(*total.span())
             return msg.took("employees", _less_uncounted(
                 msg, [Found(*total.span("n"), to_float(total["n"]))], uncounted))
-    found = _staff_lists(msg)
-    found += _part_time_breakdowns(msg)
+    lists = _staff_lists(msg)
+    breakdowns = _part_time_breakdowns(msg, lists)  # takes in the lists it adds to
+    found = lists + breakdowns
     seen: set[int] = set()
     for pattern in _HEADCOUNT:
         for match in pattern.finditer(msg.text):
@@ -409,6 +428,15 @@ def _not_counted(msg: Message) -> list[re.Match[str]]:
     return found
 
 
+# a sentence about the total just told: "It includes 14 apprentices", "Of those, 3 are ..."
+_IT_INCLUDES = re.compile(r"\s*(?:it|that|this|the\s+(?:total|figure|number|headcount))\s+"
+                          r"(?:includes|included|counts|counted|covers)\b|"
+                          r"\s*of\s+(?:those|them|these)\b", re.I)
+# part-timers said to be among the total: "4 of the others are part-time"
+_AMONG_THEM = re.compile(r"\bof\s+(?:whom|them|these|those|the\s+rest|the\s+others)\b", re.I)
+_OF_WHOM_BEFORE = re.compile(r"\bof\s+(?:whom|them|these|those)\s+$", re.I)
+
+
 def _less_uncounted(msg: Message, found: list[Found[float]],
                     uncounted: list[re.Match[str]]) -> list[Found[float]]:
     """Headcounts less the uncounted people stated among them, in the same sentence after
@@ -420,12 +448,18 @@ def _less_uncounted(msg: Message, found: list[Found[float]],
         sentence = msg.sentence(match.start())
         totals = [i for i, f in enumerate(adjusted)
                   if f.start < match.start() and msg.sentence(f.start) == sentence]
+        if not totals and _IT_INCLUDES.match(msg.text, sentence[0]):
+            # "... 90 on the books. That includes 3 apprentices": the total just before
+            before = msg.sentence(max(sentence[0] - 2, 0))
+            totals = [i for i, f in enumerate(adjusted)
+                      if msg.sentence(f.start) == before and before != sentence]
         if not totals:
             continue
         index = max(totals, key=lambda i: adjusted[i].start)  # the nearest before
         total = adjusted[index]
-        if match["of"]:
-            among = True  # "3 of them apprentices"
+        if match["of"] or _IT_INCLUDES.match(msg.text, sentence[0]) or \
+                _OF_WHOM_BEFORE.search(msg.text, max(0, match.start() - 20), match.start()):
+            among = True  # "3 of them apprentices", "of whom two are on parental leave"
         elif (previous and previous[0] == index
               and _ONLY_JOINED.fullmatch(msg.text, previous[1].end(), match.start())):
             among = previous[2]  # "including 2 apprentices and 1 on maternity leave"
@@ -456,6 +490,9 @@ _AND_ME = re.compile(r"\b(?:plus|and|\+|&)\s+(?:me|myself)\b|"
                      r",\s*(?:and\s+)?me\s+(?:full[\s-]?time|f/t|too|as\s+well)\b|"
                      # "there's me (full time), 5 lads, ...": the owner listed first
                      r"\b(?:there's|there\s+is|theres|there’s)\s+(?:me|myself)\b|"
+                     # "it is myself, doing it full time; ...": the owner first
+                     r"\b(?:it's|it\s+is|its)\s+(?:me|myself)\s*,?\s+(?:working|who\s+works?|"
+                     r"doing)\s+(?:[\w-]+\s+){0,2}?full[\s-]?time\b|"
                      r"(?:^|(?<=[.;:!?]\s)|(?<=[.;:!?]))\s*(?:me|myself)\s*(?:\([^)]{0,40}\)\s*)?"
                      r"(?:full[\s-]?time\s*)?,\s*(?=\d)", re.I)
 
@@ -469,7 +506,8 @@ def _spans_apart(match: re.Match[str], others: Sequence[re.Match[str]]) -> bool:
     return not any(o.start() < match.end() and match.start() < o.end() for o in others)
 
 
-def _part_time_breakdowns(msg: Message) -> list[Found[float]]:
+def _part_time_breakdowns(msg: Message, lists: list[Found[float]] | None = None
+                          ) -> list[Found[float]]:
     """Full-timers plus part-timers as fractions, per sentence: "12 full-time and 6
     part-time on 20 of 40 hours" is 15; "45 staff, 10 of whom are part-time" is 40. In a
     sentence with part-timers, staff named by their work or where they work, working owners
@@ -477,9 +515,12 @@ def _part_time_breakdowns(msg: Message) -> list[Found[float]]:
     time, the three of us, and a bookkeeper 1.5 days a week" is 12.3."""
     found: list[Found[float]] = []
     singles_all = [m for m in _ONE_DAY_WORKER.finditer(msg.text) if not msg.claimed(*m.span())]
-    sentences = sorted({msg.sentence(m.start()) for m in _part_timers(msg.text)}
-                       | {msg.sentence(m.start()) for m in _full_timers(msg.text)}
-                       | {msg.sentence(m.start()) for m in singles_all})
+    sentences = _joined_by_semicolons(msg, sorted(
+        {msg.sentence(m.start()) for m in _part_timers(msg.text)}
+        | {msg.sentence(m.start()) for m in _full_timers(msg.text)}
+        | {msg.sentence(m.start()) for m in singles_all}
+        | {msg.sentence(m.start()) for m in _SEASONAL.finditer(msg.text)}
+        | {msg.sentence(m.start()) for m in _AND_ME.finditer(msg.text)}))
     for lo, hi in sentences:
         seasonal = [m for m in _SEASONAL.finditer(msg.text, lo, hi)
                     if not msg.claimed(*m.span())]
@@ -502,9 +543,11 @@ def _part_time_breakdowns(msg: Message) -> list[Found[float]]:
                     continue
                 items.append(m)
             full = sorted([*full, *items], key=lambda m: m.start())
-        part_awu = sum(to_float(m["n"]) * _part_time_share(m) for m in part) + \
+        week = _FULL_WEEK_STATED.search(msg.text)
+        full_week = to_float(week["h"]) if week else None
+        part_awu = sum(to_float(m["n"]) * _part_time_share(m, full_week) for m in part) + \
             sum(_heads(m) * min(to_float(m["m"]), 12.0) / 12 for m in seasonal) + \
-            sum(_part_time_share(m) for m in singles)
+            sum(_part_time_share(m, full_week) for m in singles)
         part_heads = sum(_heads(m) for m in (*part, *seasonal)) + len(singles)
         part = sorted([*part, *seasonal, *singles], key=lambda m: m.start())
         value: float | None = None
@@ -513,12 +556,24 @@ def _part_time_breakdowns(msg: Message) -> list[Found[float]]:
             value = sum(to_float(m["n"]) for m in full) + part_awu
         elif part:
             total = _staff_total(msg, lo, part[0].start(), part_heads)
-            if total is None:
+            if total is None and lo > 1 and _IT_INCLUDES.match(msg.text, lo):
+                # "... 90 on the books. That includes ... 6 who work half-time"
+                total = _staff_total(msg, *msg.sentence(lo - 2), part_heads)
+            listed = [f for f in lists or [] if lo <= f.start < part[0].start()]
+            if total is None and listed:
+                # "4 full-time fitters; 3 part-timers on 20 hours": the staff listed by their
+                # work before, in the same list, and the part-timers besides them
+                value = sum(f.value for f in listed) + part_awu
+                spans.append((listed[0].start, listed[-1].end))
+                for item in listed:
+                    lists.remove(item)  # type: ignore[union-attr]
+            elif total is None:
                 value = part_awu
             else:
                 spans.append(total.span("n"))
                 value = to_float(total["n"]) + part_awu
-                if not _MORE_STAFF.search(msg.text, total.end("n"), part[0].start()):
+                if not _MORE_STAFF.search(msg.text, total.end("n"), part[0].start()) or \
+                        _AMONG_THEM.search(part[0][0]):
                     value -= part_heads  # the part-timers are among the total
         if value is None or not spans:
             continue
@@ -539,6 +594,20 @@ def _part_time_breakdowns(msg: Message) -> list[Found[float]]:
             msg.part_timers_unknown[start] = unknown
         found.append(Found(start, max(e for _, e in spans), round(value, 2)))
     return found
+
+
+def _joined_by_semicolons(msg: Message, sentences: list[tuple[int, int]]
+                          ) -> list[tuple[int, int]]:
+    """Groups of staff in sentences that follow one another after a semicolon, as one list:
+    "236 full-time employees; 18 part-time employees on 22.5 hours" is one workforce."""
+    joined: list[tuple[int, int]] = []
+    for lo, hi in sentences:
+        if joined and msg.text[joined[-1][1]:joined[-1][1] + 1] == ";" and \
+                not msg.text[joined[-1][1] + 1:lo].strip():
+            joined[-1] = (joined[-1][0], hi)
+        else:
+            joined.append((lo, hi))
+    return joined
 
 
 def _heads(match: re.Match[str]) -> float:

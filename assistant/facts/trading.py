@@ -302,9 +302,26 @@ def read_months_trading(msg: Message, today: date) -> float | None:
     found += [Found(m.start("since"), m.end(), months_from(m, today))
               for m in _KEPT_SINCE.finditer(msg.text)
               if not msg.claimed(m.start("since"), m.end())]
+    # the date of the first sale is when trading began, whatever else is dated: "incorporated
+    # in 2021 and left dormant; first sales in May 2024"
+    first_sales = [Found(m.start(), m.end(), months_from(m, today))
+                   for m in _FIRST_SALE_ON.finditer(msg.text)
+                   if not msg.about_another_business(m.start())
+                   # this year alone does not say how long: January or last week
+                   and (m["month"] or int(m["year"]) != today.year)]
+    if first_sales:
+        found = first_sales
     for item in found:
         msg.claim(item.start, item.end)
     return msg.took("months_trading", found)
+
+
+_FIRST_SALE_ON = re.compile(
+    r"\b(?:first\s+(?:[a-z]+\s+(?:and|&)\s+(?:our\s+|the\s+)?first\s+)?(?:sales?|invoices?|"
+    r"orders?|paying\s+(?:customers?|jobs?|clients?)|customers?|jobs?)|"
+    r"dormant\s+(?:until|till)|(?:started|began)\s+(?:trading|selling|invoicing))\b"
+    rf"[^.;!?\d]{{0,30}}?\b(?:(?:on|in|from)\s+)?{_DAY}(?:(?P<month>{MONTH})\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\b", re.I)
 
 
 # "... bought the business in 2019 and we've traded ever since": since the year just named

@@ -916,3 +916,131 @@ def test_the_business_told_apart_from_another_by_what_it_does(extractor: FactExt
     facts = extractor.extract("We have two firms. This one - powder coating, in Tipton - has 9 "
                               "staff; the other does signage.")
     assert facts.sector_text == "powder coating"
+
+
+def test_priced_items_listed_with_commas_add_up(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Costs: a press brake £52,000, a fume extractor £8,000, and "
+                              "training £2,500.")
+    assert facts.project_cost is not None and facts.project_cost.amount == 62_500
+    alternatives = extractor.extract("We have quotes for the oven of £30k, or £34k.")
+    assert alternatives.project_cost is not None and alternatives.project_cost.amount == 34_000
+
+
+def test_an_item_named_before_its_price_after_and(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We're buying a bandsaw at £14,000 and a new extraction system "
+                              "at £9,500.")
+    assert facts.project_cost is not None and facts.project_cost.amount == 23_500
+    asked = extractor.extract("The lathe is £14,000 and the grant we hope for is £6,000.")
+    assert asked.project_cost is not None and asked.project_cost.amount == 14_000
+
+
+def test_a_funding_record_with_each_date_before_its_amount(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Our public funding history: January 2023, £40,000 capital "
+                              "grant; May 2025, £30,000; March 2026, £10,000.",
+                              today=date(2026, 12, 6))
+    # counted from the start of the financial year two years back: 1 April 2024
+    assert facts.prior_public_support is not None
+    assert facts.prior_public_support.amount == 40_000
+
+
+def test_the_speaker_called_a_supplier_is_the_business(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We are a tier-two aerospace supplier with 140 employees.")
+    assert facts.employees == 140
+    other = extractor.extract("Our biggest customer is a supplier with 900 employees.")
+    assert other.employees is None
+
+
+def test_solvent_said_with_it_s_and_were_typed_for_we_re(extractor: FactExtractor) -> None:
+    assert extractor.extract("I own all of it and it's solvent.").insolvent is False
+    assert extractor.extract("a creditor threatened us with a petition but it was dropped so "
+                             "were not in any insolvency").insolvent is False
+
+
+def test_a_total_including_the_owners_is_not_the_owners_alone(
+        extractor: FactExtractor) -> None:
+    assert extractor.extract("We're a print shop, 9 staff including the two of us.").employees == 9
+    assert extractor.extract("a joinery, 6 ppl inc me and the wife").employees == 6
+
+
+def test_lower_case_holders_with_shares_in_brackets(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Our shareholders are the three directors (60%) and Dudley "
+                              "Council (40%).")
+    kinds = {h.holder_kind: h.share_percent for h in facts.holdings}
+    assert kinds == {"individual": 60, "public_body": 40}
+
+
+def test_a_council_holding_part_of_the_ordinary_shares(extractor: FactExtractor) -> None:
+    facts = extractor.extract("The borough council holds 26% of the ordinary shares and the "
+                              "founder holds the rest.")
+    assert any(h.holder_kind == "public_body" and h.share_percent == 26 for h in facts.holdings)
+
+
+def test_a_partner_named_after_shares_held_between_them(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Our figures: 30 staff, turnover £3m. The two founders hold 70% of "
+                              "the shares between them and Harrow Castings Ltd holds 30%. Harrow's "
+                              "accounts show 120 staff and turnover £15m.")
+    assert facts.employees == 30
+    partner = next(h for h in facts.holdings if h.holder_kind == "enterprise")
+    assert partner.share_percent == 30 and partner.employees == 120
+
+
+def test_an_adviser_asking_for_a_client(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We're emailing for a client of the bank, a toolmaker. They have "
+                              "traded since 2012.", today=date(2026, 12, 6))
+    assert facts.months_trading is not None and facts.months_trading > 150
+
+
+def test_part_timers_against_the_firm_s_standard_week(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We have 10 part-time employees each working 15 hours of our "
+                              "standard 37.5-hour week.")
+    assert facts.employees == 4
+
+
+def test_a_workforce_listed_across_semicolons(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Staffing: 120 full-time employees, of whom 4 were on maternity "
+                              "leave; 10 part-time employees on 20 of 40 hours; and 6 "
+                              "apprentices.")
+    assert facts.employees == 121
+
+
+def test_a_correction_that_breaks_the_payroll_down(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Sorry, the 140 I gave is everybody employed. That includes 8 "
+                              "apprentices, and 10 of the others are part-time.")
+    assert facts.employees == 127
+
+
+def test_trading_dated_from_the_first_sale_not_the_incorporation(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("The company was registered in January 2026 but stayed dormant; "
+                              "our first order came in on 1 October 2026.",
+                              today=date(2026, 12, 6))
+    assert facts.months_trading is not None and facts.months_trading < 6
+
+
+def test_an_amount_with_the_time_it_was_taken_in_is_the_turnover(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("Candle making in Bilston. 3 staff, £45k so far, not insolvent. "
+                              "Booster?")
+    assert facts.turnover is not None and facts.turnover.amount == 45_000
+    assert facts.prior_public_support is None
+
+
+def test_the_business_s_own_staff_time_is_not_a_project_item(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Costs: a lathe £70,000, and roughly £5,000 of our own fitters' "
+                              "time.")
+    assert facts.project_cost is not None and facts.project_cost.amount == 70_000
+
+
+def test_a_holder_split_told_after_the_owners_and_no_investors(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("It's owned by my cousin and me, 70/30 - there are no outside "
+                              "shareholders.")
+    assert facts.holdings and all(h.holder_kind == "individual" for h in facts.holdings)
+
+
+def test_a_workforce_with_the_firm_s_week_told_apart(extractor: FactExtractor) -> None:
+    facts = extractor.extract("It's me, working full time at the bench; 2 full-time polishers "
+                              "(our normal week is 35 hours); 3 part-timers that each work 14 "
+                              "hours; 4 seasonal packers for the 6 christmas months.")
+    # 1 + 2 + 3 x 14/35 + 4 x 6/12
+    assert facts.employees == 6.2
