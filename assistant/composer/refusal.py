@@ -458,6 +458,39 @@ _DISCOUNT_STATED = re.compile(
     r"\bhalf\s+(?:price|the\s+(?:normal|usual|commercial)\s+(?:price|rate))", re.IGNORECASE)
 
 
+# a physical measure asked for, and how one is stated: "the heaviest vehicle", "how tall"
+_MEASURES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(asked, re.IGNORECASE), re.compile(stated, re.IGNORECASE)) for asked, stated in (
+        (r"\b(?:heaviest|how\s+heavy|(?:maximum|max|biggest)\s+(?:load|payload|weight)|"
+         r"payload)\b",
+         r"\d\s*(?:kg|kilo(?:gram)?s?|tonnes?|tons?|t)\b"),
+        (r"\b(?:tallest|how\s+tall|(?:maximum|max)\s+height|headroom|ceiling\s+height)\b",
+         r"\d\s*(?:m|metres?|meters?|mm|cm|ft|feet)\b.{0,20}\b(?:high|height|tall|headroom)|"
+         r"\b(?:high|height|tall|headroom)\b.{0,20}\d\s*(?:m|metres?|meters?|mm|cm|ft|feet)\b"),
+        (r"\b(?:fastest|how\s+fast|top\s+speed|maximum\s+speed|speed\s+limit)\b",
+         r"\d\s*(?:mph|km/h|kph|m/s|miles\s+an\s+hour)\b"),
+        (r"\b(?:hottest|how\s+hot|coldest|how\s+cold|(?:maximum|minimum|max|min)\s+"
+         r"temperature)\b",
+         r"\d\s*(?:°\s*[cf]|degrees?|k)\b"),
+        (r"\b(?:how\s+(?:much|many)\s+(?:power|kilowatts|megawatts)|power\s+rating|"
+         r"how\s+powerful)\b",
+         r"\d\s*(?:kw|mw|w|watts?|kilowatts?|megawatts?|kva)\b")))
+# "who owns the IP?", "who keeps the rights to the design?": the thing held
+_OWNER_OF_ASKED = re.compile(
+    r"\bwho\s+(?:owns?|keeps?|retains?)\s+(?:the\s+)?(?:rights?\s+(?:to|in|of)\s+"
+    r"(?:the\s+)?)?(?P<thing>(?!it\b|that\b|this\b|them\b)[\w-]+)", re.IGNORECASE)
+
+
+# who may hold a thing, in the guidance's words
+_PARTY = re.compile(r"\b(?:the\s+(?:business|company|applicant|partner|university|"
+                    r"programme)|you|your|yours)\b", re.IGNORECASE)
+
+
+def _measure_asked(question: str) -> re.Pattern[str] | None:
+    """How the measure a question asks for is stated, if it asks for one."""
+    return next((stated for asked, stated in _MEASURES if asked.search(question)), None)
+
+
 def _holds_answer(question: Question, text: str) -> bool:
     """Whether the text holds the kind of answer the question asks for."""
     wanted = question.answer_type
@@ -484,6 +517,17 @@ def _holds_answer(question: Question, text: str) -> bool:
                                                              re.IGNORECASE):
         # "would we have to give some of it back?": only a sentence about money returned
         return bool(_REPAY_SAID.search(text))
+    if (measure := _measure_asked(question.text)) is not None:
+        # "how heavy a vehicle can the track take?": a weight, not any figure
+        return bool(measure.search(text))
+    if wanted == "name" and (owned := _OWNER_OF_ASKED.search(question.text)) is not None:
+        # "who owns the IP?": a line about the thing owned, naming who
+        thing = owned["thing"].lower()
+        stem_of = re.escape(thing if len(thing) <= 3 else thing[:5])
+        return any(re.search(rf"\b{stem_of}", line, re.IGNORECASE) and
+                   (names_beyond(question.text, line) or roles_beyond(question.text, line) or
+                    _PARTY.search(line))
+                   for line in text.splitlines())
     if wanted not in {"figure", "date", "name"}:
         return True
     if nouns:

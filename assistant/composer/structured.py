@@ -324,7 +324,8 @@ class StructuredAnswers:
             _local(now, programme.time_zone or self._view.time_zone)
         then = asked_at[1] if asked_at else ""
         rounds = sorted(programme.rounds, key=lambda r: r.opens)
-        named = _round_named(text, rounds, local)
+        # the round the question itself names, before one named in the context told first
+        named = _round_named(question.text, rounds, local) or _round_named(text, rounds, local)
         if named is None and (_ROUND_NAME.search(text) or _ORDINAL.search(text)):
             return []  # a round the policy does not list ("Round 4"): not ours to answer
         current = next((r for r in rounds if r.opens <= local <= r.closes), None)
@@ -579,7 +580,9 @@ _ROUND_TALK = frozenset(stems(
     "date dates start starts end ends still yet now today tomorrow week time long got get "
     "submit apply application applications missed miss late christmas left weeks days months "
     "current next first second third last funding grant booster accepting taking considered "
-    "chance roughly about approximately around many much remain remaining until till"))
+    "chance roughly about approximately around many much remain remaining until till "
+    # being ready in time: "we won't be ready for Round 2"
+    "ready won wont prepared enough soon"))
 
 
 def _other_subject(text: str, programme: ProgrammeView) -> bool:

@@ -479,8 +479,14 @@ def _offer_lines(offer: Offer, calc: AwardCalculation, stated_band: str | None,
             who += " (as you describe it)"
         amount, note = _amount(award, rate, eligible)
         if amount is None:
-            return [QuoteLine(f"{capitalised(offer.name)}{who} would be too small for "
-                              f"{costs}: {note}.", limits)]
+            text = f"{capitalised(offer.name)}{who} would be too small for {costs}: {note}."
+            if award.min_award_gbp and rate and award.min_award_gbp / rate > eligible:
+                # what the project would need to be for the minimum award
+                text += (f" The eligible costs would need to be at least "
+                         f"{pounds(award.min_award_gbp / rate)} for the minimum grant of "
+                         f"{pounds(award.min_award_gbp)} ({percent(rate)} of "
+                         f"{pounds(award.min_award_gbp / rate)}).")
+            return [QuoteLine(text, limits)]
         text = f"{capitalised(offer.name)}{who} would be {pounds(amount)} for {costs}: {note}."
         lines = [QuoteLine(text, award.clause if note.startswith(percent(rate)) and
                            "maximum" not in note else limits)]

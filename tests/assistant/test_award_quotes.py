@@ -87,6 +87,8 @@ def test_a_project_below_the_minimum_says_so(ssr) -> None:
     text = answer(ask(ssr, "We are a small business with a £15k project, how much could the "
                            "Productivity Booster give?"))
     assert "too small" in text and "below the minimum of £10,000" in text
+    # and how big the eligible costs would need to be: £10,000 at 45%
+    assert "would need to be at least £22,222.22" in text
 
 
 def test_the_consultancy_cap_is_shown_when_it_cuts_the_costs(ssr) -> None:

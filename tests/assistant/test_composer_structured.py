@@ -294,6 +294,14 @@ def test_in_or_out_asks_about_the_place_named_before(answers: StructuredAnswers)
     assert texts and texts[0].startswith("Yes: Pudsey")
 
 
+def test_the_round_the_question_names_not_the_one_told_before_it(
+        answers: StructuredAnswers) -> None:
+    texts = _texts(answers, "Capital grant: Round 2 is too close for us to prepare. How long "
+                            "till Round 3 opens?")
+    assert texts[0].startswith("Round 3") and texts[0].endswith("about 22 weeks.")
+
+
+
 @dataclass
 class _Criterion:
     fact: str

@@ -284,6 +284,22 @@ def test_a_length_answers_how_long_a_thing_is() -> None:
 
 
 @pytest.mark.parametrize(("question", "holds", "lacks"), [
+    ("How heavy a prototype can the rolling road take?", "It takes vehicles up to 3.5 tonnes.",
+     "The rolling road is 40 m from the workshop."),
+    ("What's the tallest machine the test cell fits?", "The cell has a ceiling height of 6 m.",
+     "The test cell has 2 bays."),
+    ("Who keeps the IP from a joint study?", "The IP from a joint study stays with the business.",
+     "A joint study pairs the business with the University of Warwick."),
+])
+def test_a_measure_or_a_thing_held_is_answered_only_by_one(question: str, holds: str,
+                                                           lacks: str) -> None:
+    from assistant.composer.refusal import _holds_answer
+    asked = read_question(question)
+    assert _holds_answer(asked, holds)
+    assert not _holds_answer(asked, lacks)
+
+
+@pytest.mark.parametrize(("question", "holds", "lacks"), [
     ("Climate chamber: what does one day's booking cost us?", "Booking is £650 a day.",
      "The climate chamber is booked through the hub."),
     ("What's the incubator's desk rent?", "Desks are free for members.",

@@ -63,6 +63,10 @@ ELIGIBILITY = [
 ]
 # Descriptions of the business, with the facts the fact reader finds in them.
 DESCRIPTIONS = [
+    # the size told as well: the check, whose verdict says whether the site is covered
+    ("We're a tool hire firm in Bromsgrove, B60, 40 staff. We'd like a Business Futures "
+     "report. Close enough to Birmingham to be covered, surely?",
+     {"employees", "local_authority", "postcode", "sector_text"}),
     ("We are a precision engineering company with 40 staff in Dudley.",
      {"employees", "local_authority", "sector_text"}),
     ("We're a 12-person bakery in B70 7PG, trading for 3 years, turnover £850k.",
@@ -85,6 +89,9 @@ FIGURES_ASKED = [
 ]
 # Descriptions that ask something else: that question is answered, not a checklist.
 DESCRIPTIONS_ASKING = [
+    # a place told, then whether it is in the area: that answered, not a verdict
+    ("Got a call from a bakery in Halesowen, B62. Is that inside the programme area?",
+     {"local_authority", "postcode", "sector_text"}),
     ("We have 30 staff in Walsall. How do I apply?", {"employees", "local_authority"}),
     ("We're a bakery in Dudley with 12 people. When does the next round open?",
      {"employees", "local_authority", "sector_text"}),
