@@ -497,6 +497,9 @@ _WHO_TO_ASK = re.compile(
     r"\b(?:who|which\s+(?:organi[sz]ation|body|team|service|hub|one))\s+(?:should|could|can|do|"
     r"would)\s+(?:we|i)\s+(?:be\s+)?(?:talk|speak|go|turn|contact|ask|approach)(?:ing)?\b|"
     r"\bwhere\s+(?:should|could|can|do)\s+(?:we|i)\s+(?:go|turn|get\s+(?:help|support|advice))\b|"
+    # the question's words in the order of a statement: "where I can turn for advice?"
+    r"\bwhere\s+(?:we|i)\s+(?:should|could|can)\s+(?:go|turn|get\s+(?:help|support|advice))\b|"
+    r"\bwhere\s+(?:else\s+)?(?:to|can\s+(?:we|i))\s+(?:go|turn)\s+(?:for|instead)\b|"
     r"\bwho\s+(?:can|could)\s+help\s+(?:us|me)\b", re.IGNORECASE)
 
 

@@ -251,6 +251,8 @@ def test_who_to_talk_to_from_outside_the_area(answers: StructuredAnswers) -> Non
         "Service instead."]
     assert answers.outside_pointer(message)
     assert not answers.outside_pointer("Our dairy is in Ilkley. Who should we talk to?")
+    # the question's words in a statement's order, as some owners write
+    assert answers.outside_pointer("We brew beer in Harrogate. Where I can turn for advice?")
 
 
 def _with_subsidy() -> StructuredAnswers:
