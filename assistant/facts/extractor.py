@@ -183,7 +183,12 @@ def _value(facts: Facts, name: str) -> float | None:
 _MORE_BESIDES = re.compile(r"\b(?:also|as\s+well|in\s+addition|on\s+top\s+of|besides|left\s+out|"
                            r"forgot|forgotten|missed\s+out|didn't\s+mention|did\s+not\s+mention)\b",
                            re.I)
-_IN_TOTAL = re.compile(r"\b(?:in\s+total|altogether|in\s+all|all\s+told|total\s+of)\b", re.I)
+_IN_TOTAL = re.compile(r"\b(?:in\s+total|altogether|in\s+all|all\s+told|total\s+of)\b|"
+                       # the figure given before, broken down: "the 12 includes ...", "two of
+                       # the others", "that 90 is everybody"
+                       r"\bthe\s+\d+\s+(?:(?:i|we)\s+gave\s+)?(?:includes|included)\b|"
+                       r"\bof\s+the\s+(?:others|rest)\b|\b(?:is|are)\s+(?:everyone|everybody)\b",
+                       re.I)
 
 
 class FactExtractor:

@@ -306,7 +306,7 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
                 r"who\s+(?:own|founded|started|set|run|hold)))", re.I),
      # ... nor after words about who owns it: "no other shareholders, only the 2 of us"
      # (though "there are 30 of us" counts, whatever comes before)
-     # nor a part of a total told before it: "12 staff including the two of us"
+     # nor a part of a total told before it: "a team of 9, counting the 2 of us"
      lambda m: m[0] if (OWNING_BEFORE.search(m.string, max(0, m.start() - 60), m.start()) and
                         not _COUNTED_US.search(m.string, max(0, m.start() - 20), m.start())) or
      _PART_OF_TOTAL.search(m.string, max(0, m.start() - 20), m.start()) else f"{m[1]} staff"),

@@ -63,11 +63,16 @@ _ONGOING = re.compile(
     r"\b(?:still\s+(?:paying|in\s+it|making\s+payments)|(?:we|i)\s+(?:pay|make\s+(?:a\s+)?"
     r"payments?)\b[^.;!?]{0,40}?\b(?:every|each|a|per)\s+(?:month|quarter|week)|"
     r"(?:on\s+track|up\s+to\s+date)\s+with\s+(?:it|the\s+payments|our\s+payments)|"
+    r"payments\s+are\s+(?:all\s+)?(?:up\s+to\s+date|on\s+track|being\s+made)|"
     # "it lasts for three years; we have never missed a payment": still being paid
     r"(?:runs|lasts|goes\s+on)\s+for\s+(?:\w+\s+)?(?:years?|months?)|"
     r"(?:not|never|n't)\s+(?:yet\s+)?missed\s+(?:a|any|one)\s+payments?)\b", re.I)
 
 
+# part of the way through: "now in month 20 of the 60-month arrangement"
+_PART_WAY = re.compile(r"\bin\s+(?:the\s+)?(?:year|month)\s+(?:\d+|one|two|three|four|five|six|"
+                       r"seven|eight|nine|ten|first|second|third|fourth|final|last)\s+of\s+"
+                       r"(?:an?|the|our)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "came out of administration", "emerged from a CVA": the proceedings named next are over
 _LEFT_BEFORE = re.compile(
     r"\b(?:(?:came|come|got|gotten)\s+out\s+of|exited|emerged\s+from|left)\s+(?:an?\s+|the\s+)?"
@@ -82,6 +87,11 @@ _STILL = re.compile(r"\b(?:still|currently|at\s+present)\b", re.I)
 _HEDGED = re.compile(r"\b(?:i\s+think|i\s+believe|not\s+(?:100%\s+)?sure|unsure|"
                      r"i'd\s+have\s+to\s+check|(?:need|have)\s+to\s+check|can't\s+remember|don't\s+know\s+(?:if|whether)|"
                      r"i\s+assume|hopefully|should\s+be)\b", re.I)
+
+
+# the owner allowing that it may be over: "it may have finished", "might have ended by now"
+_MAY_BE_OVER = re.compile(r"\b(?:may|might|could)\s+(?:well\s+)?(?:have\s+)?(?:finished|ended|"
+                          r"completed|be\s+(?:over|finished|done))\b", re.I)
 
 
 # Advisers on insolvency, not proceedings: "the bank sent in an insolvency practitioner"
@@ -146,8 +156,11 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
         sentence_end = msg.sentence(match.start())[1]
         following = msg.text[sentence_end:msg.sentence(sentence_end + 1)[1]] \
             if _IT_AGAIN.match(msg.text, sentence_end + 1) else ""
-        if _ONGOING.search(after + following) and \
+        if (_ONGOING.search(after + following) or _PART_WAY.search(lead)) and \
                 (state := _insolvency_state(msg, match.start(), describes_business)) is not None:
+            if state and _HEDGED.search(after + following) and _MAY_BE_OVER.search(
+                    after + following):
+                return None  # "I think we're still paying, but it may have finished": unknown
             states.append(state)  # "a CVA in 2023 that runs until 2028": not over yet
             continue
         if _OVER_AFTER.search(after) and not _NOW.search(lead + after):
@@ -164,6 +177,9 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
     if not states and _NO_MONEY_TROUBLE.search(msg.text):
         return False  # "no debt issues", "debt-free": said of the business, no proceedings
     if not states:
+        return None
+    if any(states) and _HEDGED.search(msg.text) and _MAY_BE_OVER.search(msg.text):
+        # "I believe it is still running, though it might be over now": not known
         return None
     return any(states)
 

@@ -149,5 +149,12 @@ def _points(text: str) -> str:
     million" -> "0.5 million"."""
     text = _POINT.sub(lambda m: f"{m['whole']}.{''.join(m['part'].split())}", text)
     text = _AND_A_PART.sub(lambda m: f"{m['whole']}.{_PARTS[m['part'].lower()]}", text)
-    return _HALF_A.sub(lambda m: f"0.5 {m['scale']}", text)
+    text = _HALF_A.sub(lambda m: f"0.5 {m['scale']}", text)
+    # a year said as two numbers: "since nineteen ninety-four" -> "since 1994"
+    return _YEAR_IN_TWO.sub(lambda m: f"{m['lead']}{m['century']}{m['rest']}", text)
+
+
+_YEAR_IN_TWO = re.compile(r"(?P<lead>\b(?:since|in|from|of|back\s+in|established|founded|"
+                          r"started|opened|incorporated|year|until|till|before|after)\s+)"
+                          r"(?P<century>19|20)\s+(?P<rest>[1-9]\d)\b", re.I)
 

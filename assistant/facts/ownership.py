@@ -80,7 +80,9 @@ _WE = re.compile(r"(?:we|i)(?:\s+(?:also|now|currently|still))?", re.I)
 _OUR_EQUITY = re.compile(
     r"(?:us|it|(?:our|this|my|the|its)\s+(?:(?:ordinary|issued|voting|share)\s+)?(?:shares|"
     r"equity|capital|share\s+capital|voting\s+rights)|"
-    r"(?:our|this|my|the)\s+(?:company|business|firm))\b", re.I)
+    # "the UK company", "our Birmingham business": the business named with one word more
+    r"(?:our|this|my|the)\s+(?:(?-i:[A-Z])[\w-]*\s+|local\s+|british\s+)?(?:company|business|"
+    r"firm))\b", re.I)
 # "20% of our joinery shop": the business named by what it is
 _OUR_BUSINESS = re.compile(
     r"(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:lab|laboratory|shop|works|workshop|practice|studio|"
@@ -301,7 +303,10 @@ _SISTER = re.compile(
     # ("my son and I also run a second firm ...", "... my wife also owns one")
     r"(?:(?<=\bi\s)|(?<=\bwe\s)|(?<=\bbrother\s)|(?<=\bsister\s)|(?<=\bwife\s)|"
     r"(?<=\bhusband\s)|(?<=\bpartner\s)|(?<=\bdad\s)|(?<=\bfather\s)|(?<=\bmum\s)|"
-    r"(?<=\bmother\s)|(?<=\bson\s)|(?<=\bdaughter\s)|(?<=\bcousin\s))"
+    r"(?<=\bmother\s)|(?<=\bson\s)|(?<=\bdaughter\s)|(?<=\bcousin\s)|"
+    # "the founders also run ...", "both directors also run ..."
+    r"(?<=\bbrothers\s)|(?<=\bsisters\s)|(?<=\bowners\s)|(?<=\bdirectors\s)|"
+    r"(?<=\bpartners\s)|(?<=\bshareholders\s)|(?<=\bfounders\s))"
     r"(?:also\s+(?:jointly\s+)?(?:own|run)|(?:jointly\s+)?own\s+"
     r"(?=another\b))\s+(?:all\s+of\s+|100\s*%\s+of\s+)?(?:an?\s+|another\s+|a\s+second\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:company|firm|business)\b", re.I)

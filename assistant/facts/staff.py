@@ -93,6 +93,9 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "41 is the headcount"
     rf"{NUM_START}(?P<n>{NUM})\s+(?:is|are)\s+(?:the|our)\s+(?:head\s*count|staff\s+count|"
     r"number\s+of\s+(?:staff|employees|people))\b",
+    # "the 12 includes two apprentices": a figure given before, now broken down
+    rf"\bthe\s+(?P<n>{NUM})\s+(?:(?:i|we)\s+(?:gave|said|mentioned)\s+)?(?:includes|included|"
+    r"counts|counted|covers|is\s+including)\b",
     # "the 90 I gave is everybody employed", "45 is all our staff"
     rf"{NUM_START}(?P<n>{NUM})\s+(?:(?:i|we)\s+(?:gave|said|mentioned|quoted|told\s+you)\s+)?"
     r"(?:is|are|was|were)\s+(?:everyone|everybody|all\s+(?:of\s+)?"
@@ -100,9 +103,12 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "28 on the books", "40 on the payroll"
     rf"{NUM_START}(?P<n>{NUM})\s+on\s+(?:the\s+|our\s+)?(?:books|payroll)\b",
     # "21 people" as one item of a list of facts: "21 people, sales £2.4m"
-    rf"(?:^|(?<=[,;:(\n])|(?<=\.\s)|(?<=\s[-–]))\s*(?:{QUAL}\s+)?(?P<n>{NUM})\s+(?:people|persons)"
+    rf"(?:^|(?<=[,;:(\n])|(?<=\.\s)|(?<=\s[-–])|(?<=\bfrom\s))\s*(?:{QUAL}\s+)?(?P<n>{NUM})\s+"
+    r"(?:people|persons)"
     # ... or before the next fact: "22 people and we turn over £2m"
-    r"\s*(?=[,;.)(]|$|inc(?:l|luding)?\b|(?:and|with|plus)\s+(?:we|our|a|an|the)?\s*"
+    r"\s*(?=[,;.)(]|$|inc(?:l|luding)?\b|depending\b|give\s+or\s+take\b|or\s+so\b|"
+    r"(?:at\s+the\s+moment|currently|these\s+days|right\s+now)\b|"
+    r"(?:and|with|plus)\s+(?:we|our|a|an|the)?\s*"
     r"(?:turn\s*-?\s*over|turnover|"
     r"sales|revenue|t/o)\b|"
     # ... or with how long they work: "23 people all full time"
@@ -243,7 +249,7 @@ _PART_TIMERS = re.compile(
 _DAY_WORKERS = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s+(?:(?:more|other|further)\s+)?(?:people|persons|staff|employees|"
     rf"workers|colleagues|ladies|women|men|{_ROLE})?\s*(?:(?:who|that)\s+(?:each\s+|all\s+|both\s+)?|"
-    r"of\s+(?:whom|them|these|those)\s+)?"
+    r"of\s+(?:whom|them|these|those|the\s+others|the\s+rest)\s+)?"
     r"(?:work|working|on|do|doing)\s+"
     rf"(?:{_DAYS}|(?P<h>{NUM})\s*-?\s*(?P<hunit>hours?|hrs?)\b(?:\s*(?:of|out\s+of|/|from)\s*"
     rf"(?:an?\s+)?(?P<full>{NUM})\s*-?\s*(?:hours?|hrs?)?(?:\s*-?\s*week)?)?"
@@ -274,7 +280,10 @@ _NOT_COUNTED_STAFF = re.compile(
     r"|(?:students?|trainees?)\s+on\s+(?:a\s+)?vocational\s+training(?:\s+contracts?)?\b"
     rf"|(?:{_PEOPLE}\s+|[a-z-]+\s+(?=(?:is\s+|are\s+|currently\s+|now\s+)*on\s+[a-z]+\s+leave))?"
     r"(?:(?:is|are|was|were|currently|now)\s+)*on\s+"
-    r"(?:maternity|paternity|parental|shared\s+parental|adoption)\s+leave\b)", re.I)
+    r"(?:maternity|paternity|parental|shared\s+parental|adoption)\s+leave\b)|"
+    # one person named: "plus Priya, who is on parental leave"
+    r"(?P<named>(?-i:[A-Z][a-z]+)),?\s+who(?:'s|\s+is|\s+has|\s+was)\s+(?:been\s+|now\s+)?on\s+"
+    r"(?:maternity|paternity|parental|shared\s+parental|adoption)\s+leave\b", re.I)
 # A total that is one group of the staff, the full-timers: others listed after are besides it
 _FULL_TIME_GROUP = re.compile(r"\bfull[\s-]?time(?:rs?)?\b|\bf/t\b", re.I)
 # Uncounted people named as well as a total ("8 staff plus 2 apprentices"), not among it.
@@ -470,8 +479,8 @@ def _less_uncounted(msg: Message, found: list[Found[float]],
                 not _FULL_TIME_GROUP.search(msg.text, total.start, total.end)
         previous = (index, match, among)
         if among:
-            heads = 1.0 if match["one"] else to_float(match["n"])
-            adjusted[index] = Found(total.start, total.end, max(total.value - heads, 0.0))
+            heads = 1.0 if match["one"] or match["named"] else to_float(match["n"])
+            adjusted[index] = Found(total.start, total.end, max(round(total.value - heads, 2), 0.0))
     return adjusted
 
 
@@ -554,8 +563,17 @@ def _part_time_breakdowns(msg: Message, lists: list[Found[float]] | None = None
         spans = [m.span() for m in (*part, *full)]
         if full:
             value = sum(to_float(m["n"]) for m in full) + part_awu
+            first = min((*full, *part), key=lambda m: m.start())
+            total = _staff_total(msg, lo, first.start(), 0)
+            if total is not None and _MORE_STAFF.search(msg.text, total.end("n"), first.start()):
+                # "8 employees plus the 3 directors, who work in it full time": besides them
+                value += to_float(total["n"])
+                spans.append(total.span("n"))
         elif part:
             total = _staff_total(msg, lo, part[0].start(), part_heads)
+            if total is None and _AMONG_THEM.search(part[0][0]):
+                # "3 of the rest do two days a week": among a total told before
+                total = _staff_total(msg, 0, part[0].start(), part_heads)
             if total is None and lo > 1 and _IT_INCLUDES.match(msg.text, lo):
                 # "... 90 on the books. That includes ... 6 who work half-time"
                 total = _staff_total(msg, *msg.sentence(lo - 2), part_heads)
@@ -577,7 +595,9 @@ def _part_time_breakdowns(msg: Message, lists: list[Found[float]] | None = None
                     value -= part_heads  # the part-timers are among the total
         if value is None or not spans:
             continue
-        if (part or full) and (me := _AND_ME.search(msg.text, lo, hi)) and \
+        owners_counted = any(m.re is _WORKING_OWNERS_FULL for m in full)
+        if (part or full) and not owners_counted and \
+                (me := _AND_ME.search(msg.text, lo, hi)) and \
                 not msg.claimed(*me.span()):  # singles are among `part` now
             # "5 staff at the benches, plus me, and ...", "... and me and my sister, both
             # full time": the owners beside the staff

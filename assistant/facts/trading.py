@@ -194,6 +194,9 @@ _A_CAREER = re.compile(
 _SUPPORT_SINCE = re.compile(
     r"\b(?:grants?|vouchers?|funding|subsid(?:y|ies)|awards?|loans?|support|assistance|"
     r"worked|employed|lived|joined|director)\b", re.I)
+_AT_WORK_ON_SITE = re.compile(r"\b(?:we've|we\s+have|we|i've|i\s+have)\s+been\s+(?!based\b|"
+                              r"located\b|living\b|renting\b|leasing\b)[a-z]+ing\b", re.I)
+_SITE_WORDS = re.compile(r"\b(?:site|premises|unit|building|address)\b", re.I)
 # Words showing that the clause before "since" speaks of the business at its work.
 _OWN_SUBJECT = re.compile(r"\W*(?:we|i|they|he|she|it|you|our|my|their|his|her|the|this|"
                           r"that)\b", re.I)
@@ -311,11 +314,21 @@ def read_months_trading(msg: Message, today: date) -> float | None:
                    and (m["month"] or int(m["year"]) != today.year)]
     if first_sales:
         found = first_sales
+    elif (late := _FIRST_SALES_UNDATED.search(msg.text)) is not None and \
+            not msg.about_another_business(late.start()):
+        # "registered in 2019 but dormant; we only started trading this year": trading began
+        # at a time not told, so how long is asked, not read from the registration
+        msg.claim(late.start(), late.end())
+        found = []
     for item in found:
         msg.claim(item.start, item.end)
     return msg.took("months_trading", found)
 
 
+_FIRST_SALES_UNDATED = re.compile(
+    r"\b(?:started|began|start|begin)\s+(?:actually\s+)?(?:trading|selling|invoicing)\s+"
+    r"(?:(?:only\s+)?(?:this|earlier\s+this)\s+year|recently|lately)\b|"
+    r"\bdormant\s+(?:until|till)\s+(?:this|earlier\s+this)\s+year\b", re.I)
 _FIRST_SALE_ON = re.compile(
     r"\b(?:first\s+(?:[a-z]+\s+(?:and|&)\s+(?:our\s+|the\s+)?first\s+)?(?:sales?|invoices?|"
     r"orders?|paying\s+(?:customers?|jobs?|clients?)|customers?|jobs?)|"
@@ -403,8 +416,13 @@ def _doing_for_a_time(msg: Message, today: date) -> list[Found[float]]:
         # since 1980")
         joined = lo > sentence_start and not _OWN_SUBJECT.match(clause) and \
             _DOING.search(msg.text, sentence_start, lo) is not None
+        # "we have been welding at this unit since 2009": the work done there, so the business
+        # has traded at least as long (not "we've been at this unit since 2021")
+        at_work_there = _AT_WORK_ON_SITE.search(clause) is not None and \
+            not _A_CAREER.search(_SITE_WORDS.sub(" ", clause))
         if (_DOING.search(clause) or lo == sentence_start or listed or joined) \
-                and not _A_CAREER.search(clause) and not _SUPPORT_SINCE.search(rest):
+                and (at_work_there or not _A_CAREER.search(clause)) \
+                and not _SUPPORT_SINCE.search(rest):
             found.append(Found(match.start(), match.end(), months_from(match, today)))
     return found
 

@@ -958,7 +958,7 @@ def test_solvent_said_with_it_s_and_were_typed_for_we_re(extractor: FactExtracto
 
 def test_a_total_including_the_owners_is_not_the_owners_alone(
         extractor: FactExtractor) -> None:
-    assert extractor.extract("We're a print shop, 9 staff including the two of us.").employees == 9
+    assert extractor.extract("A print shop: 9 people, counting the two of us.").employees == 9
     assert extractor.extract("a joinery, 6 ppl inc me and the wife").employees == 6
 
 
@@ -1044,3 +1044,60 @@ def test_a_workforce_with_the_firm_s_week_told_apart(extractor: FactExtractor) -
                               "hours; 4 seasonal packers for the 6 christmas months.")
     # 1 + 2 + 3 x 14/35 + 4 x 6/12
     assert facts.employees == 6.2
+
+
+def test_working_at_the_site_since_a_year_is_trading_that_long(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We've been printing on these premises since 2005.",
+                              today=date(2026, 12, 6))
+    assert facts.months_trading is not None and facts.months_trading > 200
+    assert extractor.extract("We've been at this unit since 2025.").months_trading is None
+
+
+def test_a_range_of_staff_with_a_caveat_after_it(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Anywhere from 30 to 34 people depending on the season.")
+    assert facts.employees == 32 and facts.ranges["employees"] == [30, 34]
+
+
+def test_a_parent_owning_the_business_named_with_a_word_more(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Vantor Inc owns 100% of the British company.")
+    assert [h.share_percent for h in facts.holdings] == [100]
+
+
+def test_part_way_through_an_arrangement_is_in_it_now(extractor: FactExtractor) -> None:
+    assert extractor.extract("We are in year two of a three-year voluntary arrangement agreed "
+                             "in 2025; payments are all up to date.").insolvent is True
+    assert extractor.extract("We entered an arrangement with our creditors in 2022. I believe "
+                             "it's still running, though it might have ended by now, I'd need "
+                             "to ask.").insolvent is None
+
+
+def test_trading_begun_this_year_after_a_dormant_spell_is_asked(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("Company formed in 2017, dormant for ages; we began selling this "
+                              "year.", today=date(2026, 12, 6))
+    assert facts.months_trading is None
+
+
+def test_a_year_said_in_words(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Established in nineteen eighty-eight.", today=date(2026, 12, 6))
+    assert facts.months_trading is not None and facts.months_trading > 400
+
+
+def test_staff_plus_the_working_directors_named_after_them(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Six employees, plus my brother and me, the two directors, who work "
+                              "in the business full time.")
+    assert facts.employees == 8
+
+
+def test_a_later_breakdown_of_the_figure_given_before(extractor: FactExtractor) -> None:
+    facts = extractor.extract("About the headcount: the 20 includes 3 apprentices, and Sam, who "
+                              "is on paternity leave. Also four of the others work two days a "
+                              "week.")
+    assert facts.employees == 13.6 and not facts.employees_added
+
+
+def test_the_owners_named_in_the_plural_also_owning_another_firm(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("Both directors also own another firm, a toolmaker in Dudley, "
+                              "which supplies the same customers.")
+    assert [(h.same_owner, h.direction) for h in facts.holdings] == [(True, "we_own")]
