@@ -593,6 +593,7 @@ class Assistant:
         lowered = f" {plain_words(text)} "
         kinds = [word for kind in self.programme.kinds.values() for word in kind.words]
         named: dict[str, bool] = {}  # programme id: named by more than one shortened word
+        had_from: set[str] = set()  # named only as where support already had came from
         for p in self.policy.programmes:
             found = [alias for alias in _aliases(p.id, p.name, kinds, p.aliases,
                                                  self._kind_names(p.kind))
@@ -600,6 +601,14 @@ class Assistant:
             if found:
                 own = {plain_words(a) for a in p.aliases}
                 named[p.id] = any(" " in a or a in own for a in found)
+                places = [m.start() for a in found
+                          for m in re.finditer(rf"(?<= ){re.escape(a)}(?= )", lowered)]
+                if places and all(_HAD_FROM.search(lowered[max(0, at - 200):at]) for at in places):
+                    had_from.add(p.id)
+        if had_from and set(named) - had_from:
+            # "£240k of costs for the Booster ... plus 8 days from the Heat Hub": the offer asked
+            # about, not the one whose support was had
+            named = {pid: strong for pid, strong in named.items() if pid not in had_from}
         # "labels for food and drink makers ... would the booster consider us?": a word of one
         # offer's name used as a plain word gives way to an offer named outright
         if any(named.values()):
@@ -753,6 +762,11 @@ def _describing(facts: Facts) -> set[str]:
 
 # Words too common to name a programme with its kind alone ("business service").
 _COMMON_LEADS = frozenset("business the a programme support regional new free".split())
+
+
+# support had from an offer, named just before it: "8 days from the heat hub", "days with the"
+_HAD_FROM = re.compile(r"\b(?:had|received|used|got|given|drew|drawn)\b.{0,160}"
+                       r"\b(?:from|with|through|via|by)\s+(?:the\s+|our\s+)?(?:\w+\s+){0,3}$")
 
 
 def _aliases(programme_id: str, name: str, kind_words: Sequence[str] = (),

@@ -260,6 +260,13 @@ _SUBSIDY_LIMIT = re.compile(r"\b(?:limit|cap|ceiling|threshold|maximum|max|allow
                             re.IGNORECASE)
 
 
+def _names(text: str, programme: Programme) -> bool:
+    """Whether the text names the programme by its name or one of its aliases."""
+    words = f" {plain_words(text)} "
+    return any(f" {plain_words(name)} " in words for name in (programme.name, *programme.aliases)
+               if name.strip())
+
+
 @dataclass(frozen=True)
 class Quote:
     lines: list[QuoteLine] = field(default_factory=list)
@@ -569,6 +576,10 @@ class AwardQuotes:
         if in_focus and not chosen:
             return in_focus  # one named before, or every one of a kind named before
         if in_focus and in_focus[0] in chosen:
+            return in_focus[:1]
+        if in_focus and chosen and _names(text, in_focus[0]):
+            # the offer named in this message, before one whose kind word it also uses ("for the
+            # Booster ... days from the Heat Hub")
             return in_focus[:1]
         if not chosen:
             chosen = [p for p in with_award if p.kind == "grant"] or with_award[:1]

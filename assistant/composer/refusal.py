@@ -320,7 +320,11 @@ SPAN = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|n
 _DURATION_ASKED = re.compile(
     r"\b(?:longest|shortest|duration|how\s+many\s+(?:days|weeks|months|years)|"
     r"(?:last|run|take)s?\s+for\b|how\s+long\s+(?:does|do|will|can|could|should|is|are|must|"
-    r"would)\s+(?:[\w-]+\s+){0,5}?(?:last|run|take|be\s+open|go\s+on))", re.IGNORECASE)
+    r"would)\s+(?:[\w-]+\s+){0,8}?(?:last|run|take|be\s+open|go\s+on))", re.IGNORECASE)
+# "how long does the free trial period last", "how long will the mentoring run": the thing
+_HOW_LONG_X_LASTS = re.compile(
+    r"\bhow\s+long\s+(?:does|do|will|would|is|are)\s+(?P<thing>(?:[\w-]+\s+){1,8}?)"
+    r"(?:last|run|go\s+on|be\s+(?:open|available))\b", re.IGNORECASE)
 # a period, not a quantity of something: "within 10 working days", not "3 days of analyst time"
 # ("within 20 working days of the request" is one)
 _PERIOD = re.compile(rf"\b(?:within|inside|in|after|before|by)\s+(?:{SPAN.pattern})|"
@@ -547,6 +551,12 @@ def _holds_answer(question: Question, text: str) -> bool:
         # a period, not a quantity of something ("12 days of support" says nothing of how
         # long a project may run)
         span = SPAN if _UNITS_COUNTED.search(question.text) else _PERIOD
+        if (lasting := _HOW_LONG_X_LASTS.search(question.text)) is not None:
+            # "how long will the free desk offer run?": a period said of that thing, not
+            # of any other
+            thing = set(stems(lasting["thing"])) - FORM_WORDS
+            return any(span.search(line) and thing & set(stems(line))
+                       for line in text.splitlines()) if thing else bool(span.search(text))
         return bool(span.search(text))
     day_asked = bool(_DAY_ASKED.search(question.text))
     if wanted == "date" and (event := _event_asked(question.text)):

@@ -60,6 +60,11 @@ _PEOPLE_ASKED = re.compile(r"\b(?:names?|who|whom|contacts?|emails?|phone\s+numb
                            r"details\s+of)\b", re.IGNORECASE)
 # "In or out?" after the place was named: the place is in the message, not the question
 _IN_OR_OUT = re.compile(r"\b(?:in\s+or\s+out|inside\s+or\s+outside)\b", re.IGNORECASE)
+# ... or the business's own site asked about: "Our unit is in Leek. Are we in the area?"
+_ARE_WE_IN = re.compile(r"^\W*(?:are|is)\s+(?:we|us|our\s+(?:[\w-]+\s+)?(?:site|unit|business|"
+                        r"company|firm|premises|factory|workshop|office|shop|yard|plant))\s+"
+                        r"(?:\w+\s+)?(?:in|inside|within|outside|part\s+of|covered)\b",
+                        re.IGNORECASE)
 # A place's public body or business network, which a question can ask about as such
 _A_BODY = re.compile(r"\b(?:city|borough|district|county|town|parish)?\s*council(?:'s)?\b|"
                      r"\bgrowth\s+hub\b|\bchamber\s+of\s+commerce\b", re.IGNORECASE)
@@ -89,7 +94,10 @@ _ASKS_FOR = (r"\b(?:which|what)\s+(?:\w+\s+){{0,4}}?{kind}\b(?!\s+(?:innovation|
 _TIMING_WORDS = re.compile(
     r"\b(?:open|opens|opened|opening|close|closes|closed|closing|shut|shuts|deadline|when|"
     r"date|dates|start|starts|end|ends|still|yet|now|today|tomorrow|this\s+week|long|"
-    r"submit|send|apply|missed|miss|late|over\s+christmas|in\s+time)\b", re.IGNORECASE)
+    r"submit|send|apply|missed|miss|late|over\s+christmas|in\s+time|"
+    # "how much time is left to send the form in?", "weeks left"
+    r"(?:days?|weeks?|months?|time)\s+(?:(?:have\s+)?(?:we|i)\s+(?:got\s+|have\s+)?)?left|"
+    r"get\s+(?:it|(?:an?|our|the)\s+(?:[\w-]+\s+){0,2}?application)\s+in)\b", re.IGNORECASE)
 _OPEN_OR_CLOSED = re.compile(r"\b(?:open|closed|upcoming)\b", re.IGNORECASE)
 # a name in capitals after the first word: "Centre Innovation Project", "Round 2"
 _PROPER = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][a-z]+(?:[ -](?:[A-Z][\w-]*|\d+))+")
@@ -229,7 +237,8 @@ class StructuredAnswers:
             return []  # "does Dudley Council run its own grants?": the body, not the place
         for area in self._view.areas:
             found = _place_in(area, text)
-            if found is None and message and _IN_OR_OUT.search(text):
+            if found is None and message and (_IN_OR_OUT.search(text) or
+                                              _ARE_WE_IN.search(text)):
                 found = _place_in(area, message)
             if found is None:
                 continue

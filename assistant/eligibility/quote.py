@@ -61,7 +61,35 @@ def award_quote(offers: Sequence[Offer], stated_band: str | None = None,
         if calc is None or calc.eligible_costs_gbp is None:
             continue
         lines.extend(_offer_lines(offer, calc, stated_band, described))
+        lines.extend(_headroom_cap(offer, calc, stated_band))
     return lines
+
+
+def _headroom_cap(offer: Offer, calc: AwardCalculation, stated_band: str | None
+                  ) -> list[QuoteLine]:
+    """The subsidy headroom, when earlier support leaves less than the award worked out: the
+    most that could be offered is then the headroom."""
+    headroom, prior = calc.mfa_headroom_gbp, calc.prior_support_gbp
+    if headroom is None or not prior or calc.eligible_costs_gbp is None:
+        return []
+    amounts = [_amount(offer.award, rate, calc.eligible_costs_gbp)[0]
+               for rate in _rates(offer.award, calc, stated_band,
+                                  offer.assessment.possible_bands)]
+    top = max((a for a in amounts if a is not None), default=None)
+    if top is None or headroom >= top:
+        return []
+    clause = next((line.clause for line in calc.lines
+                   if line.clause is not None and "headroom" in line.text.lower()),
+                  offer.award.clause)
+    working = (f"{pounds(calc.mfa_limit_gbp)} - {pounds(prior)} = {pounds(max(headroom, 0))}")
+    minimum = offer.award.min_award_gbp
+    if minimum is not None and headroom < minimum:
+        return [QuoteLine(f"Earlier support of {pounds(prior)} leaves {pounds(max(headroom, 0))} "
+                          f"of headroom under the subsidy limit ({working}), less than the "
+                          f"minimum award of {pounds(minimum)}.", clause)]
+    return [QuoteLine(f"Earlier support of {pounds(prior)} leaves {pounds(headroom)} of headroom "
+                      f"under the subsidy limit ({working}), so the most that could be offered "
+                      f"is {pounds(headroom)}.", clause)]
 
 
 def band_difference_quote(offers: Sequence[Offer], first: str, second: str) -> list[QuoteLine]:

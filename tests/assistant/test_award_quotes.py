@@ -538,3 +538,18 @@ def test_the_costs_for_an_award_asked_with_must_be(ssr) -> None:
                            "our eligible costs be?"))
     assert text.startswith("A small business needs £80,000 of eligible costs to reach a grant "
                            "of £36,000")
+
+
+def test_the_most_that_could_be_offered_is_the_subsidy_headroom_left(ssr) -> None:
+    text = answer(ask(ssr, "Small firm, Productivity Booster project with £220,000 of "
+                           "eligible costs. We have received £260,000 of Minimal Financial "
+                           "Assistance this year. What is the largest grant possible?"))
+    assert "£99,000" in text  # 45% of £220,000, below the £100,000 maximum
+    assert "the most that could be offered is £55,000" in text
+
+
+def test_the_offer_named_wins_over_a_kind_word_in_another_offer_s_name(ssr) -> None:
+    text = answer(ask(ssr, "Our costs for the Productivity Booster come to £90,000; we also had "
+                           "4 days from a Hub last spring. What would the grant be?",
+                      focus=["productivity-booster"]))
+    assert text.startswith("The Productivity Booster grant")

@@ -241,6 +241,16 @@ def test_no_ceiling_answer_for_other_questions(message: str) -> None:
 def test_the_time_left_in_the_open_round(answers: StructuredAnswers) -> None:
     texts = _texts(answers, "How many days are left until the capital grant deadline?")
     assert len(texts) == 1 and texts[0].endswith("From today that is 63 days, about 9 weeks.")
+    # the time left said with no timing word but "left" and getting the form in
+    texts = _texts(answers, "capital grant, this round: how many weeks have I got left to get "
+                            "our application in?")
+    assert texts and texts[0].endswith("From today that is 63 days, about 9 weeks.")
+
+
+def test_the_business_s_own_site_asked_about_after_it_was_named(
+        answers: StructuredAnswers) -> None:
+    texts = _texts(answers, "Our workshop is in Ilkley. Are we within the programme area?")
+    assert texts and texts[0].startswith("Yes: Ilkley")
 
 
 def test_who_to_talk_to_from_outside_the_area(answers: StructuredAnswers) -> None:

@@ -290,6 +290,8 @@ def test_a_length_answers_how_long_a_thing_is() -> None:
      "The test cell has 2 bays."),
     ("Who keeps the IP from a joint study?", "The IP from a joint study stays with the business.",
      "A joint study pairs the business with the University of Warwick."),
+    ("How long does the free onboarding period at the incubator last?",
+     "The onboarding period lasts 3 months.", "Projects must finish within 12 months."),
 ])
 def test_a_measure_or_a_thing_held_is_answered_only_by_one(question: str, holds: str,
                                                            lacks: str) -> None:
