@@ -765,7 +765,8 @@ _COMMON_LEADS = frozenset("business the a programme support regional new free".s
 
 
 # support had from an offer, named just before it: "8 days from the heat hub", "days with the"
-_HAD_FROM = re.compile(r"\b(?:had|received|used|got|given|drew|drawn)\b.{0,160}"
+_HAD_FROM = re.compile(r"(?:\b(?:had|received|used|got|given|drew|drawn|history|record)\b.{0,160}"
+                       r"|\bdays?\s+)"  # "10 support days from the hub": support had
                        r"\b(?:from|with|through|via|by)\s+(?:the\s+|our\s+)?(?:\w+\s+){0,3}$")
 
 

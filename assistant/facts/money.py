@@ -229,6 +229,11 @@ _SAME_PHRASE = re.compile(r"\s*(?:-\s*)?(?:(?!(?:of|on|for|to|in|at|from|with|by
                           re.I)
 
 
+# a cost word leading to its own amount: "a consultant quoting £40,000", "training at £2k"
+_LEADS_TO = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(?:quoting|quoted|quotes|costing|costs|priced\s+at|"
+                       r"at|charging|charges|wants|asking|for|of|is|are|=|:|-|–)\s*", re.I)
+
+
 def nearest_role(msg: Message, amount: Amount, lo: int, hi: int,
                  others: list[Amount], roles: tuple[str, ...] | None = None) -> str | None:
     """The role of the nearest word naming what an amount is, within [lo, hi); a cue with
@@ -244,6 +249,10 @@ def nearest_role(msg: Message, amount: Amount, lo: int, hi: int,
             a, b = (amount.end, match.start()) if after else (match.end(), amount.start)
             if any(a <= o.start and o.end <= b for o in others if o is not amount):
                 continue
+            if after and not _SAME_PHRASE.fullmatch(text, a, b) and any(
+                    _LEADS_TO.fullmatch(text, match.end(), o.start)
+                    for o in others if o is not amount and o.start >= match.end()):
+                continue  # "..., and a consultant quoting £40,000": the word leads the next one
             if after and _TOWARDS.search(text, a, match.end()):
                 continue
             if not after and role == "grant" and _COVERS.search(text, a, b):
@@ -386,7 +395,7 @@ class InKind:
 
 # Support in kind had already: "we've used 4 of our days", "we had 9 days last year"
 _USED = re.compile(r"\b(?:had|used|received|got|taken|took|completed|drawn|claimed|already|"
-                   r"gave|given)\b", re.I)
+                   r"gave|given|history|record|so\s+far|to\s+date)\b", re.I)
 
 
 # support still to come, not had: "and we'd like 5 days of expert time"
@@ -466,6 +475,7 @@ def read_money(msg: Message, today: date, in_kind: Sequence[InKind] = ()
                                 update={"amount": amount.money.amount * per_year}))
         found[role].append(Found(amount.start, amount.end, amount.money))
     _spent_beside_consultancy(msg, found, unassigned)
+    _first_item_before(msg, found, unassigned)
     # an amount with nothing near it, in a message about one thing that no other amount
     # has stated
     only = _only_role_mentioned(msg)
@@ -528,6 +538,22 @@ def _another_item(msg: Message, before: Amount, amount: Amount) -> bool:
     # the words between name no other kind of amount: not "... and the grant we want is £27k"
     return not any(cue.search(msg.text, before.end, amount.start)
                    for role, cue in _MONEY_CUES if role != "project_cost")
+
+
+def _first_item_before(msg: Message, found: dict[str, list[Found[Money]]],
+                       unassigned: list[Amount]) -> None:
+    """An amount with no word of its own that opens a list of the project's items: "a kiln for
+    £20k and the software for £5k" (the cost word comes with the second)."""
+    for amount in list(unassigned):
+        after = [f for f in found["project_cost"] if f.start >= amount.end
+                 and msg.sentence(f.start) == msg.sentence(amount.start)]
+        if not after:
+            continue
+        first = min(after, key=lambda f: f.start)
+        if _another_item(msg, amount, Amount(first.start, first.end, first.value)) and \
+                not _OWN_TIME.search(msg.text, *msg.clause(amount.start, amount.end)):
+            found["project_cost"].append(Found(amount.start, amount.end, amount.money))
+            unassigned.remove(amount)
 
 
 def _items_added(msg: Message, items: list[Found[Money]]) -> list[Found[Money]]:

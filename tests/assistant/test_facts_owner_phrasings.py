@@ -1101,3 +1101,17 @@ def test_the_owners_named_in_the_plural_also_owning_another_firm(
     facts = extractor.extract("Both directors also own another firm, a toolmaker in Dudley, "
                               "which supplies the same customers.")
     assert [(h.same_owner, h.direction) for h in facts.holdings] == [(True, "we_own")]
+
+
+def test_a_cost_word_that_leads_to_the_next_amount_is_that_amount_s(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("Project costs: a router £30,000, dust extraction £6,000, and a "
+                              "consultant charging £15,000 for the layout study.")
+    assert facts.project_cost is not None and facts.project_cost.amount == 51_000
+    assert facts.consultancy_cost is not None and facts.consultancy_cost.amount == 15_000
+
+
+def test_a_first_item_without_a_cost_word_of_its_own(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We'd buy a glass kiln at £20k, new software at £5k and a "
+                              "consultant who's quoted £9k.")
+    assert facts.project_cost is not None and facts.project_cost.amount == 34_000
