@@ -280,11 +280,6 @@ def _small_talk(text: str) -> RouteDecision | None:
 _AREA_ASKED = re.compile(r"\b(?:area|areas|region|covered|cover|covers|inside|within|outside|"
                          r"included|count|counts|part\s+of|boundary|patch|eligible)\b|"
                          r"\bin\s+or\s+out\b", re.IGNORECASE)
-_PLACE_AND_TRADE = frozenset({"postcode", "local_authority", "sector_text", "sector_mentions"})
-# a question whether a place is in the programme's area
-_IN_THE_AREA = re.compile(r"\b(?:in|inside|within|outside|part\s+of)\s+(?:the|your|our)\s+"
-                          r"(?:[\w-]+\s+){0,2}?(?:area|region|patch|boundary)\b|"
-                          r"\b(?:covered|in\s+or\s+out)\b", re.IGNORECASE)
 _ASKER_MAY = r"(?:can|could|may|might|would|will|do|does)\s+(?:we|i|my\s+\w+|our\s+\w+)"
 _HAVE_OFFER = (r"(?:get|have|receive|apply\s+for|go\s+for|access|join|qualify\s+for|"
                r"be\s+considered\s+for)")
@@ -411,11 +406,6 @@ def _describes_business(text: str, facts: Collection[str], follow_up: bool = Fal
     we get?"; one that asks how to apply, or what a rule means, wants that answered."""
     question = read_question(text)
     if question.asks and question.kind not in {"other", "yes_no"}:
-        return False
-    if question.asks and _IN_THE_AREA.search(question.text) and \
-            set(facts) <= _PLACE_AND_TRADE and not _asks_about_eligibility(text):
-        # "a firm in Cradley, B63: is that inside the area?": the area answered (a business
-        # described with its size as well wants its check)
         return False
     if rules.SELF_DESCRIPTION.search(text):
         # "Machine shop here. Which SIC code is right?": only the trade is told, and

@@ -89,9 +89,6 @@ FIGURES_ASKED = [
 ]
 # Descriptions that ask something else: that question is answered, not a checklist.
 DESCRIPTIONS_ASKING = [
-    # a place told, then whether it is in the area: that answered, not a verdict
-    ("Got a call from a bakery in Halesowen, B62. Is that inside the programme area?",
-     {"local_authority", "postcode", "sector_text"}),
     ("We have 30 staff in Walsall. How do I apply?", {"employees", "local_authority"}),
     ("We're a bakery in Dudley with 12 people. When does the next round open?",
      {"employees", "local_authority", "sector_text"}),
