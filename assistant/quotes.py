@@ -264,7 +264,7 @@ def _names(text: str, programme: Programme) -> bool:
     """Whether the text names the programme by its name or one of its aliases."""
     words = f" {plain_words(text)} "
     return any(f" {plain_words(name)} " in words for name in (programme.name, *programme.aliases)
-               if name.strip())
+               if plain_words(name))
 
 
 @dataclass(frozen=True)
@@ -519,9 +519,7 @@ class AwardQuotes:
         kind of programme, or an award's noun ("grant", "voucher")."""
         if self._kinds_named(text):
             return True
-        words = f" {plain_words(text)} "
-        if any(f" {plain_words(name)} " in words for p in self._policy.programmes
-               if p.award is not None for name in (p.name, *p.aliases) if plain_words(name)):
+        if any(_names(text, p) for p in self._policy.programmes if p.award is not None):
             return True
         return any(re.search(rf"\b{noun}s?\b", text, re.IGNORECASE)
                    for noun in AWARD_NOUN.values())

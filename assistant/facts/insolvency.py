@@ -158,9 +158,6 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
             if _IT_AGAIN.match(msg.text, sentence_end + 1) else ""
         if (_ONGOING.search(after + following) or _PART_WAY.search(lead)) and \
                 (state := _insolvency_state(msg, match.start(), describes_business)) is not None:
-            if state and _HEDGED.search(after + following) and _MAY_BE_OVER.search(
-                    after + following):
-                return None  # "I think we're still paying, but it may have finished": unknown
             states.append(state)  # "a CVA in 2023 that runs until 2028": not over yet
             continue
         if _OVER_AFTER.search(after) and not _NOW.search(lead + after):

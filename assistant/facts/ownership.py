@@ -50,11 +50,8 @@ _FAMILY_OWNED = re.compile(
 # Holders listed with their shares: "md 55% + a distributor 45%", "Shareholders: county
 # council 15%, partners 85%", "college has 20% staff 80%".
 _LISTED_HOLDER = re.compile(
-    rf"(?:^|(?<=[,+&:;(/%])|(?<=\band)|(?<=\bare)|(?<=\bwere))\s*"
-    rf"(?P<holder>(?:an?\s+|the\s+|our\s+)?[A-Za-z][\w'.-]*"
-    # the share may follow in brackets: "the two founders (70%) and the council (30%)"
-    rf"(?:\s+[A-Za-z][\w'.-]*){{0,3}}?)\s*(?:[:=-]|\((?=[^()]{{0,12}}\)))?\s*{_SHARE}"
-    rf"(?!\s*(?:of|in)\b)", re.I)
+    rf"(?:^|(?<=[,+&:;(/%])|(?<=\band))\s*(?P<holder>(?:an?\s+|the\s+|our\s+)?[A-Za-z][\w'.-]*"
+    rf"(?:\s+[A-Za-z][\w'.-]*){{0,3}}?)\s*[:=-]?\s*{_SHARE}(?!\s*(?:of|in)\b)", re.I)
 # "... bought a stake", "... has a shareholding": a stake whose size is not said
 _A_STAKE = re.compile(
     r"\b(?:took|taken|take|takes|has|have|had|holds?|held|owns?|bought|acquired|kept|keeps|"
