@@ -262,6 +262,15 @@ def _asking_sentence(message: str) -> tuple[str, str]:
                 _QUESTION_WORD.match(bare) or _YES_NO.match(bare)) and \
                 not _WH_CLAUSE_AS_NOUN.match(bare):
             return sentences[-1], last
+    if len(asking) > 1 and _ARGUED.search(asking[-1]) and not _ARGUED.search(asking[-2]):
+        # "Could we put a van in the bid? It would speed up deliveries, so surely it counts?":
+        # the owner's case for the answer follows the question, which is the one to answer
+        return asking[-2], asking[-2]
+    if len(asking) > 1 and _RESTATED.match(_LEAD_IN.sub("", asking[-1])) and \
+            _WH_OPENING.match(_LEAD_IN.sub("", asking[-2])):
+        # "How long can a hub project run? Is there a limit like the grant's 12 months?": the
+        # second asks the first again by a comparison
+        return asking[-2], asking[-2]
     if len(asking) > 1 and _GUESS_AT_ANSWER.match(asking[-1]):
         # "Who hosts the lab? Is it the council?": the owner's guess at the answer
         # follows the question, which is the one to answer
@@ -321,6 +330,11 @@ _GUESS_AT_ANSWER = re.compile(
     r"^\W*(?:or\s+)?(?!(?:why|how|what|who|when|where|which|really|sure|ok|okay)\b)"
     r"(?:[\w'%.£-]+\s*){1,3}\?\s*$",
     re.IGNORECASE)
+# the owner arguing for an answer: "so surely that counts?", "that's fine, right?"
+_ARGUED = re.compile(r"\bsurely\b|,\s*(?:right|yeah|no)\s*\?\s*$", re.IGNORECASE)
+_RESTATED = re.compile(r"^\W*(?:is|are|does|do|will|would)\s+(?:there|it|they|that)\b[^?]*?"
+                       r"\b(?:like|same\s+as|as\s+with|similar\s+to|as\s+for|as\s+per)\b",
+                       re.IGNORECASE)
 _WH_OPENING = re.compile(r"^\W*(?:who|whom|whose|what|which|when|where|how)\b", re.IGNORECASE)
 
 

@@ -100,7 +100,10 @@ _OWN_SHARE = re.compile(r"\b(?:we|i|us|ourselves|myself|the\s+business)\s+(?:\w+
 _PAYS_FOR = re.compile(
     r"\b(?:pay(?:s|ing)?|cover|covers|covered|(?:part[- ]?)?fund(?:s|ed|able)?|use\s+(?:the|a|"
     r"our|it|this|that)\b|used\s+(?:to|for|on)|spend|spent|buy|buying|purchase|purchasing|"
-    r"claim|claimable|count\s+as|eligible(?:\s+costs?)?|include|includes|towards?|go\s+on)\b",
+    r"claim|claimable|count\s+as|eligible(?:\s+costs?)?|include|includes|towards?|go\s+on|"
+    # "could we put a van into our bid?": a cost in the application
+    r"(?:in|into|on|to|as\s+part\s+of)\s+(?:the|our|my|a|this)\s+(?:[\w-]+\s+){0,2}?(?:bid|"
+    r"application|claim|project))\b",
     re.IGNORECASE)
 # A question about something told before it: "will the grant pay for it?", "is the machine
 # still fundable?"

@@ -323,7 +323,8 @@ _DURATION_ASKED = re.compile(
     r"would)\s+(?:[\w-]+\s+){0,8}?(?:last|run|take|be\s+open|go\s+on))", re.IGNORECASE)
 # "how long does the free trial period last", "how long will the mentoring run": the thing
 _HOW_LONG_X_LASTS = re.compile(
-    r"\bhow\s+long\s+(?:does|do|will|would|is|are)\s+(?P<thing>(?:[\w-]+\s+){1,8}?)"
+    r"\bhow\s+long\s+(?:does|do|will|would|is|are|can|could|may|might|must|should)\s+"
+    r"(?P<thing>(?:[\w-]+\s+){1,8}?)"
     r"(?:last|run|go\s+on|be\s+(?:open|available))\b", re.IGNORECASE)
 # a period, not a quantity of something: "within 10 working days", not "3 days of analyst time"
 # ("within 20 working days of the request" is one)
@@ -554,8 +555,9 @@ def _holds_answer(question: Question, text: str) -> bool:
         if (lasting := _HOW_LONG_X_LASTS.search(question.text)) is not None:
             # "how long will the free desk offer run?": a period said of that thing, not
             # of any other
+            # (most of its words: "a joint research study" is not any study)
             thing = set(stems(lasting["thing"])) - FORM_WORDS
-            return any(span.search(line) and thing & set(stems(line))
+            return any(span.search(line) and 2 * len(thing & set(stems(line))) >= len(thing)
                        for line in text.splitlines()) if thing else bool(span.search(text))
         return bool(span.search(text))
     day_asked = bool(_DAY_ASKED.search(question.text))

@@ -489,10 +489,29 @@ _SHARE_INSIDE = re.compile(r"\b(owned|held|controlled)\s+"
                            r"(\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b))\s+by\b", re.I)
 
 
+# A list opened by a colon, one item a line: "to check properly:\n- 205 full-time\n- 22 apprentices"
+_BULLETED = re.compile(r"(?<=:)[ \t]*\n((?:[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]+[^\n]+(?:\n|$))+)")
+_BULLET = re.compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]+")
+_LABELLED_ITEM = re.compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]+[A-Za-z][\w /&'()-]{0,30}:")
+
+
+def _bullets_joined(text: str) -> str:
+    """A list of items opened by a colon as one sentence, its items joined by semicolons, as an
+    owner writes it inline; a list of labelled lines ("- Staff: 35") stays a form."""
+    def joined(match: re.Match[str]) -> str:
+        lines = [line for line in match[1].splitlines() if line.strip()]
+        if any(_LABELLED_ITEM.match(line) for line in lines):
+            return match[0]
+        items = [_BULLET.sub("", line).strip().rstrip(";,") for line in lines]
+        end = "" if items[-1].endswith((".", "!", "?")) else "."
+        return " " + "; ".join(items) + end + "\n"
+    return _BULLETED.sub(joined, text)
+
+
 def rewrite(text: str, range_end: RangeEnd = "middle") -> str:
     """The message with form lines and shorthand written out (see the module doc); a range
     ("£40-50k", "between 40 and 60 staff") as its middle, or as the end asked for."""
-    text = _forms(words_to_digits(_spelling(client_voice(text))))
+    text = _forms(words_to_digits(_spelling(client_voice(_bullets_joined(text)))))
     for pattern, replacement in _SHORTHAND:
         text = pattern.sub(replacement, text)
     text = _SHARE_INSIDE.sub(r"\2 \1 by", text)

@@ -24,7 +24,8 @@ _SHARE = rf"(?:{NUM_START}(?P<share>{NUM})\s*(?:%|per\s*cent\b|percent\b)|(?P<ha
 # "on the vans half the time", "half a day a week": a share of time, not of the company
 _SHARE = _SHARE.replace(
     r"(?P<half>\bhalf)",
-    r"(?P<half>\bhalf(?!\s+(?:(?:of\s+)?the\s+(?:time|day|week|month|year|staff|team|people)|"
+    r"(?P<half>\bhalf(?!-(?:time|day|days|week|hours?|term|year)\b|"
+    r"\s+(?:(?:of\s+)?the\s+(?:time|day|week|month|year|staff|team|people)|"
     r"(?:of\s+)?(?:my|our|his|her|their)\s+(?:time|day|week)|time|an?\s|days?|hours?|weeks?|"
     r"months?|[\w-]+[\s-]+time)\b))")
 _OWNED_BY = re.compile(
@@ -140,8 +141,8 @@ _REFERS_BACK = re.compile(
 # The holder's own verb going on: "A supplier holds 30% of us and has 40 staff"
 _AND_HAS = re.compile(
     r"(?:\s*(?:of\s+)?(?:us|the\s+(?:company|business|firm|shares)|our\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:shares|equity|business|company|firm))\b)?\s*,?\s*(?:(?:and|,)\s+(?=(?:has|had|employs|"
-    r"turns\s+over)\b)|(?:with|and)\b(?=[^.;!?]{0,40}\b(?:of\s+its\s+own|of\s+their\s+own)\b))",
+    r"(?:shares|equity|business|company|firm))\b)?\s*,?\s*(?:(?:and|,)\s+(?=(?:has|had|have|employs?|"
+    r"turns?\s+over)\b)|(?:with|and)\b(?=[^.;!?]{0,40}\b(?:of\s+its\s+own|of\s+their\s+own)\b))",
     re.I)
 # Words that turn back to the business itself: "; we have 45 staff".
 _SELF_AGAIN = re.compile(r"(?:[;,]|\band\b|\bbut\b)\s+(?:we|our|us|here)\b", re.I)
@@ -180,7 +181,12 @@ _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
     ("individual", re.compile(
         r"\b(?:directors?|founders?|co-?founders?|family|individuals?|people|persons?|partners?|"
         r"shareholders?|owners?|wife|husband|brother|sister|father|mother|son|daughter|me|"
-        r"myself|employees|staff|management|managers?|friends?)\b", re.I)),
+        r"myself|employees|staff|management|managers?|friends?|"
+        # people known to the owner: "a former colleague", "my two cousins"
+        r"colleagues?|cousins?|uncles?|aunts?|nephews?|nieces?|grand(?:father|mother|parents?|"
+        r"sons?|daughters?|children)|parents|mum|dad|mom|spouse|fianc[eé]e?|girlfriend|"
+        r"boyfriend|neighbours?|relatives?|in-laws?|siblings?|brothers|sisters|sons|daughters|"
+        r"mates?)\b", re.I)),
 )
 
 
@@ -201,10 +207,21 @@ _PEOPLE_COUNTED = re.compile(r"^(?:the\s+|our\s+)?(?:\d+|two|three|four|five|bot
                              r"(?:[a-z-]+\s+)?[a-z-]+(?<!s)s\b", re.I)
 
 
+# a person named by who they are to the owner, last in the label: "a university friend"
+_KNOWN_PERSON = re.compile(
+    r"\b(?:colleague|cousin|uncle|aunt|nephew|niece|grand(?:father|mother|parent|son|daughter)|"
+    r"friend|neighbour|relative|sibling|brother|sister|son|daughter|wife|husband|spouse|"
+    r"partner|mate)s?\s*$", re.I)
+
+
 def _holder_kind(label: str, phrase: str) -> HolderKind:
     # what follows ", no outside investors, no council stake" names nobody who holds
     phrase = re.split(r"(?:[,;]|\s[-–])\s*(?:and\s+)?(?:no|not|never|nothing)\b", phrase,
                       maxsplit=1)[0]
+    if _KNOWN_PERSON.search(label) and not re.search(r"\b(?:business|trading)\s+partners?\s*$|"
+                                                     r"\bpartner\s+(?:company|firm)", label,
+                                                     re.I):
+        return "individual"
     if _PEOPLE_COUNTED.match(label) and not any(
             pattern.search(label) for kind, pattern in _HOLDER_KINDS if kind != "individual"):
         return "individual"
@@ -693,19 +710,19 @@ def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
             return None
         msg.claim(subject_start, end)
         return Found(subject_start, end, holding)
-    if _RELATIVE.fullmatch(subject):
+    if _RELATIVE.fullmatch(subject) and (named := _NAMED_BEFORE.search(
+            msg.text, msg.sentence(subject_start)[0], subject_start)) is not None:
         # "we spun out of a university, which keeps 35%": the noun before the comma
-        named = _NAMED_BEFORE.search(msg.text, msg.sentence(subject_start)[0], subject_start)
-        if named is None:
-            return None
         subject_start = named.start("noun")
         subject = named["noun"]
     holder_end = match.start()
     if subject and _PRONOUN.fullmatch(subject) and \
             (parent := _last_parent(msg, subject_start)) is not None:
-        # "we're the UK arm of a Dutch group - they own 100% of us": the group
-        subject_start, holder_end = parent.span("noun")
-        subject = parent["noun"]
+        # "we're the UK arm of a Dutch group - they own 100% of us", "we were bought by
+        # Nordvik AB, who own all of us": the group
+        which = "noun" if parent["noun"] else "buyer"
+        subject_start, holder_end = parent.span(which)
+        subject = parent[which]
     elif not subject or _PRONOUN.fullmatch(subject):
         return None
     if match["prep"] and not _OUR_EQUITY.match(msg.text, match.end()) and not \
@@ -724,9 +741,14 @@ def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
 # the business as a part of another: "the UK arm of a German supplier", "a subsidiary of an
 # American group"
 _PART_OF = re.compile(
-    r"\b(?:arm|subsidiary|division|branch|offshoot|part|member|plant|site)\s+of\s+"
-    r"(?P<noun>(?:an?|the)\s+[A-Za-z][\w&'.-]*(?:\s+[A-Za-z][\w&'.-]*){0,4}?)"
-    r"(?=\s*(?:[,.;:()]|\s[-–—]\s|$|\s+(?:and|which|who|that|based|in|with)\b))", re.I)
+    r"\b(?:(?:arm|subsidiary|division|branch|offshoot|part|member|plant|site)\s+of\s+"
+    r"(?P<noun>(?:an?|the)\s+[A-Za-z][\w&'.-]*(?:\s+[A-Za-z][\w&'.-]*){0,4}?)|"
+    # "we were bought by Nordvik Group AB": the buyer, by its name or its noun
+    r"(?:bought|acquired|taken\s+over|purchased)\s+by\s+"
+    r"(?P<buyer>(?:(?:an?|the)\s+[A-Za-z][\w&'.-]*|(?-i:[A-Z])[\w&'.-]*)"
+    r"(?:\s+[A-Za-z][\w&'.-]*){0,4}?))"
+    r"(?=\s*(?:[,.;:()]|\s[-–—]\s|$|\s+(?:and|which|who|that|based|in|with|last|this|"
+    r"back|recently|earlier|\d+)\b))", re.I)
 
 
 def _last_parent(msg: Message, before: int) -> re.Match[str] | None:

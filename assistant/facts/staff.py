@@ -272,18 +272,21 @@ _SEASONAL = re.compile(
 # on vocational training contracts, and staff on maternity or parental leave.
 _PEOPLE = (r"(?:people|persons?|staff(?:\s+members?)?|members?\s+of\s+staff|employees?|"
            r"colleagues|workers)")
+# "maternity leave", "maternity or parental leave"
+_LEAVE_KIND = r"(?:maternity|paternity|parental|shared\s+parental|adoption)"
+_LEAVE = rf"{_LEAVE_KIND}(?:\s*(?:or|and|/)\s*{_LEAVE_KIND})*\s+leave"
 _NOT_COUNTED_STAFF = re.compile(
     rf"(?:{NUM_START}(?P<n>{NUM})|(?P<one>\ban?))\s+"
     r"(?P<of>of\s+(?:whom|them|these|those|which|us)\s+)?"
     r"(?:(?:is|are|was|were|being|been|currently|now)\s+)*"
     rf"(?:(?:an?\s+)?(?:{STAFF_ADJ}\s+)?apprentices?\b"
     r"|(?:students?|trainees?)\s+on\s+(?:a\s+)?vocational\s+training(?:\s+contracts?)?\b"
-    rf"|(?:{_PEOPLE}\s+|[a-z-]+\s+(?=(?:is\s+|are\s+|currently\s+|now\s+)*on\s+[a-z]+\s+leave))?"
-    r"(?:(?:is|are|was|were|currently|now)\s+)*on\s+"
-    r"(?:maternity|paternity|parental|shared\s+parental|adoption)\s+leave\b)|"
+    rf"|(?:{_PEOPLE}\s+|[a-z-]+\s+(?=(?:who\s+|that\s+|is\s+|are\s+|currently\s+|now\s+)*"
+    rf"on\s+{_LEAVE}))?"
+    rf"(?:(?:who|that|is|are|was|were|currently|now)\s+)*on\s+{_LEAVE}\b)|"
     # one person named: "plus Priya, who is on parental leave"
     r"(?P<named>(?-i:[A-Z][a-z]+)),?\s+who(?:'s|\s+is|\s+has|\s+was)\s+(?:been\s+|now\s+)?on\s+"
-    r"(?:maternity|paternity|parental|shared\s+parental|adoption)\s+leave\b", re.I)
+    rf"{_LEAVE}\b", re.I)
 # A total that is one group of the staff, the full-timers: others listed after are besides it
 _FULL_TIME_GROUP = re.compile(r"\bfull[\s-]?time(?:rs?)?\b|\bf/t\b", re.I)
 # Uncounted people named as well as a total ("8 staff plus 2 apprentices"), not among it.

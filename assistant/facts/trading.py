@@ -382,7 +382,7 @@ def _listed_years(msg: Message) -> list[Found[float]]:
 
 # "making gates since the seventies": a decade, counted from its last year (the least it can be)
 _SINCE_DECADE = re.compile(
-    r"\bsince\s+the\s+(?:(?P<century>19|20)?(?P<decade>\d)0'?s|(?P<word>sixties|seventies|"
+    r"\bsince\s+the\s+(?:(?P<century>1[5-9]|20)?(?P<decade>\d)0'?s|(?P<word>sixties|seventies|"
     r"eighties|nineties))\b", re.I)
 _DECADE_WORDS = {"sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
 

@@ -212,6 +212,31 @@ _FOR_OTHERS = re.compile(r"\b(?:for|to|with|serving|serve|supply\w*|sell\w*|help
                          r"that|which|by)\b", re.IGNORECASE)
 
 
+# A keyword that is a verb and what it makes: "make shotguns", "grow tomatoes". A business
+# says it with a word or two describing the thing between ("we make sporting shotguns", "growing
+# heritage tomatoes"); a describing word reads as one (sporting, hand-built, traditional,
+# bespoke), not a noun that makes another thing of it ("toy guns", "nail guns").
+_MAKING_VERBS = frozenset("make manufacture produce build assemble grow breed rear brew "
+                          "distil raise".split())
+_DESCRIBING = (r"(?:[a-z]{3,}(?:ing|ed|al|ful|ive|ic|ous|able|ible)|hand-[a-z]+|bespoke|"
+               r"custom|fine|high-end|luxury|premium|handmade|quality|classic|modern|specialist|"
+               r"small-batch|artisan|organic|heritage|british|english)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _with_describing_words(keyword: str) -> re.Pattern[str]:
+    """The pattern for a verb-and-thing keyword with its verb in any form and up to two
+    describing words before the thing; one that never matches for other keywords."""
+    verb, _, thing = keyword.partition(" ")
+    if verb.lower() not in _MAKING_VERBS or not thing:
+        return re.compile(r"(?!)")
+    stem_ = verb[:-1] if verb.endswith("e") else verb
+    forms = rf"(?:{re.escape(verb)}s?|{re.escape(verb)}es|{re.escape(stem_)}ing)"
+    rest = r"(?:\s+|\s*-\s*)".join(re.escape(word) for word in thing.split())
+    return re.compile(rf"(?<!\w){forms}\s+(?:{_DESCRIBING}\s+){{1,2}}{rest}(?!\w)",
+                      re.IGNORECASE)
+
+
 # Two verbs in their base form, joined: "repair and refurbish", "buy and sell"
 _VERB_PAIR = re.compile(r"([a-z]+)\s+and\s+([a-z]+)((?:\s+\S+)*)")
 
@@ -242,6 +267,8 @@ def keyword_found(keyword: str, text: str) -> bool:
     if _keyword_pattern(keyword).search(text):
         return True
     if any(_keyword_pattern(form).search(text) for form in _verb_forms(keyword)):
+        return True
+    if _with_describing_words(keyword).search(text):
         return True
     one = _singular(keyword)
     if one is not None:  # not "battery-powered" for "batteries"

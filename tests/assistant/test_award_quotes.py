@@ -164,6 +164,8 @@ def test_the_subsidy_limit_comes_from_the_policy(ssr, other) -> None:
     ("Would the grant cover a reconditioned press brake?", "second-hand equipment"),
     ("could we spend some of the grant on a delivery van", "vehicles licensed for use on public"),
     ("Can the booster pay for our rent?", "salaries and overheads"),
+    # a cost put into the bid, rather than paid for
+    ("Can we add a pickup truck to our booster application?", "vehicles licensed for use on"),
 ])
 def test_a_cost_the_award_does_not_pay_for_is_answered_no_first(ssr, text: str,
                                                                 item: str) -> None:

@@ -1115,3 +1115,52 @@ def test_a_first_item_without_a_cost_word_of_its_own(extractor: FactExtractor) -
     facts = extractor.extract("We'd buy a glass kiln at £20k, new software at £5k and a "
                               "consultant who's quoted £9k.")
     assert facts.project_cost is not None and facts.project_cost.amount == 34_000
+
+
+def test_a_buyer_named_without_an_article_who_owns_all_of_us(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We employ 45 in Tipton. In 2023 we were acquired by Fjordline "
+                              "Holding ASA, who own 100% of us; they have around 2,000 staff and "
+                              "sales of €600m.")
+    [holding] = facts.holdings
+    assert holding.holder == "Fjordline Holding ASA" and holding.share_percent == 100
+    assert holding.employees == 2000 and facts.employees == 45
+
+
+def test_a_buyer_then_a_pronoun_and_its_own_staff(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We were bought by a Belgian group two years ago. They own 100% "
+                              "of us and have 700 staff.")
+    [holding] = facts.holdings
+    assert holding.holder == "a Belgian group" and holding.employees == 700
+
+
+@pytest.mark.parametrize("holder", ["a former colleague", "my two cousins", "an old university "
+                                    "friend", "our neighbour"])
+def test_people_the_owner_knows_are_individuals(extractor: FactExtractor, holder: str) -> None:
+    facts = extractor.extract(f"12 staff. I own 65% and {holder} holds 35%.")
+    assert [h.holder_kind for h in facts.holdings] == ["individual"]
+
+
+def test_half_time_hours_are_no_half_share(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We have 40 full-time staff and 10 part-timers who each do half-time "
+                              "hours.")
+    assert facts.holdings == [] and facts.employees == 45
+
+
+def test_a_decade_of_an_earlier_century(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Nine staff, trading since the 1890s.", today=date(2026, 12, 6))
+    assert facts.months_trading is not None and facts.months_trading > 1500
+
+
+def test_a_list_of_staff_one_a_line_after_a_colon(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Headcount, as our payroll has it:\n- 150 full-time\n- 20 "
+                              "part-timers on half-time hours\n- 12 apprentices\n- 4 full-timers "
+                              "who are on maternity or paternity leave (not in the 150)\n"
+                              "Turnover is £30m.")
+    assert facts.employees == 160
+    assert facts.turnover is not None and facts.turnover.amount == 30_000_000
+
+
+def test_labelled_lines_in_a_list_stay_a_form(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Our details:\n- Staff: 22\n- Turnover: £2.5m\n- Postcode: WS2 8LH")
+    assert facts.employees == 22 and facts.postcode == "WS2 8LH"
+    assert facts.turnover is not None and facts.turnover.amount == 2_500_000

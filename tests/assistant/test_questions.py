@@ -142,3 +142,16 @@ def test_plain_verbs_for_phrasal_ones() -> None:
 def test_a_statement_with_its_subject_dropped_after_a_question_is_no_question(
         message: str) -> None:
     assert read_question(message).text == message.split("?")[0] + "?"
+
+
+@pytest.mark.parametrize(("message", "asked"), [
+    # the owner's case for the answer after the question
+    ("Could the grant cover a forklift? It would free up two people, so surely that helps "
+     "productivity?", "Could the grant cover a forklift?"),
+    # the question asked again by a comparison
+    ("How long does a voucher project take? Is it like the grant, a year?",
+     "How long does a voucher project take?"),
+])
+def test_the_question_is_the_one_before_an_argument_or_a_comparison(message: str,
+                                                                    asked: str) -> None:
+    assert read_question(message).text == asked

@@ -238,3 +238,11 @@ def test_a_trade_named_as_the_users_of_a_product_is_not_the_business() -> None:
     from knowledge.policy import keyword_found
     assert not keyword_found("insurance broker", "apps that insurance brokers use for quotes")
     assert keyword_found("insurance broker", "we are insurance brokers, 6 staff")
+
+
+def test_a_made_thing_with_describing_words_between() -> None:
+    from knowledge.policy import keyword_found
+    assert keyword_found("make rifles", "we make bespoke hunting rifles")
+    assert keyword_found("grow tomatoes", "growing organic tomatoes under glass")
+    assert not keyword_found("make guns", "we make glue guns for hobbyists")
+    assert not keyword_found("make guns", "we make springs for guns")
