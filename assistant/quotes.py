@@ -47,7 +47,7 @@ from assistant.facts.staff import read_supposed_band
 from assistant.questions import BACK_REFERENCE, read_question
 from assistant.routing.rules import AWARD_WORDS
 from knowledge.policy import Policy
-from knowledge.policy.schema import ExcludedCost, Programme, RiseOutput
+from knowledge.policy.schema import Award, ExcludedCost, Programme, RiseOutput
 from knowledge.programme import KindWords
 from knowledge.words import plain_words
 
@@ -567,6 +567,9 @@ class AwardQuotes:
         kinds = self._kinds_named(text)
         chosen = [p for p in with_award if p.kind in kinds]
         if not chosen:
+            # the award by its own name, with or without its noun: "a design sprint pilot"
+            chosen = [p for p in with_award if p.award and _award_called(p.award, text)]
+        if not chosen:
             nouns = {noun for noun in AWARD_NOUN.values()
                      if re.search(rf"\b{noun}s?\b", text, re.IGNORECASE)}
             chosen = [p for p in with_award if p.award and AWARD_NOUN[p.award.kind] in nouns]
@@ -613,6 +616,15 @@ class AwardQuotes:
 
     def _kinds_named(self, text: str) -> set[str]:
         return kinds_named(text, self._kinds)
+
+
+def _award_called(award: Award, text: str) -> bool:
+    """Whether the text names the award by its name less its noun ("Design-Sprint" for a
+    Design-Sprint voucher), when that is two words or more."""
+    name = plain_words(award.name or "").split()
+    if name and name[-1] in {AWARD_NOUN[award.kind], AWARD_NOUN[award.kind] + "s"}:
+        name = name[:-1]
+    return len(name) >= 2 and f" {' '.join(name)} " in f" {plain_words(text)} "
 
 
 def kinds_named(text: str, kinds: Mapping[str, KindWords]) -> set[str]:

@@ -326,6 +326,12 @@ _HOW_LONG_X_LASTS = re.compile(
     r"\bhow\s+long\s+(?:does|do|will|would|is|are|can|could|may|might|must|should)\s+"
     r"(?P<thing>(?:[\w-]+\s+){1,8}?)"
     r"(?:last|run|go\s+on|be\s+(?:open|available))\b", re.IGNORECASE)
+# "how long is the introductory period at the incubator?": a period said of that thing
+_HOW_LONG_IS_X = re.compile(
+    r"\bhow\s+long\s+(?:is|are|was|were)\s+(?:the|a|an|your|their|its)\s+"
+    r"(?P<thing>(?:[\w-]+\s+){0,4}?(?:period|phase|term|stage|window|trial|contract|placement|"
+    r"residency|membership|course|programme|scheme|offer|discount|subsidy|support|access))\b",
+    re.IGNORECASE)
 # a period, not a quantity of something: "within 10 working days", not "3 days of analyst time"
 # ("within 20 working days of the request" is one)
 _PERIOD = re.compile(rf"\b(?:within|inside|in|after|before|by)\s+(?:{SPAN.pattern})|"
@@ -547,12 +553,14 @@ def _holds_answer(question: Question, text: str) -> bool:
             bool(names_beyond(question.text, text) or roles_beyond(question.text, text))
     if _HOW_LONG.search(question.text) and _LENGTH.search(text):
         return True  # "how long is the runway?": a length answers it too
-    if _DURATION_ASKED.search(question.text) or LENGTH_OF_TIME.search(question.text):
+    if _DURATION_ASKED.search(question.text) or LENGTH_OF_TIME.search(question.text) or \
+            _HOW_LONG_IS_X.search(question.text):
         # "the longest time a study may take": a time, not £; and, unless days are counted,
         # a period, not a quantity of something ("12 days of support" says nothing of how
         # long a project may run)
         span = SPAN if _UNITS_COUNTED.search(question.text) else _PERIOD
-        if (lasting := _HOW_LONG_X_LASTS.search(question.text)) is not None:
+        if (lasting := _HOW_LONG_X_LASTS.search(question.text) or
+                _HOW_LONG_IS_X.search(question.text)) is not None:
             # "how long will the free desk offer run?": a period said of that thing, not
             # of any other
             # (most of its words: "a joint research study" is not any study)

@@ -94,7 +94,10 @@ _OTHER_BUSINESS = re.compile(
     # the owner's earlier venture: "my first firm", "an old business of ours"
     r"(?:an?|my|our|one)\s+(?:old|previous|former|earlier|past|prior|last|first)\s+"
     r"(?:[\w-]+\s+)?(?:company|companies|business|businesses|firm|venture)|"
-    r"the\s+(?:seller|vendor)s?)\b", re.I)
+    r"the\s+(?:seller|vendor)s?|"
+    # a firm told by what it does: "the company that ran the test centre went bust"
+    r"the\s+(?:company|business|firm|operator|organisation)\s+(?:that|which|who)\s+"
+    r"(?!(?:we|i)\b)[a-z]+)\b", re.I)
 _SELF = re.compile(r"\b(?:we|we're|we've|we'd|our|ours|us|i|i'm|my)\b", re.I)
 # the speaker named as the owner: "I am owner of small company", "we're the joint owners"
 _SPEAKER_IS = re.compile(r"\b(?:i\s+am|i'm|im|we\s+are|we're)\s+(?:(?:the|a|an|sole|joint|"

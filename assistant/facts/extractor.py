@@ -31,15 +31,15 @@ from typing import get_args
 from assistant.business import RANGED_FACTS, Facts, Holding, Money
 from assistant.facts.activity import SectorReader, read_sic_codes, sic_class
 from assistant.facts.answers import answer_to
-from assistant.facts.common import PERCENT, AskedFact, Message, lowered_article
+from assistant.facts.common import NUM, NUM_START, PERCENT, AskedFact, Message, lowered_article
 from assistant.facts.forms import RangeEnd, first_person, rewrite
 from assistant.facts.insolvency import read_insolvent
 from assistant.facts.money import InKind, MoneyField, read_money
-from assistant.facts.numbers import words_to_digits
+from assistant.facts.numbers import to_float, words_to_digits
 from assistant.facts.ownership import read_holdings, read_referred_figures, read_stated_share
 from assistant.facts.places import Places
 from assistant.facts.postcodes import read_postcode, valid_outward_code
-from assistant.facts.staff import read_employees, read_stated_band
+from assistant.facts.staff import SEASONAL, read_employees, read_stated_band
 from assistant.facts.trading import read_months_trading
 from knowledge.policy import Policy, district_place_words, district_places, keyword_found
 
@@ -72,6 +72,16 @@ _UNCOUNTED_STAFF = re.compile(
     r"holiday|temporary|casual)\s+(?:staff|workers|crew|pickers|packers|helpers|temps)\b",
     re.IGNORECASE)
 _UNCOUNTED_SHARE = 0.1
+# a time said in other words: "four months", "from September to December"
+_A_TIME_SAID = re.compile(
+    r"\b\d+\s*(?:months?|weeks?)\b|\bfrom\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\s+(?:to|until|till|through)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.IGNORECASE)
+# seasonal staff counted, for a time not said: "about 120 seasonal operatives at the peaks"
+_SEASONAL_UNTIMED = re.compile(
+    rf"{NUM_START}(?P<n>{NUM})\s+(?:[\w-]+\s+)?(?:seasonal|temporary|temp|summer|christmas|"
+    r"casual|peak)\s+(?:staff|workers?|employees?|people|pickers?|packers?|operatives?|hands?|"
+    r"temps?)\b", re.IGNORECASE)
 # a cost quoted with the tax in: "£96k including VAT", "£12,000 inc. VAT", "VAT inclusive"
 _WITH_VAT = re.compile(r"\b(?:inc(?:l(?:uding|usive(?:\s+of)?)?)?\.?|with)\s+vat\b|"
                        r"\bvat\s+(?:inc(?:l(?:uded|usive)?)?\.?|included)(?!\w)", re.I)
@@ -470,6 +480,17 @@ class FactExtractor:
                 "staff_uncounted": True,
                 "ranges": {**facts.ranges, "employees": [floor, floor + max(2.0, round(
                     floor * _UNCOUNTED_SHARE))]}})
+        if facts.employees is not None and not facts.part_timers_unknown and \
+                "employees" not in facts.ranges and \
+                (untimed := _SEASONAL_UNTIMED.search(msg.text)) is not None and \
+                not SEASONAL.search(msg.text, *msg.sentence(untimed.start())) and \
+                not _A_TIME_SAID.search(msg.text, *msg.sentence(untimed.start())):
+            # "120 seasonal operatives for the peaks, for I don't know how many months": as
+            # few as none of them, or as many as all of them all year
+            floor = facts.employees
+            facts = facts.model_copy(update={
+                "staff_uncounted": True,
+                "ranges": {**facts.ranges, "employees": [floor, floor + to_float(untimed["n"])]}})
         if facts.employees is not None and _APPROXIMATE.search(msg.sources.get("employees", "")):
             facts = facts.model_copy(update={"employees_approx": True})
         if facts.employees is not None and (told := msg.sources.get("employees")) and \

@@ -94,6 +94,22 @@ _MAY_BE_OVER = re.compile(r"\b(?:may|might|could)\s+(?:well\s+)?(?:have\s+)?(?:f
                           r"completed|be\s+(?:over|finished|done))\b", re.I)
 
 
+# proceedings that may not have begun: "whether it's been formally entered into yet", "still
+# being discussed", "not agreed yet", "we're considering a CVA"
+_MAY_NOT_HAVE_BEGUN = re.compile(
+    r"\b(?:whether|if)\s+(?:it's|it\s+has|it\s+is|we've|we\s+have|we're|we\s+are)\s+"
+    r"(?:(?:actually|formally|yet|now|already|officially)\s+)*(?:been\s+)?"
+    r"(?:(?:actually|formally|officially)\s+)?(?:entered|agreed|signed|started|approved|"
+    r"in\s+(?:it|one))\b|"
+    r"\bstill\s+(?:just\s+|only\s+)?being\s+(?:discussed|negotiated|talked\s+about|"
+    r"considered|drafted)\b|"
+    r"\b(?:not|isn't|hasn't|haven't|has\s+not|have\s+not)\s+(?:been\s+)?(?:formally\s+)?"
+    r"(?:agreed|signed|entered(?:\s+into)?|approved|started)\s+(?:it\s+)?yet\b|"
+    r"\b(?:considering|thinking\s+about|looking\s+(?:at|into)|exploring|discussing)\s+"
+    r"(?:an?\s+|a\s+possible\s+|the\s+option\s+of\s+an?\s+)?(?:company\s+voluntary\s+"
+    r"arrangement|cva|voluntary\s+arrangement|administration|arrangement)\b", re.I)
+
+
 # Advisers on insolvency, not proceedings: "the bank sent in an insolvency practitioner"
 _ADVISERS = re.compile(r"\s+(?:firm|practitioners?|advisers?|advisors?|specialists?|experts?|"
                        r"accountants?|consultants?|advice|lawyers?|solicitors?)\b", re.I)
@@ -177,6 +193,9 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
         return None
     if any(states) and _HEDGED.search(msg.text) and _MAY_BE_OVER.search(msg.text):
         # "I believe it is still running, though it might be over now": not known
+        return None
+    if any(states) and _MAY_NOT_HAVE_BEGUN.search(msg.text):
+        # "we're talking to creditors about an arrangement, not signed yet": not known
         return None
     return any(states)
 

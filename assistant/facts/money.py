@@ -78,7 +78,9 @@ _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:project|costs?|costing|budget|spen(?:d|ds|ding|t)|invest(?:ment|ing|s)?|capex|purchase|"
         r"quote[ds]?|quotations?|pric(?:e|ed|es|ing)|"
         r"buy(?:ing)?|machine(?:ry|s)?|equipment|kit|robots?|software|tooling|printer|lathe|"
-        r"cnc|plant|vehicles?|upgrade)\b", re.I)),
+        r"cnc|plant|vehicles?|upgrade|"
+        # a piece of work priced: "the trial comes to £18,000", "a shelf-life study"
+        r"trials?|stud(?:y|ies)|pilots?|prototypes?|testing|feasibility)\b", re.I)),
     ("grant", re.compile(r"\b(?:grants?|vouchers?|funding|award|support|subsid(?:y|ies)|"
                          r"contribution|public\s+money|offer(?:ed)?|"
                          r"(?:funded|subsidised|free)\s+(?:consultancy|consultants?|advice|"

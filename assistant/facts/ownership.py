@@ -33,7 +33,11 @@ _OWNED_BY = re.compile(
     r"firm|voting\s+rights)))?(?:\s+(?:is|are))?[\s-]*)?"
     r"(?P<whole>\b(?:wholly|fully|entirely)[\s-]+)?"
     r"(?P<partly>\b(?:partly|partially|part|jointly|majority|minority|co)[\s-]+)?"
-    r"\b(?:(?:owned|held|controlled)\s+by|owned\s+(?P<subsidiary>subsidiary)\s+of)\s+", re.I)
+    r"\b(?:(?:owned|held|controlled)\s+by|owned\s+(?P<subsidiary>subsidiary)\s+of|"
+    # "70% of the shares belongs to Acme Holdings", "the other 40% sits with the bank"
+    r"(?:(?<=shares\s)|(?<=equity\s)|(?<=capital\s)|(?<=%\s))(?:belongs?|belonged)\s+to|"
+    r"(?:(?<=shares\s)|(?<=equity\s)|(?<=%\s))(?:(?:is|are|sits?|lies?|rests?)\s+with))\s+",
+    re.I)
 _HOLDS = re.compile(
     rf"\b(?:(?:still|now|currently|also)\s+)?(?:owns?|holds?|(?:has|have|had)\s+(?:held|owned)|has|have|controls?|bought|acquired|purchased|took|has\s+taken|"
     rf"kept|keeps|retains?|retained|invested\s+in)\s+(?:(?:exactly|precisely|just|about|around|roughly|approximately|nearly|"

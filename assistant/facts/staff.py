@@ -258,7 +258,7 @@ _DAY_WORKERS = re.compile(
     rf"(?:\s*[,(]?\s*(?:where\s+|and\s+)?full[\s-]?time\s+(?:is|being|would\s+be|=)\s+"
     rf"(?P<fullweek>{NUM})\s*(?:hours?|hrs?|h\b)?(?:\s*(?:a|per|each)\s+week)?\s*\)?)?)", re.I)
 # Seasonal staff count for the months they work: "2 summer pickers for 3 months" is 0.5.
-_SEASONAL = re.compile(
+SEASONAL = re.compile(
     rf"(?:{NUM_START}(?P<n>{NUM})|\b(?P<one>an?))\s+"
     # "two pickers on a temporary contract for 4 months"
     r"(?:(?:staff|workers?|lads?|ladies|people|persons?|employees?|packers?|pickers?|operatives?|"
@@ -393,7 +393,7 @@ def _staff_lists(msg: Message) -> list[Found[float]]:
              if not msg.claimed(*m.span()) and not msg.about_another_business(m.start())
              and not _part_timers(msg.text, *msg.sentence(m.start()))
              and not _ONE_DAY_WORKER.search(msg.text, *msg.sentence(m.start()))
-             and not _SEASONAL.search(msg.text, *msg.sentence(m.start()))
+             and not SEASONAL.search(msg.text, *msg.sentence(m.start()))
              and not _WORKING_OWNERS_FULL.search(msg.text, *msg.sentence(m.start()))]
     groups: list[list[re.Match[str]]] = []
     for item in items:
@@ -531,10 +531,10 @@ def _part_time_breakdowns(msg: Message, lists: list[Found[float]] | None = None
         {msg.sentence(m.start()) for m in _part_timers(msg.text)}
         | {msg.sentence(m.start()) for m in _full_timers(msg.text)}
         | {msg.sentence(m.start()) for m in singles_all}
-        | {msg.sentence(m.start()) for m in _SEASONAL.finditer(msg.text)}
+        | {msg.sentence(m.start()) for m in SEASONAL.finditer(msg.text)}
         | {msg.sentence(m.start()) for m in _AND_ME.finditer(msg.text)}))
     for lo, hi in sentences:
-        seasonal = [m for m in _SEASONAL.finditer(msg.text, lo, hi)
+        seasonal = [m for m in SEASONAL.finditer(msg.text, lo, hi)
                     if not msg.claimed(*m.span())]
         part = [m for m in _part_timers(msg.text, lo, hi) if not msg.claimed(*m.span())
                 and not any(s.start() <= m.start() < s.end() for s in seasonal)]

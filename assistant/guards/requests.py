@@ -190,6 +190,17 @@ _VERDICT_DEMAND = _any(
 )
 
 
+# A decision only the programme's people give, asked of the assistant to pass on: "can you
+# confirm we're approved for the grant so I can send it to the bank?" (whether the business
+# is eligible, which the rules decide, is answered).
+_DECISION_CONFIRMED = _any(
+    r"\b(?:confirm|certify|guarantee|promise|verify|state)\s+(?:to\s+(?:me|us|them)\s+)?"
+    r"(?:in\s+writing\s+)?(?:that\s+)?(?:we're|we\s+are|we've\s+been|we\s+have\s+been|i'm|"
+    r"i\s+am|i've\s+been|my\s+\w+\s+(?:is|has\s+been)|our\s+\w+\s+(?:is|has\s+been))"
+    r"\s+(?:\w+\s+)?(?:approved|awarded|accepted|successful|guaranteed)\b",
+)
+
+
 def refused_request(message: str) -> str | None:
     """The name of the rule a request breaks ("fraud: false documents or reviews"), or None."""
     text = normalise_for_matching(message)
@@ -198,6 +209,8 @@ def refused_request(message: str) -> str | None:
             return name
     if _VERDICT_DEMAND.search(text):
         return "fraud: a verdict demanded whatever the facts"
+    if _DECISION_CONFIRMED.search(text):
+        return "decision: an award only the programme's team can confirm"
     return None
 
 

@@ -83,6 +83,11 @@ def test_programmes_with_the_same_award_are_quoted_once_by_their_noun(ssr) -> No
     assert len(quote.lines) == 2
 
 
+def test_an_award_named_without_its_noun(ssr) -> None:
+    text = answer(ask(ssr, "Our proof of concept pilot runs to £11,000. How much do we pay?"))
+    assert text.startswith("A voucher from any Pre-Hub would be £7,700"), text
+
+
 def test_a_project_below_the_minimum_says_so(ssr) -> None:
     text = answer(ask(ssr, "We are a small business with a £15k project, how much could the "
                            "Productivity Booster give?"))

@@ -1164,3 +1164,38 @@ def test_labelled_lines_in_a_list_stay_a_form(extractor: FactExtractor) -> None:
     facts = extractor.extract("Our details:\n- Staff: 22\n- Turnover: £2.5m\n- Postcode: WS2 8LH")
     assert facts.employees == 22 and facts.postcode == "WS2 8LH"
     assert facts.turnover is not None and facts.turnover.amount == 2_500_000
+
+
+def test_shares_that_belong_to_another_company(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We have 28 staff and £3m turnover. 55% of the equity belongs to "
+                              "Brackwell Group plc, with 900 employees; the founder holds the "
+                              "rest.")
+    assert facts.holdings[0].share_percent == 55 and facts.holdings[0].employees == 900
+    assert facts.employees == 28
+
+
+@pytest.mark.parametrize("text", [
+    "Our accountant is talking to the creditors about a voluntary arrangement, but it has not "
+    "been signed yet.",
+    "We are considering a CVA with help from an insolvency practitioner.",
+    "There is an arrangement with creditors on the table; I can't say whether we've formally "
+    "entered it.",
+])
+def test_proceedings_that_may_not_have_begun_are_not_known(extractor: FactExtractor,
+                                                           text: str) -> None:
+    assert extractor.extract(f"We have 15 staff in Walsall. {text}").insolvent is None
+
+
+def test_seasonal_staff_for_a_time_not_said_leave_the_count_open(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("We employ 230 people all year, and around 60 temporary packers "
+                              "join us for the summer rush; I'd have to look up for how long.")
+    assert facts.employees == 230 and facts.staff_uncounted
+    assert facts.ranges["employees"] == [230, 290]
+
+
+def test_another_firm_told_by_what_it_does_going_bust_is_not_the_business(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("The firm that operated the foundry next door went into "
+                              "administration. We have 12 staff in Tipton.")
+    assert facts.insolvent is None

@@ -292,6 +292,8 @@ def test_a_length_answers_how_long_a_thing_is() -> None:
      "A joint study pairs the business with the University of Warwick."),
     ("How long does the free onboarding period at the incubator last?",
      "The onboarding period lasts 3 months.", "Projects must finish within 12 months."),
+    ("How long is the discounted trial membership at the makerspace?",
+     "The trial membership lasts 6 weeks.", "Projects must finish within 12 months."),
     # most of the thing's words, not one they share
     ("How long can a joint research study run for?", "A joint research study runs for 9 months.",
      "A grant project must be finished within 12 months."),
