@@ -41,8 +41,9 @@ class Found(Generic[T]):
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 45, 1,000, 12,500,000, 2.1
 NUM_START = r"(?<![\w.,£€$])"  # not the tail of a word, a decimal, a money amount or a code
 QUAL = (r"(?:about|around|approximately|approx\.?|roughly|circa|c\.|some|nearly|almost|"
-        r"just\s+over|just\s+under|over|under|more\s+than|fewer\s+than|less\s+than|"
-        r"at\s+least|up\s+to|below|above)")
+        r"just\s+(?:over|under|north\s+of|south\s+of|short\s+of)|over|under|more\s+than|"
+        r"fewer\s+than|less\s+than|"
+        r"at\s+least|up\s+to|below|above|north\s+of|south\s+of|upwards\s+of)")
 PERCENT = re.compile(rf"{NUM_START}{NUM}\s*(?:%|per\s*cent\b|percent\b)", re.I)
 # A staff count in a list of facts about the business: "9 staff, £1.2m, trading 6 years".
 LISTED_STAFF = re.compile(rf"{NUM_START}{NUM}\s*(?:staff|employees|people|fte|workers|heads)\b",
@@ -60,9 +61,11 @@ YES_ANSWER = re.compile(r"\s*(?:yes|yeah|yep|yup|correct|true|that's\s+right|"
                         r"sadly\s+so)\b", re.I)
 NO_ANSWER = re.compile(r"\s*(?:no|nope|not|none|nothing|nil|zero|never|false|we\s+(?:are\s+not|"
                        r"aren't|haven't|have\s+not|don't|do\s+not|didn't))\b", re.I)
-_BELOW = re.compile(r"\b(?:under|below|fewer\s+than|less\s+than)\s*$", re.I)
+_BELOW = re.compile(r"\b(?:under|below|fewer\s+than|less\s+than|south\s+of|short\s+of)\s*$",
+                    re.I)
 _ABOVE = re.compile(r"(?<!\bturn\s)(?<!\bturns\s)(?<!\bturned\s)(?<!\bturning\s)"
-                    r"\b(?:over|above|more\s+than|in\s+excess\s+of|exceeding)\s*$", re.I)
+                    r"\b(?:over|above|more\s+than|in\s+excess\s+of|exceeding|north\s+of|"
+                    r"upwards\s+of|better\s+than)\s*$", re.I)
 
 
 def bound(text: str, start: int) -> int:

@@ -1199,3 +1199,14 @@ def test_another_firm_told_by_what_it_does_going_bust_is_not_the_business(
     facts = extractor.extract("The firm that operated the foundry next door went into "
                               "administration. We have 12 staff in Tipton.")
     assert facts.insolvent is None
+
+
+@pytest.mark.parametrize(("text", "employees", "turnover"), [
+    ("A headcount north of 240 and sales of £30m.", 241, 30_000_000),
+    ("Staff just south of 250; turnover comfortably north of £44m.", 249, 44_000_001),
+])
+def test_north_of_and_south_of_are_bounds(extractor: FactExtractor, text: str, employees: float,
+                                         turnover: float) -> None:
+    facts = extractor.extract(text)
+    assert facts.employees == employees
+    assert facts.turnover is not None and facts.turnover.amount == turnover

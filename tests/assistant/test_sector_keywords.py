@@ -246,3 +246,16 @@ def test_a_made_thing_with_describing_words_between() -> None:
     assert keyword_found("grow tomatoes", "growing organic tomatoes under glass")
     assert not keyword_found("make guns", "we make glue guns for hobbyists")
     assert not keyword_found("make guns", "we make springs for guns")
+
+
+@pytest.mark.parametrize(("message", "sector"), [
+    ("Three of us in Bilston; we arrange cover for taxi drivers and sell insurance to them.",
+     "financial-services"),
+    ("We rent out flats and two shops in Smethwick, 3 staff.", "real-estate"),
+    ("6 staff in Tividale. We take bets on football and racing at our shop.", "gambling"),
+])
+def test_a_trade_told_by_what_it_does_is_read_and_matched(message: str, sector: str) -> None:
+    from assistant.facts import FactExtractor
+    facts = FactExtractor.from_policy(bundled_policy()).extract(message)
+    assert facts.sector_text is not None
+    assert sector in sectors_matched("excluded", facts.sector_text)
