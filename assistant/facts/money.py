@@ -207,10 +207,21 @@ def _support_date(text: str, today: date) -> date | None:
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH})\.?,?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 
 
+_OTHER_CURRENCY_BEFORE = re.compile(r"(?:\$|\busd\s?|\bus\$\s?|¥|\bchf\s?)$", re.I)
+_OTHER_CURRENCY_AFTER = re.compile(r"\s*(?:(?:us\s+)?dollars?|usd|bucks|yen|swiss\s+francs?)\b",
+                                   re.I)
+
+
 def amounts_in(msg: Message, start: int = 0, end: int | None = None) -> list[Amount]:
     end = len(msg.text) if end is None else end
     amounts = []
     for match in MONEY_AMOUNT.finditer(msg.text, start, end):
+        if _OTHER_CURRENCY_BEFORE.search(msg.text, max(0, match.start() - 4), match.start()) or \
+                _OTHER_CURRENCY_AFTER.match(msg.text, match.end()):
+            # "$60m": a currency the policy gives no rate for is not taken for pounds; the
+            # figure is left unread, so that it is asked for
+            msg.claim(*match.span())
+            continue
         if not (match["pre"] or match["short"] or match["word"] or match["post"]):
             continue
         if not msg.claimed(*match.span()):

@@ -1210,3 +1210,11 @@ def test_north_of_and_south_of_are_bounds(extractor: FactExtractor, text: str, e
     facts = extractor.extract(text)
     assert facts.employees == employees
     assert facts.turnover is not None and facts.turnover.amount == turnover
+
+
+@pytest.mark.parametrize("text", ["We have 60 staff and sales of $48m last year.",
+                                  "60 staff; turnover was 48 million US dollars."])
+def test_an_amount_in_dollars_is_not_taken_for_pounds(extractor: FactExtractor,
+                                                      text: str) -> None:
+    facts = extractor.extract(text)
+    assert facts.employees == 60 and facts.turnover is None
