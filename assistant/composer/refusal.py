@@ -492,6 +492,20 @@ _OWNER_OF_ASKED = re.compile(
     r"(?:the\s+)?)?(?P<thing>(?!it\b|that\b|this\b|them\b)[\w-]+)", re.IGNORECASE)
 
 
+# hours asked for: "the opening hours of the test centre", "what time does the lab open?"
+_HOURS_ASKED = re.compile(
+    r"\b(?:opening|open|office|working|business|visiting)\s+(?:hours|times)\b"
+    r"(?:\s+(?:of|for|at)\s+(?:the\s+|your\s+)?(?P<thing>[\w&' -]{3,60}?))?(?=\s*(?:[?.!,;]|$))|"
+    r"\bwhat\s+times?\s+(?:does|do|is|are)\s+(?:the\s+|your\s+)?(?P<other>[\w&' -]{3,60}?)\s+"
+    r"(?:open|close|shut)\b", re.IGNORECASE)
+# hours as they are stated: a span of the day or the days it holds for ("weekdays 9:00-17:00",
+# "Monday to Friday, 8am to 6pm", "24/7"), not one time ("closes at 12:00 on 29 January")
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|–|to|until|till)\s*"
+                    r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\b|\b24/7\b|\b24\s+hours\b|"
+                    r"\b(?:weekdays?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b[^.\n]{0,30}"
+                    r"\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm))", re.IGNORECASE)
+
+
 # who may hold a thing, in the guidance's words
 _PARTY = re.compile(r"\b(?:the\s+(?:business|company|applicant|partner|university|"
                     r"programme)|you|your|yours)\b", re.IGNORECASE)
@@ -528,6 +542,12 @@ def _holds_answer(question: Question, text: str) -> bool:
                                                              re.IGNORECASE):
         # "would we have to give some of it back?": only a sentence about money returned
         return bool(_REPAY_SAID.search(text))
+    if (hours := _HOURS_ASKED.search(question.text)) is not None:
+        # "what are the opening hours of the lab?": a time of day, said of that place (not a
+        # round closing "at 12:00")
+        place = set(stems(hours["thing"] or hours["other"] or "")) - FORM_WORDS
+        return any(_CLOCK.search(line) and 2 * len(place & set(stems(line))) >= len(place)
+                   for line in text.splitlines())
     if (measure := _measure_asked(question.text)) is not None:
         # "how heavy a vehicle can the track take?": a weight, not any figure
         return bool(measure.search(text))

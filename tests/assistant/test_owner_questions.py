@@ -294,6 +294,9 @@ def test_a_length_answers_how_long_a_thing_is() -> None:
      "The onboarding period lasts 3 months.", "Projects must finish within 12 months."),
     ("How long is the discounted trial membership at the makerspace?",
      "The trial membership lasts 6 weeks.", "Projects must finish within 12 months."),
+    ("What are the opening hours of the materials lab?",
+     "The materials lab is open weekdays 8:30 to 17:00.",
+     "Applications for round 2 close at 12:00 on 29 January."),
     # most of the thing's words, not one they share
     ("How long can a joint research study run for?", "A joint research study runs for 9 months.",
      "A grant project must be finished within 12 months."),
