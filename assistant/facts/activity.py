@@ -30,7 +30,10 @@ ACTIVITY_VERBS = (
     r"teach|train|treat|care|blast|spray|fix|mend|remanufacture|upcycle|resell|salvage|load|"
     r"broker|cut|bend|forge|stamp|etch|engrave|anodi[sz]e|laminate|extrude|"
     # trades told as what they do: "we arrange insurance", "we let out flats", "we take bets"
-    r"arrange|advise|lend|insure|underwrite|let|accept|take(?=s?\s+(?:bets|wagers)\b))(?:s|es)?")
+    # ("let" and "take" only with what is let or taken: not "we let the bank know")
+    r"arrange|advise|lend|insure|underwrite|"
+    r"let(?=s?\s+(?:out\s+)?(?:flats|houses|homes|propert|rooms|offices|units|apartments|"
+    r"holiday|shops|premises|land))|(?:accept|take)(?=s?\s+(?:bets|wagers)\b))(?:s|es)?")
 _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "we are a precision engineering firm making aerospace brackets"
     r"\b(?:we\s+are|we're|i\s+am|i'm|(?:the|our|my)\s+(?:company|business|firm)\s+is|it's|"

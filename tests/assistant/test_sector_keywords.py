@@ -259,3 +259,11 @@ def test_a_trade_told_by_what_it_does_is_read_and_matched(message: str, sector: 
     facts = FactExtractor.from_policy(bundled_policy()).extract(message)
     assert facts.sector_text is not None
     assert sector in sectors_matched("excluded", facts.sector_text)
+
+
+def test_let_is_a_trade_only_with_what_is_let() -> None:
+    from assistant.facts import FactExtractor
+    facts = FactExtractor.from_policy(bundled_policy()).extract(
+        "We let our landlord know about the new press last month. We make hinges in Willenhall, "
+        "14 staff.")
+    assert facts.sector_text == "make hinges"
