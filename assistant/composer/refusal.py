@@ -511,6 +511,14 @@ _PARTY = re.compile(r"\b(?:the\s+(?:business|company|applicant|partner|universit
                     r"programme)|you|your|yours)\b", re.IGNORECASE)
 
 
+def _said_of(thing: str, stated: re.Pattern[str], text: str) -> bool:
+    """Whether a line of the text states what `stated` matches and holds most of the thing's
+    words ("a joint research study" is not any study); any line when the thing has none."""
+    words = set(stems(thing)) - FORM_WORDS
+    return any(stated.search(line) and 2 * len(words & set(stems(line))) >= len(words)
+               for line in text.splitlines())
+
+
 def _measure_asked(question: str) -> re.Pattern[str] | None:
     """How the measure a question asks for is stated, if it asks for one."""
     return next((stated for asked, stated in _MEASURES if asked.search(question)), None)
@@ -543,11 +551,9 @@ def _holds_answer(question: Question, text: str) -> bool:
         # "would we have to give some of it back?": only a sentence about money returned
         return bool(_REPAY_SAID.search(text))
     if (hours := _HOURS_ASKED.search(question.text)) is not None:
-        # "what are the opening hours of the lab?": a time of day, said of that place (not a
-        # round closing "at 12:00")
-        place = set(stems(hours["thing"] or hours["other"] or "")) - FORM_WORDS
-        return any(_CLOCK.search(line) and 2 * len(place & set(stems(line))) >= len(place)
-                   for line in text.splitlines())
+        # "what are the opening hours of the lab?": hours said of that place (not a round
+        # closing "at 12:00")
+        return _said_of(hours["thing"] or hours["other"] or "", _CLOCK, text)
     if (measure := _measure_asked(question.text)) is not None:
         # "how heavy a vehicle can the track take?": a weight, not any figure
         return bool(measure.search(text))
@@ -583,10 +589,7 @@ def _holds_answer(question: Question, text: str) -> bool:
                 _HOW_LONG_IS_X.search(question.text)) is not None:
             # "how long will the free desk offer run?": a period said of that thing, not
             # of any other
-            # (most of its words: "a joint research study" is not any study)
-            thing = set(stems(lasting["thing"])) - FORM_WORDS
-            return any(span.search(line) and 2 * len(thing & set(stems(line))) >= len(thing)
-                       for line in text.splitlines()) if thing else bool(span.search(text))
+            return _said_of(lasting["thing"], span, text)
         return bool(span.search(text))
     day_asked = bool(_DAY_ASKED.search(question.text))
     if wanted == "date" and (event := _event_asked(question.text)):

@@ -40,7 +40,7 @@ from assistant.facts.ownership import read_holdings, read_referred_figures, read
 from assistant.facts.places import Places
 from assistant.facts.postcodes import read_postcode, valid_outward_code
 from assistant.facts.staff import SEASONAL, read_employees, read_stated_band
-from assistant.facts.trading import read_months_trading
+from assistant.facts.trading import MONTH, read_months_trading
 from knowledge.policy import Policy, district_place_words, district_places, keyword_found
 
 # The names this module has always offered, wherever they are defined now.
@@ -73,10 +73,8 @@ _UNCOUNTED_STAFF = re.compile(
     re.IGNORECASE)
 _UNCOUNTED_SHARE = 0.1
 # a time said in other words: "four months", "from September to December"
-_A_TIME_SAID = re.compile(
-    r"\b\d+\s*(?:months?|weeks?)\b|\bfrom\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"[a-z]*\s+(?:to|until|till|through)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
-    re.IGNORECASE)
+_A_TIME_SAID = re.compile(rf"\b\d+\s*(?:months?|weeks?)\b|\bfrom\s+{MONTH}\s+(?:to|until|till|"
+                          rf"through)\s+{MONTH}\b", re.IGNORECASE)
 # seasonal staff counted, for a time not said: "about 120 seasonal operatives at the peaks"
 _SEASONAL_UNTIMED = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s+(?:[\w-]+\s+)?(?:seasonal|temporary|temp|summer|christmas|"
@@ -199,6 +197,20 @@ _IN_TOTAL = re.compile(r"\b(?:in\s+total|altogether|in\s+all|all\s+told|total\s+
                        r"\bthe\s+\d+\s+(?:(?:i|we)\s+gave\s+)?(?:includes|included)\b|"
                        r"\bof\s+the\s+(?:others|rest)\b|\b(?:is|are)\s+(?:everyone|everybody)\b",
                        re.I)
+
+
+def _uncounted_staff(msg: Message, counted: float) -> float | None:
+    """How many more staff there may be than those counted, when the message says there are
+    others without their number or their time: "140 on the payroll and some weekend casuals"
+    (a tenth more, two at the least, would not be a surprise); "120 seasonal operatives for the
+    peaks, I don't know for how many months" (none of them, or all of them all year)."""
+    if _UNCOUNTED_STAFF.search(msg.text):
+        return max(2.0, round(counted * _UNCOUNTED_SHARE))
+    untimed = _SEASONAL_UNTIMED.search(msg.text)
+    if untimed is None or SEASONAL.search(msg.text, *msg.sentence(untimed.start())) or \
+            _A_TIME_SAID.search(msg.text, *msg.sentence(untimed.start())):
+        return None
+    return to_float(untimed["n"])
 
 
 class FactExtractor:
@@ -472,25 +484,12 @@ class FactExtractor:
                 "project_cost": facts.project_cost.model_copy(update={"amount": net}),
                 "project_cost_net_of_vat": True})
         if facts.employees is not None and not facts.part_timers_unknown and \
-                "employees" not in facts.ranges and _UNCOUNTED_STAFF.search(msg.text):
-            # "140 on the payroll and some weekend casuals": at least the count, and as
-            # many more as a tenth of it (two at the least) would not be a surprise
-            floor = facts.employees
-            facts = facts.model_copy(update={
-                "staff_uncounted": True,
-                "ranges": {**facts.ranges, "employees": [floor, floor + max(2.0, round(
-                    floor * _UNCOUNTED_SHARE))]}})
-        if facts.employees is not None and not facts.part_timers_unknown and \
                 "employees" not in facts.ranges and \
-                (untimed := _SEASONAL_UNTIMED.search(msg.text)) is not None and \
-                not SEASONAL.search(msg.text, *msg.sentence(untimed.start())) and \
-                not _A_TIME_SAID.search(msg.text, *msg.sentence(untimed.start())):
-            # "120 seasonal operatives for the peaks, for I don't know how many months": as
-            # few as none of them, or as many as all of them all year
-            floor = facts.employees
+                (more := _uncounted_staff(msg, facts.employees)) is not None:
             facts = facts.model_copy(update={
                 "staff_uncounted": True,
-                "ranges": {**facts.ranges, "employees": [floor, floor + to_float(untimed["n"])]}})
+                "ranges": {**facts.ranges, "employees": [facts.employees,
+                                                         facts.employees + more]}})
         if facts.employees is not None and _APPROXIMATE.search(msg.sources.get("employees", "")):
             facts = facts.model_copy(update={"employees_approx": True})
         if facts.employees is not None and (told := msg.sources.get("employees")) and \

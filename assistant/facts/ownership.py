@@ -145,11 +145,17 @@ _REFERS_BACK = re.compile(
 # The holder's own verb going on: "A supplier holds 30% of us and has 40 staff"
 _AND_HAS = re.compile(
     r"(?:\s*(?:of\s+)?(?:us|the\s+(?:company|business|firm|shares)|our\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:shares|equity|business|company|firm))\b)?\s*,?\s*(?:(?:and|,)\s+(?=(?:has|had|have|employs?|"
-    r"turns?\s+over)\b)|(?:with|and)\b(?=[^.;!?]{0,40}\b(?:of\s+its\s+own|of\s+their\s+own)\b))",
+    r"(?:shares|equity|business|company|firm))\b)?\s*,?\s*(?:(?:and|,)\s+(?=(?:has|had|have|"
+    r"employs?|turns?\s+over)\b)|"
+    r"(?:with|and)\b(?=[^.;!?]{0,40}\b(?:of\s+its\s+own|of\s+their\s+own)\b))",
     re.I)
 # Words that turn back to the business itself: "; we have 45 staff".
 _SELF_AGAIN = re.compile(r"(?:[;,]|\band\b|\bbut\b)\s+(?:we|our|us|here)\b", re.I)
+# people an owner names by who they are to them: "a former colleague", "my two cousins"
+_KNOWN_PEOPLE = (r"(?:colleague|cousin|uncle|aunt|nephew|niece|grand(?:father|mother|parent|"
+                 r"son|daughter|child(?:ren)?)|friend|neighbour|relative|sibling|brother|sister|"
+                 r"son|daughter|wife|husband|spouse|partner|mate)s?")
+
 _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
     # the owners speaking: "owned by us two", "the three of us"
     ("individual", re.compile(r"^\s*(?:the\s+)?(?:(?:two|three|four|five|both|all|\d)\s+of\s+)?"
@@ -185,12 +191,10 @@ _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
     ("individual", re.compile(
         r"\b(?:directors?|founders?|co-?founders?|family|individuals?|people|persons?|partners?|"
         r"shareholders?|owners?|wife|husband|brother|sister|father|mother|son|daughter|me|"
-        r"myself|employees|staff|management|managers?|friends?|"
+        r"myself|employees|staff|management|managers?|"
         # people known to the owner: "a former colleague", "my two cousins"
-        r"colleagues?|cousins?|uncles?|aunts?|nephews?|nieces?|grand(?:father|mother|parents?|"
-        r"sons?|daughters?|children)|parents|mum|dad|mom|spouse|fianc[eé]e?|girlfriend|"
-        r"boyfriend|neighbours?|relatives?|in-laws?|siblings?|brothers|sisters|sons|daughters|"
-        r"mates?)\b", re.I)),
+        rf"{_KNOWN_PEOPLE}|parents|mum|dad|mom|fianc[eé]e?|girlfriend|boyfriend|in-laws?)\b",
+        re.I)),
 )
 
 
@@ -212,10 +216,7 @@ _PEOPLE_COUNTED = re.compile(r"^(?:the\s+|our\s+)?(?:\d+|two|three|four|five|bot
 
 
 # a person named by who they are to the owner, last in the label: "a university friend"
-_KNOWN_PERSON = re.compile(
-    r"\b(?:colleague|cousin|uncle|aunt|nephew|niece|grand(?:father|mother|parent|son|daughter)|"
-    r"friend|neighbour|relative|sibling|brother|sister|son|daughter|wife|husband|spouse|"
-    r"partner|mate)s?\s*$", re.I)
+_KNOWN_PERSON = re.compile(rf"\b{_KNOWN_PEOPLE}\s*$", re.I)
 
 
 def _holder_kind(label: str, phrase: str) -> HolderKind:
