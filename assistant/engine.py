@@ -24,9 +24,10 @@ from assistant.composer.refusal import applicant_asked
 from assistant.composer.structured import StructuredAnswers
 from assistant.conversations import Conversation, ConversationStore, VersionConflict
 from assistant.eligibility import Assessment, EligibilityEngine, to_reply
+from assistant.eligibility.results import MAX_QUESTIONS
 from assistant.errors import InputError, TurnCancelled
 from assistant.facts import AskedFact, FactExtractor
-from assistant.facts.answers import corrected_figure
+from assistant.facts.answers import corrected_figure, replaced_figure, without_replaced
 from assistant.facts.declared import DeclaredReader
 from assistant.facts.insolvency import INSOLVENCY
 from assistant.followups import fragment, restate
@@ -171,10 +172,24 @@ class Assistant:
         previous = turn.conversation.facts
         figure = corrected_figure(turn.text)
         corrected = self._corrected_fact(turn) if figure else None
-        asked = corrected or self._asked_fact(turn.conversation)
+        asked_facts = [] if corrected else self._asked_facts(turn.conversation)
+        asked = corrected or (asked_facts[0] if asked_facts else None)
+        # the corrected figure alone ("sorry, 300"), or the whole message without the figure it
+        # replaces ("the bill is from Dudley; and it's 45 staff not 35")
+        read_text = turn.text if not (corrected and figure) else \
+            without_replaced(turn.text) if replaced_figure(turn.text) else figure
         turn.new_facts, turn.sources = self.extractor.read(
-            figure if corrected and figure else turn.text, today=self.today().date(),
-            asked=asked if asked in _ASKABLE else None)  # type: ignore[arg-type]
+            read_text, today=self.today().date(),
+            asked=asked if asked in _ASKABLE else None,  # type: ignore[arg-type]
+            also_asked=[f for f in asked_facts[1:] if f in _ASKABLE])  # type: ignore[misc]
+        if corrected and figure and read_text != figure and \
+                corrected not in turn.new_facts.known():
+            # "typo: 35 not 350": the figure alone is the answer to the fact corrected
+            alone, sources = self.extractor.read(
+                figure, today=self.today().date(),
+                asked=corrected if corrected in _ASKABLE else None)  # type: ignore[arg-type]
+            turn.new_facts = turn.new_facts.merged_with(alone)
+            turn.sources = {**turn.sources, **sources}
         if self._declared is not None:
             declared, sources = self._declared.read(turn.text, today=self.today().date(),
                                                     asked=asked)
@@ -521,24 +536,40 @@ class Assistant:
         return self._declared_reader
 
     def _asked_fact(self, conversation: Conversation) -> str | None:
-        """The fact the last question asked for, so a bare answer ("45") can be read as it.
+        """The fact the last question asked for, so a bare answer ("45") can be read as it."""
+        asked = self._asked_facts(conversation)
+        return asked[0] if asked else None
 
-        The question came from the open criterion of highest priority; the conversation's
-        facts have not changed since, so assessing them again finds the same criterion.
+    def _asked_facts(self, conversation: Conversation) -> list[str]:
+        """The facts the last questions asked for, first the first asked (a reply asks at most
+        `MAX_QUESTIONS`), so that bare answers ("about 40, and no") can be read as them.
+
+        The questions came from the open criteria of highest priority; the conversation's
+        facts have not changed since, so assessing them again finds the same criteria.
         """
         if not conversation.open_questions or self.eligibility is None or self.policy is None:
-            return None
+            return []
         primary = _pick_primary(self.eligibility.assess(conversation.facts),
                                 self._programme_in_focus(conversation), self.policy)
         programme = self.policy.programme(primary.programme_id)
         priority = {c.id: c.priority for c in programme.criteria} if programme else {}
         open_ones = [r for r in primary.criteria
                      if r.met is None and not r.confirmed_at_application]
+        asked: list[str] = []
+        covered: set[str] = set()
+        questions = 0
         for result in sorted(open_ones, key=lambda r: priority.get(r.id, 50)):
-            for fact in result.missing_facts:
-                if fact in _ASKABLE or fact in self.policy.facts.facts:
-                    return fact
-        return None
+            if result.missing_facts and set(result.missing_facts) <= covered:
+                continue  # (asked by a question before, as the reply does)
+            covered.update(result.missing_facts)
+            fact = next((f for f in result.missing_facts
+                         if f in _ASKABLE or f in self.policy.facts.facts), None)
+            if fact is not None:
+                asked.append(fact)
+            questions += 1
+            if questions == MAX_QUESTIONS and asked:
+                break
+        return asked
 
     def _holder_figures(self, text: str, previous: Facts, new: Facts) -> Facts:
         """Figures of the enterprise the business named before as its shareholder, given in
@@ -582,6 +613,11 @@ class Assistant:
         last = turns[-1]
         stated = {u.fact for u in last.reply.understood
                   if u.text and u.text.casefold() in last.user_text.casefold()}
+        if len(stated) != 1 and (old := replaced_figure(turn.text)) is not None:
+            # "3.9m not 39m": the fact the wrong figure was read as, in the turns before
+            digits = _digits(old)
+            stated = next(({u.fact} for t in reversed(turns) for u in t.reply.understood
+                           if u.text and digits and digits in _digits(u.text)), set())
         if len(stated) != 1:
             return None
         fact = stated.pop()
@@ -752,6 +788,11 @@ def _after(verdict: Reply, reply: Reply) -> Reply:
     return verdict.model_copy(update={
         "answer": f"{verdict.answer}\n\n{answer}", "citations": verdict.citations + citations,
         "signposts": reply.signposts, "follow_up": verdict.follow_up or reply.follow_up})
+
+
+def _digits(text: str) -> str:
+    """A figure's digits and scale, to compare figures written differently: "£39m", "39m"."""
+    return re.sub(r"[^\dkmbn.]", "", text.lower().replace("million", "m").replace(",", ""))
 
 
 def _describing(facts: Facts) -> set[str]:

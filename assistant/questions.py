@@ -411,7 +411,8 @@ def _kind(text: str, sentence: str) -> QuestionKind:
 _DATE = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b|\b(?:19|20)\d{2}\b|"
-    r"\b\d+\s+(?:working\s+)?(?:days?|weeks?|months?|years?)\b|\b(?:noon|midnight|\d{1,2}:\d{2})\b|"
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:working\s+)?(?:days?|weeks?|months?|years?)\b|\b(?:noon|midnight|\d{1,2}:\d{2})\b|"
     r"\b(?:within|after|before|by|until|each|every)\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?|"
     r"years?|quarters?)\b|\b(?:monthly|quarterly|annually|weekly)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:of|and|&|for)?\s*[A-Z][\w-]+)+")

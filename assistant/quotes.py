@@ -57,6 +57,9 @@ _VALUE_OF_WHAT_WAS_HAD = re.compile(
     r"(?:does|did)\s+(?:that|it|this)\s+(?:come\s+to|count\s+as|add\s+up\s+to|amount\s+to)|"
     r"(?:do|did)\s+(?:they|those|these)\s+(?:come\s+to|count\s+as|add\s+up\s+to))\s*\??$",
     re.IGNORECASE)
+# the headroom asked for by name, beside the award: "what room is left, and the grant?"
+_HEADROOM_ASKED = re.compile(r"\b(?:headroom|room\s+(?:left|remaining|is\s+(?:there|left)))\b",
+                             re.IGNORECASE)
 _HEADROOM_WORDS = re.compile(
     r"\b(?:headroom|room|left|remain\w*|stop|stops|prevent\w*|affect\w*|limit|cap|count|"
     r"counts|rule\s+us\s+out)\b",
@@ -441,8 +444,12 @@ class AwardQuotes:
                  _OWN_SHARE.search(question.text)):
             offers = self._offers(text, facts, focus)
             band = facts.stated_band or read_supposed_band(text)
-            return Quote(award_quote(offers, band, described=facts.stated_band is not None),
-                         [o.assessment.programme_id for o in offers])
+            lines = award_quote(offers, band, described=facts.stated_band is not None)
+            if new.prior_public_support is not None and _HEADROOM_ASKED.search(question.text):
+                # "how much headroom is there, and what would the grant be?": both, headroom first
+                prior = new.prior_public_support.in_gbp(self._policy.rates.eur_to_gbp)
+                lines = [*headroom_quote(self._policy, prior, None, None, None), *lines]
+            return Quote(lines, [o.assessment.programme_id for o in offers])
         if question.kind in {"amount", "yes_no"} and new.prior_public_support is not None and \
                 not _VALUE_OF_WHAT_WAS_HAD.search(question.text) and \
                 (_HEADROOM_WORDS.search(text) or self._names_subsidy(text) or

@@ -63,6 +63,9 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     # "I run a bakery", "we've got a tyre shop"
     r"\b(?:we|i|(?:me|i|my\s+[a-z]+|[a-z]+)\s+(?:and|&)\s+(?:me|i|myself|my\s+[a-z]+))\s+"
     r"(?:run|own|manage|operate)\s+(?:an?|two|three|four|several|\d+)\s+",
+    # "my family has run a market garden for 40 years"
+    r"\b(?:we|i|my\s+(?:family|wife|husband|dad|father|mum|mother|parents))(?:'ve|\s+has|"
+    r"\s+have)\s+(?:always\s+)?(?:run|owned|operated)\s+(?:an?|the|this)\s+",
     r"\b(?:we|i)(?:'ve|\s+have)?\s+got\s+(?:an?|two|three|\d+)\s+(?=(?:[\w&-]+\s+){0,3}?"
     r"(?:shop|store|business|firm|company|workshop|factory|salon|garage|bakery|cafe|restaurant|"
     r"pub|bar|nursery|farm|practice|agency|studio|unit)s?\b)",
@@ -202,6 +205,9 @@ _NOT_AN_OPENING_WORD = frozenset(
 # The ends of nouns that name an activity or its makers: "moulding", "upholstery", "printers".
 _ACTIVITY_NOUN = re.compile(
     r"(?:ings?|ery|ers?|ors?|ists?|ics|tion|ware|smiths?|wrights?|ry|ies|ure|ancy|ency|mbly)$")
+# what a maker makes, named in a bare phrase: "laser-cut brackets for shopfitters"
+_GOODS = re.compile(r"\b(?:parts|components|products|assemblies|goods|devices|equipment|"
+                    r"machinery|systems|units|tools|fittings|fixtures)\b", re.I)
 _QUICK_ONE = r"(?:a\s+|one\s+|1\s+)?quick\s+(?:one|1|question|q|query)"
 # a greeting first ("Hi, toolmaker in Tipton"), then an article
 _LEADING_ARTICLE = re.compile(
@@ -535,7 +541,7 @@ class SectorReader:
                 continue
             phrase = opening[1]
             last = re.findall(r"[a-z]+", phrase.lower())
-            if last and _ACTIVITY_NOUN.search(last[-1]):
+            if last and (_ACTIVITY_NOUN.search(last[-1]) or _GOODS.search(phrase)):
                 found.append((offset + opening[0], phrase))
         return found
 

@@ -35,11 +35,37 @@ _BARE_YEAR = re.compile(rf"\s*(?:(?:since|in|from)\s+)?(?:(?P<month>{MONTH})\s+)
                         r"(?P<year>(?:19|20)\d\d)\s*[.!]?\s*", re.I)
 
 
+# "3.9m not 39m", "it's 52 staff not 25": the new figure, then the one it replaces
+_FIGURE = rf"(?:{QUAL}\s+)?[£€]?{NUM}(?:\s*(?:k|m|bn|million|thousand)\b)?"
+_X_NOT_Y = re.compile(
+    rf"(?P<figure>{_FIGURE})(?:\s+[a-z]+){{0,2}}?\s*,?\s+(?:not|instead\s+of|rather\s+than)\s+"
+    rf"(?:the\s+)?(?P<old>[£€]?{NUM}(?:\s*(?:k|m|bn|million|thousand)\b)?)", re.I)
+
+
+def replaced_figure(text: str) -> str | None:
+    """The figure a correction says was wrong: "39m" in "oops - 3.9m not 39m"."""
+    match = _X_NOT_Y.search(text) if _CORRECTING.search(text) else None
+    return match["old"] if match else None
+
+
+def without_replaced(text: str) -> str:
+    """The message without the figure it says was wrong: "it's 45 staff not 35, and ..." is
+    read as "it's 45 staff, and ..."."""
+    match = _X_NOT_Y.search(text)
+    return text if match is None else text[:match.end("figure")] + text[match.end():]
+
+
+_CORRECTING = re.compile(rf"{CORRECTION}|\btypo\b|\bshould\s+(?:have\s+)?(?:been|be|read)\b",
+                         re.I)
+
+
 def corrected_figure(text: str) -> str | None:
     """The figure a message gives to correct the answer before it ("oops, 120 - I left out
     the night shift" gives "120"), to be read as that answer's fact; None when the message
     is no such correction."""
     match = _CORRECTION_OF_LAST.match(text)
+    if match is None and replaced_figure(text) is not None:
+        match = _X_NOT_Y.search(text)
     return match["figure"] if match else None
 
 

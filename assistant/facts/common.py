@@ -98,6 +98,8 @@ _OTHER_BUSINESS = re.compile(
     r"(?:an?|my|our|one)\s+(?:old|previous|former|earlier|past|prior|last|first)\s+"
     r"(?:[\w-]+\s+)?(?:company|companies|business|businesses|firm|venture)|"
     r"the\s+(?:seller|vendor)s?|"
+    # "a stake in another joinery company in Stafford"
+    r"another\s+(?:[\w-]+\s+){0,3}?(?:company|business|firm)|"
     # a firm told by what it does: "the company that ran the test centre went bust"
     r"the\s+(?:company|business|firm|operator|organisation)\s+(?:that|which|who)\s+"
     r"(?!(?:we|i)\b)[a-z]+)\b", re.I)
@@ -116,7 +118,22 @@ def _other_businesses(lead: str) -> list[re.Match[str]]:
     """Where `lead` names another business, but not the speaker called an owner."""
     return [m for m in _OTHER_BUSINESS.finditer(lead)
             if not (m[0].lower().startswith("owner") and _SPEAKER_IS.search(lead, 0, m.start()))
-            and not _WE_ARE_ONE.search(lead, 0, m.start())]
+            and not _WE_ARE_ONE.search(lead, 0, m.start())
+            # an adviser's "my client" is the business described
+            and not (m[0].lower().startswith("client") and _MY.search(lead, 0, m.start()))]
+
+
+_MY = re.compile(r"\bmy\s+$", re.I)
+# a shareholder's stake just before a bracket: "Brook Holdings holds 30% of the shares ("
+_NAMED_ENTERPRISE = re.compile(
+    r"\b(?:owns?|holds?)\s+\d+(?:\.\d+)?\s*%(?:\s+of\s+(?:the\s+shares|us|the\s+company))?\s*$",
+    re.I)
+# the name or kind of an enterprise, just before a relative clause: "Acme plc, which ..."
+_ENTERPRISE_BEFORE = re.compile(
+    r"(?:\b(?:plc|ltd|limited|group|holdings?|inc|gmbh|llc|company|firm|investor|shareholder|"
+    r"parent|customer|supplier)|\b(?-i:[A-Z])[\w&'-]+)\s*$", re.I)
+_RELATIVE_OPENING = re.compile(r",\s*(?:which|who)\s+(?:has|have|had|employs?|turns?|is|are)\b",
+                               re.I)
 
 
 # the speaker's business called by the word: "we are a small packaging supplier employing ..."
@@ -183,6 +200,20 @@ class Message:
         """True when the clause so far names another business and has not come back to this
         one: "our customer is in CV1", but not "customers in Coventry from our site in X"."""
         lead = self.lead(start)
+        lo = self.sentence(start)[0]
+        opened = self.text.rfind("(", lo, start)
+        if opened > lo and ")" not in self.text[opened:start] and \
+                (_NAMED_ENTERPRISE.search(self.text, lo, opened) or
+                 self.about_another_business(opened)):
+            # "formerly in the Halden Group (1,200 staff)", "Brook Holdings holds 30%
+            # (Brook: 80 AWU, ...)": figures in brackets after another business
+            return True
+        relative = [m for m in _RELATIVE_OPENING.finditer(self.text, lo, start)
+                    if _ENTERPRISE_BEFORE.search(self.text, lo, m.start())]
+        if relative and not _SELF.search(self.text, relative[-1].end(), start):
+            # "an investor is Acme plc, which employs 5,000 and turns over £700m": the
+            # clause is about what the sentence named before it
+            return self.after_another_business(relative[-1].start())
         others = _other_businesses(lead)
         return bool(others) and not _SELF.search(lead, others[-1].end())
 

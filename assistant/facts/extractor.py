@@ -23,9 +23,9 @@ insolvency.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import get_args
 
 from assistant.business import RANGED_FACTS, Facts, Holding, Money
@@ -40,7 +40,7 @@ from assistant.facts.ownership import read_holdings, read_referred_figures, read
 from assistant.facts.places import Places
 from assistant.facts.postcodes import read_postcode, valid_outward_code
 from assistant.facts.staff import SEASONAL, read_employees, read_stated_band
-from assistant.facts.trading import MONTH, read_months_trading
+from assistant.facts.trading import MONTH, month_number, read_months_trading
 from knowledge.policy import Policy, district_place_words, district_places, keyword_found
 
 # The names this module has always offered, wherever they are defined now.
@@ -54,8 +54,38 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
+def _round_opens(policy: Policy) -> dict[str, date]:
+    """The day each round opens, by its name; a name two programmes share, the first's."""
+    opens: dict[str, date] = {}
+    for programme in policy.programmes:
+        for found in programme.rounds:
+            day = found.opens.date() if isinstance(found.opens, datetime) else found.opens
+            opens.setdefault(found.name, day)
+    return opens
+
+
+# when the business will apply: "we aim to apply to Round 3", "we'll go for round 3"
+_APPLYING_IN = re.compile(
+    r"\b(?:apply|applying|application|submit|submitting|go\s+for|going\s+for|bid|bidding)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:in|for|to|into|under)\s+(?:the\s+)?(?:(?:round|rd)\s*(?P<round>\d)\b|"
+    rf"(?P<month>{MONTH})\s+(?P<year>20\d\d)\b)", re.IGNORECASE)
+# the parts of a reply that answers two questions: "roughly 25, and the site is in Tipton"
+_ANSWER_PARTS = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)\s*", re.IGNORECASE)
+
+
 def _normalise(text: str) -> str:
-    return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
+    # a scale word misspelt ("2.4 milion") and a decimal comma before one, as in much of
+    # Europe ("2,4 million euro"): a comma before one or two digits groups no thousands
+    text = _MISSPELT_MILLION.sub("million", text)
+    return _DECIMAL_COMMA.sub(r"\1.\2", text)
+
+
+_MISSPELT_MILLION = re.compile(r"(?<=\d\s)(?:milion|millon|milllion|milions|millons|miliion)\b|"
+                               r"(?<=\d)(?:milion|millon|milllion|milions|millons|miliion)\b",
+                               re.IGNORECASE)
+_DECIMAL_COMMA = re.compile(
+    r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?=\s?(?:m|mn|bn|million|billion|mil)\b)", re.IGNORECASE)
 
 
 # staff besides those counted, with no number: "plus some part-timers", "and the seasonal crew"
@@ -230,14 +260,19 @@ class FactExtractor:
                  programme_names: Sequence[str] = (),
                  programme_kinds: Sequence[str] = (),
                  sited_places: Sequence[str] = (),
-                 vat_rate: float | None = None) -> None:
+                 vat_rate: float | None = None,
+                 round_opens: Mapping[str, date] | None = None) -> None:
         """`in_kind`: support given in kind and its value a unit, read as earlier support.
         `field_keywords`: the words of the fields a programme's business must work in, noted
         wherever an owner uses them (`Facts.sector_mentions`), outside the `programme_names`
         and the words naming a programme of one of the `programme_kinds` (a programme named
         after its field says nothing of the business). `sited_places`: one-word place names
-        read only where the words before say a site is there ("a yard at Halesowen")."""
+        read only where the words before say a site is there ("a yard at Halesowen").
+        `round_opens`: the day each funding round opens, by its name ("Round 3"), for a
+        business that says which round it will apply in."""
         self._places = Places(places or {}, sited_places)
+        self._round_opens = {" ".join(name.lower().split()): day
+                             for name, day in (round_opens or {}).items()}
         self._vat_rate = vat_rate
         # another country's postal codes (an Eircode), from the policy's areas
         self._local_codes = [re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I)
@@ -302,7 +337,8 @@ class FactExtractor:
                    programme_names=[n for p in policy.programmes for n in (p.name, *p.aliases)],
                    programme_kinds=[p.kind for p in policy.programmes
                                     if any(c.fact == "sector_fit" for c in p.criteria)],
-                   sited_places=sited, vat_rate=policy.rates.vat_rate)
+                   sited_places=sited, vat_rate=policy.rates.vat_rate,
+                   round_opens=_round_opens(policy))
 
     def _not_a_programme(self, sector: str | None) -> str | None:
         """The activities read, without a programme's own name read as one ("£50k from the
@@ -389,12 +425,17 @@ class FactExtractor:
         return self.read(text, today, asked)[0]
 
     def read(self, text: str, today: date | None = None,
-             asked: AskedFact | None = None) -> tuple[Facts, dict[str, str]]:
+             asked: AskedFact | None = None, also_asked: Sequence[AskedFact] = ()
+             ) -> tuple[Facts, dict[str, str]]:
         """The facts one message states, and for each the words it was read from (as the
         readers saw them: shorthand written out). `today` dates "founded in 2019" and the
         financial years of prior support; `asked` is the fact the conversation has just asked
-        for, so that a bare answer ("45", "about £2m", "no") is read as it."""
+        for, so that a bare answer ("45", "about £2m", "no") is read as it; `also_asked` the
+        facts of the other questions asked with it, answered in a part of the message of its
+        own ("roughly 25, and the site is in Tipton")."""
         facts, sources = self._read(text, today, asked)
+        facts = self._answered_in_parts(text, today, [*([asked] if asked else []),
+                                                      *also_asked], facts, sources)
         if facts.known() and self._written_out(text, "low") != self._written_out(text):
             # a range ("£250k to £320k"): the facts at both its ends, kept where they differ
             low = self._read(text, today, asked, "low")[0]
@@ -407,6 +448,39 @@ class FactExtractor:
             if ranges:
                 facts = facts.model_copy(update={"ranges": ranges})
         return facts, sources
+
+    def _application_day(self, text: str) -> date | None:
+        """The day the business says it will apply, when it says: the opening of the round it
+        names ("we aim to go for Round 3"), or the first of the month it names
+        ("applying in June 2027")."""
+        match = _APPLYING_IN.search(text)
+        if match is None:
+            return None
+        if match["round"]:
+            return self._round_opens.get(f"round {match['round']}")
+        return date(int(match["year"]), month_number(match["month"]), 1)
+
+    def _answered_in_parts(self, text: str, today: date | None, asked: Sequence[AskedFact],
+                           facts: Facts, sources: dict[str, str]) -> Facts:
+        """The facts asked that the message answers in a part of its own, when it answers
+        more than one question: each part is read as a bare answer to the first fact asked
+        that it answers and nothing has read."""
+        if len(asked) < 2 and not (asked and _ANSWER_PARTS.search(text)):
+            return facts
+        parts = [part for part in _ANSWER_PARTS.split(words_to_digits(self._written_out(text)))
+                 if part.strip()]
+        if len(parts) < 2:
+            return facts
+        for part in parts:
+            for fact in asked:
+                if fact in facts.known() or (fact == "insolvent" and len(part.split()) > 2):
+                    continue  # ("no council stake" is no answer on insolvency)
+                answered = answer_to(fact, Message(part), facts, [], today or date.today())
+                if fact in answered.known():
+                    facts = answered
+                    sources[fact] = part.strip()
+                    break
+        return facts
 
     def _read(self, text: str, today: date | None, asked: AskedFact | None,
               range_end: RangeEnd = "middle") -> tuple[Facts, dict[str, str]]:
@@ -431,7 +505,8 @@ class FactExtractor:
         for match in PERCENT.finditer(msg.text):
             msg.claim(*match.span())
         months = read_months_trading(msg, today)
-        money, unassigned = read_money(msg, today, self._in_kind)
+        money, unassigned = read_money(msg, today, self._in_kind,
+                                       award_day=self._application_day(msg.text))
         employees = read_employees(msg, unassigned)
         local_authority = self._places.local_authority(msg)
         insolvent = read_insolvent(msg, describes_business=any(

@@ -38,8 +38,9 @@ _SEGMENT_BREAK = re.compile(
 _LABELLED = re.compile(
     # (a label may carry a note in brackets: "Sales (FY to April 2025)")
     r"^(?P<lead>\s*(?:[-*•]\s*)?)"
-    r"(?P<label>[A-Za-z][A-Za-z /&'().?-]{0,60}?(?:\s*\([\w /.,'-]{1,30}\))?)\s*"
-    r"(?::|=|\?|\s[-–]\s)\s*(?P<value>.+?)\s*[.!]?\s*$", re.S)
+    r"(?P<label>[A-Za-z][A-Za-z /&'().?,-]{0,60}?(?:\s*\([\w /.,'-]{1,30}\))?)\s*"
+    # (a label asked as a question may have its colon too: "In administration?: no")
+    r"(?:\?\s*[:=]|:|=|\?|\s[-–]\s)\s*(?P<value>.+?)\s*[.!]?\s*$", re.S)
 
 _NOTHING = re.compile(r"(?:no|none|nope|nil|n/?a|never|not|nothing|zero|0|-+|no\s+\w+(?:\s+\w+)?)"
                       # "none, ever", "none at all", "never, not once"
@@ -240,8 +241,9 @@ _A_CLAUSE = re.compile(r"\s*(?:we|i|our|my|it|they|you|he|she|there)\b|.*n't\b|.
 
 def _form_segment(segment: str) -> str:
     match = _LABELLED.match(segment)
-    if not match or len(re.sub(r"\([^)]*\)", "", match["label"]).split()) > 5 or \
-            _A_CLAUSE.match(match["label"]):
+    if not match or _A_CLAUSE.match(match["label"]) or \
+            len([w for w in re.sub(r"\([^)]*\)", "", match["label"]).split()
+                 if re.search(r"[A-Za-z]", w)]) > 5:  # ("Liquidation / CVA?": 2 words)
         return segment
     rule = _rule(match["label"])
     if rule is None:
@@ -342,7 +344,7 @@ _RANGE = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}?(?:(?:anywhere\s+)?from\s+)?(?=between\b|\d))?"
     rf"(?:\b(?P<between>between)\s+(?:(?:about|around|roughly|approximately|some)\s+)?)?"
     # (not the digit of a code: "DY4 - 17 people" is a postcode district, then a count)
-    rf"(?P<pre>[£€])?\s*(?<![A-Za-z])(?P<a>{_NUMBER})\s*(?P<ma>{_MULTIPLIER})?\s*"
+    rf"(?P<pre>[£€])?\s*(?<![A-Za-z\d.,])(?P<a>{_NUMBER})\s*(?P<ma>{_MULTIPLIER})?\s*"
     rf"(?P<joint>-|–|to|and)\s*(?P<pre2>[£€])?\s*(?P<b>{_NUMBER})\s*(?P<mb>{_MULTIPLIER})?\b"
     r"(?P<after>\s*(?:staff|employees|people|workers|members\s+of\s+staff|ftes?\b|"
     r"full[\s-]time\s+equivalents?|awus?\b|annual\s+work\s+units?))?", re.I)

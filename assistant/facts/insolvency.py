@@ -38,8 +38,8 @@ _PAST_STATE = re.compile(
 _EARLIER_ONE = re.compile(r"\b(?:old|previous|former|earlier|past|prior|historic(?:al)?|"
                           r"that)\s+$", re.I)
 _NEVER = re.compile(r"\b(?:never|not\s+ever|n't\s+ever)\b", re.I)
-_NOW = re.compile(r"\b(?:now|currently|at\s+present|still|this\s+(?:week|month)|today|"
-                  r"recently|last\s+(?:week|month))\b", re.I)
+_NOW = re.compile(r"\b(?:now|currently|at\s+present|at\s+the\s+moment|still|this\s+(?:week|month)|"
+                  r"today|recently|last\s+(?:week|month)|ongoing|on-going)\b", re.I)
 # After the words, in the same sentence: it is over ("administration in 2017, exited 2018").
 # ... of those, the words that say the proceedings ended, not only that they were in the past
 _ENDED_WORDS = (r"came\s+out|come\s+out|out\s+of\s+it|exited|emerged|ended|completed|discharged|"

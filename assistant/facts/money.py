@@ -195,6 +195,8 @@ def _support_date(text: str, today: date) -> date | None:
     the month named with its year ("in February 2024"), else the end of the year."""
     if match := _MONTH_YEAR.search(text):
         return month_end(int(match["year"]), month_number(match["month"]))
+    if (match := _DAY_MONTH_YEAR.search(text)) and 1 <= int(match["month"]) <= 12:
+        return month_end(int(match["year"]), int(match["month"]))  # "15/03/2024", UK order
     if match := _YEAR.search(text):
         return date(int(match[0]), 12, 31)
     if match := _YEARS_AGO.search(text):
@@ -204,6 +206,7 @@ def _support_date(text: str, today: date) -> date | None:
     return None
 
 
+_DAY_MONTH_YEAR = re.compile(r"\b\d{1,2}[/.](?P<month>\d{1,2})[/.](?P<year>(?:19|20)\d\d)\b")
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH})\.?,?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 
 
@@ -363,11 +366,19 @@ def _resolve(msg: Message, role: str, lo: int, hi: int) -> str:
     return "requested_amount"
 
 
+_A_YEAR_AFTER = re.compile(r"\s*(?:a|per|each|every)\s+(?:year|yr|annum)\b|\s*p\.?\s?a\.?(?!\w)|"
+                           r"\s+annually\b|\s*/\s*(?:year|yr)\b", re.I)
+# a figure the owner quotes from the guidance, not one of the business's own
+_A_LIMIT_QUOTED = re.compile(
+    r"\s+(?:(?:on|in|from)\s+(?:your|the)\s+(?:web\s*site|site|guidance|rules|page|leaflet|"
+    r"notes|faqs?)|(?:limit|threshold|ceiling)\b)", re.I)
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+plus\s+)\s*", re.I)
 # ... or with the date each came, between: "£30,000 in June 2025, £12,000 in 2026"
 _DATED_LIST_JOIN = re.compile(
     r"\s*(?:(?:in|on|during|from|back\s+in)\s+(?:(?:early|late|mid)[\s-]+)?"
-    rf"(?:{MONTH}\s+)?(?:19|20)\d\d)?"
+    # (the day too: "£30,000 on 4 February 2025, £12,500 on 19/08/2025")
+    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{MONTH}\s+|\d{{1,2}}/\d{{1,2}}/)?"
+    r"(?:19|20)\d\d)?"
     + _LIST_JOIN.pattern, re.I)
 # ... or with the date each came before it, as a record is written: "March 2025, £20,000
 # capital grant; May 2026, £8,000"
@@ -443,10 +454,12 @@ def _in_kind_had(msg: Message, in_kind: Sequence[InKind]) -> list[Found[Money]]:
     return found
 
 
-def read_money(msg: Message, today: date, in_kind: Sequence[InKind] = ()
-               ) -> tuple[dict[str, Money], list[Amount]]:
+def read_money(msg: Message, today: date, in_kind: Sequence[InKind] = (),
+               award_day: date | None = None) -> tuple[dict[str, Money], list[Amount]]:
     """The amounts a message states, by what each is; `in_kind` values the support in kind it
-    says it has had as earlier public support."""
+    says it has had as earlier public support. Earlier support counts in the financial years
+    that the award would be made in (`award_day`, when the business says when it will apply;
+    else today)."""
     amounts = amounts_in(msg)
     found: dict[str, list[Found[Money]]] = {name: [] for name in MONEY_FIELDS}
     unassigned: list[Amount] = []
@@ -454,12 +467,16 @@ def read_money(msg: Message, today: date, in_kind: Sequence[InKind] = ()
     listed = _listed_roles(msg, amounts)
     for amount in amounts:
         msg.claim(amount.start, amount.end)
-        if _SUPERSEDED.search(msg.text, max(0, amount.start - 30), amount.start):
-            continue
+        if _SUPERSEDED.search(msg.text, max(0, amount.start - 30), amount.start) or \
+                _A_LIMIT_QUOTED.match(msg.text, amount.end):
+            continue  # (a figure from the guidance: "is that over the £43m limit?")
         role = listed.get(amount.start)
         if role is None and _listed_alone(msg, amount):
             role = "turnover"  # "26 staff, £3m, trading 4 years": the business's size
         role = role or _role_of(msg, amount, amounts, previous)
+        if role is None and _A_YEAR_AFTER.match(msg.text, amount.end) and \
+                not msg.about_another_business(amount.start):
+            role = "turnover"  # "9 of us, around 700k a year": what comes in over a year
         if role in (None, "requested_amount") and previous and previous[1] == "project_cost" \
                 and _another_item(msg, previous[0], amount):
             role = "project_cost"  # "a lathe, £48,000, and £5,000 for fitting"
@@ -478,7 +495,8 @@ def read_money(msg: Message, today: date, in_kind: Sequence[InKind] = ()
             entry = msg.text[_previous_end(msg, amount, amounts):amount.start]
             if when is None and (dated := _DATE_JUST_BEFORE.search(entry)):
                 when = _support_date(dated[0], today)
-            if when is not None and when < _financial_window_start(today):
+            if when is not None and when < _financial_window_start(max(award_day or today,
+                                                                       today)):
                 amount = Amount(amount.start, amount.end, Money(amount=0))
         if role == "turnover" and (rate := _PER_PERIOD.match(msg.text, amount.end)):
             # "sales of about £35k a month": a year's turnover is twelve of them

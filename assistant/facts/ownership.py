@@ -101,10 +101,15 @@ _SUBJECT_BREAK = re.compile(
     r"(?<=\sshares\sand\s)(?=(?-i:[A-Z]))|(?<=\sequity\sand\s)(?=(?-i:[A-Z])))",
     re.I)
 _RELATIVE = re.compile(r"(?:which|who)", re.I)
+_NOBODY = re.compile(r"(?:nobody|no[\s-]?one|none|not\s+anyone|no\s+(?:other\s+)?(?:person|"
+                     r"company|business|shareholder|investor))\b", re.I)
 # the noun phrase a relative clause follows: "... of a university, which"
 _NAMED_BEFORE = re.compile(
-    r"\b(?:an?|the|our|its|their)\s+(?P<noun>(?:(?!(?:an?|the|to|of|from|with|by|for|in|on|at)\b)"
-    r"[\w&'-]+\s+){0,4}[\w&'-]+)\s*,\s*$", re.I)
+    r"(?:\b(?:an?|the|our|its|their)\s+|(?<![\w'-])(?=(?-i:[A-Z])))"
+    # ... or a name, with or without "the": "the City of Walsall Council, which"
+    r"(?P<noun>(?-i:[A-Z])[\w&'-]*(?:\s+(?:(?:of|for|and|&)\s+)?(?-i:[A-Z])[\w&'-]*){1,5}|"
+    r"(?:(?!(?:an?|the|to|of|from|with|by|for|in|on|at)\b)[\w&'-]+\s+){0,4}[\w&'-]+)"
+    r"\s*,\s*$", re.I)
 _PRONOUN = re.compile(r"(?:they|it|he|she|this|that|who|which)", re.I)
 _HOLDER_END = re.compile(
     r"[.;!?](?=\s|$)|\n|,\s*(?:and\s+|but\s+)?(?:we|our|i|us)\b|"
@@ -167,8 +172,8 @@ _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
         r"\b(?:business\s+partners?|employee\s+ownership\s+trust|eot|management\s+team|"
         r"my\s+(?:wife|husband|partner|family|dad|mum|mom|father|mother|brother|sister|son|"
         r"daughter|uncle|aunt|cousin)(?!(?:'s|’s)\s+(?:[\w-]+\s+)?(?:company|business|firm|group|"
-        r"ltd|limited|plc|holdings?))|(?:and|&)\s+(?:i|me|myself)|md|ceo|managing\s+director|"
-        r"chair(?:man|woman)?|"
+        r"ltd|limited|plc|holdings?))|(?:and|&)\s+(?:i|me|myself)|md|fd|ceo|cfo|coo|cto|"
+        r"managing\s+director|chief\s+[\w-]+\s+officer|chair(?:man|woman)?|"
         r"proprietors?|owner[\s-]managers?|boss)\b", re.I)),
     ("university", re.compile(r"\b(?:universit(?:y|ies)|uni|college|higher\s+education)\b",
                               re.I)),
@@ -328,6 +333,11 @@ _SISTER = re.compile(
     r"(?<=\bpartners\s)|(?<=\bshareholders\s)|(?<=\bfounders\s))"
     r"(?:also\s+(?:jointly\s+)?(?:own|run)|(?:jointly\s+)?own\s+"
     r"(?=another\b))\s+(?:all\s+of\s+|100\s*%\s+of\s+)?(?:an?\s+|another\s+|a\s+second\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:company|firm|business)\b|"
+    # "the founder owns us outright; she also owns a controlling interest in a sister foundry"
+    r"(?:(?<=\bhe\s)|(?<=\bshe\s)|(?<=\bmd\s)|(?<=\bdirector\s)|(?<=\bowner\s))"
+    r"also\s+owns\s+(?:a\s+(?:majority|controlling)\s+(?:stake|share|shareholding|interest)\s+in\s+"
+    r"(?:an?\s+|another\s+)?|another\s+)"
     r"(?:[\w-]+\s+){0,3}?(?:company|firm|business)\b", re.I)
 _THE_OTHER = re.compile(r"\bthe\s+other\s+(?:one|1|company|firm|business)\b|"
                         # "Company A does ..., Company B does ...": the second of the two
@@ -387,8 +397,9 @@ _SHARE_OF_IT = re.compile(r"\b(?:owns?|holds?|have|has)\s+(?:a\s+)?\d+(?:\.\d+)?
 
 
 # the words around the other business's name: "also own a bakery next door", "Company B does"
-_OWNS_TOO = re.compile(r"^(?:also\s+(?:jointly\s+)?(?:own|run)|(?:jointly\s+)?own)\s+"
-                       r"(?:all\s+of\s+|100\s*%\s+of\s+)?", re.I)
+_OWNS_TOO = re.compile(r"^(?:also\s+(?:jointly\s+)?(?:owns?|runs?)|(?:jointly\s+)?own)\s+"
+                       r"(?:all\s+of\s+|100\s*%\s+of\s+|(?:a\s+)?(?:majority|controlling)\s+"
+                       r"(?:stake|share|shareholding|interest)\s+in\s+)?", re.I)
 _SISTER_LABEL_END = re.compile(r"\s+(?:does|do|makes|make|is|has|which|that|who|employs)\b.*$|"
                                r"\s+[-–—].*$", re.I)
 
@@ -702,6 +713,8 @@ def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
     # "we in turn hold 55% of ...", "we ourselves hold ...": the business all the same
     subject = re.sub(r"\s+(?:in\s+turn|ourselves|too|as\s+well|also|then|now|currently|still)$",
                      "", subject, flags=re.I)
+    if _NOBODY.match(subject):
+        return None  # "no one else has a quarter or more": no holder
     if _WE.fullmatch(subject):
         if not match["prep"]:
             return None
@@ -739,8 +752,24 @@ def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
         return None
     holding = holding.model_copy(update={
         "holder_kind": _kind_named_before(msg, holding.holder, subject_start)})
-    msg.claim(subject_start, match.end())
-    return Found(subject_start, match.end(), holding)
+    end = match.end()
+    if holding.employees is None and holding.turnover is None and \
+            (bracket := _FIGURES_IN_BRACKETS.match(msg.text, end)) is not None and \
+            (inside := _holding(msg, bracket.start("inside"), bracket.end("inside"), share,
+                                "owns_us")) is not None:
+        # "Brook Holdings holds 30% (Brook: 80 AWU, sales £9m)": the holder's own figures,
+        # in brackets after its share
+        holding = holding.model_copy(update={
+            "employees": inside.employees, "employees_approx": inside.employees_approx,
+            "turnover": inside.turnover, "balance_sheet": inside.balance_sheet})
+        end = bracket.end()
+    msg.claim(subject_start, end)
+    return Found(subject_start, end, holding)
+
+
+_FIGURES_IN_BRACKETS = re.compile(
+    r"\s*(?:(?:the|our|its)\s+)?(?:shares|equity|share\s+capital|company|business|us)?\s*"
+    r"\((?P<inside>[^()]{1,160}?\d[^()]{0,160})\)")
 
 
 # the business as a part of another: "the UK arm of a German supplier", "a subsidiary of an

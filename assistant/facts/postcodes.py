@@ -114,7 +114,7 @@ def _outward_accepted(msg: Message, match: re.Match[str], asked: AskedFact | Non
     "in DY1", "postcode WS1", a message that is just the code, or a known district written
     in capitals."""
     code = match["out"].upper()
-    if code in _FORMULAE:
+    if code in _FORMULAE or (_FINANCIAL_YEAR.fullmatch(code) and asked != "postcode"):
         return False
     if asked == "postcode" or _ONLY_A_CODE.fullmatch(msg.text):
         return True
@@ -129,6 +129,12 @@ def _outward_accepted(msg: Message, match: re.Match[str], asked: AskedFact | Non
     return match["out"].isupper() and code in known_districts
 
 
+# "sales of £6m in FY25": a financial year (the FY districts have one digit)
+_FINANCIAL_YEAR = re.compile(r"FY\d\d")
+# "... in Darlaston. Cannock is only our registered office": a place that is not the site
+_ONLY_AN_OFFICE = re.compile(
+    r"\s*(?:\([^)]{1,12}\)\s*)?(?:is|'s)\s+(?:just|only|merely|simply)\s+(?:the|our|a|my)\s+"
+    r"(?:registered\s+|head\s+|postal\s+|main\s+)?(?:office|address|hq|headquarters)\b", re.I)
 # "in <a place> " just before a code, in any case: "in walsal ws2", "at oldbury (b69)"
 _AFTER_PLACE_WORD = re.compile(
     r"\b(?:in|at|near|based\s+in)\s+[a-z][a-z'-]+(?:\s+[a-z]+)?,?\s*\(?$", re.I)
@@ -143,7 +149,8 @@ def best_location(msg: Message, found: list[Found[str]],
     last."""
     own = [f for f in found
            if not _NOT_HERE.search(msg.text, max(0, f.start - 40), f.start)
-           and not msg.about_another_business(f.start)]
+           and not msg.about_another_business(f.start)
+           and not _ONLY_AN_OFFICE.match(msg.text, f.end)]
     # "head office in CV1; the press goes in our second factory": the office is not the site
     if _ANOTHER_SITE.search(msg.text) or _SEVERAL_SITES.search(msg.text):
         own = [f for f in own

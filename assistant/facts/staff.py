@@ -65,13 +65,16 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     rf"\bemploy(?:s|ing)?\s+(?:{QUAL}\s+)?{NUM_START}(?P<n>{NUM})\b"
     r"(?!\s*(?:%|per\s*cent|percent)|[.,]\d)",
     # "a team of 8", "headcount of 230", "headcount: 230"
-    r"\b(?:team|crew|staff|workforce|head\s*count|staff\s+count|payroll|staff\s+numbers)\s*"
+    r"\b(?:team|crew|staff|workforce|head\s*count|staff\s+count|payroll|staff\s+numbers|"
+    # "Employees 31", as a form's line is written without its colon
+    r"(?<![a-z]\s)employees|(?:number|no\.?)\s+of\s+(?:staff|employees|people))\s*"
     r"(?:of|is|are|was|at|stands\s+at|totals?|:|=|-|"
     # "headcount fluctuates between 40 and 55": a range, read at each end
     r"(?:fluctuates?|var(?:y|ies)|ranges?|swings?|moves?|goes\s+up\s+and\s+down)(?:\s+(?:between|"
     r"from|anywhere\s+from|anywhere\s+between))?)?\s*"
-    rf"(?:{QUAL}\s+)?{NUM_START}(?P<n>{NUM})\b"
-    r"(?!\s*(?:%|per\s*cent|percent|years?|months?|weeks?|hours?|k\b|m\b)|[.,]\d)",
+    # (not a year heading a figure: "Employees 2021: 47")
+    rf"(?:{QUAL}\s+)?(?!(?:19|20)\d\d\s*[:)=–-]|(?:19|20)\d\d\s+\d){NUM_START}(?P<n>{NUM})\b"
+    r"(?!\s*(?:%|per\s*cent|percent|years?|months?|weeks?|days?|hours?|k\b|m\b)|[.,]\d)",
     # "a 12-person company", "a 40-strong workforce"
     rf"{NUM_START}(?P<n>{NUM})\s*-?\s*{_SIZE_WORD}\s+"
     r"(?:team|company|business|firm|outfit|operation|workforce|organi[sz]ation|enterprise|sme|"
@@ -176,9 +179,17 @@ _OWNER = re.compile(rf"\b{_WORKING_OWNER}\b", re.I)
 # "..., plus me", "..., me and the wife": one or two working owners after the list
 _OWNER_AFTER = re.compile(
     rf"\s*(?:,\s*(?:and\s+|plus\s+)?|\s(?:and|plus)\s+|\s*[+&]\s*){_WORKING_OWNER}\b"
-    rf"(?>(?:\s*(?:,\s*)?(?:and|plus|\+|&)\s*{_WORKING_OWNER}\b)?)"
+    rf"(?>(?:\s*(?:,\s*)?(?:and|plus|\+|&)\s*(?:{_WORKING_OWNER}|{_FAMILY})\b)?)"
     r"(?!\s+(?:own|owns|hold|holds|run|runs|are\s+(?:the\s+)?(?:owners|shareholders|directors)))",
     re.I)
+# ... after a headcount, and how they work: "Staff 12, all permanent, plus me and my son"
+_OWNER_AFTER_HEADCOUNT = re.compile(
+    r"(?:\s*,\s*(?:all|both)\s+(?:full[\s-]?time|f/t|permanent))?" + _OWNER_AFTER.pattern, re.I)
+# a headcount come back after a change: "now we are down to 241 again"
+_BACK_TO = re.compile(rf"\b(?:back|down|dropped|fallen|fell|returned)\s+(?:down\s+)?to\s+"
+                      rf"(?:{QUAL}\s+)?{NUM_START}(?P<n>{NUM})\b"
+                      r"(?!\s*(?:%|per\s*cent|k\b|m\b|million|years?|months?|hours?|days?)|[.,]\d)",
+                      re.I)
 # Where one role alone is read as the staff: opening its clause, or after "we have/employ".
 _ROLE_ALONE_LEAD = re.compile(
     rf"(?:^|\b(?:we|i)\s+(?:have|employ|'ve\s+got|have\s+got|got)|\bwith|\bthere\s+are|"
@@ -220,7 +231,8 @@ _FULL_TIMERS = re.compile(
     rf"(?!\s+equivalent)(?:\s+{_STAFF_NOUN}|\s+people)?", re.I)
 # Owners who work in the business full time: "3 partners, all working full time"
 _WORKING_OWNERS_FULL = re.compile(
-    rf"{NUM_START}(?P<n>{NUM})\s+(?:working\s+)?(?:(?:the|my|our)\s+)?(?:co-?)?(?:directors?|"
+    rf"{NUM_START}(?P<n>{NUM})\s+(?:of\s+us\s+)?(?:working\s+)?(?:(?:the|my|our)\s+)?"
+    r"(?:co-?|owner[\s-]?)?(?:directors?|"
     r"owners?|partners?|founders?|shareholders?)\b[^.;:()]{0,50}?\b(?:work|works|working)\s+"
     r"(?:in\s+(?:it|the\s+business|the\s+company)\s+)?full[\s-]?time\b", re.I)
 
@@ -367,8 +379,21 @@ def read_employees(msg: Message, unassigned: list[Amount]) -> float | None:
                 continue  # "no other shareholders, only the 2 of us": the owners
             seen.add(start)
             value = to_float(match["n"]) + bound(msg.text, start)
+            if (owners := _OWNER_AFTER_HEADCOUNT.match(msg.text, match.end())) is not None:
+                # "12 employees, plus me and my son": the working owners besides them
+                value += len(re.findall(rf"\b(?:{_WORKING_OWNER}|{_FAMILY})\b", owners[0],
+                                        re.I))
+                msg.claim(*owners.span())
             found.append(Found(start, end, max(value, 0.0)))
     found += _corrected_headcounts(msg, found, unassigned)
+    for back in _BACK_TO.finditer(msg.text):
+        # "it rose to 258 for one contract; now we are down to 241 again": the staff now
+        start, end = back.span("n")
+        if found and not msg.claimed(start, end) and max(f.start for f in found) < start and \
+                re.search(rf"\b(?:{_STAFF_NOUN}|head\s*count|workforce|staffing)\b",
+                          msg.text[max(0, start - 200):start], re.I):
+            msg.claim(start, end)
+            found.append(Found(start, end, to_float(back["n"]) + bound(msg.text, start)))
     if not found:
         found = [Found(m.start(), m.end(), 2.0) for m in _TWO_OF_US.finditer(msg.text)
                  if not msg.claimed(*m.span())]
@@ -619,14 +644,22 @@ def _part_time_breakdowns(msg: Message, lists: list[Found[float]] | None = None
     return found
 
 
+_BESIDES_THOSE = re.compile(r"\s*(?:on\s+top\s+of\s+(?:that|them|those)|in\s+addition|"
+                            r"besides\s+(?:that|them|those)|as\s+well\s+as\s+(?:that|them|those)|"
+                            r"plus|then\s+there(?:'s|\s+is|\s+are))\b", re.I)
+
+
 def _joined_by_semicolons(msg: Message, sentences: list[tuple[int, int]]
                           ) -> list[tuple[int, int]]:
     """Groups of staff in sentences that follow one another after a semicolon, as one list:
     "236 full-time employees; 18 part-time employees on 22.5 hours" is one workforce."""
     joined: list[tuple[int, int]] = []
     for lo, hi in sentences:
-        if joined and msg.text[joined[-1][1]:joined[-1][1] + 1] == ";" and \
-                not msg.text[joined[-1][1] + 1:lo].strip():
+        between = msg.text[joined[-1][1]:lo] if joined else ""
+        if joined and ((between[:1] == ";" and not between[1:].strip()) or (
+                not between.strip(" .") and _BESIDES_THOSE.match(msg.text, lo))):
+            # (or the next sentence adds to it: "120 full-time staff. In addition the three
+            # partners work in the firm full time")
             joined[-1] = (joined[-1][0], hi)
         else:
             joined.append((lo, hi))

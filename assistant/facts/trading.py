@@ -35,6 +35,9 @@ def month_number(name: str) -> int:
 
 # a day before the month: "on 3 March 2019", "the 1st of September 2026"
 _DAY = r"(?:(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?=[a-z]))?"
+# a season before the year: "since spring 2017", "in the autumn of 2019" (read as the year)
+_SEASON = (r"(?:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)\s+"
+           r"(?:of\s+)?)")
 _TRADING = (r"(?:trading|traded|in\s+business|operating|operated|in\s+operation|established|"
             r"going|running|around|existed|in\s+existence|incorporated|open|active|"
             r"(?:a\s+)?(?:ltd|limited)(?:\s+company)?)")
@@ -52,8 +55,13 @@ _STARTED = (r"(?:founded|established|started(?:\s+(?:trading|up)(?:\s+(?:properl
             r"(?:our\s+)?first\s+(?:commercial\s+|paid\s+|paying\s+|proper\s+)?(?:sales?|orders?|"
             r"invoices?|customers?|revenue|contracts?)\s+(?:were|was|came|arrived|landed))")
 _TRADING_FOR = re.compile(
-    rf"\b{_TRADING}\s+(?:for\s+)?(?:(?:the\s+)?(?:last|past)\s+)?(?:{QUAL}\s+)?{DURATION}",
-    re.I)
+    rf"\b{_TRADING}\s+(?:already\s+)?(?:for\s+)?(?:(?:the\s+)?(?:last|past)\s+)?(?:{QUAL}\s+)?"
+    rf"{DURATION}", re.I)
+# "we are working already 4 years", as some owners write it (not "working 5 months on a design")
+_WORKING_FOR = re.compile(
+    r"\b(?:we|the\s+(?:company|business|firm))\s+(?:are|is|have\s+been|has\s+been|'ve\s+been|"
+    rf"'re)\s+working\s+(?P<already>already\s+)?(?:for\s+)?{DURATION}"
+    r"(?(already)|(?=\s*(?:[.,;!]|$|now\b|already\b)))", re.I)
 _DURATION_OF_TRADING = re.compile(
     rf"{DURATION}'?\s+(?:of\s+)?(?:trading|in\s+business|"
     # "six years we are trading": the years first, as some owners write it
@@ -89,19 +97,20 @@ _DONE_FOR = re.compile(
     rf"{DURATION}", re.I)
 # What was started, between the verb and the date: "my dad started the business in 1986".
 _THE_BUSINESS = (r"(?:it|(?:the|this|our|my|his|her|their)\s+"
-                 r"(?:(?:own|family|current|present|existing|new)\s+){0,2}"
+                 r"(?:(?:own|family|current|present|existing|new|first|original|very)\s+){0,2}"
                  r"(?:company|business|firm|shop|factory|workshop|practice|[a-z-]+(?:ery|ry|shop|"
                  r"works|house|lab|studio|store|salon|yard|mill|plant)))"
                  # how: "set the firm up from nothing in 2011"
                  r"(?:\s+(?:from\s+(?:scratch|nothing|home|the\s+ground\s+up)|ourselves|"
                  r"myself))?"
                  # and where: "opened our bakehouse in Kings Heath in ..."
-                 rf"(?:\s+(?:in|at)\s+(?!{MONTH}\b)(?-i:[A-Z])[\w'-]*"
-                 rf"(?:\s+(?!{MONTH}\b)(?-i:[A-Z])[\w'-]*)?)?")
+                 # ("her first salon on Castle Street in 1994")
+                 rf"(?:\s+(?:in|at|on)\s+(?!{MONTH}\b)(?-i:[A-Z])[\w'-]*"
+                 rf"(?:\s+(?!{MONTH}\b)(?-i:[A-Z])[\w'-]*){{0,2}})?")
 _STARTED_ON = re.compile(
     rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?|{_TRADING}|"
     r"(?:company|business|firm)\s+(?:start|starts|begin|began|open|opened))\s+(?:back\s+)?"
-    rf"(?:in\s+|since\s+|during\s+|on\s+|from\s+)?(?:(?:early|late|mid)[\s-]+)?{_DAY}"
+    rf"(?:in\s+|since\s+|during\s+|on\s+|from\s+)?(?:(?:early|late|mid)[\s-]+|{_SEASON})?{_DAY}"
     rf"(?:(?P<month>{MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b",
     re.I)
 # "began trading in June this year", "opened in March last year": a month whose year is
@@ -246,7 +255,7 @@ def month_end(year: int, month: int) -> date:
 
 def read_months_trading(msg: Message, today: date) -> float | None:
     found: list[Found[float]] = []
-    for pattern in (_TRADING_FOR, _DURATION_OF_TRADING, _AGE, _AGE_BEFORE):
+    for pattern in (_TRADING_FOR, _WORKING_FOR, _DURATION_OF_TRADING, _AGE, _AGE_BEFORE):
         found += [Found(m.start(), m.end(), duration_months(m))
                   for m in pattern.finditer(msg.text)]
     for match in _LISTED_AGE.finditer(msg.text):

@@ -290,6 +290,11 @@ _WHAT_IT_PAYS = re.compile(r"\b(?:to\s+(?:pay|cover|fund|buy|include|go\s+toward
                           r"pays?\s+for|covers?)\b", re.IGNORECASE)
 
 
+# a price for time or a service ("what would an extra day cost us?"): not an award
+_PRICE_OF_TIME = re.compile(r"\b(?:day|daily|hourly|half-day|session)\s+rates?\b|\bprices?\b|"
+                            r"\bfees?\b|\bper\s+(?:day|hour|session)\b", re.IGNORECASE)
+
+
 def _eligibility_or_signposting(text: str, facts: Collection[str], follow_up: bool = False,
                                 names_facility: bool = False) -> RouteDecision | None:
     """An explicit eligibility question wins; then a stated need; then a description of the
@@ -323,7 +328,7 @@ def _eligibility_or_signposting(text: str, facts: Collection[str], follow_up: bo
                              reason="describes the business: " + ", ".join(sorted(facts)))
     question = read_question(text)
     if facts and question.kind == "amount" and rules.FIRST_PERSON.search(question.text) and \
-            rules.AWARD_WORDS.search(question.text):
+            rules.AWARD_WORDS.search(question.text) and not _PRICE_OF_TIME.search(question.text):
         # "Our costs are £45k, what could we receive?": the rules work it out
         return RouteDecision(route="eligibility",
                              reason="asks what the rules give the business for its figures: "

@@ -193,6 +193,8 @@ MODAL_ELIGIBILITY = _any(
     # "apply for the grant and a voucher at the same time?": a rule on combining support
     r"[^.?!]{0,60}\b(?:at\s+the\s+same\s+time|simultaneously|in\s+parallel|both\s+at\s+once)\b))|"
     r"get\s+(?:any\s+)?(?:funding|a\s+grant|grant|money|the\s+grant|anything)|"
+    # "a friend mentioned a grant for machinery; can we get one?": the grant just named
+    r"get\s+(?:it|one)(?=\s*(?:[?!.]|$))|"
     # "get help with X" names a need (signposting), not a question about eligibility
     r"get\s+(?:any\s+)?(?:support|help)(?!\s+(?:with|to|on|in|for)\b)|"
     r"receive\s+(?:any\s+)?(?:funding|a\s+grant|support|money)|be\s+considered|"

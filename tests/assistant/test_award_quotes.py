@@ -60,6 +60,13 @@ def test_the_figure_comes_first_and_the_maximum_applies(ssr) -> None:
     assert quote.programme_ids == ["productivity-booster"]
 
 
+def test_the_headroom_asked_beside_the_award_comes_first(ssr) -> None:
+    text = answer(ask(ssr, "Small firm, £150,000 of eligible costs, and £240,000 of MFA "
+                           "received since 2025. What headroom do we have and what grant?"))
+    assert text.startswith("The Minimal Financial Assistance headroom left is £75,000")
+    assert "£67,500" in text
+
+
 def test_without_a_size_every_band_is_quoted(ssr) -> None:
     text = answer(ask(ssr, "Our project costs £50,000. How much funding could we receive?"))
     assert "depends on the business's size" in text

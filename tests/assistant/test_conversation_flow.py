@@ -320,3 +320,23 @@ def test_more_staff_told_later_are_added_to_the_count(assistant) -> None:
     booster = _eligibility(second, "Productivity Booster")
     assert booster.decision == "ineligible"  # 245 + 6 = 251 AWU: not an SME
     assert assistant.conversation(first.conversation_id).facts.employees == 251
+
+
+def test_a_typo_corrected_by_the_wrong_figure_changes_that_fact(assistant) -> None:
+    first = assistant.ask("Sheet metal works in Willenhall WV13, 350 staff, turnover £6m, "
+                          "trading since 2001, owned by its two directors, not insolvent. "
+                          "Booster?")
+    assert _eligibility(first, "Productivity Booster").decision == "ineligible"
+    second = assistant.ask("apologies, typo: 35 not 350", first.conversation_id)
+    assert _eligibility(second, "Productivity Booster").decision == "eligible"
+    assert "35 staff" in second.answer
+
+
+def test_two_questions_answered_in_one_short_reply(assistant) -> None:
+    first = assistant.ask("We're a kitchen joinery, trading since 2012, turnover £1.4m; my "
+                          "partner and I hold all the shares; not insolvent. Would we qualify for "
+                          "the Productivity Booster?")
+    assert len(first.follow_up) == 2
+    second = assistant.ask("about 16, and we're in Brierley Hill", first.conversation_id)
+    booster = _eligibility(second, "Productivity Booster")
+    assert booster.decision == "eligible", second.answer

@@ -1218,3 +1218,196 @@ def test_an_amount_in_dollars_is_not_taken_for_pounds(extractor: FactExtractor,
                                                       text: str) -> None:
     facts = extractor.extract(text)
     assert facts.employees == 60 and facts.turnover is None
+
+
+@pytest.mark.parametrize(("text", "prior"), [
+    # each award with its day: the ones since the window opened count
+    ("Earlier support: £30,000 on 4 February 2025 and £12,500 on 19 August 2025.", 42_500),
+    ("Grants of £8k on 02/09/2023 and £6k on 15/01/2025.", 6_000),
+    ("We had a £20,000 grant on 28/02/2024.", 0),
+])
+def test_dated_awards_each_count_in_their_financial_year(extractor: FactExtractor, text: str,
+                                                         prior: float) -> None:
+    facts = extractor.extract(text, today=date(2026, 12, 1))
+    assert facts.prior_public_support is not None
+    assert facts.prior_public_support.amount == prior
+
+
+def test_awards_count_in_the_years_of_the_round_the_business_will_apply_in(
+        extractor: FactExtractor) -> None:
+    text = ("We intend to apply in Round 3. Public support so far: £50,000 in February 2025 and "
+            "£20,000 in October 2025.")
+    facts = extractor.extract(text, today=date(2026, 12, 1))
+    assert facts.prior_public_support is not None
+    assert facts.prior_public_support.amount == 20_000  # Round 3 opens in 2027-28
+    today = extractor.extract("Public support so far: £50,000 in February 2025 and £20,000 in "
+                              "October 2025.", today=date(2026, 12, 1))
+    assert today.prior_public_support is not None
+    assert today.prior_public_support.amount == 70_000
+
+
+@pytest.mark.parametrize(("text", "insolvent", "employees"), [
+    ("Trading name: Acme Bakes\nIn administration?: no\nHow many staff?: 14", False, 14),
+    ("Any CVA or liquidation? - none\nStaff: 9", False, 9),
+])
+def test_a_form_label_asked_as_a_question(extractor: FactExtractor, text: str,
+                                          insolvent: bool, employees: float) -> None:
+    facts = extractor.extract(text)
+    assert facts.insolvent is insolvent and facts.employees == employees
+
+
+@pytest.mark.parametrize("text", ["Shareholders: CEO 60%, CFO 40%.",
+                                  "The FD holds 35% and the MD the rest."])
+def test_officers_named_by_their_initials_are_people(extractor: FactExtractor,
+                                                    text: str) -> None:
+    facts = extractor.extract(text)
+    assert facts.holdings and all(h.holder_kind == "individual" for h in facts.holdings)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("We have been trading since summer 2018.", 95, 105),
+    ("Established in the autumn of 2020.", 70, 80),
+    ("We are working already 4 years, small company.", 48, 48),
+])
+def test_a_season_or_years_of_working_date_the_business(extractor: FactExtractor, text: str,
+                                                        low: float, high: float) -> None:
+    facts = extractor.extract(text, today=date(2026, 12, 1))
+    assert facts.months_trading is not None and low <= facts.months_trading <= high
+
+
+def test_working_months_on_a_design_is_not_the_age_of_the_business(
+        extractor: FactExtractor) -> None:
+    assert extractor.extract("We have been working 5 months on the prototype.").months_trading \
+        is None
+
+
+def test_a_shareholder_named_before_a_relative_clause(extractor: FactExtractor) -> None:
+    facts = extractor.extract("It was founded with Dudley Metropolitan Borough Council, which "
+                              "keeps 28% of the shares; the rest is mine.")
+    council = [h for h in facts.holdings if h.holder_kind == "public_body"]
+    assert council and council[0].share_percent == 28
+
+
+@pytest.mark.parametrize(("text", "employees"), [
+    ("Employees 31", 31),
+    ("Employees 12, plus me and my husband working full time.", 14),
+    ("Number of employees 44", 44),
+    ("We have 52 staff. Employees 2021: 47", 52),
+    ("There are 120 full-time staff. In addition there are three owner-directors, each "
+     "working full time in the company.", 123),
+    ("Headcount was 240 for years, then it rose to 258 for one contract. Now we are back to "
+     "about 241.", 241),
+])
+def test_more_ways_of_giving_the_staff(extractor: FactExtractor, text: str,
+                                       employees: float) -> None:
+    assert extractor.extract(text).employees == employees
+
+
+@pytest.mark.parametrize(("text", "amount", "currency"), [
+    ("Turnover last year 3,7 milion euro.", 3_700_000, "EUR"),
+    ("Annual sales £1,5m.", 1_500_000, "GBP"),
+])
+def test_a_decimal_comma_and_a_misspelt_million(extractor: FactExtractor, text: str,
+                                                amount: float, currency: str) -> None:
+    facts = extractor.extract(text)
+    assert facts.turnover is not None
+    assert (facts.turnover.amount, facts.turnover.currency) == (amount, currency)
+
+
+def test_two_questions_answered_in_one_reply(extractor: FactExtractor) -> None:
+    facts, _ = extractor.read("roughly 25, and the site is in Tipton", asked="postcode",
+                              also_asked=["employees"])
+    assert facts.employees == 25 and facts.local_authority == "Sandwell"
+    # a short "no" answers the insolvency question; a longer clause that opens with "no" does not
+    facts, _ = extractor.read("Dudley, no", asked="postcode", also_asked=["insolvent"])
+    assert facts.insolvent is False
+    facts, _ = extractor.read("Dudley, no council shareholders", asked="postcode",
+                              also_asked=["insolvent"])
+    assert facts.insolvent is None
+
+
+def test_an_advisers_client_is_the_business_and_another_company_is_not(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("My client is a rubber moulder in Walsall (WS2 9QX) with 70 "
+                              "staff. Its owner also owns a controlling interest in a second "
+                              "moulding company in Shrewsbury.")
+    assert facts.employees == 70 and facts.postcode == "WS2 9QX"
+    assert facts.local_authority == "Walsall"
+    assert [h.same_owner for h in facts.holdings] == [True]
+
+
+def test_a_financial_year_is_not_a_postcode(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Our works are in Bilston (WV14); sales were £6m in FY25.")
+    assert facts.postcode == "WV14" and facts.local_authority == "Wolverhampton"
+
+
+def test_a_place_said_to_be_only_the_office_is_not_the_site(extractor: FactExtractor) -> None:
+    facts = extractor.extract("The machines are at our yard in Darlaston, WS10 8JD. Cannock is "
+                              "just the registered office.")
+    assert facts.postcode == "WS10 8JD" and facts.local_authority == "Walsall"
+
+
+@pytest.mark.parametrize("text", ["Nobody besides us has a stake of 25% or more.",
+                                  "No one else owns more than 10%."])
+def test_nobody_is_no_shareholder(extractor: FactExtractor, text: str) -> None:
+    assert extractor.extract(text).holdings == []
+
+
+@pytest.mark.parametrize("text", ["Any receivership / liquidation / CVA: none",
+                                  "Any administration, liquidation or CVA: no"])
+def test_a_label_listing_proceedings_answered_no(extractor: FactExtractor, text: str) -> None:
+    assert extractor.extract(text).insolvent is False
+
+
+def test_a_ceiling_quoted_from_the_guidance_is_not_the_turnover(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("Turnover: £51m. Is that over the £43m limit you mention?")
+    assert facts.turnover is not None and facts.turnover.amount == 51_000_000
+
+
+@pytest.mark.parametrize("text", [
+    "We make springs in Redditch, 40 staff and £5m turnover. A shareholder is Varga plc, which "
+    "has 3,100 staff and about £600m turnover.",
+    "We make springs in Redditch, 40 staff and £5m turnover. We used to be part of Varga Group "
+    "(3,100 staff, turnover about £600m).",
+])
+def test_another_companys_figures_in_a_relative_clause_or_brackets(
+        extractor: FactExtractor, text: str) -> None:
+    facts = extractor.extract(text)
+    assert facts.employees == 40
+    assert facts.turnover is not None and facts.turnover.amount == 5_000_000
+
+
+def test_a_holders_figures_in_brackets_after_its_share(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Brannock Holdings Ltd owns 35% of the shares (Brannock: 90 AWU, "
+                              "turnover £12m); the rest is the founders'.")
+    brannock = [h for h in facts.holdings if h.holder.startswith("Brannock")]
+    assert brannock and brannock[0].employees == 90
+    assert brannock[0].turnover is not None and brannock[0].turnover.amount == 12_000_000
+
+
+def test_an_amount_a_year_with_no_other_word_is_the_turnover(extractor: FactExtractor) -> None:
+    facts = extractor.extract("9 of us, a print shop in Bloxwich, around 700k a year.")
+    assert facts.turnover is not None and facts.turnover.amount == 700_000
+
+
+def test_a_cva_running_at_the_moment_after_a_past_year(extractor: FactExtractor) -> None:
+    assert extractor.extract("Our CVA began in 2023 and is ongoing, with three years of "
+                             "payments to go.").insolvent is True
+
+
+def test_a_bare_phrase_naming_goods_is_the_activity(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Grant enquiry. 12 FTE, site dy4. Pressed steel brackets for "
+                              "trailers. Ltd since 2014.")
+    assert facts.sector_text == "pressed steel brackets for trailers"
+
+
+def test_a_postcode_district_before_a_dash_is_no_range(extractor: FactExtractor) -> None:
+    facts = extractor.extract("machine shop in tipton dy4 - 31 staff, turnover £3m")
+    assert facts.employees == 31 and facts.postcode == "DY4"
+
+
+def test_a_business_the_family_has_run(extractor: FactExtractor) -> None:
+    facts = extractor.extract("My parents have run a garden nursery in Meriden since 1988; 9 of "
+                              "us work there.")
+    assert facts.sector_text is not None and facts.sector_text.startswith("garden nursery")

@@ -155,3 +155,9 @@ def test_a_statement_with_its_subject_dropped_after_a_question_is_no_question(
 def test_the_question_is_the_one_before_an_argument_or_a_comparison(message: str,
                                                                     asked: str) -> None:
     assert read_question(message).text == asked
+
+
+@pytest.mark.parametrize("text", ["Records are kept for at least five years.",
+                                  "The review takes two weeks."])
+def test_a_time_in_words_answers_how_long(text: str) -> None:
+    assert answer_present("date", text)

@@ -281,6 +281,17 @@ def test_asking_what_the_business_would_get_for_its_figures_is_worked_by_the_rul
     assert rules.route(message, facts=facts).route == "eligibility"
 
 
+def test_asking_to_get_the_grant_just_named_is_an_eligibility_question(rules: Router) -> None:
+    message = ("We bake bread in Dudley with 12 staff. A supplier told us about a grant for new "
+               "ovens. Can we get one?")
+    assert rules.route(message, facts={"employees", "sector_text"}).route == "eligibility"
+
+
+def test_a_price_for_time_is_not_an_award_worked_by_the_rules(rules: Router) -> None:
+    message = "We've had £30k of support already. What's the hourly rate if we pay ourselves?"
+    assert rules.route(message, facts={"prior_public_support"}).route != "eligibility"
+
+
 def test_a_need_for_a_facility_is_signposted_even_with_the_business_described(
         rules: Router) -> None:
     message = ("We're a two-person start-up and need a bench with wet lab facilities rather "

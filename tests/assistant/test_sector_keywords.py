@@ -62,6 +62,9 @@ def sectors_matched(list_id: str, activity: str) -> set[str]:
 
 # (list, what the business says it does, the sectors of that list it is in)
 EXCLUDED_BUSINESSES = [
+    ("a chartered financial planner's practice", {"financial-services"}),
+    ("we give advice on pensions and investments to families", {"financial-services"}),
+    ("a bookmaker's office where punters bet on racing", {"gambling"}),
     ("dairy farm on the edge of Solihull", {"primary-agriculture"}),
     ("family-run arable farm", {"primary-agriculture"}),
     ("beef and sheep farmer", {"primary-agriculture"}),
