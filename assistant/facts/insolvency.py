@@ -146,6 +146,12 @@ _NO_MONEY_TROUBLE = re.compile(
     r"difficult(?:y|ies)|problems?|bother)\b", re.I)
 
 
+# proceedings named as a form's label and answered "no" after it, with more of them between
+_ANSWERED_NO = re.compile(
+    r"(?:\s*(?:/|,|\bor\b|\band\b|&)\s*(?:any\s+|other\s+)*[a-z]+(?:\s+[a-z]+){0,2}?){0,4}"
+    r"\s*(?:\?\s*)?[:=–-]\s*(?:no|none|nope|nil|n/?a|never)\b(?=\s*(?:[.,;!)\n|]|$))", re.I)
+
+
 def read_insolvent(msg: Message, describes_business: bool = False) -> bool | None:
     """True when any clause says the business is in insolvency proceedings; False when
     one says it is not (or is solvent) and none says it is; None when none speaks of it.
@@ -157,6 +163,10 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
     for match in INSOLVENCY.finditer(msg.text):
         if _ADVISERS.match(msg.text, match.end()):
             continue  # who advises on it, not whether the business is in it
+        if _ANSWERED_NO.match(msg.text, match.end()):
+            # "Any receivership / CVA: no" written inline, as a form's line: not in any
+            states.append(False)
+            continue
         after = msg.text[match.end():msg.sentence(match.start())[1]]
         lead = msg.lead(match.start())
         if (_ENDED.search(after) or _OUT_OF.match(match.group(0))

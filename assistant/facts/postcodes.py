@@ -33,7 +33,8 @@ _FULL_POSTCODE = re.compile(
     r"(?P<in>\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2})(?![A-Za-z0-9])")
 _OUTWARD_CODE = re.compile(r"(?<![\w-])(?P<out>[A-Za-z]{1,2}\d[A-Za-z\d]?)(?!\w|-[A-Za-z])")
 _POSTCODE_CUE = re.compile(
-    r"\b(?:in|at|near|from|postcode(?:\s+is)?|post\s+code(?:\s+is)?|district|area)\s*:?\s*$",
+    r"\b(?:in|at|near|from|postcode(?:\s+is)?|post\s+code(?:\s+is)?|district|area|"
+    r"(?:our\s+|the\s+)?(?:site|premises|works|unit|factory)(?:\s+is)?)\s*:?\s*$",
     re.I)
 _ONLY_A_CODE = re.compile(
     r"\s*(?:(?:it's|it\s+is|our\s+postcode\s+is|postcode:?|we're\s+in|in)\s*)?"

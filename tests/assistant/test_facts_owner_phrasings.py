@@ -1411,3 +1411,18 @@ def test_a_business_the_family_has_run(extractor: FactExtractor) -> None:
     facts = extractor.extract("My parents have run a garden nursery in Meriden since 1988; 9 of "
                               "us work there.")
     assert facts.sector_text is not None and facts.sector_text.startswith("garden nursery")
+
+
+@pytest.mark.parametrize(("text", "insolvent"), [
+    ("Enquiry. 9 FTE. Liquidation / CVA / administration: none. Turnover £1m.", False),
+    ("Insolvency? - no", False),
+    ("We went into administration - no choice in the end.", True),
+])
+def test_proceedings_answered_no_inline(extractor: FactExtractor, text: str,
+                                        insolvent: bool) -> None:
+    assert extractor.extract(text).insolvent is insolvent
+
+
+def test_a_site_word_before_a_district_marks_it_as_the_postcode(
+        extractor: FactExtractor) -> None:
+    assert extractor.extract("Grant enquiry. 11 FTE, site dy2. Ltd since 2016.").postcode == "DY2"
