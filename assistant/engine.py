@@ -171,13 +171,14 @@ class Assistant:
             return self._fixed(turn, "out_of_scope", "emergency")
         previous = turn.conversation.facts
         figure = corrected_figure(turn.text)
-        corrected = self._corrected_fact(turn) if figure else None
+        replaced = replaced_figure(turn.text) if figure else None
+        corrected = self._corrected_fact(turn, replaced) if figure else None
         asked_facts = [] if corrected else self._asked_facts(turn.conversation)
         asked = corrected or (asked_facts[0] if asked_facts else None)
         # the corrected figure alone ("sorry, 300"), or the whole message without the figure it
         # replaces ("the bill is from Dudley; and it's 45 staff not 35")
         read_text = turn.text if not (corrected and figure) else \
-            without_replaced(turn.text) if replaced_figure(turn.text) else figure
+            without_replaced(turn.text) if replaced else figure
         turn.new_facts, turn.sources = self.extractor.read(
             read_text, today=self.today().date(),
             asked=asked if asked in _ASKABLE else None,  # type: ignore[arg-type]
@@ -535,11 +536,6 @@ class Assistant:
             self._declared_reader = DeclaredReader(self.policy.facts.facts)
         return self._declared_reader
 
-    def _asked_fact(self, conversation: Conversation) -> str | None:
-        """The fact the last question asked for, so a bare answer ("45") can be read as it."""
-        asked = self._asked_facts(conversation)
-        return asked[0] if asked else None
-
     def _asked_facts(self, conversation: Conversation) -> list[str]:
         """The facts the last questions asked for, first the first asked (a reply asks at most
         `MAX_QUESTIONS`), so that bare answers ("about 40, and no") can be read as them.
@@ -604,7 +600,7 @@ class Assistant:
         turn.sources = {**turn.sources, "holdings": turn.text.strip()}
         return new.model_copy(update={"holdings": holdings})
 
-    def _corrected_fact(self, turn: _Turn) -> str | None:
+    def _corrected_fact(self, turn: _Turn, replaced: str | None = None) -> str | None:
         """The fact a correction of the last message changes ("sorry, 300" after "about 30"):
         the one fact that message stated, read again from this one."""
         turns = turn.conversation.turns
@@ -613,9 +609,10 @@ class Assistant:
         last = turns[-1]
         stated = {u.fact for u in last.reply.understood
                   if u.text and u.text.casefold() in last.user_text.casefold()}
-        if len(stated) != 1 and (old := replaced_figure(turn.text)) is not None:
-            # "3.9m not 39m": the fact the wrong figure was read as, in the turns before
-            digits = _digits(old)
+        if len(stated) != 1 and replaced is not None:
+            # "3.9m not 39m": the fact the wrong figure (`replaced`) was read as, in the turns
+            # before
+            digits = _digits(replaced)
             stated = next(({u.fact} for t in reversed(turns) for u in t.reply.understood
                            if u.text and digits and digits in _digits(u.text)), set())
         if len(stated) != 1:

@@ -465,7 +465,7 @@ class FactExtractor:
         """The facts asked that the message answers in a part of its own, when it answers
         more than one question: each part is read as a bare answer to the first fact asked
         that it answers and nothing has read."""
-        if len(asked) < 2 and not (asked and _ANSWER_PARTS.search(text)):
+        if not asked:
             return facts
         parts = [part for part in _ANSWER_PARTS.split(words_to_digits(self._written_out(text)))
                  if part.strip()]

@@ -190,6 +190,8 @@ _BACK_TO = re.compile(rf"\b(?:back|down|dropped|fallen|fell|returned)\s+(?:down\
                       rf"(?:{QUAL}\s+)?{NUM_START}(?P<n>{NUM})\b"
                       r"(?!\s*(?:%|per\s*cent|k\b|m\b|million|years?|months?|hours?|days?)|[.,]\d)",
                       re.I)
+_OWNER_OR_FAMILY = re.compile(rf"\b(?:{_WORKING_OWNER}|{_FAMILY})\b", re.I)
+_STAFF_SPOKEN_OF = re.compile(rf"\b(?:{_STAFF_NOUN}|head\s*count|workforce|staffing)\b", re.I)
 # Where one role alone is read as the staff: opening its clause, or after "we have/employ".
 _ROLE_ALONE_LEAD = re.compile(
     rf"(?:^|\b(?:we|i)\s+(?:have|employ|'ve\s+got|have\s+got|got)|\bwith|\bthere\s+are|"
@@ -381,8 +383,7 @@ def read_employees(msg: Message, unassigned: list[Amount]) -> float | None:
             value = to_float(match["n"]) + bound(msg.text, start)
             if (owners := _OWNER_AFTER_HEADCOUNT.match(msg.text, match.end())) is not None:
                 # "12 employees, plus me and my son": the working owners besides them
-                value += len(re.findall(rf"\b(?:{_WORKING_OWNER}|{_FAMILY})\b", owners[0],
-                                        re.I))
+                value += len(_OWNER_OR_FAMILY.findall(owners[0]))
                 msg.claim(*owners.span())
             found.append(Found(start, end, max(value, 0.0)))
     found += _corrected_headcounts(msg, found, unassigned)
@@ -390,8 +391,7 @@ def read_employees(msg: Message, unassigned: list[Amount]) -> float | None:
         # "it rose to 258 for one contract; now we are down to 241 again": the staff now
         start, end = back.span("n")
         if found and not msg.claimed(start, end) and max(f.start for f in found) < start and \
-                re.search(rf"\b(?:{_STAFF_NOUN}|head\s*count|workforce|staffing)\b",
-                          msg.text[max(0, start - 200):start], re.I):
+                _STAFF_SPOKEN_OF.search(msg.text, max(0, start - 200), start):
             msg.claim(start, end)
             found.append(Found(start, end, to_float(back["n"]) + bound(msg.text, start)))
     if not found:
@@ -651,8 +651,9 @@ _BESIDES_THOSE = re.compile(r"\s*(?:on\s+top\s+of\s+(?:that|them|those)|in\s+add
 
 def _joined_by_semicolons(msg: Message, sentences: list[tuple[int, int]]
                           ) -> list[tuple[int, int]]:
-    """Groups of staff in sentences that follow one another after a semicolon, as one list:
-    "236 full-time employees; 18 part-time employees on 22.5 hours" is one workforce."""
+    """Groups of staff in sentences that follow one another after a semicolon, or in a next
+    sentence that says it adds to them ("In addition ..."), as one list: "236 full-time
+    employees; 18 part-time employees on 22.5 hours" is one workforce."""
     joined: list[tuple[int, int]] = []
     for lo, hi in sentences:
         between = msg.text[joined[-1][1]:lo] if joined else ""

@@ -290,7 +290,7 @@ _WHAT_IT_PAYS = re.compile(r"\b(?:to\s+(?:pay|cover|fund|buy|include|go\s+toward
                           r"pays?\s+for|covers?)\b", re.IGNORECASE)
 
 
-# a price for time or a service ("what would an extra day cost us?"): not an award
+# a price for time or a service ("what's the hourly rate for more?"): not an award
 _PRICE_OF_TIME = re.compile(r"\b(?:day|daily|hourly|half-day|session)\s+rates?\b|\bprices?\b|"
                             r"\bfees?\b|\bper\s+(?:day|hour|session)\b", re.IGNORECASE)
 
