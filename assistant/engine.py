@@ -19,7 +19,7 @@ from assistant import templates
 from assistant.answers import CitationList, eligibility_answer, signpost_answer
 from assistant.business import Facts
 from assistant.composer import Composition, Lead
-from assistant.composer.extractive import passage_citation
+from assistant.composer.extractive import contact_wanted, passage_citation
 from assistant.composer.refusal import applicant_asked
 from assistant.composer.structured import StructuredAnswers
 from assistant.conversations import Conversation, ConversationStore, VersionConflict
@@ -41,6 +41,7 @@ from assistant.signposting import Signposter, to_signposts
 from assistant.trace import Retrieved, TurnTrace
 from assistant.understood import understood, understood_line
 from knowledge.clauses import ClauseIndex
+from knowledge.documents import Chunk
 from knowledge.manifest import CatalogueRecord
 from knowledge.policy import ClauseRef, Policy
 from knowledge.programme import Programme as ProgrammeInfo
@@ -371,6 +372,11 @@ class Assistant:
         if turn.trace.question_kind in {"how", "list"}:
             # a list the chunk size cut in two is shown whole
             passages = self._lists_whole(passages)
+        wanted = contact_wanted(asked.text)
+        if wanted is not None and not any(wanted.search(p.chunk.text) for p in passages):
+            # an address or a number asked for that no passage gives: the rest of each
+            # section found may (a section cut in two, the way to ask in its closing lines)
+            passages = self._sections_whole(passages)
         if turn.trace.question_kind == "definition" and not lead and \
                 self._offer_named(turn.text):
             # what an offer is worth is part of what it is: the passage that says how much,
@@ -405,17 +411,13 @@ class Assistant:
     # ------------------------------------------------------------------ helpers
 
     def _lists_whole(self, passages: list[ScoredChunk]) -> list[ScoredChunk]:
-        """The passages with each list the chunk size cut in two joined up again; a chunk
-        joined onto an earlier passage is not shown a second time."""
-        whole: list[ScoredChunk] = []
-        joined: set[str] = set()
-        for passage in passages:
-            if passage.chunk.id in joined:
-                continue
-            chunk, ids = self.retriever.with_list_continued(passage.chunk)
-            joined.update(ids)
-            whole.append(replace(passage, chunk=chunk) if ids else passage)
-        return [p for p in whole if p.chunk.id not in joined]
+        """The passages with each list the chunk size cut in two joined up again."""
+        return _joined(passages, self.retriever.with_list_continued)
+
+    def _sections_whole(self, passages: list[ScoredChunk]) -> list[ScoredChunk]:
+        """The passages, each with the rest of its section joined on when the chunk size cut
+        it."""
+        return _joined(passages, self.retriever.with_section_continued)
 
     def _reply(self, turn: _Turn, route: Route, answer: str, grounded: bool,
                **parts: object) -> Reply:
@@ -832,3 +834,18 @@ def _aliases(programme_id: str, name: str, kind_words: Sequence[str] = (),
         with_kind |= {f"{core[-1]} {plain_words(k)}" for k in own_kind if plain_words(k)}
     return {form for form in forms if len(form) > 3} | shortened | with_kind | \
         {plain_words(a) for a in own if plain_words(a)}
+
+
+def _joined(passages: list[ScoredChunk],
+            join: Callable[[Chunk], tuple[Chunk, list[str]]]) -> list[ScoredChunk]:
+    """The passages with what `join` adds to each; a chunk joined onto an earlier passage is
+    not shown a second time."""
+    whole: list[ScoredChunk] = []
+    joined: set[str] = set()
+    for passage in passages:
+        if passage.chunk.id in joined:
+            continue
+        chunk, ids = join(passage.chunk)
+        joined.update(ids)
+        whole.append(replace(passage, chunk=chunk) if ids else passage)
+    return [p for p in whole if p.chunk.id not in joined]

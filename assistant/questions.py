@@ -57,7 +57,7 @@ _AMOUNT = re.compile(
     # "what does the voucher pay?" (not "pay for", which asks what it covers)
     r"\bwhat\s+(?:would|will|does|do|did)\s+(?:the\s+|a\s+|our\s+|it\s+)?(?:[\w-]+\s+){0,3}?"
     r"pay\b(?!\s+for\b)|"
-    r"\bwhat\s+(?:would|will|does|do|did)\s+(?:\w+\s+){0,6}?(?:come\s+to|amount\s+to|be\s+worth|"
+    r"\bwhat\s+(?:would|will|does|do|did)\s+(?:[\w'’-]+\s+){0,8}?(?:come\s+to|amount\s+to|be\s+worth|"
     r"add\s+(?:up\s+)?to|cost|count\s+(?:as|for))\b|"
     # "what would the scheme give us?", "what could we get?": an amount, not "get help with"
     r"\bwhat\s+(?:would|will|could|might|can|does|do)\s+(?:\w+\s+){0,4}?(?:give|offer|award)\s+"
@@ -413,6 +413,8 @@ _DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b|\b(?:19|20)\d{2}\b|"
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?:working\s+)?(?:days?|weeks?|months?|years?)\b|\b(?:noon|midnight|\d{1,2}:\d{2})\b|"
+    # "7 hours", "3.5 hours", "90 minutes": how long a session is
+    r"\b\d+(?:\.\d+)?\s+(?:hours?|hrs?|minutes?|mins?)\b|"
     r"\b(?:within|after|before|by|until|each|every)\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?|"
     r"years?|quarters?)\b|\b(?:monthly|quarterly|annually|weekly)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:of|and|&|for)?\s*[A-Z][\w-]+)+")
@@ -421,7 +423,9 @@ _LIST_TEXT = re.compile(r"(?m)^\s*(?:[-*•]|\d{1,2}[.)])\s+|:\s*$|;\s+\w+.*;\s+
                         r"\s+(?:and|or)\s+")
 
 
-_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+# (not a clause's prefix, "TF-3.15", "KB 2.1", nor a unit or a currency, "GBP", "VAT")
+_ACRONYM = re.compile(r"\b(?!(?:GBP|EUR|USD|VAT|UK|EU|SME|SMES|FTE|AWU|PDF|CNC|AM|PM|OK|NB|PS)\b)"
+                      r"[A-Z]{2,5}\b(?![-–.]?\s?\d)")
 
 
 def names_beyond(question: str, text: str) -> list[str]:

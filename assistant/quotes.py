@@ -55,7 +55,9 @@ from knowledge.words import plain_words
 _VALUE_OF_WHAT_WAS_HAD = re.compile(
     r"\bhow\s+much\b[^?]{0,40}?\b(?:is\s+(?:that|it|this)|are\s+(?:they|those|these)|"
     r"(?:does|did)\s+(?:that|it|this)\s+(?:come\s+to|count\s+as|add\s+up\s+to|amount\s+to)|"
-    r"(?:do|did)\s+(?:they|those|these)\s+(?:come\s+to|count\s+as|add\s+up\s+to))\s*\??$",
+    r"(?:do|did)\s+(?:they|those|these)\s+(?:come\s+to|count\s+as|add\s+up\s+to))"
+    # (and what comes after: "..., and what would the rest add?")
+    r"\s*(?:\?|$|,|;|\s-\s|\band\b)",
     re.IGNORECASE)
 # the headroom asked for by name, beside the award: "what room is left, and the grant?"
 _HEADROOM_ASKED = re.compile(r"\b(?:headroom|room\s+(?:left|remaining|is\s+(?:there|left)))\b",
@@ -451,7 +453,8 @@ class AwardQuotes:
                 lines = [*headroom_quote(self._policy, prior, None, None, None), *lines]
             return Quote(lines, [o.assessment.programme_id for o in offers])
         if question.kind in {"amount", "yes_no"} and new.prior_public_support is not None and \
-                not _VALUE_OF_WHAT_WAS_HAD.search(question.text) and \
+                (not _VALUE_OF_WHAT_WAS_HAD.search(question.text) or
+                 _HEADROOM_ASKED.search(question.text)) and \
                 (_HEADROOM_WORDS.search(text) or self._names_subsidy(text) or
                  (question.kind == "yes_no" and
                  _APPLYING.search(question.text))) and not self._units_left(question.text):
@@ -615,7 +618,10 @@ class AwardQuotes:
         assert first.award is not None
         noun = AWARD_NOUN[first.award.kind]
         if len(members) == 1:
-            return f"the {first.name} {noun}"
+            # "the Market Ready Voucher", not "the Market Ready Voucher voucher"
+            named = plain_words(first.name).split()
+            return f"the {first.name}" if named and named[-1] == noun else \
+                f"the {first.name} {noun}"
         kind = self._kinds.get(first.kind)
         if kind is not None and all(p.kind == first.kind for p in members):
             return f"{with_a(noun)} from any {kind.one}"

@@ -126,6 +126,15 @@ class HybridRetriever:
             joined.append(after.id)
         return (replace(chunk, text=text) if joined else chunk), joined
 
+    def with_section_continued(self, chunk: Chunk) -> tuple[Chunk, list[str]]:
+        """The chunk with the next chunk of the same section joined on, when the size limit cut
+        the section after it ("You have the right to: ..." and, in the next chunk, "To make a
+        request, email ..."), and the id joined on (none when the section ends here)."""
+        after = self.following(chunk)
+        if after is None or after.locator != chunk.locator:
+            return chunk, []
+        return replace(chunk, text=f"{chunk.text.rstrip()}\n{after.text}"), [after.id]
+
     def word_rarity(self) -> dict[str, float]:
         """How rare each content word (stemmed, `knowledge.words`) is across the indexed chunks:
         inverse document frequency, from 0 for a word in every chunk up to log(n + 1) for a

@@ -27,9 +27,11 @@ FOLDERS = {
     "other-country": DATA / "other-country" / "knowledge",
     # written by a writer outside the team from the knowledge folder's README alone
     "marine-programme": DATA / "marine-programme" / "knowledge",
+    # a food and drink programme in Scotland, written the same way
+    "food-programme": DATA / "food-programme" / "knowledge",
 }
 
-pytestmark = pytest.mark.slow  # the command loads the model and embeds three folders
+pytestmark = pytest.mark.slow  # the command loads the model and embeds four folders
 
 
 def _cli(data_dir: Path, *args: str, knowledge: Path | None = None
@@ -240,3 +242,27 @@ def test_ingest_names_a_policy_citation_its_document_does_not_hold(tmp_path: Pat
     assert result.returncode == 0, result.stderr  # the rest is indexed
     (warning,) = json.loads(result.stdout)["warnings"]
     assert "'KB-4.77' is not in guidance/rules/kbef-eligibility-rules.md" in warning
+
+
+def test_the_food_policy_reads_a_trade_told_without_an_article(
+        indexed: dict[str, Components]) -> None:
+    reply = indexed["food-programme"].assistant.ask(
+        "I am owner of small brewery in Kirkcaldy, KY1 postcode. 9 people working, turnover 700 "
+        "thousand pound, we open in 2016, no insolvency. Is possible to get the capital grant "
+        "for new fermenting tanks, 60 thousand?")
+    first = reply.eligibility[0]
+    assert first.programme == "Food and Drink Capital Grant"
+    assert first.decision == "eligible", reply.answer
+    assert {u.fact: u.value for u in reply.understood}["sector_text"] == "small brewery"
+
+
+@pytest.mark.parametrize("question", [
+    "Who chairs the Market Ready Voucher approval panel?",
+    "What would a day's booking of the filling hall cost us as a private customer?",
+])
+def test_the_food_folder_refuses_what_it_does_not_say(indexed: dict[str, Components],
+                                                      question: str) -> None:
+    reply = indexed["food-programme"].assistant.ask(question)
+    assert reply.route == "programme_question"
+    assert not reply.grounded, reply.answer
+    assert "enquiries@tayfifeaccelerator.example" in reply.answer

@@ -44,6 +44,12 @@ _ALL_OF_THEM = re.compile(
 # what remains of an allowance: "the sessions not yet used", "how much is unused"
 _LEFT = re.compile(r"\b(?:left|remaining|remain|unused|still\s+(?:got|have|to\s+use)|rest\s+of|"
                    r"the\s+rest|the\s+remainder|the\s+others)\b", re.IGNORECASE)
+# the value of those used asked for too: "what do those come to, and the rest?"
+_USED_VALUE_ASKED = re.compile(
+    r"\b(?:does|do|did|is|are|would|will)\s+(?:that|those|these|they|it|them)\s+(?:count|come|add|"
+    r"amount|be\s+worth)\b|\bhow\s+much\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were)\s+(?:that|those|"
+    r"these|they|it)\b|\b(?:those|the\s+ones)\s+(?:we(?:'ve|\s+have)?\s+)?(?:used|had)\b",
+    re.IGNORECASE)
 # how many there are, in the guidance: "up to 6 visits a year"
 _UP_TO = re.compile(r"\b(?:up\s+to|a\s+maximum\s+of|at\s+most|no\s+more\s+than|maximum\s+of)\s+"
                     r"(\d{1,3})((?:\s+[A-Za-z][\w-]*){1,3})", re.IGNORECASE)
@@ -170,10 +176,14 @@ def _all_of_them(question: str, sentences: Sequence[str],
                         not re.search(rf"\b{used:g}\s+of\b", question):
                     continue  # the count used is of something else
                 left = max(count - used, 0)
-                return Worked(f"{number(left)} {unit.lower()} left ({number(count)} less the "
-                              f"{number(used)} used) at {each} each come to "
-                              f"{money_text(left * value, symbol)}.", written, unit,
-                              count_from=where), index
+                text = (f"{number(left)} {unit.lower()} left ({number(count)} less the "
+                        f"{number(used)} used) at {each} each come to "
+                        f"{money_text(left * value, symbol)}.")
+                if _USED_VALUE_ASKED.search(question):
+                    # "what do those come to, and the ones still left?": both
+                    text = (f"The {number(used)} {unit.lower()} used at {each} each come to "
+                            f"{money_text(used * value, symbol)}. {text}")
+                return Worked(text, written, unit, count_from=where), index
             total = money_text(count * value, symbol)
             return Worked(f"All {number(count)} {unit.lower()} at {each} each come to {total}.",
                           written, unit, count_from=where), index

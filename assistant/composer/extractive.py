@@ -217,6 +217,9 @@ class ExtractiveComposer:
         ordered = _with_antecedents(_focused(_ordered(chosen, asked), candidates, asked,
                                              [float(x) for x in heading_sims]),
                                     candidates, scored, [p.chunk.source for p in passages])
+        if given is not None:
+            # the address or number asked for leads, whatever the list or the order around it
+            ordered = [given, *(s for s in ordered if s is not given)]
         answer, citations, shown = _render(lead, ordered, candidates, passages, asked,
                                            self._config.list_items)
         best = max((s.score for s in scored), default=0.0)
@@ -758,6 +761,10 @@ _CONTACT_KINDS = (
     (re.compile(r"\bwho\s+(?:do|should|can|would|must)\s+(?:i|we)\s+(?:contact|ask|speak\s+to|"
                 r"talk\s+to|get\s+in\s+touch\s+with|go\s+to|approach|ring|call)\b",
                 re.IGNORECASE), re.compile(f"{_EMAIL.pattern}|{_PHONE.pattern}", re.IGNORECASE)),
+    # "how can we obtain the panel's notes on our bid?": a request, made to someone
+    (re.compile(r"\bhow\s+(?:do|should|can|would|must)\s+(?:i|we)\s+(?:get\s+hold\s+of|request|"
+                r"ask\s+for|obtain|make\s+a\s+request)\b", re.IGNORECASE),
+     re.compile(f"{_EMAIL.pattern}|{_PHONE.pattern}", re.IGNORECASE)),
     (re.compile(r"\b(?:website|web\s+(?:page|address)|link|url)\b", re.IGNORECASE), URL_PATTERN),
 )
 
@@ -784,7 +791,8 @@ def _contact_given(asked: Question, usable: Sequence[Sentence], passages: Sequen
                    rarity: Mapping[str, float], message: str = "") -> Sentence | None:
     """The best sentence giving the email address, phone number or web address asked for, on
     the question's own topic: it names part of it, and with its heading a third or more of the
-    question's other words (by rarity). None when no sentence does."""
+    question's other words (by rarity); failing that, one in a section that holds half or more
+    of them. None when no sentence does."""
     # the question's own sentence: a long message's story is not its topic
     # (a word the guidance never uses is in no sentence: it says nothing of which one answers)
     def topic_of(text: str) -> list[str]:
@@ -798,7 +806,11 @@ def _contact_given(asked: Question, usable: Sequence[Sentence], passages: Sequen
         return None
     ceiling = max(rarity.values(), default=1.0) or 1.0
     total = sum(rarity.get(w, ceiling) for w in topic)
-    giving = []
+    # the sections that hold half or more of the topic in their own words, heading included
+    topical = {n for n, p in enumerate(passages)
+               if sum(rarity.get(w, ceiling) for w in topic
+                      if w in set(stems(f"{p.chunk.locator}\n{p.chunk.text}"))) >= total / 2}
+    giving, in_section = [], []
     for sentence in usable:
         if not _contact_answered(asked.text, sentence.text):
             continue
@@ -808,7 +820,22 @@ def _contact_given(asked: Question, usable: Sequence[Sentence], passages: Sequen
         if own & set(topic) and \
                 sum(rarity.get(w, ceiling) for w in topic if w in near) >= total / 3:
             giving.append(sentence)
-    return max(giving, key=lambda s: s.score, default=None)
+        elif sentence.passage in topical and _WHOM_TO_ASK.search(asked.text):
+            in_section.append(sentence)
+    # "To make a request, email ...", closing a section whose other sentences hold the topic:
+    # the way to ask, given once for the whole section
+    return max(giving or in_section, key=lambda s: s.score, default=None)
+
+
+# whom to ask or how ("who should we write to?", "how can we request it?"), not
+# someone's own address ("what is the chair's own email?")
+_WHOM_TO_ASK = re.compile(r"\b(?:who|whom|how)\b", re.IGNORECASE)
+
+
+def contact_wanted(question: str) -> re.Pattern[str] | None:
+    """What gives the email address, phone number or web address a question asks for (a
+    pattern that finds one in a text); None when it asks for none."""
+    return next((given for asked, given in _CONTACT_KINDS if asked.search(question)), None)
 
 
 def _advice_asked(asked: Question, message: str) -> str:

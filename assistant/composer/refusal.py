@@ -491,6 +491,32 @@ _OWNER_OF_ASKED = re.compile(
     r"\bwho\s+(?:owns?|keeps?|retains?)\s+(?:the\s+)?(?:rights?\s+(?:to|in|of)\s+"
     r"(?:the\s+)?)?(?P<thing>(?!it\b|that\b|this\b|them\b)[\w-]+)", re.IGNORECASE)
 
+# an office asked for: "who chairs the panel?", "who is the head of the centre?"; only a text
+# that speaks of that office (a chair, a head) answers it, not one naming the panel's members
+_OFFICE_ASKED = re.compile(
+    r"\bwho\s+(?:(?P<verb>chairs|heads|directs|founded|co-?founded)|(?:is|was|are)\s+(?:the\s+|its\s+|"
+    r"their\s+)?(?P<office>chair|chairman|chairwoman|chairperson|head|director|ceo|chief\s+executive|"
+    r"founder|co-?founder|president))\b", re.IGNORECASE)
+
+
+def _office_said(asked: re.Match[str], text: str) -> bool:
+    """Whether the text speaks of the office asked for ("chaired by", "the centre's head")."""
+    word = (asked["verb"] or asked["office"]).lower()
+    said = next((pattern for pattern, words in _OFFICES if word in words), re.escape(word))
+    return re.search(rf"\b(?:{said})\b", text, re.IGNORECASE) is not None
+
+
+# how each office is spoken of, by the words that ask for it
+_OFFICES = (
+    (r"chair(?:s|ed|ing|man|woman|person)?", {"chairs", "chair", "chairman", "chairwoman",
+                                              "chairperson"}),
+    (r"head(?:s|ed)?|lead(?:s|er|ers)?|led", {"heads", "head"}),
+    (r"direct(?:s|ed|or|ors)", {"directs", "director"}),
+    (r"(?:co-?)?found(?:ed|er|ers)", {"founded", "co-founded", "cofounded", "founder",
+                                      "co-founder", "cofounder"}),
+    (r"chief\s+executive|ceo", {"ceo", "chief executive"}),
+)
+
 
 # hours asked for: "the opening hours of the test centre", "what time does the lab open?"
 _HOURS_ASKED = re.compile(
@@ -557,6 +583,8 @@ def _holds_answer(question: Question, text: str) -> bool:
     if (measure := _measure_asked(question.text)) is not None:
         # "how heavy a vehicle can the track take?": a weight, not any figure
         return bool(measure.search(text))
+    if (office := _OFFICE_ASKED.search(question.text)) is not None:
+        return _office_said(office, text)
     if wanted == "name" and (owned := _OWNER_OF_ASKED.search(question.text)) is not None:
         # "who owns the IP?": a line about the thing owned, naming who
         thing = owned["thing"].lower()

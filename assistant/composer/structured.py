@@ -88,7 +88,10 @@ _ROUND_WORDS = re.compile(
 # Plural words only: "which Hub would suit a robotics start-up?" asks to choose one, not for
 # the list.
 _ASKS_FOR = (r"\b(?:which|what)\s+(?:\w+\s+){{0,4}}?{kind}\b(?!\s+(?:innovation|project|"
-             r"voucher|grant|day))|\bhow\s+many\s+(?:\w+\s+)?{kind}\b|"
+             r"voucher|grant|day))|"
+             # (not "how many expert days can we have?": an allowance, not a count of offers)
+             r"\bhow\s+many\s+(?:\w+\s+)?{kind}\b(?!\s+(?:can|could|may|might|do|does|will|"
+             r"would|is|are)\s+(?:we|i|you|a|an|the|one|each|our|my|it|they)\b)|"
              r"\b(?:list|name)\s+(?:the|all|your)\s+(?:\w+\s+)?{kind}\b|"
              r"\b{kind}\b.*\b(?:which|what)\s+(?:ones|are\s+they|are\s+there)\b")
 _TIMING_WORDS = re.compile(

@@ -63,6 +63,19 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     # "I run a bakery", "we've got a tyre shop"
     r"\b(?:we|i|(?:me|i|my\s+[a-z]+|[a-z]+)\s+(?:and|&)\s+(?:me|i|myself|my\s+[a-z]+))\s+"
     r"(?:run|own|manage|operate)\s+(?:an?|two|three|four|several|\d+)\s+",
+    # "we are owners of family butchers", "i have sweet shop": the kind of business, told without
+    # an article
+    r"\b(?:i\s+am|i'm|we\s+are|we're)\s+(?:the\s+)?(?:owners?|co-?owners?|directors?|managers?)\s+of\s+"
+    r"(?:an?\s+|the\s+|my\s+|our\s+)?(?!(?:two|three|four|five|both|several|\d+)\b)"
+    r"(?=(?:[\w&-]+\s+){0,3}?(?:business|company|firm|shop|store|"
+    r"workshop|factory|salon|garage|bakery|cafe|restaurant|pub|bar|nursery|farm|practice|agency|"
+    r"studio|brewery|distillery|dairy|mill|foundry|kitchen|butchers?)s?\b)",
+    # (a place where the work is done, "we have a workshop in Tipton where we make ...", is not
+    # the trade)
+    r"\b(?:we|i)\s+(?:have|own|run|has)\s+(?:an?\s+)?(?:small\s+|little\s+|family\s+)?"
+    r"(?=(?:[\w&-]+\s+){0,2}?(?:shop|store|salon|garage|bakery|cafe|restaurant|pub|nursery|farm|"
+    r"brewery|distillery|dairy|butchers?)s?\b)"
+    r"(?!(?:no|any|some|the|a|an|two|three|\d+)\b)",
     # "my family has run a market garden for 40 years"
     r"\b(?:we|i|my\s+(?:family|wife|husband|dad|father|mum|mother|parents))(?:'ve|\s+has|"
     r"\s+have)\s+(?:always\s+)?(?:run|owned|operated)\s+(?:an?|the|this)\s+",
@@ -172,7 +185,11 @@ _NOT_A_GERUND_OBJECT = frozenset(
     # a time after it: "we began selling a few weeks back" says when, not what
     "one two three four five six seven eight nine ten eleven twelve few several last about "
     "around nearly almost over just "
-    "team teams sme smes".split())
+    "team teams sme smes "
+    # a place where it is done: "the pilot packing hall", "a welding bay"
+    "hall halls room rooms area areas shed sheds bay bays floor floors rig rigs cell cells "
+    "centre centres center centers station stations suite suites lab labs laboratory zone "
+    "zones booth booths".split())
 # Words between an activity cut off by a place and the activity that continues after it:
 # "in Tyseley", "at Unit 4, Kingsbury Road", "in Erdington, B24 9PX".
 _LOCATION_WORDS = frozenset(

@@ -135,3 +135,13 @@ def test_a_figure_is_moved_by_the_share_the_guidance_sets(question: str, expecte
 ])
 def test_no_figure_is_moved_without_its_measure_and_a_target(question: str) -> None:
     assert raised_figure(question, _CHANGES) is None
+
+
+def test_the_value_of_those_used_is_given_beside_the_rest_when_both_are_asked() -> None:
+    sentences = ["Each member can book up to 10 mentoring sessions.",
+                 "Every mentoring session is valued at £450."]
+    found = worked_sum("We've used 3 of the mentoring sessions. What do those come to, and the "
+                       "ones still left?", sentences)
+    assert found is not None
+    assert found[0].text == ("The 3 sessions used at £450 each come to £1,350. 7 sessions left "
+                             "(10 less the 3 used) at £450 each come to £3,150.")

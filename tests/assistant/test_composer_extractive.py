@@ -6,6 +6,7 @@ import pytest
 
 from assistant.composer import ExtractiveComposer, Lead, RefusalModel
 from assistant.composer.extractive import compared_subjects
+from assistant.questions import read_question
 from assistant.reply import Citation
 from knowledge.documents import Chunk, DocType
 from knowledge.embeddings import SentenceTransformerEmbedder
@@ -313,3 +314,23 @@ def test_a_byline_does_not_support_a_direct_answer(composer: ExtractiveComposer)
     found = composer.compose("Can a firm with 400 staff apply?", passages, lead=[lead])
     assert "fewer than 250 staff" in found.answer
     assert "Office, March" not in found.answer
+
+
+@pytest.mark.parametrize(("text", "answered"), [
+    ("The appeals panel is chaired by an independent member.", True),
+    ("The appeals panel has five members and meets monthly.", False),
+])
+def test_who_chairs_is_answered_only_by_the_chair(text: str, answered: bool) -> None:
+    from assistant.composer.refusal import _holds_answer
+    assert _holds_answer(read_question("Who chairs the appeals panel?"), text) is answered
+
+
+def test_the_way_to_ask_closing_a_section_answers_whom_to_email(
+        embedder: SentenceTransformerEmbedder) -> None:
+    composer = _always_refusing(embedder)
+    passages = [_passage("You have the right to:\n- see the records we keep about you;\n- have "
+                         "wrong records corrected.\nTo make a request, email records@fund.example.",
+                         "7. Your rights")]
+    found = composer.compose("Who do I email to see the records you keep about me?", passages)
+    assert not found.refused
+    assert "To make a request, email records@fund.example." in found.answer

@@ -142,3 +142,11 @@ def test_a_programme_is_named_by_its_leading_words_and_what_its_kind_is_called()
 def test_what_an_offer_is_says_what_it_is_worth(bundled: Components) -> None:
     reply = bundled.assistant.ask("What's the Productivity Booster?")
     assert "£10,000" in reply.answer and "£100,000" in reply.answer
+
+
+def test_the_address_that_closes_a_section_cut_in_two_is_found(bundled: Components) -> None:
+    # the privacy notice's rights are a list, and the address to ask is after it, in the next
+    # chunk of the same section
+    reply = bundled.assistant.ask("Who should I email to ask for the records you keep about me?")
+    assert reply.grounded, reply.answer
+    assert reply.answer.startswith("To make a request, email dataprotection@speedtoscale.example")

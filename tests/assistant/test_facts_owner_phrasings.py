@@ -1426,3 +1426,29 @@ def test_proceedings_answered_no_inline(extractor: FactExtractor, text: str,
 def test_a_site_word_before_a_district_marks_it_as_the_postcode(
         extractor: FactExtractor) -> None:
     assert extractor.extract("Grant enquiry. 11 FTE, site dy2. Ltd since 2016.").postcode == "DY2"
+
+
+@pytest.mark.parametrize(("text", "trade"), [
+    # the kind of business without an article, as a newcomer to English may write it
+    ("We are owners of family butchers in Oldbury, 6 staff.", "butchers"),
+    ("i have clothes shop near the bus station in Walsall", "clothes shop"),
+    ("We have a small bakery in Bearwood with two ovens.", "bakery"),
+])
+def test_a_shop_or_a_bakery_the_owner_has_is_the_trade(extractor: FactExtractor, text: str,
+                                                       trade: str) -> None:
+    assert trade in (extractor.extract(text).sector_text or "")
+
+
+@pytest.mark.parametrize("text", [
+    # a place where work is done, not the trade
+    "Could we book the test welding bay for a day next month?",
+    "Is the spray painting booth at the centre free in May?",
+])
+def test_a_room_named_for_its_work_is_no_trade(extractor: FactExtractor, text: str) -> None:
+    assert extractor.extract(text).sector_text is None
+
+
+def test_a_workshop_the_owner_has_leaves_the_trade_to_what_is_made_there(
+        extractor: FactExtractor) -> None:
+    trade = extractor.extract("We have a workshop in Tipton where we powder coat railings.")
+    assert "powder coat" in (trade.sector_text or "")

@@ -161,3 +161,23 @@ def test_the_question_is_the_one_before_an_argument_or_a_comparison(message: str
                                   "The review takes two weeks."])
 def test_a_time_in_words_answers_how_long(text: str) -> None:
     assert answer_present("date", text)
+
+
+def test_a_length_in_hours_answers_how_long() -> None:
+    from assistant.questions import answer_present
+    assert read_question("How long is one mentoring session, in hours?").kind == "when"
+    assert answer_present("date", "A mentoring session is 3.5 hours with an adviser.")
+    assert not answer_present("date", "A mentoring session is held with an adviser.")
+
+
+def test_a_clause_prefix_is_no_name() -> None:
+    from assistant.questions import names_beyond
+    assert names_beyond("Who signs the offer letter?",
+                        "You must accept the offer within 30 days (rule AB-3.15).") == []
+    assert names_beyond("Who signs the offer letter?",
+                        "The offer is signed by the CEO of the fund.") == ["CEO"]
+
+
+def test_what_a_booking_would_cost_asks_an_amount() -> None:
+    assert read_question("What would a week's hire of the small test cell cost a "
+                         "business?").kind == "amount"
