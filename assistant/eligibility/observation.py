@@ -129,8 +129,20 @@ def observe_mfa(criterion: Criterion, facts: Facts, programme: Programme,
         return Observation(detail=f"The rule: {rule}{room}.",
                             missing=("prior_public_support",))
     prior = round(facts.prior_public_support.in_gbp(eur_to_gbp), 2)
-    totals = tuple(round(prior + amount, 2) for amount in amounts)
     headroom = limit - prior
+    minimum = programme.award.min_award_gbp if programme.award else 0.0
+    if criterion.reduce_to_fit and headroom > 0:
+        # "we may offer a smaller grant that fits": reduced to the headroom, not refused, as
+        # long as it is still the smallest award or more
+        if len(amounts) == 1 and amounts[0] > headroom >= minimum:
+            amounts, this = (headroom,), (f"the {noun} reduced from {pounds(amounts[0])} to "
+                                          f"{pounds(headroom)} to fit")
+        elif len(amounts) == 2:
+            low, high = amounts
+            amounts, this = ((min(high, headroom),), f"a {noun} of at most "
+                             f"{pounds(min(high, headroom))}") if headroom >= low else \
+                ((low,), f"the smallest {noun} ({pounds(low)})")
+    totals = tuple(round(prior + amount, 2) for amount in amounts)
     detail = (f"The headroom is {pounds(limit)} - {pounds(prior)} = {pounds(headroom)}."
               if headroom > 0 else
               f"Earlier support of {pounds(prior)} leaves no headroom under {pounds(limit)}.")

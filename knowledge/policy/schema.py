@@ -88,6 +88,9 @@ class Criterion(Strict):
     question: str = ""  # what to ask when the fact is unknown
     priority: int = 50  # lower is asked first
     confirmed_at_application: bool = False  # not asked in chat; unknown does not block
+    # for mfa_after_award: an award that would go over the limit is reduced to fit under it,
+    # down to the award's minimum, instead of refused ("we may offer a smaller grant")
+    reduce_to_fit: bool = False
     met_text: str = ""  # plain-English explanations; {value} and {limit} are filled in
     not_met_text: str = ""
     unknown_text: str = ""
@@ -118,6 +121,13 @@ class Criterion(Strict):
                              f"{', '.join(absent)} missing")
         for text in (self.met_text, self.not_met_text, self.unknown_text):
             _placeholders_known(text)
+        return self
+
+    @model_validator(mode="after")
+    def _reduced_only_under_a_limit(self) -> Criterion:
+        if self.reduce_to_fit and (self.fact != "mfa_after_award" or self.op not in {"lt", "lte"}):
+            raise ValueError("`reduce_to_fit` is only used by a criterion that keeps "
+                             "mfa_after_award under a limit (op lt or lte)")
         return self
 
     @model_validator(mode="after")

@@ -544,6 +544,38 @@ def test_mfa_over_the_limit_is_not_met() -> None:
     assert "no more than £315,000" in mfa.explanation
 
 
+def _reducing() -> Policy:
+    """The test policy with an award that may be reduced to fit under the limit."""
+    criteria = [c.model_copy(update={"reduce_to_fit": True}) if c.id == "mfa" else c
+                for c in BOOSTER.criteria]
+    return POLICY.model_copy(update={"programmes": [
+        BOOSTER.model_copy(update={"criteria": criteria}), HUB, FUTURES]})
+
+
+@pytest.mark.parametrize(("prior", "cost", "met", "words"), [
+    # a £45,000 grant over £300,000 goes over; £15,000 of headroom still takes a reduced one
+    (300_000, 100_000, True, "the grant reduced from £45,000 to £15,000 to fit"),
+    # no project cost: any grant up to the headroom
+    (300_000, None, True, "a grant of at most £15,000"),
+    # £7,000 of headroom is less than the smallest grant
+    (308_000, 100_000, False, "£353,000"),
+    (308_000, None, False, "the smallest grant (£10,000)"),
+])
+def test_an_award_that_may_be_reduced_fits_while_the_headroom_holds_its_minimum(
+        prior: float, cost: float | None, met: bool, words: str) -> None:
+    facts = complete(prior_public_support=gbp(prior),
+                     project_cost=gbp(cost) if cost is not None else None)
+    mfa = criterion(engine(policy=_reducing()).assess_one(facts, "booster"), "mfa")
+    assert mfa.met is met
+    assert words in mfa.explanation
+
+
+def test_only_a_limit_on_subsidy_is_reduced_to_fit() -> None:
+    with pytest.raises(ValueError, match="reduce_to_fit"):
+        Criterion(id="staff", label="Under 250 staff", fact="employees", op="lt", value=250,
+                  clause=clause("2.1"), reduce_to_fit=True)
+
+
 def test_unknown_mfa_is_confirmed_at_application_with_the_rule_stated() -> None:
     assessment = booster(complete(prior_public_support=None, project_cost=gbp(100_000)))
     mfa = criterion(assessment, "mfa")
