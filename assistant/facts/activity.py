@@ -63,6 +63,41 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     # "I run a bakery", "we've got a tyre shop"
     r"\b(?:we|i|(?:me|i|my\s+[a-z]+|[a-z]+)\s+(?:and|&)\s+(?:me|i|myself|my\s+[a-z]+))\s+"
     r"(?:run|own|manage|operate)\s+(?:an?|two|three|four|several|\d+)\s+",
+    # "we were a furniture retailer", "we was a restaurant": what it did, and still does
+    r"\b(?:we\s+(?:were|was)|i\s+was)\s+an?\s+(?!(?:bit|little|lot|few|long|while|year|month|"
+    r"week|day|time|member|customer|client|supplier\s+to|shareholder|director|partner|owner|"
+    r"co-?owner|employee|guarantor|creditor|founder|investor|trustee|manager)\b)",
+    # "we opened the tearoom in 2019", "I took over the deli": the kind of business
+    r"\b(?:we|i)\s+(?:opened|bought|took\s+over|set\s+up|started|launched|acquired)\s+"
+    r"(?:the|a|an|our|my|this)\s+(?!(?:company|business|firm)\b)"
+    r"(?=(?:[\w&'-]+\s+){0,3}?(?:[a-z]*shop|store|centre|bar|restaurant|cafe|café|salon|garage|"
+    r"studio|practice|agency|school|pub|launderette|hotel|clinic|surgery|nursery|gym|takeaway|"
+    r"bakery|brewery|distillery|dairy|pharmacy|boutique|parlour|market|supermarket|florist|deli|"
+    r"bistro|[a-z]*room)s?\b)",
+    # "The tearoom opened in the spring": the kind, as the subject of its opening
+    r"(?:^|(?<=[.!?]\s))(?:the|our|my)\s+(?!(?:company|business|firm)\b)"
+    r"(?=(?:[\w&'-]+\s+){0,3}?(?:shop|store|centre|bar|restaurant|cafe|café|salon|garage|studio|"
+    r"practice|agency|school|pub|launderette|hotel|clinic|surgery|nursery|gym|takeaway|bakery|"
+    r"brewery|distillery|pharmacy|boutique|florist)s?\s+(?:opened|started|was\s+(?:set\s+up|"
+    r"founded|established|opened)|first\s+opened)\b)",
+    # "what we do: scaffolding", "line of business - signage", "nature of business: ..."
+    r"\b(?:what\s+(?:we|i)\s+do|(?:our\s+|the\s+)?(?:line|type|nature)\s+of\s+(?:the\s+)?"
+    r"(?:business|work|trade)|business\s+(?:type|activity|activities)|trade|activity|"
+    r"activities)\s*(?:is|:|-|–)\s*(?=[a-z])",
+    # "trading for 20 years as a specialist maker of oak doors"
+    r"\b(?:established|trading|operating|working|going|been|in\s+business)\b[^.;!?]{0,40}?"
+    r"\bas\s+(?:an?\s+)?(?=(?:[\w&-]+\s+){0,3}?(?:supplier|manufacturer|maker|producer|"
+    r"distributor|installer|provider|contractor|retailer|wholesaler|importer|exporter|"
+    r"specialist|consultancy|agency|business|company|firm)s?\b)",
+    # "My own business, a yoga studio in Harborne, ..."
+    r"\b(?:my|our)\s+(?:own\s+)?(?:business|company|firm)\s*(?:,|–|-|:)\s*(?:an?\s+)"
+    r"(?=[a-z])",
+    # "Mercia Signs Ltd designs, makes and fits signage": the company by its name, and a verb
+    rf"\b(?-i:[A-Z][\w&'.-]*)(?:\s+(?-i:[A-Z&][\w&'.-]*)){{0,4}}\s+(?:Ltd|Limited|plc|LLP)\.?\s+"
+    rf"(?:(?:also|mainly|now)\s+)?(?={ACTIVITY_VERBS}\b)",
+    # "The firm was set up in 2003 and builds timber frames"
+    rf"\b(?:the|our)\s+(?:company|business|firm)\b[^.;!?]{{0,60}}?\band\s+(?:now\s+|still\s+)?"
+    rf"(?={ACTIVITY_VERBS}\b)",
     # "we are owners of family butchers", "i have sweet shop": the kind of business, told without
     # an article
     r"\b(?:i\s+am|i'm|we\s+are|we're)\s+(?:the\s+)?(?:owners?|co-?owners?|directors?|managers?)\s+of\s+"
@@ -143,7 +178,9 @@ _PHRASE_STOP = re.compile(
     r"though|and\s+(?:we|our|i|have|are|employ|turn|were)|which\s+(?:has|have|employs|is|are)|"
     r"that\s+(?:has|have|employs)|for\s+(?:the\s+)?(?:last|past)|for\s+\w+\s+(?:years?|months?)|"
     r"for\s+over|founded|established|trading|turning\s+over|turnover|owned|headcount|looking|"
-    r"hoping|wanting|want|need|needing|would|we'd|and\s+would)\b"
+    r"hoping|wanting|want|need|needing|would|we'd|and\s+would|opened|started|"
+    r"and\s+(?:it|then|they|he|she|now))\b"
+    r"|\s+(?:in|since|from)\s+(?:'\d{2}|(?:19|20)\d{2})\b"
     r"|\s+(?:from|in|at|near)\s+(?:the\s+)?(?-i:[A-Z])"
     r"|\s+(?:in|at)\s+[A-Za-z]{1,2}\d"
     r"|\s+(?:about\s+|around\s+|roughly\s+)?\d[\d.]*\s*(?:years?|months?|weeks?)\s+ago\b"
@@ -221,7 +258,17 @@ _NOT_AN_OPENING_WORD = frozenset(
     "when".split())
 # The ends of nouns that name an activity or its makers: "moulding", "upholstery", "printers".
 _ACTIVITY_NOUN = re.compile(
-    r"(?:ings?|ery|ers?|ors?|ists?|ics|tion|ware|smiths?|wrights?|ry|ies|ure|ancy|ency|mbly)$")
+    r"(?:ings?|ery|ers?|ors?|ists?|ics|tion|ware|smiths?|wrights?|ry|ies|ure|ancy|ency|mbly|"
+    # "maintenance", "opticians", "electricians"
+    r"ance|ians)$")
+# The kinds of premises or outfit a trade is known by: "bike centre", "tile shop", "haulage
+# company", "launderette"
+_BUSINESS_HEAD = re.compile(
+    r"(?:shop|store|centre|center|company|firm|business|service|bar|restaurant|cafe|café|salon|"
+    r"garage|studio|practice|agency|school|pub|launderette|laundrette|laundry|hotel|clinic|"
+    r"surgery|nursery|gym|dealership|takeaway|mill|foundry|brewery|"
+    r"distillery|dairy|pharmacy|chemist|opticians|vets|boutique|parlour|market|supermarket|"
+    r"bakery|florist|butchers?|hire|repairs|care)s?$")
 # what a maker makes, named in a bare phrase: "laser-cut brackets for shopfitters"
 _GOODS = re.compile(r"\b(?:parts|components|products|assemblies|goods|devices|equipment|"
                     r"machinery|systems|units|tools|fittings|fixtures)\b", re.I)
@@ -250,6 +297,8 @@ _GENERIC_WORDS = frozenset(
 # an auxiliary after a noun phrase: the phrase is a sentence's subject
 _VERB_NEXT = re.compile(r"\s*(?:would|will|is|was|are|were|can|could|should|has|had|have|does|did|"
                         r"may|might|must)\b", re.I)
+# more verbs after a first one, up to the last: ", welds and " in "designs, welds and fits"
+_MORE_VERBS = re.compile(r"(?:\s*,\s*[a-z]+)*\s*,?\s*(?:and|&)\s+(?=[a-z]+\s)")
 # A verb alone that says the business works, not at what
 _SAYS_NOT_WHAT = frozenset("selling trading working operating running doing going business".split())
 
@@ -386,6 +435,11 @@ class SectorReader:
             return None
         content = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in _GENERIC_WORDS]
         if re.fullmatch(ACTIVITY_VERBS, phrase.lower()):
+            # "designs, welds and fits iron gates": the verbs listed, then what they do
+            listed = _MORE_VERBS.match(text, end)
+            if listed is not None:
+                rest = self._activity_phrase(text, listed.end())
+                return f"{phrase}{text[end:listed.end()]}{rest}" if rest else None
             return None  # a verb with nothing made or done: "the frames we build at B9"
         return phrase if content else None
 
@@ -457,9 +511,12 @@ class SectorReader:
                 or (sentence is not None and sentence[0] == "?")
                 or (all(w[0].isupper() for w in words)
                     and not (one_word_activity and len(words) == 1
-                             and _ACTIVITY_NOUN.search(words[0].lower())))):
+                             and (_ACTIVITY_NOUN.search(words[0].lower())
+                                  or _BUSINESS_HEAD.search(words[0].lower()))))):
             return None
         opening = text[start:end]
+        if re.search(r"\b(?:Ltd|Limited|plc|PLC|LLP)\b", opening):
+            return None  # "Hollybank Gates Ltd designs ...": a company's name, then its verb
         if self._place_re and self._place_re.fullmatch(opening.strip()):
             return None  # "Wednesbury WS10 8AA": where, not what
         lowered = re.findall(r"[a-z]+", opening.lower())
@@ -557,8 +614,12 @@ class SectorReader:
             if opening is None:
                 continue
             phrase = opening[1]
-            last = re.findall(r"[a-z]+", phrase.lower())
-            if last and (_ACTIVITY_NOUN.search(last[-1]) or _GOODS.search(phrase)):
+            # the head is the last word before a place or a thing it is in: "craft brewery in a
+            # railway arch", "dog boarding on a farm"
+            head = re.split(r"\s+(?:in|at|on|near|from|with|by|off|under)\s+", phrase.lower())[0]
+            last = re.findall(r"[a-z]+", head)
+            if last and (_ACTIVITY_NOUN.search(last[-1]) or _BUSINESS_HEAD.search(last[-1])
+                         or _GOODS.search(phrase)):
                 found.append((offset + opening[0], phrase))
         return found
 

@@ -40,7 +40,8 @@ class Found(Generic[T]):
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 45, 1,000, 12,500,000, 2.1
 NUM_START = r"(?<![\w.,£€$])"  # not the tail of a word, a decimal, a money amount or a code
-QUAL = (r"(?:about|around|approximately|approx\.?|roughly|circa|c\.|some|nearly|almost|"
+QUAL = (r"(?:about|around|approximately|approx\.?|roughly|circa|c\.|some|nearly|almost|exactly|"
+        r"precisely|"
         r"just\s+(?:over|under|north\s+of|south\s+of|short\s+of)|over|under|more\s+than|"
         r"fewer\s+than|less\s+than|"
         r"at\s+least|up\s+to|below|above|north\s+of|south\s+of|upwards\s+of)")

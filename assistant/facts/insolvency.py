@@ -25,7 +25,7 @@ INSOLVENCY = re.compile(
     r"liquidators?))\b", re.I)
 SOLVENT = re.compile(r"\bsolvent\b", re.I)
 _SOLVENT_PREDICATE = re.compile(
-    r"(?:\b(?:are|is|am|remain|remains|be|being|fully|financially|completely|perfectly|still|"
+    r"(?:\b(?:are|is|am|remain|remains|be|being|been|fully|financially|completely|perfectly|still|"
     r"not|and)|'re|'s|n't)\s+$", re.I)
 # "22 staff, £2.6m turnover, solvent.": the word alone, as one item in a list of facts.
 _SOLVENT_ALONE = re.compile(
@@ -149,7 +149,9 @@ _NO_MONEY_TROUBLE = re.compile(
 # proceedings named as a form's label and answered "no" after it, with more of them between
 _ANSWERED_NO = re.compile(
     r"(?:\s*(?:/|,|\bor\b|\band\b|&)\s*(?:any\s+|other\s+)*[a-z]+(?:\s+[a-z]+){0,2}?){0,4}"
-    r"\s*(?:\?\s*)?[:=–-]\s*(?:no|none|nope|nil|n/?a|never)\b(?=\s*(?:[.,;!)\n|]|$))", re.I)
+    r"\s*(?:\?\s*[:=–-]?|[:=–-])\s*(?:no|none|nope|nil|n/?a|never)\b"
+    # "In liquidation? No, definitely not!"
+    r"(?=\s*(?:[.,;!)\n|]|$|(?:definitely|certainly|absolutely)\s+not\b))", re.I)
 
 
 def read_insolvent(msg: Message, describes_business: bool = False) -> bool | None:
@@ -210,6 +212,22 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
     return any(states)
 
 
+# proceedings supposed, feared, weighed or avoided, not entered: "we might need a CVA", "if we
+# went into administration", "we weighed up a CVA but the bank helped instead"
+_NOT_A_FACT = re.compile(
+    # ("may" in lower case: "in May an administrator was appointed" is a date)
+    r"\b(?:might|(?-i:may)|could|would|going\s+to|gonna|if|unless|whether|worried|"
+    r"consider(?:ing|ed)?|(?:thinking|thought)\s+(?:about|of)|look(?:ed|ing)?\s+(?:at|into)|"
+    r"discuss(?:ed|ing)?|avoid(?:ed|ing)?|"
+    r"threaten(?:ed|ing|s)?|risk\s+of|talk(?:ed|ing)?\s+(?:about|of))\b", re.I)
+_SELF = re.compile(r"\b(?:we|we're|we've|we'd|our|us|i|i'm|my)\b", re.I)
+# another party as the subject that opens the sentence: "Our biggest client, a retailer, ..."
+_OTHER_SUBJECT = re.compile(
+    r"\W*(?:(?:my|our|a|an|the|one\s+of\s+(?:our|my|the))\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:customers?|clients?|suppliers?|landlords?|competitors?|debtors?|tenants?|"
+    r"main\s+contractors?|parent(?:\s+company)?)\b(?!\s+(?:and|&)\s+(?:we|i|us)\b)", re.I)
+
+
 # "not in receivership, administration or liquidation": a negation carried along a
 # list of proceedings, over commas and "or"
 _NEGATED_LIST = re.compile(
@@ -232,6 +250,8 @@ def _insolvency_state(msg: Message, start: int, describes_business: bool = False
     lead = msg.lead(start)
     if msg.about_another_business(start):
         return None
+    if _NOT_A_FACT.search(lead[-60:]):
+        return None  # "we might have to look at a CVA next year": not now
     if _NEVER.search(lead[-40:]):
         return False  # "we have never been near insolvency": not then, not now
     # the state after "so" is the one said now: "the petition was withdrawn so we're clear"
@@ -241,6 +261,10 @@ def _insolvency_state(msg: Message, start: int, describes_business: bool = False
         return None
     negated = bool(NEGATION.search(lead[-40:])) or _NEGATED_LIST.search(
         msg.text[msg.sentence(start)[0]:start]) is not None
+    if not negated and not _SELF.search(_WERE_FOR_WE_RE.sub(" we're ", lead)) and \
+            _OTHER_SUBJECT.match(msg.text, msg.sentence(start)[0], start) is not None:
+        # "our main client, a national chain, went under": the sentence's subject, not us
+        return None
     if msg.is_question_about_others(start) and \
             not (describes_business and negated != solvent):
         return None

@@ -151,7 +151,15 @@ _ROLE = (r"(?:technicians?|engineers?|machinists?|operators?|operatives?|fitters
          r"sales\s*(?:people|reps?)|reps|consultants?|analysts?|nurses?|carers?|cleaners?|"
          r"technologists?|surveyors?|jewellers?|setters?|toolmakers?|inspectors?|planners?|"
          r"estimators?|brewers?|butchers?|growers?|plumbers?|builders?|painters?|decorators?|"
-         r"finishers?|polishers?|upholsterers?|lads|guys|girls|blokes|fellas|chaps|hands)")
+         r"finishers?|polishers?|upholsterers?|lads|guys|girls|blokes|fellas|chaps|hands|"
+         # people named by a trade or profession: "4 dentists", "three groomers"
+         r"ladies|dentists?|hygienists?|artists?|groomers?|therapists?|stylists?|barbers?|"
+         r"hairdressers?|beauticians?|opticians?|optometrists?|pharmacists?|vets?|physios?|"
+         r"instructors?|teachers?|tutors?|coaches|trainers?|practitioners?|accountants?|"
+         r"solicitors?|architects?|receptionists?|assistants?|waiters?|waitresses?|porters?|"
+         r"couriers?|roofers?|plasterers?|bricklayers?|tilers?|glaziers?|gardeners?|"
+         r"landscapers?|florists?|photographers?|editors?|animators?|caterers?|cashiers?|"
+         r"care\s+workers?|support\s+workers?)")
 _ITEM_NOUN = rf"(?:{_ROLE}|{_STAFF_NOUN}|people|persons|full[\s-]?timers?)"
 # where staff work: "in the office", "on the shop floor", "at the benches", "in production"
 _WORKPLACE = (r"in\s+the\s+(?:office|workshop|factory|shop|kitchen|warehouse|yard|lab)|"
@@ -160,7 +168,8 @@ _WORKPLACE = (r"in\s+the\s+(?:office|workshop|factory|shop|kitchen|warehouse|yar
               r"in\s+(?:production|dispatch|despatch|admin|sales|accounts|design|assembly|stores)")
 _STAFF_ITEM = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s+(?:(?:{STAFF_ADJ}|office|sales|shop[\s-]?floor|sewing|"
-    r"full[\s-]?time|f/t|qualified|senior|junior|trainee)\s+){0,2}"
+    r"full[\s-]?time|f/t|qualified|senior|junior|trainee|support|care|kitchen|warehouse|"
+    r"delivery|clinical|nursing|teaching|retail|front[\s-]of[\s-]house|back[\s-]office)\s+){0,2}"
     rf"(?:(?P<noun>{_ITEM_NOUN})(?:\s+(?:{_WORKPLACE}))?|(?P<more>others?|more|other\s+people)|"
     # "11 on the shop floor", "6 at the benches", "4 in production"
     rf"(?P<where>{_WORKPLACE}))\b"

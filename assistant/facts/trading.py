@@ -20,8 +20,11 @@ from assistant.facts.numbers import to_float
 
 DURATION = (
     rf"(?:(?P<n>{NUM})|(?P<article>\ban?)|(?P<couple>\ba\s+couple\s+of)|(?P<halfa>\bhalf\s+an?))"
-    r"(?P<half1>\s+and\s+a\s+half)?\s*-?\s*(?P<unit>years?|yrs?|months?|mths?|weeks?|wks?)\b"
-    r"(?P<half2>\s+and\s+a\s+half)?")
+    r"(?P<half1>\s+and\s+a\s+half)?\s*-?\s*(?P<unit>years?|yrs?|months?|mths?|weeks?|wks?|"
+    r"decades?)\b"
+    r"(?P<half2>\s+and\s+a\s+half)?"
+    # "6 yrs 3 months", "two years and four months": the months beyond the years
+    r"(?:(?<=[sr])\s*,?\s*(?:and\s+)?(?P<more>\d{1,2})\s*(?:months?|mths?)\b)?")
 _MONTH_NAMES = ("january february march april may june july august september october "
                 "november december").split()
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -37,7 +40,16 @@ def month_number(name: str) -> int:
 _DAY = r"(?:(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?=[a-z]))?"
 # a season before the year: "since spring 2017", "in the autumn of 2019" (read as the year)
 _SEASON = (r"(?:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)\s+"
-           r"(?:of\s+)?)")
+           r"(?:of\s+)?|"
+           # a holiday, or a week next to one: "at Easter 2013", "the week before Christmas 2019"
+           r"(?:(?:the\s+)?(?:week|weekend|day|days|month|fortnight)\s+(?:before|after)\s+|at\s+|"
+           r"(?:just\s+|shortly\s+|right\s+)?(?:before|after)\s+)?"
+           r"(?P<holiday>christmas|xmas|easter(?:\s+(?:sunday|monday|weekend))?|"
+           r"valentine'?s(?:\s+day)?|new\s+year'?s?(?:\s+(?:day|eve))?|halloween|"
+           r"bonfire\s+night|boxing\s+day)(?:\s+day)?\s*,?\s+)")
+# the month each holiday falls in
+_HOLIDAY_MONTHS = {"christmas": 12, "xmas": 12, "easter": 4, "valentine": 2, "new": 1,
+                   "halloween": 10, "bonfire": 11, "boxing": 12}
 _TRADING = (r"(?:trading|traded|in\s+business|operating|operated|in\s+operation|established|"
             r"going|running|around|existed|in\s+existence|incorporated|open|active|"
             r"(?:a\s+)?(?:ltd|limited)(?:\s+company)?)")
@@ -96,10 +108,12 @@ _DONE_FOR = re.compile(
     rf"(?:(?:the\s+)?(?:last|past)\s+)?(?:(?:over|more\s+than|almost|nearly|{QUAL})\s+)?"
     rf"{DURATION}", re.I)
 # What was started, between the verb and the date: "my dad started the business in 1986".
-_THE_BUSINESS = (r"(?:it|(?:the|this|our|my|his|her|their)\s+"
+_THE_BUSINESS = (r"(?:(?:(?:the|our|my)\s+)?(?:first|original)\s+[a-z-]+|"
+                 r"it|(?:the|this|our|my|his|her|their)\s+"
                  r"(?:(?:own|family|current|present|existing|new|first|original|very)\s+){0,2}"
-                 r"(?:company|business|firm|shop|factory|workshop|practice|[a-z-]+(?:ery|ry|shop|"
-                 r"works|house|lab|studio|store|salon|yard|mill|plant)))"
+                 r"(?:company|business|firm|shop|factory|workshop|practice|bar|pub|cafe|café|"
+                 r"restaurant|garage|gym|clinic|surgery|nursery|school|hotel|takeaway|centre|"
+                 r"[a-z-]+(?:ery|ry|shop|works|house|lab|studio|store|salon|yard|mill|plant)))"
                  # how: "set the firm up from nothing in 2011"
                  r"(?:\s+(?:from\s+(?:scratch|nothing|home|the\s+ground\s+up)|ourselves|"
                  r"myself))?"
@@ -118,7 +132,7 @@ _STARTED_ON = re.compile(
 _STARTED_IN_MONTH = re.compile(
     rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?|{_TRADING}|started\s+[a-z]+ing)\s+(?:back\s+)?"
     r"(?:in\s+|since\s+|(?:at|from)\s+the\s+(?:end|start|beginning|middle)\s+of\s+|"
-    r"in\s+(?:early|mid|late)[\s-]+)"
+    r"in\s+(?:early|mid|late)[\s-]+|on\s+(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?)"
     rf"(?P<month>{MONTH})\b,?\s+(?:of\s+)?(?P<which>this|last)\s+year\b", re.I)
 _A_PLACE_INSIDE = re.compile(r"\s(?:in|at)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+"
                              r"(?:in|since|during|back)\b")
@@ -129,7 +143,8 @@ _STARTED_AGO = re.compile(
     rf"(?:(?:{QUAL}\s+)?{DURATION}\s+ago|last\s+(?P<last>week|month|year))\b", re.I)
 _NOT_TRADING = re.compile(
     r"\bpre[\s-]?(?:revenue|trading)\b|\bnot\s+(?:yet\s+)?(?:started\s+)?trading\b|"
-    r"\b(?:have|has)(?:\s+not|n't)\s+(?:yet\s+)?(?:started\s+)?trad(?:ed|ing)\b|"
+    r"\b(?:have|has)(?:\s+not|n't)\s+(?:actually\s+|really\s+)?(?:yet\s+)?(?:started\s+)?"
+    r"trad(?:ed|ing)\b|"
     r"\byet\s+to\s+(?:start\s+)?trad(?:e|ing)\b", re.I)
 _LAST_PERIOD_MONTHS = {"week": 0.2, "month": 1.0, "year": 12.0}
 # A duration of something other than the business: "the project runs for 12 months".
@@ -225,8 +240,10 @@ def duration_months(match: re.Match[str]) -> float:
     if match["half1"] or match["half2"]:
         count += 0.5
     unit = match["unit"].lower()
+    if unit.startswith("d"):
+        return count * 120
     if unit.startswith("y"):
-        return count * 12
+        return count * 12 + (float(match["more"]) if match.groupdict().get("more") else 0.0)
     if unit.startswith("w"):
         return round(count * 12 / 52, 1)
     return count
@@ -293,6 +310,14 @@ def read_months_trading(msg: Message, today: date) -> float | None:
     found += [Found(m.start(), m.end(), 0.0) for m in _NOT_TRADING.finditer(msg.text)]
     found += [Found(m.start(), m.end(), months_from(m, today))
               for m in _SELF_EMPLOYED_SINCE.finditer(msg.text)]
+    # "Date trading commenced: 03/2016", "trading since 06/2019"
+    found += [Found(m.start(), m.end(), _months_since_period(
+        date(int(m["y"]), int(m["m"]), 1), month_end(int(m["y"]), int(m["m"])), today))
+        for m in _STARTED_NUMERIC.finditer(msg.text) if 1 <= int(m["m"]) <= 12]
+    # "in May 2015 we set up our own print firm": the date before the verb
+    found += [Found(m.start(), m.end(), months_from(m, today))
+              for m in _IN_YEAR_STARTED.finditer(msg.text)
+              if m["month"] or int(m["year"]) != today.year]
     if not found:
         found = [Found(m.start(), m.end(), duration_months(m))
                  for m in _LAUNCHED_NAMED_AGO.finditer(msg.text)]
@@ -302,6 +327,12 @@ def read_months_trading(msg: Message, today: date) -> float | None:
                  for m in _LAUNCHED_NAMED_IN.finditer(msg.text)]
     if not found:
         found = _traded_ever_since(msg, today)
+    if not found:
+        # "we bought the cafe in June 2020": the owner's own business from then, when
+        # nothing says how long the trade itself has run
+        found = [Found(m.start(), m.end(), months_from(m, today))
+                 for m in _TOOK_OVER_ON.finditer(msg.text)
+                 if m["month"] or int(m["year"]) != today.year]
     if not found:
         found = _doing_for_a_time(msg, today)
     if not found:
@@ -332,6 +363,33 @@ def read_months_trading(msg: Message, today: date) -> float | None:
     for item in found:
         msg.claim(item.start, item.end)
     return msg.took("months_trading", found)
+
+
+# a start written as month/year: "Date trading commenced: 03/2016", "trading since 06/2019"
+_STARTED_NUMERIC = re.compile(
+    r"\b(?:(?:date\s+)?(?:trading\s+)?(?:commenced|started|began|start(?:\s+date)?)|"
+    r"(?:trading|established|incorporated|founded|open)\s+(?:since|from|in|on)|since|"
+    r"incorporated|established|founded|formed)\b\s*(?:trading\s*)?[:=-]?\s*"
+    r"(?:(?:[0-3]?\d)[/.-])?(?P<m>[01]?\d)[/.-](?P<y>(?:19|20)\d\d)\b", re.I)
+# the date first, then the start: "in May 2015 we set up our own print firm", "In 2020 I
+# retired from teaching and then opened a yoga studio"
+_IN_YEAR_STARTED = re.compile(
+    rf"\b(?:in|since|during)\s+(?:(?:early|late|mid)[\s-]+|{_SEASON})?"
+    rf"(?:(?P<month>{MONTH})\s+)?(?P<year>(?:19|20)\d\d)\s*,?\s+"
+    r"(?:we|i|my\s+[a-z]+(?:\s+and\s+i)?)\s+(?:[^.;!?]{0,40}?\b(?:and|then)\s+)?"
+    r"(?:finally\s+|officially\s+)?"
+    r"(?:started|founded|set\s+up|opened|launched|established|formed)\s+(?:up\s+)?"
+    r"(?:(?:a|an|the|our|my)\s+(?:own\s+)?(?:[\w&'-]+\s+){0,3}?(?:company|business|firm|shop|"
+    r"school|studio|practice|agency|salon|garage|restaurant|cafe|café|bar|bakery|brewery|"
+    r"workshop|factory)\b|trading\b)", re.I)
+# the owner's own business from a purchase: "we bought the cafe in June 2020", "we took
+# over the Crown on 1st March 2022"
+_TOOK_OVER_ON = re.compile(
+    r"\b(?:bought|took\s+over|acquired|purchased)\s+(?:the|this|our|my)\s+"
+    r"(?:(?:[\w&'-]+\s+){0,3}?(?:company|business|firm|shop|pub|garage|salon|cafe|café|restaurant|"
+    r"bar|bakery|practice|agency|studio)\b|(?-i:[A-Z])[\w'&-]*(?:\s+(?-i:[A-Z])[\w'&-]*){0,3})(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])"
+    rf"[\w'-]*)?)?\s+(?:(?:in|on|from)\s+){_DAY}(?:(?P<month>{MONTH})\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\b", re.I)
 
 
 _FIRST_SALES_UNDATED = re.compile(
@@ -391,8 +449,8 @@ def _listed_years(msg: Message) -> list[Found[float]]:
 
 # "making gates since the seventies": a decade, counted from its last year (the least it can be)
 _SINCE_DECADE = re.compile(
-    r"\bsince\s+the\s+(?:(?P<century>1[5-9]|20)?(?P<decade>\d)0'?s|(?P<word>sixties|seventies|"
-    r"eighties|nineties))\b", re.I)
+    r"\bsince\s+the\s+(?:(?:early|mid|late)[\s-]+)?(?:(?P<century>1[5-9]|20)?(?P<decade>\d)0'?s|"
+    r"(?P<word>sixties|seventies|eighties|nineties))\b", re.I)
 _DECADE_WORDS = {"sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
 
 
@@ -400,7 +458,9 @@ def _doing_for_a_time(msg: Message, today: date) -> list[Found[float]]:
     found: list[Found[float]] = []
     for match in _SINCE_DECADE.finditer(msg.text):
         clause = msg.text[msg.clause(match.start())[0]:match.start()]
-        if _A_CAREER.search(clause) or not _DOING.search(clause):
+        # "Gate makers, Tipton, since the early 1990s": one of a list of facts
+        listed = not clause.strip(" ,;-")
+        if _A_CAREER.search(clause) or not (_DOING.search(clause) or listed):
             continue
         digit = _DECADE_WORDS[match["word"].lower()] if match["word"] else int(match["decade"])
         century = int(match["century"]) * 100 if match["century"] else \
@@ -448,6 +508,9 @@ def _without_overlaps(found: list[Found[float]]) -> list[Found[float]]:
 def months_from(match: re.Match[str], today: date) -> float:
     year = int(match["year"])
     day = match.groupdict().get("day")
+    if (holiday := match.groupdict().get("holiday")) and not match["month"]:
+        month = next(m for name, m in _HOLIDAY_MONTHS.items() if holiday.lower().startswith(name))
+        return _months_since_period(date(year, month, 1), month_end(year, month), today)
     if match["month"] and day and 1 <= int(day) <= 31:
         month = month_number(match["month"])
         start = date(year, month, min(int(day), month_end(year, month).day))

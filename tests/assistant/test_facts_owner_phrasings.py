@@ -1452,3 +1452,74 @@ def test_a_workshop_the_owner_has_leaves_the_trade_to_what_is_made_there(
         extractor: FactExtractor) -> None:
     trade = extractor.extract("We have a workshop in Tipton where we powder coat railings.")
     assert "powder coat" in (trade.sector_text or "")
+
+
+@pytest.mark.parametrize(("text", "trade"), [
+    # a bare phrase naming the trade as a later sentence, its head before a place
+    ("Trading 7 years, 9 staff. Independent record shop in Moseley.", "record shop"),
+    ("We have 6 staff and have traded since 2015. Pet grooming parlour.", "pet grooming parlour"),
+    ("Started in 2012, 14 people. Vintage furniture restoration on an industrial estate.",
+     "vintage furniture restoration"),
+    # the company by its name, then what it does
+    ("Hollybank Gates Ltd designs, welds and fits iron gates. 11 staff.",
+     "designs, welds and fits iron gates"),
+    # a label for the trade
+    ("Staff: 5. Nature of business: picture framing.", "picture framing"),
+    # what it did before proceedings, said in the past
+    ("We were a carpet retailer until the administrators came in last month.",
+     "carpet retailer"),
+    # the business opened, named by its kind
+    ("We opened the tearoom in 2019 and now have 8 staff.", "tearoom"),
+])
+def test_the_trade_told_as_owners_tell_it(extractor: FactExtractor, text: str,
+                                          trade: str) -> None:
+    assert trade in (extractor.extract(text).sector_text or ""), extractor.extract(text)
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("Staff 12. 4 yrs 7 months trading.", 55),
+    ("We have been going for exactly eight years, 20 staff.", 96),
+    ("Trading for nearly three decades now, 40 staff.", 360),
+    ("Date started trading: 06/2020. 5 employees.", None),  # worked from today below
+])
+def test_trading_times_in_more_shapes(extractor: FactExtractor, text: str,
+                                      months: float | None) -> None:
+    got = extractor.extract(text).months_trading
+    if months is None:
+        assert got is not None and got >= 70
+    else:
+        assert got == months
+
+
+def test_a_start_dated_by_a_holiday_or_told_before_the_verb(extractor: FactExtractor) -> None:
+    assert (extractor.extract("The cafe opened just after Christmas 2018, 7 staff.")
+            .months_trading or 0) >= 80
+    assert (extractor.extract("In March 2016 my brother and I set up our own plumbing firm. "
+                              "12 staff.").months_trading or 0) >= 120
+    assert (extractor.extract("We bought the bakery on 3 May 2021 from the retiring owner. 6 "
+                              "staff.").months_trading or 0) >= 60
+
+
+@pytest.mark.parametrize(("text", "insolvent"), [
+    # a customer's failure, told as the sentence's subject
+    ("Our biggest client, a national retailer, went into administration in June. 18 staff.",
+     None),
+    # proceedings feared or weighed, not entered
+    ("We are not in any insolvency process, though we may have to consider one next year.",
+     False),
+    ("We thought about a CVA in the spring but the bank extended our overdraft instead. "
+     "We're not in any insolvency process.", False),
+    ("Any administration or liquidation? No, none at all.", False),
+])
+def test_proceedings_of_others_or_not_entered_are_not_ours(
+        extractor: FactExtractor, text: str, insolvent: bool | None) -> None:
+    assert extractor.extract(text).insolvent is insolvent
+
+
+@pytest.mark.parametrize(("text", "employees"), [
+    ("A physiotherapy clinic with 5 therapists and 2 receptionists.", 7),
+    ("We employ 30 support workers and 4 office staff.", 34),
+])
+def test_staff_named_by_their_work(extractor: FactExtractor, text: str,
+                                   employees: float) -> None:
+    assert extractor.extract(text).employees == employees
