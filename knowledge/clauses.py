@@ -23,7 +23,7 @@ HEADING_SEPARATOR = " > "
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?:;])\s+")
 # A lone section number left over at the end of a passage ("4B."), from a heading that the
 # document's text runs straight on into.
-_SECTION_NUMBER_RE = re.compile(r"^\(?[A-Z]{0,3}-?\d{1,2}[A-Z]?(?:\.\d{1,3})*\)?\.?$")
+_SECTION_NUMBER_RE = re.compile(r"^\(?[A-Z]{0,4}[-/]?\d{1,2}[A-Z]?(?:\.\d{1,3})*\)?\.?$")
 
 
 @dataclass(frozen=True)

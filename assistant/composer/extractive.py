@@ -162,7 +162,8 @@ class ExtractiveComposer:
             cosines[pointing] = (cosines[pointing] + meant) / 2
         scored = [self._score(c, float(cosines[i]), float(passage_sims[c.passage]),
                               float(heading_sims[c.passage]), asked, rarity,
-                              passages[c.passage].chunk.context)
+                              passages[c.passage].chunk.context,
+                              passages[c.passage].chunk.doc_type == DocType.CATALOGUE)
                   for i, c in enumerate(candidates)]
         # an intro ("... three kinds of investment:") says nothing without its list
         usable = [s for s, c in zip(scored, candidates, strict=True)
@@ -214,7 +215,8 @@ class ExtractiveComposer:
                                       [_about(p) for p in passages])
         if not lead:
             chosen = _compared(chosen, usable, question)
-        ordered = _with_antecedents(_focused(_ordered(chosen, asked), candidates, asked,
+        records = {n for n, p in enumerate(passages) if p.chunk.doc_type == DocType.CATALOGUE}
+        ordered = _with_antecedents(_focused(_ordered(chosen, asked, records), candidates, asked,
                                              [float(x) for x in heading_sims]),
                                     candidates, scored, [p.chunk.source for p in passages])
         if given is not None:
@@ -286,7 +288,8 @@ class ExtractiveComposer:
         return [c for c in candidates if not (named := about(c)) or named & asked]
 
     def _score(self, candidate: _Candidate, cosine: float, passage: float, heading: float,
-               asked: Question, rarity: Mapping[str, float], context: str = "") -> Sentence:
+               asked: Question, rarity: Mapping[str, float], context: str = "",
+               catalogue: bool = False) -> Sentence:
         config = self._config
         own = 1 - config.passage_weight - config.heading_weight
         score = own * cosine + config.passage_weight * passage + config.heading_weight * heading
@@ -313,6 +316,9 @@ class ExtractiveComposer:
             score -= 2 * config.kind_bonus
         if asked.kind == "how" and _STEPS.search(context):
             score += config.kind_bonus  # a process is answered by its steps
+        if catalogue and _RECORD_ASKED.search(asked.text):
+            # "which team does the modelling?": a team or a facility, which the catalogue names
+            score += 2 * config.kind_bonus
         return Sentence(candidate.text, candidate.passage, candidate.position, float(score))
 
     def _choose(self, scored: list[Sentence], vectors: np.ndarray, limit: int) -> list[Sentence]:
@@ -385,14 +391,18 @@ def _word_share(asked: Question, text: str, rarity: Mapping[str, float]) -> floa
         else 0.0
 
 
-def _ordered(chosen: list[Sentence], asked: Question) -> list[Sentence]:
+def _ordered(chosen: list[Sentence], asked: Question,
+             records: set[int] | frozenset[int] = frozenset()) -> list[Sentence]:
     """Best first: passages in the order of their best sentence, each passage's sentences in
-    reading order; for "how much" and "when", the passage with the figure or date leads."""
+    reading order; for "how much" and "when", the passage with the figure or date leads; for
+    "which team ...", the catalogue's record (`records`: the catalogue passages)."""
     if not chosen:
         return []
     rank: dict[int, float] = {}
     for sentence in chosen:
         rank[sentence.passage] = max(rank.get(sentence.passage, -1.0), sentence.score)
+    if _RECORD_ASKED.search(asked.text) and (named := [s for s in chosen if s.passage in records]):
+        rank[max(named, key=lambda s: s.score).passage] = float("inf")
     if asked.answer_type in {"figure", "date"}:
         holding = [s for s in chosen if answer_present(asked.answer_type, s.text)]
         if holding:
@@ -746,6 +756,13 @@ def _worked_from_one(found: tuple[Worked, int] | None, candidates: list[_Candida
 _NEGATIVE = re.compile(r"\b(?:ineligible|not\s+eligible|cannot|can't|can\s*not|won't|will\s+not|"
                        r"not\s+(?:be\s+)?(?:funded|paid|covered|allowed|included)|excluded|"
                        r"exclusions?|isn't|aren't|doesn't|don't|not)\b", re.IGNORECASE)
+
+
+# a team or a facility asked for by its kind: "which team at the university does ...", "what
+# lab could test ..."
+_RECORD_ASKED = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,4}?(?:team|teams|group|groups|institute|centre|center|"
+    r"lab|labs|laboratory|facility|facilities|unit|department|experts?)\b", re.IGNORECASE)
 
 
 # A way of getting in touch asked for, and what gives it

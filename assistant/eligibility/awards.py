@@ -109,6 +109,14 @@ class _AwardWorking:
                       "eligible costs.", self.award.clause)
             return rates[stated]
         if band is None:
+            possible = self.size.possible_bands
+            same = {value for b, value in rates.items() if b in possible or not possible}
+            if len(same) == 1:
+                # one rate for every size the business may be: no need to settle the band
+                rate = same.pop()
+                self.line(f"Rate: {percent(rate)} of eligible costs, whatever the size band.",
+                          self.award.clause)
+                return rate
             self.line("The rate depends on the size band, which is not settled yet.",
                       self.award.clause)
             return None

@@ -63,6 +63,9 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     # "I run a bakery", "we've got a tyre shop"
     r"\b(?:we|i|(?:me|i|my\s+[a-z]+|[a-z]+)\s+(?:and|&)\s+(?:me|i|myself|my\s+[a-z]+))\s+"
     r"(?:run|own|manage|operate)\s+(?:an?|two|three|four|several|\d+)\s+",
+    # "we own small firm for kitchen fitting": the trade after the kind of business
+    r"\b(?:have|own|run|has|am\s+owner\s+of)\s+(?:an?\s+)?(?:small\s+|little\s+|family\s+|new\s+)?"
+    r"(?:company|business|firm)\s+(?:for|doing)\s+(?=[a-z])",
     # "we were a furniture retailer", "we was a restaurant": what it did, and still does
     r"\b(?:we\s+(?:were|was)|i\s+was)\s+an?\s+(?!(?:bit|little|lot|few|long|while|year|month|"
     r"week|day|time|member|customer|client|supplier\s+to|shareholder|director|partner|owner|"

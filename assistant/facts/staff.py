@@ -34,7 +34,7 @@ FULL_TIME_DAYS = 5.0  # the full-time week when a part-timer's days are given wi
 PART_TIME_SHARE = 0.5  # a part-timer whose hours are not stated
 
 
-_STAFF_NOUN = (r"(?:members?\s+of\s+staff|staff(?:\s+members)?|employees?|workers|personnel|"
+_STAFF_NOUN = (r"(?:members?\s+of\s+staff|staff(?:\s+members)?|employees?|workers|personnel|ppl|"
                r"colleagues|team\s+members|heads|ftes?|full[\s-]time\s+equivalents?|"
                # "22 AWU": the staff count the size test uses, given as such
                r"awus?|annual\s+work\s+units?)")

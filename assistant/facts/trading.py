@@ -51,6 +51,8 @@ _SEASON = (r"(?:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|
 _HOLIDAY_MONTHS = {"christmas": 12, "xmas": 12, "easter": 4, "valentine": 2, "new": 1,
                    "halloween": 10, "bonfire": 11, "boxing": 12}
 _TRADING = (r"(?:trading|traded|in\s+business|operating|operated|in\s+operation|established|"
+            # "I've been freelance for 8 months": a freelancer's business is the self-employment
+            r"(?<=been\s)(?:freelance|freelancing|self[\s-]employed)|"
             r"going|running|around|existed|in\s+existence|incorporated|open|active|"
             r"(?:a\s+)?(?:ltd|limited)(?:\s+company)?)")
 _STARTED = (r"(?:founded|established|started(?:\s+(?:trading|up)(?:\s+(?:properly|officially|"
@@ -136,10 +138,15 @@ _STARTED_IN_MONTH = re.compile(
     rf"(?P<month>{MONTH})\b,?\s+(?:of\s+)?(?P<which>this|last)\s+year\b", re.I)
 _A_PLACE_INSIDE = re.compile(r"\s(?:in|at)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+"
                              r"(?:in|since|during|back)\b")
+_PLACE_NAMED = re.compile(r"\s(?:in|at|near)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?")
 _NOT_YET = re.compile(r"\b(?:may|might|will|shall|plan|plans|planning|hope|hoping|intend|"
                       r"aim|going\s+to|to|should|could|would)\s+$|'ll\s+$", re.I)
 _STARTED_AGO = re.compile(
-    rf"\b{_STARTED}(?:\s+{_THE_BUSINESS}|\s+(?:of|from)\s+(?:the\s+)?[A-Za-z][\w\s]{{0,40}}?)?\s+"
+    rf"\b{_STARTED}(?:\s+{_THE_BUSINESS}|\s+(?:of|from)\s+(?:the\s+)?[A-Za-z][\w\s]{{0,40}}?|"
+    # "opened a small print shop in Harborne some 9 months ago"
+    r"\s+an?\s+(?:[\w&'-]+\s+){0,3}?(?:company|business|firm|studio|shop|agency|practice|"
+    r"salon|cafe|café|bakery|brewery|workshop)\b(?:\s+(?:in|at|near)\s+(?-i:[A-Z])[\w'-]*"
+    r"(?:\s+(?-i:[A-Z])[\w'-]*)?)?)?\s+"
     rf"(?:(?:{QUAL}\s+)?{DURATION}\s+ago|last\s+(?P<last>week|month|year))\b", re.I)
 _NOT_TRADING = re.compile(
     r"\bpre[\s-]?(?:revenue|trading)\b|\bnot\s+(?:yet\s+)?(?:started\s+)?trading\b|"
@@ -284,7 +291,11 @@ def read_months_trading(msg: Message, today: date) -> float | None:
     for match in _STARTED_AGO.finditer(msg.text):
         months = (_LAST_PERIOD_MONTHS[match["last"].lower()] if match["last"]
                   else duration_months(match))
-        found.append(Found(match.start(), match.end(), months))
+        # a place inside ("started a studio in Treforest 9 months ago") is left for the place
+        # readers
+        inside = list(_PLACE_NAMED.finditer(match[0]))
+        found.append(Found(match.start() + inside[-1].end() if inside else match.start(),
+                           match.end(), months))
     for match in _STARTED_IN_MONTH.finditer(msg.text):
         if _NOT_YET.search(msg.text, max(0, match.start() - 20), match.start()):
             continue  # "we may open in March": not begun

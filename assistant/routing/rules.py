@@ -193,6 +193,11 @@ MODAL_ELIGIBILITY = _any(
     # "apply for the grant and a voucher at the same time?": a rule on combining support
     r"[^.?!]{0,60}\b(?:at\s+the\s+same\s+time|simultaneously|in\s+parallel|both\s+at\s+once)\b))|"
     r"get\s+(?:any\s+)?(?:funding|a\s+grant|grant|money|the\s+grant|anything)|"
+    # "can we still get a Harbour Grant?", "could we get the Pilot Voucher?": an award named
+    r"get\s+(?:the|a|an)\s+(?:[\w&'-]+\s+){0,4}?(?:grants?|vouchers?|loans?|bursar(?:y|ies)|"
+    r"awards?)(?=\s*(?:[?!.]|$))|"
+    # "can we still get the Skyline Fund?": a programme by its name, ending the question
+    r"get\s+(?:the|a|an)\s+(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,4}(?=\s*(?:[?!.]|$))|"
     # "a friend mentioned a grant for machinery; can we get one?": the grant just named
     r"get\s+(?:it|one)(?=\s*(?:[?!.]|$))|"
     # "get help with X" names a need (signposting), not a question about eligibility

@@ -11,9 +11,10 @@ from pathlib import Path
 # A clause id opening a paragraph: numbered ("3.4", "2.14.1", "E2.4"), or letters and a number
 # with no dot ("E8", "D2"), which must be followed by ".", ":" or ")" so that "CO2 emissions"
 # or "M6 junction" is not taken for one; bold markers around the id are allowed.
-CLAUSE_RE = re.compile(r"^(?:\*\*|__)?\(?((?:[A-Z]{1,3}-?)?\d{1,2}(?:\.\d{1,3}){1,3}|"
-                       r"[A-Z]{1,3}-?\d{1,3}(?=[.:)]))\)?[.:]?(?:\*\*|__)?\s+(?=\S)")
-SECTION_NUMBER_RE = re.compile(r"^((?:[A-Z]{1,3}-?)?\d{1,2}(?:\.\d{1,3}){0,3})\.?\s+\S")
+# a clause's id opening its line: "3.4", "2.14.1", "(3.2)", "E2.4", "TF-3.2", "CD/2.1", "E8."
+CLAUSE_RE = re.compile(r"^(?:\*\*|__)?\(?((?:[A-Z]{1,4}[-/]?)?\d{1,2}(?:\.\d{1,3}){1,3}|"
+                       r"[A-Z]{1,4}[-/]?\d{1,3}(?=[.:)]))\)?[.:]?(?:\*\*|__)?\s+(?=\S)")
+SECTION_NUMBER_RE = re.compile(r"^((?:[A-Z]{1,4}[-/]?)?\d{1,2}(?:\.\d{1,3}){0,3})\.?\s+\S")
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 
 

@@ -334,3 +334,20 @@ def test_the_way_to_ask_closing_a_section_answers_whom_to_email(
     found = composer.compose("Who do I email to see the records you keep about me?", passages)
     assert not found.refused
     assert "To make a request, email records@fund.example." in found.answer
+
+
+def test_a_team_asked_for_by_its_kind_is_answered_by_the_catalogue_record(
+        composer: ExtractiveComposer) -> None:
+    passages = [
+        _passage("Analysts at the university model the regional economy for the reports.",
+                 "Who runs it"),
+        _passage("Name: Regional Economy Institute\nDescription: An institute that models the "
+                 "regional economy and its supply chains for the service's reports.", "",
+                 source="catalogue/teams.yaml",
+                 title="Regional Economy Institute", doc_type=DocType.CATALOGUE,
+                 partner="Midland University", n=1),
+    ]
+    found = composer.compose("Which team at the university models the regional economy for the "
+                             "reports?", passages)
+    # the team first, before the sentence that only says who delivers the service
+    assert found.answer.index("Regional Economy Institute") < found.answer.index("Analysts at")

@@ -1012,3 +1012,13 @@ def test_staff_not_counted_near_a_ceiling_leave_the_size_open_and_ask_for_them()
     # far below the ceiling, they change nothing
     small = complete(employees=30, staff_uncounted=True, ranges={"employees": [30, 33]})
     assert booster(small).decision == "eligible"
+
+
+def test_one_rate_for_every_size_works_the_award_out_before_the_band_is_settled() -> None:
+    flat = BOOSTER.award.model_copy(update={"intervention_rate": {"micro": 0.5, "small": 0.5,
+                                                                  "medium": 0.5}})
+    policy = POLICY.model_copy(update={"programmes": [
+        BOOSTER.model_copy(update={"award": flat}), HUB, FUTURES]})
+    facts = complete(employees=None, turnover=None, project_cost=gbp(40_000))
+    assessment = engine(policy=policy).assess_one(facts, "booster")
+    assert assessment.award is not None and assessment.award.grant_gbp == 20_000

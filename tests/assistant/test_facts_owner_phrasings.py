@@ -1523,3 +1523,22 @@ def test_proceedings_of_others_or_not_entered_are_not_ours(
 def test_staff_named_by_their_work(extractor: FactExtractor, text: str,
                                    employees: float) -> None:
     assert extractor.extract(text).employees == employees
+
+
+@pytest.mark.parametrize(("text", "months", "trade"), [
+    ("I opened a small print shop in Harborne some 9 months ago.", 9, "print shop"),
+    ("We own small firm for kitchen fitting, started 2019.", None, "kitchen fitting"),
+    ("Illustrator here, been freelance for about 14 months.", 14, None),
+])
+def test_a_young_business_told_in_a_few_words(extractor: FactExtractor, text: str,
+                                              months: float | None, trade: str | None) -> None:
+    facts = extractor.extract(text)
+    if months is not None:
+        assert facts.months_trading == months
+    if trade is not None:
+        assert trade in (facts.sector_text or "")
+
+
+def test_a_place_inside_a_start_told_ago_is_still_the_site(extractor: FactExtractor) -> None:
+    facts = extractor.extract("I opened a small print shop in Harborne some 9 months ago.")
+    assert (facts.months_trading, facts.local_authority) == (9, "Birmingham")

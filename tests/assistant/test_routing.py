@@ -595,3 +595,13 @@ def test_how_far_ahead_a_facility_must_be_booked_is_asked_of_the_guidance(rules:
     decision = rules.route("We need some parts scanned at the MTC metrology lab; how much notice "
                            "does it need?")
     assert decision.route == "programme_question", decision.reason
+
+
+@pytest.mark.parametrize("message", [
+    "We've only traded for 2 months. Could we get a Harbour Grant?",
+    "We have 600 staff now. Can we still get the Skyline Fund?",
+])
+def test_asking_to_get_an_award_named_is_an_eligibility_question(rules: Router,
+                                                                  message: str) -> None:
+    decision = rules.route(message, facts={"months_trading"})
+    assert decision.route == "eligibility", decision.reason

@@ -367,7 +367,8 @@ def test_clause_quote_drops_a_heading_run_into_the_clause():
 
 
 def test_clause_ids_are_told_from_headings():
-    assert all(is_clause_id(t) for t in ("3.4", "2.14.1", "(3.2)", "E2.4"))
+    assert all(is_clause_id(t) for t in ("3.4", "2.14.1", "(3.2)", "E2.4", "TF-3.15", "CD/2.1",
+                                         "RULE-4.2"))
     assert not any(is_clause_id(t) for t in ("2. The limit", "The excluded sectors", "3"))
 
 
@@ -475,3 +476,12 @@ def test_a_citation_its_document_does_not_hold_is_named(bundled):
 def test_a_keyword_of_several_words_is_found_hyphenated(keyword: str, text: str,
                                                         found: bool) -> None:
     assert keyword_found(keyword, text) is found
+
+
+@pytest.mark.parametrize("paragraph", [
+    "CD/2.1 The site must be in one of the partner council areas.",
+    "TF-3.15 You must accept an offer within 30 days.",
+])
+def test_a_clause_id_of_another_shape_opens_its_paragraph(paragraph):
+    from knowledge.loaders.common import clause_of
+    assert clause_of(paragraph) == paragraph.split()[0]
