@@ -194,7 +194,7 @@ class ExtractiveComposer:
             self._refusal is not None and self._refusal.refuses(values)))
         # the contact asked for, when the sentences chosen give none: "which address do I
         # write to about my records?" is answered by the address, not by the rules around it
-        contact_missing = any(ask.search(asked.text) for ask, _ in _CONTACT_KINDS) and \
+        contact_missing = contact_wanted(asked.text) is not None and \
             not any(_contact_answered(asked.text, s.text) for s in chosen)
         given = _contact_given(asked, usable, passages, rarity, question) \
             if (decided or contact_missing) and not lead and not unanswerable else None
@@ -824,9 +824,9 @@ def _contact_given(asked: Question, usable: Sequence[Sentence], passages: Sequen
     ceiling = max(rarity.values(), default=1.0) or 1.0
     total = sum(rarity.get(w, ceiling) for w in topic)
     # the sections that hold half or more of the topic in their own words, heading included
-    topical = {n for n, p in enumerate(passages)
-               if sum(rarity.get(w, ceiling) for w in topic
-                      if w in set(stems(f"{p.chunk.locator}\n{p.chunk.text}"))) >= total / 2}
+    sections = [set(stems(f"{p.chunk.locator}\n{p.chunk.text}")) for p in passages]
+    topical = {n for n, words in enumerate(sections)
+               if sum(rarity.get(w, ceiling) for w in topic if w in words) >= total / 2}
     giving, in_section = [], []
     for sentence in usable:
         if not _contact_answered(asked.text, sentence.text):

@@ -34,6 +34,11 @@ ACTIVITY_VERBS = (
     r"arrange|advise|lend|insure|underwrite|"
     r"let(?=s?\s+(?:out\s+)?(?:flats|houses|homes|propert|rooms|offices|units|apartments|"
     r"holiday|shops|premises|land))|(?:accept|take)(?=s?\s+(?:bets|wagers)\b))(?:s|es)?")
+# the kinds of place a business is opened as: "the tearoom", "a print shop", "the deli"
+_OUTLET = (r"(?:[a-z]*shop|store|centre|bar|restaurant|cafe|café|salon|garage|studio|practice|"
+           r"agency|school|pub|launderette|hotel|clinic|surgery|nursery|gym|takeaway|bakery|"
+           r"brewery|distillery|dairy|pharmacy|boutique|parlour|market|supermarket|florist|deli|"
+           r"bistro|[a-z]*room)")
 _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "we are a precision engineering firm making aerospace brackets"
     r"\b(?:we\s+are|we're|i\s+am|i'm|(?:the|our|my)\s+(?:company|business|firm)\s+is|it's|"
@@ -73,15 +78,10 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     # "we opened the tearoom in 2019", "I took over the deli": the kind of business
     r"\b(?:we|i)\s+(?:opened|bought|took\s+over|set\s+up|started|launched|acquired)\s+"
     r"(?:the|a|an|our|my|this)\s+(?!(?:company|business|firm)\b)"
-    r"(?=(?:[\w&'-]+\s+){0,3}?(?:[a-z]*shop|store|centre|bar|restaurant|cafe|café|salon|garage|"
-    r"studio|practice|agency|school|pub|launderette|hotel|clinic|surgery|nursery|gym|takeaway|"
-    r"bakery|brewery|distillery|dairy|pharmacy|boutique|parlour|market|supermarket|florist|deli|"
-    r"bistro|[a-z]*room)s?\b)",
+    rf"(?=(?:[\w&'-]+\s+){{0,3}}?{_OUTLET}s?\b)",
     # "The tearoom opened in the spring": the kind, as the subject of its opening
     r"(?:^|(?<=[.!?]\s))(?:the|our|my)\s+(?!(?:company|business|firm)\b)"
-    r"(?=(?:[\w&'-]+\s+){0,3}?(?:shop|store|centre|bar|restaurant|cafe|café|salon|garage|studio|"
-    r"practice|agency|school|pub|launderette|hotel|clinic|surgery|nursery|gym|takeaway|bakery|"
-    r"brewery|distillery|pharmacy|boutique|florist)s?\s+(?:opened|started|was\s+(?:set\s+up|"
+    rf"(?=(?:[\w&'-]+\s+){{0,3}}?{_OUTLET}s?\s+(?:opened|started|was\s+(?:set\s+up|"
     r"founded|established|opened)|first\s+opened)\b)",
     # "what we do: scaffolding", "line of business - signage", "nature of business: ..."
     r"\b(?:what\s+(?:we|i)\s+do|(?:our\s+|the\s+)?(?:line|type|nature)\s+of\s+(?:the\s+)?"

@@ -138,15 +138,16 @@ _STARTED_IN_MONTH = re.compile(
     rf"(?P<month>{MONTH})\b,?\s+(?:of\s+)?(?P<which>this|last)\s+year\b", re.I)
 _A_PLACE_INSIDE = re.compile(r"\s(?:in|at)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+"
                              r"(?:in|since|during|back)\b")
-_PLACE_NAMED = re.compile(r"\s(?:in|at|near)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?")
+# a place named after what was started or bought: "in Harborne", "at Merry Hill"
+_PLACE = r"\s+(?:in|at|near)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?"
+_PLACE_NAMED = re.compile(_PLACE)
 _NOT_YET = re.compile(r"\b(?:may|might|will|shall|plan|plans|planning|hope|hoping|intend|"
                       r"aim|going\s+to|to|should|could|would)\s+$|'ll\s+$", re.I)
 _STARTED_AGO = re.compile(
     rf"\b{_STARTED}(?:\s+{_THE_BUSINESS}|\s+(?:of|from)\s+(?:the\s+)?[A-Za-z][\w\s]{{0,40}}?|"
     # "opened a small print shop in Harborne some 9 months ago"
     r"\s+an?\s+(?:[\w&'-]+\s+){0,3}?(?:company|business|firm|studio|shop|agency|practice|"
-    r"salon|cafe|café|bakery|brewery|workshop)\b(?:\s+(?:in|at|near)\s+(?-i:[A-Z])[\w'-]*"
-    r"(?:\s+(?-i:[A-Z])[\w'-]*)?)?)?\s+"
+    rf"salon|cafe|café|bakery|brewery|workshop)\b(?:{_PLACE})?)?\s+"
     rf"(?:(?:{QUAL}\s+)?{DURATION}\s+ago|last\s+(?P<last>week|month|year))\b", re.I)
 _NOT_TRADING = re.compile(
     r"\bpre[\s-]?(?:revenue|trading)\b|\bnot\s+(?:yet\s+)?(?:started\s+)?trading\b|"
@@ -398,8 +399,8 @@ _IN_YEAR_STARTED = re.compile(
 _TOOK_OVER_ON = re.compile(
     r"\b(?:bought|took\s+over|acquired|purchased)\s+(?:the|this|our|my)\s+"
     r"(?:(?:[\w&'-]+\s+){0,3}?(?:company|business|firm|shop|pub|garage|salon|cafe|café|restaurant|"
-    r"bar|bakery|practice|agency|studio)\b|(?-i:[A-Z])[\w'&-]*(?:\s+(?-i:[A-Z])[\w'&-]*){0,3})(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])"
-    rf"[\w'-]*)?)?\s+(?:(?:in|on|from)\s+){_DAY}(?:(?P<month>{MONTH})\s+)?"
+    r"bar|bakery|practice|agency|studio)\b|(?-i:[A-Z])[\w'&-]*(?:\s+(?-i:[A-Z])[\w'&-]*){0,3})"
+    rf"(?:{_PLACE})?\s+(?:(?:in|on|from)\s+){_DAY}(?:(?P<month>{MONTH})\s+)?"
     r"(?P<year>(?:19|20)\d\d)\b", re.I)
 
 
