@@ -29,6 +29,7 @@ from assistant.errors import InputError, TurnCancelled
 from assistant.facts import AskedFact, FactExtractor
 from assistant.facts.answers import corrected_figure, replaced_figure, without_replaced
 from assistant.facts.declared import DeclaredReader
+from assistant.facts.extractor import supposes_own
 from assistant.facts.insolvency import INSOLVENCY
 from assistant.followups import fragment, restate
 from assistant.guards import InputCheck, InputGuard
@@ -131,7 +132,8 @@ class Assistant:
                 # stored only on the state it was answered from: a turn stored meanwhile on
                 # the same conversation (another request, another worker) means answering
                 # again from the newer facts, so neither turn's facts are lost
-                self.store.append_turn(conversation.id, check.text, reply, turn.facts,
+                self.store.append_turn(conversation.id, check.text, reply,
+                                       turn.conversation.facts if turn.supposed else turn.facts,
                                        reply.follow_up, expected_version=conversation.version)
                 return reply
             except VersionConflict:
@@ -201,6 +203,10 @@ class Assistant:
         turn.new_facts = self._holder_figures(turn.text, previous, turn.new_facts)
         turn.new_facts = self._holder_share(turn, previous)
         turn.facts = previous.merged_with(turn.new_facts)
+        if previous.known() and turn.new_facts.known() and supposes_own(turn.text):
+            # "what if we grew to 280 people?": answered for that case, and the business's own
+            # facts kept as they were
+            turn.supposed = True
         if asked == "local_authority" and previous.postcode and not turn.new_facts.postcode:
             # the council asked for because the postcode district is split: the same site
             turn.facts = turn.facts.model_copy(update={"postcode": previous.postcode})
@@ -232,6 +238,10 @@ class Assistant:
                     _NOT_KNOWN.search(turn.text) is not None)):
             route = "eligibility"
             turn.trace.reason += "; continues the eligibility check"
+        if turn.supposed and route in {"programme_question", "signposting"}:
+            # "what if we grew to 280 people?": the verdict for that case, beside its own
+            route = "eligibility"
+            turn.trace.reason += "; the business supposed otherwise"
         if route == "eligibility" and (form := applicant_asked(
                 read_question(turn.text).text)) is not None and \
                 not self.retriever.mentions(form):
@@ -298,9 +308,12 @@ class Assistant:
         assert self.eligibility is not None and self.policy is not None
         focus = named or turn.quote.programme_ids[:1] or \
             self._programme_in_focus(turn.conversation)
+        # "what if we grew to 280 people?": the verdict stays the business's own, the case
+        # is answered in a line before it
+        facts = turn.conversation.facts if turn.supposed else turn.facts
         assessments = self.eligibility.assess(
-            turn.facts,
-            requested_award_gbp=_gbp(turn.facts, self.policy),
+            facts,
+            requested_award_gbp=_gbp(facts, self.policy),
         )
         kinds = kinds_named(turn.text, self.programme.kinds) if not named else set()
         of_kind = [a for a in assessments
@@ -314,15 +327,37 @@ class Assistant:
                   for q in turn.quote.lines]
         answer = eligibility_answer(primary, others, self._cite, citations,
                                     _last_verdict(turn.conversation, primary.programme_name),
-                                    yes_no=turn.trace.question_kind == "yes_no")
+                                    # (the yes or no is the supposed case's, said before)
+                                    yes_no=turn.trace.question_kind == "yes_no" and
+                                    not turn.supposed)
         if quoted:  # the award asked for is answered first, the checklist after
             answer = " ".join(quoted) + "\n\n" + answer
-        if line := understood_line(self._understood(turn)):
+        if turn.supposed:
+            answer = f"{self._supposed_line(turn, primary)}\n\n{answer}"
+        elif line := understood_line(self._understood(turn)):
             answer = f"{line}\n\n{answer}"
         results = [to_reply(a, self._cite) for a in [primary, *others]]
         return self._reply(turn, "eligibility", answer, grounded=True,
                            citations=citations.items, eligibility=results,
                            follow_up=primary.next_questions)
+
+    def _supposed_line(self, turn: _Turn, own: Assessment) -> str:
+        """The verdict for the case a message supposes ("what if we grew to 280 people?"), said
+        beside the business's own."""
+        assert self.eligibility is not None
+        case = ", ".join(item.value for item in understood(turn.new_facts, turn.sources))
+        other = self.eligibility.assess_one(turn.facts, own.programme_id)
+        if other.decision == "ineligible":
+            failing = "; ".join(r.label[:1].lower() + r.label[1:] for r in other.criteria
+                                if r.met is False)
+            said = f"the business would not qualify for {other.programme_name} ({failing} " \
+                   "would not be met)"
+        elif other.decision == "eligible":
+            said = f"the business would still look eligible for {other.programme_name}"
+        else:
+            said = f"more would need to be known to say whether it would qualify for " \
+                   f"{other.programme_name}"
+        return f"Supposing {case}: {said}. As things are, with the details you gave:"
 
     def _signposting(self, turn: _Turn) -> Reply | None:
         assert self.signposter is not None
@@ -432,6 +467,9 @@ class Assistant:
         from: this message's, or the earlier turn's that stated it."""
         turns = turn.conversation.turns
         declared = self.policy.facts.facts if self.policy is not None else {}
+        if turn.supposed:  # the case supposed is not what is known about the business
+            return understood(turn.conversation.facts, {},
+                              turns[-1].reply.understood if turns else [], declared)
         return understood(turn.facts, turn.sources, turns[-1].reply.understood if turns else [],
                           declared)
 
@@ -694,6 +732,7 @@ class _Turn:
     trace: TurnTrace = field(default_factory=lambda: TurnTrace(route=""))
     quote: Quote = field(default_factory=Quote)  # the award a "how much?" asks for
     restated: str | None = None  # a fragment restated as the question it continues ("": none)
+    supposed: bool = False  # the message supposes the business otherwise: its facts not kept
 
     def __post_init__(self) -> None:
         self.facts = self.conversation.facts

@@ -136,6 +136,10 @@ _TAIL_YES_NO = re.compile(rf"(?:[,;:]|\s[-–—])\s*(?:{_AUX})(?:n't)?\s+[^,;:?
 # a question word with its apostrophe left out: "whats", "wheres", "hows"
 _APOSTROPHE_DROPPED = re.compile(r"\b(what|who|where|how|when)s\b", re.IGNORECASE)
 # texting shorthand for the words that make a question: "hw much grnt", "wat r the rules"
+# "were" for "we're" where no question can start: "were a bakery in Leek, how much ...?"
+_WE_ARE_DROPPED = re.compile(
+    r"(?:^|(?<=[.!?]\s))were(?=\s+(?:a|an|based|located|looking|trying|hoping|planning|"
+    r"thinking|currently|only|just|still|about|now)\b)", re.IGNORECASE)
 _SHORTHAND = {"hw": "how", "wat": "what", "wot": "what", "grnt": "grant", "u": "you",
               "ur": "your", "r": "are", "pls": "please", "plz": "please", "uni": "university",
               "unis": "universities"}
@@ -191,6 +195,7 @@ class Question:
 def read_question(message: str) -> Question:
     """The question in a message and its kind; "statement" when nothing is asked."""
     message = _APOSTROPHE_DROPPED.sub(r"\1's", message)  # "whats the limit" asks
+    message = _WE_ARE_DROPPED.sub("we're", message)  # "were a small firm, what ...": we are
     message = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m[0].lower()], message)
     sentence, clause = _asking_sentence(message)
     text = _LEAD_IN.sub("", clause).strip()

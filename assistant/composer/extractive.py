@@ -36,8 +36,10 @@ from assistant.composer.refusal import (
     unreported_record,
 )
 from assistant.composer.sentences import (
+    PROSE_FIELDS,
     catalogue_line,
     introduces_list,
+    is_labelled,
     is_list_item,
     split_sentences,
     table_row,
@@ -58,6 +60,12 @@ from knowledge.embeddings import Embedder
 from knowledge.retrieval import ScoredChunk
 from knowledge.words import plain_words, stems
 
+# an address asked for, whatever the question word: "the postcode for the satnav"
+_ADDRESS_ASKED = re.compile(r"\b(?:address|postcode|post\s+code|sat\s*-?nav|directions|"
+                            r"how\s+do\s+i\s+(?:get|find)\b)", re.IGNORECASE)
+_RECORD_POSTCODE = re.compile(r"^\s*(?:postcode|post\s+code|postal\s+code|zip)\s*:\s*(\S.*?)\s*$",
+                              re.IGNORECASE | re.MULTILINE)
+_PLACE_FIELDS = frozenset({"location", "address", "site", "where"})
 _STEPS = re.compile(r"\b(?:steps?|stages?|process|procedure|how\s+to|what\s+happens)\b",
                     re.IGNORECASE)
 
@@ -234,9 +242,15 @@ class ExtractiveComposer:
     def _candidates(self, passages: list[ScoredChunk], question: str) -> list[_Candidate]:
         found: list[_Candidate] = []
         listing = read_question(question).kind == "list"
+        # "where is the incubator exactly?": a record's postcode goes with its location
+        where = read_question(question).kind == "where" or bool(_ADDRESS_ASKED.search(question))
         for p, passage in enumerate(passages):
             catalogue = passage.chunk.doc_type == DocType.CATALOGUE
+            postcode = _RECORD_POSTCODE.search(passage.chunk.text) if catalogue and where \
+                else None
             previous = ""
+            prose = continued = False  # the sentence before was of a description
+            told = ""  # ... and what it said
             for n, raw in enumerate(split_sentences(passage.chunk.text)):
                 before, previous = previous, raw
                 if is_instruction_to_assistant(raw):  # passages are data, never orders
@@ -248,9 +262,17 @@ class ExtractiveComposer:
                 text = raw
                 if catalogue:
                     field = catalogue_line(raw)
+                    continued = field is None and prose and not is_labelled(raw)
+                    if continued:
+                        # the description's later sentences: "It opened in 2015."
+                        field = ("description", raw)
+                        before = told
+                    prose = field is not None and field[0] in PROSE_FIELDS
                     if field is None:
                         continue
-                    text = field[1]
+                    text = told = field[1]
+                    if postcode and field[0] in _PLACE_FIELDS and postcode[1] not in text:
+                        text = f"{text.rstrip('. ')} {postcode[1]}"
                 else:
                     row = table_row(raw)
                     if row is not None:
@@ -260,8 +282,8 @@ class ExtractiveComposer:
                         text = shown or raw
                 found.append(_Candidate(
                     text=text, passage=p, position=n, raw=raw,
-                    before=before if before and not catalogue and not is_list_item(before)
-                    and _PRONOUN_OPENING.match(raw) else ""))
+                    before=before if before and (not catalogue or continued) and
+                    not is_list_item(before) and _PRONOUN_OPENING.match(raw) else ""))
         return found
 
     def _kinds_named(self, text: str) -> set[str]:
@@ -316,6 +338,10 @@ class ExtractiveComposer:
             score -= 2 * config.kind_bonus
         if asked.kind == "how" and _STEPS.search(context):
             score += config.kind_bonus  # a process is answered by its steps
+        if catalogue and (asked.kind == "where" or _ADDRESS_ASKED.search(asked.text)) and \
+                candidate.text.split(":", 1)[0].strip().lower() in _PLACE_FIELDS:
+            # "where is the lab?": the record's location, kept beside what the record is
+            score += config.margin + config.kind_bonus
         if catalogue and _RECORD_ASKED.search(asked.text):
             # "which team does the modelling?": a team or a facility, which the catalogue names
             score += 2 * config.kind_bonus

@@ -72,7 +72,9 @@ _RECORD = re.compile(
     r"applicants|grants|awards|vouchers|projects|jobs|people|reports|members|organisations|"
     r"manufacturers|makers|growers|farms|start-?ups|clients)\b[^?]*?"
     r"(?:\b(?:has|have|had|did|were|was)\b[^?]*?)?\b(?:helped|funded|supported|created|awarded|"
-    r"approved|produced|received|given|made|won|joined|taken|applied|got|succeeded|been)\b|"
+    r"approved|produced|received|given|made|won|joined|taken|applied|got|succeeded|been|"
+    # membership counted: "the number of companies signed up to it"
+    r"members|signed\s+up|enrolled|registered|taking\s+part)\b|"
     # "what percentage of applications get funded?", "roughly what share get funded?"
     r"\b(?:percentage|proportion|share|fraction|how\s+many)\s+(?:(?:of\s+(?:the\s+)?(?:applications|"
     r"applicants|bids|businesses|companies|firms|smes)\b[^?]*?\b(?:(?:get|got|are|were|is|was)\s+)?)|"
@@ -91,10 +93,16 @@ _BUDGET_ASKED = re.compile(
     r"\b(?:in\s+the\s+pot|size\s+of\s+the\s+(?:pot|fund|budget)|(?:total|overall|whole)\s+"
     r"(?:budget|pot|funding\s+pot|fund)|how\s+much\s+(?:money|funding|cash)\s+(?:is|is\s+there|"
     r"has\s+been\s+set\s+aside|have\s+you\s+got)\b[^?]*\b(?:available|in\s+(?:total|round|the))|"
-    r"budget\s+for\s+(?:round|the\s+round|this\s+round|the\s+(?:programme|scheme)))",
+    r"budget\s+for\s+(?:round|the\s+round|this\s+round|the\s+(?:programme|scheme))|"
+    # "how much of the £18m is set aside for the vouchers?": a strand's share of the money
+    r"how\s+much\s+(?:money\s+|funding\s+)?(?:of\s+(?:the|its|their|that)\s+[^?]{0,30}?\s+)?"
+    r"(?:is|has\s+been|was|will\s+be|gets?)\s+(?:set\s+aside|allocated|earmarked|ring-?fenced|"
+    r"reserved|budgeted)\b)",
     re.IGNORECASE)
-_BUDGET_STATED = re.compile(r"\b(?:budget|pot|fund\s+of|in\s+total|total\s+of)\b[^.]*[£€]\s?\d",
-                            re.IGNORECASE)
+_BUDGET_STATED = re.compile(
+    r"\b(?:budget|pot|fund\s+of|in\s+total|total\s+of|set\s+aside|allocated|earmarked|"
+    r"ring-?fenced|reserved)\b[^.]*[£€]\s?\d|[£€]\s?\d[^.]*\b(?:set\s+aside|allocated|"
+    r"earmarked|ring-?fenced|reserved)\b", re.IGNORECASE)
 # A person asked for by name: "the name of the laser expert at the lab", "who's our contact
 # person called?"
 _PERSON_NAME_ASKED = re.compile(
@@ -184,6 +192,9 @@ _ADJACENT_ADVICE = re.compile(
     r"(?:law|contract|tribunal)|tribunal|tupe|visas?|sponsor\s+licence|minimum\s+wage|pensions?|"
     r"patents?|patenting|trade\s*marks?|copyright|planning\s+permission|landlord|rent(?:al|ing)?|"
     r"apprenticeship\s+levy|levy|living\s+wage|"
+    # how to account for it: "do we book it as revenue in the accounts?"
+    r"(?:in|into|on)\s+(?:our|the|my|their)\s+(?:books|accounts|balance\s+sheet|p\s*&\s*l)|"
+    r"profit\s+and\s+loss|depreciat(?:e|ion|ed)|"
     r"recruitment\s+agenc(?:y|ies)|job\s+adverts?)\b", re.IGNORECASE)
 
 
@@ -374,8 +385,8 @@ _NONE_SET = re.compile(r"\bno\s+(?:limit|cap|maximum|minimum|deadline|closing\s+
 # "Who is the centre's director?", "who's the managing director of the lab?": the holder of a
 # post, named beside the post; "who sits on the panel?": the members, said to be its members
 _POST_ASKED = re.compile(
-    r"\bwho(?:'s|\s+is|\s+are|\s+was)\s+(?:the|its|their|your)\s+(?:[\w&'-]+\s+){0,3}?"
-    r"(?P<post>director|directors|chief\s+executive|ceo|chair|chairman|chairwoman|chairperson|"
+    r"\bwho(?:'s|’s|s|\s+is|\s+are|\s+was)\s+(?:the|its|their|your)\s+(?:[\w&'-]+\s+){0,3}?"
+    r"(?P<post>person\s+in\s+charge|director|directors|chief\s+executive|ceo|chair|chairman|chairwoman|chairperson|"
     r"president|head|manager|secretary|treasurer|owner|founder|adviser|advisor|officer|"
     r"coordinator|co-ordinator|account\s+manager|contact|lead|champion|representative)\b",
     re.IGNORECASE)
@@ -409,7 +420,7 @@ def _role_filled(question: str, text: str) -> bool:
 # a person's name: "Dr Asha Patel", "Professor J. Okoro", "Sarah Jones"
 _PERSON = re.compile(r"\b(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Sir|Dame)\.?\s+)?(?-i:[A-Z][a-z]+"
                      r"\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?=\s*(?:,|\(|is\b|leads\b|"
-                     r"chairs\b|heads\b|$))")
+                     r"chairs\b|heads\b|\.(?:\s|$)|$))")
 
 
 # a limit on a count of things: "the word limit", "a page limit on the form"
@@ -523,7 +534,11 @@ _HOURS_ASKED = re.compile(
     r"\b(?:opening|open|office|working|business|visiting)\s+(?:hours|times)\b"
     r"(?:\s+(?:of|for|at)\s+(?:the\s+|your\s+)?(?P<thing>[\w&' -]{3,60}?))?(?=\s*(?:[?.!,;]|$))|"
     r"\bwhat\s+times?\s+(?:does|do|is|are)\s+(?:the\s+|your\s+)?(?P<other>[\w&' -]{3,60}?)\s+"
-    r"(?:open|close|shut)\b", re.IGNORECASE)
+    r"(?:open|close|shut)\b|"
+    # "is the studio open at weekends?", "can we use the lab on Saturdays?"
+    r"\b(?:is|are)\s+(?:the\s+|your\s+)?(?P<days>[\w&' -]{3,60}?)\s+open\s+(?:at|on|in|during|"
+    r"over|in\s+the)\s+(?:the\s+)?(?:weekends?|saturdays?|sundays?|evenings?|nights?|bank\s+"
+    r"holidays?)\b", re.IGNORECASE)
 # hours as they are stated: a span of the day or the days it holds for ("weekdays 9:00-17:00",
 # "Monday to Friday, 8am to 6pm", "24/7"), not one time ("closes at 12:00 on 29 January")
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|–|to|until|till)\s*"
@@ -550,6 +565,25 @@ def _measure_asked(question: str) -> re.Pattern[str] | None:
     return next((stated for asked, stated in _MEASURES if asked.search(question)), None)
 
 
+# "is there a canteen at the lab?", "is there disabled access to the studio?": a thing there
+_IS_THERE_THING = re.compile(
+    r"^\W*(?:is|are)\s+there\s+(?:an?\s+|any\s+|some\s+)?"
+    # (not a place or a person to be found: "is there anywhere in the network ...?")
+    r"(?!(?:anywhere|somewhere|any\s*one|some\s*one|anybody|somebody|anything|something|"
+    r"place|places|way|ways|facility|facilities|lab|labs|team|teams|one|help|support)\b)"
+    r"(?P<thing>(?:[\w-]+\s+){0,2}?[\w-]{3,})"
+    r"\s+(?:at|in|on|near|inside|beside|to|for\s+visitors\s+(?:at|to))\s+(?:the|your|their|its)\b",
+    re.IGNORECASE)
+_ANY_LINE = re.compile(r"")
+# what a price is asked of: "how much do they charge a week for the kiln?"
+_PRICE_OF_ASKED = re.compile(
+    r"\bhow\s+much\s+(?:does|do|would|will|could|might)\s+(?:it|they|we|i|you)\s+"
+    r"(?:cost|charge|pay|need\s+to\s+pay)\s+(?:(?:per|a|each)\s+\w+\s+)?"
+    r"(?:us\s+|me\s+)?(?:to|for)\s+(?P<thing>[^?.!]{3,80})", re.IGNORECASE)
+_YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b|\bin\s+what\s+year\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _holds_answer(question: Question, text: str) -> bool:
     """Whether the text holds the kind of answer the question asks for."""
     wanted = question.answer_type
@@ -559,6 +593,10 @@ def _holds_answer(question: Question, text: str) -> bool:
         if there["figure"] and nouns:  # "a cap on how many sessions": a number of sessions
             return _number_before(nouns, text)
         return answer_present("figure" if there["figure"] else "date", text)
+    if there is None and question.kind == "yes_no" and \
+            (present := _IS_THERE_THING.search(question.text)) is not None:
+        # "is there parking at the centre?": only a line that speaks of parking
+        return _said_of(present["thing"], _ANY_LINE, text)
     if LEAD_TIME_ASKED.search(question.text):
         return bool(_PERIOD.search(text))  # "how much notice is needed?": a period
     if question.kind == "amount" and _DISCOUNT_ASKED.search(question.text):
@@ -579,7 +617,7 @@ def _holds_answer(question: Question, text: str) -> bool:
     if (hours := _HOURS_ASKED.search(question.text)) is not None:
         # "what are the opening hours of the lab?": hours said of that place (not a round
         # closing "at 12:00")
-        return _said_of(hours["thing"] or hours["other"] or "", _CLOCK, text)
+        return _said_of(hours["thing"] or hours["other"] or hours["days"] or "", _CLOCK, text)
     if (measure := _measure_asked(question.text)) is not None:
         # "how heavy a vehicle can the track take?": a weight, not any figure
         return bool(measure.search(text))
@@ -599,6 +637,10 @@ def _holds_answer(question: Question, text: str) -> bool:
         return _number_before(nouns, text)
     if _HOW_MUCH_TIME.search(question.text):
         return bool(SPAN.search(text))  # "how much time can we have?": days, not pounds
+    if (priced := _PRICE_OF_ASKED.search(question.text)) is not None:
+        # "how much would we pay to book the rig?": a price on a line about booking the rig,
+        # not another sum the sentences hold
+        return _said_of(priced["thing"], _AMOUNT, text)
     if _HOW_MUCH.search(question.text) or (wanted == "figure" and
                                            _PRICE_ASKED.search(question.text)):
         return bool(_AMOUNT.search(text))
@@ -620,6 +662,8 @@ def _holds_answer(question: Question, text: str) -> bool:
             return _said_of(lasting["thing"], span, text)
         return bool(span.search(text))
     day_asked = bool(_DAY_ASKED.search(question.text))
+    if _YEAR_ASKED.search(question.text):
+        return bool(_YEAR.search(text))  # "what year did the centre open?": a year is enough
     if wanted == "date" and (event := _event_asked(question.text)):
         # "when is the next workshop?": a date beside the workshop, not any date
         calendar = _CALENDAR_DAY if day_asked else _CALENDAR

@@ -15,7 +15,8 @@ _ABBREVIATIONS = {"e.g.", "i.e.", "etc.", "ss.", "s.", "no.", "approx.", "art.",
 _CELL_RE = re.compile(r"^\s*([A-Za-z][^:;]{0,40}?):\s+(.+?)\s*$")
 _LABEL_RE = re.compile(r"^([A-Z][A-Za-z ()'/-]{1,30}):\s+(.+)$")
 # catalogue fields whose value is prose worth quoting without its label
-_PROSE_FIELDS = {"description", "summary", "about", "overview", "what it does", "details"}
+PROSE_FIELDS = frozenset({"description", "summary", "about", "overview", "what it does",
+                          "details"})
 # catalogue fields that say nothing a question is answered by on their own
 _QUIET_FIELDS = {"kind", "type", "partner", "postcode", "url", "link", "website", "id"}
 
@@ -97,6 +98,11 @@ def table_row(sentence: str) -> Row | None:
     return Row(tuple(cells)) if len(cells) >= 2 else None
 
 
+def is_labelled(line: str) -> bool:
+    """Whether a line opens with a field's label ("Location: ...")."""
+    return _LABEL_RE.match(line.strip()) is not None
+
+
 def catalogue_line(line: str) -> tuple[str, str] | None:
     """A catalogue field line as (field, text to quote), or None when it is not worth quoting
     alone. A description loses its label; a list field keeps it ("Capabilities: ...")."""
@@ -107,6 +113,6 @@ def catalogue_line(line: str) -> tuple[str, str] | None:
     key = label.lower()
     if key in _QUIET_FIELDS:
         return None
-    if key in _PROSE_FIELDS:
+    if key in PROSE_FIELDS:
         return key, value
     return key, line.strip()

@@ -30,7 +30,9 @@ _BARE_DURATION = re.compile(rf"\s*(?:(?:{QUAL}|for)\s+)*{DURATION}\s*[.!]?\s*", 
 # A message that corrects the answer before it: "sorry, 300", "actually it's £2.5m".
 _CORRECTION_OF_LAST = re.compile(
     rf"^\W*{CORRECTION}[^.?!\d£€]{{0,40}}(?P<figure>(?:{QUAL}\s+)?[£€]?{NUM}"
-    r"(?:\s*(?:k|m|bn|million|thousand)\b)?)", re.I)
+    r"(?:\s*(?:k|m|bn|million|thousand)\b)?)"
+    # not the figure given before, said to be only part: "sorry, 4 was just the ones on site"
+    r"(?!\s+(?:is|was|are|were)\s+(?:just|only|not)\b)", re.I)
 _BARE_YEAR = re.compile(rf"\s*(?:(?:since|in|from)\s+)?(?:(?P<month>{MONTH})\s+)?"
                         r"(?P<year>(?:19|20)\d\d)\s*[.!]?\s*", re.I)
 

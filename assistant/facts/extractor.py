@@ -166,6 +166,33 @@ _ASKER = re.compile(r"\b(?:we|we're|we've|we'd|our|ours|us|i|i'm|i've|i'd|my|min
                     re.IGNORECASE)
 
 
+# The asker's own business supposed otherwise: "what if we grew to 280 people?", "suppose we'd been
+# trading a year", "if we took on 40 more people, would we still qualify?"
+_OWN_SUPPOSED = re.compile(
+    r"\b(?:(?P<what>what\s+(?:if|about\s+if)|suppose|supposing|imagine|hypothetically(?:\s+"
+    r"speaking)?,?(?:\s+if)?|in\s+theory,?\s+if)|(?P<bare>if))\s+(?:we|i|the\s+business|the\s+"
+    r"company|our\s+(?:business|company|firm))\s*(?:'d|\s+had|\s+were|\s+was|\s+grew|\s+hired|"
+    r"\s+took\s+on|\s+employed|\s+turned\s+over|\s+doubled|\s+reached|\s+went\s+over|"
+    r"\s+moved|\s+became|\s+got\s+bigger)\b", re.IGNORECASE)
+# ... a bare "if" asks about another case only with a conditional after it: "..., would we
+# still qualify?"; "if we had an IVA in 2017, does it matter?" tells a real past
+_WOULD_AFTER = re.compile(r"\b(?:would|could|might)\b[^.?!]*\?|\bstill\b", re.IGNORECASE)
+_TOLD_AS_PAST = re.compile(r"\b(?:ago|last\s+(?:financial\s+)?year|(?:19|20)\d\d)\b",
+                           re.IGNORECASE)
+
+
+def supposes_own(text: str) -> bool:
+    """Whether a message asks about the asker's business as it is not ("what if we grew to
+    280 people?"): its figures answer that question only, and are not the business's own."""
+    for match in _OWN_SUPPOSED.finditer(text):
+        rest = text[match.end():]
+        if match["what"]:
+            return True
+        if _WOULD_AFTER.search(rest) and not _TOLD_AS_PAST.search(rest.split("?")[0]):
+            return True
+    return False
+
+
 def supposed_business(text: str) -> re.Match[str] | None:
     """The business a one-sentence question supposes, as its subject ("Could a firm with 40
     staff apply?"), when the question says nothing of the asker's own; None otherwise."""

@@ -241,8 +241,10 @@ def amounts_in(msg: Message, start: int = 0, end: int | None = None) -> list[Amo
 # Words between an amount and the noun it qualifies, in one noun phrase: "£90,000 booster",
 # "a £60,000 Smart Factory Project grant"
 _SAME_PHRASE = re.compile(r"\s*(?:-\s*)?(?:(?!(?:of|on|for|to|in|at|from|with|by|and|or|a|an|the|"
-                          r"is|was|are|we|our|per|each|that|which|this)\b)[a-z][\w-]*\s+){1,4}",
-                          re.I)
+                          r"is|was|are|we|our|per|each|that|which|this|"
+                          # a question begun after the amount: "£35,000 - how much grant ...?"
+                          r"how|what|much|many|would|could|can|will|do|does|did)\b)"
+                          r"[a-z][\w-]*\s+){1,4}", re.I)
 
 
 # a cost word leading to its own amount: "a consultant quoting £40,000", "training at £2k"

@@ -150,3 +150,17 @@ def test_the_address_that_closes_a_section_cut_in_two_is_found(bundled: Componen
     reply = bundled.assistant.ask("Who should I email to ask for the records you keep about me?")
     assert reply.grounded, reply.answer
     assert reply.answer.startswith("To make a request, email dataprotection@speedtoscale.example")
+
+
+def test_a_business_supposed_otherwise_is_answered_and_not_kept(bundled: Components) -> None:
+    assistant = bundled.assistant
+    first = assistant.ask("We run a print shop in Walsall, WS1 1AA: 12 staff, turnover £900k, "
+                          "the two founders own it, trading since 2015, not insolvent. Can we "
+                          "get a Productivity Booster grant?")
+    assert first.eligibility and first.eligibility[0].decision == "eligible"
+    supposed = assistant.ask("Just wondering: what if we grew to 400 staff, would we "
+                             "still qualify?", first.conversation_id)
+    assert supposed.answer.startswith("Supposing 400 staff: the business would not qualify")
+    assert supposed.eligibility[0].decision == "eligible"  # the verdict stays its own
+    after = assistant.conversation(first.conversation_id)
+    assert after is not None and after.facts.employees == 12

@@ -1,0 +1,145 @@
+"""Questions asked beside what the guidance says: an address with its postcode, a figure the
+owner says was only part, a budget's share, a year, the person in charge, the books, a count
+of members; each read as the owner means it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.composer import ExtractiveComposer
+from assistant.composer.refusal import _holds_answer, adjacent_advice, unreported_record
+from assistant.facts.answers import corrected_figure
+from assistant.facts.extractor import supposes_own
+from assistant.questions import read_question
+from knowledge.documents import Chunk, DocType
+from knowledge.embeddings import SentenceTransformerEmbedder
+from knowledge.retrieval import ScoredChunk
+
+
+def _record(text: str, title: str) -> ScoredChunk:
+    chunk = Chunk(id="catalogue/labs.json#0", source="catalogue/labs.json", title=title,
+                  doc_type=DocType.CATALOGUE, text=text, context=title, locator="", index=0,
+                  partner="University of Warwick")
+    return ScoredChunk(chunk=chunk, score=1.0)
+
+
+@pytest.fixture(scope="module")
+def composer(embedder: SentenceTransformerEmbedder) -> ExtractiveComposer:
+    return ExtractiveComposer(embedder)
+
+
+@pytest.mark.parametrize("question", ["Where exactly is the seed store?",
+                                      "What's the address of the seed store for our driver?"])
+def test_where_a_facility_is_gives_its_postcode_with_its_location(
+        composer: ExtractiveComposer, question: str) -> None:
+    record = _record("Kind: facility\nDescription: A cold store for crop seed samples kept for "
+                     "breeders.\nLocation: Wellesbourne Campus, Wellesbourne, Warwick\n"
+                     "Postcode: CV35 9EF", "Seed Store")
+    found = composer.compose(question, [record])
+    assert "Wellesbourne Campus, Wellesbourne, Warwick CV35 9EF" in found.answer
+
+
+def test_a_question_that_does_not_ask_where_keeps_the_postcode_quiet(
+        composer: ExtractiveComposer) -> None:
+    record = _record("Kind: facility\nDescription: A cold store for crop seed samples kept for "
+                     "breeders.\nLocation: Wellesbourne Campus, Wellesbourne, Warwick\n"
+                     "Postcode: CV35 9EF", "Seed Store")
+    assert "CV35 9EF" not in composer.compose("What does the seed store keep?", [record]).answer
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    # the figure given before, said to be only part of the answer: not the correction
+    ("sorry, ignore that, 6 was only the drivers, with the two of us in the office we're 8", None),
+    ("apologies, 3 is just the ones on site", None),
+    ("sorry, 300", "300"),
+    ("oops, 120 - I left out the night shift", "120"),
+])
+def test_a_figure_said_to_be_only_part_is_not_the_corrected_figure(text: str,
+                                                                   figure: str | None) -> None:
+    assert corrected_figure(text) == figure
+
+
+@pytest.mark.parametrize(("question", "sentences", "unreported"), [
+    ("How much of the £12 million has been allocated to the loans?",
+     ["Each loan is between £25,000 and £100,000."], True),
+    ("How much of the fund is earmarked for the vouchers?",
+     ["£2 million is earmarked for vouchers."], False),
+    ("How many businesses are signed up to the network today?",
+     ["The network is open to any manufacturer in the region."], True),
+    ("How many days are members of the network entitled to?", ["Members get 5 days."], False),
+])
+def test_a_share_of_the_money_or_a_count_of_members_needs_a_sentence_that_gives_it(
+        question: str, sentences: list[str], unreported: bool) -> None:
+    assert unreported_record(question, sentences) is unreported
+
+
+def test_how_to_account_for_a_grant_is_advice_the_guidance_does_not_give() -> None:
+    asked = "Do we put the voucher in the accounts as income or against the asset?"
+    assert adjacent_advice(asked, ["The voucher pays 50% of the eligible costs."]) is not None
+    assert adjacent_advice("What counts towards the balance sheet total?",
+                           ["The balance sheet total is the business's total assets."]) is None
+
+
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    ("which year did the test centre open?", "It opened in 2015 in the old works.", True),
+    ("which year did the test centre open?", "It is open to any manufacturer.", False),
+    ("whos the person in charge of the hub? name please",
+     "The hub works with partners across the region.", False),
+    ("whos the person in charge of the hub?",
+     "The person in charge of the hub is Dr Asha Patel.", True),
+])
+def test_a_year_or_the_person_in_charge_asked_for(question: str, text: str, holds: bool) -> None:
+    assert _holds_answer(read_question(question), text) is holds
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("were a bakery in Leek, how much could we get", "amount"),
+    ("were based in Walsall. how long does a claim take", "when"),
+    ("Were the rules different last year?", "yes_no"),
+])
+def test_were_for_we_re_is_not_a_yes_no_question(text: str, kind: str) -> None:
+    assert read_question(text).kind == kind
+
+
+def test_whether_a_place_opens_at_weekends_needs_its_hours() -> None:
+    asked = read_question("is the prototyping workshop open at weekends?")
+    assert not _holds_answer(asked, "The prototyping workshop has laser cutters and 3D printers.")
+    assert _holds_answer(asked, "The prototyping workshop is open Saturdays 9:00-13:00.")
+
+
+def test_a_description_s_later_sentences_answer_too(composer: ExtractiveComposer) -> None:
+    record = _record("Kind: facility\nDescription: A shared pilot bakery for new recipes. Firms "
+                     "book it by the half day. It opened in 2011 beside the old mill.\n"
+                     "Location: Mill Lane, Leek", "Pilot Bakery")
+    found = composer.compose("Which year did the pilot bakery open?", [record])
+    assert "It opened in 2011 beside the old mill. [1]" in found.answer
+
+
+def test_whether_a_place_has_something_needs_a_line_that_speaks_of_it() -> None:
+    asked = read_question("is there a canteen at the pilot bakery?")
+    assert not _holds_answer(asked, "The pilot bakery is on Mill Lane, Leek.")
+    assert _holds_answer(asked, "There is no canteen at the pilot bakery.")
+
+
+def test_a_price_asked_of_a_thing_is_a_price_said_of_it() -> None:
+    asked = read_question("How much does it cost per week to hire a kiln at the studio?")
+    assert not _holds_answer(asked, "Grants are between £2,000 and £15,000.\nThe studio has a "
+                                    "kiln that members can hire.")
+    assert _holds_answer(asked, "Members can hire the studio's kiln for £80 a week.")
+
+
+@pytest.mark.parametrize(("text", "supposed"), [
+    ("Just curious, what if we took on 200 more people?", True),
+    ("Suppose we'd only been going four months, would that matter?", True),
+    ("If we had 600 staff, would we still get it?", True),
+    ("If we had a CVA in 2018, would that count against us?", False),
+    ("If we get the grant, when is it paid?", False),
+    ("We had 300 staff last year. Do we qualify?", False),
+])
+def test_the_asker_s_business_supposed_otherwise(text: str, supposed: bool) -> None:
+    assert supposes_own(text) is supposed
+
+
+def test_whether_there_is_somewhere_to_do_something_is_not_a_thing_asked_of_a_place() -> None:
+    asked = read_question("Is there anywhere in the network we could test our drones?")
+    assert _holds_answer(asked, "The flight lab tests drones in a netted cage.")
