@@ -132,8 +132,7 @@ class Assistant:
                 # stored only on the state it was answered from: a turn stored meanwhile on
                 # the same conversation (another request, another worker) means answering
                 # again from the newer facts, so neither turn's facts are lost
-                self.store.append_turn(conversation.id, check.text, reply,
-                                       turn.conversation.facts if turn.supposed else turn.facts,
+                self.store.append_turn(conversation.id, check.text, reply, turn.kept,
                                        reply.follow_up, expected_version=conversation.version)
                 return reply
             except VersionConflict:
@@ -310,10 +309,9 @@ class Assistant:
             self._programme_in_focus(turn.conversation)
         # "what if we grew to 280 people?": the verdict stays the business's own, the case
         # is answered in a line before it
-        facts = turn.conversation.facts if turn.supposed else turn.facts
         assessments = self.eligibility.assess(
-            facts,
-            requested_award_gbp=_gbp(facts, self.policy),
+            turn.kept,
+            requested_award_gbp=_gbp(turn.kept, self.policy),
         )
         kinds = kinds_named(turn.text, self.programme.kinds) if not named else set()
         of_kind = [a for a in assessments
@@ -467,11 +465,9 @@ class Assistant:
         from: this message's, or the earlier turn's that stated it."""
         turns = turn.conversation.turns
         declared = self.policy.facts.facts if self.policy is not None else {}
-        if turn.supposed:  # the case supposed is not what is known about the business
-            return understood(turn.conversation.facts, {},
-                              turns[-1].reply.understood if turns else [], declared)
-        return understood(turn.facts, turn.sources, turns[-1].reply.understood if turns else [],
-                          declared)
+        # (a case only supposed is not what is known about the business, nor are its words)
+        return understood(turn.kept, {} if turn.supposed else turn.sources,
+                          turns[-1].reply.understood if turns else [], declared)
 
     def _with_context(self, turn: _Turn, name_programme: bool = True) -> str:
         """A follow-up carries the question it follows: a fragment ("and for a larger
@@ -736,6 +732,11 @@ class _Turn:
 
     def __post_init__(self) -> None:
         self.facts = self.conversation.facts
+
+    @property
+    def kept(self) -> Facts:
+        """The business's facts after this turn: a case it only supposes changes none."""
+        return self.conversation.facts if self.supposed else self.facts
 
 
 # A statement this short, while eligibility is being checked, answers the check ("Bilston",

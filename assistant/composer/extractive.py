@@ -66,6 +66,12 @@ _ADDRESS_ASKED = re.compile(r"\b(?:address|postcode|post\s+code|sat\s*-?nav|dire
 _RECORD_POSTCODE = re.compile(r"^\s*(?:postcode|post\s+code|postal\s+code|zip)\s*:\s*(\S.*?)\s*$",
                               re.IGNORECASE | re.MULTILINE)
 _PLACE_FIELDS = frozenset({"location", "address", "site", "where"})
+
+
+def _where_asked(asked: Question) -> bool:
+    """Whether the question asks where something is, or for its address."""
+    return asked.kind == "where" or _ADDRESS_ASKED.search(asked.text) is not None
+
 _STEPS = re.compile(r"\b(?:steps?|stages?|process|procedure|how\s+to|what\s+happens)\b",
                     re.IGNORECASE)
 
@@ -241,9 +247,10 @@ class ExtractiveComposer:
 
     def _candidates(self, passages: list[ScoredChunk], question: str) -> list[_Candidate]:
         found: list[_Candidate] = []
-        listing = read_question(question).kind == "list"
+        asked = read_question(question)
+        listing = asked.kind == "list"
         # "where is the incubator exactly?": a record's postcode goes with its location
-        where = read_question(question).kind == "where" or bool(_ADDRESS_ASKED.search(question))
+        where = _where_asked(asked)
         for p, passage in enumerate(passages):
             catalogue = passage.chunk.doc_type == DocType.CATALOGUE
             postcode = _RECORD_POSTCODE.search(passage.chunk.text) if catalogue and where \
@@ -338,7 +345,7 @@ class ExtractiveComposer:
             score -= 2 * config.kind_bonus
         if asked.kind == "how" and _STEPS.search(context):
             score += config.kind_bonus  # a process is answered by its steps
-        if catalogue and (asked.kind == "where" or _ADDRESS_ASKED.search(asked.text)) and \
+        if catalogue and _where_asked(asked) and \
                 candidate.text.split(":", 1)[0].strip().lower() in _PLACE_FIELDS:
             # "where is the lab?": the record's location, kept beside what the record is
             score += config.margin + config.kind_bonus

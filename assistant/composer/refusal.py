@@ -552,11 +552,13 @@ _PARTY = re.compile(r"\b(?:the\s+(?:business|company|applicant|partner|universit
                     r"programme)|you|your|yours)\b", re.IGNORECASE)
 
 
-def _said_of(thing: str, stated: re.Pattern[str], text: str) -> bool:
-    """Whether a line of the text states what `stated` matches and holds most of the thing's
-    words ("a joint research study" is not any study); any line when the thing has none."""
+def _said_of(thing: str, stated: re.Pattern[str] | None, text: str) -> bool:
+    """Whether a line of the text states what `stated` matches (None: anything) and holds most
+    of the thing's words ("a joint research study" is not any study); any line when the thing
+    has none."""
     words = set(stems(thing)) - FORM_WORDS
-    return any(stated.search(line) and 2 * len(words & set(stems(line))) >= len(words)
+    return any((stated is None or stated.search(line)) and
+               2 * len(words & set(stems(line))) >= len(words)
                for line in text.splitlines())
 
 
@@ -574,7 +576,6 @@ _IS_THERE_THING = re.compile(
     r"(?P<thing>(?:[\w-]+\s+){0,2}?[\w-]{3,})"
     r"\s+(?:at|in|on|near|inside|beside|to|for\s+visitors\s+(?:at|to))\s+(?:the|your|their|its)\b",
     re.IGNORECASE)
-_ANY_LINE = re.compile(r"")
 # what a price is asked of: "how much do they charge a week for the kiln?"
 _PRICE_OF_ASKED = re.compile(
     r"\bhow\s+much\s+(?:does|do|would|will|could|might)\s+(?:it|they|we|i|you)\s+"
@@ -596,7 +597,7 @@ def _holds_answer(question: Question, text: str) -> bool:
     if there is None and question.kind == "yes_no" and \
             (present := _IS_THERE_THING.search(question.text)) is not None:
         # "is there parking at the centre?": only a line that speaks of parking
-        return _said_of(present["thing"], _ANY_LINE, text)
+        return _said_of(present["thing"], None, text)
     if LEAD_TIME_ASKED.search(question.text):
         return bool(_PERIOD.search(text))  # "how much notice is needed?": a period
     if question.kind == "amount" and _DISCOUNT_ASKED.search(question.text):
