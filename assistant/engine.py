@@ -231,6 +231,10 @@ class Assistant:
                                    or INSOLVENCY.search(turn.text) is not None))
                     or (named and turn.facts.known())))
                 or (decision.asks == "yes_no" and checking and _describing(turn.new_facts))
+                # "haven't chosen the unit yet, wherever there's space I suppose": a reply to
+                # the question asked, however much it reads like small talk
+                or (route == "out_of_scope" and decision.asks == "statement" and
+                    turn.conversation.open_questions)
                 # "Balance sheet? not sure, I'd have to ask. Does it matter?": the answer to our
                 # question is not known yet, and why it is needed is the verdict's to say
                 or (decision.asks != "statement" and turn.conversation.open_questions and

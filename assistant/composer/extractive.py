@@ -29,6 +29,7 @@ from assistant.composer.refusal import (
     Evidence,
     RefusalModel,
     adjacent_advice,
+    contact_of_unknown,
     signals,
     unknown_part,
     unknown_scheme,
@@ -203,7 +204,8 @@ class ExtractiveComposer:
         # what the passages cannot answer, whatever the model says
         unanswerable = unknown_part(question, texts) is not None or \
             adjacent_advice(_advice_asked(asked, question), texts) is not None or \
-            unnamed_applicant(question, texts) is not None or other_scheme
+            unnamed_applicant(question, texts) is not None or other_scheme or \
+            contact_of_unknown(question, texts) is not None
         decided = not lead and (not chosen or unanswerable or (
             self._refusal is not None and self._refusal.refuses(values)))
         # the contact asked for, when the sentences chosen give none: "which address do I

@@ -231,8 +231,10 @@ _APPLICANT_ASKED = re.compile(
     rf"\b(?:can|could|may|would|will|are|is|do|does)\s+(?:an?\s+|the\s+)?"
     rf"(?:(?!(?:our|my|your|their|we|i)\b)[\w-]+\s+){{0,2}}?"
     rf"(?P<form>{_LEGAL_FORM})\b(?:\s+(?:or|and)\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_LEGAL_FORM}))?"
-    r"\s+(?:(?:also|still|even|ever)\s+)?(?:apply|applies|qualify|qualifies|be\s+eligible|"
-    r"eligible|get|join|take\s+part|count)\b", re.IGNORECASE)
+    # "can the charity itself get ...", "are charities allowed to apply"
+    r"\s+(?:(?:also|still|even|ever|itself|themselves|ourselves)\s+)?"
+    r"(?:(?:allowed|able|permitted|entitled)\s+to\s+)?(?:apply|applies|qualify|qualifies|"
+    r"be\s+eligible|eligible|get|join|take\s+part|count)\b", re.IGNORECASE)
 
 
 def applicant_asked(question: str) -> str | None:
@@ -557,8 +559,13 @@ def _said_of(thing: str, stated: re.Pattern[str] | None, text: str) -> bool:
     of the thing's words ("a joint research study" is not any study); any line when the thing
     has none."""
     words = set(stems(thing)) - FORM_WORDS
+    # a noun made of a verb is said as itself: "parking" is not "Ansty Park"
+    made = [w.lower() for w in re.findall(r"[A-Za-z]{3,}ing\b", thing)]
+    words -= {stem for word in made for stem in stems(word)}
     return any((stated is None or stated.search(line)) and
-               2 * len(words & set(stems(line))) >= len(words)
+               2 * (len(words & set(stems(line))) +
+                    sum(re.search(rf"\b{word}", line, re.IGNORECASE) is not None
+                        for word in made)) >= len(words) + len(made)
                for line in text.splitlines())
 
 
@@ -574,7 +581,9 @@ _IS_THERE_THING = re.compile(
     r"(?!(?:anywhere|somewhere|any\s*one|some\s*one|anybody|somebody|anything|something|"
     r"place|places|way|ways|facility|facilities|lab|labs|team|teams|one|help|support)\b)"
     r"(?P<thing>(?:[\w-]+\s+){0,2}?[\w-]{3,})"
-    r"\s+(?:at|in|on|near|inside|beside|to|for\s+visitors\s+(?:at|to))\s+(?:the|your|their|its)\b",
+    # "is there a bus from the station to the track?"
+    r"\s+(?:at|in|on|near|inside|beside|to|from|between|for\s+visitors\s+(?:at|to))\s+"
+    r"(?:the|your|their|its|[A-Z]\w+)\b",
     re.IGNORECASE)
 # what a price is asked of: "how much do they charge a week for the kiln?"
 _PRICE_OF_ASKED = re.compile(
@@ -583,6 +592,32 @@ _PRICE_OF_ASKED = re.compile(
     r"(?:us\s+|me\s+)?(?:to|for)\s+(?P<thing>[^?.!]{3,80})", re.IGNORECASE)
 _YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b|\bin\s+what\s+year\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+# a contact asked of one person or post: "the direct line for the programme director", "the
+# head of the lab's email"
+_CONTACT_OF = re.compile(
+    r"\b(?:direct\s+(?:line|dial|number|phone(?:\s+number)?|e-?mail(?:\s+address)?)|"
+    r"personal\s+(?:e-?mail|number|phone)|mobile(?:\s+number)?)\s+(?:for|of)\s+(?:the\s+|your\s+)?"
+    r"(?P<post>[\w -]{3,50}?)(?=\s*[?.!,;]|\s+(?:so|as|because|please|if)\b|\s*$)|"
+    r"\b(?P<owner>[\w-]+(?:\s+[\w-]+){0,3}?)(?:'s|’s)\s+(?:own\s+|direct\s+|personal\s+)?(?:line|number|"
+    r"phone\s+number|e-?mail(?:\s+address)?|mobile)\b", re.IGNORECASE)
+_CONTACT_GIVEN = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b")
+
+
+def contact_of_unknown(question: str, passages: Sequence[str]) -> str | None:
+    """The person or post whose own contact the question asks for ("the programme director's
+    direct line") when no line of the passages gives an address or a number with them named;
+    None otherwise. The team's number is not theirs."""
+    of = _CONTACT_OF.search(question)
+    if of is None:
+        return None
+    # ("can I have the lab manager's number": the words after the article)
+    post = of["post"] or re.split(r"\b(?:the|your|their|a|an)\s+", of["owner"], flags=re.I)[-1]
+    head = stems(post)[-1:]  # "the programme director" is a director, not the programme office
+    lines = [line for text in passages for line in text.splitlines()]
+    return None if any(_CONTACT_GIVEN.search(line) and _said_of(post, None, line) and
+                       set(head) <= set(stems(line)) for line in lines) else post
 
 
 def _holds_answer(question: Question, text: str) -> bool:

@@ -328,7 +328,10 @@ class StructuredAnswers:
         if not timing or not _ROUND_WORDS.search(text) or not _TIMING_WORDS.search(text):
             return []
         programme = self._programme_with_rounds(text)
-        if programme is None or _other_subject(text, programme):
+        # what the question is about is in its own sentence, when that names the round; the
+        # rest of the message may say why it is asked ("... I don't want to miss it")
+        about = question.text if _ROUND_WORDS.search(question.text) else text
+        if programme is None or _other_subject(about, programme):
             return []
         # "if we send it in at 10am on 3 June 2027": the rounds as they stand then
         asked_at = _moment_in(text)
@@ -597,7 +600,9 @@ _ROUND_TALK = frozenset(stems(
     "current next first second third last funding grant booster accepting taking considered "
     "chance roughly about approximately around many much remain remaining until till "
     # being ready in time: "we won't be ready for Round 2"
-    "ready won wont prepared enough soon"))
+    "ready won wont prepared enough soon "
+    # the time of day: "at what time exactly does it close on the last day?"
+    "hour hours minute minutes noon midday exactly exact precisely final"))
 
 
 def _other_subject(text: str, programme: ProgrammeView) -> bool:

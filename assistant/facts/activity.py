@@ -303,7 +303,11 @@ _VERB_NEXT = re.compile(r"\s*(?:would|will|is|was|are|were|can|could|should|has|
 # more verbs after a first one, up to the last: ", welds and " in "designs, welds and fits"
 _MORE_VERBS = re.compile(r"(?:\s*,\s*[a-z]+)*\s*,?\s*(?:and|&)\s+(?=[a-z]+\s)")
 # A verb alone that says the business works, not at what
-_SAYS_NOT_WHAT = frozenset("selling trading working operating running doing going business".split())
+_SAYS_NOT_WHAT = frozenset(
+    "selling trading working operating running doing going business "
+    # a bare answer's first word: "nope, not insolvent"
+    "no nope nah nay yes yep yeah yup aye ok okay sure correct right true false none "
+    "nothing never not thanks cheers".split())
 
 
 # The business's own production premises, which say it makes things when nothing else says

@@ -121,7 +121,27 @@ def _other_businesses(lead: str) -> list[re.Match[str]]:
             if not (m[0].lower().startswith("owner") and _SPEAKER_IS.search(lead, 0, m.start()))
             and not _WE_ARE_ONE.search(lead, 0, m.start())
             # an adviser's "my client" is the business described
-            and not (m[0].lower().startswith("client") and _MY.search(lead, 0, m.start()))]
+            and not (m[0].lower().startswith("client") and _MY.search(lead, 0, m.start()))
+            # "me and my co-owners roast coffee ...": the owners, who are the business
+            # "Ops manager here, toolmaking group near Aston": a clause that opens
+            # by naming the business by its trade
+            and not (m[0].lower() == "group" and _TRADE_OPENING.fullmatch(lead, 0, m.start()))
+            # ("our partners make the castings" may be other firms)
+            and not (m[0].lower().startswith("partner") and (
+                (_MY_OWN.search(lead, 0, m.start()) and _AND_I.match(lead, m.end())) or
+                (_MY_OWN_ALONE.search(lead, 0, m.start()) and _RUN_IT.match(lead, m.end()))))]
+
+
+_TRADE_OPENING = re.compile(
+    r"\s*(?!(?:the|a|an|our|their|its|his|her|my|another|parent|holding|larger|bigger|owning|"
+    r"wider|whole|that|this)\b)[a-z][\w-]*(?:\s+(?!(?:the|a|an|our|their|its|parent|holding|"
+    r"larger|bigger|owning|wider|whole)\b)[a-z][\w-]*){0,2}\s+", re.I)
+_MY_OWN = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_MY_OWN_ALONE = re.compile(r"\bmy\s+(?:[\w-]+\s+){0,2}$", re.I)
+_AND_I = re.compile(r"\s+(?:and|&)\s+(?:i|me|myself)\b", re.I)
+# ... a verb of what they do together: "my partners and I run", "my two partners roast ..."
+_RUN_IT = re.compile(r"\s+(?!(?:are|is|were|was|have|has|had|will|would|could|can|may|might|"
+                     r"also|all|both)\b)[a-z]{3,}\b", re.I)
 
 
 _MY = re.compile(r"\bmy\s+$", re.I)

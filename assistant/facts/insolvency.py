@@ -209,7 +209,17 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
     if any(states) and _MAY_NOT_HAVE_BEGUN.search(msg.text):
         # "we're talking to creditors about an arrangement, not signed yet": not known
         return None
+    if any(states) and all(_WITH_CREDITORS.fullmatch(m[0]) for m in INSOLVENCY.finditer(msg.text)) \
+            and not _FORMAL.search(msg.text):
+        # "an arrangement agreed with our creditors, paid monthly": a formal arrangement
+        # (a CVA) is a proceeding, an informal one is not; which it is, is asked
+        return None
     return any(states)
+
+
+_WITH_CREDITORS = re.compile(r"(?:arrangement|compromise|deal)\s+with\s+.*creditors", re.I)
+_FORMAL = re.compile(r"\b(?:formal(?:ly)?|voluntary|insolvency\s+practitioners?|supervisors?|"
+                     r"nominees?|ivas?|cvas?|court|sanctioned|registered\s+at)\b", re.I)
 
 
 # proceedings supposed, feared, weighed or avoided, not entered: "we might need a CVA", "if we

@@ -539,14 +539,22 @@ def _their_figures(msg: Message, found: Found[Holding]) -> Holding:
         # "owned by X Holdings Ltd, which is dormant", "a holdco with no staff and no
         # turnover": nothing of its own to add
         return holding.model_copy(update={"employees": 0.0, "turnover": Money(amount=0)})
-    for start in (found.end, sentence_end + 1):
+    # (named again by its name or its kind, it may be a sentence later: "X holds 30%; our MD
+    # holds the rest. X has 120 staff", "... The wider group employs 900")
+    after_next = msg.sentence(min(sentence_end + 1, len(msg.text)))[1] + 1
+    for start in (found.end, sentence_end + 1, after_next):
         if start >= len(msg.text):
             break
-        refer = _REFERS_BACK.match(msg.text, start) or (
-            _AND_HAS.match(msg.text, start) if start == found.end else None) or (
+        if start == after_next:
+            refer = (_named_again(msg.text, start, holding.holder) or
+                     _KIND_NAMED.match(msg.text, start)) \
+                if after_next > sentence_end + 1 else None
+        else:
+            refer = _REFERS_BACK.match(msg.text, start) or (
+                _AND_HAS.match(msg.text, start) if start == found.end else None) or (
                 _KIND_AGAIN.search(msg.text, start, msg.sentence(start)[1])
                 if start == found.end else None) or \
-            _named_again(msg.text, start, holding.holder) or (
+                _named_again(msg.text, start, holding.holder) or (
                 _told_of_it(msg, start) if start > found.end else None)
         if not refer:
             continue
@@ -578,6 +586,10 @@ _AS_PART_OF = re.compile(
 _KIND_AGAIN = re.compile(
     r"\b(?:and\s+|while\s+|but\s+|whereas\s+)?(?:the|that|this)\s+(?:whole\s+)?(?:group|parent|"
     r"parent\s+company|owner)(?=\s+(?:has|had|employs|employed|turns\s+over|made|makes)\b)", re.I)
+# the holder named by its kind at the start of a sentence: "The wider group employs ..."
+_KIND_NAMED = re.compile(
+    r"\s*(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:group|parent|parent\s+company|owner|"
+    r"holding\s+company|holdco)\b(?!\s+(?:own|owns|hold|holds)\b)", re.I)
 _NOTHING_OF_ITS_OWN = re.compile(
     r"\b(?:(?:has|with)\s+no\s+(?:staff|employees|payroll|workforce)\b[^.;!?]{0,30}?\b(?:no\s+|or\s+)"
     r"(?:trading|turnover|sales|revenue|trade)|no\s+staff\s*,?\s*(?:and\s+)?no\s+(?:trading|"

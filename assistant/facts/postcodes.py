@@ -49,6 +49,14 @@ _NOT_HERE = re.compile(
 _AN_OFFICE = re.compile(
     r"\b(?:registered\s+(?:office|address)|head\s+office|headquarters|hq|accountants?'?s?|"
     r"postal\s+address|correspondence\s+address)\b[^.;]*$", re.I)
+# where the work is done, and an office, named just before a place
+_WORK_CUE = re.compile(
+    r"\b(?:factory|factories|works|workshop|plant|mill|foundry|unit|production\s+site|"
+    r"manufacturing\s+site|warehouse|yard|lab|laboratory)\s+(?:is\s+)?(?:in|at|on|near)\s+"
+    r"(?:[\w'-]+\s+){0,2}$", re.I)
+_OFFICE_CUE = re.compile(
+    r"\b(?:office|offices|sales\s+office|showroom)\s+(?:is\s+)?(?:in|at|on|near)\s+"
+    r"(?:[\w'-]+\s+){0,2}$", re.I)
 _ANOTHER_SITE = re.compile(
     r"\b(?:other|another|second|separate|different|new)\s+(?:site|premises|unit|factory|works|"
     r"location|plant|workshop)\b|"
@@ -67,8 +75,14 @@ _UNSURE_OF_COUNCIL = re.compile(
 _SEVERAL_SITES = re.compile(
     r"\b(?:two|three|four|2|3|4|both|several|multiple)\s+(?:[\w-]+\s+)?(?:sites|factories|units|"
     r"premises|workshops|plants|locations|warehouses|branches|depots)\b|"
-    r"\bone\s+(?:site\s+|unit\s+|factory\s+)?(?:in|at)\s+[\w\s-]{2,30}?\s+and\s+"
-    r"(?:one|another|the\s+other)\s+(?:(?:site|unit|factory)\s+)?(?:in|at)\b", re.I)
+    r"\b(?:one|1)\s+(?:(?:site|unit|factory|works|plant|workshop|warehouse|branch|depot)\s+)?"
+    r"(?:in|at)\s+[\w\s-]{2,30}?\s+and\s+(?:one|1|another|the\s+other)\s+"
+    r"(?:(?:site|unit|factory|works|plant|workshop|warehouse|branch|depot)\s+)?(?:in|at)\b|"
+    # "a unit in Tamworth plus another over in Bilston" (number words are digits by now)
+    r"\b(?:a|one|1|our)\s+(?:site|unit|factory|works|plant|workshop|warehouse|branch|depot)\s+"
+    r"(?:in|at)\s+[\w\s-]{2,30}?\s+(?:and|plus|as\s+well\s+as|with)\s+(?:another|a\s+second|"
+    r"(?:one|1)\s+more)(?:\s+(?:one|1|site|unit|factory|works|plant|workshop|warehouse|branch|"
+    r"depot))?\s+(?:(?:over|up|down|out)\s+)?(?:in|at)\b", re.I)
 _SITE_CUE = re.compile(
     r"\b(?:based|located|situated|site|sites|premises|factory|office|offices|unit|workshop|"
     r"warehouse|plant|headquarters|hq|registered|operate|operating)\b[\w\s,'-]{0,25}$", re.I)
@@ -156,6 +170,13 @@ def best_location(msg: Message, found: list[Found[str]],
     if _ANOTHER_SITE.search(msg.text) or _SEVERAL_SITES.search(msg.text):
         own = [f for f in own
                if not _AN_OFFICE.search(msg.text, max(0, f.start - 50), f.start)]
+    # "a factory in Walsall and an office in Lichfield": the work is done at the factory
+    if len({f.value for f in own}) > 1:
+        made = [f for f in own if _WORK_CUE.search(msg.text, max(0, f.start - 40), f.start)]
+        if made and len({f.value for f in made}) == 1 and all(
+                _OFFICE_CUE.search(msg.text, max(0, f.start - 40), f.start)
+                for f in own if f.value != made[0].value):
+            own = made
     # ("two sites, one in X and one in Y": the word that counts them singles out neither)
     several = [m.span() for m in _SEVERAL_SITES.finditer(msg.text)]
     # "the analysis would be for the Hednesford plant": the site the work is for

@@ -134,6 +134,12 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     r"founders|partners|directors)\b(?!\s+(?:and|plus|with)\b)",
     rf"\b(?:just|only)\s+the\s+(?P<n>{NUM})\s+of\s+us\b(?!\s+(?:own|owns|hold)\b)"
     r"(?!\s*,?\s*(?:\d+\s*/\s*\d+|\d+\s*%|equally))",
+    # "we are three chemists who founded it": the founders are the business, whatever
+    # their trade is called
+    rf"\b(?:we\s+are|we're|there\s+are)\s+(?:just\s+|only\s+)?{NUM_START}(?P<n>{NUM})\s+"
+    r"(?:[\w-]+\s+)?[a-z-]{3,}(?:s|men|women|people|folk)\s+(?:who|that)\s+(?:(?:have|had|"
+    r"recently|just)\s+)?(?:set\s+up|started|start|founded|formed|run|own|co-?founded|launched|"
+    r"spun\s+out|incorporated)\b",
     # "about 40 people here", "60 people on site"
     rf"{NUM_START}(?P<n>{NUM})\s+(?:people|persons)\s+(?:here|on\s+site|at\s+(?:this|the|our)\s+"
     r"(?:site|plant|factory))\b",
@@ -195,10 +201,24 @@ _OWNER_AFTER = re.compile(
 _OWNER_AFTER_HEADCOUNT = re.compile(
     r"(?:\s*,\s*(?:all|both)\s+(?:full[\s-]?time|f/t|permanent))?" + _OWNER_AFTER.pattern, re.I)
 # a headcount come back after a change: "now we are down to 241 again"
-_BACK_TO = re.compile(rf"\b(?:back|down|dropped|fallen|fell|returned)\s+(?:down\s+)?to\s+"
-                      rf"(?:{QUAL}\s+)?{NUM_START}(?P<n>{NUM})\b"
+_BACK_TO = re.compile(rf"\b(?:(?:back|down|dropped|fallen|fell|returned)\s+(?:down\s+)?to\s+"
+                      # "back around 240" (not "down about 20", which is by how many)
+                      rf"(?:{QUAL}\s+)?|back\s+(?:at\s+)?(?:around|about|roughly|nearer)\s+)"
+                      rf"{NUM_START}(?P<n>{NUM})\b"
                       r"(?!\s*(?:%|per\s*cent|k\b|m\b|million|years?|months?|hours?|days?)|[.,]\d)",
                       re.I)
+# a headcount said to be one period's only: "271 staff that year alone, for a single large
+# order". A size ceiling crossed in a single period does not change the business's size (the
+# two-period test), so the headcount told for the period before it sizes the business. (Number
+# words are digits by then: "1-off", "1 big contract".)
+_ONE_PERIOD = re.compile(
+    r"\bfor\s+the\s+first\s+time\b|\b(?:one|1)[\s-]?off\b|\btemporar(?:y|ily)\b|\bspike[sd]?\b|"
+    r"\b(?:unusual|exceptional|freak|bumper|abnormal|atypical|(?:one|1)[\s-]year)\s+"
+    r"(?:year|period|peak|spike|contract|order)\b|"
+    r"\bonly\s+(?:in|for)\s+(?:the|our|that)\s+(?:latest|last|most\s+recent|one|1)\s+"
+    r"(?:year|period|set\s+of\s+accounts|accounts)\b|"
+    r"\b(?:because\s+of|due\s+to|after|driven\s+by|thanks\s+to|on\s+the\s+back\s+of)\s+"
+    r"(?:one|1|a\s+single)\s+(?:[\w-]+\s+){0,2}(?:contract|order|project)\b", re.I)
 _OWNER_OR_FAMILY = re.compile(rf"\b(?:{_WORKING_OWNER}|{_FAMILY})\b", re.I)
 _STAFF_SPOKEN_OF = re.compile(rf"\b(?:{_STAFF_NOUN}|head\s*count|workforce|staffing)\b", re.I)
 # Where one role alone is read as the staff: opening its clause, or after "we have/employ".
@@ -410,10 +430,25 @@ def read_employees(msg: Message, unassigned: list[Amount]) -> float | None:
         found = [Found(m.start(), m.end(), 1.0) for m in _SOLE_TRADER.finditer(msg.text)
                  if not msg.claimed(*m.span())]
     found = _less_uncounted(msg, found, uncounted)
+    found = _before_one_period(msg, found)
     if found:
         last = max(found, key=lambda f: f.start)
         msg.part_timers_unknown = {last.start: msg.part_timers_unknown.get(last.start, 0.0)}
     return msg.took("employees", found)
+
+
+def _before_one_period(msg: Message, found: list[Found[float]]) -> list[Found[float]]:
+    """The headcounts without the last, when the last is said to be one period's only ("236
+    the year before, then 258 because of a one-off order") and an earlier one is told: the
+    period before sizes the business (`_ONE_PERIOD`)."""
+    if len(found) < 2:
+        return found
+    last = max(found, key=lambda f: f.start)
+    # (said of it: from its clause to the end of its sentence)
+    if not _ONE_PERIOD.search(msg.text, msg.clause(last.start)[0], msg.sentence(last.start)[1]):
+        return found
+    earlier = [f for f in found if f.end <= last.start]
+    return earlier or found
 
 
 def _staff_lists(msg: Message) -> list[Found[float]]:

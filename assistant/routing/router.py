@@ -162,7 +162,9 @@ class Router:
         wanted = _WANTS_OFFER.search(text)
         return wanted is not None and self._programme_words is not None and \
             bool(self._programme_words.search(" ".join(text[wanted.end():].split()[:3]))) and \
-            not _WHAT_IT_PAYS.search(text, wanted.end())
+            not _WHAT_IT_PAYS.search(text, wanted.end()) and not (
+                # "can we use the expert days for testing?" asks what it may be used for
+                wanted["use"] and _USED_FOR.search(read_question(text).text))
 
     def _other_scheme(self, text: str) -> bool:
         """Whether the question names a scheme or funder by a proper name that is none of the
@@ -220,9 +222,12 @@ class Router:
             return None  # "is Solihull in the area?", "does Redditch count?"
         off, business = self._similarities(text)
         if off >= self._floor and off - business >= self._margin:
+            # (a likeness, not a rule: in a conversation, the answer to a question asked may
+            # read like small talk)
             return RouteDecision(
                 route="out_of_scope",
                 reason=f"closer to off-topic examples ({off:.2f} vs {business:.2f})",
+                firm=False,
             )
         return None
 
@@ -282,10 +287,12 @@ _AREA_ASKED = re.compile(r"\b(?:area|areas|region|covered|cover|covers|inside|wi
                          r"\bin\s+or\s+out\b", re.IGNORECASE)
 _ASKER_MAY = r"(?:can|could|may|might|would|will|do|does)\s+(?:we|i|my\s+\w+|our\s+\w+)"
 _HAVE_OFFER = (r"(?:get|have|receive|apply\s+for|go\s+for|access|join|qualify\s+for|"
-               r"be\s+considered\s+for)")
+               r"be\s+considered\s+for|(?P<use>use|take\s+part\s+in|sign\s+up\s+(?:to|for)|"
+               r"benefit\s+from))")
 _WANTS_OFFER = re.compile(rf"^\W*(?:(?:hi|hello|hey)\W+)?{_ASKER_MAY}\s+(?:(?:still|also|ever|"
                           rf"possibly|actually)\s+)?{_HAVE_OFFER}\s+(?:(?:the|a|an|any|some)\s+)?",
                           re.IGNORECASE)
+_USED_FOR = re.compile(r"\b(?:for|to|on|towards|in\s+(?:order|the)|with)\b", re.IGNORECASE)
 _WHAT_IT_PAYS = re.compile(r"\b(?:to\s+(?:pay|cover|fund|buy|include|go\s+towards)|towards|"
                           r"pays?\s+for|covers?)\b", re.IGNORECASE)
 
@@ -335,9 +342,12 @@ def _eligibility_or_signposting(text: str, facts: Collection[str], follow_up: bo
                              + ", ".join(sorted(facts)))
     if rules.SIGNPOST_WEAK.search(text) and not rules.FUNDING_WORDS.search(text) and \
             question.kind not in {"amount", "when"} and not LEAD_TIME_ASKED.search(text) and \
-            not (question.asks and rules.FACILITY_ATTRIBUTE.search(question.text)):
+            not (question.asks and (rules.FACILITY_ATTRIBUTE.search(question.text) or
+                                    rules.FACILITY_TERMS.search(question.text) or
+                                    rules.SUPPORT_TERMS.search(question.text))):
         # a facility named in a question about its price, hours or terms asks for that fact,
-        # which the guidance holds or does not: not for a list of facilities
+        # which the guidance holds or does not: not for a list of facilities; so does a
+        # question about the support's own terms ("could the specialist days go towards ...?")
         return RouteDecision(route="signposting", reason="mentions facilities or expertise",
                              firm=False)
     return None

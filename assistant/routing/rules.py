@@ -319,6 +319,9 @@ SIGNPOST_STRONG: list[tuple[str, re.Pattern[str]]] = [
         r"could|would|might|should)\s+(?:that|this|it|these|those|they|something\s+like\s+that)"
         r"\s+be\s+(?:done|tested|carried\s+out|trialled|trialed|tried|made|built|measured|checked|"
         r"run|analy[sz]ed|scanned|assessed|evaluated|prototyped)\b",
+        # "we'd like to test one on our own parts first - where could we do that?"
+        r"\b(?:try|test|trial|prototype|see|watch)\b[^.?!]{0,80}\bwhere\s+(?:can|could|would|"
+        r"might|should)\s+(?:i|we)\s+do\s+(?:that|this|it|so)\b",
         # "anywhere we can try one out on our parts?", "somewhere I could see one working"
         r"\b(?:anywhere|somewhere|any\s+place|a\s+place)\s+(?:that\s+|where\s+)?(?:i|we)\s+"
         r"(?:can|could|might)\s+(?:go\s+(?:to\s+|and\s+)?)?(?:test|try|trial|see|watch|use|"
@@ -374,10 +377,21 @@ FACILITY_ATTRIBUTE = re.compile(
     r"insurance|insured|induction|safety\s+training|dress\s+code|ppe|terms\s+and\s+conditions|"
     r"contract|nda|confidentiality)\b",
     re.IGNORECASE)
+# what a question may ask of the support itself, which the guidance's rules hold or do not (not
+# who can help): "could the specialist days go towards ...?", "do the rest lapse?", "can we save
+# them for next year?"
+SUPPORT_TERMS = re.compile(
+    r"\b(?:run\s+out|expire[sd]?|expiry|lapse[sd]?|carr(?:y|ied)\s+(?:them\s+|it\s+)?"
+    r"(?:over|forward)|roll(?:ed)?\s+(?:them\s+|it\s+)?over|save\s+(?:them|it|the\s+rest)|"
+    r"bank\s+(?:them|it)|(?:days?|vouchers?|grants?|hours|funding|support|them|it)\s+"
+    r"(?:be\s+)?(?:used|spent|put)\s+(?:to|for|on|towards))\b", re.IGNORECASE)
 # ... of those, what a question about whether something exists may ask of a facility
 FACILITY_TERMS = re.compile(
     r"\b(?:opening\s+(?:hours|times)|parking|car\s+park|price|prices|rent|rental|discount|"
-    r"fee|fees|day\s+rate|charges?|waiting\s+list|canteen|wifi|wi-fi|disabled\s+access)\b",
+    r"fee|fees|day\s+rate|charges?|waiting\s+list|canteen|wifi|wi-fi|disabled\s+access|"
+    # how to get there: "is there a bus to the test track?"
+    r"bus|buses|bus\s+stop|train\s+station|tram|public\s+transport|cycle\s+racks?|"
+    r"ev\s+charg(?:ing|ers?)|directions)\b",
     re.IGNORECASE)
 SIGNPOST_WEAK = _any(
     r"\b(?:facilit(?:y|ies)|labs?|laborator(?:y|ies)|test\s+rigs?|testing|test\s+beds?|"

@@ -119,6 +119,14 @@ def test_whether_a_place_has_something_needs_a_line_that_speaks_of_it() -> None:
     asked = read_question("is there a canteen at the pilot bakery?")
     assert not _holds_answer(asked, "The pilot bakery is on Mill Lane, Leek.")
     assert _holds_answer(asked, "There is no canteen at the pilot bakery.")
+    # a noun made of a verb is said as itself, not as its stem: parking is not a park
+    asked = read_question("is there parking at the pilot bakery?")
+    assert not _holds_answer(asked, "The pilot bakery is on Riverside Business Park, Leek.")
+    assert _holds_answer(asked, "Visitors' parking is free at the pilot bakery.")
+    # how to get there: "from" a place
+    asked = read_question("is there a bus from Leek station to the pilot bakery?")
+    assert not _holds_answer(asked, "The pilot bakery is on Mill Lane, Leek.")
+    assert _holds_answer(asked, "The number 16 bus stops outside the pilot bakery.")
 
 
 def test_a_price_asked_of_a_thing_is_a_price_said_of_it() -> None:
@@ -143,3 +151,20 @@ def test_the_asker_s_business_supposed_otherwise(text: str, supposed: bool) -> N
 def test_whether_there_is_somewhere_to_do_something_is_not_a_thing_asked_of_a_place() -> None:
     asked = read_question("Is there anywhere in the network we could test our drones?")
     assert _holds_answer(asked, "The flight lab tests drones in a netted cage.")
+
+
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("what's the direct line for the head of the pilot bakery? I'd rather ring them myself",
+     "head of the pilot bakery"),
+    ("can I have the bakery manager's mobile number", "bakery manager"),
+    # the post's own contact is given
+    ("what is the records officer's email?", None),
+    # the team's contact is asked for, not a person's
+    ("which number do I ring for the support desk?", None),
+])
+def test_a_person_s_own_contact_is_not_the_team_s(question: str, unknown: str | None) -> None:
+    from assistant.composer.refusal import contact_of_unknown
+    passages = ["Call the support desk on 0121 496 0000 (weekdays).\nThe pilot bakery is run by "
+                "its head of bakery, who reports to the board.",
+                "Records officer: Mill House, Leek. Email: records@bakery.example."]
+    assert contact_of_unknown(question, passages) == unknown

@@ -161,6 +161,12 @@ def test_a_round_named_is_answered_with_yes_or_no_and_the_next_round(
     assert current.startswith("Round 2 of the Capital Grant is open now")
 
 
+def test_a_round_s_closing_time_asked_with_a_worry_about_it(answers: StructuredAnswers) -> None:
+    (closing, *_) = _texts(answers, "at what time on the final day does Round 2 shut? I'd "
+                                    "hate to be a few minutes late, need to know exactly")
+    assert "closes at 12:00 on 29 January 2027" in closing
+
+
 def test_rounds_close_in_the_programme_time_zone(answers: StructuredAnswers) -> None:
     # 12:30 UTC on 29 January is 12:30 in London (no summer time): Round 2 has closed
     after = datetime(2027, 1, 29, 12, 30, tzinfo=UTC)

@@ -204,9 +204,35 @@ def test_the_kind_of_business_in_more_places(text: str, sector: str) -> None:
     assert read(text).sector_text == sector
 
 
+def _placed(text: str) -> Facts:
+    """Read with the bundled policy's places, as the engine reads."""
+    from knowledge.index import bundled_knowledge_dir
+    from knowledge.policy.loader import load_policy
+    policy = load_policy(bundled_knowledge_dir())
+    assert policy is not None
+    return FactExtractor.from_policy(policy).extract(text, today=TODAY)
+
+
 def test_a_site_among_several_is_asked_about() -> None:
-    facts = read("Two workshops, one in Lichfield and one in Dudley, 20 staff, £2m")
+    facts = _placed("Two workshops, one in Lichfield and one in Dudley, 20 staff, £2m")
     assert facts.local_authority is None and facts.postcode is None
+
+
+@pytest.mark.parametrize("text", [
+    "We've a unit in Tamworth plus another over in Bilston, 25 staff.",
+    "We have a plant in Dudley and a second one in Kidderminster.",
+    "One workshop in Lichfield and one in Walsall, 8 staff.",
+])
+def test_a_second_site_told_in_other_words_is_asked_about(text: str) -> None:
+    assert _placed(text).local_authority is None
+    assert _placed(text.split(" and ")[0].split(" plus ")[0]).local_authority is not None
+
+
+def test_the_works_not_the_office_is_the_site() -> None:
+    assert _placed("We have a factory in Walsall and an office in Lichfield.") \
+        .local_authority == "Walsall"
+    assert _placed("Our office is in Lichfield and the works is in Dudley, 40 staff.") \
+        .local_authority == "Dudley"
 
 
 def test_a_head_office_among_two_sites_is_not_the_benefiting_site() -> None:
@@ -515,6 +541,18 @@ def test_an_office_address_is_not_the_site_when_the_works_are_elsewhere() -> Non
     assert facts.postcode is None
 
 
+@pytest.mark.parametrize("text", ["nope, not insolvent, no public money or public shareholders",
+                                  "yep, 12 staff, all full time", "nah, none at all"])
+def test_a_bare_answer_s_first_word_is_no_trade(text: str) -> None:
+    assert read(text).sector_text is None
+
+
+def test_trading_since_then_opening_the_next_sentence() -> None:
+    facts = read("The firm was bought by its managers in 2017. Since then, we've been trading "
+                 "from the same yard.")
+    assert facts.months_trading is not None and facts.months_trading > 100
+
+
 def test_trading_ever_since_the_year_named_before() -> None:
     facts = read("The previous owners retired in 2016; we bought the firm from them and have "
                  "been trading ever since.")
@@ -527,6 +565,24 @@ def test_a_holder_named_again_with_a_possessive_keeps_its_figures() -> None:
     assert facts.employees == 120
     holder = facts.holdings[0]
     assert (holder.share_percent, holder.employees) == (35.0, 500.0)
+
+
+def test_a_holder_named_again_after_the_other_holders_keeps_its_figures() -> None:
+    facts = read("Brackley Group Ltd holds 30 per cent of the company; two directors have the "
+                 "rest. Brackley has 200 employees, turnover £25m. We have 35 staff.")
+    assert facts.employees == 35
+    holder = facts.holdings[0]
+    assert (holder.holder, holder.employees) == ("Brackley Group Ltd", 200.0)
+    assert holder.turnover is not None and holder.turnover.amount == 25_000_000
+    # ... or by its kind, after a sentence about the business
+    facts = read("Our Swiss parent owns 70% of us. Here we're 40 people making valves in "
+                 "Dudley. The wider group employs about 1,500, with €200m turnover.")
+    assert facts.turnover is None  # the group's, not the business's
+    assert facts.holdings[0].employees == 1500
+    # ... but not a sentence later by a word that is not its name
+    facts = read("A supplier holds 30 per cent of the company; two directors have the rest. "
+                 "The site has 200 employees, turnover £25m.")
+    assert facts.holdings[0].employees is None
 
 
 @pytest.mark.parametrize(("text", "check"), [

@@ -164,3 +164,16 @@ def test_a_business_supposed_otherwise_is_answered_and_not_kept(bundled: Compone
     assert supposed.eligibility[0].decision == "eligible"  # the verdict stays its own
     after = assistant.conversation(first.conversation_id)
     assert after is not None and after.facts.employees == 12
+
+
+def test_a_reply_that_reads_like_small_talk_continues_the_check(bundled: Components) -> None:
+    assistant = bundled.assistant
+    first = assistant.ask("We've a unit in Tamworth plus another over in Bilston. 25 staff, "
+                          "turnover £3m, family owned, never insolvent, trading since 2001. "
+                          "We make garden furniture. Could we have Booster money towards a "
+                          "CNC router?")
+    assert first.eligibility and first.eligibility[0].decision == "need_more_info"
+    reply = assistant.ask("honestly not sure yet, we'll see which one has a bit more room for "
+                          "it after christmas i guess", first.conversation_id)
+    assert reply.route == "eligibility", reply.answer
+    assert reply.eligibility[0].decision == "need_more_info"

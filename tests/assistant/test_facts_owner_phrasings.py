@@ -560,8 +560,11 @@ def test_only_me_as_owner_is_who_owns_it_not_the_headcount(extractor: FactExtrac
 
 def test_an_arrangement_with_creditors_still_being_paid_is_current(
         extractor: FactExtractor) -> None:
+    assert extractor.extract("We agreed a formal deal with our creditors in 2024 and we pay "
+                             "into it each month; it goes on until 2029.").insolvent is True
+    # not said to be formal (a CVA) or informal: asked, not guessed into "not eligible"
     assert extractor.extract("We agreed a deal with our creditors in 2024 and we pay into it "
-                             "each month; it goes on until 2029.").insolvent is True
+                             "each month; it goes on until 2029.").insolvent is None
     assert extractor.extract("We had an arrangement with our creditors in 2015 but came out "
                              "of it in 2018.").insolvent is False
 

@@ -427,6 +427,12 @@ def test_a_scheme_no_passage_mentions(question: str, scheme: str | None) -> None
     ("Are co-operatives eligible for mentoring?", ["Any SME may apply."], "co-operatives"),
     ("Can a sole trader apply?", ["Sole traders and partnerships can apply."], None),
     ("Could our partnership qualify?", ["Any SME may apply."], None),  # the business itself
+    # the applicant asked about in other words: "itself", "allowed to"
+    ("We run a shop as a trust. Can the trust itself join the scheme?", ["Any SME may apply."],
+     "trust"),
+    ("Are social enterprises allowed to apply for mentoring?", ["Any SME may apply."],
+     "social enterprises"),
+    ("Are we allowed to apply twice?", ["Any SME may apply."], None),
 ])
 def test_an_applicant_the_guidance_never_names_is_not_answered_for(
         question: str, passages: list[str], form: str | None) -> None:

@@ -553,6 +553,7 @@ def test_who_owns_the_business_is_no_personal_matter(rules: Router) -> None:
 @pytest.mark.parametrize("text", [
     "Is there anywhere we could try a laser welder out on our own brackets first?",
     "we'd like somewhere I can see a palletising robot working before we commit",
+    "we would like to see a laser cutter running first, where could we do that?",
 ])
 def test_somewhere_to_try_something_is_signposting(rules: Router, text: str) -> None:
     assert rules.route(text).route == "signposting"
@@ -561,6 +562,22 @@ def test_somewhere_to_try_something_is_signposting(rules: Router, text: str) -> 
 def test_what_support_in_kind_is_worth_is_no_search_for_experts(rules: Router) -> None:
     decision = rules.route("the expert days, what is each one valued at towards MFA?")
     assert decision.route != "signposting"
+
+
+def test_where_to_do_what_is_not_a_technical_need_is_no_search(rules: Router) -> None:
+    assert rules.route("I want to apply for a grant, where can I do that?").route != \
+        "signposting"
+
+
+@pytest.mark.parametrize("text", [
+    "can the specialist days be put towards training our testing staff?",
+    "we've had 3 of our expert days. do the rest expire, or can we carry them over?",
+    "could the voucher be spent on prototype tooling?",
+    "is there a bus from the station to the test facility?",
+])
+def test_the_support_s_own_terms_or_how_to_get_there_are_no_search(rules: Router,
+                                                                  text: str) -> None:
+    assert rules.route(text).route != "signposting"
 
 
 def test_whether_a_facility_is_open_now_is_a_fact_asked_not_a_search(rules: Router) -> None:

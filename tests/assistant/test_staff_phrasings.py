@@ -246,3 +246,52 @@ def test_a_worker_on_a_seasonal_contract_and_the_owner_beside_full_timers() -> N
 def test_a_size_word_before_a_trade_opening_the_message() -> None:
     assert FactExtractor().extract("Small cabinet maker in Tipton, 9 staff.").stated_band == \
         "small"
+
+
+@pytest.mark.parametrize(("text", "staff"), [
+    # a ceiling crossed in one period only: the period before sizes the business
+    ("We had 236 staff the year before; the latest accounts show 258 staff because of a "
+     "single huge order.", 236),
+    ("We normally employ about 235 people; last year a big contract took us to 262 FTE for "
+     "the first time.", 235),
+    ("Our team was 44 people in 2024. In 2025 it was 53 employees, a one-off while we built "
+     "the new line.", 44),
+    ("Staff: 12 (temporary increase to 15 over christmas)", 12),
+    # ... but growth that is not said to be one period's stays
+    ("We had 40 staff in 2022, after a big contract we now have 65 staff.", 65),
+    ("We have 45 staff, up from 30 last year.", 45),
+    ("it went up to 258 staff for the first time this year", 258),
+    # a headcount come back: "back around 240", but not "down about 20" (by how many)
+    ("Headcount sat near 230 AWU for years, rose to 258 AWU last year, and we expect to be "
+     "back around 240 this year.", 240),
+    ("We were 60 staff but we're down about 20 since covid", 60),
+    # the one period said of the figure before, not of the one come back after it
+    ("Normally 228 employees; a one-off job pushed us to 262 employees in 2025, but we "
+     "should be back around 245 by spring.", 245),
+])
+def test_a_headcount_of_one_period_only_does_not_size_the_business(text: str, staff: float):
+    assert FactExtractor().extract(text).employees == staff
+
+
+@pytest.mark.parametrize(("text", "staff"), [
+    ("We're two geologists who set up a survey consultancy in May.", 2),
+    ("We are 3 ex-teachers who started an edtech firm.", 3),
+    ("we're 4 friends who run a brewery", 4),
+])
+def test_the_founders_who_are_the_business_are_its_staff(text: str, staff: float) -> None:
+    assert FactExtractor().extract(text).employees == staff
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Me and my three business partners roast coffee in Walsall.", "Walsall"),
+    ("My partners and I run a joinery in Dudley.", "Dudley"),
+    # partners that may be other firms: their place is not the business's
+    ("Our partners make the castings in Dudley and we machine them.", None),
+])
+def test_the_owner_s_partners_are_the_business_not_another(text: str,
+                                                           place: str | None) -> None:
+    from knowledge.index import bundled_knowledge_dir
+    from knowledge.policy.loader import load_policy
+    policy = load_policy(bundled_knowledge_dir())
+    assert policy is not None
+    assert FactExtractor.from_policy(policy).extract(text).local_authority == place
