@@ -114,9 +114,9 @@ _PERSON_NAME_ASKED = re.compile(
     r"\b(?:expert|adviser|advisor|contact|person|engineer|manager|officer|specialist|director|"
     r"chair|head|coordinator)\s+"
     r"(?:is\s+)?called\b|"
-    # "the finance director's name"
+    # "the finance director's name", "whats the persons name"
     r"\b(?:expert|adviser|advisor|contact|person|engineer|manager|officer|specialist|director|"
-    r"chair|head|coordinator|lead)(?:'s|s'|’s)\s+names?\b", re.IGNORECASE)
+    r"chair|head|coordinator|lead|individual)(?:'s|s'|’s|s)\s+names?\b", re.IGNORECASE)
 _PERSON_NAMED = re.compile(r"\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+[A-Z][a-z]+")
 # Whether a firm named had an award: "Did Acme Tools get a booster grant?"
 _FIRM_AWARDED = re.compile(
@@ -167,8 +167,10 @@ def unreported_record(question: str, selected: Sequence[str], message: str = "")
     if _STATUS_NOW_ASKED.search(question) and not _ROUND_WORDS.search(message or question):
         # "is the wind tunnel free this week?": only a sentence saying how it is now
         return not any(_STATUS_NOW.search(sentence) for sentence in selected)
-    if _PERSON_NAME_ASKED.search(question):
-        return not any(_PERSON_NAMED.search(sentence) for sentence in selected)
+    if _PERSON_NAME_ASKED.search(question) or _PERSON_NAME_ASKED.search(message):
+        # (asked beside the question: "who runs the lab? I mean the person's name")
+        return not any(_PERSON_NAMED.search(sentence) or
+                       _person_named(sentence, f"{question} {message}") for sentence in selected)
     if _BUDGET_ASKED.search(question):
         return not any(_BUDGET_STATED.search(sentence) for sentence in selected)
     if not _RECORD.search(question) or _PROJECTION.search(question):
@@ -414,9 +416,29 @@ def _role_filled(question: str, text: str) -> bool:
             continue
         if body is not None and not _MEMBERSHIP.search(line):
             continue
-        if names_beyond(question, line) or _PERSON.search(line):
+        if names_beyond(question, line) or _person_named(line, question):
             return True
     return False
+
+
+# words of a post, a body or a place, which two capitalised words naming no one are made of:
+# "Programme Director", "Business Support", "Research Park"
+_NOT_A_NAME = frozenset(
+    "director directors manager managers officer officers programme program team office centre "
+    "center hub hubs university college council group board panel committee business support "
+    "research institute lab laboratory park street road lane school department service "
+    "services authority combined technology technologies innovation manufacturing catapult "
+    "partner partners limited ltd fund trust foundation project projects scheme network "
+    "executive chief head lead leader chair secretary assistant adviser advisor coordinator "
+    "north south east west region regional city county national royal".split())
+
+
+def _person_named(line: str, question: str = "") -> bool:
+    """Whether the line names a person: "Dr Asha Patel", "Sarah Jones" (not "Programme
+    Director", nor a name the question itself gives, "Circular Economy")."""
+    asked = {w.lower() for w in re.findall(r"[A-Za-z]+", question)}
+    return any(not (words := {w.lower() for w in re.findall(r"[A-Za-z]+", m[0])}) & _NOT_A_NAME
+               and not words <= asked for m in _PERSON.finditer(line))
 
 
 # a person's name: "Dr Asha Patel", "Professor J. Okoro", "Sarah Jones"
@@ -594,6 +616,16 @@ _YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b|\bin\s+what\s+year\b", re.I
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+# the same support had again: "a second voucher", "apply again in the next round"
+_AGAIN_ASKED = re.compile(
+    r"\b(?:(?:a\s+second|another|a\s+further|a\s+repeat|one\s+more)\s+(?:[\w-]+\s+)?"
+    r"(?P<noun>grant|voucher|award|application)s?\b|"
+    r"(?:apply|applying|bid|go)\s+(?:for\s+(?:it|one)\s+)?again\b|"
+    r"\bone\s+per\s+(?:company|business|firm|applicant)\b)", re.IGNORECASE)
+_AGAIN_SAID = re.compile(
+    r"\b(?:again|second|another|further|repeat|more\s+than\s+(?:one|once)|one\s+per|only\s+once|"
+    r"once\s+only|at\s+most\s+(?:one|once)|each\s+(?:business|company|firm|applicant)\s+"
+    r"(?:can|may)|previous(?:ly)?|already\s+(?:had|received))\b", re.IGNORECASE)
 # a contact asked of one person or post: "the direct line for the programme director", "the
 # head of the lab's email"
 _CONTACT_OF = re.compile(
@@ -650,6 +682,12 @@ def _holds_answer(question: Question, text: str) -> bool:
                                                              re.IGNORECASE):
         # "would we have to give some of it back?": only a sentence about money returned
         return bool(_REPAY_SAID.search(text))
+    if (again := _AGAIN_ASKED.search(question.text)) is not None:
+        # "could we have one more voucher?", "may we bid again next year?": a line on having the
+        # same support more than once, not on having it at all
+        noun = set(stems(again["noun"])) if again["noun"] else set()
+        return any(_AGAIN_SAID.search(line) and (not noun or noun & set(stems(line)))
+                   for line in text.splitlines())
     if (hours := _HOURS_ASKED.search(question.text)) is not None:
         # "what are the opening hours of the lab?": hours said of that place (not a round
         # closing "at 12:00")

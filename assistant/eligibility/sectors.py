@@ -20,6 +20,8 @@ from knowledge.policy import (
 class _SectorMatch:
     sector: Sector
     how: str  # "SIC 64.19 is in 64-66", "the word \"bank\""
+    # the other activity told beside it ("assemble"), which leaves the matter to the project
+    besides: str = ""
 
 
 def _sic_digits(code: str) -> str:
@@ -55,8 +57,20 @@ def _sector_matches(sector_list: SectorList, facts: Facts,
                                 if keyword_found(k, facts.sector_text)), None)
                 how = f"\"{keyword}\" in the description" if keyword else None
         if how:
-            matches.append(_SectorMatch(sector, how))
+            besides = "" if mentions else next(
+                (u for u in sector.unless if _said_besides(u, facts.sector_text or "")), "")
+            matches.append(_SectorMatch(sector, how, besides))
     return matches
+
+
+def _said_besides(word: str, text: str) -> bool:
+    """The other activity said, not denied: "we also assemble ...", not "we don't make
+    anything"."""
+    # (in any of its forms: "makes" is denied by "don't make")
+    root = re.escape(word[:max(3, len(word) - 2)])
+    return keyword_found(word, text) and not re.search(
+        rf"\b(?:don't|dont|do\s+not|doesn't|does\s+not|never|not|no)\s+(?:\w+\s+)?"
+        rf"{root}\w*", text, re.IGNORECASE)
 
 
 def in_sector_list(sector_list: SectorList, facts: Facts) -> bool:
@@ -88,6 +102,18 @@ def observe_sector(sector_list: SectorList, facts: Facts, fit: bool = False) -> 
                     f"{sector_list.name}.")
         return Observation(value=False, shown=_activity(facts), sentence=sentence,
                             evidence=sentence)
+    if not fit and all(m.besides for m in matches):
+        # "we import and sell fasteners, and we also run our own plating line": in the
+        # sector for what it buys in, not for what it makes, so the project decides
+        names = joined([m.sector.name for m in matches])
+        said = joined([f"\"{m.besides}\"" for m in matches])
+        reason = (f"The business's activity matches {names} in {sector_list.name}, but it "
+                  f"also does other work ({said}), so it depends on which part of the "
+                  "business the project is for.")
+        return Observation(missing=("sector_text",), unknown_reason=reason,
+                           question="Is the project for the work the business does itself "
+                                    "(making, assembling or processing), or for the part that "
+                                    "buys in and sells on?")
     names = joined([m.sector.name for m in matches])
     reasons = " ".join(m.sector.reason for m in matches if m.sector.reason)
     sentence = (f"The business's activity matches {names} in {sector_list.name} ("

@@ -120,6 +120,8 @@ def _other_businesses(lead: str) -> list[re.Match[str]]:
     return [m for m in _OTHER_BUSINESS.finditer(lead)
             if not (m[0].lower().startswith("owner") and _SPEAKER_IS.search(lead, 0, m.start()))
             and not _WE_ARE_ONE.search(lead, 0, m.start())
+            # "we are the firm that operates the town's heat scheme": the speaker's own
+            and not _WE_ARE.search(lead, 0, m.start())
             # an adviser's "my client" is the business described
             and not (m[0].lower().startswith("client") and _MY.search(lead, 0, m.start()))
             # "me and my co-owners roast coffee ...": the owners, who are the business
@@ -145,6 +147,7 @@ _RUN_IT = re.compile(r"\s+(?!(?:are|is|were|was|have|has|had|will|would|could|ca
 
 
 _MY = re.compile(r"\bmy\s+$", re.I)
+_WE_ARE = re.compile(r"\b(?:we're|we\s+are|were|i'm|i\s+am)\s+$", re.I)
 # a shareholder's stake just before a bracket: "Brook Holdings holds 30% of the shares ("
 _NAMED_ENTERPRISE = re.compile(
     r"\b(?:owns?|holds?)\s+\d+(?:\.\d+)?\s*%(?:\s+of\s+(?:the\s+shares|us|the\s+company))?\s*$",

@@ -673,6 +673,10 @@ def _owned_by(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
     """ "60% owned by a 1,000-person group", "we are owned by two directors"."""
     if match["partly"] or (match["subsidiary"] and not match["whole"]):
         return None
+    if _DENIED.search(msg.text, max(0, match.start() - 30), match.start()):
+        msg.claim(match.start(), min(_holder_end(msg, match.end()),
+                                     msg.clause(match.end())[1]))
+        return None  # "nothing held by any council", "no shares owned by a public body"
     share = _share(match)
     if share is None:
         sentence_start = msg.sentence(match.start())[0]
@@ -692,6 +696,9 @@ def _owned_by(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
     return Found(match.start(), end, holding)
 
 
+# a holding said not to be: "nothing held by", "none of it owned by", "not owned by"
+_DENIED = re.compile(r"\b(?:nothing|none(?:\s+of\s+(?:it|us|the\s+shares))?|no\s+(?:part|shares?|"
+                     r"stake|equity)|not|never|isn't|aren't)\s+(?:\w+\s+)?$", re.I)
 # "It's owned by the two partners": the business, opening the sentence
 _IT_OPENS = re.compile(r"\W*(?:it's|it\s+is|its)\s+(?:\w+\s+)?owned\b", re.I)
 _THE_REST = re.compile(r"\b(?:the\s+(?:rest|remainder|balance|remaining|other\s+shares)|"

@@ -383,7 +383,11 @@ _RULE_ASKED = re.compile(
     r"(?!\s+(?:are|'re|am|'m|would\s+be|could\s+be|can|could|qualify|count)\s+(?:be\s+)?"
     r"(?:eligible|able|allowed|entitled|qualify|apply|get)\b)|"
     r"\b(?:should|would\s+it\s+be\s+better\s+(?:for|to))\b[^?]*\s+or\s+[^?]*|"
-    r"\bwhich\s+(?:one|is|of\s+(?:them|the\s+two))\b", re.IGNORECASE)
+    r"\bwhich\s+(?:one|is|of\s+(?:them|the\s+two))\b|"
+    # support combined: "can we get help from more than one programme?", "both Hubs at once"
+    r"\bmore\s+than\s+one\s+(?:[\w-]+\s+){0,2}?(?:programmes?|schemes?|hubs?|pre-?hubs?|grants?|"
+    r"vouchers?|kinds?|types?|offers?)\b|\bboth\s+(?:[\w-]+\s+){0,2}?(?:programmes|schemes|hubs|"
+    r"pre-?hubs|grants)\b|\bat\s+the\s+same\s+time\b", re.IGNORECASE)
 # Whether a programme can help, or is meant for the business
 _HELP_ASKED = re.compile(
     r"^\W*(?:can|could|would|will|might|does|do|is|are)\s+(?:the|your|a|an)\s+[^?]{2,60}?"

@@ -152,6 +152,9 @@ class Sector(Strict):
     keywords: list[str] = Field(default_factory=list)  # matched as whole words, any case
     sic: list[SicCode] = Field(default_factory=list)  # "01.1", "01.1-01.6", "64-66"
     reason: str = ""
+    # another activity which, told beside a match, leaves the matter to the project: a
+    # wholesaler that also makes what it sells ("make", "assemble")
+    unless: list[str] = Field(default_factory=list)
 
     @field_validator("sic")
     @classmethod
@@ -160,7 +163,7 @@ class Sector(Strict):
             _sic_range(code)
         return codes
 
-    @field_validator("keywords")
+    @field_validator("keywords", "unless")
     @classmethod
     def _keywords(cls, keywords: list[str]) -> list[str]:
         blank = [k for k in keywords if not k.strip()]

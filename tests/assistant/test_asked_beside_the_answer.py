@@ -87,6 +87,10 @@ def test_how_to_account_for_a_grant_is_advice_the_guidance_does_not_give() -> No
      "The hub works with partners across the region.", False),
     ("whos the person in charge of the hub?",
      "The person in charge of the hub is Dr Asha Patel.", True),
+    # a post's own name is no one's name
+    ("Who is the Valley Scheme Director?",
+     "The Valley Scheme Director, or a deputy, reviews each complaint.", False),
+    ("Who is the Valley Scheme Director?", "The Valley Scheme Director is Tom Baker.", True),
 ])
 def test_a_year_or_the_person_in_charge_asked_for(question: str, text: str, holds: bool) -> None:
     assert _holds_answer(read_question(question), text) is holds
@@ -168,3 +172,28 @@ def test_a_person_s_own_contact_is_not_the_team_s(question: str, unknown: str | 
                 "its head of bakery, who reports to the board.",
                 "Records officer: Mill House, Leek. Email: records@bakery.example."]
     assert contact_of_unknown(question, passages) == unknown
+
+
+@pytest.mark.parametrize(("question", "selected", "unreported"), [
+    ("who runs the Green Kilns Centre? I'd need the person's name",
+     ["The Green Kilns Centre, run by Leek College, opened in 2015."], True),
+    ("who runs the Green Kilns Centre? I'd need the person's name",
+     ["The Green Kilns Centre is run by Mary Hollins, its founder."], False),
+])
+def test_a_person_s_name_asked_beside_the_question(question: str, selected: list[str],
+                                                   unreported: bool) -> None:
+    assert unreported_record(read_question(question).text, selected, question) is unreported
+
+
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    ("We had a kiln voucher last spring. Could we have a second voucher this year?",
+     "A kiln voucher pays 60% of a firing trial.", False),
+    ("We had a kiln voucher last spring. Could we have a second voucher this year?",
+     "A business can hold only one kiln voucher at a time; a second voucher may follow once "
+     "the first is closed.", True),
+    ("Our grant came through in March. Can we apply again next year?",
+     "Grants are awarded in rounds.", False),
+])
+def test_the_same_support_again_needs_a_line_on_having_it_again(question: str, text: str,
+                                                                holds: bool) -> None:
+    assert _holds_answer(read_question(question), text) is holds

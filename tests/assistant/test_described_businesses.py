@@ -763,3 +763,19 @@ def test_a_negation_carries_along_a_list_of_proceedings() -> None:
 def test_owners_in_brackets_are_no_holder() -> None:
     facts = read("11 of us full time including the partners (we own half each), £900k sales")
     assert facts.holdings == [] and facts.employees == 11
+
+
+
+def test_we_are_the_company_that_does_it() -> None:
+    assert _placed("We are the firm that operates the heat scheme in Coventry city centre "
+                   "(CV1). 14 staff.").postcode == "CV1"
+    assert _placed("The company that ran the test centre in Dudley went bust.") \
+        .local_authority is None
+
+
+@pytest.mark.parametrize("text", [
+    "we bake bread in Leek, 9 staff, family owned, solvent, nothing held by any council.",
+    "Family firm, 14 staff; none of it owned by a public body.",
+])
+def test_a_holding_said_not_to_be_is_none(text: str) -> None:
+    assert not [h for h in read(text).holdings if h.holder_kind == "public_body"]

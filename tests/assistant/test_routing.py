@@ -564,6 +564,14 @@ def test_what_support_in_kind_is_worth_is_no_search_for_experts(rules: Router) -
     assert decision.route != "signposting"
 
 
+@pytest.mark.parametrize("text", [
+    "Is it possible to be helped by more than one of your programmes?",
+    "could a firm sign up to both pre-hubs?",
+])
+def test_support_combined_is_a_rule_not_a_verdict(rules: Router, text: str) -> None:
+    assert rules.route(text).route == "programme_question"
+
+
 def test_where_to_do_what_is_not_a_technical_need_is_no_search(rules: Router) -> None:
     assert rules.route("I want to apply for a grant, where can I do that?").route != \
         "signposting"

@@ -270,3 +270,20 @@ def test_let_is_a_trade_only_with_what_is_let() -> None:
         "We let our landlord know about the new press last month. We make hinges in Willenhall, "
         "14 staff.")
     assert facts.sector_text == "make hinges"
+
+
+@pytest.mark.parametrize(("activity", "met"), [
+    # a trader that also makes or processes goods itself: the project decides, so it is asked
+    ("import and sell door handles; run our own powder coating line", None),
+    ("wholesaler of garden tools; assemble our own range of wheelbarrows", None),
+    # ... not one that says it makes nothing
+    ("buy in and sell cleaning products; we don't make anything", False),
+    ("wholesaler of garden tools", False),
+])
+def test_a_trader_that_also_makes_is_asked_about_the_project(activity: str,
+                                                             met: bool | None) -> None:
+    engine = EligibilityEngine(bundled_policy())
+    booster = next(p for p in bundled_policy().programmes if p.name == "Productivity Booster")
+    result = engine.assess_one(Facts(sector_text=activity), booster.id)
+    (excluded,) = [c for c in result.criteria if c.fact == "excluded_sector"]
+    assert excluded.met is met
