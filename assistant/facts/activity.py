@@ -303,6 +303,35 @@ _VERB_NEXT = re.compile(r"\s*(?:would|will|is|was|are|were|can|could|should|has|
 # more verbs after a first one, up to the last: ", welds and " in "designs, welds and fits"
 _MORE_VERBS = re.compile(r"(?:\s*,\s*[a-z]+)*\s*,?\s*(?:and|&)\s+(?=[a-z]+\s)")
 # A verb alone that says the business works, not at what
+# a company's name ending in its legal form: "Ashcombe Fasteners Ltd" (its trade after the first
+# word, a brand)
+_TRADE_NAME = re.compile(
+    r"(?-i:\b(?!(?:We|We're|I|I'm|Our|The|This|It|It's|Hi|Hello|Dear)\b)[A-Z][\w&'-]+)\s+"
+    r"(?P<trade>(?-i:[A-Z][\w&'-]+)(?:\s+(?-i:[A-Z][\w&'-]+)){0,2})\s+"
+    r"(?:Ltd|Limited|plc|PLC|LLP)\b")
+_ANOTHER_S_NAME_AFTER = re.compile(
+    r"\s*,?\s*(?:which\s+|who\s+)?(?:holds?|owns?|has|have|had|took|bought|invested|is\s+our|"
+    r"are\s+our|supplies|buys)\b", re.I)
+_ANOTHER_S_NAME_BEFORE = re.compile(
+    r"\b(?:owned\s+by|held\s+by|of|from|for|with|to|by|customer|client|supplier|parent)\s+"
+    r"(?:the\s+)?$", re.I)
+# a message about another firm: "did Acme Tooling Ltd get a grant? they're a competitor"
+_OF_ANOTHER = re.compile(r"\b(?:competitors?|rivals?|customers?|clients?|suppliers?|they're|"
+                         r"theyre|they\s+are)\b|^\W*(?:did|has|have|does|do|is|was)\s+"
+                         r"(?-i:[A-Z])", re.I)
+# words in a company's name that say nothing of its trade
+_NAME_WORDS = frozenset("group holdings holding uk international industries enterprises "
+                        "company companies co global ventures partners associates trading "
+                        "brothers bros sons and & the of".split())
+# words that name no work, of which a phrase made alone names no trade
+_NOT_WORK = frozenset(
+    "turnover sales revenue income profit units unit now today currently staff employees "
+    "workers people years year months month weeks time money funding grant grants scheme "
+    "schemes council councils state government authority held owned owner owners shares "
+    "shareholders nothing any all some none everything lot lots yes no not".split())
+# a phrase that opens with a preposition names where or how, not what: "in schemes"
+_NAMES_NO_WORK = re.compile(r"(?:in|on|at|for|from|with|by|of|to|into|over|under|about)\b.*",
+                            re.I)
 _SAYS_NOT_WHAT = frozenset(
     "selling trading working operating running doing going business "
     # a bare answer's first word: "nope, not insolvent"
@@ -422,12 +451,26 @@ class SectorReader:
         if not found:  # "the works where the robot would sit", "our workshop is in ..."
             found = [(m.start(), m["premises"].lower()) for m in _OWN_WORKS.finditer(text)]
 
+
         phrases: list[tuple[int, str]] = []
         for start, phrase in found:  # the first reading of the same words is kept
             if phrase.lower().strip() in _SAYS_NOT_WHAT:
                 continue  # "we began selling last spring": when, not what
+            if _NAMES_NO_WORK.fullmatch(phrase.strip()) or not (
+                    set(re.findall(r"[a-z]+", phrase.lower())) - _GENERIC_WORDS - _NOT_WORK):
+                continue  # "in schemes", "units now", "turnover", "council": no trade named
             if not any(phrase in p or p in phrase for _, p in phrases):
                 phrases.append((start, phrase))
+        if not phrases and describes_business:
+            # "Company: Orbital Castings Ltd": the trade in the company's name, after its first
+            # word, when nothing else says what the business does
+            # (not another company's: "owned by Acme Engineering Ltd", "Acme Tools Ltd holds")
+            phrases = [(m.start("trade"), m["trade"].lower()) for m in _TRADE_NAME.finditer(text)
+                       if set(m["trade"].lower().split()) - _NAME_WORDS
+                       and not _ANOTHER_S_NAME_AFTER.match(text, m.end())
+                       and not _ANOTHER_S_NAME_BEFORE.search(text, max(0, m.start() - 40),
+                                                             m.start())
+                       and not _OF_ANOTHER.search(text)][:1]
         return "; ".join(p for _, p in sorted(phrases)) or None
 
     def _activity_phrase(self, text: str, start: int) -> str | None:

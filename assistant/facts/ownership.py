@@ -33,7 +33,9 @@ _OWNED_BY = re.compile(
     r"firm|voting\s+rights)))?(?:\s+(?:is|are))?[\s-]*)?"
     r"(?P<whole>\b(?:wholly|fully|entirely)[\s-]+)?"
     r"(?P<partly>\b(?:partly|partially|part|jointly|majority|minority|co)[\s-]+)?"
-    r"\b(?:(?:owned|held|controlled)\s+by|owned\s+(?P<subsidiary>subsidiary)\s+of|"
+    r"\b(?:(?:owned|held|controlled)\s+by|"
+    # "the fully owned trading arm of the county council"
+    r"owned\s+(?:[\w-]+\s+)?(?P<subsidiary>subsidiary|company|business|firm|arm|venture)\s+of|"
     # "70% of the shares belongs to Acme Holdings", "the other 40% sits with the bank"
     r"(?:(?<=shares\s)|(?<=equity\s)|(?<=capital\s)|(?<=%\s))(?:belongs?|belonged)\s+to|"
     r"(?:(?<=shares\s)|(?<=equity\s)|(?<=%\s))(?:(?:is|are|sits?|lies?|rests?)\s+with))\s+",
@@ -114,7 +116,9 @@ _PRONOUN = re.compile(r"(?:they|it|he|she|this|that|who|which)", re.I)
 _HOLDER_END = re.compile(
     r"[.;!?](?=\s|$)|\n|,\s*(?:and\s+|but\s+)?(?:we|our|i|us)\b|"
     rf"\s(?:and|but|while|whereas)\s+(?:we|our|i|us)\b|\sbut\b|\swhile\b|"
-    rf"(?:,|\sand)\s+{NUM_START}{NUM}\s*(?:%|per\s*cent|percent)", re.I)
+    rf"(?:,|\sand)\s+{NUM_START}{NUM}\s*(?:%|per\s*cent|percent)|"
+    # "a subsidiary of Acme plc, 14 staff here": figures of the business's own
+    r",\s*(?=[^,.;]{0,40}\b(?:here|on\s+site|ourselves|of\s+our\s+own)\b)", re.I)
 _HOLDER_LABEL_END = re.compile(
     r"\s+(?:with|which|that|who|whose|employing|having|turning\s+over|has|have|employs)\b|,\s|"
     r"\s*\(|"
@@ -443,6 +447,14 @@ def _public_stakes(msg: Message) -> list[Found[Holding]]:
             msg.claim(start, match.end())
             found.append(Found(start, match.end(), Holding(
                 share_percent=None, holder=holder, holder_kind=kind)))
+    for match in _BODY_OWNED.finditer(msg.text):
+        # "we're a council-owned company": a public body's stake, its size to be asked
+        if not msg.claimed(*match.span()) and not _DENIED.search(
+                msg.text, max(0, match.start() - 30), match.start()):
+            msg.claim(*match.span())
+            found.append(Found(match.start(), match.end(), Holding(
+                share_percent=100.0 if match["whole"] else None, holder=match["body"],
+                holder_kind="public_body")))
     for match in _PARTLY_OWNED_BY.finditer(msg.text):
         holder = _holder_label(msg.text[match.end():_holder_end(msg, match.end())])
         end = match.end() + len(holder)
@@ -455,6 +467,11 @@ def _public_stakes(msg: Message) -> list[Found[Holding]]:
     return found
 
 
+# a public body named before "-owned": "a council-owned company", "wholly council-owned"
+_BODY_OWNED = re.compile(
+    r"(?P<whole>\b(?:wholly|fully|entirely|100%)[\s-]+)?\b(?P<body>(?:(?:city|county|district|"
+    r"borough|local|town|parish)\s+)?council|local[\s-]+authority|government|state|nhs)"
+    r"[\s-]+owned\b", re.I)
 # "30% split between two engineers": a share held by several people or bodies together
 _SPLIT_SHARE = re.compile(
     rf"{_SHARE}\s+(?:is\s+|are\s+)?(?:split|shared|divided|spread)\s+(?:equally\s+)?"

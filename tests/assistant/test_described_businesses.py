@@ -779,3 +779,48 @@ def test_we_are_the_company_that_does_it() -> None:
 ])
 def test_a_holding_said_not_to_be_is_none(text: str) -> None:
     assert not [h for h in read(text).holdings if h.holder_kind == "public_body"]
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    ("We are the fully owned trading arm of the borough council.", 100.0),
+    ("We're a council-owned company running the town's car parks.", None),
+    ("We're a wholly council-owned trading company.", 100.0),
+])
+def test_a_business_owned_by_a_public_body_in_few_words(text: str, share: float | None) -> None:
+    (holding,) = read(text).holdings
+    assert (holding.holder_kind, holding.share_percent) == ("public_body", share)
+
+
+def test_not_owned_by_a_public_body_is_no_stake() -> None:
+    assert not read("We are not council-owned, 14 staff.").holdings
+
+
+@pytest.mark.parametrize("text", [
+    "We're a council-owned company, 14 staff.",
+    "Brackley Group Ltd has a 30 per cent stake. 35 employees, and turnover of £4m.",
+    "we buy in old phones from trade-in schemes and sell them on. 31 staff",
+])
+def test_words_that_name_no_work_are_no_trade(text: str) -> None:
+    sector = read(text).sector_text or ""
+    assert sector not in {"council", "turnover", "in schemes"} and not sector.startswith("in ")
+
+
+def test_the_business_s_own_staff_after_its_parent_s_name() -> None:
+    facts = read("Our firm is a fully owned subsidiary of Kestrel Holdings plc, 22 people here.")
+    assert facts.employees == 22 and facts.holdings[0].employees is None
+    facts = read("Our firm is a fully owned subsidiary of Kestrel Holdings plc, which has 900 "
+                 "staff.")
+    assert facts.holdings[0].employees == 900
+
+
+@pytest.mark.parametrize(("text", "sector"), [
+    # nothing else says what the business does: the trade in its name
+    ("Company: Kestrel Forgings Ltd\nSite: Tipton DY4\nHeadcount: 80", "forgings"),
+    ("We're Marlowe Fasteners Ltd, 60 staff, Dudley.", "fasteners"),
+    # a name that says no trade, or another company's name
+    ("Hartley Group Ltd, 40 staff, Dudley.", None),
+    ("Brindley Engineering Ltd holds 30% of us. We have 40 staff in Dudley.", None),
+    ("has Kestrel Tooling Ltd had a grant? they're a rival of ours in Dudley", None),
+])
+def test_the_trade_in_the_company_s_name(text: str, sector: str | None) -> None:
+    assert read(text).sector_text == sector

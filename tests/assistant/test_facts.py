@@ -317,7 +317,7 @@ def test_a_message_opening_with_a_bare_noun_phrase_names_the_business(
     "Hi there, 45 staff in Walsall",
     "Quick question: 45 staff in Walsall",
     "Good afternoon, we have 45 staff",
-    "Acme Engineering Ltd, 45 staff",  # a name, not a description
+    "Acme Group Ltd, 45 staff",  # a name that says no trade (one that does: its trade)
     "Walsall, 12 staff",
     "Same again but 30 staff",
     "Is a bakery eligible? We have 12 staff",
