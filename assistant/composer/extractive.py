@@ -24,7 +24,9 @@ import numpy as np
 from assistant.composer.arithmetic import Worked, date_after, raised_figure, worked_sum
 from assistant.composer.base import Composition, Lead, Sentence
 from assistant.composer.refusal import (
+    EMAIL,
     FORM_WORDS,
+    PHONE,
     SPAN,
     Evidence,
     RefusalModel,
@@ -801,22 +803,20 @@ _RECORD_ASKED = re.compile(
 
 
 # A way of getting in touch asked for, and what gives it
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
-_PHONE = re.compile(r"\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b")
 _CONTACT_KINDS = (
-    (re.compile(r"\be-?mail\b", re.IGNORECASE), _EMAIL),
+    (re.compile(r"\be-?mail\b", re.IGNORECASE), EMAIL),
     # "where should the form go?", "who do we write to?": an address to send it to
     (re.compile(r"\b(?:where|who)\s+(?:do|should|can|would|must)\s+(?:i|we)\s+(?:send|write|post|"
-                r"address|email|submit|lodge)\b", re.IGNORECASE), _EMAIL),
-    (re.compile(r"\b(?:phone|telephone|ring|number\s+to\s+call)\b", re.IGNORECASE), _PHONE),
+                r"address|email|submit|lodge)\b", re.IGNORECASE), EMAIL),
+    (re.compile(r"\b(?:phone|telephone|ring|number\s+to\s+call)\b", re.IGNORECASE), PHONE),
     # "who should we contact about a late claim?": someone to reach, by email or phone
     (re.compile(r"\bwho\s+(?:do|should|can|would|must)\s+(?:i|we)\s+(?:contact|ask|speak\s+to|"
                 r"talk\s+to|get\s+in\s+touch\s+with|go\s+to|approach|ring|call)\b",
-                re.IGNORECASE), re.compile(f"{_EMAIL.pattern}|{_PHONE.pattern}", re.IGNORECASE)),
+                re.IGNORECASE), re.compile(f"{EMAIL.pattern}|{PHONE.pattern}", re.IGNORECASE)),
     # "how can we obtain the panel's notes on our bid?": a request, made to someone
     (re.compile(r"\bhow\s+(?:do|should|can|would|must)\s+(?:i|we)\s+(?:get\s+hold\s+of|request|"
                 r"ask\s+for|obtain|make\s+a\s+request)\b", re.IGNORECASE),
-     re.compile(f"{_EMAIL.pattern}|{_PHONE.pattern}", re.IGNORECASE)),
+     re.compile(f"{EMAIL.pattern}|{PHONE.pattern}", re.IGNORECASE)),
     (re.compile(r"\b(?:website|web\s+(?:page|address)|link|url)\b", re.IGNORECASE), URL_PATTERN),
 )
 

@@ -634,7 +634,10 @@ _CONTACT_OF = re.compile(
     r"(?P<post>[\w -]{3,50}?)(?=\s*[?.!,;]|\s+(?:so|as|because|please|if)\b|\s*$)|"
     r"\b(?P<owner>[\w-]+(?:\s+[\w-]+){0,3}?)(?:'s|’s)\s+(?:own\s+|direct\s+|personal\s+)?(?:line|number|"
     r"phone\s+number|e-?mail(?:\s+address)?|mobile)\b", re.IGNORECASE)
-_CONTACT_GIVEN = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b")
+# an email address or a UK phone number, as the guidance gives them
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+PHONE = re.compile(r"\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b")
+_CONTACT_GIVEN = re.compile(f"{EMAIL.pattern}|{PHONE.pattern}")
 
 
 def contact_of_unknown(question: str, passages: Sequence[str]) -> str | None:

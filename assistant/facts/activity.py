@@ -302,7 +302,6 @@ _VERB_NEXT = re.compile(r"\s*(?:would|will|is|was|are|were|can|could|should|has|
                         r"may|might|must)\b", re.I)
 # more verbs after a first one, up to the last: ", welds and " in "designs, welds and fits"
 _MORE_VERBS = re.compile(r"(?:\s*,\s*[a-z]+)*\s*,?\s*(?:and|&)\s+(?=[a-z]+\s)")
-# A verb alone that says the business works, not at what
 # a company's name ending in its legal form: "Ashcombe Fasteners Ltd" (its trade after the first
 # word, a brand)
 _TRADE_NAME = re.compile(
@@ -328,15 +327,15 @@ _NOT_WORK = frozenset(
     "turnover sales revenue income profit units unit now today currently staff employees "
     "workers people years year months month weeks time money funding grant grants scheme "
     "schemes council councils state government authority held owned owner owners shares "
-    "shareholders nothing any all some none everything lot lots yes no not".split())
+    "shareholders nothing any all some none everything lot lots "
+    # a bare answer's first word: "nope, not insolvent"
+    "yes no not nope nah nay yep yeah yup aye ok okay sure correct right true false never "
+    "thanks cheers".split())
 # a phrase that opens with a preposition names where or how, not what: "in schemes"
 _NAMES_NO_WORK = re.compile(r"(?:in|on|at|for|from|with|by|of|to|into|over|under|about)\b.*",
                             re.I)
-_SAYS_NOT_WHAT = frozenset(
-    "selling trading working operating running doing going business "
-    # a bare answer's first word: "nope, not insolvent"
-    "no nope nah nay yes yep yeah yup aye ok okay sure correct right true false none "
-    "nothing never not thanks cheers".split())
+# A verb alone that says the business works, not at what
+_SAYS_NOT_WHAT = frozenset("selling trading working operating running doing going business".split())
 
 
 # The business's own production premises, which say it makes things when nothing else says
@@ -450,7 +449,6 @@ class SectorReader:
             found = self._kind_phrases(text) + self._listed_activities(text)
         if not found:  # "the works where the robot would sit", "our workshop is in ..."
             found = [(m.start(), m["premises"].lower()) for m in _OWN_WORKS.finditer(text)]
-
 
         phrases: list[tuple[int, str]] = []
         for start, phrase in found:  # the first reading of the same words is kept

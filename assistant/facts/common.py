@@ -124,10 +124,10 @@ def _other_businesses(lead: str) -> list[re.Match[str]]:
             and not _WE_ARE.search(lead, 0, m.start())
             # an adviser's "my client" is the business described
             and not (m[0].lower().startswith("client") and _MY.search(lead, 0, m.start()))
-            # "me and my co-owners roast coffee ...": the owners, who are the business
             # "Ops manager here, toolmaking group near Aston": a clause that opens
             # by naming the business by its trade
             and not (m[0].lower() == "group" and _TRADE_OPENING.fullmatch(lead, 0, m.start()))
+            # "me and my co-owners roast coffee ...": the owners, who are the business
             # ("our partners make the castings" may be other firms)
             and not (m[0].lower().startswith("partner") and (
                 (_MY_OWN.search(lead, 0, m.start()) and _AND_I.match(lead, m.end())) or
