@@ -75,6 +75,9 @@ class Facts(BaseModel):
     # the words of a field the programmes serve, wherever the owner used them ("an implant
     # maker asked us to quote"): a business moving into a Hub's sector; never its own trade
     sector_mentions: list[str] = Field(default_factory=list)
+    # the owner's own yes or no, asked whether the business or its project is in a field a
+    # programme serves, by the field's sector list ({"medtech": True})
+    fields_said: dict[str, bool] = Field(default_factory=dict)
     months_trading: float | None = None
     holdings: list[Holding] = Field(default_factory=list)
     insolvent: bool | None = None
@@ -116,6 +119,8 @@ class Facts(BaseModel):
         if newer.sector_mentions:
             update["sector_mentions"] = list(dict.fromkeys(
                 [*self.sector_mentions, *newer.sector_mentions]))
+        if newer.fields_said:
+            update["fields_said"] = {**self.fields_said, **newer.fields_said}
         if newer.declared:
             update["declared"] = {**self.declared, **newer.declared}
         # a fact stated again drops the range given for it before

@@ -28,6 +28,7 @@ from assistant.eligibility.results import MAX_QUESTIONS
 from assistant.errors import InputError, TurnCancelled
 from assistant.facts import AskedFact, FactExtractor
 from assistant.facts.answers import corrected_figure, replaced_figure, without_replaced
+from assistant.facts.common import NO_ANSWER, YES_ANSWER
 from assistant.facts.declared import DeclaredReader
 from assistant.facts.extractor import supposes_own
 from assistant.facts.insolvency import INSOLVENCY
@@ -53,6 +54,8 @@ TURN_ATTEMPTS = 5  # answers to one message when other turns keep landing on its
 # Generic enough for any programme's knowledge folder: a question and a business described.
 WARM_UP_MESSAGES = ("How do I apply?", "We are a company of 40 staff with a turnover of £3m.")
 
+# the fact asked by "Is the business's work in <field>?", with the field's sector list id
+_FIELD_ASKED = "sector_fit:"
 _ASKABLE: frozenset[str] = frozenset(AskedFact.__args__)  # type: ignore[attr-defined]
 
 
@@ -199,6 +202,13 @@ class Assistant:
             if declared:
                 turn.new_facts = turn.new_facts.model_copy(update={"declared": declared})
                 turn.sources = {**turn.sources, **sources}
+        if asked and asked.startswith(_FIELD_ASKED) and not turn.new_facts.fields_said:
+            # "Is the business's work in <field>?" "yes": the owner's word settles it
+            in_field = True if YES_ANSWER.match(turn.text) else \
+                False if NO_ANSWER.match(turn.text) else None
+            if in_field is not None:
+                turn.new_facts = turn.new_facts.model_copy(update={
+                    "fields_said": {asked.removeprefix(_FIELD_ASKED): in_field}})
         turn.new_facts = self._holder_figures(turn.text, previous, turn.new_facts)
         turn.new_facts = self._holder_share(turn, previous)
         turn.facts = previous.merged_with(turn.new_facts)
@@ -600,6 +610,10 @@ class Assistant:
             covered.update(result.missing_facts)
             fact = next((f for f in result.missing_facts
                          if f in _ASKABLE or f in self.policy.facts.facts), None)
+            if fact is None and "sector_fit" in result.missing_facts and programme:
+                # which field was asked about
+                fact = next((f"{_FIELD_ASKED}{c.sectors}" for c in programme.criteria
+                             if c.id == result.id and c.sectors), None)
             if fact is not None:
                 asked.append(fact)
             questions += 1

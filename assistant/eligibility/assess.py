@@ -38,6 +38,7 @@ from knowledge.policy import (
     Criterion,
     Policy,
     Programme,
+    SectorList,
 )
 
 # --------------------------------------------------------------------------- engine
@@ -169,7 +170,9 @@ class EligibilityEngine:
                 sectors = policy.sector_list(criterion.sectors or "")
                 fit = criterion.fact == "sector_fit"
                 return observe_sector(sectors, facts,  # type: ignore[arg-type]
-                                      fit=fit and not self._in_excluded_sector(facts))
+                                      fit=fit and not self._in_excluded_sector(facts),
+                                      elsewhere=self._other_fields(criterion, facts)
+                                      if fit else [])
             case "public_body_share":
                 return observe_public_share(facts)
             case "mfa_after_award":
@@ -179,6 +182,14 @@ class EligibilityEngine:
                     "insolvent":
                 return observe_raw(criterion.fact, facts, rate)
         raise AssertionError(f"no observation for {criterion.fact}")
+
+    def _other_fields(self, criterion: Criterion, facts: Facts) -> list[SectorList]:
+        """The other fields the programmes serve that the business's own activity is in."""
+        lists = {c.sectors for p in self._policy.programmes for c in p.criteria
+                 if c.fact == "sector_fit" and c.sectors and c.sectors != criterion.sectors}
+        return [found for list_id in sorted(lists)
+                if (found := self._policy.sector_list(list_id)) is not None
+                and in_sector_list(found, facts)]
 
     def _in_excluded_sector(self, facts: Facts) -> bool:
         """Whether the business's own activity is in a sector some programme excludes: a shop

@@ -4,6 +4,7 @@ keywords in the description."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.business import Facts
@@ -39,12 +40,13 @@ def _sic_in(code: str, entry: str) -> bool:
     return int(low[:n]) <= int(digits[:n]) and int(digits[:m]) <= int(high[:m])
 
 
-def _sector_matches(sector_list: SectorList, facts: Facts,
-                    mentions: bool = False) -> list[_SectorMatch]:
+def _sector_matches(sector_list: SectorList, facts: Facts, mentions: bool = False,
+                    outside: bool = False) -> list[_SectorMatch]:
     """The sectors the business's activity is in; with `mentions`, the sectors whose words
-    the owner used anywhere (a product, a customer's field, a market it moves into)."""
+    the owner used anywhere (a product, a customer's field, a market it moves into); with
+    `outside`, the list's sectors put outside its field instead of its own."""
     matches = []
-    for sector in sector_list.sectors:
+    for sector in sector_list.outside if outside else sector_list.sectors:
         if mentions:
             keyword = next((k for k in sector.keywords
                             if any(keyword_found(k, m) for m in facts.sector_mentions)), None)
@@ -87,14 +89,18 @@ def _activity(facts: Facts) -> str:
     return joined(parts)
 
 
-def observe_sector(sector_list: SectorList, facts: Facts, fit: bool = False) -> Observation:
+def observe_sector(sector_list: SectorList, facts: Facts, fit: bool = False,
+                   elsewhere: Sequence[SectorList] = ()) -> Observation:
     """Whether the business is in the list. With `fit` (a list the business must fit, and an
     activity not itself excluded), the sector's words anywhere in what the owner said also fit
     it: "an implant maker wants parts from us" is a business moving into medical
-    technologies. An excluded sector is only ever the business's own activity."""
+    technologies. An excluded sector is only ever the business's own activity. `elsewhere`:
+    the other fields whose lists name the business's own activity."""
     matches = _sector_matches(sector_list, facts)
     if not matches and fit:
         matches = _sector_matches(sector_list, facts, mentions=True)
+    if not matches and fit:
+        return _not_in_the_list(sector_list, facts, elsewhere)
     if not (facts.sic_codes or facts.sector_text or matches):
         return Observation(missing=("sector_text",))
     if not matches:
@@ -120,3 +126,49 @@ def observe_sector(sector_list: SectorList, facts: Facts, fit: bool = False) -> 
                 + "; ".join(m.how for m in matches) + ").")
     return Observation(value=True, shown=names, sentence=sentence, evidence=sentence,
                         detail=reasons)
+
+
+def _field(sector_list: SectorList) -> str:
+    """The list's field without the programme named after it: "medical technologies"."""
+    return re.sub(r"\s*\([^)]*\)\s*$", "", sector_list.name) or sector_list.name
+
+
+def _not_in_the_list(sector_list: SectorList, facts: Facts,
+                     elsewhere: Sequence[SectorList]) -> Observation:
+    """A business the list's words do not name: outside the field only where the rules put
+    what it does, or the work it wants support for, outside (`SectorList.outside`), where its
+    own trade is another field's and this field takes no users of its technology from other
+    trades, or where the owner said so; otherwise asked. A list of words cannot name every
+    trade in a field ("we make pressure-relief cushions for wheelchair users"), so a trade it
+    does not name is no reason to turn a business away."""
+    field = _field(sector_list)
+    outside = (_sector_matches(sector_list, facts, outside=True)
+               or _sector_matches(sector_list, facts, mentions=True, outside=True))
+    if outside:
+        names = joined([m.sector.name for m in outside])
+        sentence = (f"What the business does, or wants support for, is {names} ("
+                    + "; ".join(m.how for m in outside) + f"), which is outside {field}.")
+        reasons = " ".join(m.sector.reason for m in outside if m.sector.reason)
+        return Observation(value=False, shown=names, sentence=sentence, evidence=sentence,
+                           detail=reasons)
+    if elsewhere and not sector_list.users_fit and sector_list.id not in facts.fields_said:
+        others = joined([_field(other) for other in elsewhere])
+        sentence = (f"The business's activity ({_activity(facts)}) is in {others}, and nothing "
+                    f"said points to work in {field}.")
+        return Observation(value=False, shown=_activity(facts), sentence=sentence,
+                           evidence=sentence)
+    said = facts.fields_said.get(sector_list.id)
+    if said is not None:
+        sentence = (f"You said that the business, or the work it wants support for, "
+                    f"{'is' if said else 'is not'} in {field}.")
+        return Observation(value=said, shown=field if said else _activity(facts),
+                           sentence=sentence, evidence=sentence)
+    if not (facts.sic_codes or facts.sector_text):
+        return Observation(missing=("sector_text",))
+    examples = joined([sector.name for sector in sector_list.sectors], "or")
+    reason = (f"From {_activity(facts)} I can't tell whether the business, or the work it "
+              f"wants support for, is in {field}: the words of the field's list don't name it, "
+              f"and nothing said puts it outside the field, so I ask rather than guess.")
+    return Observation(missing=("sector_fit",), unknown_reason=reason,
+                       question=f"Is the business's work, or the work it wants support for, in "
+                                f"{field} ({examples})? If so, how?")

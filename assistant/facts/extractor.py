@@ -353,8 +353,11 @@ class FactExtractor:
         patterns = [area.postcode_pattern for area in policy.areas if area.postcode_pattern]
         fit_lists = {c.sectors for p in policy.programmes for c in p.criteria
                      if c.fact == "sector_fit" and c.sectors}
+        # (and the words of what the rules put outside a field: "only buy renewable
+        # electricity" is a project outside it, wherever it is said)
         keywords = [k for sector_list in policy.sector_lists if sector_list.id in fit_lists
-                    for sector in sector_list.sectors for k in sector.keywords]
+                    for sector in [*sector_list.sectors, *sector_list.outside]
+                    for k in sector.keywords]
         return cls(places=places, known_districts={d for d in districts
                                                    if valid_outward_code(d)},
                    subsidy_names=[policy.rates.subsidy_name], postcode_patterns=patterns,

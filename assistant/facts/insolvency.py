@@ -162,9 +162,20 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
     when it says it is not insolvent (never when it only names proceedings: "Is a CVA a
     problem? We have 9 staff")."""
     states: list[bool] = []
+    petition = False
     for match in INSOLVENCY.finditer(msg.text):
         if _ADVISERS.match(msg.text, match.end()):
             continue  # who advises on it, not whether the business is in it
+        if _PETITION.match(msg.text, match.end()) and \
+                _insolvency_state(msg, match.start(), describes_business):
+            # a winding-up petition against the business: until a court makes the order,
+            # or the petition is dismissed, whether it is in proceedings is asked
+            after = msg.text[match.end():msg.sentence(match.start())[1]]
+            if _PETITION_ENDED.search(after):
+                states.append(False)  # "the petition was dismissed so we're clear"
+            else:
+                petition = True
+            continue
         if _ANSWERED_NO.match(msg.text, match.end()):
             # "Any receivership / CVA: no" written inline, as a form's line: not in any
             states.append(False)
@@ -199,6 +210,8 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
             state = _insolvency_state(msg, match.start(), describes_business, solvent=True)
             if state is not None:
                 states.append(not state)
+    if petition and not any(states):
+        return None  # "a winding-up petition was served on us; no insolvency": not known
     if not states and _NO_MONEY_TROUBLE.search(msg.text):
         return False  # "no debt issues", "debt-free": said of the business, no proceedings
     if not states:
@@ -217,6 +230,9 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
     return any(states)
 
 
+_PETITION = re.compile(r"[\s-]*(?:petitions?|proceedings\s+were\s+(?:issued|brought))\b", re.I)
+_PETITION_ENDED = re.compile(r"\b(?:was|were|has\s+been|have\s+been|got|been)\s+(?:\w+\s+){0,5}?"
+                             r"(?:dismissed|withdrawn|struck\s+out|thrown\s+out)\b", re.I)
 _WITH_CREDITORS = re.compile(r"(?:arrangement|compromise|deal)\s+with\s+.*creditors", re.I)
 _FORMAL = re.compile(r"\b(?:formal(?:ly)?|voluntary|insolvency\s+practitioners?|supervisors?|"
                      r"nominees?|ivas?|cvas?|court|sanctioned|registered\s+at)\b", re.I)
@@ -242,9 +258,10 @@ _OTHER_SUBJECT = re.compile(
 # list of proceedings, over commas and "or"
 _NEGATED_LIST = re.compile(
     rf"(?:{NEGATION.pattern})(?:[\s,]|\b(?:in|into|or|nor|and|any|other|an?|the|under|been|"
-    r"ever|gone|entered|"
+    r"ever|gone|entered|subject|to|"
     r"administration|liquidation|receivership|insolvency|insolvent|proceedings?|process(?:es)?|"
-    r"company|voluntary|arrangements?|cva|winding|wound|up|bankruptcy|bankrupt)\b)*$", re.I)
+    r"procedures?|company|voluntary|arrangements?|cva|winding|wound|up|bankruptcy|"
+    r"bankrupt)\b)*$", re.I)
 
 
 # "were" with no subject before it, typed for "we're": "but were not insolvent now"

@@ -177,6 +177,15 @@ class SectorList(Strict):
     name: str
     sectors: list[Sector]
     clause: ClauseRef
+    # for a list the business must fit: what the rules put outside the field, as sectors are
+    # written ("pharmaceutical development of medicines"). The business's own activity, or
+    # the work it says it wants support for, in one of them is "not met"; an activity in
+    # neither these nor `sectors` is asked about, never guessed to be outside
+    outside: list[Sector] = Field(default_factory=list)
+    # for a list the business must fit: whether a business of any trade fits when it wants to
+    # use the field's technology in its own operations. When not, a business whose own trade
+    # another field's list names, and that says nothing of this field, is outside it
+    users_fit: bool = False
 
 
 @functools.lru_cache(maxsize=4096)

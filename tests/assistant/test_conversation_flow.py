@@ -340,3 +340,18 @@ def test_two_questions_answered_in_one_short_reply(assistant) -> None:
     second = assistant.ask("about 16, and we're in Brierley Hill", first.conversation_id)
     booster = _eligibility(second, "Productivity Booster")
     assert booster.decision == "eligible", second.answer
+
+
+@pytest.mark.parametrize(("answer", "decision"), [("yes", "eligible"),
+                                                  ("no, not really", "ineligible")])
+def test_a_field_the_words_do_not_name_is_asked_and_the_answer_settles_it(
+        assistant, answer: str, decision: str) -> None:
+    first = assistant.ask("We make bespoke seat cushions for people with spinal injuries, at a "
+                          "unit in Tipton, DY4 7AA. 15 staff and turnover of £1.4m; the two "
+                          "founders own it; not insolvent; no public body holds shares. Could "
+                          "the Medical Technologies Hub support a firm like ours?")
+    hub = _eligibility(first, "Medical Technologies Hub")
+    assert hub.decision == "need_more_info"
+    assert any("medical technologies" in q for q in first.follow_up)
+    second = assistant.ask(answer, first.conversation_id)
+    assert _eligibility(second, "Medical Technologies Hub").decision == decision

@@ -91,6 +91,9 @@ MEDTECH = SectorList(
     id="medtech", name="the medical technologies sector", clause=clause("4.10"),
     sectors=[Sector(id="devices", name="medical devices",
                     keywords=["medical device", "diagnostics"], sic=["32.5", "26.6"])],
+    outside=[Sector(id="medicines", name="developing medicines",
+                    keywords=["drug discovery", "generic medicines"], sic=["21"],
+                    reason="Medicines are outside the sector (4.12).")],
 )
 
 
@@ -519,9 +522,42 @@ def test_sector_fit_for_a_hub() -> None:
                           "medhub").decision == "eligible"
     assert hub.assess_one(complete(sic_codes=["32.50"], sector_text=None),
                           "medhub").decision == "eligible"
-    outside = hub.assess_one(complete(sector_text="furniture making"), "medhub")
-    assert outside.decision == "ineligible"
-    assert outside.failing == ["fit"]
+
+
+
+def test_a_trade_the_list_does_not_name_is_asked_about_not_turned_away() -> None:
+    # no list of words names every trade in a field: "we make pressure-relief cushions"
+    unnamed = engine().assess_one(complete(sector_text="furniture making"), "medhub")
+    assert unnamed.decision == "need_more_info"
+    fit = criterion(unnamed, "fit")
+    assert fit.met is None and fit.missing_facts == ["sector_fit"]
+    assert "furniture making" in fit.explanation
+    assert unnamed.next_questions == [
+        "Is the business's work, or the work it wants support for, in the medical technologies "
+        "sector (medical devices)? If so, how?"]
+
+
+@pytest.mark.parametrize(("facts", "met"), [
+    # the owner's own answer to the question
+    ({"sector_text": "furniture making", "fields_said": {"medtech": True}}, True),
+    ({"sector_text": "furniture making", "fields_said": {"medtech": False}}, False),
+    # an answer about another field settles nothing here
+    ({"sector_text": "furniture making", "fields_said": {"quantum": True}}, None),
+    # what the rules put outside the field: the trade, its SIC code, or the work said anywhere
+    ({"sector_text": "drug discovery company"}, False),
+    ({"sector_text": "a lab", "sic_codes": ["21.20"]}, False),
+    ({"sector_text": "a lab", "sector_mentions": ["generic medicines"]}, False),
+    # the field's own words come first: a device maker that also names medicines
+    ({"sector_text": "we make a medical device", "sector_mentions": ["generic medicines"]},
+     True),
+])
+def test_a_field_is_settled_by_the_owner_or_by_what_the_rules_put_outside(
+        facts: dict[str, object], met: bool | None) -> None:
+    fit = criterion(engine().assess_one(complete(**facts), "medhub"), "fit")
+    assert fit.met is met
+    if met is False and "fields_said" not in facts:
+        assert "developing medicines" in fit.explanation
+        assert "Medicines are outside the sector (4.12)." in fit.explanation
 
 
 # --------------------------------------------------------------------------- MFA
@@ -1022,3 +1058,33 @@ def test_one_rate_for_every_size_works_the_award_out_before_the_band_is_settled(
     facts = complete(employees=None, turnover=None, project_cost=gbp(40_000))
     assessment = engine(policy=policy).assess_one(facts, "booster")
     assert assessment.award is not None and assessment.award.grant_gbp == 20_000
+
+
+def _with_a_food_field(users_fit: bool = False) -> Policy:
+    food = SectorList(id="food", name="food and drink (Food Programme)", clause=clause("5.1"),
+                      sectors=[Sector(id="bakery", name="baking", keywords=["bakery"])])
+    food_programme = Programme(
+        id="foodpre", name="Food Programme", kind="service", summary="Food support.",
+        criteria=[Criterion(id="fit", label="In food and drink", fact="sector_fit", op="eq",
+                            value=True, sectors="food", clause=clause("5.1"))])
+    medtech = MEDTECH.model_copy(update={"users_fit": users_fit})
+    return POLICY.model_copy(update={"programmes": [BOOSTER, HUB, FUTURES, food_programme],
+                                     "sector_lists": [EXCLUDED, medtech, food]})
+
+
+def test_a_trade_another_field_names_is_outside_unless_the_field_takes_its_users() -> None:
+    bakery = complete(sector_text="family bakery")
+    fit = criterion(engine(policy=_with_a_food_field()).assess_one(bakery, "medhub"), "fit")
+    assert fit.met is False
+    assert "(\"family bakery\") is in food and drink" in fit.explanation
+    # a field that takes businesses of any trade wanting to use its technology asks instead
+    users = engine(policy=_with_a_food_field(users_fit=True))
+    assert criterion(users.assess_one(bakery, "medhub"), "fit").met is None
+    # and the owner's own answer settles it in both
+    said = bakery.model_copy(update={"fields_said": {"medtech": True}})
+    assert criterion(engine(policy=_with_a_food_field()).assess_one(said, "medhub"),
+                     "fit").met is True
+    # the field's own words said anywhere still fit: a bakery moving into devices
+    moving = bakery.model_copy(update={"sector_mentions": ["medical device"]})
+    assert criterion(engine(policy=_with_a_food_field()).assess_one(moving, "medhub"),
+                     "fit").met is True

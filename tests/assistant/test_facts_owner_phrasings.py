@@ -90,6 +90,13 @@ def test_turnover_as_owners_write_it(extractor: FactExtractor, text: str, amount
     # bought out of proceedings, the business left them; hoping to be is still in them
     ("9 staff. Receivership in 2023, then an investor bought the business.", False),
     ("9 staff. We are in receivership and waiting to be bought out.", True),
+    # a winding-up petition is not yet an order: asked, unless it was dismissed
+    ("12 staff. A supplier has presented a winding-up petition against us over one invoice.",
+     None),
+    ("12 staff. A winding up petition was brought against us and later dismissed.", False),
+    ("12 staff. The court made a winding-up order last week.", True),
+    # a negation carried along a list of proceedings, over "subject to" and "procedure"
+    ("We aren't subject to insolvency procedures or a company voluntary arrangement.", False),
 ])
 def test_insolvency_now_and_then(extractor: FactExtractor, text: str,
                                  insolvent: bool | None) -> None:

@@ -196,6 +196,25 @@ SECTOR_FIT = [
     ("ai-robotics", "robotics integrator", {"robotics-automation"}),
     ("ai-robotics", "AI start-up", {"ai"}),
     ("ai-robotics", "joinery company", set()),
+    # the field in everyday words
+    ("net-zero-heat", "fit ground source systems to farmhouses", {"heating-technology"}),
+    ("net-zero-heat", "manufacture unvented cylinders", {"heating-technology"}),
+    ("medtech", "design seating for wheelchair users", {"medical-devices"}),
+    ("medtech", "machine parts for knee replacement implants", {"medical-devices"}),
+    ("medtech", "an app that sends patients medication reminders", {"digital-health"}),
+    ("transport", "assemble wiring harnesses for buses", {"automotive"}),
+    ("transport", "convert farm machinery into electric tractors", {"electrification"}),
+    ("quantum", "build magnetic field sensors", {"quantum-technology"}),
+    ("food", "halal butchers supplying restaurants", {"food-drink-manufacturing"}),
+    ("food", "small-batch gin distillery", {"food-drink-manufacturing"}),
+    ("circular-economy", "retread van tyres", {"remanufacturing-repair"}),
+    ("circular-economy", "dismantling end-of-life cars for parts", {"recycling-recovery"}),
+    ("ai-robotics", "build vision systems for packing lines", {"ai"}),
+    ("ai-robotics", "install palletisers in warehouses", {"robotics-automation"}),
+    # ... and what only looks like it
+    ("net-zero-heat", "supply car radiators", set()),
+    ("medtech", "solicitors handling clinical negligence claims", set()),
+    ("ai-robotics", "CCTV installer", set()),
 ]
 
 
