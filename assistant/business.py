@@ -78,6 +78,9 @@ class Facts(BaseModel):
     # the owner's own yes or no, asked whether the business or its project is in a field a
     # programme serves, by the field's sector list ({"medtech": True})
     fields_said: dict[str, bool] = Field(default_factory=dict)
+    # the owner's answer, in their words, to which part of a business that trades and also
+    # works on goods itself the project is for ("for the coating line")
+    project_part: str | None = None
     months_trading: float | None = None
     holdings: list[Holding] = Field(default_factory=list)
     insolvent: bool | None = None

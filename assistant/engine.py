@@ -209,6 +209,10 @@ class Assistant:
             if in_field is not None:
                 turn.new_facts = turn.new_facts.model_copy(update={
                     "fields_said": {asked.removeprefix(_FIELD_ASKED): in_field}})
+        if asked == "project_part" and turn.text.strip():
+            # "for the coating line": which part of the business the project is for
+            turn.new_facts = turn.new_facts.model_copy(update={
+                "project_part": " ".join(turn.text.split())[:200]})
         turn.new_facts = self._holder_figures(turn.text, previous, turn.new_facts)
         turn.new_facts = self._holder_share(turn, previous)
         turn.facts = previous.merged_with(turn.new_facts)
@@ -610,6 +614,8 @@ class Assistant:
             covered.update(result.missing_facts)
             fact = next((f for f in result.missing_facts
                          if f in _ASKABLE or f in self.policy.facts.facts), None)
+            if fact is None and "project_part" in result.missing_facts:
+                fact = "project_part"
             if fact is None and "sector_fit" in result.missing_facts and programme:
                 # which field was asked about
                 fact = next((f"{_FIELD_ASKED}{c.sectors}" for c in programme.criteria

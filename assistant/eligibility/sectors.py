@@ -75,6 +75,22 @@ def _said_besides(word: str, text: str) -> bool:
         rf"{root}\w*", text, re.IGNORECASE)
 
 
+# the trading side of a business named in an answer: "the buying-in side", "what we resell"
+_TRADING = re.compile(r"\b(?:buy\w*|bought|sell\w*|sold|resell\w*|resale|trad(?:e|ing)|"
+                      r"wholesal\w*|retail\w*|distribut\w*|import\w*|stock|shop|warehouse)\b",
+                      re.IGNORECASE)
+
+
+def _project_part(matches: list[_SectorMatch], answer: str) -> bool | None:
+    """Which part of the business the owner says the project is for: True for the work it
+    does itself (in the sector's own words of that work, `Sector.unless`: "for the coating
+    line"), False for the part that buys in and sells on, None when the answer says neither
+    or both."""
+    own = any(_said_besides(word, answer) for m in matches for word in m.sector.unless)
+    trading = _TRADING.search(answer) is not None
+    return None if own == trading else own
+
+
 def in_sector_list(sector_list: SectorList, facts: Facts) -> bool:
     """Whether the business's own activity (its words or SIC codes) is in the list."""
     return bool(_sector_matches(sector_list, facts))
@@ -113,10 +129,18 @@ def observe_sector(sector_list: SectorList, facts: Facts, fit: bool = False,
         # sector for what it buys in, not for what it makes, so the project decides
         names = joined([m.sector.name for m in matches])
         said = joined([f"\"{m.besides}\"" for m in matches])
+        part = _project_part(matches, facts.project_part or "")
+        if part is not None:
+            which = "the work the business does itself" if part else \
+                "the part that buys in and sells on"
+            sentence = (f"The project is for {which} (\"{facts.project_part}\"), so the "
+                        f"business is {'not ' if part else ''}treated as in {names} for it.")
+            return Observation(value=not part, shown=names if not part else _activity(facts),
+                               sentence=sentence, evidence=sentence)
         reason = (f"The business's activity matches {names} in {sector_list.name}, but it "
                   f"also does other work ({said}), so it depends on which part of the "
                   "business the project is for.")
-        return Observation(missing=("sector_text",), unknown_reason=reason,
+        return Observation(missing=("project_part",), unknown_reason=reason,
                            question="Is the project for the work the business does itself "
                                     "(making, assembling or processing), or for the part that "
                                     "buys in and sells on?")

@@ -162,7 +162,7 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
     when it says it is not insolvent (never when it only names proceedings: "Is a CVA a
     problem? We have 9 staff")."""
     states: list[bool] = []
-    petition = False
+    unsettled = False  # proceedings that may or may not have begun: asked
     for match in INSOLVENCY.finditer(msg.text):
         if _ADVISERS.match(msg.text, match.end()):
             continue  # who advises on it, not whether the business is in it
@@ -174,7 +174,7 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
             if _PETITION_ENDED.search(after):
                 states.append(False)  # "the petition was dismissed so we're clear"
             else:
-                petition = True
+                unsettled = True
             continue
         if _ANSWERED_NO.match(msg.text, match.end()):
             # "Any receivership / CVA: no" written inline, as a form's line: not in any
@@ -202,6 +202,13 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
         if _OVER_AFTER.search(after) and not _NOW.search(lead + after):
             continue  # "administration in 2017": over, but not said to be
         if (state := _insolvency_state(msg, match.start(), describes_business)) is not None:
+            first, end = msg.sentence(match.start())
+            if state and _NAME_UNSURE.match(msg.text, match.end()) and _HEDGED.search(
+                    msg.text, first, msg.sentence(end + 1)[1] if end < len(msg.text) else end):
+                # "a CVA, I believe? or perhaps only a time-to-pay deal": which
+                # it is, is asked
+                unsettled = True
+                continue
             states.append(state)
     for match in SOLVENT.finditer(msg.text):
         lead = msg.lead(match.start())
@@ -210,7 +217,7 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
             state = _insolvency_state(msg, match.start(), describes_business, solvent=True)
             if state is not None:
                 states.append(not state)
-    if petition and not any(states):
+    if unsettled and not any(states):
         return None  # "a winding-up petition was served on us; no insolvency": not known
     if not states and _NO_MONEY_TROUBLE.search(msg.text):
         return False  # "no debt issues", "debt-free": said of the business, no proceedings
@@ -231,6 +238,9 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
 
 
 _PETITION = re.compile(r"[\s-]*(?:petitions?|proceedings\s+were\s+(?:issued|brought))\b", re.I)
+# the name of the proceedings put in doubt straight after it: "a CVA? or maybe ..."
+_NAME_UNSURE = re.compile(r"\s*\?|[^.;!]{0,20}\bor\s+(?:it\s+)?(?:might|may|could)\s+(?:just\s+)?"
+                          r"(?:be|have\s+been)\b|[^.;!]{0,20}\bor\s+(?:maybe|perhaps)\b", re.I)
 _PETITION_ENDED = re.compile(r"\b(?:was|were|has\s+been|have\s+been|got|been)\s+(?:\w+\s+){0,5}?"
                              r"(?:dismissed|withdrawn|struck\s+out|thrown\s+out)\b", re.I)
 _WITH_CREDITORS = re.compile(r"(?:arrangement|compromise|deal)\s+with\s+.*creditors", re.I)

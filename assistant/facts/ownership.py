@@ -559,11 +559,14 @@ def _their_figures(msg: Message, found: Found[Holding]) -> Holding:
     # (named again by its name or its kind, it may be a sentence later: "X holds 30%; our MD
     # holds the rest. X has 120 staff", "... The wider group employs 900")
     after_next = msg.sentence(min(sentence_end + 1, len(msg.text)))[1] + 1
+    # its company name beside its kind: "a key supplier, Marlow Ltd, holds 20%"
+    named = _NAME_BESIDE.search(msg.text, found.start, found.end)
+    names = [holding.holder, *([named["name"]] if named else [])]
     for start in (found.end, sentence_end + 1, after_next):
         if start >= len(msg.text):
             break
         if start == after_next:
-            refer = (_named_again(msg.text, start, holding.holder) or
+            refer = (_named_again(msg.text, start, *names) or
                      _KIND_NAMED.match(msg.text, start)) \
                 if after_next > sentence_end + 1 else None
         else:
@@ -571,7 +574,7 @@ def _their_figures(msg: Message, found: Found[Holding]) -> Holding:
                 _AND_HAS.match(msg.text, start) if start == found.end else None) or (
                 _KIND_AGAIN.search(msg.text, start, msg.sentence(start)[1])
                 if start == found.end else None) or \
-                _named_again(msg.text, start, holding.holder) or (
+                _named_again(msg.text, start, *names) or (
                 _told_of_it(msg, start) if start > found.end else None)
         if not refer:
             continue
@@ -629,9 +632,21 @@ _ITS = re.compile(r"\b(?:its|their)\b", re.I)
 _OURS = re.compile(r"\b(?:we|we're|we've|our|ours|us|here)\b", re.I)
 
 
-def _named_again(text: str, start: int, holder: str) -> re.Match[str] | None:
+# a company's name in commas or brackets beside the words for it: ", Marlow Ltd,"
+_NAME_BESIDE = re.compile(r"[,(]\s*(?P<name>(?-i:[A-Z])[\w&'-]+(?:\s+(?-i:[A-Z])[\w&'-]+){0,3}?)"
+                          r"(?:\s+(?:Ltd|Limited|plc|LLP|GmbH|BV|Inc|SA|AG))?\.?\s*[,)]", re.I)
+
+
+def _named_again(text: str, start: int, *holders: str) -> re.Match[str] | None:
     """The holder named again by its first word with a possessive: "Hallam's accounts show
-    ..." after "Hallam Industrial Holdings holds 45%"."""
+    ..." after "Hallam Industrial Holdings holds 45%"; the first of its names that is."""
+    for holder in holders:
+        if (match := _named_again_as(text, start, holder)) is not None:
+            return match
+    return None
+
+
+def _named_again_as(text: str, start: int, holder: str) -> re.Match[str] | None:
     first = re.match(r"(?-i:[A-Z])[\w&-]{2,}", holder.strip())
     if first is None or first[0].lower() in {"the", "our", "my", "another", "one"}:
         return None

@@ -59,6 +59,8 @@ _STARTED = (r"(?:founded|established|started(?:\s+(?:trading|up)(?:\s+(?:properl
             r"fully|for\s+real|in\s+earnest))?|\s+(?:again|afresh|anew|over))?|set\s+up|incorporated|"
             # "set the company up", "started the business up"
             r"(?:set|started)\s+(?:it|(?:the|our|my|this)\s+(?:company|business|firm|shop))\s+up|"
+            # "we start the business in 2012", as some owners write it
+            r"(?<=we\s)start\s+(?:the|our|this)\s+(?:company|business|firm|shop)|"
             r"spun\s+(?:out|off)|"
             # "grandad started us in 1974"
             r"(?:started|set|founded)\s+us(?:\s+up)?|"
@@ -201,7 +203,11 @@ _BOUGHT_AGO = re.compile(
     r"(?:the\s+)?(?:business|trade|company)\s+and\s+(?:its\s+)?assets\b)[^.;!?]{0,80}?"
     rf"\b(?:{QUAL}\s+)?{DURATION}\s+ago\b", re.I)
 _KEPT_SINCE = re.compile(
-    rf"\b(?:family|owner|founder)[\s-]+(?:owned|run|managed)\s+(?:(?:business|company|firm)\s+)?"
+    rf"\b(?:(?:family|owner|founder)[\s-]+(?:owned|run|managed)\s+(?:(?:business|company|firm)\s+)?"
+    # "owned by its founders since 1999": the business itself is as old
+    r"|owned\s+(?:and\s+run\s+)?by\s+(?:the\s+|our\s+|my\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:directors?|founders?|partners?|family|brothers?|sisters?|owners?|couple|wife|husband|"
+    r"dad|father|mum|mother|me|us)\s+)"
     rf"(?P<since>(?:ever\s+)?since)\s+(?:{_DAY}(?:(?P<month>{MONTH})\s+)?)?"
     r"(?P<year>(?:1[6-9]|20)\d\d)\b", re.I)
 # the start of selling, said as such: "(only) started selling", "began trading", "started
@@ -364,6 +370,10 @@ def read_months_trading(msg: Message, today: date) -> float | None:
                    if not msg.about_another_business(m.start())
                    # this year alone does not say how long: January or last week
                    and (m["month"] or int(m["year"]) != today.year)]
+    # ... or a time ago: "the first loaves went on sale 2 months ago"
+    first_sales += [Found(m.start(), m.end(), duration_months(m))
+                    for m in _FIRST_SALE_AGO.finditer(msg.text)
+                    if not msg.about_another_business(m.start())]
     if first_sales:
         found = first_sales
     elif (late := _FIRST_SALES_UNDATED.search(msg.text)) is not None and \
@@ -414,6 +424,12 @@ _FIRST_SALE_ON = re.compile(
     r"dormant\s+(?:until|till)|(?:started|began)\s+(?:trading|selling|invoicing))\b"
     rf"[^.;!?\d]{{0,30}}?\b(?:(?:on|in|from)\s+)?{_DAY}(?:(?P<month>{MONTH})\s+)?"
     r"(?P<year>(?:19|20)\d\d)\b", re.I)
+
+_FIRST_SALE_AGO = re.compile(
+    r"\b(?:first\s+(?:[a-z]+\s+){0,2}?(?:went\s+on\s+sale|sales?|invoices?|orders?|contracts?|"
+    r"paying\s+(?:customers?|jobs?|clients?)|customers?|jobs?)|"
+    r"(?:started|began)\s+(?:trading|selling|invoicing))\b"
+    rf"[^.;!?\d]{{0,60}}?\b(?:{QUAL}\s+)?{DURATION}\s+ago\b", re.I)
 
 
 # "... bought the business in 2019 and we've traded ever since": since the year just named

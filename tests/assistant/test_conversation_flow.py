@@ -355,3 +355,16 @@ def test_a_field_the_words_do_not_name_is_asked_and_the_answer_settles_it(
     assert any("medical technologies" in q for q in first.follow_up)
     second = assistant.ask(answer, first.conversation_id)
     assert _eligibility(second, "Medical Technologies Hub").decision == decision
+
+
+def test_a_trader_that_also_makes_says_which_part_the_project_is_for(assistant) -> None:
+    first = assistant.ask("We buy in and sell kitchen taps, and we also do our own chrome "
+                          "plating on site in Bilston, WV14 0QL. 21 staff, turnover £3.1m, "
+                          "trading 15 years; the two directors hold all the shares and there's "
+                          "no insolvency. Is a Productivity Booster grant possible for us?")
+    assert _eligibility(first, "Productivity Booster").decision == "need_more_info"
+    assert any("buys in and sells on" in q for q in first.follow_up)
+    second = assistant.ask("The plating, a new automated line", first.conversation_id)
+    booster = _eligibility(second, "Productivity Booster")
+    (excluded,) = [c for c in booster.criteria if c.id == "excluded-sector"]
+    assert excluded.met is True

@@ -97,6 +97,9 @@ def test_turnover_as_owners_write_it(extractor: FactExtractor, text: str, amount
     ("12 staff. The court made a winding-up order last week.", True),
     # a negation carried along a list of proceedings, over "subject to" and "procedure"
     ("We aren't subject to insolvency procedures or a company voluntary arrangement.", False),
+    # the name of the proceedings put in doubt by the owner: asked
+    ("We owe the bank and we've agreed something - a CVA? or maybe just a repayment plan, I'm "
+     "not sure.", None),
 ])
 def test_insolvency_now_and_then(extractor: FactExtractor, text: str,
                                  insolvent: bool | None) -> None:
@@ -112,6 +115,13 @@ def test_insolvency_now_and_then(extractor: FactExtractor, text: str,
     ("Family firm, trading since 1888.", 1650, 1670),
     ("My aunt set us up in 2012 and we still make tiles.", 165, 175),
     ("Ltd co reg'd in 2020.", 70, 80),
+    # the business is at least as old as its owners' hold on it
+    ("Owned by the three founders since 2009; 11 staff.", 200, 216),
+    # as some owners write it
+    ("We start the business in 2012, now 7 staff.", 160, 175),
+    # from the first sale, whenever the company was registered
+    ("Registered in 2018, dormant until our first order came in 5 months ago.", 5, 5),
+    ("the very first batch went on sale two months ago", 2, 2),
 ])
 def test_trading_time(extractor: FactExtractor, text: str, at_least: float,
                       at_most: float) -> None:
@@ -1552,3 +1562,15 @@ def test_a_young_business_told_in_a_few_words(extractor: FactExtractor, text: st
 def test_a_place_inside_a_start_told_ago_is_still_the_site(extractor: FactExtractor) -> None:
     facts = extractor.extract("I opened a small print shop in Harborne some 9 months ago.")
     assert (facts.months_trading, facts.local_authority) == (9, "Birmingham")
+
+
+def test_a_holder_named_beside_its_kind_is_found_by_its_name_later(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("Our biggest customer, Halden Plastics Ltd, owns 30% of us and "
+                              "the rest is mine. Halden employs 90 people and turns over £11m. "
+                              "We have 18 staff.")
+    (holder,) = [h for h in facts.holdings if h.holder_kind == "enterprise"]
+    assert holder.share_percent == 30
+    assert holder.employees == 90
+    assert holder.turnover is not None and holder.turnover.amount == 11_000_000
+    assert facts.employees == 18

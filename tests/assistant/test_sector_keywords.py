@@ -121,6 +121,8 @@ EXCLUDED_BUSINESSES = [
 
 # Suppliers to excluded sectors, and businesses whose words only sound like one.
 NOT_EXCLUDED = [
+    # shops named as customers, not as the business
+    "hand-make soaps and sell them through 150 independent gift shops",
     "design and build milking parlour equipment for dairy farmers",
     "make hydraulic cylinders for agricultural machinery",
     "make animal feed for livestock farmers",
@@ -306,3 +308,26 @@ def test_a_trader_that_also_makes_is_asked_about_the_project(activity: str,
     result = engine.assess_one(Facts(sector_text=activity), booster.id)
     (excluded,) = [c for c in result.criteria if c.fact == "excluded_sector"]
     assert excluded.met is met
+
+
+@pytest.mark.parametrize(("answer", "met"), [
+    # the work it does itself, in the sector's own words of that work
+    ("it's for the coating side, a new curing oven", True),
+    ("mainly the assembling of the wheelbarrows", True),
+    # the part that buys in and sells on
+    ("a bigger warehouse for what we buy in", False),
+    # neither, or both: still asked
+    ("new software", None),
+    ("the coating line and the stock we resell", None),
+])
+def test_which_part_the_project_is_for_settles_a_trader_that_also_makes(
+        answer: str, met: bool | None) -> None:
+    engine = EligibilityEngine(bundled_policy())
+    booster = next(p for p in bundled_policy().programmes if p.name == "Productivity Booster")
+    facts = Facts(sector_text="import and sell door handles; run our own powder coating line; "
+                              "assemble wheelbarrows", project_part=answer)
+    result = engine.assess_one(facts, booster.id)
+    (excluded,) = [c for c in result.criteria if c.fact == "excluded_sector"]
+    assert excluded.met is met
+    if met is not None:
+        assert answer in excluded.explanation
