@@ -91,7 +91,7 @@ def test_turnover_as_owners_write_it(extractor: FactExtractor, text: str, amount
     ("9 staff. Receivership in 2023, then an investor bought the business.", False),
     ("9 staff. We are in receivership and waiting to be bought out.", True),
     # a winding-up petition is not yet an order: asked, unless it was dismissed
-    ("12 staff. A supplier has presented a winding-up petition against us over one invoice.",
+    ("12 staff. One supplier went to court for a winding-up petition over a single invoice.",
      None),
     ("12 staff. A winding up petition was brought against us and later dismissed.", False),
     ("12 staff. The court made a winding-up order last week.", True),
