@@ -171,8 +171,7 @@ class EligibilityEngine:
                 fit = criterion.fact == "sector_fit"
                 return observe_sector(sectors, facts,  # type: ignore[arg-type]
                                       fit=fit and not self._in_excluded_sector(facts),
-                                      elsewhere=self._other_fields(criterion, facts)
-                                      if fit else [])
+                                      elsewhere=lambda: self._other_fields(criterion, facts))
             case "public_body_share":
                 return observe_public_share(facts)
             case "mfa_after_award":

@@ -4,7 +4,7 @@ keywords in the description."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.business import Facts
@@ -106,12 +106,13 @@ def _activity(facts: Facts) -> str:
 
 
 def observe_sector(sector_list: SectorList, facts: Facts, fit: bool = False,
-                   elsewhere: Sequence[SectorList] = ()) -> Observation:
+                   elsewhere: Callable[[], Sequence[SectorList]] = tuple) -> Observation:
     """Whether the business is in the list. With `fit` (a list the business must fit, and an
     activity not itself excluded), the sector's words anywhere in what the owner said also fit
     it: "an implant maker wants parts from us" is a business moving into medical
     technologies. An excluded sector is only ever the business's own activity. `elsewhere`:
-    the other fields whose lists name the business's own activity."""
+    the other fields whose lists name the business's own activity, looked for only when this
+    list's words are not found."""
     matches = _sector_matches(sector_list, facts)
     if not matches and fit:
         matches = _sector_matches(sector_list, facts, mentions=True)
@@ -158,7 +159,7 @@ def _field(sector_list: SectorList) -> str:
 
 
 def _not_in_the_list(sector_list: SectorList, facts: Facts,
-                     elsewhere: Sequence[SectorList]) -> Observation:
+                     elsewhere: Callable[[], Sequence[SectorList]]) -> Observation:
     """A business the list's words do not name: outside the field only where the rules put
     what it does, or the work it wants support for, outside (`SectorList.outside`), where its
     own trade is another field's and this field takes no users of its technology from other
@@ -175,9 +176,10 @@ def _not_in_the_list(sector_list: SectorList, facts: Facts,
         reasons = " ".join(m.sector.reason for m in outside if m.sector.reason)
         return Observation(value=False, shown=names, sentence=sentence, evidence=sentence,
                            detail=reasons)
-    if elsewhere and not sector_list.users_fit and sector_list.id not in facts.fields_said:
-        others = joined([_field(other) for other in elsewhere])
-        sentence = (f"The business's activity ({_activity(facts)}) is in {others}, and nothing "
+    others = [] if sector_list.users_fit or sector_list.id in facts.fields_said else elsewhere()
+    if others:
+        names = joined([_field(other) for other in others])
+        sentence = (f"The business's activity ({_activity(facts)}) is in {names}, and nothing "
                     f"said points to work in {field}.")
         return Observation(value=False, shown=_activity(facts), sentence=sentence,
                            evidence=sentence)
