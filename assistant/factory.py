@@ -12,6 +12,7 @@ from assistant.composer.policy_view import view_of
 from assistant.composer.structured import StructuredAnswers
 from assistant.conversations import SqlConversationStore
 from assistant.eligibility import EligibilityEngine
+from assistant.eligibility.wording import award_short_name
 from assistant.engine import AnswerComposer, Assistant
 from assistant.facts import FactExtractor
 from assistant.guards import InputGuard
@@ -128,13 +129,16 @@ def _composer(settings: Settings, embedder: SentenceTransformerEmbedder,
 
 
 def _offers(policy: Policy | None) -> dict[str, str]:
-    """Each name the policy gives an offer (a programme, its aliases, its award's name), with
-    the kind of programme it belongs to."""
+    """Each name the policy gives an offer (a programme, its aliases, its award's name, and that
+    name less its noun: "Design-Sprint" for a Design-Sprint voucher), with the kind of programme
+    it belongs to."""
     offers: dict[str, str] = {}
     for programme in policy.programmes if policy else []:
-        award = [programme.award.name] if programme.award and programme.award.name else []
+        award = [programme.award.name, award_short_name(programme.award)] \
+            if programme.award and programme.award.name else []
         for name in (programme.name, *programme.aliases, *award):
-            offers.setdefault(name, programme.kind)
+            if name:
+                offers.setdefault(name, programme.kind)
     return offers
 
 

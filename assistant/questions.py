@@ -113,7 +113,8 @@ LENGTH_OF_TIME = re.compile(
     r"\b(?:duration|timescale|time\s*frame|timeframe)s?\b|"
     r"\b(?:project|programme|voucher|grant|support|placement|study|trial|contract)\s+"
     r"(?:length|lifetime|lifespan)\b|"
-    r"\blength\s+of\s+(?:the\s+|a\s+|an\s+)?(?:project|programme|voucher|grant|support|"
+    r"\blength\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:project|programme|voucher|grant|"
+    r"support|"
     r"placement|study|trial|contract|time)\b", re.IGNORECASE)
 _LIST = re.compile(
     r"^(?:which|what)\s+(?:\w+\s+){0,2}?(?:are|does|do|can|could|will|would)\b|"
@@ -276,6 +277,11 @@ def _asking_sentence(message: str) -> tuple[str, str]:
         # "How long can a hub project run? Is there a limit like the grant's 12 months?": the
         # second asks the first again by a comparison
         return asking[-2], asking[-2]
+    if len(asking) > 1 and _PUT_TO_ANSWER.match(asking[-1]) and \
+            _WH_OPENING.match(_LEAD_IN.sub("", asking[-2])):
+        # "What's the longest a project may run? Would 18 months be ok?": the figure is
+        # checked against the answer to the question before, which is the one to answer
+        return asking[-2], asking[-2]
     if len(asking) > 1 and _GUESS_AT_ANSWER.match(asking[-1]):
         # "Who hosts the lab? Is it the council?": the owner's guess at the answer
         # follows the question, which is the one to answer
@@ -341,6 +347,16 @@ _RESTATED = re.compile(r"^\W*(?:is|are|does|do|will|would)\s+(?:there|it|they|th
                        r"\b(?:like|same\s+as|as\s+with|similar\s+to|as\s+for|as\s+per)\b",
                        re.IGNORECASE)
 _WH_OPENING = re.compile(r"^\W*(?:who|whom|whose|what|which|when|where|how)\b", re.IGNORECASE)
+# the owner's own figure or plan put to the answer of the question before: "would 18 months be
+# ok?", "is £5k too little?"
+_PUT_TO_ANSWER = re.compile(
+    r"^\W*(?:so\s+|and\s+)?(?:would|will|is|are|could|does|do)\s+(?:[\w£€$%.,'-]+\s+){1,4}?"
+    r"(?:be\s+)?(?:ok|okay|fine|alright|all\s+right|allowed|acceptable|enough|too\s+(?:long|short|"
+    r"much|little|many|few|late|early|big|small)|over\s+the\s+limit|within\s+(?:that|it|"
+    r"the\s+(?:limit|rules?)))\s*\?*\s*$|"
+    # a short yes or no on a figure of the owner's: "can we go to 20 months?"
+    r"^\W*(?:would|will|is|are|could|can|does|do)\s+(?:[\w'-]+\s+){1,5}?(?:[£€$]\s?)?\d[\d,.]*"
+    r"\s*(?:k|m|%|[a-z]+)?\s*\?*\s*$", re.IGNORECASE)
 
 
 # "Which partners lead the hub?", "What organisations run it?": asks who, by its noun

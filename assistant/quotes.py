@@ -39,7 +39,7 @@ from assistant.eligibility.quote import (
     sterling_quote,
     supposed_quote,
 )
-from assistant.eligibility.wording import AWARD_NOUN, number, with_a
+from assistant.eligibility.wording import AWARD_NOUN, award_short_name, number, with_a
 from assistant.facts import FactExtractor
 from assistant.facts.common import Message
 from assistant.facts.money import amounts_in
@@ -634,10 +634,8 @@ class AwardQuotes:
 def _award_called(award: Award, text: str) -> bool:
     """Whether the text names the award by its name less its noun ("Design-Sprint" for a
     Design-Sprint voucher), when that is two words or more."""
-    name = plain_words(award.name or "").split()
-    if name and name[-1] in {AWARD_NOUN[award.kind], AWARD_NOUN[award.kind] + "s"}:
-        name = name[:-1]
-    return len(name) >= 2 and f" {' '.join(name)} " in f" {plain_words(text)} "
+    short = award_short_name(award)
+    return bool(short) and f" {short} " in f" {plain_words(text)} "
 
 
 def kinds_named(text: str, kinds: Mapping[str, KindWords]) -> set[str]:

@@ -94,6 +94,11 @@ _BUDGET_ASKED = re.compile(
     r"(?:budget|pot|funding\s+pot|fund)|how\s+much\s+(?:money|funding|cash)\s+(?:is|is\s+there|"
     r"has\s+been\s+set\s+aside|have\s+you\s+got)\b[^?]*\b(?:available|in\s+(?:total|round|the))|"
     r"budget\s+for\s+(?:round|the\s+round|this\s+round|the\s+(?:programme|scheme))|"
+    # "what's the kiln centre's budget?", "who takes the largest slice of the funding?"
+    r"(?:what|how\s+big|how\s+much)(?:'s|\s+is|\s+was)\s+(?:the|its|their)\s+(?:\w+\s+)?budget\b|"
+    r"(?:biggest|largest|smallest|main|fair)\s+(?:share|slice|chunk|part)\s+of\s+(?:the\s+)?"
+    r"(?:\w+\s+)?(?:money|funding|budget|pot|cash)|(?:money|funding|budget|pot)\s+(?:is\s+)?"
+    r"(?:split|divided|shared\s+out)\s+(?:between|among)|"
     # "how much of the £18m is set aside for the vouchers?": a strand's share of the money
     r"how\s+much\s+(?:money\s+|funding\s+)?(?:of\s+(?:the|its|their|that)\s+[^?]{0,30}?\s+)?"
     r"(?:is|has\s+been|was|will\s+be|gets?)\s+(?:set\s+aside|allocated|earmarked|ring-?fenced|"
@@ -155,14 +160,51 @@ _REPORTED = re.compile(
     re.IGNORECASE)
 
 
+# What the programme will do or be later, which guidance written for now does not foretell:
+# "what will the cap be from June 2031?", "is the studio due to turn into a full centre?",
+# "will there still be funding in 2032?", "will the limit go up?"
+_CHANGE = (r"become|change|rise|go\s+up|go\s+down|increase|decrease|fall|drop|come\s+down|"
+           r"turn\s+into|grow\s+into|upgrade|be\s+(?:turned|made)\s+into|be\s+upgraded|"
+           r"continue|carry\s+on|be\s+(?:brought|extended|expanded|added|included|replaced|cut|"
+           r"raised|lowered|renewed|continued|scrapped|changed|reduced|increased|moved|merged)")
+_FUTURE_ASKED = re.compile(
+    r"\bwhat\s+will\s+(?:it|they|the\s+[\w\s-]{1,30}?)\s+be\s+(?:from|in|after|by|next)\b|"
+    rf"\b(?:expected|going|likely|planned|set|due)\s+to\s+(?:{_CHANGE})\b|"
+    r"\bwill\s+(?:there\s+)?(?:still\s+)?[^?.!]{0,40}?\b(?:in|by|after|beyond)\s+(?:19|20)\d\d\b|"
+    r"\b(?:will|going\s+to)\b[^?.!]*\b(?:at\s+some\s+point|in\s+(?:the\s+)?future|one\s+day|"
+    r"eventually)\b|"
+    rf"\bwill\s+(?:the\s+|your\s+|its\s+|it\s+|they\s+|that\s+)?(?:[\w-]+\s+){{0,4}}?(?:{_CHANGE})\b",
+    re.IGNORECASE)
+# ... for a case of the owner's own, which the rules answer: "will the rate change if we grow?"
+_OWN_CASE = re.compile(r"\b(?:if|once|when|after)\s+(?:we|i|our|my)\b", re.IGNORECASE)
+# a sentence that speaks of what is planned: "is expected to become a Hub in 2028"
+_FORETOLD = re.compile(rf"\b(?:plan(?:s|ned)?|expect(?:s|ed)?|intends?|due|will)\s+(?:to\s+)?"
+                       rf"(?:{_CHANGE})\b", re.IGNORECASE)
+
+
+def unforetold(question: str, selected: Sequence[str]) -> bool:
+    """Whether the question asks what the programme will do or be later ("will the limit go
+    up next year?") and no selected sentence foretells it: by the year asked, when one is, or by
+    saying what is planned."""
+    if not _FUTURE_ASKED.search(question) or _OWN_CASE.search(question):
+        return False
+    years = set(_YEAR.findall(question))
+    if years:
+        return not any(years & set(_YEAR.findall(sentence)) for sentence in selected)
+    return not any(_FORETOLD.search(sentence) for sentence in selected)
+
+
 def unreported_record(question: str, selected: Sequence[str], message: str = "") -> bool:
     """Whether the question asks for the programme's record (an average award, how many firms
     were funded, jobs created so far) that no selected sentence reports, with a figure; or for
     its budget, which only a sentence naming one answers; or whether a firm it names had an
     award, which the guidance never says; or for a person's name, which only a sentence
-    naming someone gives; or how a facility is now, which only a sentence about now gives
+    naming someone gives; or how a facility is now, which only a sentence about now gives; or
+    what the programme will do later, which only a sentence foretelling it gives
     (`message`: the whole message the question is in, which may name a round)."""
     if _FIRM_AWARDED.search(question):
+        return True
+    if unforetold(question, selected):
         return True
     if _STATUS_NOW_ASKED.search(question) and not _ROUND_WORDS.search(message or question):
         # "is the wind tunnel free this week?": only a sentence saying how it is now
@@ -185,7 +227,8 @@ def unreported_record(question: str, selected: Sequence[str], message: str = "")
 # insurance, employment law, intellectual property, premises. A question on one of these is
 # answered only when a retrieved passage speaks of the same thing in the same words.
 _ADJACENT_ADVICE = re.compile(
-    r"\b(?:corporation\s+tax|income\s+tax|capital\s+allowances?|(?:r\s*&\s*d|research\s+and\s+"
+    r"\b(?:corporation\s+tax|income\s+tax|capital\s+allowances?|(?:annual\s+)?investment\s+"
+    r"allowances?|full\s+expensing|super-?deduction|(?:r\s*&\s*d|research\s+and\s+"
     r"development)\s+tax\s+(?:credits?|relief)|tax\s+(?:credits?|relief|reliefs|return|returns|"
     r"treatment|deductible|bill|liability|advice|purposes)|taxable|taxed|hmrc|paye|national\s+"
     r"insurance|business\s+rates|rates\s+relief|vat\s+return|accounting\s+treatment|deferred\s+"
@@ -356,6 +399,9 @@ _UNITS_COUNTED = re.compile(r"\bhow\s+many\s+(?:days|weeks|months|years)\b", re.
 _DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:date|day)\b|\bon\s+what\s+date\b|"
                         r"\bthe\s+(?:exact\s+|actual\s+)?date\s+(?:of|for)\b", re.IGNORECASE)
 _HOW_LONG = re.compile(r"\bhow\s+long\b", re.IGNORECASE)
+# a time since, not a length: "how long ago", "how long have you been going?"
+_HOW_LONG_AGO = re.compile(
+    r"\bhow\s+long\s+(?:ago|have\s+(?:you|we|they)\s+been|has\s+\w+\s+been)\b", re.IGNORECASE)
 _LENGTH = re.compile(r"\d\s*(?:km|kilomet(?:re|er)s?|metres?|meters?|m|miles?|mm|cm|ft|feet)\b",
                      re.IGNORECASE)
 _AMOUNT = re.compile(r"[£€$]\s?\d|\b(?:GBP|EUR|USD)\s?\d|\d\s?(?:%|per\s?cent\b)|"
@@ -474,7 +520,7 @@ def _counted(question: str) -> list[str]:
 # What follows from a case: "what would happen if the audit finds a mistake?"
 _WHAT_HAPPENS_IF = re.compile(
     r"\bwhat\s+(?:happens|would\s+happen|will\s+happen|happened)\s+(?:to\s+[\w\s]{1,30}?\s+)?"
-    r"(?:if|when|where|should)\s+(?P<case>[^?.!]{3,120})", re.IGNORECASE)
+    r"(?:if|when|where|should|once|after)\s+(?P<case>[^?.!]{3,120})", re.IGNORECASE)
 # ... with the case first: "if we move the works halfway through, what happens to the grant?"
 _IF_THEN_WHAT_HAPPENS = re.compile(
     r"\b(?:if|when|should)\s+(?P<case>[^?.!]{3,160}?),?\s+what\s+(?:happens|would\s+happen|"
@@ -738,6 +784,10 @@ def _holds_answer(question: Question, text: str) -> bool:
             # of any other
             return _said_of(lasting["thing"], span, text)
         return bool(span.search(text))
+    if _HOW_LONG.search(question.text) and not _HOW_LONG_AGO.search(question.text):
+        # "how long till the cash reaches us?", "how long is there to spend it?": a period,
+        # or the days it runs between, not a date alone or "quarterly"
+        return bool(_LENGTH_TOLD.search(text)) or len(_CALENDAR_DAY.findall(text)) >= 2
     day_asked = bool(_DAY_ASKED.search(question.text))
     if _YEAR_ASKED.search(question.text):
         return bool(_YEAR.search(text))  # "what year did the centre open?": a year is enough
@@ -757,14 +807,15 @@ def _holds_answer(question: Question, text: str) -> bool:
 # "When's the next open day?", "when does the programme finish?": the thing whose date is asked
 _NEXT_EVENT = re.compile(
     r"\b(?:when|(?:what|which)\s+(?:date|day))(?:'s|\s+is|\s+are|\s+will|\s+does|\s+do)\s+"
-    r"(?:the|your|our)\s+next\s+"
+    r"(?:the|your|our)\s+(?:next\s+)?"
     r"(?:[\w&-]+\s+){0,4}?(?P<event>workshop|event|session|webinar|meeting|open\s+day|"
     r"masterclass|course|intake|cohort|clinic|showcase|visit|tour|seminar|conference|"
     r"call|competition|hackathon|bootcamp|drop-in|panel)s?\b",
     re.IGNORECASE)
 _PROGRAMME_ENDS = re.compile(
-    r"\bwhen\s+(?:does|do|will|is)\s+(?:the\s+)?(?:[\w&-]+\s+){0,4}?(?:programme|programs?|"
-    r"scheme|project|funding|initiative)\s+(?:(?:going\s+to\s+|due\s+to\s+|set\s+to\s+)?"
+    r"\bwhen\s+(?:does|do|will|is)\s+(?:the\s+)?(?:[\w&-]+\s+){0,4}?(?P<what>programme|programs?|"
+    r"scheme|project|funding|initiative)\s+(?:(?:actually|really|finally|officially)\s+)?"
+    r"(?:(?:going\s+to\s+|due\s+to\s+|set\s+to\s+)?"
     r"(?:finish|end|close|stop|wind\s+up|run\s+out|expire)|(?:be\s+)?(?:finishing|ending|"
     r"closing|over|finished|ended))\b", re.IGNORECASE)
 
@@ -786,6 +837,13 @@ _CALENDAR_DAY = re.compile(
     re.IGNORECASE)
 
 
+# a day something runs until: "until 31 March 2029", "to July 2027"
+_UNTIL_DAY = re.compile(rf"\b(?:until|till|to|through|by)\s+(?:the\s+)?"
+                        rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_CALENDAR_DAY.pattern})",
+                        re.IGNORECASE)
+_LENGTH_TOLD = re.compile(f"{_PERIOD.pattern}|{_UNTIL_DAY.pattern}", re.IGNORECASE)
+
+
 _OUTCOME_ASKED = re.compile(
     r"\b(?:when|how\s+(?:long|soon|quickly))\s+(?:will|would|do|does|can|should|until)\s+"
     r"(?:we|i)\s+(?:\w+\s+){0,2}?(?:hear|find\s+out|know|be\s+told|get\s+(?:a|an|the|our)\s+"
@@ -804,9 +862,10 @@ def _event_asked(question: str) -> str | None:
         # the round's close
         return r"\b(?:decision|decide|outcome|result|hear|notif|told|tell\s+you|letter|offer|" \
                r"panel|approv|success|unsuccess|feedback)"
-    if _PROGRAMME_ENDS.search(question):
-        return r"\b(?:finish|end|ends|ending|close|closes|closing|until|runs?\s+(?:to|until)|" \
-               r"expire|wind)"
+    if (ends := _PROGRAMME_ENDS.search(question)) is not None:
+        # said of what was asked about ("the programme"), not of a round in it
+        return rf"^(?!.*\brounds?\b)(?=.*\b{ends['what'][:6]}).*\b(?:finish|end|ends|ending|" \
+               r"close|closes|closing|until|runs?\s+(?:to|until)|expire|wind)"
     return None
 
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, time
 
+from knowledge.policy.schema import Award
+from knowledge.words import plain_words
+
 # --------------------------------------------------------------------------- wording
 # The engine's fixed sentences. Programme-specific wording comes from the policy's
 # met_text / not_met_text / unknown_text / question fields instead.
@@ -70,6 +73,15 @@ OP_WORDS = {
     "eq": "{}", "ne": "not {}", "in": "{}", "not_in": "not {}",
 }
 AWARD_NOUN = {"grant": "grant", "voucher": "voucher", "in_kind": "award"}
+
+
+def award_short_name(award: Award) -> str:
+    """The award's name less its noun, in plain words ("design sprint" for a Design-Sprint
+    voucher), when that is two words or more; "" otherwise."""
+    name = plain_words(award.name or "").split()
+    if name and name[-1] in {AWARD_NOUN[award.kind], AWARD_NOUN[award.kind] + "s"}:
+        name = name[:-1]
+    return " ".join(name) if len(name) >= 2 else ""
 
 # --------------------------------------------------------------------------- formatting
 

@@ -1,0 +1,121 @@
+"""Questions whose answer the guidance does not hold though a sentence near it does: what the
+programme will do later, how long something takes when only another step's time is given, the
+budget of one part of it, a programme's end beside a round's, and the owner's own figure put to
+the answer of the question before."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.composer.refusal import (
+    _holds_answer,
+    adjacent_advice,
+    unforetold,
+    unreported_record,
+)
+from assistant.eligibility.wording import award_short_name
+from assistant.questions import read_question
+from knowledge.policy.schema import Award
+
+
+@pytest.mark.parametrize(("question", "selected", "unanswered"), [
+    # a later value, a later change, a later state: only a sentence that foretells it answers
+    ("the cap is looked at every year, what will it be from June 2031?",
+     ["The cap is looked at every June."], True),
+    ("the cap is looked at every year, what will it be from June 2031?",
+     ["From June 2031 the cap will be 40%."], False),
+    ("Is the kiln studio expected to turn into a full centre?",
+     ["The kiln studio supports potters in the valley."], True),
+    ("Is the kiln studio expected to turn into a full centre?",
+     ["The kiln studio is planned to become a full centre next spring."], False),
+    ("will there still be vouchers going in 2033?", ["Vouchers pay 60% of the costs."], True),
+    ("Will the day rate go up at some point?", ["Each day is valued at £900."], True),
+    # the owner's own case is answered by the rules, not foretold
+    ("will our rate change if we grow past 60 staff?", ["Medium firms get 30%."], False),
+    # a question of now, with no later time in it
+    ("What is the rate for a medium firm?", ["Medium firms get 30%."], False),
+])
+def test_what_the_programme_will_do_later_needs_a_sentence_that_foretells_it(
+        question: str, selected: list[str], unanswered: bool) -> None:
+    assert unforetold(read_question(question).text, selected) is unanswered
+    assert unreported_record(read_question(question).text, selected, question) is unanswered
+
+
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    # how long: a period, or the days it runs between; not a frequency or a date alone
+    ("once the invoice is in, how long till the cash reaches us?",
+     "Invoices are settled monthly in arrears.", False),
+    ("once the invoice is in, how long till the cash reaches us?",
+     "We settle each invoice within 15 working days.", True),
+    ("how long is there for spending the voucher?", "Vouchers are paid on 1 June.", False),
+    ("how long is there for spending the voucher?",
+     "The voucher runs from 1 June 2027 to 30 November 2027.", True),
+    ("how long is there for spending the voucher?", "Spend it until 30 November 2027.", True),
+    # a time since is not a length
+    ("how long ago did the centre open?", "The centre opened in 2015.", True),
+])
+def test_how_long_is_answered_by_a_length_of_time(question: str, text: str, holds: bool) -> None:
+    assert _holds_answer(read_question(question), text) is holds
+
+
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    ("When does the whole scheme actually end?",
+     "Window 2 opens on 3 March 2027 and closes on 9 June 2027.", False),
+    ("When does the whole scheme actually end?",
+     "The scheme ends on 31 March 2030.", True),
+    ("When does our project have to end?",
+     "The project must end by 31 March 2028.", True),
+    ("what date is the grant webinar?", "A firm applying in May 2026 would use the 2026 rate.",
+     False),
+    ("what date is the grant webinar?", "The next webinar is on 4 February 2027.", True),
+])
+def test_an_end_or_an_event_is_dated_by_a_line_about_it(question: str, text: str,
+                                                       holds: bool) -> None:
+    assert _holds_answer(read_question(question), text) is holds
+
+
+@pytest.mark.parametrize(("question", "unanswered"), [
+    ("What's the budget for the Kiln Centre?", True),
+    ("which of the three colleges gets the largest share of the funding", True),
+    ("How is the money split between the partners?", True),
+    ("What is the most a single project can get?", False),
+])
+def test_a_part_s_budget_needs_a_sentence_that_states_one(question: str,
+                                                         unanswered: bool) -> None:
+    selected = ["Projects get between £10,000 and £80,000."]
+    assert unreported_record(read_question(question).text, selected, question) is unanswered
+
+
+def test_an_allowance_on_the_tax_bill_is_advice_the_guidance_does_not_give() -> None:
+    question = "is the annual investment allowance still open to them on the full kiln cost?"
+    assert adjacent_advice(question, ["The grant pays half of the kiln."]) is not None
+    assert adjacent_advice("What can the grant pay for?", ["The grant pays for kit."]) is None
+
+
+@pytest.mark.parametrize(("message", "asked"), [
+    ("what's the longest a studio project can last? would 20 months be ok",
+     "what's the longest a studio project can last?"),
+    ("What is the top length of a kiln study? Could ours run over 2 years?",
+     "What is the top length of a kiln study?"),
+    ("How much can we get? Can we apply for £50k?", "How much can we get?"),
+    # a yes or no on its own stays the question
+    ("We bought the kiln in May. Is that ok?", "Is that ok?"),
+])
+def test_the_owner_s_figure_put_to_the_answer_leaves_the_question_before(message: str,
+                                                                        asked: str) -> None:
+    assert read_question(message).text == asked
+
+
+def test_the_length_of_a_named_project_asks_for_a_time() -> None:
+    assert read_question("what is the max length of a kiln studio project?").kind == "when"
+
+
+@pytest.mark.parametrize(("name", "kind", "short"), [
+    ("Proof-of-Concept voucher", "voucher", "proof of concept"),
+    ("Design-Sprint voucher", "voucher", "design sprint"),
+    ("Studio Project", "grant", "studio project"),
+    ("Seed voucher", "voucher", ""),  # one word left names nothing of its own
+])
+def test_an_award_is_named_by_its_name_less_its_noun(name: str, kind: str, short: str) -> None:
+    award = Award.model_construct(kind=kind, name=name)
+    assert award_short_name(award) == short
