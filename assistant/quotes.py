@@ -119,6 +119,8 @@ _THE_THING = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+)?(?:machine|machine
 _EXTREME = re.compile(
     r"\b(?:(?P<high>max|maximum|most|biggest|largest|highest|top|upper|max\.)|"
     r"(?P<low>min|minimum|least|smallest|lowest|min\.))\b", re.IGNORECASE)
+# a count asked, not a sum: "the largest number of vouchers one firm may hold"
+_COUNT_ASKED = re.compile(r"\b(?:number|count)\s+of\b|\bhow\s+many\b", re.IGNORECASE)
 # "what outlay takes the award to its top?", "the biggest project still paid at the full
 # rate", "which costs was our offer worked from?": the eligible costs that an award takes
 _COST_ASKED = re.compile(
@@ -410,7 +412,7 @@ class AwardQuotes:
                 return Quote(rate_quote(offers, band, own=bool(_OWN_SHARE.search(question.text))),
                              [o.assessment.programme_id for o in offers])
             extreme = _EXTREME.search(question.text)
-            if extreme and self._award_named(text):
+            if extreme and self._award_named(text) and not _COUNT_ASKED.search(question.text):
                 offers = self._offers(text, facts, focus)
                 return Quote(range_quote(offers, extreme["low"] is not None),
                              [o.assessment.programme_id for o in offers])

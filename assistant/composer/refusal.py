@@ -75,6 +75,9 @@ _RECORD = re.compile(
     r"approved|produced|received|given|made|won|joined|taken|applied|got|succeeded|been|"
     # membership counted: "the number of companies signed up to it"
     r"members|signed\s+up|enrolled|registered|taking\s+part)\b|"
+    # money given counted: "how much funding has the kiln centre had so far?"
+    r"\bhow\s+much\s+(?:money|funding|investment|cash)\s+(?:has|have|did)\s+[^?]{1,60}?\b"
+    r"(?:received|got|had|been\s+given|been\s+awarded|spent|paid\s+out|given\s+out|awarded)\b|"
     # "what percentage of applications get funded?", "roughly what share get funded?"
     r"\b(?:percentage|proportion|share|fraction|how\s+many)\s+(?:(?:of\s+(?:the\s+)?(?:applications|"
     r"applicants|bids|businesses|companies|firms|smes)\b[^?]*?\b(?:(?:get|got|are|were|is|was)\s+)?)|"
@@ -194,18 +197,31 @@ def unforetold(question: str, selected: Sequence[str]) -> bool:
     return not any(_FORETOLD.search(sentence) for sentence in selected)
 
 
+def _undated_ok(question: str) -> bool:
+    """Whether the question asks when an event is in a way a period answers ("how soon after
+    the panel ..."): not a day asked for."""
+    return _OUTCOME_ASKED.search(question) is not None
+
+
 def unreported_record(question: str, selected: Sequence[str], message: str = "") -> bool:
     """Whether the question asks for the programme's record (an average award, how many firms
     were funded, jobs created so far) that no selected sentence reports, with a figure; or for
     its budget, which only a sentence naming one answers; or whether a firm it names had an
     award, which the guidance never says; or for a person's name, which only a sentence
     naming someone gives; or how a facility is now, which only a sentence about now gives; or
-    what the programme will do later, which only a sentence foretelling it gives
+    what the programme will do later, which only a sentence foretelling it gives; or when an
+    event is, which only a line naming it with its day gives
     (`message`: the whole message the question is in, which may name a round)."""
     if _FIRM_AWARDED.search(question):
         return True
     if unforetold(question, selected):
         return True
+    if (event := _NEXT_EVENT.search(question)) is not None and not _undated_ok(question):
+        # "when is the next open day?": only a line naming it with its day or how often
+        word = event["event"].lower().split()
+        named = r"\b" + (r"\s+".join(word) if len(word) > 1 else re.escape(word[0][:5]))
+        return not any(re.search(named, line, re.IGNORECASE) and _CALENDAR.search(line)
+                       for sentence in selected for line in sentence.splitlines())
     if _STATUS_NOW_ASKED.search(question) and not _ROUND_WORDS.search(message or question):
         # "is the wind tunnel free this week?": only a sentence saying how it is now
         return not any(_STATUS_NOW.search(sentence) for sentence in selected)
@@ -390,6 +406,11 @@ _HOW_LONG_IS_X = re.compile(
     r"(?P<thing>(?:[\w-]+\s+){0,4}?(?:period|phase|term|stage|window|trial|contract|placement|"
     r"residency|membership|course|programme|scheme|offer|discount|subsidy|support|access))\b",
     re.IGNORECASE)
+# "the longest length of a kiln study": the thing whose length is asked
+_LENGTH_OF_X = re.compile(
+    r"\b(?:length|duration)\s+of\s+(?:the\s+|a\s+|an\s+|our\s+|your\s+)?(?P<thing>(?:[\w-]+\s+){0,3}?"
+    r"(?:project|programme|voucher|grant|support|placement|study|trial|contract|scheme|"
+    r"membership|course))s?\b", re.IGNORECASE)
 # a period, not a quantity of something: "within 10 working days", not "3 days of analyst time"
 # ("within 20 working days of the request" is one)
 _PERIOD = re.compile(rf"\b(?:within|inside|in|after|before|by)\s+(?:{SPAN.pattern})|"
@@ -779,7 +800,8 @@ def _holds_answer(question: Question, text: str) -> bool:
         # long a project may run)
         span = SPAN if _UNITS_COUNTED.search(question.text) else _PERIOD
         if (lasting := _HOW_LONG_X_LASTS.search(question.text) or
-                _HOW_LONG_IS_X.search(question.text)) is not None:
+                _HOW_LONG_IS_X.search(question.text) or
+                _LENGTH_OF_X.search(question.text)) is not None:
             # "how long will the free desk offer run?": a period said of that thing, not
             # of any other
             return _said_of(lasting["thing"], span, text)
@@ -810,7 +832,8 @@ _NEXT_EVENT = re.compile(
     r"(?:the|your|our)\s+(?:next\s+)?"
     r"(?:[\w&-]+\s+){0,4}?(?P<event>workshop|event|session|webinar|meeting|open\s+day|"
     r"masterclass|course|intake|cohort|clinic|showcase|visit|tour|seminar|conference|"
-    r"call|competition|hackathon|bootcamp|drop-in|panel)s?\b",
+    r"call|competition|hackathon|bootcamp|drop-in|panel|report|newsletter|edition|"
+    r"publication)s?\b",
     re.IGNORECASE)
 _PROGRAMME_ENDS = re.compile(
     r"\bwhen\s+(?:does|do|will|is)\s+(?:the\s+)?(?:[\w&-]+\s+){0,4}?(?P<what>programme|programs?|"
@@ -822,7 +845,9 @@ _PROGRAMME_ENDS = re.compile(
 
 # a day on the calendar, or a day that comes round: not a span ("within 12 months")
 _CALENDAR = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    # ("may" is a month only as one: "in May", "12 may", "may 2027", not "you may apply")
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May)|may(?=\s+\d)|(?<=\d\s)may|"
+    r"june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:19|20)\d\d\b|"
     r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
     r"\b(?:every|each)\s+(?:week|month|quarter|year|spring|summer|autumn|winter)\b|"
@@ -831,7 +856,9 @@ _CALENDAR = re.compile(
 
 # a day of the calendar, not a frequency ("monthly" tells no date)
 _CALENDAR_DAY = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    # ("may" is a month only as one: "in May", "12 may", "may 2027", not "you may apply")
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May)|may(?=\s+\d)|(?<=\d\s)may|"
+    r"june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:19|20)\d\d\b|"
     r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b",
     re.IGNORECASE)

@@ -92,7 +92,7 @@ CAPABILITY = _any(
 # never called off-topic by the rules (only by the example comparison, if at all).
 BUSINESS_WORDS = _any(
     r"\b(?:business(?:es)?|compan(?:y|ies)|firm|smes?|start-?ups?|enterprise|ltd|limited|plc|"
-    r"llp|grants?|fund|funds|funding|funded|programmes?|programs?|schemes?|"
+    r"llp|grants?|fund|funds|funding|funded|programmes?|programs?|schemes?|rounds?|deadlines?|"
     r"vouchers?|eligib\w*|qualif\w*|apply|applying|application|applications|staff|employees?|"
     r"turnover|revenue|customers?|clients?|products?|manufactur\w*|suppliers?|supply\s+chain|"
     r"factory|premises|production|prototyp\w*|facilit(?:y|ies)|labs?|laborator(?:y|ies)|"

@@ -119,3 +119,20 @@ def test_the_length_of_a_named_project_asks_for_a_time() -> None:
 def test_an_award_is_named_by_its_name_less_its_noun(name: str, kind: str, short: str) -> None:
     award = Award.model_construct(kind=kind, name=name)
     assert award_short_name(award) == short
+
+
+@pytest.mark.parametrize(("question", "selected", "unanswered"), [
+    # an event's day: only a line naming the event with its day or how often it comes
+    ("When is the next kiln masterclass?", ["Masterclasses teach glazing to members."], True),
+    ("When is the next kiln masterclass?", ["Masterclasses run every month."], False),
+    ("When is the next kiln masterclass?", ["A masterclass is held on 3 May 2027."], False),
+    # "may" is a month only as one
+    ("When is the next kiln masterclass?", ["Members may book a masterclass."], True),
+    # what the programme has given out is its record
+    ("How much funding has the kiln centre received so far?",
+     ["The kiln centre offers firing time to members."], True),
+    ("How much funding have we had from you so far?", ["Each firing is worth £200."], False),
+])
+def test_an_event_s_day_and_the_money_given_need_a_line_that_says_them(
+        question: str, selected: list[str], unanswered: bool) -> None:
+    assert unreported_record(read_question(question).text, selected, question) is unanswered

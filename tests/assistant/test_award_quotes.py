@@ -163,6 +163,11 @@ def test_the_ends_of_an_award_s_range_come_from_the_policy(ssr, text: str, start
     assert answer(ask(ssr, text)).startswith(start)
 
 
+def test_a_count_asked_with_a_maximum_is_not_the_award_s_top(ssr) -> None:
+    # the largest number of them a firm may join is a count, not a sum of money
+    assert not answer(ask(ssr, "What's the largest number of Pre-Hubs one firm can be in?"))
+
+
 def test_the_subsidy_limit_comes_from_the_policy(ssr, other) -> None:
     assert answer(ask(ssr, "what is the MFA limit?")).startswith(
         "The Minimal Financial Assistance limit is £315,000")

@@ -244,6 +244,11 @@ def compared(embedder: SentenceTransformerEmbedder) -> Router:
     return Router(embedder=embedder)
 
 
+def test_a_round_or_a_deadline_is_never_off_topic(compared: Router) -> None:
+    for message in ("when's the next round?", "what is the deadline?"):
+        assert compared.route(message).route != "out_of_scope", message
+
+
 @pytest.mark.parametrize(("message", "route"), CASES)
 def test_rules_route_each_kind_of_message(rules: Router, message: str, route: str) -> None:
     decision = rules.route(message)
