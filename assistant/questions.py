@@ -40,7 +40,7 @@ _AUX = (r"is|are|am|was|were|can|could|does|do|did|will|would|should|shall|has|h
 _YES_NO = re.compile(rf"^(?:{_AUX})(?:n't)?\b", re.IGNORECASE)
 _AMOUNT = re.compile(
     r"\bhow\s+(?:much|many|big|large|small|high|low)\b|"
-    r"\bwhat(?:'s|’s|\s+is|\s+are|\s+was|\s+would\s+be)?\s+(?:the\s+)?(?:\w+\s+){0,3}?"
+    r"\bwhat(?:'s|’s|\s+is|\s+are|\s+was|\s+would\s+be)?\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:rate|rates|percentage|percent|share|amount|amounts|value|cost|costs|price|fee|fees|"
     r"limit|limits|maximum|minimum|max|min|cap|ceiling|ceilings|threshold|total|figure|"
     r"budget|number|headroom|size|turnover|worth|headcount|awu|rent|charge|charges|salary|"

@@ -266,7 +266,9 @@ _SIZE_FIGURE = re.compile(
 _SIZE_TEST = re.compile(r"\b(?:count|counts|counted|counting|include|included|including|add|"
                         r"added|sme|size|band|definition|test|treated|use)\b", re.IGNORECASE)
 # "what is the subsidy limit?": the subsidy limit itself
-_SUBSIDY_LIMIT = re.compile(r"\b(?:limit|cap|ceiling|threshold|maximum|max|allowance)\b",
+_SUBSIDY_LIMIT = re.compile(r"\b(?:limit|cap|ceiling|threshold|maximum|max|allowance|"
+                            r"(?:the\s+)?(?:most|largest|biggest|highest)\s+(?:[\w-]+\s+)?"
+                            r"(?:subsid(?:y|ies)|state\s+aid|assistance|support|funding))\b",
                             re.IGNORECASE)
 
 

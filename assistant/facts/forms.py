@@ -543,6 +543,12 @@ _THE_REST = re.compile(r"\b(?:the\s+(?:rest|remainder|balance|remaining(?:\s+(?:
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b)", re.IGNORECASE)
 
 
+# "the rest is mine", "the remainder is ours": the share left is the owner's own
+_REST_OWN = re.compile(r"\b(the\s+(?:rest|remainder|balance|remaining(?:\s+(?:shares|stake))?|"
+                       r"other\s+shares)\s+(?:is|are))\s+(?:all\s+)?(?:(mine|my\s+own)|"
+                       r"(ours|our\s+own))\b", re.IGNORECASE)
+
+
 def _the_rest(text: str) -> str:
     """"the rest" of the shares after those stated before it, in the same sentence, as the
     share it is: "I own 60% and the rest is held by X" has X holding 40%."""
@@ -553,4 +559,5 @@ def _the_rest(text: str) -> str:
             return match[0]
         rest = f"the other {100 - stated:g}%"
         return f"{rest} is held by" if match["with"] else rest
+    text = _REST_OWN.sub(lambda m: f"{m[1]} with {'me' if m[2] else 'the owners'}", text)
     return _THE_REST.sub(share, text)

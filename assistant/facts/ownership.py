@@ -576,6 +576,10 @@ def _their_figures(msg: Message, found: Found[Holding]) -> Holding:
                 if start == found.end else None) or \
                 _named_again(msg.text, start, *names) or (
                 _told_of_it(msg, start) if start > found.end else None)
+        if not refer and start > found.end:
+            # "... owns 30% of us. We have 28 staff; they have 50": "they" after the business's
+            # own words can only be the holder
+            refer = _they_after_ours(msg, found.end, start)
         if not refer:
             continue
         end = msg.sentence(refer.end())[1]
@@ -628,6 +632,29 @@ def _told_of_it(msg: Message, start: int) -> re.Match[str] | None:
     return re.compile(r"\s*").match(msg.text, start)
 
 
+def _they_after_ours(msg: Message, after: int, start: int) -> re.Match[str] | None:
+    """ "they have ..." in the sentence at `start`, opening it or a clause of it, when all
+    that is said between the holder and it is of the business itself ("we", "our") and
+    names no one else."""
+    lo, hi = msg.sentence(start)
+    they = _THEY_HAVE.search(msg.text, lo, hi)
+    if they is None:
+        return None
+    between = msg.text[after:they.start()]
+    if not _OURS.search(between) or _SOMEONE_ELSE.search(between):
+        return None
+    return they
+
+
+# "they have", "their figures are", opening a sentence or a clause
+_THEY_HAVE = re.compile(r"(?:^|(?<=[.;:!?])\s*|\s[-–]\s+|,\s*(?:and|but|while|whereas)\s+|"
+                        r"\s(?:and|but|while|whereas)\s+)(?:they|their\s+(?:side|figures|"
+                        r"numbers))\s+(?:have|has|had|employ|employs|are|turn\s+over|made|make|"
+                        r"do|did)\b", re.I)
+# another party named between: "we sell to Tesco; they have 300,000 staff"
+_SOMEONE_ELSE = re.compile(r"\b(?:customers?|clients?|suppliers?|buyers?|competitors?|sell\w*\s+to|"
+                           r"suppl(?:y|ies|ying)|work\s+for|deliver\w*\s+to|buy\w*\s+from|"
+                           r"(?-i:[A-Z][a-z]+\s+(?:Ltd|Limited|plc|Group|Holdings)))\b", re.I)
 _ITS = re.compile(r"\b(?:its|their)\b", re.I)
 _OURS = re.compile(r"\b(?:we|we're|we've|our|ours|us|here)\b", re.I)
 

@@ -173,6 +173,8 @@ def test_the_subsidy_limit_comes_from_the_policy(ssr, other) -> None:
         "The Minimal Financial Assistance limit is £315,000")
     assert answer(ask(other, "Is there a cap on subsidy overall - how much?")).startswith(
         "The Minimal Financial Assistance limit is £315,000")
+    assert answer(ask(ssr, "how much is the largest state aid one firm may hold?")).startswith(
+        "The Minimal Financial Assistance limit is £315,000")
 
 
 # --- costs the award does not pay for ---------------------------------------------------------

@@ -449,6 +449,37 @@ def test_two_holders_in_one_sentence(extractor: FactExtractor) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "A larger toolmaker holds 40% of us. Here we are 31 people with sales of £3.5m; they have "
+    "90 people and sales of £14m.",
+    "A larger toolmaker holds 40% of us. Our side: 31 people, sales £3.5m. They have 90 people "
+    "and sales of £14m.",
+])
+def test_they_after_the_business_s_own_figures_is_the_holder(extractor: FactExtractor,
+                                                             text: str) -> None:
+    facts = read(extractor, text)
+    assert (facts.employees, facts.turnover.amount if facts.turnover else None) == (31, 3.5e6)
+    holding = facts.holdings[0]
+    assert (holding.employees, holding.turnover.amount if holding.turnover else None) == (90, 14e6)
+
+
+def test_they_after_another_party_is_not_the_holder(extractor: FactExtractor) -> None:
+    holding = read(extractor, "A larger toolmaker holds 40% of us. We are 31 people and supply "
+                              "a carmaker; they have 9,000 people.").holdings[0]
+    assert holding.employees is None
+
+
+@pytest.mark.parametrize(("text", "holder"), [
+    ("A trust fund has 15% of the company and the rest is mine.", "me"),
+    ("Dudley Council took 10%, the remainder is ours.", "the owners"),
+])
+def test_the_rest_told_as_the_owner_s_own_is_held_by_a_person(extractor: FactExtractor,
+                                                              text: str, holder: str) -> None:
+    rest = read(extractor, text).holdings[-1]
+    assert (rest.holder, rest.holder_kind) == (holder, "individual")
+    assert rest.share_percent in {85, 90}
+
+
+@pytest.mark.parametrize("text", [
     "we have 45% of the UK market", "our top customer has 30% of our sales",
     "we are partly owned by our staff",
 ])

@@ -337,9 +337,13 @@ def test_the_policy_s_named_rounds_mark_a_question_as_the_programme_s(embedder) 
     from knowledge.policy import load_policy
     words = _named_things(["booster"], load_policy(bundled_knowledge_dir()))
     assert "booster" in words and "Round 3" in words and "Productivity Booster" in words
-    question = "When does Round 3 open?"
+    assert Router(embedder, programme_words=words).route(
+        "When does Round 3 open?").route != "out_of_scope"
+    # ("round" is business language of its own now: a name the policy gives shows it too)
+    question = "When does Spring Sprint open?"
     assert Router(embedder, programme_words=["booster"]).route(question).route == "out_of_scope"
-    assert Router(embedder, programme_words=words).route(question).route != "out_of_scope"
+    assert Router(embedder, programme_words=["booster", "Spring Sprint"]).route(
+        question).route != "out_of_scope"
 
 
 @pytest.mark.parametrize(("question", "selected", "refused"), [

@@ -32,6 +32,8 @@ from assistant.questions import answer_present, read_question
     ("what about the quantum centre?", "statement"),
     ("We have 45 staff in Dudley.", "statement"),
     ("Hi, we make biscuits. How do we apply?", "how"),
+    # a value asked of a thing named in hyphenated words
+    ("What is a sub-centre mentoring day worth?", "amount"),
 ])
 def test_the_kind_of_question(message: str, kind: str) -> None:
     assert read_question(message).kind == kind
