@@ -141,7 +141,7 @@ _COST_NEEDED = re.compile(
     r"(?:we|i|it|they|you|the\s+\w+|a\s+\w+)\s+(?:need|require|have\s+to\s+(?:spend|have|show))|"
     r"\bhow\s+much\s+(?:do|does|would|must|will)\s+(?:we|i|it|they|you|the\s+\w+|a\s+\w+)\s+"
     r"(?:need\s+to|have\s+to)\s+spend\b|"
-    # "how big does the project need to be?", "what size of project would we need?"
+    # "how large must our spend be?", "what size of investment do we need?"
     r"\bhow\s+(?:big|large|much)\s+(?:does|would|must|should|will)\s+(?:the|our|a|my)\s+"
     r"(?:eligible\s+|total\s+|project\s+)?(?:project|spend|spending|investment|budget|outlay|"
     r"costs?)\s+(?:(?:need\s+to|have\s+to)\s+)?be\b|"
@@ -157,7 +157,7 @@ _NUMBER = r"(\d+(?:\.\d+)?)"
 # "works 20 hours a week", "on 3 days a week": the part of a week worked
 _PART_WEEK = re.compile(rf"\b{_NUMBER}\s*(hours?|hrs?|days?)\s+(?:a|per|each|of\s+the)\s+week\b",
                         re.IGNORECASE)
-# "where full time is 40 hours", "of a 37.5-hour week", "out of a 5-day week": the full week
+# "full-time means 40 hours", "of a 39-hour week", "out of a 4-day week": the full week
 _FULL_WEEK = re.compile(
     rf"\bfull[\s-]?time\s+(?:is|being|=|of|means)\s+{_NUMBER}\s*(hours?|hrs?|days?)\b|"
     rf"\b(?:of|out\s+of)\s+an?\s+{_NUMBER}[\s-]*(hours?|hrs?|days?)\s+(?:full[\s-]?time\s+)?"

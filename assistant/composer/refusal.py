@@ -197,12 +197,6 @@ def unforetold(question: str, selected: Sequence[str]) -> bool:
     return not any(_FORETOLD.search(sentence) for sentence in selected)
 
 
-def _undated_ok(question: str) -> bool:
-    """Whether the question asks when an event is in a way a period answers ("how soon after
-    the panel ..."): not a day asked for."""
-    return _OUTCOME_ASKED.search(question) is not None
-
-
 def unreported_record(question: str, selected: Sequence[str], message: str = "") -> bool:
     """Whether the question asks for the programme's record (an average award, how many firms
     were funded, jobs created so far) that no selected sentence reports, with a figure; or for
@@ -216,10 +210,11 @@ def unreported_record(question: str, selected: Sequence[str], message: str = "")
         return True
     if unforetold(question, selected):
         return True
-    if (event := _NEXT_EVENT.search(question)) is not None and not _undated_ok(question):
-        # "when is the next open day?": only a line naming it with its day or how often
-        word = event["event"].lower().split()
-        named = r"\b" + (r"\s+".join(word) if len(word) > 1 else re.escape(word[0][:5]))
+    if (event := _NEXT_EVENT.search(question)) is not None and \
+            not _OUTCOME_ASKED.search(question):
+        # "when is the next open day?": only a line naming it with its day or how often (not
+        # "how soon after the panel ...", which a period answers)
+        named = _event_named(event)
         return not any(re.search(named, line, re.IGNORECASE) and _CALENDAR.search(line)
                        for sentence in selected for line in sentence.splitlines())
     if _STATUS_NOW_ASKED.search(question) and not _ROUND_WORDS.search(message or question):
@@ -843,17 +838,6 @@ _PROGRAMME_ENDS = re.compile(
     r"closing|over|finished|ended))\b", re.IGNORECASE)
 
 
-# a day on the calendar, or a day that comes round: not a span ("within 12 months")
-_CALENDAR = re.compile(
-    # ("may" is a month only as one: "in May", "12 may", "may 2027", not "you may apply")
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May)|may(?=\s+\d)|(?<=\d\s)may|"
-    r"june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:19|20)\d\d\b|"
-    r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|"
-    r"\b(?:every|each)\s+(?:week|month|quarter|year|spring|summer|autumn|winter)\b|"
-    r"\b(?:weekly|monthly|quarterly|annually)\b", re.IGNORECASE)
-
-
 # a day of the calendar, not a frequency ("monthly" tells no date)
 _CALENDAR_DAY = re.compile(
     # ("may" is a month only as one: "in May", "12 may", "may 2027", not "you may apply")
@@ -862,6 +846,11 @@ _CALENDAR_DAY = re.compile(
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:19|20)\d\d\b|"
     r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b",
     re.IGNORECASE)
+# a day on the calendar, or a day that comes round: not a span ("within 12 months")
+_CALENDAR = re.compile(
+    rf"{_CALENDAR_DAY.pattern}|"
+    r"\b(?:every|each)\s+(?:week|month|quarter|year|spring|summer|autumn|winter)\b|"
+    r"\b(?:weekly|monthly|quarterly|annually)\b", re.IGNORECASE)
 
 
 # a day something runs until: "until 31 March 2029", "to July 2027"
@@ -878,12 +867,18 @@ _OUTCOME_ASKED = re.compile(
     r"result))\b", re.IGNORECASE)
 
 
+def _event_named(match: re.Match[str]) -> str:
+    """A pattern for the event `_NEXT_EVENT` found, as a line names it ("webinar", "open
+    day")."""
+    words = match["event"].lower().split()
+    return r"\b" + (r"\s+".join(words) if len(words) > 1 else re.escape(words[0][:5]))
+
+
 def _event_asked(question: str) -> str | None:
     """A pattern for the words a line must hold beside its date to answer a question on when
     a named event is, or when the programme ends; None for other date questions."""
     if match := _NEXT_EVENT.search(question):
-        words = match["event"].lower().split()
-        return r"\b" + (r"\s+".join(words) if len(words) > 1 else re.escape(words[0][:5]))
+        return _event_named(match)
     if _OUTCOME_ASKED.search(question):
         # "when do we find out if the panel said yes?": a date of the decision, not of
         # the round's close

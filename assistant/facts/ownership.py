@@ -347,8 +347,8 @@ _THE_OTHER = re.compile(r"\bthe\s+other\s+(?:one|1|company|firm|business)\b|"
                         # "Company A does ..., Company B does ...": the second of the two
                         r"\b(?:company|firm|business)\s+(?:b|2)\b|\bthe\s+second\s+(?:one|1|"
                         r"company|firm|business)\b", re.I)
-# The owner's control of another business, told after their share of this one: "Mr Patel owns
-# 100% of the company and also 100% of Patel Castings Ltd"
+# The owner's control of another business, told after their share of this one: "Ms Khan holds
+# all of us and also all of Khan Pressings Ltd"
 _OWNER_ALSO = re.compile(
     r"\b(?:owns?|holds?)\s+(?:100\s*%|all|(?:5[1-9]|[6-9]\d)\s*%)\s+of\s+(?:the\s+company|the\s+"
     r"business|the\s+firm|us|it)\s*,?\s+(?:and\s+)?(?:also|as\s+well\s+as)\s+(?:owns?\s+|holds?\s+)?"
@@ -814,7 +814,7 @@ def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
     holder_end = match.start()
     if subject and _PRONOUN.fullmatch(subject) and \
             (parent := _last_parent(msg, subject_start)) is not None:
-        # "we're the UK arm of a Dutch group - they own 100% of us", "we were bought by
+        # "we are a branch of a Swedish firm - they own all the shares", "we were bought by
         # Nordvik AB, who own all of us": the group
         which = "noun" if parent["noun"] else "buyer"
         subject_start, holder_end = parent.span(which)
@@ -850,8 +850,8 @@ _FIGURES_IN_BRACKETS = re.compile(
     r"\((?P<inside>[^()]{1,160}?\d[^()]{0,160})\)")
 
 
-# the business as a part of another: "the UK arm of a German supplier", "a subsidiary of an
-# American group"
+# the business as a part of another: "the British branch of a German supplier", "a subsidiary
+# of an American group"
 _PART_OF = re.compile(
     r"\b(?:(?:arm|subsidiary|division|branch|offshoot|part|member|plant|site)\s+of\s+"
     r"(?P<noun>(?:an?|the)\s+[A-Za-z][\w&'.-]*(?:\s+[A-Za-z][\w&'.-]*){0,4}?)|"

@@ -437,7 +437,7 @@ _EVER_SINCE = re.compile(
     r"\b(?:we've|we\s+have|we|i've|i\s+have|it\s+has|it's|have|has)\s+(?:been\s+)?(?:trad(?:ed|ing)|"
     r"operated|operating|run|running|going|in\s+business)\b[^.;!?]{0,50}?\b(?:ever\s+since|"
     r"since\s+then)\b|"
-    # "... bought out in early 2021. Since then we've traded normally."
+    # "... the receivers sold us to the managers in 2019; since then it has run as usual"
     r"\b(?:ever\s+)?since\s+then\s*,?\s+(?:we've|we\s+have|we|it\s+has|it's)\s+(?:been\s+)?"
     r"(?:trad(?:ed|ing)|operated|operating|run|running|going|in\s+business)\b", re.I)
 _A_YEAR = re.compile(r"\b(?:in\s+)?((?:19|20)\d\d)\b")

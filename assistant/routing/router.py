@@ -134,7 +134,7 @@ class Router:
             # trading rule answer it, not a checklist
             decision = RouteDecision(route="programme_question", reason="asks which round")
         if decision is None and not set(facts) & _BUSINESS_FACTS and self._other_scheme(text):
-            # "how much could we get from the Northern Growth Fund?": the guidance answers, or
+            # "what would the Northern Growth Fund give us?": the guidance answers, or
             # says it cannot; the programme's own eligibility check is not the answer
             decision = RouteDecision(route="programme_question",
                                      reason="names a scheme the programme does not run")
