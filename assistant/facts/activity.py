@@ -41,12 +41,17 @@ _OUTLET = (r"(?:[a-z]*shop|store|centre|bar|restaurant|cafe|café|salon|garage|s
            r"bistro|[a-z]*room)")
 _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "we are a precision engineering firm making aerospace brackets"
+    # ("my client is a toolmaker": an adviser's client is the business)
     r"\b(?:we\s+are|we're|i\s+am|i'm|(?:the|our|my)\s+(?:company|business|firm)\s+is|it's|"
-    r"it\s+is)\s+(?:an?)\s+",
+    r"it\s+is|(?:my|the)\s+client\s+is|(?:my|the)\s+client,)\s+(?:an?)\s+",
     # "we're a partnership - joinery and shopfitting": what follows the business's form
     r"\b(?:i'm|i\s+am|we're|we\s+are|it's|it\s+is)\s+(?:an?\s+)?(?:sole\s+trader|partnership|"
     r"limited\s+company|ltd\s+company|llp|small\s+(?:business|firm)|family\s+(?:business|firm)|"
-    r"start-?up)\s*(?:\s[-–—]\s*|:\s*|\s+(?:doing|making)\s+)"
+    r"start-?up|social\s+enterprise|community\s+interest\s+company|cic|charity|co-?operative)"
+    # ("we're a social enterprise (CIC) in Handsworth doing ...": its form and place between)
+    r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:in|at|based\s+in)\s+(?-i:[A-Z])[\w'-]*"
+    r"(?:\s+(?-i:[A-Z])[\w'-]*)?)?"
+    r"\s*(?:\s[-–—]\s*|:\s*|\s+(?:doing|making)\s+)"
     r"(?!(?:what|how|which|who|when|where|why|can|could|do|does|is|are|will|would|we|i)\b)"
     r"(?=[a-z])",
     # "Sole trader, sign maker in Bilston": the form opening the message, then the trade
@@ -65,6 +70,14 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     # "we started our own picture framing business": the kind before the business
     r"\b(?:set\s+up|started|start|founded|launched|opened|run|running|have|own)\s+(?:my|our)\s+own\s+"
     r"(?=(?:[\w&-]+\s+){1,4}?(?:business|company|firm|shop|workshop|bakery|studio|practice)\b)",
+    # "we incorporated our candle company in May": the trade before the business founded
+    r"\b(?:incorporated|set\s+up|started|founded|launched|formed|registered)\s+(?:my|our)\s+"
+    r"(?!(?:new|small|little|family|current|first|limited|ltd|own)\b)"
+    r"(?=(?:[\w&-]+\s+){1,3}?(?:business|company|firm)\b)",
+    # "we're a practice in Erdington which designs kitchens": the trade in a relative clause
+    r"\b(?:we\s+are|we're|i\s+run|i\s+own|we\s+run)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:firm|company|business|practice|outfit|team)\b[^.;!?]{0,40}?\b(?:that|which|who)\s+"
+    rf"(?:(?:also|mainly|mostly|now)\s+)?(?={ACTIVITY_VERBS}\b)",
     # "I run a bakery", "we've got a tyre shop"
     r"\b(?:we|i|(?:me|i|my\s+[a-z]+|[a-z]+)\s+(?:and|&)\s+(?:me|i|myself|my\s+[a-z]+))\s+"
     r"(?:run|own|manage|operate)\s+(?:an?|two|three|four|several|\d+)\s+",
@@ -125,7 +138,9 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"(?<!\bif\s)(?<!\bwhen\s)(?<!\bonce\s)(?<!\bunless\s)(?<!\bbefore\s)(?<!\bafter\s)"
     r"(?<!\bshould\s)\b(?:we|i|(?:the|our|my)\s+(?:company|business|firm)|(?:me|i|my\s+[a-z]+)\s+(?:and|&)\s+"
     r"(?:me|i|myself|my\s+[a-z]+))\s+"
-    r"(?:(?:also|mainly|mostly|primarily|currently|now|largely|just|only)\s+)?"
+    r"(?:(?:also|mainly|mostly|primarily|currently|now|largely|just|only)\s+|"
+    # "the company owns and rents out flats": what it does with what it owns
+    r"(?:own|owns|buy|buys)\s+and\s+)?"
     # "we powder coat", "we shot blast", "we laser cut": a verb with the way it is done
     rf"(?=(?:[a-z]+-|(?:powder|shot|sand|bead|grit|spray|laser|water|plasma|cnc|hand|heat|"
     rf"vacuum|injection|blow|die|press|spot|tig|mig|wire|flame|dip|zinc)\s+)?{ACTIVITY_VERBS}\b)",

@@ -104,6 +104,9 @@ _OTHER_BUSINESS = re.compile(
     # a firm told by what it does: "the company that ran the test centre went bust"
     r"the\s+(?:company|business|firm|operator|organisation)\s+(?:that|which|who)\s+"
     r"(?!(?:we|i)\b)[a-z]+)\b", re.I)
+# a clause that opens with its verb, its subject told before it
+SUBJECTLESS = re.compile(r"\s*(?:also\s+|now\s+|alone\s+)?(?:employs|employed|has|had|"
+                          r"turns\s+over|turned\s+over)\s+", re.I)
 _SELF = re.compile(r"\b(?:we|we're|we've|we'd|our|ours|us|i|i'm|my)\b", re.I)
 # the speaker named as the owner: "I am owner of small company", "we're the joint owners"
 _SPEAKER_IS = re.compile(r"\b(?:i\s+am|i'm|im|we\s+are|we're)\s+(?:(?:the|a|an|sole|joint|"
@@ -146,7 +149,7 @@ _RUN_IT = re.compile(r"\s+(?!(?:are|is|were|was|have|has|had|will|would|could|ca
                      r"also|all|both)\b)[a-z]{3,}\b", re.I)
 
 
-_MY = re.compile(r"\bmy\s+$", re.I)
+_MY = re.compile(r"\b(?:my|the)\s+$", re.I)  # "my client", an adviser's "the client"
 _WE_ARE = re.compile(r"\b(?:we're|we\s+are|were|i'm|i\s+am)\s+$", re.I)
 # a shareholder's stake just before a bracket: "Brook Holdings holds 30% of the shares ("
 _NAMED_ENTERPRISE = re.compile(
@@ -239,6 +242,11 @@ class Message:
             # clause is about what the sentence named before it
             return self.after_another_business(relative[-1].start())
         others = _other_businesses(lead)
+        opening = SUBJECTLESS.match(self.text, self.clause(start)[0])
+        if not others and opening is not None and opening.end() >= start:
+            # "our biggest client, a van maker, employs 9,000": the clause's verb goes with
+            # the subject before the words set between commas
+            return self.after_another_business(start)
         return bool(others) and not _SELF.search(lead, others[-1].end())
 
     def after_another_business(self, start: int) -> bool:

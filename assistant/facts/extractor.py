@@ -81,8 +81,11 @@ def _normalise(text: str) -> str:
     return _DECIMAL_COMMA.sub(r"\1.\2", text)
 
 
-_MISSPELT_MILLION = re.compile(r"(?<=\d\s)(?:milion|millon|milllion|milions|millons|miliion)\b|"
-                               r"(?<=\d)(?:milion|millon|milllion|milions|millons|miliion)\b",
+# (and "mln", "mio", as much of Europe abbreviates it)
+_MISSPELT_MILLION = re.compile(r"(?<=\d\s)(?:milion|millon|milllion|milions|millons|miliion|mln|"
+                               r"mio)\b\.?|"
+                               r"(?<=\d)(?:milion|millon|milllion|milions|millons|miliion|mln|"
+                               r"mio)\b\.?",
                                re.IGNORECASE)
 _DECIMAL_COMMA = re.compile(
     r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?=\s?(?:m|mn|bn|million|billion|mil)\b)", re.IGNORECASE)
@@ -248,6 +251,10 @@ def _value(facts: Facts, name: str) -> float | None:
 _MORE_BESIDES = re.compile(r"\b(?:also|as\s+well|in\s+addition|on\s+top\s+of|besides|left\s+out|"
                            r"forgot|forgotten|missed\s+out|didn't\s+mention|did\s+not\s+mention)\b",
                            re.I)
+# people left out of the count given before: "the two of us aren't counted in that 40"
+_LEFT_OUT_OF = re.compile(r"(?:\bnot|n't)\s+(?:been\s+)?(?:included|counted|part\s+of|in)\s+"
+                          r"(?:in\s+)?(?:the|that|those|your)\s+(?:\d[\d,.]*|figure|number|"
+                          r"head\s*count|count|total)\b", re.I)
 _IN_TOTAL = re.compile(r"\b(?:in\s+total|altogether|in\s+all|all\s+told|total\s+of)\b|"
                        # the figure given before, broken down: "the 12 includes ...", "two of
                        # the others", "that 90 is everybody"
@@ -599,7 +606,8 @@ class FactExtractor:
             facts = facts.model_copy(update={"employees_approx": True})
         if facts.employees is not None and (told := msg.sources.get("employees")) and \
                 (at := msg.text.find(told)) >= 0 and \
-                _MORE_BESIDES.search(msg.text, max(0, at - 60), at + len(told)) and \
+                (_MORE_BESIDES.search(msg.text, max(0, at - 60), at + len(told)) or
+                 _LEFT_OUT_OF.search(msg.text)) and \
                 not _IN_TOTAL.search(msg.text):
             # "I forgot the weekend crew: 6 more on half-time": more staff
             facts = facts.model_copy(update={"employees_added": True})

@@ -68,7 +68,11 @@ _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?<=year\s)coming\s+in\b|(?<=annum\s)coming\s+in\b",
         re.I)),
     ("balance_sheet", re.compile(
-        r"\b(?:balance[\s-]+sheet(?:\s+total)?|total\s+assets|gross\s+assets)\b", re.I)),
+        r"\b(?:balance[\s-]+sheet(?:\s+total)?|balance\s+(?:sum|total)|total\s+assets|"
+        r"gross\s+assets|"
+        # "turnover 11m, balance 8m": the word alone, just before its amount (not a bank's)
+        r"(?<!bank\s)(?<!account\s)(?<!cash\s)balance(?=\s*(?:of|is|was|:|-|=)?\s*(?:£|€|\$|"
+        r"eur\b|gbp\b|\d)))\b", re.I)),
     ("consultancy_cost", re.compile(
         # not "funded consultancy", which is support received
         r"(?<!funded\s)(?<!subsidised\s)(?<!free\s)"
@@ -252,11 +256,17 @@ _LEADS_TO = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(?:quoting|quoted|quotes|costing
                        r"at|charging|charges|wants|asking|for|of|is|are|=|:|-|–)\s*", re.I)
 
 
+_OF_COSTS = re.compile(r"\s*(?:of|in)\s+(?:(?:eligible|qualifying|total|project|capital)\s+){1,2}"
+                       r"(?:costs?|spend(?:ing)?|expenditure)\b", re.I)
+
+
 def nearest_role(msg: Message, amount: Amount, lo: int, hi: int,
                  others: list[Amount], roles: tuple[str, ...] | None = None) -> str | None:
     """The role of the nearest word naming what an amount is, within [lo, hi); a cue with
     another amount between it and this one belongs to that other amount."""
     text, best = msg.text, None
+    if (roles is None or "project_cost" in roles) and _OF_COSTS.match(text, amount.end):
+        return "project_cost"  # "a grant on £90,000 of eligible costs": the amount is costs
     for role, cue in _MONEY_CUES:
         if roles is not None and role not in roles:
             continue

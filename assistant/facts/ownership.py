@@ -15,7 +15,15 @@ import re
 from typing import Literal
 
 from assistant.business import HolderKind, Holding, Money
-from assistant.facts.common import NUM, NUM_START, QUAL, Found, Message, lowered_article
+from assistant.facts.common import (
+    NUM,
+    NUM_START,
+    QUAL,
+    SUBJECTLESS,
+    Found,
+    Message,
+    lowered_article,
+)
 from assistant.facts.money import amounts_in, nearest_role
 from assistant.facts.numbers import to_float
 from assistant.facts.staff import STAFF_ADJ
@@ -84,6 +92,8 @@ _WE = re.compile(r"(?:we|i)(?:\s+(?:also|now|currently|still))?", re.I)
 _OUR_EQUITY = re.compile(
     r"(?:us|it|(?:our|this|my|the|its)\s+(?:(?:ordinary|issued|voting|share)\s+)?(?:shares|"
     r"equity|capital|share\s+capital|voting\s+rights)|"
+    # "have 100% of shares", as some owners write it
+    r"(?:(?:ordinary|issued|voting)\s+)?shares(?!\s+(?:in|of)\b)|"
     # "the UK company", "our Birmingham business": the business named with one word more
     r"(?:our|this|my|the)\s+(?:(?-i:[A-Z])[\w-]*\s+|local\s+|british\s+)?(?:company|business|"
     r"firm))\b", re.I)
@@ -146,14 +156,14 @@ _HOLDER_STAFF: tuple[re.Pattern[str], ...] = (
 # Words that refer back to a holder just named: "- they have 500 staff", ". The group has".
 _REFERS_BACK = re.compile(
     r"(?:\s*(?:of\s+)?(?:(?:our|the|its)\s+(?:[\w-]+\s+){0,2}?(?:shares|equity|business|"
-    r"company|firm)|us)\b)?\s*(?:[-–,;:(]\s*)?(?:and\s+|which\s+|who\s+)?(?:they|it|which|who|"
+    r"company|firm)|us|shares)\b)?\s*(?:[-–,;:(]\s*)?(?:and\s+|which\s+|who\s+)?(?:they|it|which|who|"
     r"(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:group|parent|company|firm|investor|business|"
     r"owner|shareholder|corporation|multinational|enterprise|fund|holdco|holding)|their|its)\b"
     r"(?!\s+(?:own|"
     r"owns|hold|holds)\b)", re.I)
 # The holder's own verb going on: "A supplier holds 30% of us and has 40 staff"
 _AND_HAS = re.compile(
-    r"(?:\s*(?:of\s+)?(?:us|the\s+(?:company|business|firm|shares)|our\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:\s*(?:of\s+)?(?:us|shares|the\s+(?:company|business|firm|shares)|our\s+(?:[\w-]+\s+){0,2}?"
     r"(?:shares|equity|business|company|firm))\b)?\s*,?\s*(?:(?:and|,)\s+(?=(?:has|had|have|"
     r"employs?|turns?\s+over)\b)|"
     r"(?:with|and)\b(?=[^.;!?]{0,40}\b(?:of\s+its\s+own|of\s+their\s+own)\b))",
@@ -887,7 +897,9 @@ def _subject_start(msg: Message, verb_start: int) -> int:
         # (and a break within the brackets before it: "(six staff, the University holds 30%")
         starts = [s for s in starts if s <= opened] + [opened + 1] + \
             [s for s in starts if s > opened + 1]
-    if len(starts) > 1 and not msg.text[starts[-1]:verb_start].strip():
+    if len(starts) > 1 and (not msg.text[starts[-1]:verb_start].strip() or
+                            SUBJECTLESS.match(msg.text, starts[-1])):
+        # ("Our parent, a Dutch group, has 900 staff and owns 80%": the verb before it too)
         return starts[-3] if len(starts) > 2 else starts[0]
     return starts[-1]
 

@@ -106,7 +106,8 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # "28 on the books", "40 on the payroll"
     rf"{NUM_START}(?P<n>{NUM})\s+on\s+(?:the\s+|our\s+)?(?:books|payroll)\b",
     # "21 people" as one item of a list of facts: "21 people, sales £2.4m"
-    rf"(?:^|(?<=[,;:(\n])|(?<=\.\s)|(?<=\s[-–])|(?<=\bfrom\s))\s*(?:{QUAL}\s+)?(?P<n>{NUM})\s+"
+    rf"(?:^|(?<=[,;:(\n])|(?<=\.\s)|(?<=\s[-–])|(?<=\bfrom\s))\s*(?:{QUAL}\s+)?(?<!\d[,.])"
+    rf"(?P<n>{NUM})\s+"
     r"(?:people|persons)"
     # ... or before the next fact: "22 people and we turn over £2m"
     r"\s*(?=[,;.)(]|$|inc(?:l|luding)?\b|depending\b|give\s+or\s+take\b|or\s+so\b|"
@@ -149,13 +150,13 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
 ))
 # People named by their work, counted as staff in a list of the workforce ("12 machinists and
 # 4 office staff", "me plus 4 lads", "6 welders, 2 in the office and me").
-_ROLE = (r"(?:technicians?|engineers?|machinists?|operators?|operatives?|fitters?|welders?|"
+_ROLE = (r"(?:technicians?|techs?|engineers?|machinists?|operators?|operatives?|fitters?|welders?|"
          r"fabricators?|electricians?|mechanics?|chefs?|cooks?|bakers?|drivers?|designers?|"
          r"developers?|programmers?|scientists?|chemists?|assemblers?|joiners?|carpenters?|"
          r"labourers?|packers?|installers?|craftsm[ae]n|craftspeople|tailors?|"
          r"seamstress(?:es)?|directors?|managers?|supervisors?|administrators?|admins?|"
          r"sales\s*(?:people|reps?)|reps|consultants?|analysts?|nurses?|carers?|cleaners?|"
-         r"technologists?|surveyors?|jewellers?|setters?|toolmakers?|inspectors?|planners?|"
+         r"technologists?|surveyors?|jewellers?|advisers?|advisors?|setters?|toolmakers?|inspectors?|planners?|"
          r"estimators?|brewers?|butchers?|growers?|plumbers?|builders?|painters?|decorators?|"
          r"finishers?|polishers?|upholsterers?|lads|guys|girls|blokes|fellas|chaps|hands|"
          # people named by a trade or profession: "4 dentists", "three groomers"
@@ -229,8 +230,11 @@ _ROLE_ALONE_LEAD = re.compile(
 _TWO_OF_US = re.compile(
     # not the owners: "owned by me and a cousin", "shares split with my partner"
     rf"(?<!owned\sby\s)(?<!held\sby\s)"
-    rf"\b(?:just\s+|only\s+)?(?:me|i)\s+(?:and|&)\s+(?:my|a)\s+(?:co-?founder|business\s+partner|"
-    rf"partner|flatmate|friend|mate|{_FAMILY})\b"
+    rf"\b(?:(?:just\s+|only\s+)?(?:me|i)\s+(?:and|&)\s+(?:my|a)\s+(?:co-?founder|business\s+partner|"
+    rf"partner|flatmate|friend|mate|{_FAMILY})|"
+    # "my wife and I work here": the other first
+    rf"(?<![\w,]\s)my\s+(?:co-?founder|business\s+partner|partner|{_FAMILY})\s+(?:and|&)\s+(?:i|me)"
+    rf"(?=\s+(?:both\s+|also\s+)?(?:work|run|do|are)\b))\b"
     r"(?!\s+(?:(?:also|jointly|both|together|still)\s+)?(?:own|owns|hold|holds|"
     r"are\s+(?:the\s+)?(?:owners|shareholders|directors)))"
     # the owners' shares after them: "just me and my daughter, 70/30"

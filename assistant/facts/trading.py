@@ -53,7 +53,7 @@ _HOLIDAY_MONTHS = {"christmas": 12, "xmas": 12, "easter": 4, "valentine": 2, "ne
 _TRADING = (r"(?:trading|traded|in\s+business|operating|operated|in\s+operation|established|"
             # "I've been freelance for 8 months": a freelancer's business is the self-employment
             r"(?<=been\s)(?:freelance|freelancing|self[\s-]employed)|"
-            r"going|running|around|existed|in\s+existence|incorporated|open|active|"
+            r"going|running|around|existed|exists?|in\s+existence|incorporated|open|active|"
             r"(?:a\s+)?(?:ltd|limited)(?:\s+company)?)")
 _STARTED = (r"(?:founded|established|started(?:\s+(?:trading|up)(?:\s+(?:properly|officially|"
             r"fully|for\s+real|in\s+earnest))?|\s+(?:again|afresh|anew|over))?|set\s+up|incorporated|"
@@ -115,6 +115,9 @@ _DONE_FOR = re.compile(
 _THE_BUSINESS = (r"(?:(?:(?:the|our|my)\s+)?(?:first|original)\s+[a-z-]+|"
                  r"it|(?:the|this|our|my|his|her|their)\s+"
                  r"(?:(?:own|family|current|present|existing|new|first|original|very)\s+){0,2}"
+                 # its trade before the noun: "our candle company"
+                 r"(?:(?!(?:in|at|on|to|for|from|with|and|ago|back|since)\b)[a-z-]+\s+"
+                 r"(?=(?:company|business|firm)\b))?"
                  r"(?:company|business|firm|shop|factory|workshop|practice|bar|pub|cafe|café|"
                  r"restaurant|garage|gym|clinic|surgery|nursery|school|hotel|takeaway|centre|"
                  r"[a-z-]+(?:ery|ry|shop|works|house|lab|studio|store|salon|yard|mill|plant)))"
@@ -125,8 +128,10 @@ _THE_BUSINESS = (r"(?:(?:(?:the|our|my)\s+)?(?:first|original)\s+[a-z-]+|"
                  # ("her first salon on Castle Street in 1994")
                  rf"(?:\s+(?:in|at|on)\s+(?!{MONTH}\b)(?-i:[A-Z])[\w'-]*"
                  rf"(?:\s+(?!{MONTH}\b)(?-i:[A-Z])[\w'-]*){{0,2}})?")
+# who started it: "set up by my dad in 1987", "founded by two brothers"
+_BY_WHOM = r"(?:\s+by\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)?"
 _STARTED_ON = re.compile(
-    rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?|{_TRADING}|"
+    rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?{_BY_WHOM}|{_TRADING}|"
     r"(?:company|business|firm)\s+(?:start|starts|begin|began|open|opened))\s+(?:back\s+)?"
     rf"(?:in\s+|since\s+|during\s+|on\s+|from\s+)?(?:(?:early|late|mid)[\s-]+|{_SEASON})?{_DAY}"
     rf"(?:(?P<month>{MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b",

@@ -270,6 +270,26 @@ def _verb_forms(keyword: str) -> list[str]:
     return [f"{third(first)} and {third(second)}{rest}", f"{ing(first)} and {ing(second)}{rest}"]
 
 
+_QUANTITY = r"(?:\d[\d,]*|a\s+few|several|some|many|two|three|four|five|six|ten|dozens\s+of)"
+
+
+@functools.lru_cache(maxsize=4096)
+def _told_of_itself(keyword: str) -> re.Pattern[str]:
+    """A verb-and-thing keyword as a business says it of itself: "rent out flats" in "rents out
+    40 flats", "arrange mortgages" in "arranges mortgages"; one that never matches for a
+    keyword of one word or one whose first word is not a verb's base form."""
+    words = keyword.split()
+    verb = words[0].lower()
+    if len(words) < 2 or not verb.isalpha() or verb.endswith(("s", "ing", "ed")):
+        return re.compile(r"(?!)")
+    stem_ = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
+    third = verb + ("es" if verb.endswith(("sh", "ch", "x", "o")) else "s")
+    forms = rf"(?:{re.escape(third)}|{re.escape(stem_)}ing)"
+    middle = "".join(rf"\s+{re.escape(w)}" for w in words[1:-1])
+    return re.compile(rf"(?<!\w){forms}{middle}\s+(?:{_QUANTITY}\s+)?{re.escape(words[-1])}"
+                      r"(?!\w)", re.IGNORECASE)
+
+
 def keyword_found(keyword: str, text: str) -> bool:
     """A sector keyword in the text, as whole words in any case; a plural keyword in the
     singular too ("sauces": "a chilli sauce brand"); a singular one in the plural when it names
@@ -281,6 +301,8 @@ def keyword_found(keyword: str, text: str) -> bool:
     if any(_keyword_pattern(form).search(text) for form in _verb_forms(keyword)):
         return True
     if _with_describing_words(keyword).search(text):
+        return True
+    if _told_of_itself(keyword).search(text):
         return True
     one = _singular(keyword)
     if one is not None:  # not "battery-powered" for "batteries"

@@ -138,6 +138,9 @@ def test_uncounted_people_alone_are_no_headcount(extractor: FactExtractor, text:
      Money(amount=5_000)),
     ("we had £8,000 of public money in 2024", "prior_public_support", Money(amount=8_000)),
     ("we'd like a £10k innovation voucher", "requested_amount", Money(amount=10_000)),
+    # a grant asked of costs: the amount is the costs, though "grant" is nearer
+    ("the voucher on £70,000 of qualifying spend - how much?", "project_cost",
+     Money(amount=70_000)),
 ])
 def test_money_phrasings(extractor: FactExtractor, text: str, field: str, money: Money) -> None:
     assert getattr(read(extractor, text), field) == money
@@ -255,6 +258,19 @@ def test_place_names_match_whole_words_only(extractor: FactExtractor) -> None:
 def test_sector_text_is_the_activity_phrase(extractor: FactExtractor, text: str,
                                             sector_text: str) -> None:
     assert read(extractor, text).sector_text == sector_text
+
+
+@pytest.mark.parametrize(("text", "trade"), [
+    # a relative clause, a form and place before the trade, an adviser's client, a founding
+    ("we're a small practice in Erdington (B23) that designs kitchens for housebuilders",
+     "designs kitchens for housebuilders"),
+    ("we're a social enterprise (CIC) in Aston doing bike repairs, 5 staff", "bike repairs"),
+    ("My client is a foundry in Tipton, 30 staff", "foundry"),
+    ("Last spring we incorporated our soap company, 2 staff", "soap company"),
+])
+def test_the_trade_told_after_other_words_is_read(extractor: FactExtractor, text: str,
+                                                  trade: str) -> None:
+    assert trade in (read(extractor, text).sector_text or "")
 
 
 @pytest.mark.parametrize(("text", "sector_text"), [
@@ -380,6 +396,8 @@ def test_sic_class(code: str, normal: str) -> None:
     ("I set up the company back in 2019", 80),
     ("we founded the firm 3 years ago", 36),
     ("she started it in June 2025", 9),
+    ("Set up by my uncle in June 2025.", 9),  # who started it, between the verb and the date
+    ("the firm was founded by two sisters in 2019", 80),
 ])
 def test_months_trading(extractor: FactExtractor, text: str, months: float) -> None:
     assert read(extractor, text).months_trading == pytest.approx(months)
@@ -477,6 +495,53 @@ def test_the_rest_told_as_the_owner_s_own_is_held_by_a_person(extractor: FactExt
     rest = read(extractor, text).holdings[-1]
     assert (rest.holder, rest.holder_kind) == (holder, "individual")
     assert rest.share_percent in {85, 90}
+
+
+@pytest.mark.parametrize("text", [
+    "We have 22 on the payroll. Our biggest customer, a van maker, employs 9,000 people.",
+    "We have 22 on the payroll. Our biggest customer, a van maker, has 9,000 staff.",
+])
+def test_figures_after_another_business_set_between_commas_are_its_own(
+        extractor: FactExtractor, text: str) -> None:
+    # the verb after the words between commas goes with the subject before them; and a
+    # number's tail ("000 people") is never a headcount of its own
+    assert read(extractor, text).employees == 22
+
+
+def test_a_holder_described_between_commas_keeps_its_name(extractor: FactExtractor) -> None:
+    facts = read(extractor, "We have 22 staff. Our parent, a Dutch group, has 700 staff and "
+                            "owns 70% of us.")
+    holding = facts.holdings[0]
+    assert (holding.holder, holding.share_percent, holding.employees) == ("Our parent", 70, 700)
+    assert facts.employees == 22
+
+
+def test_figures_in_european_abbreviations(extractor: FactExtractor) -> None:
+    facts = read(extractor, "Our figures: 30 workers, turnover 4,6 mln EUR, balance sum 2 mio "
+                            "EUR.")
+    assert facts.turnover == Money(amount=4_600_000, currency="EUR")
+    assert facts.balance_sheet == Money(amount=2_000_000, currency="EUR")
+
+
+def test_a_parent_s_share_of_bare_shares_with_its_figures_after_a_comma(
+        extractor: FactExtractor) -> None:
+    facts = read(extractor, "We are 30 workers, turnover 4 mln EUR. Our parent in Austria has "
+                            "90% of shares, they have 70 workers and turnover 12 mln EUR, "
+                            "balance 6 mln EUR.")
+    assert facts.turnover == Money(amount=4_000_000, currency="EUR")
+    holding = facts.holdings[0]
+    assert (holding.share_percent, holding.employees, holding.turnover, holding.balance_sheet) \
+        == (90, 70, Money(amount=12_000_000, currency="EUR"),
+            Money(amount=6_000_000, currency="EUR"))
+
+
+def test_a_bank_balance_is_no_balance_sheet(extractor: FactExtractor) -> None:
+    assert read(extractor, "our bank balance is £40k, turnover £1m").balance_sheet is None
+
+
+def test_an_adviser_s_the_client_is_the_business(extractor: FactExtractor) -> None:
+    facts = read(extractor, "The client, a Walsall toolmaker, has 40 staff; sales are £5m.")
+    assert (facts.employees, facts.turnover) == (40, Money(amount=5_000_000))
 
 
 @pytest.mark.parametrize("text", [

@@ -898,6 +898,10 @@ def test_staff_left_out_before_are_added_to_the_earlier_count(
     assert not later.employees_added
     replaced = first.merged_with(extractor.extract("Sorry, it's 90 staff, not 100."))
     assert replaced.employees == 90
+    # people said to be outside the count given before are added to it
+    owners = first.merged_with(extractor.extract(
+        "My wife and I both work here full time too; we aren't counted in the 100."))
+    assert owners.employees == 102
 
 
 def test_support_dated_by_month_against_the_window(extractor: FactExtractor) -> None:

@@ -277,6 +277,10 @@ def test_a_made_thing_with_describing_words_between() -> None:
      "financial-services"),
     ("We rent out flats and two shops in Smethwick, 3 staff.", "real-estate"),
     ("6 staff in Tividale. We take bets on football and racing at our shop.", "gambling"),
+    # the verb in the third person, with a quantity before the thing
+    ("Our company owns and rents out 12 houses in Tipton, 2 staff.", "real-estate"),
+    ("We're a firm in Sutton that arranges mortgages for landlords, 4 staff.",
+     "financial-services"),
 ])
 def test_a_trade_told_by_what_it_does_is_read_and_matched(message: str, sector: str) -> None:
     from assistant.facts import FactExtractor
