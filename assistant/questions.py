@@ -325,7 +325,10 @@ BACK_REFERENCE = re.compile(r"\b(?:it|that|this|them|they|those|these|one)\b", r
 _ASKED_AFTER_CONDITION = re.compile(
     r"^\W*(?:if|when|once|assuming|say)\b[^?]{3,80}?\s(?P<ask>(?:how\s+(?:much|many|long)|"
     r"what(?:'s|\s+is|\s+would|\s+will|\s+do|\s+does)|(?:can|could|would|will|do|does|is|are)\s+"
-    r"(?:we|i|it|they|that|the\s+\w+))\b.*)$", re.IGNORECASE)
+    r"(?:we|i|it|they|that|the\s+\w+)|"
+    # "if the scheme is not for us where could we go"
+    r"(?:who|where|which\s+\w+)\s+(?:should|could|can|do|would|will)\s+(?:we|i))\b.*)$",
+    re.IGNORECASE)
 # "what we make is furniture": a clause that names something, not a question
 _WH_CLAUSE_AS_NOUN = re.compile(r"^\W*(?:what|how|which|who|where|when|why)\s+(?:we|i|they|you|he|"
                                 r"she|it|our|my)\b", re.IGNORECASE)

@@ -392,7 +392,10 @@ _RULE_ASKED = re.compile(
 _HELP_ASKED = re.compile(
     r"^\W*(?:can|could|would|will|might|does|do|is|are)\s+(?:the|your|a|an)\s+[^?]{2,60}?"
     r"\b(?:help|support|work\s+with|take\s+us|be\s+(?:right|for)|for\s+(?:us|people|firms|"
-    r"businesses|companies)\b)", re.IGNORECASE)
+    r"businesses|companies)\b|"
+    # "is the <programme> open to us?", "... available to a firm like ours?"
+    r"(?:open|available)\s+to\s+(?:us|me|(?:a\s+)?(?:firms?|businesses|business|"
+    r"companies|company)\s+like\s+(?:us|ours|mine))\b)", re.IGNORECASE)
 # help asked for, with no other subject: "can you help us?", "what can you do for us?"
 _HELP_US = re.compile(
     r"(?:^|[.!?,;:-]\s)\W*(?:(?:so|and|but)\s+)?(?:(?:can|could|would)\s+(?:you|ssr|anyone|someone)\s+"
@@ -420,11 +423,30 @@ _CORE_FACTS = frozenset({"employees", "turnover", "balance_sheet", "insolvent", 
                          "holdings", "prior_public_support"})
 
 
+# a yes/no question with the business as its subject or object: "are we ...", "is our site
+# ...", "... for us", not "is the award counted in our accounts"
+_OF_US = re.compile(
+    r"\b(?:is|are|was|were|do|does|did|can|could|will|would|should|may|might|must|has|have|"
+    r"shall)\s+(?:we|i|our|my)\b|\b(?:us|me)\b", re.IGNORECASE)
+# a yes/no question of the support's availability, with no "we" in it: "is the booster
+# available?", "is that ok?", "any chance?"
+_OPEN_TO_ANYONE = re.compile(
+    r"\b(?:available|open|possible|ok|okay|alright|fine|right|suitable|worth|options?|chance|"
+    r"eligible|eligibility|qualify|apply|applicable|allowed|covered|in\s+scope|for\s+(?:firms|"
+    r"businesses|companies|people)|help|support|fund|funding)\b", re.IGNORECASE)
+
+
 def _describes_business(text: str, facts: Collection[str], follow_up: bool = False) -> bool:
     """A description of the business that asks no other question asks, in effect, "what can
     we get?"; one that asks how to apply, or what a rule means, wants that answered."""
     question = read_question(text)
     if question.asks and question.kind not in {"other", "yes_no"}:
+        return False
+    if question.kind == "yes_no" and \
+            not _OF_US.search(re.split(r"[,;]|\s(?:and|or)\s", question.text)[0]) and \
+            not _OPEN_TO_ANYONE.search(question.text) and not _asks_about_eligibility(text):
+        # "... expecting a grant. Is the grant taxable?": a yes/no question of something other
+        # than the business, in words that do not ask whether it can have the support
         return False
     if rules.SELF_DESCRIPTION.search(text):
         # "Machine shop here. Which SIC code is right?": only the trade is told, and

@@ -85,6 +85,9 @@ def test_a_question_after_its_condition_is_read_without_a_comma() -> None:
     question = read_question("lab trial question - if the work runs to 9 grand how much is met "
                              "by a voucher")
     assert (question.kind, question.text) == ("amount", "how much is met by a voucher")
+    question = read_question("we're a bakery in Stroud. if the scheme is not for us where "
+                             "could we go instead")
+    assert (question.kind, question.text) == ("where", "where could we go instead")
 
 
 def test_a_question_in_a_clause_keeps_the_words_its_pronoun_points_back_to() -> None:

@@ -304,6 +304,30 @@ def test_a_need_for_a_facility_is_signposted_even_with_the_business_described(
     assert rules.route(message, facts={"employees", "sector_text"}).route == "signposting"
 
 
+def test_asking_whether_a_named_programme_is_open_to_the_business_is_its_check() -> None:
+    # though the business also states a need the catalogue could meet
+    router = Router(programme_words=["accelerator"])
+    message = ("We print labels in Leek, 30 staff, £4m turnover. We want to automate our "
+               "die-cutting line. Is the Scale Accelerator open to us?")
+    decision = router.route(message, facts={"employees", "turnover", "sector_text"})
+    assert decision.route == "eligibility"
+
+
+@pytest.mark.parametrize(("question", "route"), [
+    ("Is the award counted as income in our accounts, and when should we book it?",
+     "programme_question"),
+    ("Is the grant paid in one go?", "programme_question"),
+    ("Is that ok?", "eligibility"), ("Is the grant available?", "eligibility"),
+    ("Is our site covered?", "eligibility"),
+])
+def test_a_yes_no_question_about_something_other_than_the_business_is_answered(
+        rules: Router, question: str, route: str) -> None:
+    message = ("We bend tube in Aldridge, 15 staff, £2m turnover, expecting a £30k grant. "
+               + question)
+    facts = {"employees", "turnover", "sector_text", "local_authority", "requested_amount"}
+    assert rules.route(message, facts=facts).route == route
+
+
 def test_asking_to_join_a_programme_is_an_eligibility_question(rules: Router) -> None:
     message = "We want to automate with robots. Can we join the robotics centre?"
     assert rules.route(message).route == "eligibility"
