@@ -86,7 +86,10 @@ _APPLYING = re.compile(r"\b(?:apply|applying|qualify|eligible|able|allowed|get|r
                        re.IGNORECASE)
 _MAX_OFFERS = 3
 _OTHER_RATE = re.compile(r"\b(?:interest|exchange|conversion|hourly|daily|day|tax|vat|success|"
-                         r"pass|approval|acceptance|win|hit)\s+rates?\b", re.IGNORECASE)
+                         r"pass|approval|acceptance|win|hit)\s+rates?\b|"
+                         # a share of the award returned: "what percentage do we pay back?"
+                         r"\b(?:pay|paid|give|hand|claw)(?:ing)?\s+back\b|\brepa(?:y|id|yment)\b|"
+                         r"\bclawback\b|\brecover(?:ed|y)?\b", re.IGNORECASE)
 # "what rate / percentage / share does it pay?": the intervention rate
 _RATE = re.compile(
     r"\bintervention\s+rates?\b|"

@@ -569,9 +569,18 @@ _DISCOUNT_STATED = re.compile(
 # a physical measure asked for, and how one is stated: "the heaviest vehicle", "how tall"
 _MEASURES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (re.compile(asked, re.IGNORECASE), re.compile(stated, re.IGNORECASE)) for asked, stated in (
-        (r"\b(?:heaviest|how\s+heavy|(?:maximum|max|biggest)\s+(?:load|payload|weight)|"
-         r"payload)\b",
+        (r"\b(?:heaviest|how\s+heavy|(?:maximum|max|biggest|largest)\s+(?:(?:size|dimensions?)\s+"
+         r"(?:or|and|/|&)\s+)?(?:load|payload|weight)|payload|weight\s+limit)\b",
          r"\d\s*(?:kg|kilo(?:gram)?s?|tonnes?|tons?|t)\b"),
+        # "the rig's daily rate after the discount?": money by the day or the hour, not any sum
+        (r"\b(?:(?:day|daily|hourly|half[\s-]day)\s+rates?|(?:cost|charge|price)\s+(?:per|a|an)\s+"
+         r"(?:day|hour)|per[\s-](?:day|hour)\s+(?:cost|charge|price|rate))\b",
+         r"£\s?\d[\d,.]*\s*k?\s*(?:\+\s*vat\s*)?(?:per|a|an|/|each)\s*(?:day|hour)\b|"
+         r"\b(?:day|daily|hourly)\s+rate\s+(?:of\s+|is\s+|:\s*)?£\s?\d"),
+        # "the biggest part the scanner takes", "a size limit for the chamber": a dimension
+        (r"\b(?:how\s+(?:big|large)\s+(?:a|an|can|could)|(?:maximum|max|biggest|largest)\s+"
+         r"(?:part\s+|sample\s+|component\s+)?(?:size|dimensions?)|size\s+limits?)\b",
+         r"\d\s*(?:mm|cm|m|metres?|meters?|inch(?:es)?|in|ft|feet)\b"),
         (r"\b(?:tallest|how\s+tall|(?:maximum|max)\s+height|headroom|ceiling\s+height)\b",
          r"\d\s*(?:m|metres?|meters?|mm|cm|ft|feet)\b.{0,20}\b(?:high|height|tall|headroom)|"
          r"\b(?:high|height|tall|headroom)\b.{0,20}\d\s*(?:m|metres?|meters?|mm|cm|ft|feet)\b"),
@@ -583,6 +592,15 @@ _MEASURES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
         (r"\b(?:how\s+(?:much|many)\s+(?:power|kilowatts|megawatts)|power\s+rating|"
          r"how\s+powerful)\b",
          r"\d\s*(?:kw|mw|w|watts?|kilowatts?|megawatts?|kva)\b")))
+# the postcode or the address of a place: "what's the postcode for the energy park?"
+_ADDRESS_ASKED = re.compile(
+    r"\b(?:full\s+|exact\s+|street\s+)?(?P<what>post\s*code|address)\s+(?:of|for|at)\s+(?:the\s+)?"
+    r"(?P<thing>(?!(?:it|that|this|them|there|us|you)\b)[^?.!,;]{3,60}?)"
+    r"(?=\s*(?:[?.!,;]|$|\s+(?:so|as|because|please|if|i'd|i\s+would|we)\b))", re.IGNORECASE)
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
+_STREET_OR_POSTCODE = re.compile(
+    rf"{_POSTCODE.pattern}|\b\d+\s+[A-Z][\w'-]+\s+(?:road|street|lane|way|avenue|drive|close|"
+    r"place|row|square|park)\b", re.IGNORECASE)
 # "who owns the IP?", "who keeps the rights to the design?": the thing held
 _OWNER_OF_ASKED = re.compile(
     r"\bwho\s+(?:owns?|keeps?|retains?)\s+(?:the\s+)?(?:rights?\s+(?:to|in|of)\s+"
@@ -720,6 +738,14 @@ def contact_of_unknown(question: str, passages: Sequence[str]) -> str | None:
 def _holds_answer(question: Question, text: str) -> bool:
     """Whether the text holds the kind of answer the question asks for."""
     wanted = question.answer_type
+    if (measure := _measure_asked(question.text)) is not None:
+        # "how heavy a vehicle can the track take?", "is there a size limit?": a weight or a
+        # length, not any figure
+        return bool(measure.search(text))
+    if (address := _ADDRESS_ASKED.search(question.text)) is not None:
+        # "what's the postcode of the energy park?": a postcode on a line naming that place
+        stated = _POSTCODE if address["what"].lower().startswith("post") else _STREET_OR_POSTCODE
+        return _said_of(address["thing"], stated, text)
     nouns = _counted(question.text)
     there = _IS_THERE.search(question.text) if question.kind == "yes_no" else None
     if there is not None and not _NONE_SET.search(text):
@@ -757,9 +783,6 @@ def _holds_answer(question: Question, text: str) -> bool:
         # "what are the opening hours of the lab?": hours said of that place (not a round
         # closing "at 12:00")
         return _said_of(hours["thing"] or hours["other"] or hours["days"] or "", _CLOCK, text)
-    if (measure := _measure_asked(question.text)) is not None:
-        # "how heavy a vehicle can the track take?": a weight, not any figure
-        return bool(measure.search(text))
     if (office := _OFFICE_ASKED.search(question.text)) is not None:
         return _office_said(office, text)
     if wanted == "name" and (owned := _OWNER_OF_ASKED.search(question.text)) is not None:

@@ -33,6 +33,7 @@ from assistant.composer.policy_view import (
 )
 from assistant.eligibility.wording import money_text, number
 from assistant.facts.money import financial_year
+from assistant.facts.trading import MONTH, month_number
 from assistant.questions import ROUND_ASKED, Question, read_question
 from assistant.reply import Citation
 from knowledge.policy import ClauseRef
@@ -184,6 +185,12 @@ class StructuredAnswers:
             if (named := _round_named(text, rounds, local)) is not None and named.opens > local:
                 when = named.opens
                 said = f"When {named.name} opens ({when.day} {when:%B %Y})"
+        if when is local and (applying := _APPLYING_ON.search(text)) is not None:
+            # "we'll apply in June 2027": the day of that month the business names
+            day = datetime(int(applying["year"]), month_number(applying["month"]),
+                           int(applying["day"] or 1), tzinfo=local.tzinfo)
+            if day > local:
+                when, said = day, f"Applying in {day:%B %Y}"
         first = financial_year(when)
         window = f", {subsidy.window}" if subsidy.window else ""
         sentence = (f"{said}, the financial year is {first}-{str(first + 1)[-2:]} (1 April "
@@ -340,7 +347,13 @@ class StructuredAnswers:
         then = asked_at[1] if asked_at else ""
         rounds = sorted(programme.rounds, key=lambda r: r.opens)
         # the round the question itself names, before one named in the context told first
-        named = _round_named(question.text, rounds, local) or _round_named(text, rounds, local)
+        named = _round_named(question.text, rounds, local)
+        if named is None and (_ROUND_NAME.search(question.text) or
+                              _ORDINAL.search(question.text)):
+            # a round the policy does not list ("Round 4"), though the words before the
+            # question name others: not ours to answer
+            return []
+        named = named or _round_named(text, rounds, local)
         if named is None and (_ROUND_NAME.search(text) or _ORDINAL.search(text)):
             return []  # a round the policy does not list ("Round 4"): not ours to answer
         current = next((r for r in rounds if r.opens <= local <= r.closes), None)
@@ -450,8 +463,9 @@ class StructuredAnswers:
 # "which financial year", "from what date does it count", "how far back"
 _YEARS_ASKED = re.compile(
     r"\b(?:which|what)\s+financial\s+years?\b|\bfinancial\s+years?\s+(?:are\s+we|is\s+it|count)|"
-    r"\bfrom\s+(?:what|which)\s+date\b|\bhow\s+far\s+back\b|\bwhat\s+period\b|"
-    r"\b(?:which|what)\s+years?\s+(?:count|are\s+counted)\b", re.IGNORECASE)
+    r"\bfrom\s+(?:what|which)\s+date\b|\bfrom\s+when\b|\bhow\s+far\s+back\b|\bwhat\s+period\b|"
+    r"\b(?:which|what)\s+years?\s+(?:of\s+(?:[\w-]+\s+){1,4}?)?(?:count|are\s+counted)\b",
+    re.IGNORECASE)
 
 
 def _names_subsidy(text: str, subsidy: SubsidyView) -> bool:
@@ -599,7 +613,7 @@ _ROUND_TALK = frozenset(stems(
     "submit apply application applications missed miss late christmas left weeks days months "
     "current next first second third last funding grant booster accepting taking considered "
     "chance roughly about approximately around many much remain remaining until till "
-    # being ready in time: "we won't be ready for Round 2"
+    # being ready in time: "we'll not be prepared before the third round"
     "ready won wont prepared enough soon "
     # the time of day: "at what time exactly does it close on the last day?"
     "hour hours minute minutes noon midday exactly exact precisely final"))
@@ -753,3 +767,10 @@ def _join(items: Sequence[str]) -> str:
 
 def _the(name: str) -> str:
     return name if name.lower().startswith("the ") else f"the {name}"
+
+
+# when the business says it will apply: "we're applying during October 2028"
+_APPLYING_ON = re.compile(
+    r"\b(?:apply|applying|applies|application|submit|submitting)\b[^.?!]{0,30}?\b(?:in|on|during|"
+    rf"from|by)\s+(?:(?:early|mid|late)[\s-]+)?(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+    rf"(?P<month>{MONTH})\s+(?P<year>20\d\d)\b", re.I)

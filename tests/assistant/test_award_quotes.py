@@ -241,6 +241,9 @@ def test_the_business_s_own_share_first_when_that_is_asked(ssr) -> None:
 @pytest.mark.parametrize("text", [
     "What percentage of applications get funded by the grant?",
     "What proportion of SMEs get a grant?",
+    # a share of the award returned is not the share of costs it pays
+    "What percentage of the grant is repaid if the machine is sold early?",
+    "If we miss the output, what share of the grant must we pay back?",
 ])
 def test_a_share_of_something_else_is_not_the_rate(ssr, text: str) -> None:
     assert ask(ssr, text).lines == []

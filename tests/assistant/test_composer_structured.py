@@ -198,6 +198,9 @@ def test_a_question_that_only_names_a_round_is_left_to_the_guidance(
         answers: StructuredAnswers) -> None:
     assert _texts(answers, "What is the total budget for Round 2?") == []
     assert _texts(answers, "Will there be a Round 4?") == []  # not a round the policy lists
+    # nor when the words before the question name rounds that it does list
+    assert _texts(answers, "Round 2 and Round 3 are too early for us. When is Round 6 open?") \
+        == []
     assert _texts(answers, "Does the euro rate change if I apply before Round 2 closes?") == []
 
 
@@ -293,6 +296,16 @@ def test_the_subsidy_s_financial_years_today_and_when_a_round_opens() -> None:
     assert [lead.text[:60] for lead in leads] == [
         "When Round 3 opens (4 May 2027), the financial year is 2027-"]
     assert "from 1 April 2025" in leads[0].text and leads[0].citation.locator == "S3"
+
+
+def test_the_subsidy_s_financial_years_in_the_month_the_business_will_apply() -> None:
+    answers = _with_subsidy()
+    texts = _texts(answers, "We expect to apply in August 2028: from when does Small Aid count?")
+    assert texts[0].startswith("Applying in August 2028, the financial year is 2028-29")
+    assert "from 1 April 2026" in texts[0]
+    # a month already past is today's window
+    assert _texts(answers, "We applied in May 2026; which years of Small Aid count?")[0] \
+        .startswith("Today (27 November 2026)")
 
 
 def test_the_days_until_the_next_round_opens(answers: StructuredAnswers) -> None:

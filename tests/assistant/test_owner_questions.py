@@ -288,6 +288,17 @@ def test_a_length_answers_how_long_a_thing_is() -> None:
      "The rolling road is 40 m from the workshop."),
     ("What's the tallest machine the test cell fits?", "The cell has a ceiling height of 6 m.",
      "The test cell has 2 bays."),
+    # asked as whether there is one: still a weight or a length, not any figure
+    ("Is there a maximum size and weight of mould the press shop takes?",
+     "Moulds up to 800 kg fit the press.", "The press shop offers 5 days of support."),
+    ("Any size limit for samples in the furnace?", "Samples up to 300 mm wide fit.",
+     "The furnace is booked for 2 days at a time."),
+    ("How much is the wind tunnel's daily rate after the discount?",
+     "The wind tunnel costs £1,200 per day.", "The partners bid £460m over four years."),
+    # a postcode on a line naming the place asked about, not another place's
+    ("What's the postcode for the Foundry Lab? I want to visit.",
+     "Foundry Lab; Location: Canal Street, Tipton DY4 7AA",
+     "Foundry Lab: melting and casting trials.\nPrint Centre; Location: Ansty, CV7 9JU"),
     ("Who keeps the IP from a joint study?", "The IP from a joint study stays with the business.",
      "A joint study pairs the business with the University of Warwick."),
     ("How long does the free onboarding period at the incubator last?",
