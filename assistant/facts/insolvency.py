@@ -91,7 +91,12 @@ _HEDGED = re.compile(r"\b(?:i\s+think|i\s+believe|not\s+(?:100%\s+)?sure|unsure|
 
 # the owner allowing that it may be over: "it may have finished", "might have ended by now"
 _MAY_BE_OVER = re.compile(r"\b(?:may|might|could)\s+(?:well\s+)?(?:have\s+)?(?:finished|ended|"
-                          r"completed|be\s+(?:over|finished|done))\b", re.I)
+                          r"completed|be\s+(?:over|finished|done))\b|"
+                          # "not sure if it's finished or still running"
+                          r"\b(?:finished|ended|over|closed|completed|done)\s+or\s+(?:is\s+)?"
+                          r"(?:still\s+)?(?:running|ongoing|live|open|going|in\s+place)\b|"
+                          r"\b(?:running|ongoing|live|in\s+place)\s+or\s+(?:has\s+)?"
+                          r"(?:finished|ended|closed|completed)\b", re.I)
 
 
 # proceedings that may not have begun: "whether it's been formally entered into yet", "still

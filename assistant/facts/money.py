@@ -256,6 +256,10 @@ _LEADS_TO = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(?:quoting|quoted|quotes|costing
                        r"at|charging|charges|wants|asking|for|of|is|are|=|:|-|–)\s*", re.I)
 
 
+_FOR_A_STAKE = re.compile(
+    r"\s*(?:for|in\s+(?:exchange|return)\s+for)\s+(?:a\s+|an\s+)?(?:\d+(?:\.\d+)?\s*%\s+|"
+    r"(?:minority|majority|equity|small)\s+)?(?:stake|share(?:holding)?s?|equity|of\s+(?:the|our)\s+"
+    r"(?:shares|company|business))\b", re.I)
 _OF_COSTS = re.compile(r"\s*(?:of|in)\s+(?:(?:eligible|qualifying|total|project|capital)\s+){1,2}"
                        r"(?:costs?|spend(?:ing)?|expenditure)\b", re.I)
 
@@ -482,6 +486,8 @@ def read_money(msg: Message, today: date, in_kind: Sequence[InKind] = (),
         if _SUPERSEDED.search(msg.text, max(0, amount.start - 30), amount.start) or \
                 _A_LIMIT_QUOTED.match(msg.text, amount.end):
             continue  # (a figure from the guidance: "is that over the £43m limit?")
+        if _FOR_A_STAKE.match(msg.text, amount.end):
+            continue  # "an angel put in £90k for 15% of the shares": shares bought, no grant had
         role = listed.get(amount.start)
         if role is None and _listed_alone(msg, amount):
             role = "turnover"  # "26 staff, £3m, trading 4 years": the business's size

@@ -104,7 +104,9 @@ _A_PERSON_BEFORE = re.compile(r"\b(?:i'm|i\s+am|he's|she's|he\s+is|she\s+is|aged
 # "Five years ago we set up ...", "Two months ago my sister and I started baking"
 _AGO_STARTED = re.compile(
     rf"\b(?:(?:{QUAL}\s+)?{DURATION})\s+ago,?\s+(?:[\w'-]+\s+){{0,4}}?"
-    rf"(?:we|i|it|the\s+(?:company|business|firm))\s+"
+    rf"(?:(?:we|i|it|the\s+(?:company|business|firm))\s+|"
+    # "a year ago we sold the van and opened a deli": the second verb of the one subject
+    rf"(?<=\bago\s)(?:i|we)\s+[^.;!?]{{0,40}}?\band\s+(?:then\s+)?)"
     rf"(?:{_STARTED}|(?:started|began)\s+(?:[a-z]+ing)\b)", re.I)
 # "... and have done for 9 years"
 _DONE_FOR = re.compile(
@@ -179,7 +181,7 @@ PRE_REVENUE = re.compile(
 # bread since 1996", "we've been doing this since 2011") or for a time ("we've built boat
 # trailers for 9 years"), both in a clause about the business, not a person's career.
 _DOING_SINCE = re.compile(
-    rf"\bsince\s+{_DAY}(?:(?P<month>{MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b", re.I)
+    rf"\bsince\s+(?:{_SEASON})?{_DAY}(?:(?P<month>{MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b", re.I)
 # "freelance since 2016", "a sole trader from 2019": the business is the owner's trade
 _SELF_EMPLOYED_SINCE = re.compile(
     rf"\b(?:self[\s-]?employed|a\s+sole\s+trader|freelance|freelancing)\s+(?:since|from)\s+"

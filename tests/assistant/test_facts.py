@@ -397,6 +397,8 @@ def test_sic_class(code: str, normal: str) -> None:
     ("we founded the firm 3 years ago", 36),
     ("she started it in June 2025", 9),
     ("Set up by my uncle in June 2025.", 9),  # who started it, between the verb and the date
+    ("we've been roasting since summer 2025", 8),  # a season before the year
+    ("Three months ago I sold my van and opened a café", 3),  # the subject's second verb
     ("the firm was founded by two sisters in 2019", 80),
 ])
 def test_months_trading(extractor: FactExtractor, text: str, months: float) -> None:
@@ -535,6 +537,12 @@ def test_a_parent_s_share_of_bare_shares_with_its_figures_after_a_comma(
             Money(amount=6_000_000, currency="EUR"))
 
 
+def test_money_paid_for_a_stake_is_no_earlier_support(extractor: FactExtractor) -> None:
+    facts = read(extractor, "A council-backed fund invested £250k for a 25% stake in 2024; "
+                            "the council also gave us a £20k grant last year.")
+    assert facts.prior_public_support == Money(amount=20_000)
+
+
 def test_a_bank_balance_is_no_balance_sheet(extractor: FactExtractor) -> None:
     assert read(extractor, "our bank balance is £40k, turnover £1m").balance_sheet is None
 
@@ -575,6 +583,8 @@ def test_shares_of_other_things_are_not_holdings(extractor: FactExtractor, text:
     ("we're solvent", False),
     ("we use solvent-based paints", None),
     ("we recover solvent from waste oil", None),
+    # unsure whether it has ended: asked, not guessed
+    ("there was a CVA some while ago, no idea if it has ended or is still in place", None),
 ])
 def test_insolvency(extractor: FactExtractor, text: str, insolvent: bool | None) -> None:
     assert read(extractor, text).insolvent is insolvent
