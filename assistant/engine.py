@@ -345,7 +345,8 @@ class Assistant:
                                     _last_verdict(turn.conversation, primary.programme_name),
                                     # (the yes or no is the supposed case's, said before)
                                     yes_no=turn.trace.question_kind == "yes_no" and
-                                    not turn.supposed)
+                                    not turn.supposed and
+                                    not _ASKS_AGAINST.search(read_question(turn.text).text))
         if quoted:  # the award asked for is answered first, the checklist after
             answer = " ".join(quoted) + "\n\n" + answer
         if turn.supposed:
@@ -913,3 +914,12 @@ def _joined(passages: list[ScoredChunk],
         joined.update(ids)
         whole.append(replace(passage, chunk=chunk) if ids else passage)
     return [p for p in whole if p.chunk.id not in joined]
+
+
+# a yes/no question asked the other way round, whether something counts against the business
+# ("does the council's stake stop us?"): a bare "Yes" to it would say the opposite of the verdict
+_ASKS_AGAINST = re.compile(
+    r"\b(?:stops?|stopping|prevents?|preventing|bars?|barring|blocks?|rules?\s+(?:us|me|it)\s+out|"
+    r"disqualif(?:y|ies)|excludes?|count\s+against|counts\s+against|a\s+problem|an\s+issue|"
+    r"(?:mean|means)\s+(?:we|i)\s+(?:can't|cannot|can\s+not|are\s+not|aren't))\b",
+    re.IGNORECASE)

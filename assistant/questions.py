@@ -338,6 +338,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:]\s+(?:(?:and|but|so)\s+)?|\s[-–—]\s+(?:(?:
 # A yes/no question about what the one before it asked: "is it the council or someone else?"
 _GUESS_AT_ANSWER = re.compile(
     r"^\W*(?:or\s+)?(?:is|are|was|were|does|do|did|would|will)\s+(?:it|they|that|this|he|she)\b|"
+    # "is the next one in Leeds or York?": the thing asked about, by "one"
+    r"^\W*(?:or\s+)?(?:is|are|was|will|would)\s+(?:the\s+)?(?:next|first|last|latest|new)\s+"
+    r"ones?\b|"
     # "Anyone from industry on it?", "anybody from outside?": what the answer might hold
     r"^\W*(?:any|anyone|anybody|anything|someone|somebody)\b(?=[^?]{0,40}\?\s*$)|"
     # a word or three offered as the answer: "Half?", "The council?", "About 20%?"
@@ -398,7 +401,10 @@ def _kind(text: str, sentence: str) -> QuestionKind:
     tail = re.split(r"[,;:]|\s[-–—]\s", text)[-1].strip()
     if tail != text and not _QUESTION_WORD.match(text) and not _YES_NO.match(text) and \
             _EMBEDDED.search(tail):
-        return _kind(tail, tail + "?")  # "firm in Ludlow - who do we speak to": its own kind
+        # "firm in Ludlow - who do we speak to": its own kind ("..., and how much is it": the
+        # joining word is no part of it)
+        tail = re.sub(r"^(?:and|or|but|also)\s+", "", tail, flags=re.IGNORECASE)
+        return _kind(tail, tail + "?")
     asked = bool(request) or sentence.rstrip().endswith("?") or \
         bool(_QUESTION_WORD.match(text)) or bool(_YES_NO.match(text)) or \
         bool(_EMBEDDED.search(tail))

@@ -578,8 +578,12 @@ _MEASURES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
          r"£\s?\d[\d,.]*\s*k?\s*(?:\+\s*vat\s*)?(?:per|a|an|/|each)\s*(?:day|hour)\b|"
          r"\b(?:day|daily|hourly)\s+rate\s+(?:of\s+|is\s+|:\s*)?£\s?\d"),
         # "the biggest part the scanner takes", "a size limit for the chamber": a dimension
-        (r"\b(?:how\s+(?:big|large)\s+(?:a|an|can|could)|(?:maximum|max|biggest|largest)\s+"
-         r"(?:part\s+|sample\s+|component\s+)?(?:size|dimensions?)|size\s+limits?)\b",
+        # (not a business's size: "the SME size limits")
+        (r"\b(?:how\s+(?:big|large)\s+(?:a|an|can|could)\s+(?!(?:business|company|firm|sme)\b)|"
+         r"(?:maximum|max|biggest|largest)\s+(?:part\s+|sample\s+|component\s+)?"
+         r"(?:size|dimensions?)(?!\s+(?:of\s+)?(?:an?\s+)?(?:business|company|firm|sme|band))|"
+         r"(?:part|sample|component|item)\s+size\s+limits?|size\s+limits?\s+(?:for|on)\s+"
+         r"(?:parts|samples|components|items|objects|what))\b",
          r"\d\s*(?:mm|cm|m|metres?|meters?|inch(?:es)?|in|ft|feet)\b"),
         (r"\b(?:tallest|how\s+tall|(?:maximum|max)\s+height|headroom|ceiling\s+height)\b",
          r"\d\s*(?:m|metres?|meters?|mm|cm|ft|feet)\b.{0,20}\b(?:high|height|tall|headroom)|"
@@ -595,7 +599,10 @@ _MEASURES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
 # the postcode or the address of a place: "what's the postcode for the energy park?"
 _ADDRESS_ASKED = re.compile(
     r"\b(?:full\s+|exact\s+|street\s+)?(?P<what>post\s*code|address)\s+(?:of|for|at)\s+(?:the\s+)?"
-    r"(?P<thing>(?!(?:it|that|this|them|there|us|you)\b)[^?.!,;]{3,60}?)"
+    # (not what it is for: "the postcode for the satnav")
+    r"(?P<thing>(?!(?:it|that|this|them|there|us|you|(?:the\s+|my\s+|our\s+)?(?:sat\s*-?\s*nav|"
+    r"gps|map|maps|directions|drive|journey|delivery|deliveries|invoice|form|application|taxi|"
+    r"courier|booking)s?)\b)[^?.!,;]{3,60}?)"
     r"(?=\s*(?:[?.!,;]|$|\s+(?:so|as|because|please|if|i'd|i\s+would|we)\b))", re.IGNORECASE)
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
 _STREET_OR_POSTCODE = re.compile(

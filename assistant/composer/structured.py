@@ -261,7 +261,9 @@ class StructuredAnswers:
 
     def outside_pointer(self, message: str) -> bool:
         """Whether the message asks who to talk to from a place outside the area."""
-        return bool(_WHO_TO_ASK.search(read_question(message).text)) and \
+        # (in a sentence of its own: "is Leek in? failing that, who can help us")
+        return bool(_WHO_TO_ASK.search(read_question(message).text) or
+                    _WHO_TO_ASK.search(message)) and \
             self._outside(" ".join(message.split())) is not None
 
     def _outside(self, message: str) -> tuple[AreaView, list[str]] | None:

@@ -138,7 +138,8 @@ class Router:
             # says it cannot; the programme's own eligibility check is not the answer
             decision = RouteDecision(route="programme_question",
                                      reason="names a scheme the programme does not run")
-        if decision is None and set(facts) & _BUSINESS_FACTS and self._programme_help_asked(text):
+        if decision is None and set(facts) & (_BUSINESS_FACTS | {"sector_text"}) and \
+                self._programme_help_asked(text):
             decision = RouteDecision(route="eligibility",
                                      reason="asks whether a named programme can help the "
                                             "business it describes")
@@ -393,7 +394,10 @@ _HELP_ASKED = re.compile(
     r"^\W*(?:can|could|would|will|might|does|do|is|are)\s+(?:the|your|a|an)\s+[^?]{2,60}?"
     r"\b(?:help|support|work\s+with|take\s+us|be\s+(?:right|for)|for\s+(?:us|people|firms|"
     r"businesses|companies)\b|"
-    # "is the <programme> open to us?", "... available to a firm like ours?"
+    # "does the <programme> cover us?", "is the <programme> open to us?", "... available to a
+    # firm like ours?"
+    r"cover\s+(?:us|me|(?:a\s+)?(?:firms?|businesses|business|companies|company)\s+like\s+"
+    r"(?:us|ours|mine))\b|"
     r"(?:open|available)\s+to\s+(?:us|me|(?:a\s+)?(?:firms?|businesses|business|"
     r"companies|company)\s+like\s+(?:us|ours|mine))\b)", re.IGNORECASE)
 # help asked for, with no other subject: "can you help us?", "what can you do for us?"
@@ -423,15 +427,17 @@ _CORE_FACTS = frozenset({"employees", "turnover", "balance_sheet", "insolvent", 
                          "holdings", "prior_public_support"})
 
 
-# a yes/no question with the business as its subject or object: "are we ...", "is our site
-# ...", "... for us", not "is the award counted in our accounts"
-_OF_US = re.compile(
-    r"\b(?:is|are|was|were|do|does|did|can|could|will|would|should|may|might|must|has|have|"
-    r"shall)\s+(?:we|i|our|my)\b|\b(?:us|me)\b", re.IGNORECASE)
+# the business's own things named after a preposition, which do not make it the subject of a
+# yes/no question: "is the award counted in our accounts?"
+_HELD_BY_US = re.compile(
+    r"\b(?:in|on|into|from|within|through|against|under)\s+(?:our|my)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:accounts?|books|balance\s+sheet|tax|returns?|figures|p&l|ledger|records)\b",
+    re.IGNORECASE)
 # a yes/no question of the support's availability, with no "we" in it: "is the booster
 # available?", "is that ok?", "any chance?"
 _OPEN_TO_ANYONE = re.compile(
     r"\b(?:available|open|possible|ok|okay|alright|fine|right|suitable|worth|options?|chance|"
+    r"use|get|join|access|involved|take\s+part|"
     r"eligible|eligibility|qualify|apply|applicable|allowed|covered|in\s+scope|for\s+(?:firms|"
     r"businesses|companies|people)|help|support|fund|funding)\b", re.IGNORECASE)
 
@@ -442,8 +448,8 @@ def _describes_business(text: str, facts: Collection[str], follow_up: bool = Fal
     question = read_question(text)
     if question.asks and question.kind not in {"other", "yes_no"}:
         return False
-    if question.kind == "yes_no" and \
-            not _OF_US.search(re.split(r"[,;]|\s(?:and|or)\s", question.text)[0]) and \
+    if question.kind == "yes_no" and not rules.FIRST_PERSON.search(_HELD_BY_US.sub(
+            " ", re.split(r"[,;]|\s(?:and|or)\s", question.text)[0])) and \
             not _OPEN_TO_ANYONE.search(question.text) and not _asks_about_eligibility(text):
         # "... expecting a grant. Is the grant taxable?": a yes/no question of something other
         # than the business, in words that do not ask whether it can have the support

@@ -272,6 +272,9 @@ def test_who_to_talk_to_from_outside_the_area(answers: StructuredAnswers) -> Non
     assert not answers.outside_pointer("Our dairy is in Ilkley. Who should we talk to?")
     # the question's words in a statement's order, as some owners write
     assert answers.outside_pointer("We brew beer in Harrogate. Where I can turn for advice?")
+    # asked after a yes/no question, in a sentence of its own
+    assert answers.outside_pointer("Does the scheme cover a bakery in Harrogate? If it doesn't, "
+                                   "who can help us")
 
 
 def _with_subsidy() -> StructuredAnswers:

@@ -90,6 +90,16 @@ def test_an_allowance_asked_with_the_check_is_answered_after_the_verdict(
     assert shown == {c.n for c in reply.citations}
 
 
+def test_a_question_whether_something_counts_against_the_business_gets_no_bare_yes(
+        bundled: Components) -> None:
+    reply = bundled.assistant.ask(
+        "We machine valve bodies in Tipton DY4, 22 staff, £3m turnover, trading since 2011, "
+        "not insolvent, owned by the two directors. Would our age stop us getting the booster?")
+    assert reply.route == "eligibility"
+    assert "\n**Productivity Booster: you look eligible.**" in reply.answer
+    assert "**Yes." not in reply.answer and "**No." not in reply.answer
+
+
 def test_a_place_asked_about_after_another_is_placed(bundled: Components) -> None:
     first = bundled.assistant.ask("Is Dudley in the area?")
     assert first.answer.startswith("Yes")

@@ -283,6 +283,19 @@ def test_a_length_answers_how_long_a_thing_is() -> None:
     assert not _holds_answer(asked, "The runway is next to the hangar.")
 
 
+@pytest.mark.parametrize(("question", "holds"), [
+    # a business's size is no measure of length
+    ("What exchange rate turns the SME size limits into pounds?",
+     "The programme converts at EUR 1 = GBP 0.86."),
+    # what the postcode is for is not the place
+    ("Foundry Lab - I need the postcode for my satnav please",
+     "Foundry Lab; Location: Canal Street, Tipton DY4 7AA"),
+])
+def test_words_like_a_measure_asked_do_not_ask_one(question: str, holds: str) -> None:
+    from assistant.composer.refusal import _holds_answer
+    assert _holds_answer(read_question(question), holds)
+
+
 @pytest.mark.parametrize(("question", "holds", "lacks"), [
     ("How heavy a prototype can the rolling road take?", "It takes vehicles up to 3.5 tonnes.",
      "The rolling road is 40 m from the workshop."),

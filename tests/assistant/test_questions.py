@@ -81,6 +81,12 @@ def test_a_question_in_the_last_clause_is_read_without_a_question_mark(
     assert (question.kind, question.text) == (kind, text)
 
 
+def test_a_question_joined_by_and_after_a_request_keeps_its_kind() -> None:
+    question = read_question("could you tell me, the makerspace membership, what it includes, "
+                             "and how much is the fee per month")
+    assert (question.kind, question.answer_type) == ("amount", "figure")
+
+
 def test_a_question_after_its_condition_is_read_without_a_comma() -> None:
     question = read_question("lab trial question - if the work runs to 9 grand how much is met "
                              "by a voucher")
@@ -102,6 +108,9 @@ def test_the_owner_s_guess_at_the_answer_is_not_the_question_s_topic() -> None:
     assert question.kind == "who"
     assert not {"council", "univers"} & {w[:7] for w in question.words}
     assert "track" in question.words
+    # the thing asked about, taken up by "one"
+    question = read_question("When do the makers' clinics run? Is the next one in Tipton?")
+    assert (question.kind, question.text) == ("when", "When do the makers' clinics run?")
 
 
 def test_which_team_does_the_work_asks_who() -> None:

@@ -319,6 +319,8 @@ def test_asking_whether_a_named_programme_is_open_to_the_business_is_its_check()
     ("Is the grant paid in one go?", "programme_question"),
     ("Is that ok?", "eligibility"), ("Is the grant available?", "eligibility"),
     ("Is our site covered?", "eligibility"),
+    ("Can a firm our size use it?", "eligibility"),
+    ("Is there a way we can take part?", "eligibility"),
 ])
 def test_a_yes_no_question_about_something_other_than_the_business_is_answered(
         rules: Router, question: str, route: str) -> None:
@@ -326,6 +328,12 @@ def test_a_yes_no_question_about_something_other_than_the_business_is_answered(
                + question)
     facts = {"employees", "turnover", "sector_text", "local_authority", "requested_amount"}
     assert rules.route(message, facts=facts).route == route
+
+
+def test_asking_whether_a_named_programme_covers_a_trade_is_its_check() -> None:
+    router = Router(programme_words=["care hub"])
+    message = "We make batteries for hearing aids. Does the Care Hub cover us"
+    assert router.route(message, facts={"sector_text"}).route == "eligibility"
 
 
 def test_asking_to_join_a_programme_is_an_eligibility_question(rules: Router) -> None:
