@@ -30,6 +30,7 @@ from assistant.eligibility.quote import (
     limit_quote,
     needed_cost_quote,
     outputs_quote,
+    quotes_needed_quote,
     range_quote,
     rate_quote,
     rise_quote,
@@ -85,6 +86,17 @@ _GIVES = re.compile(r"\b(?:give|gives|offer|offers|worth|come\s+to|amount\s+to|f
 _APPLYING = re.compile(r"\b(?:apply|applying|qualify|eligible|able|allowed|get|receive)\b",
                        re.IGNORECASE)
 _MAX_OFFERS = 3
+# how many quotes are needed: "how many quotations do we need in total?"
+_QUOTES_COUNTED = re.compile(
+    r"\bhow\s+many\s+(?:[\w-]+\s+){0,2}?(?:quotes|quotations)\b|"
+    r"\b(?:number|count)\s+of\s+(?:[\w-]+\s+)?(?:quotes|quotations)\b", re.IGNORECASE)
+# an amount that is not an item's price: a total, the award, the business's own figures
+_NOT_A_PRICE_BEFORE = re.compile(
+    r"\b(?:total(?:ling|s)?|altogether|in\s+all|overall|grant|award|voucher|turnover|sales|"
+    r"revenue|balance\s+sheet|t/o|budget\s+of)\b[^£€$\d]{0,15}$", re.IGNORECASE)
+_NOT_A_PRICE_AFTER = re.compile(
+    r"\s*(?:in\s+total|altogether|in\s+all|overall|total|of\s+(?:grant|turnover|sales)|"
+    r"turnover|grant|a\s+year|per\s+year|annual)\b", re.IGNORECASE)
 _OTHER_RATE = re.compile(r"\b(?:interest|exchange|conversion|hourly|daily|day|tax|vat|success|"
                          r"pass|approval|acceptance|win|hit)\s+rates?\b|"
                          # a share of the award returned: "what percentage do we pay back?"
@@ -306,6 +318,19 @@ class AwardQuotes:
         money_read = any(isinstance(value, Money) for _, value in new)
         lone = None if money_read or question.kind != "amount" else \
             _lone_amount(question.text) or _lone_amount(text)
+        if _QUOTES_COUNTED.search(question.text) and len(prices := self._prices(text)) > 1:
+            # "a £4,800 press and a £12,000 robot: how many quotations, all told?": counted item
+            # by item, by the rule on quotes (one item's are the rule itself, which the guidance
+            # says)
+            offers = [o for o in self._offers(text, facts, focus) if o.award.quotes]
+            if not offers:
+                offers = [o for o in self._offers(text, facts, [p.id for p in self._policy
+                                                                .programmes if p.award and
+                                                                p.award.quotes])
+                          if o.award.quotes]
+            lines = quotes_needed_quote(offers, prices)
+            if lines:
+                return Quote(lines, [o.assessment.programme_id for o in offers[:1]])
         if question.kind == "amount" and self._asks_outputs(question.text) and \
                 (new.requested_amount or new.project_cost or lone) is not None:
             offers = self._offers(text, facts, focus)
@@ -605,6 +630,19 @@ class AwardQuotes:
         if not chosen:
             chosen = [p for p in with_award if p.kind == "grant"] or with_award[:1]
         return chosen
+
+    def _prices(self, text: str) -> list[float]:
+        """The prices of the items a message lists, in pounds: every amount but a total, an
+        award, a turnover or another figure of the business."""
+        msg = Message(text)
+        prices = []
+        for amount in amounts_in(msg):
+            before = text[max(0, amount.start - 40):amount.start]
+            after = text[amount.end:amount.end + 25]
+            if _NOT_A_PRICE_BEFORE.search(before) or _NOT_A_PRICE_AFTER.match(after):
+                continue
+            prices.append(amount.money.in_gbp(self._policy.rates.eur_to_gbp))
+        return prices
 
     def _offers(self, text: str, facts: Facts, focus: Sequence[str]) -> list[Offer]:
         groups: dict[tuple[object, ...], list[Programme]] = {}

@@ -413,6 +413,33 @@ def outputs_quote(offers: Sequence[Offer], grant_gbp: float | None,
     return lines
 
 
+def quotes_needed_quote(offers: Sequence[Offer], prices_gbp: Sequence[float]) -> list[QuoteLine]:
+    """How many written quotes the items priced need altogether, by the first offer whose
+    rules say how many each item needs."""
+    for offer in offers:
+        rule = offer.award.quotes
+        if rule is None or not prices_gbp:
+            continue
+        over = [p for p in prices_gbp if p > rule.above_gbp]
+        under = [p for p in prices_gbp if p <= rule.above_gbp]
+        total = len(over) * rule.above + len(under) * rule.otherwise
+        parts = []
+        if over:
+            parts.append(f"{rule.above} {plural('quotation', rule.above)} for each item over "
+                         f"{pounds(rule.above_gbp)} "
+                         f"({joined([pounds(p) for p in over])}: {len(over)} x {rule.above} = "
+                         f"{len(over) * rule.above})")
+        if under:
+            parts.append(f"{rule.otherwise} {plural('quotation', rule.otherwise)} for each item "
+                         f"of {pounds(rule.above_gbp)} or less "
+                         f"({joined([pounds(p) for p in under])}: {len(under)} x "
+                         f"{rule.otherwise} = {len(under) * rule.otherwise})")
+        text = (f"{number(total)} written {plural('quotation', total)} altogether for "
+                f"{offer.name}: {' and '.join(parts)}.")
+        return [QuoteLine(text, rule.clause)]
+    return []
+
+
 def rise_quote(name: str, output: RiseOutput, parts: Sequence[tuple[str, float]],
                employees: float) -> list[QuoteLine]:
     """The figure per employee now and the one the output asks for, worked from the parts of

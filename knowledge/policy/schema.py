@@ -224,6 +224,16 @@ class RiseOutput(Strict):
     clause: ClauseRef
 
 
+class QuotesRule(Strict):
+    """How many written quotes each item of spending needs: `above` for an item costing more
+    than `above_gbp`, `otherwise` for one costing that or less."""
+
+    above_gbp: float = Field(gt=0)
+    above: int = Field(ge=1)
+    otherwise: int = Field(ge=0)
+    clause: ClauseRef
+
+
 Rate = Annotated[float, Field(gt=0, le=1)]  # a share: 0.45 is 45%
 
 
@@ -239,6 +249,7 @@ class Award(Strict):
     excluded_costs: list[ExcludedCost] = Field(default_factory=list)
     output_ratios: list[OutputRatio] = Field(default_factory=list)
     rise_outputs: list[RiseOutput] = Field(default_factory=list)
+    quotes: QuotesRule | None = None  # the supplier quotes each item needs, if the rules say
     clause: ClauseRef  # where the intervention rates are stated
     limits_clause: ClauseRef | None = None  # where the minimum and maximum are, if elsewhere
     # the maximum counts everything the business and its linked enterprises receive

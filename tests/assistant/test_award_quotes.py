@@ -228,6 +228,19 @@ def test_every_size_s_rate_when_no_size_is_asked(ssr) -> None:
     assert "50% for a micro business" in said and "35% for a medium-sized business" in said
 
 
+def test_the_quotes_a_list_of_items_needs_are_counted_item_by_item(ssr) -> None:
+    said = answer(ask(ssr, "Booster spend: a bandsaw £3,900, a welding set at exactly £5,000 "
+                           "and a plasma table for £18,500; total £27,400. How many quotations "
+                           "must we get?"))
+    assert said.startswith("5 written quotations altogether")
+    assert "£18,500: 1 x 3 = 3" in said and "£3,900 and £5,000: 2 x 1 = 2" in said
+    assert "27,400" not in said  # the total is no item
+
+
+def test_no_count_of_quotes_without_a_rule_on_them(other) -> None:
+    assert ask(other, "How many quotes for a £9,000 camera and a £2,000 lens?").lines == []
+
+
 def test_another_rate_is_not_the_award_s(ssr) -> None:
     assert ask(ssr, "What is the success rate of grant bids?").lines == []
 
