@@ -236,6 +236,12 @@ class StructuredAnswers:
             outside = self._outside(message)
             citation = cite(outside[0].clause) if outside else None
             return [Lead(line, citation) for line in outside[1]] if outside and citation else []
+        if message and _WHO_TO_ASK.search(message) and \
+                (outside := self._outside(" ".join(message.split()))) is not None and \
+                (citation := cite(outside[0].clause)) is not None:
+            # "We're in Ludlow. Is that covered? If not, who can help?": asked in a sentence of
+            # its own, after the question about the place
+            return [Lead(line, citation) for line in outside[1]]
         if question.kind not in {"yes_no", "other", "where"} or not (
                 _AREA_WORDS.search(text) or _SUPPORT_WORDS.search(text)):
             return []

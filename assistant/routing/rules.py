@@ -391,6 +391,8 @@ FACILITY_TERMS = re.compile(
     r"fee|fees|day\s+rate|charges?|waiting\s+list|canteen|wifi|wi-fi|disabled\s+access|"
     # how to get there: "is there a bus to the test track?"
     r"bus|buses|bus\s+stop|train\s+station|tram|public\s+transport|cycle\s+racks?|"
+    # what it can take: "is there a weight limit for the rig?"
+    r"(?:weight|size|height|load)\s+limits?|(?:maximum|max)\s+(?:size|weight|load|height)|"
     r"ev\s+charg(?:ing|ers?)|directions)\b",
     re.IGNORECASE)
 SIGNPOST_WEAK = _any(

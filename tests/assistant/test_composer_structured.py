@@ -275,6 +275,8 @@ def test_who_to_talk_to_from_outside_the_area(answers: StructuredAnswers) -> Non
     # asked after a yes/no question, in a sentence of its own
     assert answers.outside_pointer("Does the scheme cover a bakery in Harrogate? If it doesn't, "
                                    "who can help us")
+    assert _texts(answers, "We bake in Harrogate. Is that in? If not, who can help us")[1] == \
+        "A business there can go to the York and North Yorkshire Growth Service instead."
 
 
 def _with_subsidy() -> StructuredAnswers:

@@ -56,6 +56,7 @@ def test_a_fragment_stating_a_fact_starts_the_check(router: Router, text: str) -
     "What time does the metrology lab shut on Fridays?",
     "Is there parking at the battery testing facility?",
     "What's the day rate for the clean room?",
+    "Is there a weight limit for parts in the scanner lab?",  # what it can take
 ])
 def test_a_facility_s_hours_or_prices_are_asked_of_the_guidance(router: Router,
                                                                 text: str) -> None:
