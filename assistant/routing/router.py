@@ -398,8 +398,8 @@ _HELP_ASKED = re.compile(
     # firm like ours?"
     r"cover\s+(?:us|me|(?:a\s+)?(?:firms?|businesses|business|companies|company)\s+like\s+"
     r"(?:us|ours|mine))\b|"
-    r"(?:open|available)\s+to\s+(?:us|me|(?:a\s+)?(?:firms?|businesses|business|"
-    r"companies|company)\s+like\s+(?:us|ours|mine))\b)", re.IGNORECASE)
+    r"(?:open|available|right|suitable|meant)\s+(?:to|for)\s+(?:us|me|(?:a\s+)?(?:firms?|businesses|"
+    r"business|companies|company)\s+like\s+(?:us|ours|mine))\b)", re.IGNORECASE)
 # help asked for, with no other subject: "can you help us?", "what can you do for us?"
 _HELP_US = re.compile(
     r"(?:^|[.!?,;:-]\s)\W*(?:(?:so|and|but)\s+)?(?:(?:can|could|would)\s+(?:you|ssr|anyone|someone)\s+"

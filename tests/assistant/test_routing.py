@@ -334,6 +334,8 @@ def test_asking_whether_a_named_programme_covers_a_trade_is_its_check() -> None:
     router = Router(programme_words=["care hub"])
     message = "We make batteries for hearing aids. Does the Care Hub cover us"
     assert router.route(message, facts={"sector_text"}).route == "eligibility"
+    message = "We make hoists for care homes. Is the Care Hub right for a firm like ours?"
+    assert router.route(message, facts={"sector_text"}).route == "eligibility"
 
 
 def test_asking_to_join_a_programme_is_an_eligibility_question(rules: Router) -> None:
