@@ -919,7 +919,9 @@ def _joined(passages: list[ScoredChunk],
 # a yes/no question asked the other way round, whether something counts against the business
 # ("does the council's stake stop us?"): a bare "Yes" to it would say the opposite of the verdict
 _ASKS_AGAINST = re.compile(
-    r"\b(?:stops?|stopping|prevents?|preventing|bars?|barring|blocks?|rules?\s+(?:us|me|it)\s+out|"
-    r"disqualif(?:y|ies)|excludes?|count\s+against|counts\s+against|a\s+problem|an\s+issue|"
+    # (the verb with its object: "a wine bar" or "a bus stop" asks nothing against)
+    r"\b(?:(?:stops?|stopping|prevents?|preventing|bars?|barring|blocks?|blocking|excludes?|"
+    r"excluding|disqualif(?:y|ies))\s+(?:us|me|it|them|the\s+business|the\s+company|our\s+\w+)|"
+    r"rules?\s+(?:us|me|it)\s+out|count\s+against|counts\s+against|a\s+problem|an\s+issue|"
     r"(?:mean|means)\s+(?:we|i)\s+(?:can't|cannot|can\s+not|are\s+not|aren't))\b",
     re.IGNORECASE)

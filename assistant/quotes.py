@@ -322,15 +322,15 @@ class AwardQuotes:
             # "a £4,800 press and a £12,000 robot: how many quotations, all told?": counted item
             # by item, by the rule on quotes (one item's are the rule itself, which the guidance
             # says)
-            offers = [o for o in self._offers(text, facts, focus) if o.award.quotes]
-            if not offers:
-                offers = [o for o in self._offers(text, facts, [p.id for p in self._policy
-                                                                .programmes if p.award and
-                                                                p.award.quotes])
-                          if o.award.quotes]
+            # (the programme asked about, else one whose rules say how many quotes)
+            offers = self._offers(text, facts, focus)
+            if not any(o.award.quotes for o in offers):
+                with_rule = [p.id for p in self._policy.programmes if p.award and p.award.quotes]
+                offers = self._offers(text, facts, with_rule)
             lines = quotes_needed_quote(offers, prices)
             if lines:
-                return Quote(lines, [o.assessment.programme_id for o in offers[:1]])
+                quoted = next(o for o in offers if o.award.quotes)
+                return Quote(lines, [quoted.assessment.programme_id])
         if question.kind == "amount" and self._asks_outputs(question.text) and \
                 (new.requested_amount or new.project_cost or lone) is not None:
             offers = self._offers(text, facts, focus)

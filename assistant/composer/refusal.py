@@ -32,6 +32,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from assistant.facts.postcodes import FULL_POSTCODE
 from assistant.questions import (
     LEAD_TIME_ASKED,
     LENGTH_OF_TIME,
@@ -604,9 +605,8 @@ _ADDRESS_ASKED = re.compile(
     r"gps|map|maps|directions|drive|journey|delivery|deliveries|invoice|form|application|taxi|"
     r"courier|booking)s?)\b)[^?.!,;]{3,60}?)"
     r"(?=\s*(?:[?.!,;]|$|\s+(?:so|as|because|please|if|i'd|i\s+would|we)\b))", re.IGNORECASE)
-_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
 _STREET_OR_POSTCODE = re.compile(
-    rf"{_POSTCODE.pattern}|\b\d+\s+[A-Z][\w'-]+\s+(?:road|street|lane|way|avenue|drive|close|"
+    rf"{FULL_POSTCODE.pattern}|\b\d+\s+[A-Z][\w'-]+\s+(?:road|street|lane|way|avenue|drive|close|"
     r"place|row|square|park)\b", re.IGNORECASE)
 # "who owns the IP?", "who keeps the rights to the design?": the thing held
 _OWNER_OF_ASKED = re.compile(
@@ -751,7 +751,8 @@ def _holds_answer(question: Question, text: str) -> bool:
         return bool(measure.search(text))
     if (address := _ADDRESS_ASKED.search(question.text)) is not None:
         # "what's the postcode of the energy park?": a postcode on a line naming that place
-        stated = _POSTCODE if address["what"].lower().startswith("post") else _STREET_OR_POSTCODE
+        stated = FULL_POSTCODE if address["what"].lower().startswith("post") else \
+            _STREET_OR_POSTCODE
         return _said_of(address["thing"], stated, text)
     nouns = _counted(question.text)
     there = _IS_THERE.search(question.text) if question.kind == "yes_no" else None

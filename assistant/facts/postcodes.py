@@ -28,7 +28,7 @@ _DISTRICT_LETTERS = {1: "ABCDEFGHJKPSTUW", 2: "ABEHMNPRVWXY"}
 # Chemical formulae that have the shape of a real outward code.
 _FORMULAE = frozenset({"CO2", "SO2", "CH4", "N2"})
 
-_FULL_POSTCODE = re.compile(
+FULL_POSTCODE = re.compile(
     r"(?<![A-Za-z0-9])(?P<out>[A-Za-z]{1,2}\d[A-Za-z\d]?)\s?"
     r"(?P<in>\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2})(?![A-Za-z0-9])")
 _OUTWARD_CODE = re.compile(r"(?<![\w-])(?P<out>[A-Za-z]{1,2}\d[A-Za-z\d]?)(?!\w|-[A-Za-z])")
@@ -107,7 +107,7 @@ def valid_outward_code(code: str) -> bool:
 def read_postcode(msg: Message, asked: AskedFact | None,
                   known_districts: set[str]) -> str | None:
     found: list[Found[str]] = []
-    for match in _FULL_POSTCODE.finditer(msg.text):
+    for match in FULL_POSTCODE.finditer(msg.text):
         outward = match["out"].upper()
         if valid_outward_code(outward):
             msg.claim(*match.span())

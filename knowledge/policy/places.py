@@ -260,14 +260,18 @@ def _verb_forms(keyword: str) -> list[str]:
     if pair is None or any(w.endswith(("s", "ing", "ed")) for w in pair.group(1, 2)):
         return []
     first, second, rest = pair.group(1, 2, 3)
+    return [f"{_third(first)} and {_third(second)}{rest}",
+            f"{_ing(first)} and {_ing(second)}{rest}"]
 
-    def third(word: str) -> str:
-        return word + ("es" if word.endswith(("sh", "ch", "x", "s", "o")) else "s")
 
-    def ing(word: str) -> str:
-        return (word[:-1] if word.endswith("e") and not word.endswith("ee") else word) + "ing"
+def _third(verb: str) -> str:
+    """The verb as "it" does it: "repairs", "finishes"."""
+    return verb + ("es" if verb.endswith(("sh", "ch", "x", "s", "o")) else "s")
 
-    return [f"{third(first)} and {third(second)}{rest}", f"{ing(first)} and {ing(second)}{rest}"]
+
+def _ing(verb: str) -> str:
+    """The verb's "-ing" form: "refurbishing", "making"."""
+    return (verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb) + "ing"
 
 
 _QUANTITY = r"(?:\d[\d,]*|a\s+few|several|some|many|two|three|four|five|six|ten|dozens\s+of)"
@@ -282,9 +286,7 @@ def _told_of_itself(keyword: str) -> re.Pattern[str]:
     verb = words[0].lower()
     if len(words) < 2 or not verb.isalpha() or verb.endswith(("s", "ing", "ed")):
         return re.compile(r"(?!)")
-    stem_ = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
-    third = verb + ("es" if verb.endswith(("sh", "ch", "x", "o")) else "s")
-    forms = rf"(?:{re.escape(third)}|{re.escape(stem_)}ing)"
+    forms = rf"(?:{re.escape(_third(verb))}|{re.escape(_ing(verb))})"
     middle = "".join(rf"\s+{re.escape(w)}" for w in words[1:-1])
     return re.compile(rf"(?<!\w){forms}{middle}\s+(?:{_QUANTITY}\s+)?{re.escape(words[-1])}"
                       r"(?!\w)", re.IGNORECASE)
