@@ -120,7 +120,9 @@ _WITH_VAT = re.compile(r"\b(?:inc(?:l(?:uding|usive(?:\s+of)?)?)?\.?|with)\s+vat
 _VAT_RECOVERED = re.compile(
     r"\bvat[\s-]registered\b|\bregistered\s+for\s+vat\b|\b(?:claim|reclaim|recover|get)"
     r"(?:s|ed|ing)?\s+(?:the\s+|that\s+|it\s+|all\s+(?:of\s+)?(?:the\s+|it\s+)?)?(?:vat\s+)?back\b|"
-    r"\b(?:reclaim|recover)(?:s|ed|ing)?\s+(?:the\s+|all\s+the\s+)?vat\b", re.I)
+    r"\b(?:reclaim|recover)(?:s|ed|ing)?\s+(?:the\s+|all\s+the\s+)?vat\b|"
+    # "..., which we reclaim": the VAT just named
+    r"\b(?:which|and)\s+we\s+(?:can\s+|do\s+)?(?:reclaim|recover)\b", re.I)
 _VAT_NOT_RECOVERED = re.compile(
     r"\b(?:not|n't|can't|cannot|unable\s+to)\s+(?:\w+\s+){0,2}?(?:vat[\s-]registered|registered\s+"
     r"for\s+vat|claim|reclaim|recover)", re.I)

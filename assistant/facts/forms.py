@@ -287,6 +287,13 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
     # "both directors are hands-on": two of them
     (re.compile(r"\bboth\s+(?=(?:of\s+the\s+|the\s+|my\s+|our\s+)?(?:co-?)?(?:founders|directors|"
                 r"partners|owners|shareholders)\b)", re.I), "2 "),
+    # "us two plus a fitter", "both of us and 3 lads": the working owners, before the staff
+    (re.compile(r"\b(?:us\s+(?P<n>\d)|both\s+of\s+us)(?=\s*,?\s*(?:plus|\+|&|and)\s+(?:\d|an?\b))",
+                re.I), lambda m: f"the {m['n'] or 2} of us"),
+    # "a welder full time": one person, counted as a full-timer
+    (re.compile(r"\b(?:a|an)\s+(?=(?!(?:job|role|post|position|week|day|basis|contract)\b)"
+                r"[a-z-]+\s+(?:full[\s-]?time|f/t)\b(?![\s-]+(?:job|role|post|basis|contract)))",
+                re.I), "1 "),
     (re.compile(r"~\s*(?=[£€\d])"), "about "),
     # abbreviations whose full stop would end the sentence: "46 on payroll incl. 6 part-time"
     (re.compile(r"\bincl\.?(?=\s)", re.I), "including"),
@@ -549,6 +556,11 @@ _REST_OWN = re.compile(r"\b(the\s+(?:rest|remainder|balance|remaining(?:\s+(?:sh
                        r"(ours|our\s+own))\b", re.IGNORECASE)
 
 
+_OTHER_SHARE_OWN = re.compile(
+    r"\bthe\s+(?:other|remaining)\s+(?P<share>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent)\s+(?:is|are)\s+"
+    r"(?:all\s+)?(?:(?P<mine>mine|my\s+own)|ours|our\s+own)\b", re.IGNORECASE)
+
+
 def _the_rest(text: str) -> str:
     """"the rest" of the shares after those stated before it, in the same sentence, as the
     share it is: "I own 60% and the rest is held by X" has X holding 40%."""
@@ -560,4 +572,7 @@ def _the_rest(text: str) -> str:
         rest = f"the other {100 - stated:g}%"
         return f"{rest} is held by" if match["with"] else rest
     text = _REST_OWN.sub(lambda m: f"{m[1]} with {'me' if m[2] else 'the owners'}", text)
+    # "the other 60% is mine": the owner's share, told
+    text = _OTHER_SHARE_OWN.sub(
+        lambda m: f"{'I hold' if m['mine'] else 'the owners hold'} {m['share']}%", text)
     return _THE_REST.sub(share, text)

@@ -252,8 +252,9 @@ _SAME_PHRASE = re.compile(r"\s*(?:-\s*)?(?:(?!(?:of|on|for|to|in|at|from|with|by
 
 
 # a cost word leading to its own amount: "a consultant quoting £40,000", "training at £2k"
-_LEADS_TO = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(?:quoting|quoted|quotes|costing|costs|priced\s+at|"
-                       r"at|charging|charges|wants|asking|for|of|is|are|=|:|-|–)\s*", re.I)
+_LEADS_TO = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(?:quoting|quoted|quotes?|costing|costs?|"
+                       r"priced\s+at|at|charging|charges?|wants?|asking|ask|for|of|is|are|=|:|-|–|"
+                       r"(?:come|comes|came)\s+(?:in\s+)?(?:to|at)|reckon|estimated?)\s*", re.I)
 
 
 _FOR_A_STAKE = re.compile(
@@ -315,14 +316,17 @@ def nearest_role(msg: Message, amount: Amount, lo: int, hi: int,
 # a thing named between the wish and its price: "we'd like a new lathe about £60k"
 _THING_BEFORE = re.compile(
     r"\s+(?:an?|the|some|new|another|second|extra|two|three)\s+(?:[\w-]+\s+){0,7}?(?:[\w-]+\s*)?"
-    r"(?:(?:at|for|about|around|roughly|costing|priced\s+at|worth|of)\s+|[,–-]\s*)?", re.I)
+    r"(?:(?:at|for|about|around|roughly|costing|priced\s+at|worth|of)\s+|[,–-]\s*|"
+    # "a filling line (about £45k)"
+    r"\(\s*(?:(?:about|around|roughly|approx\.?|circa|c\.)\s*)?)?", re.I)
 _AWARD_NOUNS = re.compile(r"\b(?:grants?|awards?|vouchers?|funding|contribution|sum|amount|"
                           r"money|support|subsidy|help)\b", re.I)
 # an adviser's own price, right before its amount: "the consultancy has quoted £12k"
 _ADVISER_PRICES = re.compile(
     r"\bconsult(?:ancy|ants?|ing)(?:\s+firm|\s+company)?\s+(?:(?:who|that|which)(?:'s|’s|\s+has|"
-    r"\s+have|\s+is|\s+are)?\s+|(?:has|have|is|are)\s+|'s\s+|’s\s+)?(?:quoted|priced|charg\w+|"
-    r"costs?|costing|asking)\s+(?:us\s+)?(?:(?:at|about|around|roughly|for)\s+)?$", re.I)
+    r"\s+have|\s+is|\s+are)?\s+|(?:has|have|is|are)\s+|'s\s+|’s\s+)?(?:quoted|quotes?|priced|"
+    r"charg\w+|costs?|costing|asking|want(?:s|ing)?)\s+(?:us\s+)?"
+    r"(?:(?:at|about|around|roughly|for)\s+)?$", re.I)
 
 
 # the award aimed at, right before its amount: "what must we spend to get the full £80k?"
@@ -525,6 +529,8 @@ def read_money(msg: Message, today: date, in_kind: Sequence[InKind] = (),
         found[role].append(Found(amount.start, amount.end, amount.money))
     _spent_beside_consultancy(msg, found, unassigned)
     _first_item_before(msg, found, unassigned)
+    if not found["project_cost"] and not found["requested_amount"]:
+        _thing_priced(msg, found, unassigned)
     # an amount with nothing near it, in a message about one thing that no other amount
     # has stated
     only = _only_role_mentioned(msg)
@@ -603,6 +609,38 @@ def _first_item_before(msg: Message, found: dict[str, list[Found[Money]]],
                 not _OWN_TIME.search(msg.text, *msg.clause(amount.start, amount.end)):
             found["project_cost"].append(Found(amount.start, amount.end, amount.money))
             unassigned.remove(amount)
+
+
+# a thing, then the word that prices it, right before an amount that nothing else names: "a new
+# paint booth is £300k fitted", "a folding machine that's £61,500"
+_THING_THEN_PRICE = re.compile(
+    r"\b(?:a|an|the|this|that|our|new)\s+(?P<thing>(?:(?!(?:is|are|was|were|that|which|we|i|our|"
+    r"it)\b)[\w-]+\s+){0,4}?[\w-]+)\s*(?:,\s*)?(?:that's|that\s+is|which\s+is|which\s+costs|"
+    r"is|are|costs?|costing|at|for|priced\s+at|comes?\s+(?:in\s+)?(?:to|at)|will\s+(?:be|cost)|"
+    r"would\s+(?:be|cost)|[:–-])\s*(?:about|around|roughly|approx(?:imately)?|circa|c\.|"
+    r"just\s+(?:over|under)|under|over|some)?\s*$", re.I)
+# ... but not money of another kind, nor another business
+_NOT_A_THING = re.compile(
+    r"\b(?:turnover|sales|revenues?|income|profits?|loans?|overdraft|debts?|rent|salar\w*|wages?|"
+    r"deposit|grants?|awards?|vouchers?|funding|balance|assets|company|business|firm|group|"
+    r"parent|customers?|clients?|contracts?|orders?|bills?|invoices?|payroll|valuation|worth|"
+    r"year|month|week|limit|cap|maximum|minimum|max|min|threshold|ceiling)\b", re.I)
+
+
+def _thing_priced(msg: Message, found: dict[str, list[Found[Money]]],
+                  unassigned: list[Amount]) -> None:
+    """The one amount nothing names that prices a thing told just before it: the project's
+    cost, when the message states no cost and no award wanted."""
+    priced = []
+    for amount in unassigned:
+        start, _ = msg.sentence(amount.start)
+        lead = _THING_THEN_PRICE.search(msg.text, start, amount.start)
+        if lead is not None and not _NOT_A_THING.search(lead["thing"]) and \
+                amount.money.amount >= 1000 and not msg.about_another_business(amount.start):
+            priced.append(amount)
+    if len(priced) == 1:
+        found["project_cost"].append(Found(priced[0].start, priced[0].end, priced[0].money))
+        unassigned.remove(priced[0])
 
 
 def _items_added(msg: Message, items: list[Found[Money]]) -> list[Found[Money]]:
@@ -734,7 +772,7 @@ def _listed_alone(msg: Message, amount: Amount) -> bool:
     """An amount standing alone as one item of a list of facts about the business, with a
     staff count in the same list: "9 staff, £1.2m, trading 6 years"."""
     lo, hi = msg.clause(amount.start, amount.end)
-    rest = msg.text[lo:hi].strip(" ,.;-–").replace(msg.text[amount.start:amount.end], "", 1)
+    rest = msg.text[lo:hi].strip(" ,.;-–()").replace(msg.text[amount.start:amount.end], "", 1)
     # the amount alone, or with the time it was made in: "£30k so far", "£1.2m last year"
     if rest.strip() and not _SALES_TIME.fullmatch(rest.strip()):
         return False

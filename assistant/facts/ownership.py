@@ -156,7 +156,13 @@ _HOLDER_STAFF: tuple[re.Pattern[str], ...] = (
 # Words that refer back to a holder just named: "- they have 500 staff", ". The group has".
 _REFERS_BACK = re.compile(
     r"(?:\s*(?:of\s+)?(?:(?:our|the|its)\s+(?:[\w-]+\s+){0,2}?(?:shares|equity|business|"
-    r"company|firm)|us|shares)\b)?\s*(?:[-–,;:(]\s*)?(?:and\s+|which\s+|who\s+)?(?:they|it|which|who|"
+    r"company|firm)|us|shares)\b)?"
+    # an aside in brackets: "... 35% of us (we hold the other 65%); they employ ..."
+    r"(?:\s*\([^()]{0,40}\))?\s*(?:[-–,;:(]\s*)?"
+    # how the figures are counted: "at group level they have ..."
+    r"(?:(?:on\s+a\s+(?:[\w-]+\s+){1,2}basis|at\s+group\s+level|in\s+total|overall|altogether|"
+    r"combined|worldwide|globally|across\s+the\s+group)\s*,?\s*)?"
+    r"(?:and\s+|which\s+|who\s+)?(?:they|it|which|who|"
     r"(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:group|parent|company|firm|investor|business|"
     r"owner|shareholder|corporation|multinational|enterprise|fund|holdco|holding)|their|its)\b"
     r"(?!\s+(?:own|"
@@ -289,7 +295,7 @@ def read_holdings(msg: Message) -> list[Holding]:
     found: list[Found[Holding]] = _sister_companies(msg)
     for match in _OWNED_BY.finditer(msg.text):
         if holding := _owned_by(msg, match):
-            found.append(holding)
+            found += [holding, *_more_owned_by(msg, holding.end)]
     for match in _HOLDS.finditer(msg.text):
         if not msg.claimed(*match.span()) and (holding := _holds(msg, match)):
             found.append(holding)
@@ -423,6 +429,13 @@ _NO_ONE = re.compile(r"(?:no|none\s+of|neither|nor|not\s+(?:a|any|one)|never\s+(
                      re.I)
 
 
+_SPLIT_BETWEEN = re.compile(
+    r"\b(?:shares?|shareholding|ownership|equity|company|business)\s+(?:is|are|was|were)\s+"
+    r"(?:\w+\s+)?(?:split|shared|divided|held)\s+(?:\w+\s+)?(?:between|among|amongst)\s+"
+    r"(?P<holders>[^.;!?]{3,100})", re.I)
+_PERCENT_SIGN = re.compile(r"\d\s*(?:%|per\s*cent)", re.I)
+
+
 def _public_stakes(msg: Message) -> list[Found[Holding]]:
     """A public body's stake told without its size ("the county council has a holding", "we're
     partly owned by the county council"): a holding whose share is to be asked, since a public
@@ -457,6 +470,18 @@ def _public_stakes(msg: Message) -> list[Found[Holding]]:
             msg.claim(start, match.end())
             found.append(Found(start, match.end(), Holding(
                 share_percent=None, holder=holder, holder_kind=kind)))
+    for match in _SPLIT_BETWEEN.finditer(msg.text):
+        # "the equity is shared among the two directors and the county council": a public body's
+        # stake whose size is not told
+        if msg.claimed(*match.span()) or _PERCENT_SIGN.search(match[0]):
+            continue
+        part = next((p for p in re.split(r",|\band\b|&", match["holders"], flags=re.I)
+                     if _PUBLIC.search(p)), None)
+        if part is not None:
+            msg.claim(*match.span())
+            found.append(Found(match.start(), match.end(), Holding(
+                share_percent=None, holder=_holder_label(part.strip()) or part.strip(),
+                holder_kind="public_body")))
     for match in _BODY_OWNED.finditer(msg.text):
         # "we're a council-owned company": a public body's stake, its size to be asked
         if not msg.claimed(*match.span()) and not _DENIED.search(
@@ -518,6 +543,10 @@ _NOT_A_STAKE = re.compile(
 _ARTICLE_LAST = re.compile(r"\b(?:a|an|the)$", re.I)
 
 
+# "of" inside a name: "City of Wolverhampton Council", "Bank of Ireland"
+_NAME_OF = re.compile(r"\b((?-i:[A-Z])[\w'-]*)\s+of\s+(?=(?-i:[A-Z]))")
+
+
 def _listed_holders(msg: Message, about_ownership: bool) -> list[Found[Holding]]:
     """Holders listed by name and share, in a message that speaks of who owns the business
     (`about_ownership`) or whose listed shares make up the whole of it ("md 55% + a
@@ -530,7 +559,8 @@ def _listed_holders(msg: Message, about_ownership: bool) -> list[Found[Holding]]
             continue
         share = _share(match)
         if (share is None or share > 100 or msg.claimed(start, end)
-                or _NOT_A_HOLDER.search(label) or _SPEAKING_OF_US.fullmatch(label)
+                or _NOT_A_HOLDER.search(_NAME_OF.sub(r"\1 ", label))
+                or _SPEAKING_OF_US.fullmatch(label)
                 or _SHARE_OWNED_BY.match(msg.text, end) or _NOT_A_STAKE.match(msg.text, end)
                 or _ARTICLE_LAST.search(label)):
             continue
@@ -763,6 +793,37 @@ def _owned_by(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
         return None
     msg.claim(match.start(), _claimed_end(msg, match.end(), end, holding))
     return Found(match.start(), end, holding)
+
+
+# the next holder in the same phrase: "60% owned by the family and 40% by a supplier"
+_AND_SHARE_BY = re.compile(
+    rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+(?:other|remaining)\s+)?{_SHARE}\s+"
+    r"(?:is\s+|are\s+)?(?:owned\s+|held\s+)?by\s+", re.I)
+
+
+def _more_owned_by(msg: Message, end: int) -> list[Found[Holding]]:
+    found: list[Found[Holding]] = []
+    while (more := _AND_SHARE_BY.match(msg.text, end)) and not msg.claimed(*more.span()):
+        share = _share(more)
+        stop = _holder_end(msg, more.end())
+        holding = _holding(msg, more.end(), stop, share, "owns_us") if share else None
+        if holding is None:
+            break
+        # the holder's name alone: what follows it is the business's own ("... and 55% by the
+        # two directors, with 14 staff"), unless it is in brackets right after the name
+        holding = holding.model_copy(update={"employees": None, "employees_approx": False,
+                                             "turnover": None, "balance_sheet": None})
+        stop = _claimed_end(msg, more.end(), stop, holding)
+        if (brackets := _BRACKETS.match(msg.text, stop)) and (figures := _holding(
+                msg, brackets.start(1), brackets.end(1), share, "owns_us")) is not None:
+            holding = holding.model_copy(update={
+                "employees": figures.employees, "turnover": figures.turnover,
+                "balance_sheet": figures.balance_sheet})
+            stop = brackets.end()
+        msg.claim(more.start(), stop)
+        found.append(Found(more.start(), stop, holding))
+        end = stop
+    return found
 
 
 # a holding said not to be: "nothing held by", "none of it owned by", "not owned by"

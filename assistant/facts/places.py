@@ -23,6 +23,14 @@ _NOT_A_COUNCIL_NAME = frozenset({"our", "the", "local", "a", "my", "your", "thei
                                  "that", "city", "town", "parish", "county", "district", "no",
                                  "not", "any", "none", "which", "what", "whose", "every"})
 _UNIVERSITY_AFTER = re.compile(r"\s+(?:city\s+)?university\b", re.I)
+# a place named as the landmark the site is near: "just by the Bull Ring centre"
+_NEAR_THE = re.compile(r"\b(?:by|near|beside|opposite|behind|next\s+to|close\s+to|round\s+the\s+"
+                       r"corner\s+from|across\s+from)\s+the\s+$", re.I)
+_LANDMARK = re.compile(r"\s+(?:shopping\s+)?(?:centre|center|retail\s+park|station|stadium|airport|"
+                       r"hospital|campus|arena|ground|mall|island|roundabout)\b", re.I)
+# ... or a partner named by its city: "a project with Birmingham", "working alongside Warwick"
+_PARTNER_BEFORE = re.compile(r"\b(?:with|alongside)\s+$", re.I)
+_PARTNER_END = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:at|on|for|to|and|or|who|which)\b)", re.I)
 
 
 # ... or a place the owner is unsure of: "not sure if we count as Devon or Cornwall"
@@ -68,8 +76,17 @@ class Places:
             for match in self.pattern.finditer(msg.text):
                 if msg.claimed(*match.span()) or _UNIVERSITY_AFTER.match(msg.text, match.end()):
                     continue
+                if _PARTNER_BEFORE.search(msg.text, max(0, match.start() - 12), match.start()) \
+                        and _PARTNER_END.match(msg.text, match.end()):
+                    continue
                 name = " ".join(match[0].lower().split())
                 found.append(Found(match.start(), match.end(), self._authorities[name]))
+        # "in Digbeth, near the Bull Ring centre": the landmark only says where near
+        landmarks = [f for f in found
+                     if _NEAR_THE.search(msg.text, max(0, f.start - 30), f.start)
+                     and _LANDMARK.match(msg.text, f.end)]
+        if landmarks and len(landmarks) < len(found):
+            found = [f for f in found if f not in landmarks]
         # "not sure if we count as Devon or Cornwall": neither is said to be the place
         undecided = {i for i, (a, b) in enumerate(itertools.pairwise(found))
                      if a.value != b.value and _EITHER.fullmatch(msg.text, a.end, b.start)}

@@ -65,9 +65,14 @@ _ANOTHER_SITE = re.compile(
     r"(?:site|premises|unit|factory|works|plant|workshop|warehouse|yard)\b", re.I)
 # A site between places or on a border between them: which one it is in is not said.
 _ON_A_BORDER = re.compile(
-    r"\bbetween\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+and\s+(?-i:[A-Z])|"
+    # (a number word in a name is a digit by now: "Four Oaks" is "4 Oaks")
+    r"\bbetween\s+(?:\d+\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+and\s+"
+    r"(?:\d+\s+)?(?-i:[A-Z])|"
     r"\b(?-i:[A-Z])[\w'-]*\s*/\s*(?-i:[A-Z])[\w'-]*\s+border\b|\bborder\s+(?:of|between)\b|"
     r"\bon\s+the\s+(?:edge|boundary|border)\b", re.I)
+_BETWEEN_PLACES = re.compile(
+    r"\bbetween\s+(?:\d+\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+and\s+"
+    r"(?:\d+\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?", re.I)
 _UNSURE_OF_COUNCIL = re.compile(
     r"\b(?:not\s+sure|unsure|don't\s+know|do\s+not\s+know|no\s+idea|can't\s+remember)\s+"
     r"(?:which|what)\s+(?:council|local\s+authority|borough|authority)\b", re.I)
@@ -191,6 +196,9 @@ def best_location(msg: Message, found: list[Found[str]],
         return None  # "two factories, one in X and one in Y": which one benefits is asked
     if _ON_A_BORDER.search(msg.text) and len({f.value for f in own}) > 1:
         return None  # "between Coventry and Meriden", "on the X / Y border": not settled
+    if (between := _BETWEEN_PLACES.search(msg.text)) is not None and \
+            0 < len([f for f in own if between.start() <= f.start < between.end()]) < 2:
+        return None  # "between Kingswinford and Wall Heath", one of them not known: not settled
     if fact == "local_authority" and _UNSURE_OF_COUNCIL.search(msg.text):
         return None  # "not sure which council": the places named do not settle it
     return msg.took(fact, sites) or msg.took(fact, own)

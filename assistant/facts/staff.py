@@ -295,7 +295,9 @@ _PART_TIMERS = re.compile(
 # days out of 5", "3 staff on 4 days a week", "5 people on 18 hours of a 36-hour week".
 _DAY_WORKERS = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s+(?:(?:more|other|further)\s+)?(?:people|persons|staff|employees|"
-    rf"workers|colleagues|ladies|women|men|{_ROLE})?\s*(?:(?:who|that)\s+(?:each\s+|all\s+|both\s+)?|"
+    rf"workers|colleagues|ladies|women|men|person|employee|worker|colleague|member\s+of\s+staff|"
+    rf"lads?|lass(?:es)?|guys?|chaps?|blokes?|girls?|woman|man|{_ROLE})?\s*"
+    rf"(?:(?:who|that)\s+(?:each\s+|all\s+|both\s+)?|"
     r"of\s+(?:whom|them|these|those|the\s+others|the\s+rest)\s+)?"
     r"(?:work|working|on|do|doing)\s+"
     rf"(?:{_DAYS}|(?P<h>{NUM})\s*-?\s*(?P<hunit>hours?|hrs?)\b(?:\s*(?:of|out\s+of|/|from)\s*"
@@ -435,10 +437,29 @@ def read_employees(msg: Message, unassigned: list[Amount]) -> float | None:
                  if not msg.claimed(*m.span())]
     found = _less_uncounted(msg, found, uncounted)
     found = _before_one_period(msg, found)
+    found = _parts_restated(msg, found)
     if found:
         last = max(found, key=lambda f: f.start)
         msg.part_timers_unknown = {last.start: msg.part_timers_unknown.get(last.start, 0.0)}
     return msg.took("employees", found)
+
+
+def _parts_restated(msg: Message, found: list[Found[float]]) -> list[Found[float]]:
+    """The headcounts without a later one that restates a part of an earlier, larger count
+    ("80 on full hours and 12 on mornings only ... but we only employ 80 full-timers"): the
+    part is not a new count of the staff."""
+    kept = []
+    for item in found:
+        number = re.match(r"\d[\d,]*(?:\.\d+)?", msg.text[item.start:item.end])
+        restated = number is not None and any(
+            earlier.start < item.start and earlier.value > item.value and
+            msg.sentence(earlier.start) != msg.sentence(item.start) and
+            re.search(rf"(?<![\d.,]){re.escape(number[0])}(?![\d]|[.,]\d)",
+                      msg.text[slice(*msg.sentence(earlier.start))])
+            for earlier in found)
+        if not restated:
+            kept.append(item)
+    return kept
 
 
 def _before_one_period(msg: Message, found: list[Found[float]]) -> list[Found[float]]:

@@ -134,7 +134,9 @@ _THE_BUSINESS = (r"(?:(?:(?:the|our|my)\s+)?(?:first|original)\s+[a-z-]+|"
 _BY_WHOM = r"(?:\s+by\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)?"
 _STARTED_ON = re.compile(
     rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?{_BY_WHOM}|{_TRADING}|"
-    r"(?:company|business|firm)\s+(?:start|starts|begin|began|open|opened))\s+(?:back\s+)?"
+    r"(?:company|business|firm)\s+(?:start|starts|begin|began|open|opened))"
+    # the date in brackets after an aside: "started it after leaving the navy (2016)"
+    r"(?:\s+[^.;!?()\d]{1,40}?\s*\(\s*|\s+)(?:back\s+)?"
     rf"(?:in\s+|since\s+|during\s+|on\s+|from\s+)?(?:(?:early|late|mid)[\s-]+|{_SEASON})?{_DAY}"
     rf"(?:(?P<month>{MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b",
     re.I)

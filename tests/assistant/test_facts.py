@@ -552,6 +552,123 @@ def test_an_adviser_s_the_client_is_the_business(extractor: FactExtractor) -> No
     assert (facts.employees, facts.turnover) == (40, Money(amount=5_000_000))
 
 
+def test_a_priced_thing_is_the_project_cost(extractor: FactExtractor) -> None:
+    facts = read(extractor, "We're 15 people, £1.8m sales. The new laser cutter is £120,000 "
+                            "delivered. What grant?")
+    assert facts.project_cost == Money(amount=120_000)
+    assert facts.turnover == Money(amount=1_800_000)
+
+
+def test_a_priced_thing_with_vat_claimed_back_is_net() -> None:
+    extractor = FactExtractor(places=PLACES, known_districts=DISTRICTS, vat_rate=0.2)
+    facts = read(extractor, "Six staff, £700k turnover. We want a tube bender that's £48,000 "
+                            "including VAT, which we reclaim.")
+    assert facts.project_cost == Money(amount=40_000)
+
+
+@pytest.mark.parametrize("text", [
+    "We have 20 staff and the group is £40m.",
+    "The loan is £50,000 and we have 12 staff.",
+    "Our biggest order is £90k.",
+])
+def test_money_of_another_kind_is_no_project_cost(extractor: FactExtractor, text: str) -> None:
+    assert read(extractor, text).project_cost is None
+
+
+def test_a_part_restated_later_is_no_new_headcount(extractor: FactExtractor) -> None:
+    facts = read(extractor, "We have 100 full-timers and 20 part-timers on 20 of 40 hours. "
+                            "Our bookkeeper says we only have 100 full-timers, so we're fine.")
+    assert facts.employees == 110
+
+
+@pytest.mark.parametrize("text", [
+    "Staff: us two plus a welder full time and a cleaner 2 days a week.",
+    "Both of us plus a welder full time, and a cleaner 2 days a week.",
+])
+def test_the_owners_counted_before_the_staff(extractor: FactExtractor, text: str) -> None:
+    assert read(extractor, text).employees == pytest.approx(3.4)
+
+
+def test_a_founding_year_in_brackets_after_an_aside(extractor: FactExtractor) -> None:
+    facts = read(extractor, "We set the firm up just after the Olympics (2012).")
+    assert facts.months_trading == read(extractor, "We set the firm up in 2012.").months_trading
+
+
+def test_a_holder_s_figures_after_an_aside(extractor: FactExtractor) -> None:
+    facts = read(extractor, "40 staff, £5m turnover. A Danish firm has 30% of our shares (I "
+                            "keep 70%); across the group they have 600 staff and €90m "
+                            "turnover.")
+    assert facts.employees == 40 and facts.turnover == Money(amount=5_000_000)
+    holding = facts.holdings[0]
+    assert (holding.share_percent, holding.employees, holding.turnover) == \
+        (30, 600, Money(amount=90_000_000, currency="EUR"))
+
+
+def test_holders_chained_after_owned_by(extractor: FactExtractor) -> None:
+    holdings = read(extractor, "We are 55% owned by my brother and 45% by a packaging "
+                               "group.").holdings
+    assert [(h.share_percent, h.holder, h.holder_kind) for h in holdings] == [
+        (55, "my brother", "individual"), (45, "a packaging group", "enterprise")]
+
+
+def test_figures_after_a_chained_holder_are_the_business_s(extractor: FactExtractor) -> None:
+    facts = read(extractor, "A lab start-up, 40% held by a local university and 60% by the "
+                            "two scientists, with 8 staff and £900k sales.")
+    assert (facts.employees, facts.turnover) == (8, Money(amount=900_000))
+    assert [h.employees for h in facts.holdings] == [None, None]
+
+
+def test_a_listed_holder_with_of_in_its_name(extractor: FactExtractor) -> None:
+    holdings = read(extractor, "Shareholders: the directors 80%, Borough of Telford "
+                               "Council 20%.").holdings
+    assert (20, "public_body") in [(h.share_percent, h.holder_kind) for h in holdings]
+
+
+def test_a_university_partner_named_by_its_city_is_not_the_site(extractor: FactExtractor) -> None:
+    assert read(extractor, "We're 6 people in Dudley and run a trial with Coventry on it."
+                ).local_authority == "Dudley"
+    assert read(extractor, "We make pumps, with Walsall as our base.").local_authority == "Walsall"
+
+
+def test_a_landmark_near_the_site_does_not_move_it(extractor: FactExtractor) -> None:
+    facts = read(extractor, "Our works is in Smethwick, just by the Dudley station.")
+    assert facts.local_authority == "Sandwell"
+
+
+def test_a_site_between_two_places_is_asked(extractor: FactExtractor) -> None:
+    assert read(extractor, "The unit sits between Kenilworth and Four Oaks.").local_authority \
+        is None
+
+
+def test_the_other_share_said_to_be_the_owner_s(extractor: FactExtractor) -> None:
+    holdings = read(extractor, "A supplier holds 35% of our shares; the other 65% is "
+                               "mine.").holdings
+    assert [(h.share_percent, h.holder_kind) for h in holdings] == [(35, "enterprise")]
+
+
+def test_a_council_sharing_the_shares_unsized_is_asked(extractor: FactExtractor) -> None:
+    holdings = read(extractor, "The equity is divided among me, my sister and Walsall "
+                               "Council; no idea of the council's percentage.").holdings
+    assert [(h.share_percent, h.holder_kind) for h in holdings] == [(None, "public_body")]
+
+
+def test_one_person_on_part_hours(extractor: FactExtractor) -> None:
+    assert read(extractor, "10 full-timers and one guy on 15 hours of a 30 hour week."
+                ).employees == 10.5
+
+
+def test_a_wanted_thing_priced_in_brackets_is_the_cost(extractor: FactExtractor) -> None:
+    facts = read(extractor, "We want a powder coating oven (about £38k). What grant?")
+    assert facts.project_cost == Money(amount=38_000) and facts.requested_amount is None
+
+
+def test_what_others_may_think_the_business_is_is_not_its_trade(
+        extractor: FactExtractor) -> None:
+    text = read(extractor, "We brew cider; because we sell at markets they might call us "
+                           "market traders. 5 staff.").sector_text or ""
+    assert "trader" not in text
+
+
 @pytest.mark.parametrize("text", [
     "we have 45% of the UK market", "our top customer has 30% of our sales",
     "we are partly owned by our staff",
