@@ -193,8 +193,13 @@ class Question:
         return self.kind != "statement"
 
 
+_IE_EG = re.compile(r"\b(?:i\.\s?e|e\.\s?g)\.", re.IGNORECASE)
+
+
 def read_question(message: str) -> Question:
     """The question in a message and its kind; "statement" when nothing is asked."""
+    message = _IE_EG.sub(lambda m: "that is" if m[0][0].lower() == "i" else "for example",
+                         message)  # "..., i.e. past what point ...?" is one sentence
     message = _APOSTROPHE_DROPPED.sub(r"\1's", message)  # "whats the limit" asks
     message = _WE_ARE_DROPPED.sub("we're", message)  # "were a small firm, what ...": we are
     message = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m[0].lower()], message)
@@ -553,3 +558,23 @@ ROUND_ASKED = re.compile(
     r"\b(?:which|what|earliest|first)\s+(?:[\w-]+\s+){0,2}?rounds?\b|"
     r"\bwhen\s+(?:can|could|will|would|should|do|are)\s+(?:we|i)\b[^.?!]{0,40}?\b"
     r"(?:apply|applying|go\s+for|bid)\b|\bhow\s+soon\b[^.?!]{0,40}?\bapply", re.IGNORECASE)
+
+
+# Advice next to the programme's own that its guidance seldom gives: tax, accounts, finance,
+# insurance, employment law, intellectual property, premises. A question on one of these is
+# answered only when a retrieved passage speaks of the same thing in the same words.
+ADJACENT_ADVICE = re.compile(
+    r"\b(?:corporation\s+tax|income\s+tax|capital\s+allowances?|(?:annual\s+)?investment\s+"
+    r"allowances?|full\s+expensing|super-?deduction|(?:r\s*&\s*d|research\s+and\s+"
+    r"development)\s+tax\s+(?:credits?|relief)|tax\s+(?:credits?|relief|reliefs|return|returns|"
+    r"treatment|deductible|bill|liability|advice|purposes)|taxable|taxed|hmrc|paye|national\s+"
+    r"insurance|business\s+rates|rates?\s+relief|vat\s+return|accounting\s+treatment|deferred\s+"
+    r"income|audit(?:ed|or|ors)?|bookkeeping|loans?|overdraft|mortgage|hire\s+purchase|leas(?:e|ed|"
+    r"es|ing)|invoice\s+finance|bridging|insurance|insure[ds]?|redundanc(?:y|ies)|employment\s+"
+    r"(?:law|contract|tribunal)|tribunal|tupe|visas?|sponsor\s+licence|minimum\s+wage|pensions?|"
+    r"patents?|patenting|trade\s*marks?|copyright|planning\s+permission|landlord|rent(?:al|ing)?|"
+    r"apprenticeship\s+levy|levy|living\s+wage|"
+    # how to account for it: "do we book it as revenue in the accounts?"
+    r"(?:in|into|on)\s+(?:our|the|my|their)\s+(?:books|accounts|balance\s+sheet|p\s*&\s*l)|"
+    r"profit\s+and\s+loss|depreciat(?:e|ion|ed)|"
+    r"recruitment\s+agenc(?:y|ies)|job\s+adverts?)\b", re.IGNORECASE)

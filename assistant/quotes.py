@@ -40,12 +40,12 @@ from assistant.eligibility.quote import (
     sterling_quote,
     supposed_quote,
 )
-from assistant.eligibility.wording import AWARD_NOUN, award_short_name, number, with_a
+from assistant.eligibility.wording import AWARD_NOUN, award_short_name, number, pounds, with_a
 from assistant.facts import FactExtractor
 from assistant.facts.common import Message
 from assistant.facts.money import amounts_in
 from assistant.facts.staff import read_supposed_band
-from assistant.questions import BACK_REFERENCE, read_question
+from assistant.questions import ADJACENT_ADVICE, BACK_REFERENCE, read_question
 from assistant.routing.rules import AWARD_WORDS
 from knowledge.policy import Policy
 from knowledge.policy.schema import Award, ExcludedCost, Programme, RiseOutput
@@ -115,7 +115,8 @@ _RATE = re.compile(
 # "what share ... do we pay ourselves": the business's own part, not the award's
 _OWN_SHARE = re.compile(r"\b(?:we|i|us|ourselves|myself|the\s+business)\s+(?:\w+\s+){0,2}?"
                         r"(?:pay|contribute|fund|find|cover|put\s+in|match)\b|\bour\s+(?:own\s+)?"
-                        r"(?:share|contribution|part)\b|\bmatch[\s-]?fund", re.IGNORECASE)
+                        r"(?:share|contribution|part|bit|end|side|portion)\b|\bmatch[\s-]?fund",
+                        re.IGNORECASE)
 # "can I use the grant to buy ...?", "does it cover ...?": a question about what the award pays for
 _PAYS_FOR = re.compile(
     r"\b(?:pay(?:s|ing)?|cover|covers|covered|(?:part[- ]?)?fund(?:s|ed|able)?|use\s+(?:the|a|"
@@ -135,6 +136,9 @@ _EXTREME = re.compile(
     r"\b(?:(?P<high>max|maximum|most|biggest|largest|highest|top|upper|max\.)|"
     r"(?P<low>min|minimum|least|smallest|lowest|min\.))\b", re.IGNORECASE)
 # a count asked, not a sum: "the largest number of vouchers one firm may hold"
+_ASKED_SENTENCE = re.compile(r"[^.?!]*\?")
+_TIME_COUNTED = re.compile(r"\bhow\s+(?:many\s+(?:days|weeks|months|years)|long)\b", re.IGNORECASE)
+_SHARE_ASKED = re.compile(r"\b(?:share|percentage|proportion|per\s*cent|%)\b", re.IGNORECASE)
 _COUNT_ASKED = re.compile(r"\b(?:number|count)\s+of\b|\bhow\s+many\b", re.IGNORECASE)
 # "what outlay takes the award to its top?", "the biggest project still paid at the full
 # rate", "which costs was our offer worked from?": the eligible costs that an award takes
@@ -151,6 +155,10 @@ _SMALLEST_COST = re.compile(
     r"spend|project|outlay|investment|budget)\b", re.IGNORECASE)
 # "what eligible spend does it need?", "how much would we have to spend?": costs as a need
 _COST_NEEDED = re.compile(
+    # "what do the eligible costs need to come to?"
+    r"\bwhat\s+(?:do|does|would|will|must|should)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:costs?|"
+    r"spend|spending|outlay|investment|project)\s+(?:need|have)\s+to\s+(?:be|come\s+to|total|"
+    r"add\s+up\s+to|reach)\b|"
     r"\b(?:what|how\s+much)\s+(?:eligible\s+|total\s+|project\s+)?(?:spend|spending|costs?|"
     r"outlay|investment|project\s+(?:costs?|size|value))\s+(?:do|does|would|will|must|should)\s+"
     r"(?:we|i|it|they|you|the\s+\w+|a\s+\w+)\s+(?:need|require|have\s+to\s+(?:spend|have|show))|"
@@ -442,7 +450,8 @@ class AwardQuotes:
                 return Quote(rate_quote(offers, band, own=bool(_OWN_SHARE.search(question.text))),
                              [o.assessment.programme_id for o in offers])
             extreme = _EXTREME.search(question.text)
-            if extreme and self._award_named(text) and not _COUNT_ASKED.search(question.text):
+            if extreme and self._award_named(text) and not _COUNT_ASKED.search(question.text) \
+                    and not _SHARE_ASKED.search(question.text):
                 offers = self._offers(text, facts, focus)
                 return Quote(range_quote(offers, extreme["low"] is not None),
                              [o.assessment.programme_id for o in offers])
@@ -473,12 +482,22 @@ class AwardQuotes:
             offers = self._offers(text, facts, focus)
             if lines := band_difference_quote(offers, first, second):
                 return Quote(lines, [o.assessment.programme_id for o in offers])
-        if question.kind in {"amount", "yes_no"} and new.project_cost is not None and \
-                (AWARD_WORDS.search(question.text) or _GIVES.search(question.text) or
-                 _OWN_SHARE.search(question.text)):
+        own_share = _OWN_SHARE.search(question.text)
+        # "what insurance do we need on the £90k cutter?": not the grant on it
+        advice = any(ADJACENT_ADVICE.search(asked) for asked in _ASKED_SENTENCE.findall(text))
+        if not advice and (question.kind in {"amount", "yes_no"} or (
+                # "and our bit of it?": a share of the cost, though it reads as "what is"
+                own_share and question.kind in {"definition", "other"})) and \
+                new.project_cost is not None and \
+                (AWARD_WORDS.search(question.text) or _GIVES.search(question.text) or own_share):
+            left_out, kept = self._items_left_out(text, new.project_cost, focus)
+            if left_out:
+                # "a laser £47k, a van £32k ...: what grant?": the grant is on what it pays for
+                facts = facts.model_copy(update={"project_cost": kept})
             offers = self._offers(text, facts, focus)
             band = facts.stated_band or read_supposed_band(text)
             lines = award_quote(offers, band, described=facts.stated_band is not None)
+            lines = [*lines[:1], *left_out, *lines[1:]]
             if new.prior_public_support is not None and _HEADROOM_ASKED.search(question.text):
                 # "how much headroom is there, and what would the grant be?": both, headroom first
                 prior = new.prior_public_support.in_gbp(self._policy.rates.eur_to_gbp)
@@ -583,6 +602,8 @@ class AwardQuotes:
     def _asks_outputs(self, question: str) -> bool:
         """Whether the question names what an award commits the business to ("how many jobs
         must we create?")."""
+        if _TIME_COUNTED.search(question):
+            return False  # "how many months must the jobs be kept?": a time, not a count
         words = set(plain_words(question).split())
         for programme in self._policy.programmes:
             for ratio in programme.award.output_ratios if programme.award else []:
@@ -630,6 +651,45 @@ class AwardQuotes:
         if not chosen:
             chosen = [p for p in with_award if p.kind == "grant"] or with_award[:1]
         return chosen
+
+    def _items_left_out(self, text: str, cost: Money, focus: Sequence[str]
+                        ) -> tuple[list[QuoteLine], Money]:
+        """The items of a project listed with their prices that the award does not pay for
+        (by the words its policy lists), each said once, and the cost without them; none when
+        the cost is not the items added up."""
+        rate = self._policy.rates.eur_to_gbp
+        msg = Message(text)
+        items = [a for a in amounts_in(msg) if not _NOT_A_PRICE_BEFORE.search(
+            text[max(0, a.start - 40):a.start]) and not _NOT_A_PRICE_AFTER.match(
+            text[a.end:a.end + 25])]
+        total = cost.in_gbp(rate)
+        # (an amount above the whole cost is no item of it: "20 staff, £2m")
+        items = [a for a in items if a.money.in_gbp(rate) <= total + 1]
+        if len(items) < 2 or abs(sum(a.money.in_gbp(rate) for a in items) - total) > 1:
+            return [], cost
+        programmes = [p for p in self._programmes(text, focus) if p.award]
+        if not programmes or programmes[0].award is None:
+            return [], cost
+        award = programmes[0].award
+        lines, out = [], 0.0
+        for item in items:
+            named = _item_words(text, item.start, item.end)
+            excluded = next((e for e in award.excluded_costs
+                             if any(f" {_bare(w)} " in f" {_bare(named)} "
+                                    for w in e.words if _bare(w))), None)
+            if excluded is None:
+                continue
+            price = item.money.in_gbp(rate)
+            out += price
+            shown = re.sub(r"^(?:(?:an?|the|our|some)\s+)?", "", named, flags=re.I)
+            shown = re.sub(r"(?:\s+(?:on|the|for|to|of|at|in|a|an|and|with))+$", "", shown,
+                           flags=re.I)
+            lines.append(QuoteLine(
+                f"The {shown} ({pounds(price)}) is left out: {self._name(programmes[:1])} "
+                f"does not pay for {excluded.item}.", excluded.clause))
+        if not lines or out >= total:
+            return [], cost
+        return lines, Money(amount=round(total - out, 2))
 
     def _prices(self, text: str) -> list[float]:
         """The prices of the items a message lists, in pounds: every amount but a total, an
@@ -742,6 +802,31 @@ def _parts_told(text: str, parts: Sequence[str], rate: float
         if not told:
             missing.append(names[0])
     return found, missing
+
+
+# the words that name a listed item: those before its price, back to the list's last break, or
+# the few right after it ("a £60k extension"), short of what is said of the price itself
+_ITEM_BREAK = re.compile(r"[,;:(]|\band\b|\bplus\b|\bthen\b", re.IGNORECASE)
+_PRICE_TALK = re.compile(r"\b(?:inc|incl|including|ex|excl|excluding|plus|vat|each|all|total|"
+                         r"in\s+total)\b|[,;:.()]", re.IGNORECASE)
+
+
+def _item_words(text: str, start: int, end: int) -> str:
+    before = text[max(0, start - 60):start]
+    breaks = list(_ITEM_BREAK.finditer(before))
+    named = before[breaks[-1].end():] if breaks else before
+    after = text[end:end + 40]
+    stop = _PRICE_TALK.search(after)
+    following = after[:stop.start()] if stop else after
+    named = " ".join(named.split())
+    if not re.sub(r"^(?:an?|the|our|some|new|one)\b", "", named, flags=re.I).strip(" -–:"):
+        named = f"{named} {' '.join(following.split()[:3])}"  # "a £60k extension"
+    return named.strip(" -–:")
+
+
+def _bare(words: str) -> str:
+    """Plain words without their articles: "an extension" and "a extension" alike."""
+    return " ".join(w for w in plain_words(words).split() if w not in {"a", "an", "the"})
 
 
 def _lone_amount(question: str) -> Money | None:

@@ -34,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.facts.postcodes import FULL_POSTCODE
 from assistant.questions import (
+    ADJACENT_ADVICE,
     LEAD_TIME_ASKED,
     LENGTH_OF_TIME,
     Question,
@@ -235,32 +236,12 @@ def unreported_record(question: str, selected: Sequence[str], message: str = "")
                    for sentence in selected)
 
 
-# Advice next to the programme's own that its guidance seldom gives: tax, accounts, finance,
-# insurance, employment law, intellectual property, premises. A question on one of these is
-# answered only when a retrieved passage speaks of the same thing in the same words.
-_ADJACENT_ADVICE = re.compile(
-    r"\b(?:corporation\s+tax|income\s+tax|capital\s+allowances?|(?:annual\s+)?investment\s+"
-    r"allowances?|full\s+expensing|super-?deduction|(?:r\s*&\s*d|research\s+and\s+"
-    r"development)\s+tax\s+(?:credits?|relief)|tax\s+(?:credits?|relief|reliefs|return|returns|"
-    r"treatment|deductible|bill|liability|advice|purposes)|taxable|taxed|hmrc|paye|national\s+"
-    r"insurance|business\s+rates|rates\s+relief|vat\s+return|accounting\s+treatment|deferred\s+"
-    r"income|audit(?:ed|or|ors)?|bookkeeping|loans?|overdraft|mortgage|hire\s+purchase|leas(?:e|ed|"
-    r"es|ing)|invoice\s+finance|bridging|insurance|insure[ds]?|redundanc(?:y|ies)|employment\s+"
-    r"(?:law|contract|tribunal)|tribunal|tupe|visas?|sponsor\s+licence|minimum\s+wage|pensions?|"
-    r"patents?|patenting|trade\s*marks?|copyright|planning\s+permission|landlord|rent(?:al|ing)?|"
-    r"apprenticeship\s+levy|levy|living\s+wage|"
-    # how to account for it: "do we book it as revenue in the accounts?"
-    r"(?:in|into|on)\s+(?:our|the|my|their)\s+(?:books|accounts|balance\s+sheet|p\s*&\s*l)|"
-    r"profit\s+and\s+loss|depreciat(?:e|ion|ed)|"
-    r"recruitment\s+agenc(?:y|ies)|job\s+adverts?)\b", re.IGNORECASE)
-
-
 def adjacent_advice(question: str, passages: Sequence[str]) -> str | None:
     """The tax, finance, legal or premises matter the question asks about when no retrieved
     passage speaks of it ("corporation tax on the grant", "buying on hire purchase"): the
     guidance does not advise on it. None when it asks about none, or a passage names it."""
     text = f" {' '.join(stems(' '.join(passages)))} "
-    for match in _ADJACENT_ADVICE.finditer(question):
+    for match in ADJACENT_ADVICE.finditer(question):
         # the words together, as a phrase: "business" and "rates" apart are not "business rates"
         if f" {' '.join(stems(match[0]))} " not in text:
             return match[0]
@@ -273,7 +254,18 @@ def unknown_scheme(question: str, passages: Sequence[str]) -> str | None:
     one it names is found."""
     text = " ".join(" ".join(p.lower().split()) for p in passages)
     return next((name for name in schemes_named(question)
-                 if " ".join(name.lower().split()) not in text), None)
+                 if " ".join(name.lower().split()) not in text
+                 and not _initials_of_a_name(name, passages)), None)
+
+
+def _initials_of_a_name(name: str, passages: Sequence[str]) -> bool:
+    """Whether a name in capitals is the initials of a name the passages give in full ("KSP"
+    for "Kiln Studio Project")."""
+    letters = name.strip()
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    pattern = re.compile(r"\b" + r"[\w-]*\s+".join(letters) + r"[\w-]*")
+    return any(pattern.search(p) for p in passages)
 
 
 # A kind of organisation asked about as an applicant: "Could a church trust apply?", "are

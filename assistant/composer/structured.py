@@ -34,7 +34,7 @@ from assistant.composer.policy_view import (
 from assistant.eligibility.wording import money_text, number
 from assistant.facts.money import financial_year
 from assistant.facts.trading import MONTH, month_number
-from assistant.questions import ROUND_ASKED, Question, read_question
+from assistant.questions import ADJACENT_ADVICE, ROUND_ASKED, Question, read_question
 from assistant.reply import Citation
 from knowledge.policy import ClauseRef
 from knowledge.programme import Contact, KindWords
@@ -251,6 +251,8 @@ class StructuredAnswers:
             return []  # "if we move to Redditch, what happens to the grant?": not the place
         if not _AREA_WORDS.search(text) and _A_BODY.search(text):
             return []  # "does Dudley Council run its own grants?": the body, not the place
+        if not _AREA_WORDS.search(text) and ADJACENT_ADVICE.search(text):
+            return []  # "does our Dudley unit qualify for rate relief?": the relief, not the place
         for area in self._view.areas:
             found = _place_in(area, text)
             if found is None and message and (_IN_OR_OUT.search(text) or
@@ -603,9 +605,11 @@ def _local(now: datetime, zone: str) -> datetime:
 _MONTHS = {m: n for n, m in enumerate(["january", "february", "march", "april", "may", "june",
                                        "july", "august", "september", "october", "november",
                                        "december"], start=1)}
+# ... and as owners shorten them: "8th Jan 2027", "3 Sept 2026"
+_MONTHS |= {name[:3]: n for name, n in list(_MONTHS.items())} | {"sept": 9}
 _DATE_IN_TEXT = re.compile(
-    r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>" + "|".join(_MONTHS) +
-    r")\s+(?P<year>\d{4})\b", re.IGNORECASE)
+    r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>" +
+    "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<year>\d{4})\b", re.IGNORECASE)
 # "we started trading on 1 September 2026", "set up in March 2026"
 _STARTED_ON = re.compile(
     r"\b(?:start(?:ed)?|began|begun|set\s+up|founded|formed|incorporated|launched|registered|"

@@ -537,10 +537,12 @@ def _offer_lines(offer: Offer, calc: AwardCalculation, stated_band: str | None,
             text = f"{capitalised(offer.name)}{who} would be too small for {costs}: {note}."
             if award.min_award_gbp and rate and award.min_award_gbp / rate > eligible:
                 # what the project would need to be for the minimum award
+                needed = award.min_award_gbp / rate
                 text += (f" The eligible costs would need to be at least "
-                         f"{pounds(award.min_award_gbp / rate)} for the minimum grant of "
+                         f"{pounds(needed)} for the minimum grant of "
                          f"{pounds(award.min_award_gbp)} ({percent(rate)} of "
-                         f"{pounds(award.min_award_gbp / rate)}).")
+                         f"{pounds(needed)}), {pounds(needed - eligible)} more than the "
+                         f"{pounds(eligible)}.")
             return [QuoteLine(text, limits)]
         text = f"{capitalised(offer.name)}{who} would be {pounds(amount)} for {costs}: {note}."
         lines = [QuoteLine(text, award.clause if note.startswith(percent(rate)) and
@@ -555,8 +557,16 @@ def _offer_lines(offer: Offer, calc: AwardCalculation, stated_band: str | None,
     for rate, bands in rates.items():
         amount, _ = _amount(award, rate, eligible)
         who = joined([_BAND_WORDS.get(b, b) for b in bands], "or")
-        parts.append(f"{who} would get {pounds(amount)} ({percent(rate)})" if amount is not None
-                     else f"{who} would be below the minimum ({percent(rate)})")
+        if amount is not None:
+            parts.append(f"{who} would get {pounds(amount)} ({percent(rate)})")
+        elif award.min_award_gbp and rate and award.min_award_gbp / rate > eligible:
+            # below the minimum: what it would take to reach it
+            needed = award.min_award_gbp / rate
+            parts.append(f"{who} would be below the minimum ({percent(rate)} of "
+                         f"{pounds(eligible)} is {pounds(rate * eligible)}; {pounds(needed)} of "
+                         f"eligible costs, {pounds(needed - eligible)} more, would reach it)")
+        else:
+            parts.append(f"{who} would be below the minimum ({percent(rate)})")
     text = (f"{capitalised(offer.name)} for {costs} depends on the business's size: "
             f"{joined(parts)}, within the {pounds(award.min_award_gbp)} minimum and "
             f"{pounds(award.max_award_gbp)} maximum.")

@@ -22,6 +22,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.questions import (
+    ADJACENT_ADVICE,
     LEAD_TIME_ASKED,
     ROUND_ASKED,
     QuestionKind,
@@ -138,6 +139,11 @@ class Router:
             # says it cannot; the programme's own eligibility check is not the answer
             decision = RouteDecision(route="programme_question",
                                      reason="names a scheme the programme does not run")
+        if decision is None and not set(facts) & _BUSINESS_FACTS and self._other_relief(text):
+            # "does our unit qualify for rate relief?": tax or finance asked about, which the
+            # guidance answers or says it cannot; not the programme's eligibility check
+            decision = RouteDecision(route="programme_question",
+                                     reason="asks about tax or finance beside the programme")
         if decision is None and set(facts) & (_BUSINESS_FACTS | {"sector_text"}) and \
                 self._programme_help_asked(text):
             decision = RouteDecision(route="eligibility",
@@ -179,6 +185,13 @@ class Router:
                 for w in self._programme_names)
 
         return any(not known(name) for name in schemes_named(text))
+
+    def _other_relief(self, text: str) -> bool:
+        """Whether the question asks about qualifying for a tax or finance matter that is none
+        of the programme's offers ("are we entitled to rates relief?")."""
+        wanted = _QUALIFY_FOR.search(read_question(text).text)
+        return wanted is not None and bool(ADJACENT_ADVICE.search(wanted["object"])) and not (
+            self._programme_words is not None and self._programme_words.search(wanted["object"]))
 
     def _programme_help_asked(self, text: str) -> bool:
         """ "Can the <programme> help?", "is the <programme> for firms like us?": asked of a
@@ -250,6 +263,11 @@ _SMALL_WORDS = frozenset("a an and the of for in on at to by with from or its ou
 
 # Facts only a business has: a message telling one is about the business (a place or a
 # trade alone can be anybody's).
+# what a question asks to qualify for, up to a condition: "qualify for rate relief if ..."
+_QUALIFY_FOR = re.compile(
+    r"\b(?:qualify|qualifies|eligible|entitled|apply|applying|claim|claiming)\s+(?:for|to)\s+"
+    r"(?P<object>(?:(?!\b(?:if|when|as|because|since|while|with|after|before|and|or)\b)[^.?!;,])"
+    r"{1,60})", re.IGNORECASE)
 _BUSINESS_FACTS = frozenset({"employees", "turnover", "balance_sheet", "months_trading",
                              "holdings", "insolvent", "sic_codes", "prior_public_support"})
 

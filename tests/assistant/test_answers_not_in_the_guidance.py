@@ -136,3 +136,15 @@ def test_an_award_is_named_by_its_name_less_its_noun(name: str, kind: str, short
 def test_an_event_s_day_and_the_money_given_need_a_line_that_says_them(
         question: str, selected: list[str], unanswered: bool) -> None:
     assert unreported_record(read_question(question).text, selected, question) is unanswered
+
+
+def test_initials_of_a_name_the_guidance_gives_are_no_unknown_scheme() -> None:
+    from assistant.composer.refusal import unknown_scheme
+    passages = ["Kiln Studio Projects are grants for potters."]
+    assert unknown_scheme("What is the smallest KSP grant?", passages) is None
+    assert unknown_scheme("What is the smallest NGF grant?", passages) == "NGF"
+
+
+def test_that_is_does_not_end_the_question() -> None:
+    asked = read_question("At what spend do we reach the cap, i.e. where does more stop helping?")
+    assert asked.text.startswith("At what spend")

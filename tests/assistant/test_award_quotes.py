@@ -590,3 +590,48 @@ def test_the_offer_named_wins_over_a_kind_word_in_another_offer_s_name(ssr) -> N
                            "4 days from a Hub last spring. What would the grant be?",
                       focus=["productivity-booster"]))
     assert text.startswith("The Productivity Booster grant")
+
+
+def test_listed_items_the_award_does_not_pay_for_are_left_out(ssr) -> None:
+    quote = ask(ssr, "We're a small firm (20 staff, £2m). The plan: a press brake £40,000, "
+                     "a delivery van £25,000 and software £10,000. How big a grant is that?")
+    text = answer(quote)
+    assert text.startswith("The Productivity Booster grant for a small business")
+    assert "would be £22,500 for £50,000 of eligible costs" in text
+    assert "delivery van (£25,000) is left out" in text and "vehicles" in text
+
+
+def test_listed_items_left_out_by_another_programme_s_words(other) -> None:
+    text = answer(ask(other, "Medium firm. We want to buy a heat pump for £60,000 and a forklift "
+                             "for £20,000. How much Clean Growth Capital Grant could we get?"))
+    assert "forklift (£20,000) is left out" in text
+    assert "£18,000 for £60,000 of eligible costs" in text
+
+
+def test_a_project_below_the_minimum_says_how_much_more_is_needed(ssr) -> None:
+    text = answer(ask(ssr, "We're micro, 4 of us. The project is £15,000 of eligible costs. "
+                           "By how much must it grow to get the smallest grant?"))
+    assert "at least £20,000" in text and "£5,000 more" in text
+
+
+def test_each_size_below_the_minimum_says_what_would_reach_it(ssr) -> None:
+    text = answer(ask(ssr, "For a Hub Innovation Project costing £40,000, how much would the "
+                           "grant be?"))
+    assert "£50,000 of eligible costs, £10,000 more, would reach it" in text
+
+
+def test_the_costs_a_wanted_award_needs(ssr) -> None:
+    text = answer(ask(ssr, "We're small, 30 staff and £4m sales. We'd like a £45,000 booster "
+                           "grant: what do our costs need to come to?"))
+    assert "£100,000" in text
+
+
+def test_the_owner_s_bit_of_a_voucher(ssr) -> None:
+    text = answer(ask(ssr, "A shelf-life trial is £12,000. Say the proof of concept voucher "
+                           "is ours, what's our bit?"))
+    assert "pays the other £3,600" in text
+
+
+def test_insurance_on_the_kit_is_not_the_grant_on_it(ssr) -> None:
+    assert answer(ask(ssr, "How much insurance cover do we need on the £80k robot the grant "
+                           "buys?")) == ""

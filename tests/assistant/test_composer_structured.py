@@ -389,3 +389,13 @@ def test_a_round_s_own_date_told_back_is_not_the_day_asked_from(
 def test_what_follows_a_move_is_not_asked_of_the_area(answers: StructuredAnswers) -> None:
     assert _texts(answers, "If we moved the workshop to Harrogate mid-way, what happens to the "
                            "grant we were paid?") == []
+
+
+def test_qualifying_for_a_tax_relief_is_not_asked_of_the_area(answers: StructuredAnswers) -> None:
+    assert _texts(answers, "Does our mill in Pudsey qualify for rates relief?") == []
+    assert _texts(answers, "Does our mill in Pudsey qualify?")[0].startswith("Yes")
+
+
+def test_a_shortened_month_dates_the_question(answers: StructuredAnswers) -> None:
+    texts = _texts(answers, "It's 3rd Feb 2027 today. Is Round 3 open yet, and when does it close?")
+    assert texts and "3 February 2027" in texts[0]

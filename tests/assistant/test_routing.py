@@ -669,3 +669,19 @@ def test_asking_to_get_an_award_named_is_an_eligibility_question(rules: Router,
                                                                   message: str) -> None:
     decision = rules.route(message, facts={"months_trading"})
     assert decision.route == "eligibility", decision.reason
+
+
+@pytest.mark.parametrize("message", [
+    "Is our Tipton workshop eligible for business rates relief?",
+    "are the kiln trials something R&D tax credits cover, can we claim?",
+])
+def test_qualifying_for_tax_or_finance_is_a_question_not_a_check(rules: Router,
+                                                                 message: str) -> None:
+    decision = rules.route(message, facts={"local_authority"})
+    assert decision.route == "programme_question", decision.reason
+
+
+def test_qualifying_for_the_programme_when_leasing_is_still_the_check(rules: Router) -> None:
+    decision = rules.route("Do we qualify for the grant if we lease the press? We're in Dudley",
+                           facts={"local_authority"})
+    assert decision.route == "eligibility", decision.reason
