@@ -136,6 +136,11 @@ _EXTREME = re.compile(
     r"\b(?:(?P<high>max|maximum|most|biggest|largest|highest|top|upper|max\.)|"
     r"(?P<low>min|minimum|least|smallest|lowest|min\.))\b", re.IGNORECASE)
 # a count asked, not a sum: "the largest number of vouchers one firm may hold"
+# what is left of an allowance, named as one: "our unused entitlement", "allowance left"
+_ALLOWANCE_LEFT = re.compile(r"\b(?:rest|remainder|remaining|unused|left)\b[^.?!]{0,30}?"
+                             r"\b(?:allowance|entitlement)\b|\b(?:allowance|entitlement)\s+"
+                             r"(?:is\s+|that's\s+|we\s+have\s+)?(?:left|remaining|unused)\b",
+                             re.IGNORECASE)
 _ASKED_SENTENCE = re.compile(r"[^.?!]*\?")
 _TIME_COUNTED = re.compile(r"\bhow\s+(?:many\s+(?:days|weeks|months|years)|long)\b", re.IGNORECASE)
 _SHARE_ASKED = re.compile(r"\b(?:share|percentage|proportion|per\s*cent|%)\b", re.IGNORECASE)
@@ -164,6 +169,9 @@ _COST_NEEDED = re.compile(
     r"(?:we|i|it|they|you|the\s+\w+|a\s+\w+)\s+(?:need|require|have\s+to\s+(?:spend|have|show))|"
     r"\bhow\s+much\s+(?:do|does|would|must|will)\s+(?:we|i|it|they|you|the\s+\w+|a\s+\w+)\s+"
     r"(?:need\s+to|have\s+to)\s+spend\b|"
+    # "what must our spend be?"
+    r"\bwhat\s+(?:must|should|would|will|does|do)\s+(?:the|our|my)\s+(?:eligible\s+|total\s+)?"
+    r"(?:spend|spending|costs?|outlay|investment|budget|project)\s+be\b|"
     # "how large must our spend be?", "what size of investment do we need?"
     r"\bhow\s+(?:big|large|much)\s+(?:does|would|must|should|will)\s+(?:the|our|a|my)\s+"
     r"(?:eligible\s+|total\s+|project\s+)?(?:project|spend|spending|investment|budget|outlay|"
@@ -413,6 +421,9 @@ class AwardQuotes:
                 # "to get the biggest grant, what spend would we need?": the award named first
                 (_COST_NEEDED.search(question.text) and _AWARD_LATER.search(question.text) and
                  (_TARGET.search(question.text) or new.requested_amount or lone)) or
+                # "to reach the max on the <programme>, what must the spend be?"
+                (_COST_NEEDED.search(question.text) and _TARGET.search(question.text) and
+                 self._award_named(question.text)) or
                 ((new.requested_amount or lone) and _BASED_ON.search(question.text))) and \
                 (self._award_named(text) or focus or (
                     new.requested_amount is not None and _COST_NEEDED.search(question.text))):
@@ -564,6 +575,8 @@ class AwardQuotes:
         """Whether the question asks what is left of an allowance given in kind ("what are our
         remaining days worth?"), not of the subsidy limit."""
         units = [item.unit for item in self._policy.rates.in_kind]
+        if units and _ALLOWANCE_LEFT.search(question):
+            return True  # "what is our remaining allowance worth?"
         return bool(units) and not self._names_subsidy(question) and \
             not re.search(r"\b(?:headroom|limit|cap)\b", question, re.I) and any(
                 re.search(rf"\b{re.escape(unit)}s?\b", question, re.I) for unit in units)

@@ -391,7 +391,9 @@ _A_YEAR_AFTER = re.compile(r"\s*(?:a|per|each|every)\s+(?:year|yr|annum)\b|\s*p\
 # a figure the owner quotes from the guidance, not one of the business's own
 _A_LIMIT_QUOTED = re.compile(
     r"\s+(?:(?:on|in|from)\s+(?:your|the)\s+(?:web\s*site|site|guidance|rules|page|leaflet|"
-    r"notes|faqs?)|(?:limit|threshold|ceiling)\b)", re.I)
+    r"notes|faqs?)|(?:limit|threshold|ceiling)\b|"
+    # "to reach the £150k max": the award's own maximum, named by its figure
+    r"(?:max|maximum|cap)\b(?!\s+(?:of|on)\s+(?:our|my)\b))", re.I)
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+plus\s+)\s*", re.I)
 # ... or with the date each came, between: "£30,000 in June 2025, £12,000 in 2026"
 _DATED_LIST_JOIN = re.compile(

@@ -313,7 +313,8 @@ SEASONAL = re.compile(
     r"(?:(?:staff|workers?|lads?|ladies|people|persons?|employees?|packers?|pickers?|operatives?|"
     r"hands?)\s+on\s+(?:an?\s+)?(?:full[\s-]?time\s+)?)?"
     r"(?:seasonal|temporary|temp|summer|christmas|casual)\s+"
-    r"(?:staff|workers?|employees?|people|pickers?|hands?|packers?|temps?|contracts?)?\s*"
+    r"(?:staff|workers?|employees?|people|pickers?|hands?|packers?|temps?|contracts?|lads?|"
+    r"lass(?:es)?|guys?|persons?)?\s*"
     r"(?:(?:who|that)\s+(?:was|were|works?|worked|is|are|does|do|did)\s+)?(?:full[\s-]?time\s+)?"
     rf"(?:for\s+)?(?:the\s+)?(?:about\s+)?(?P<m>{NUM})\s*(?:(?:summer|winter|busy|peak|"
     r"christmas|festive|harvest)\s+)?months?\b", re.I)

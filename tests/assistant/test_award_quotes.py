@@ -635,3 +635,15 @@ def test_the_owner_s_bit_of_a_voucher(ssr) -> None:
 def test_insurance_on_the_kit_is_not_the_grant_on_it(ssr) -> None:
     assert answer(ask(ssr, "How much insurance cover do we need on the £80k robot the grant "
                            "buys?")) == ""
+
+
+def test_the_spend_for_the_maximum_named_by_its_figure(ssr) -> None:
+    text = answer(ask(ssr, "Medium firm. On the productivity booster, what total spend would "
+                           "we need for the 100k max?"))
+    assert "£285,714.29" in text
+
+
+def test_the_rest_of_an_allowance_is_not_the_subsidy_headroom(ssr) -> None:
+    text = answer(ask(ssr, "We've had 3 Technical Support days. Under MFA what is our unused "
+                           "allowance worth?"))
+    assert "headroom" not in text

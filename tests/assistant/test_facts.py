@@ -657,6 +657,14 @@ def test_one_person_on_part_hours(extractor: FactExtractor) -> None:
                 ).employees == 10.5
 
 
+def test_one_seasonal_person_by_a_plain_word(extractor: FactExtractor) -> None:
+    assert read(extractor, "4 full-timers and a seasonal guy for 3 months.").employees == 4.25
+
+
+def test_an_award_s_maximum_named_by_its_figure_is_no_cost(extractor: FactExtractor) -> None:
+    assert read(extractor, "what would we spend to reach the £150k max?").project_cost is None
+
+
 def test_a_wanted_thing_priced_in_brackets_is_the_cost(extractor: FactExtractor) -> None:
     facts = read(extractor, "We want a powder coating oven (about £38k). What grant?")
     assert facts.project_cost == Money(amount=38_000) and facts.requested_amount is None
