@@ -173,7 +173,8 @@ _COST_NEEDED = re.compile(
     r"\bwhat\s+(?:must|should|would|will|does|do)\s+(?:the|our|my)\s+(?:eligible\s+|total\s+)?"
     r"(?:spend|spending|costs?|outlay|investment|budget|project)\s+be\b|"
     # "how large must our spend be?", "what size of investment do we need?"
-    r"\bhow\s+(?:big|large|much)\s+(?:does|would|must|should|will)\s+(?:the|our|a|my)\s+"
+    r"\bhow\s+(?:big|large|much)\s+(?:(?:bigger|larger|higher|more)\s+)?"
+    r"(?:does|would|must|should|will)\s+(?:the|our|a|my)\s+"
     r"(?:eligible\s+|total\s+|project\s+)?(?:project|spend|spending|investment|budget|outlay|"
     r"costs?)\s+(?:(?:need\s+to|have\s+to)\s+)?be\b|"
     r"\bwhat\s+size\s+(?:of\s+)?(?:project|investment|budget|spend)\s+(?:do|does|would|will)\s+"
@@ -500,7 +501,10 @@ class AwardQuotes:
                 # "and our bit of it?": a share of the cost, though it reads as "what is"
                 own_share and question.kind in {"definition", "other"})) and \
                 new.project_cost is not None and \
-                (AWARD_WORDS.search(question.text) or _GIVES.search(question.text) or own_share):
+                (AWARD_WORDS.search(question.text) or _GIVES.search(question.text) or own_share or
+                 # "is £55k enough? if not, how much bigger must the budget be?": the award on
+                 # it says what it falls short by
+                 _COST_NEEDED.search(text)):
             left_out, kept = self._items_left_out(text, new.project_cost, focus)
             if left_out:
                 # "a laser £47k, a van £32k ...: what grant?": the grant is on what it pays for

@@ -528,7 +528,8 @@ def _offer_lines(offer: Offer, calc: AwardCalculation, stated_band: str | None,
         return []
     if len(rates) == 1:
         (rate, bands), = rates.items()
-        who = "" if len(bands) != 1 or len(set(award.intervention_rate.values())) == 1 \
+        who = "" if len(bands) != 1 or not bands[0] or \
+            len(set(award.intervention_rate.values())) == 1 \
             else f" for {_BAND_WORDS.get(bands[0], bands[0])}"
         if described and stated_band and calc.band is None and bands == [stated_band]:
             who += " (as you describe it)"

@@ -647,3 +647,10 @@ def test_the_rest_of_an_allowance_is_not_the_subsidy_headroom(ssr) -> None:
     text = answer(ask(ssr, "We've had 3 Technical Support days. Under MFA what is our unused "
                            "allowance worth?"))
     assert "headroom" not in text
+
+
+def test_how_much_bigger_a_budget_must_be_with_the_budget_told(ssr) -> None:
+    text = answer(ask(ssr, "We have 120 employees; our hub innovation project is £50,000. Is "
+                           "that enough, and if not how much larger must our budget be?"))
+    assert "£62,500" in text and "£12,500 more" in text
+    assert " for  " not in text and "Hub for would" not in text
