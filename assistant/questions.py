@@ -562,7 +562,8 @@ ROUND_ASKED = re.compile(
 
 # Advice next to the programme's own that its guidance seldom gives: tax, accounts, finance,
 # insurance, employment law, intellectual property, premises. A question on one of these is
-# answered only when a retrieved passage speaks of the same thing in the same words.
+# not the programme's eligibility check nor its grant, and is answered only when a retrieved
+# passage speaks of the same thing in the same words.
 ADJACENT_ADVICE = re.compile(
     r"\b(?:corporation\s+tax|income\s+tax|capital\s+allowances?|(?:annual\s+)?investment\s+"
     r"allowances?|full\s+expensing|super-?deduction|(?:r\s*&\s*d|research\s+and\s+"

@@ -43,7 +43,7 @@ from assistant.eligibility.quote import (
 from assistant.eligibility.wording import AWARD_NOUN, award_short_name, number, pounds, with_a
 from assistant.facts import FactExtractor
 from assistant.facts.common import Message
-from assistant.facts.money import amounts_in
+from assistant.facts.money import Amount, amounts_in
 from assistant.facts.staff import read_supposed_band
 from assistant.questions import ADJACENT_ADVICE, BACK_REFERENCE, read_question
 from assistant.routing.rules import AWARD_WORDS
@@ -135,7 +135,6 @@ _THE_THING = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+)?(?:machine|machine
 _EXTREME = re.compile(
     r"\b(?:(?P<high>max|maximum|most|biggest|largest|highest|top|upper|max\.)|"
     r"(?P<low>min|minimum|least|smallest|lowest|min\.))\b", re.IGNORECASE)
-# a count asked, not a sum: "the largest number of vouchers one firm may hold"
 # what is left of an allowance, named as one: "our unused entitlement", "allowance left"
 _ALLOWANCE_LEFT = re.compile(r"\b(?:rest|remainder|remaining|unused|left)\b[^.?!]{0,30}?"
                              r"\b(?:allowance|entitlement)\b|\b(?:allowance|entitlement)\s+"
@@ -144,6 +143,7 @@ _ALLOWANCE_LEFT = re.compile(r"\b(?:rest|remainder|remaining|unused|left)\b[^.?!
 _ASKED_SENTENCE = re.compile(r"[^.?!]*\?")
 _TIME_COUNTED = re.compile(r"\bhow\s+(?:many\s+(?:days|weeks|months|years)|long)\b", re.IGNORECASE)
 _SHARE_ASKED = re.compile(r"\b(?:share|percentage|proportion|per\s*cent|%)\b", re.IGNORECASE)
+# a count asked, not a sum: "the largest number of vouchers one firm may hold"
 _COUNT_ASKED = re.compile(r"\b(?:number|count)\s+of\b|\bhow\s+many\b", re.IGNORECASE)
 # "what outlay takes the award to its top?", "the biggest project still paid at the full
 # rate", "which costs was our offer worked from?": the eligible costs that an award takes
@@ -567,12 +567,10 @@ class AwardQuotes:
                        ) -> tuple[Programme, ExcludedCost] | None:
         """The cost the question names that the award it asks about does not pay for, by the
         words the policy lists for it."""
-        asked = f" {plain_words(question)} "
         for programme in self._programmes(question, focus):
             assert programme.award is not None
-            for excluded in programme.award.excluded_costs:
-                if any(f" {plain_words(w)} " in asked for w in excluded.words if plain_words(w)):
-                    return programme, excluded
+            if (excluded := _excluded_named(programme.award, question)) is not None:
+                return programme, excluded
         return None
 
     def _units_left(self, question: str) -> bool:
@@ -675,25 +673,19 @@ class AwardQuotes:
         (by the words its policy lists), each said once, and the cost without them; none when
         the cost is not the items added up."""
         rate = self._policy.rates.eur_to_gbp
-        msg = Message(text)
-        items = [a for a in amounts_in(msg) if not _NOT_A_PRICE_BEFORE.search(
-            text[max(0, a.start - 40):a.start]) and not _NOT_A_PRICE_AFTER.match(
-            text[a.end:a.end + 25])]
         total = cost.in_gbp(rate)
         # (an amount above the whole cost is no item of it: "20 staff, £2m")
-        items = [a for a in items if a.money.in_gbp(rate) <= total + 1]
+        items = [a for a in _priced_items(text) if a.money.in_gbp(rate) <= total + 1]
         if len(items) < 2 or abs(sum(a.money.in_gbp(rate) for a in items) - total) > 1:
             return [], cost
         programmes = [p for p in self._programmes(text, focus) if p.award]
-        if not programmes or programmes[0].award is None:
+        award = programmes[0].award if programmes else None
+        if award is None:
             return [], cost
-        award = programmes[0].award
         lines, out = [], 0.0
         for item in items:
             named = _item_words(text, item.start, item.end)
-            excluded = next((e for e in award.excluded_costs
-                             if any(f" {_bare(w)} " in f" {_bare(named)} "
-                                    for w in e.words if _bare(w))), None)
+            excluded = _excluded_named(award, named)
             if excluded is None:
                 continue
             price = item.money.in_gbp(rate)
@@ -711,15 +703,7 @@ class AwardQuotes:
     def _prices(self, text: str) -> list[float]:
         """The prices of the items a message lists, in pounds: every amount but a total, an
         award, a turnover or another figure of the business."""
-        msg = Message(text)
-        prices = []
-        for amount in amounts_in(msg):
-            before = text[max(0, amount.start - 40):amount.start]
-            after = text[amount.end:amount.end + 25]
-            if _NOT_A_PRICE_BEFORE.search(before) or _NOT_A_PRICE_AFTER.match(after):
-                continue
-            prices.append(amount.money.in_gbp(self._policy.rates.eur_to_gbp))
-        return prices
+        return [a.money.in_gbp(self._policy.rates.eur_to_gbp) for a in _priced_items(text)]
 
     def _offers(self, text: str, facts: Facts, focus: Sequence[str]) -> list[Offer]:
         groups: dict[tuple[object, ...], list[Programme]] = {}
@@ -841,8 +825,23 @@ def _item_words(text: str, start: int, end: int) -> str:
     return named.strip(" -–:")
 
 
+def _priced_items(text: str) -> list[Amount]:
+    """The amounts of a message that price items: every one but a total, an award, a turnover
+    or another figure of the business."""
+    return [a for a in amounts_in(Message(text))
+            if not _NOT_A_PRICE_BEFORE.search(text[max(0, a.start - 40):a.start])
+            and not _NOT_A_PRICE_AFTER.match(text[a.end:a.end + 25])]
+
+
+def _excluded_named(award: Award, text: str) -> ExcludedCost | None:
+    """The cost the award does not pay for that the text names, by the words its policy lists
+    for it (articles aside: "an extension" and "a extension" alike)."""
+    said = f" {_bare(text)} "
+    return next((e for e in award.excluded_costs
+                 if any(f" {_bare(w)} " in said for w in e.words if _bare(w))), None)
+
+
 def _bare(words: str) -> str:
-    """Plain words without their articles: "an extension" and "a extension" alike."""
     return " ".join(w for w in plain_words(words).split() if w not in {"a", "an", "the"})
 
 

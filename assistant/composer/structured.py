@@ -421,7 +421,7 @@ class StructuredAnswers:
         found = _DATE_IN_TEXT.search(started.group())
         assert found is not None
         day = int(found["day"]) if found["day"] else 1
-        start = datetime(int(found["year"]), _MONTHS[found["month"].lower()], day)
+        start = datetime(int(found["year"]), month_number(found["month"]), day)
         ready = start + relativedelta(months=int(programme.min_months_trading))
         months = f"{programme.min_months_trading:g} months"
         since = f"{start.day} {start:%B %Y}" if found["day"] else f"{start:%B %Y}"
@@ -464,7 +464,7 @@ class StructuredAnswers:
             if any(f" {_words(n)} " in lowered for n in names if len(_words(n)) > 3):
                 return programme
         others = [name for name in _PROPER.findall(text) if not _ROUND_NAME.fullmatch(name)
-                  and name.split()[0].lower() not in _MONTHS]
+                  and not _MONTH_WORD.fullmatch(name.split()[0])]
         return with_rounds[0] if len(with_rounds) == 1 and not others else None
 
 
@@ -602,14 +602,11 @@ def _local(now: datetime, zone: str) -> datetime:
     return now.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
 
 
-_MONTHS = {m: n for n, m in enumerate(["january", "february", "march", "april", "may", "june",
-                                       "july", "august", "september", "october", "november",
-                                       "december"], start=1)}
-# ... and as owners shorten them: "8th Jan 2027", "3 Sept 2026"
-_MONTHS |= {name[:3]: n for name, n in list(_MONTHS.items())} | {"sept": 9}
+_MONTH_WORD = re.compile(rf"{MONTH}\.?", re.IGNORECASE)
+# (a month in full or shortened: "8th Jan 2027", "3 Sept 2026")
 _DATE_IN_TEXT = re.compile(
-    r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>" +
-    "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<year>\d{4})\b", re.IGNORECASE)
+    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH})\.?\s+(?P<year>\d{{4}})\b",
+    re.IGNORECASE)
 # "we started trading on 1 September 2026", "set up in March 2026"
 _STARTED_ON = re.compile(
     r"\b(?:start(?:ed)?|began|begun|set\s+up|founded|formed|incorporated|launched|registered|"
@@ -636,7 +633,7 @@ def _other_subject(text: str, programme: ProgrammeView) -> bool:
     get it in before the next round ends", "is last year's grant counted if we go ahead")."""
     names = set(stems(" ".join([programme.name, *programme.aliases])))
     rest = {w for w in stems(text) if w not in _ROUND_TALK and w not in names
-            and not w.isdigit() and w not in _MONTHS}
+            and not w.isdigit() and not _MONTH_WORD.fullmatch(w)}
     return len(rest) > 1
 
 
@@ -656,7 +653,7 @@ def _moment_in(text: str) -> tuple[datetime, str] | None:
     if found is None or _FROM_NOW.search(text):
         return None  # "from today": now, whatever dates the question repeats
     day = int(found["day"]) if found["day"] else 15
-    moment = datetime(int(found["year"]), _MONTHS[found["month"].lower()], min(day, 28)
+    moment = datetime(int(found["year"]), month_number(found["month"]), min(day, 28)
                       if not found["day"] else day, 12, 0)
     clock = _TIME_IN_TEXT.search(text)
     if clock and found["day"]:

@@ -18,6 +18,7 @@ from assistant.business import HolderKind, Holding, Money
 from assistant.facts.common import (
     NUM,
     NUM_START,
+    PERCENT,
     QUAL,
     SUBJECTLESS,
     Found,
@@ -433,7 +434,6 @@ _SPLIT_BETWEEN = re.compile(
     r"\b(?:shares?|shareholding|ownership|equity|company|business)\s+(?:is|are|was|were)\s+"
     r"(?:\w+\s+)?(?:split|shared|divided|held)\s+(?:\w+\s+)?(?:between|among|amongst)\s+"
     r"(?P<holders>[^.;!?]{3,100})", re.I)
-_PERCENT_SIGN = re.compile(r"\d\s*(?:%|per\s*cent)", re.I)
 
 
 def _public_stakes(msg: Message) -> list[Found[Holding]]:
@@ -473,7 +473,7 @@ def _public_stakes(msg: Message) -> list[Found[Holding]]:
     for match in _SPLIT_BETWEEN.finditer(msg.text):
         # "the equity is shared among the two directors and the county council": a public body's
         # stake whose size is not told
-        if msg.claimed(*match.span()) or _PERCENT_SIGN.search(match[0]):
+        if msg.claimed(*match.span()) or PERCENT.search(match[0]):
             continue
         part = next((p for p in re.split(r",|\band\b|&", match["holders"], flags=re.I)
                      if _PUBLIC.search(p)), None)

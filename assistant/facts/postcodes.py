@@ -64,15 +64,14 @@ _ANOTHER_SITE = re.compile(
     r"\b(?:but|while|whereas|though|although)\s+(?:the|our)\s+(?:actual\s+|real\s+)?"
     r"(?:site|premises|unit|factory|works|plant|workshop|warehouse|yard)\b", re.I)
 # A site between places or on a border between them: which one it is in is not said.
-_ON_A_BORDER = re.compile(
-    # (a number word in a name is a digit by now: "Four Oaks" is "4 Oaks")
-    r"\bbetween\s+(?:\d+\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+and\s+"
-    r"(?:\d+\s+)?(?-i:[A-Z])|"
-    r"\b(?-i:[A-Z])[\w'-]*\s*/\s*(?-i:[A-Z])[\w'-]*\s+border\b|\bborder\s+(?:of|between)\b|"
-    r"\bon\s+the\s+(?:edge|boundary|border)\b", re.I)
+# (a number word in a name is a digit by now: "Four Oaks" is "4 Oaks")
 _BETWEEN_PLACES = re.compile(
     r"\bbetween\s+(?:\d+\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+and\s+"
     r"(?:\d+\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?", re.I)
+_ON_A_BORDER = re.compile(
+    _BETWEEN_PLACES.pattern + r"|"
+    r"\b(?-i:[A-Z])[\w'-]*\s*/\s*(?-i:[A-Z])[\w'-]*\s+border\b|\bborder\s+(?:of|between)\b|"
+    r"\bon\s+the\s+(?:edge|boundary|border)\b", re.I)
 _UNSURE_OF_COUNCIL = re.compile(
     r"\b(?:not\s+sure|unsure|don't\s+know|do\s+not\s+know|no\s+idea|can't\s+remember)\s+"
     r"(?:which|what)\s+(?:council|local\s+authority|borough|authority)\b", re.I)

@@ -293,10 +293,12 @@ _PART_TIMERS = re.compile(
     re.I)
 # People who work part of the week without being called part-time: "6 people who work 2
 # days out of 5", "3 staff on 4 days a week", "5 people on 18 hours of a 36-hour week".
+# people as owners call them: "one lad on 20 hours", "a seasonal guy"
+_CASUAL_PEOPLE = r"(?:lads?|lass(?:es)?|guys?|chaps?|blokes?|girls?)"
 _DAY_WORKERS = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s+(?:(?:more|other|further)\s+)?(?:people|persons|staff|employees|"
     rf"workers|colleagues|ladies|women|men|person|employee|worker|colleague|member\s+of\s+staff|"
-    rf"lads?|lass(?:es)?|guys?|chaps?|blokes?|girls?|woman|man|{_ROLE})?\s*"
+    rf"{_CASUAL_PEOPLE}|woman|man|{_ROLE})?\s*"
     rf"(?:(?:who|that)\s+(?:each\s+|all\s+|both\s+)?|"
     r"of\s+(?:whom|them|these|those|the\s+others|the\s+rest)\s+)?"
     r"(?:work|working|on|do|doing)\s+"
@@ -313,8 +315,8 @@ SEASONAL = re.compile(
     r"(?:(?:staff|workers?|lads?|ladies|people|persons?|employees?|packers?|pickers?|operatives?|"
     r"hands?)\s+on\s+(?:an?\s+)?(?:full[\s-]?time\s+)?)?"
     r"(?:seasonal|temporary|temp|summer|christmas|casual)\s+"
-    r"(?:staff|workers?|employees?|people|pickers?|hands?|packers?|temps?|contracts?|lads?|"
-    r"lass(?:es)?|guys?|persons?)?\s*"
+    rf"(?:staff|workers?|employees?|people|pickers?|hands?|packers?|temps?|contracts?|persons?|"
+    rf"{_CASUAL_PEOPLE})?\s*"
     r"(?:(?:who|that)\s+(?:was|were|works?|worked|is|are|does|do|did)\s+)?(?:full[\s-]?time\s+)?"
     rf"(?:for\s+)?(?:the\s+)?(?:about\s+)?(?P<m>{NUM})\s*(?:(?:summer|winter|busy|peak|"
     r"christmas|festive|harvest)\s+)?months?\b", re.I)
