@@ -93,7 +93,10 @@ _QUOTES_COUNTED = re.compile(
 # an amount that is not an item's price: a total, the award, the business's own figures
 _NOT_A_PRICE_BEFORE = re.compile(
     r"\b(?:total(?:ling|s)?|altogether|in\s+all|overall|grant|award|voucher|turnover|sales|"
-    r"revenue|balance\s+sheet|t/o|budget\s+of)\b[^£€$\d]{0,15}$", re.IGNORECASE)
+    r"revenue|balance\s+sheet|t/o|budget\s+of)\b[^£€$\d:]{0,15}"
+    # "Grant: £45k" is the grant, "list for the grant: a laser £70k" an item's price
+    r"(?::\s*(?:about|around|roughly|approx\.?|circa|c\.|up\s+to|some|just\s+(?:over|under))?"
+    r"\s*)?$", re.IGNORECASE)
 _NOT_A_PRICE_AFTER = re.compile(
     r"\s*(?:in\s+total|altogether|in\s+all|overall|total|of\s+(?:grant|turnover|sales)|"
     r"turnover|grant|a\s+year|per\s+year|annual)\b", re.IGNORECASE)
@@ -181,7 +184,11 @@ _COST_NEEDED = re.compile(
     r"(?:we|i|it|you)\s+need\b|"
     # "how much will the work have to cost?"
     r"\bhow\s+much\s+(?:will|would|does|must|should)\s+(?:the|our|a|my)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:have\s+to|need\s+to)\s+cost\b", re.IGNORECASE)
+    r"(?:have\s+to|need\s+to)\s+cost\b|"
+    # "what spend does that take?", "how much outlay would it require?"
+    r"\b(?:what|how\s+much)\s+(?:eligible\s+|total\s+)?(?:spend|spending|costs?|outlay|"
+    r"investment)\s+(?:does|would|will|do|might)\s+(?:that|it|this)\s+(?:take|need|require)\b",
+    re.IGNORECASE)
 _AWARD_LATER = re.compile(r"\b(?:grants?|awards?|vouchers?|offers?|funding)\b", re.IGNORECASE)
 # a count in annual work units asked for
 _AWU_ASKED = re.compile(r"\b(?:awus?|annual\s+work\s+units?)\b", re.IGNORECASE)
@@ -204,6 +211,47 @@ _PART_YEAR = re.compile(
     rf"\b{_NUMBER}\s*(months?|weeks?)\s+(?:(?:full[\s-]?time|a\s+year|each\s+year|per\s+year|"
     r"of\s+the\s+year|every\s+year|each\s+(?:summer|winter|spring|autumn)|a\s+season)\b)",
     re.IGNORECASE)
+
+
+_ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())}
+_NTH_MONTH = (r"(?:the\s+)?(?:month\s+(?P<{0}>\d{{1,2}})|(?P<{0}w>first|second|third|fourth|fifth|"
+              r"sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{{1,2}}(?:st|nd|rd|th))\s+month)"
+              r"(?:\s+of\s+the\s+(?:reference\s+|financial\s+)?year)?")
+# a starter or a leaver within the year: "joins full time at the start of month 4" works the
+# last 9 months, "leaves at the end of the third month" the first 3
+_JOINS_AT = re.compile(
+    r"\b(?:join(?:s|ed|ing|er)?|start(?:s|ed|ing|er)?|began|begins?|hire[sd]?|recruit(?:s|ed)?|"
+    r"taken\s+on)\b[^.?!;]{0,40}?"
+    r"\b(?:at\s+|from\s+)?(?:the\s+)?(?:start|beginning)\s+of\s+" + _NTH_MONTH.format("join"),
+    re.IGNORECASE)
+_LEAVES_AT = re.compile(
+    r"\b(?:leav(?:es|ing)|left|finish(?:es|ed|ing)?|stops?|stopped|quit|retire[sd]?)\b"
+    r"[^.?!;]{0,40}?\b(?:at\s+)?(?:the\s+)?end\s+of\s+" + _NTH_MONTH.format("leave"),
+    re.IGNORECASE)
+
+
+def _month_told(match: re.Match[str], name: str) -> int | None:
+    told = match[name] or match[name + "w"]
+    month = _ORDINALS.get(told.lower()) if told and not told[0].isdigit() else \
+        int(re.sub(r"\D", "", told)) if told else None
+    return month if month and 1 <= month <= 12 else None
+
+
+def _months_worked(text: str) -> tuple[float, str] | None:
+    """The months of the year a starter or leaver works, and how they were counted."""
+    joins, leaves = _JOINS_AT.search(text), _LEAVES_AT.search(text)
+    first = _month_told(joins, "join") if joins else None
+    last = _month_told(leaves, "leave") if leaves else None
+    if first is None and last is None:
+        return None
+    first, last = first or 1, last or 12
+    if last < first:
+        return None
+    months = last - first + 1
+    said = (f"from the start of month {first}" if joins else "") + \
+        (" " if joins and leaves else "") + (f"to the end of month {last}" if leaves else "")
+    return months, said
 
 
 def one_person_awu(text: str) -> tuple[float, str] | None:
@@ -229,6 +277,11 @@ def one_person_awu(text: str) -> tuple[float, str] | None:
         noun = "hours" if unit == "h" else "days"
         working.append(f"{number(worked)} of a {number(whole)}-{noun[:-1]} full-time week "
                        f"({number(worked)} / {number(whole)} = {number(round(share, 3))})")
+    if not year and (worked_months := _months_worked(text)) is not None:
+        count, said = worked_months
+        working.append(f"{number(count)} of the 12 months of the year, {said} "
+                       f"({number(count)} / 12 = {number(round(count / 12, 3))})")
+        share *= count / 12
     if year:
         count, unit = float(year[1]), year[2].lower()[0]
         whole = 12.0 if unit == "m" else 52.0
@@ -422,9 +475,11 @@ class AwardQuotes:
                 # "to get the biggest grant, what spend would we need?": the award named first
                 (_COST_NEEDED.search(question.text) and _AWARD_LATER.search(question.text) and
                  (_TARGET.search(question.text) or new.requested_amount or lone)) or
-                # "to reach the max on the <programme>, what must the spend be?"
-                (_COST_NEEDED.search(question.text) and _TARGET.search(question.text) and
-                 self._award_named(question.text)) or
+                # "to reach the max on the <programme>, what must the spend be?"; the award
+                # aimed at may be told in a sentence before the question ("... wants the top
+                # <programme> grant. What costs does it need?")
+                (_COST_NEEDED.search(question.text) and _TARGET.search(text) and
+                 self._award_named(text)) or
                 ((new.requested_amount or lone) and _BASED_ON.search(question.text))) and \
                 (self._award_named(text) or focus or (
                     new.requested_amount is not None and _COST_NEEDED.search(question.text))):
@@ -432,7 +487,8 @@ class AwardQuotes:
             target = new.requested_amount or lone
             if _TO_THE_MINIMUM.search(question.text, asks_cost.end()):
                 target = None  # "the smallest project that reaches the minimum grant"
-            extreme = _EXTREME.search(question.text)
+            # the end of the range aimed at, in the question or told just before it
+            extreme = _EXTREME.search(question.text) or _EXTREME.search(text)
             return Quote(needed_cost_quote(
                 offers, facts.stated_band or read_supposed_band(text),
                 target.in_gbp(self._policy.rates.eur_to_gbp) if target else None,
@@ -690,11 +746,14 @@ class AwardQuotes:
                 continue
             price = item.money.in_gbp(rate)
             out += price
-            shown = re.sub(r"^(?:(?:an?|the|our|some)\s+)?", "", named, flags=re.I)
+            shown = re.sub(r"^(?:of\s+)?(?:(?:an?|the|some)\s+)?", "", named, flags=re.I)
             shown = re.sub(r"(?:\s+(?:on|the|for|to|of|at|in|a|an|and|with))+$", "", shown,
                            flags=re.I)
+            # "our own staff time" is said as the owner put it; "a new van" as "the new van"
+            shown = shown[0].upper() + shown[1:] if re.match(r"our\s", shown, re.I) else \
+                "The " + re.sub(r"^our\s+", "", shown, flags=re.I)
             lines.append(QuoteLine(
-                f"The {shown} ({pounds(price)}) is left out: {self._name(programmes[:1])} "
+                f"{shown} ({pounds(price)}) is left out: {self._name(programmes[:1])} "
                 f"does not pay for {excluded.item}.", excluded.clause))
         if not lines or out >= total:
             return [], cost
@@ -821,7 +880,8 @@ def _item_words(text: str, start: int, end: int) -> str:
     following = after[:stop.start()] if stop else after
     named = " ".join(named.split())
     if not re.sub(r"^(?:an?|the|our|some|new|one)\b", "", named, flags=re.I).strip(" -–:"):
-        named = f"{named} {' '.join(following.split()[:3])}"  # "a £60k extension"
+        # "a £60k extension", "£15k of our own staff time"
+        named = f"{named} {' '.join(following.split()[:5])}"
     return named.strip(" -–:")
 
 

@@ -395,10 +395,12 @@ class StructuredAnswers:
                     _state(named, local) != "closed":
                 pass  # the time asked about is the named round's
             elif left and funding_round is current:
-                sentence += " " + _time_left(funding_round.closes, local, bool(asked_at))
+                sentence += " " + _time_left(funding_round.closes, local, bool(asked_at),
+                                             not asked_at or ":" in then)
             elif left and opening and local < funding_round.opens:
                 # "how long before the next round opens?"
-                sentence += " " + _time_left(funding_round.opens, local, bool(asked_at))
+                sentence += " " + _time_left(funding_round.opens, local, bool(asked_at),
+                                             not asked_at or ":" in then)
             citation = cite(funding_round.clause) if funding_round.clause else None
             if citation is None:
                 return []
@@ -718,15 +720,26 @@ def _round_sentence(programme: ProgrammeView, funding_round: RoundView, state: s
 
 # "how many days remain before it ends?", "how long until the deadline?"
 _TIME_LEFT = re.compile(r"\bhow\s+(?:many\s+(?:more\s+)?(?:days|weeks|months)|long|much\s+time)\b"
-                        r"[^?]*\b(?:left|until|till|til|before|to\s+go|remain\w*|have\s+we\s+got)\b",
+                        r"[^?]*\b(?:left|until|till|til|before|to\s+go|remain\w*|have\s+we\s+got)\b|"
+                        # "time remaining before it shuts?", "days left to apply?"
+                        r"\b(?:time|days|hours|weeks)\s+(?:left|remaining|to\s+go)\b",
                         re.IGNORECASE)
 
 
-def _time_left(until: datetime, now: datetime, from_date_given: bool = False) -> str:
-    """Calendar days from `now` to `until`: 20 February to 4 May is 73 days."""
+def _time_left(until: datetime, now: datetime, from_date_given: bool = False,
+               clock_known: bool = True) -> str:
+    """Calendar days from `now` to `until`: 20 February to 4 May is 73 days; within the last
+    two days, the hours and minutes, when the time of day is known (the clock, or a time the
+    question gives): 9:30 to noon is 2 hours 30 minutes."""
     days = max((until.date() - now.date()).days, 0)
     weeks = days // 7
     start = "From that date" if from_date_given else "From today"
+    left = until - now
+    if clock_known and days <= 1 and left.total_seconds() > 0:
+        hours, rest = divmod(int(left.total_seconds()) // 60, 60)
+        parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+        parts += [f"{rest} minute{'s' if rest != 1 else ''}"] if rest else []
+        return f"{'From then' if from_date_given else 'From now'} that is {' '.join(parts)}."
     if weeks >= 2:
         return f"{start} that is {days} days, about {weeks} weeks."
     return f"{start} that is {days} day{'s' if days != 1 else ''}."

@@ -25,7 +25,10 @@ ACTIVITY_VERBS = (
     r"distribute|provide|offer|grow|farm|fish|mine|install|repair|maintain|service|process|"
     r"recycle|refurbish|convert|print|test|machine|fabricate|assemble|cast|mould|mold|coat|"
     r"clean|transport|haul|import|export|brew|bake|cater|publish|host|rear|breed|engineer|"
-    r"consult|retail|trade|operate|run|roast|pack|package|weld|paint|plate|galvani[sz]e|polish|"
+    r"consult|retail|trade|operate|"
+    # (not "we run an office and a showroom too": a part of the business, not its trade)
+    r"run(?!s?\s+(?:an?\s+|our\s+|the\s+)?(?:[\w-]+\s+)?(?:office|offices|showrooms?|"
+    r"website|warehouse|depot|fleet)\b)|roast|pack|package|weld|paint|plate|galvani[sz]e|polish|"
     r"grind|sew|upholster|knit|weave|dye|blend|bottle|smoke|deliver|restore|hire|rent|lease|"
     r"teach|train|treat|care|blast|spray|fix|mend|remanufacture|upcycle|resell|salvage|load|"
     r"broker|cut|bend|forge|stamp|etch|engrave|anodi[sz]e|laminate|extrude|"
@@ -43,7 +46,13 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     # "we are a precision engineering firm making aerospace brackets"
     # ("my client is a toolmaker": an adviser's client is the business)
     r"\b(?:we\s+are|we're|i\s+am|i'm|(?:the|our|my)\s+(?:company|business|firm)\s+is|it's|"
-    r"it\s+is|(?:my|the)\s+client\s+is|(?:my|the)\s+client,)\s+(?:an?)\s+",
+    r"it\s+is|(?:my|the)\s+client\s+is|(?:my|the)\s+client,|"
+    # "for a client, Hollis Joinery Ltd, a joinery workshop": the client named, then its trade
+    r"\b(?:a|my|the|our)\s+client,\s+(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,4},)"
+    r"\s+(?:an?)\s+"
+    # (not what the business is to another: "we're an unsecured creditor in their CVA")
+    r"(?!(?:[\w-]+\s+)?(?:creditors?|customers?|clients?|members?|shareholders?|guarantors?|"
+    r"debtors?|tenants?|bit|little|lot|few|long|while)\b)",
     # "we're a partnership - joinery and shopfitting": what follows the business's form
     r"\b(?:i'm|i\s+am|we're|we\s+are|it's|it\s+is)\s+(?:an?\s+)?(?:sole\s+trader|partnership|"
     r"limited\s+company|ltd\s+company|llp|small\s+(?:business|firm)|family\s+(?:business|firm)|"
@@ -70,6 +79,12 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     # "we started our own picture framing business": the kind before the business
     r"\b(?:set\s+up|started|start|founded|launched|opened|run|running|have|own)\s+(?:my|our)\s+own\s+"
     r"(?=(?:[\w&-]+\s+){1,4}?(?:business|company|firm|shop|workshop|bakery|studio|practice)\b)",
+    # "the grant for our powder coating plant": the trade before the works it is done in
+    r"\b(?:for|at|in|from|into|to)\s+our\s+(?!(?:new|main|own|second|first|current|existing|"
+    r"other|old|big|small|little|only|whole|entire|production|manufacturing|industrial)\s)"
+    # (a place is not a trade: "our Tipton works")
+    r"(?=(?:(?-i:[a-z])[\w&-]*\s+){1,3}?(?:plant|works|factory|foundry|mill|bakery|brewery|"
+    r"workshop)\b)",
     # "we incorporated our candle company in May": the trade before the business founded
     r"\b(?:incorporated|set\s+up|started|founded|launched|formed|registered)\s+(?:my|our)\s+"
     r"(?!(?:new|small|little|family|current|first|limited|ltd|own)\b)"
@@ -80,7 +95,9 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     rf"(?:(?:also|mainly|mostly|now)\s+)?(?={ACTIVITY_VERBS}\b)",
     # "I run a bakery", "we've got a tyre shop"
     r"\b(?:we|i|(?:me|i|my\s+[a-z]+|[a-z]+)\s+(?:and|&)\s+(?:me|i|myself|my\s+[a-z]+))\s+"
-    r"(?:run|own|manage|operate)\s+(?:an?|two|three|four|several|\d+)\s+",
+    r"(?:run|own|manage|operate)\s+(?:an?|two|three|four|several|\d+)\s+"
+    # (not a part of the business: "we run an office and a showroom too")
+    r"(?!(?:[\w-]+\s+)?(?:office|offices|showroom|showrooms|website|warehouse|depot|fleet)\b)",
     # "we own small firm for kitchen fitting": the trade after the kind of business
     r"\b(?:have|own|run|has|am\s+owner\s+of)\s+(?:an?\s+)?(?:small\s+|little\s+|family\s+|new\s+)?"
     r"(?:company|business|firm)\s+(?:for|doing)\s+(?=[a-z])",

@@ -149,7 +149,11 @@ _RUN_IT = re.compile(r"\s+(?!(?:are|is|were|was|have|has|had|will|would|could|ca
                      r"also|all|both)\b)[a-z]{3,}\b", re.I)
 
 
-_MY = re.compile(r"\b(?:my|the)\s+$", re.I)  # "my client", an adviser's "the client"
+# "my client", an adviser's "the client", "(bookkeeper) for a client"
+# a sentence opening with a business's name: "Ashby Transmissions has ..."
+_NAME_OPENING = re.compile(r"\W*(?:the\s+)?(?-i:[A-Z][\w&'-]+)(?:\s+(?-i:[A-Z][\w&'-]+)){0,3}",
+                           re.I)
+_MY = re.compile(r"\b(?:my|the|for\s+an?|on\s+behalf\s+of\s+an?)\s+$", re.I)
 _WE_ARE = re.compile(r"\b(?:we're|we\s+are|were|i'm|i\s+am)\s+$", re.I)
 # a shareholder's stake just before a bracket: "Brook Holdings holds 30% of the shares ("
 _NAMED_ENTERPRISE = re.compile(
@@ -187,6 +191,9 @@ class Message:
         # part-timers counted at the usual share for want of their hours, by where the
         # headcount that holds them starts
         self.part_timers_unknown: dict[int, float] = {}
+        # the names of other businesses the message has told of ("Ashby Transmissions"): a
+        # sentence about one of them is not about this business
+        self.other_names: list[str] = []
 
     def took(self, fact: str, found: list[Found[T]]) -> T | None:
         """The last of the readings of `fact`, noting the clause it came from."""
@@ -242,6 +249,12 @@ class Message:
             # clause is about what the sentence named before it
             return self.after_another_business(relative[-1].start())
         others = _other_businesses(lead)
+        if not others and self.other_names and (named := _NAME_OPENING.match(
+                self.text, self.sentence(start)[0], start)) is not None and \
+                any(named[0].strip().lower().startswith(name.lower())
+                    for name in self.other_names) and not _SELF.search(self.text, named.end(),
+                                                                      start):
+            return True  # "Ashby Transmissions has 200 AWU": the business named before
         opening = SUBJECTLESS.match(self.text, self.clause(start)[0])
         if not others and opening is not None and opening.end() >= start:
             # "our biggest client, a van maker, employs 9,000": the clause's verb goes with

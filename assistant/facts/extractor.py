@@ -279,6 +279,14 @@ def _uncounted_staff(msg: Message, counted: float) -> float | None:
     return to_float(untimed["n"])
 
 
+def _short_name(holder: str) -> str:
+    """The first two words of a business's name, when it has one ("Ashby Transmissions Ltd
+    in Nuneaton" gives "Ashby Transmissions"); "" for a holder told by a common noun."""
+    words = re.findall(r"(?-i:[A-Z][\w&'-]+)", holder.split(" in ")[0])
+    return " ".join(words[:2]) if words and holder.strip()[:1].isupper() and \
+        words[0].lower() not in {"the", "our", "my", "a", "an"} else ""
+
+
 class FactExtractor:
     """Reads `Facts` from one message by rule (the judgements made are in each reader's module).
 
@@ -541,6 +549,10 @@ class FactExtractor:
         if postcode is None:
             postcode = self._local_postcode(msg)
         holdings = read_holdings(msg)
+        msg.other_names = [_short_name(h.holder) for h in holdings
+                           if (h.direction == "we_own" or h.same_owner or
+                               h.holder_kind in ("enterprise", "investor"))
+                           and _short_name(h.holder)]
         for match in PERCENT.finditer(msg.text):
             msg.claim(*match.span())
         months = read_months_trading(msg, today)

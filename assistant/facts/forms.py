@@ -279,6 +279,9 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
     (re.compile(r"(?<=\d)\s*yrs?\b|(?<=\d\s)\s*yrs?\b", re.I), " years"),
     (re.compile(r"(?<=\d)\s*(?:mths?|mnths?|mos)\b", re.I), " months"),
     (re.compile(r"(?<=\d)\s*ftes?\b", re.I), " staff"),
+    # "205 full-time-equivalent employees": staff counted in full-time equivalents
+    (re.compile(r"(?<=\d)\s+full[\s-]time[\s-]equivalents?(?:\s+(?:staff|employees|"
+                r"people|heads|workers))?\b", re.I), " staff"),
     (re.compile(r"(?<=\d)\s*(?:ppl|peeps)\b", re.I), " people"),  # "23 ppl"
     (re.compile(rf"\best(?:\.|'?d)?\s+(?:in\s+)?(?=(?:{_MONTH}\.?\s+)?{_YEAR}\b)", re.I),
      "established in "),
@@ -303,6 +306,13 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
     (re.compile(r"(?<=\d)\s*(?:days?|d)\s*/\s*(?:wk|week)\b", re.I), " days a week"),
     (re.compile(r"(?<=\d)\s*(?:hrs?|hours?|h)\s*/\s*(?:wk|week)\b", re.I), " hours a week"),
     (re.compile(r"\bp/t\b", re.I), "part-time"),
+    # "6 on half hours", "two working half days": each works half the full-time week
+    (re.compile(r"\b(?:on|working|doing|work)\s+half[\s-](?:hours|days)\b", re.I), "on half time"),
+    # "18 FT staff", "12 FT + 3 PT": capitals after a count, or before the people
+    (re.compile(r"(?<=\d\s)(?-i:PT)\b|\b(?-i:PT)(?=\s+(?:staff|employees|people|workers)\b)"),
+     "part-time"),
+    (re.compile(r"(?<=\d\s)(?-i:FT)\b|"
+                r"\b(?-i:FT)(?=\s+(?:staff|employees|people|workers)\b)"), "full-time"),
     (re.compile(r"\bf/t\b(?!\s*(?:and|&|\+|plus))", re.I), "full-time"),
     (re.compile(r"\bim\b(?=\s+(?:an?|the|just|only|self|sole|in|based|from|running|a)\b)", re.I),
      "i'm"),  # "im a joiner"
@@ -434,7 +444,10 @@ _FOR_A_CLIENT = re.compile(
     r"\b(?:client|on\s+behalf\s+of)\b(?P<tail>[^.;!?\n]*)[.;!?]?\s*", re.I)
 # The client described in the same sentence: "for a client - an insurance broker in B91", "a
 # client who runs a bakery in Walsall".
-_CLIENT_IS = re.compile(r"^\s*(?:[-–,:(]\s*|\s+(?:who|which|that)\s+(?:is|are)\s+)"
+_CLIENT_IS = re.compile(r"^\s*(?:[-–,:(]\s*"
+                        # the client's name first: "a client, Hollis Joinery Ltd, a joiner"
+                        r"(?:(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,4}\s*[,–-]\s*)?|"
+                        r"\s+(?:who|which|that)\s+(?:is|are)\s+)"
                         r"(?P<what>(?:an?|the)\s.*)$", re.I)
 _CLIENT_DOES = re.compile(r"^\s*,?\s*(?:who|which|that)\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$",
                           re.I)
@@ -514,7 +527,13 @@ def _bullets_joined(text: str) -> str:
         items = [_BULLET.sub("", line).strip().rstrip(";,") for line in lines]
         end = "" if items[-1].endswith((".", "!", "?")) else "."
         return " " + "; ".join(items) + end + "\n"
-    return _BULLETED.sub(joined, text)
+    text = _BULLETED.sub(joined, text)
+    # items that each open with a figure, after a line that does not end in a colon:
+    # "People on the payroll: 270\n- 150 full time\n- 96 part time ...": the line's list
+    return _COUNTED_BULLETS.sub(lambda m: ":" + joined(m), text)
+
+
+_COUNTED_BULLETS = re.compile(r"(?<=[^:\s])[ \t]*\n((?:[ \t]*[-*•·][ \t]+[£€]?\d[^\n]*(?:\n|$))+)")
 
 
 def rewrite(text: str, range_end: RangeEnd = "middle") -> str:
@@ -525,7 +544,12 @@ def rewrite(text: str, range_end: RangeEnd = "middle") -> str:
         text = pattern.sub(replacement, text)
     text = _SHARE_INSIDE.sub(r"\2 \1 by", text)
     text = _the_rest(text)
+    # the band of control a Companies House register gives a person (a share of the shares
+    # between two percentages), as its upper end: the holder's share is at most that
+    text = _SHARE_BAND.sub(lambda m: f"({m['top'] or m['top2']}%)", text)
     if _SHARES_TOLD.search(text):
+        # "the remaining 55% is ours: me (40%) and my son (15%)": each holder's own
+        text = _HELD_BY_LIST.sub("", text)
         text = _SHARE_IN_BRACKETS.sub(
             lambda m: f"I hold {m[2]}%" if m[1].lower() in {"me", "myself"}
             else f"{m[1]} holds {m[2]}%", text)
@@ -533,8 +557,19 @@ def rewrite(text: str, range_end: RangeEnd = "middle") -> str:
 
 
 # "two shareholders: me (60%) and Tata Steel (40%)": each holder's share in brackets
-_SHARES_TOLD = re.compile(r"\b(?:shareholders?|shareholding|owned\s+by|owners|ownership|"
+_SHARE_BAND = re.compile(
+    r"\(\s*ownership\s+of\s+shares\s*[-–—:]?\s*(?:more\s+than\s+\d{1,2}%\s+but\s+(?:not\s+more|less)\s+than\s+"
+    r"(?P<top>\d{1,3})%|(?P<top2>75)%\s+or\s+more)\s*\)", re.IGNORECASE)
+_SHARES_TOLD = re.compile(r"\b(?:shareholders?|shareholding|owned\s+by|held\s+by|owners|ownership|"
+                          r"significant\s+control|"
                           r"stakes?|equity)\b", re.IGNORECASE)
+# the words that open a list of holders each with a share in brackets, to be left out
+_HELD_BY_LIST = re.compile(
+    r"\b(?:(?:the\s+)?(?:other|remaining|rest|balance)\s+(?:of\s+(?:the\s+)?(?:shares|equity)\s+)?"
+    r"(?:\d{1,3}(?:\.\d+)?\s*%\s+)?|\d{1,3}(?:\.\d+)?\s*%\s+|(?:the|our|its)\s+(?:shares|equity|"
+    r"company|business|firm)\s+)(?:is|are)\s+(?:held|owned|split)\s+(?:by|between)\s+"
+    r"(?=[^.;()]{1,40}\(\s*\d{1,3}(?:\.\d+)?\s*%\s*\)[^.;]{0,12}?(?:,|\band\b|&)[^.;()]{1,40}"
+    r"\(\s*\d{1,3}(?:\.\d+)?\s*%\s*\))", re.IGNORECASE)
 _SHARE_IN_BRACKETS = re.compile(
     r"((?-i:(?:[A-Z][\w&'.-]*\s+){0,3}[A-Z][\w&'.-]*)|\bme|\bmyself|\bmy\s+[a-z]+|"
     # "the 2 founders (70%)", "our investors (20%)"

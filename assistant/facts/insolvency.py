@@ -20,6 +20,9 @@ INSOLVENCY = re.compile(
     # "we reached an arrangement with all our creditors": a CVA told in words
     r"(?:arrangement|compromise|deal)\s+with\s+(?:all\s+)?(?:our|its|the|my|their)\s+creditors|"
     r"(?:gone|went|going|go)\s+(?:bust|under)|been\s+bust|"
+    # the company moratorium of the Insolvency Act (Part A1), with a monitor
+    r"(?:insolvency\s+|part\s+a1\s+|company\s+)?moratorium(?=[^.;!?]{0,80}\b(?:part\s+a1|"
+    r"insolvency\s+act|monitor))|"
     r"(?:administrators?|receivers?|liquidators?)\s+(?:have\s+been\s+|has\s+been\s+|were\s+|"
     r"was\s+)?appointed|appointed\s+(?:an?\s+|the\s+)?(?:administrators?|receivers?|"
     r"liquidators?))\b", re.I)
@@ -50,11 +53,15 @@ _ENDED_WORDS = (r"came\s+out|come\s+out|out\s+of\s+it|exited|emerged|ended|compl
                 r"rescued)|"
                 r"pre-?pack(?:ed)?")
 _OVER_AFTER = re.compile(
-    rf"\b(?:{_ENDED_WORDS}|since\s+then|back\s+in|years?\s+ago|(?<!since\s)(?:19|20)\d\d)\b",
+    rf"\b(?:{_ENDED_WORDS}|since\s+then|back\s+in|years?\s+ago|"
+    # (not the year of an Act: "the Insolvency Act 1986")
+    r"(?<!since\s)(?<!act\s)(?:19|20)\d\d)\b",
     re.I)
 _ENDED = re.compile(rf"\b(?:{_ENDED_WORDS})\b", re.I)
 # the next sentence going on about the proceedings: "It runs for five years."
-_IT_AGAIN = re.compile(r"\s*(?:it|this|that|the\s+(?:cva|arrangement|plan|deal|administration))\b",
+_IT_AGAIN = re.compile(r"\s*(?:it|this|that|the\s+(?:cva|arrangement|plan|deal|administration|"
+                       r"moratorium|liquidation|receivership|petition)|an?\s+(?:licensed\s+)?"
+                       r"insolvency\s+practitioner)\b",
                        re.I)
 # After the words: they still run ("it runs until 2028", "we pay into it every month")
 _ONGOING = re.compile(
@@ -66,7 +73,11 @@ _ONGOING = re.compile(
     r"payments\s+are\s+(?:all\s+)?(?:up\s+to\s+date|on\s+track|being\s+made)|"
     # "it lasts for three years; we have never missed a payment": still being paid
     r"(?:runs|lasts|goes\s+on)\s+for\s+(?:\w+\s+)?(?:years?|months?)|"
-    r"(?:not|never|n't)\s+(?:yet\s+)?missed\s+(?:a|any|one)\s+payments?)\b", re.I)
+    r"(?:not|never|n't)\s+(?:yet\s+)?missed\s+(?:a|any|one)\s+payments?|"
+    # an office-holder at work now: "a practitioner is acting as monitor"
+    r"(?:is|are)\s+(?:now\s+)?acting\s+as\s+(?:the\s+|our\s+)?(?:monitor|administrators?|"
+    r"liquidators?|supervisors?|receivers?|nominees?)|"
+    r"in\s+(?:its|the)\s+(?:initial|first|extended)\s+period)\b", re.I)
 
 
 # part of the way through: "now in month 20 of the 60-month arrangement"
@@ -135,7 +146,12 @@ _NO_MONEY_TROUBLE = re.compile(
     r"\b(?:we're|we\s+are|we've\s+been|it's|it\s+is|(?:the|our)\s+(?:firm|company|business)\s+"
     r"is)\s+(?:trading\s+)?(?:very\s+|"
     r"comfortably\s+|consistently\s+)?(?:profitable|profitably|in\s+profit)\b|"
-    r"\bno\s+creditors\s+(?:chasing|pressing)\b|"
+    r"\bno\s+creditors\s+(?:chasing|pressing)\b|\bno\s+arrears\b|"
+    # "nothing formal has started on our side", "no proceedings against the company"
+    r"\bnothing\s+(?:formal|like\s+that|of\s+(?:the|that)\s+sort)\s+(?:is\s+|has\s+been\s+)?"
+    r"(?:going\s+on|happening|running|in\s+place|started|outstanding)\b|"
+    r"\bno\s+(?:other\s+)?(?:formal\s+|insolvency\s+|legal\s+)?proceedings\s+(?:against|"
+    r"involving|on)\s+(?:us|the\s+(?:company|business|firm))\b|"
     # "not had any financial problems", "we've never been in debt trouble"
     r"\b(?:never|not|haven't|have\s+not|hasn't)\s+(?:ever\s+)?(?:had|been\s+in)\s+(?:any\s+)?"
     r"(?:money|financial|cash[\s-]?flow|debt)\s+(?:trouble|troubles|problems?|issues?|"
@@ -153,6 +169,8 @@ _NO_MONEY_TROUBLE = re.compile(
 
 # proceedings named as a form's label and answered "no" after it, with more of them between
 _ANSWERED_NO = re.compile(
+    # "Current insolvency events: None", "Insolvency history? no"
+    r"(?:\s+(?:events?|history|proceedings|status|issues?|matters?|notices?)\b)?"
     r"(?:\s*(?:/|,|\bor\b|\band\b|&)\s*(?:any\s+|other\s+)*[a-z]+(?:\s+[a-z]+){0,2}?){0,4}"
     r"\s*(?:\?\s*[:=–-]?|[:=–-])\s*(?:no|none|nope|nil|n/?a|never)\b"
     # "In liquidation? No, definitely not!"
@@ -167,16 +185,24 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
     when it says it is not insolvent (never when it only names proceedings: "Is a CVA a
     problem? We have 9 staff")."""
     states: list[bool] = []
+    weak = 0  # proceedings read as the business's, though not said to run now
+    denied = False  # the business says it is not in proceedings, or is solvent
     unsettled = False  # proceedings that may or may not have begun: asked
     for match in INSOLVENCY.finditer(msg.text):
         if _ADVISERS.match(msg.text, match.end()):
             continue  # who advises on it, not whether the business is in it
-        if _PETITION.match(msg.text, match.end()) and \
-                _insolvency_state(msg, match.start(), describes_business):
+        if _PETITION.match(msg.text, match.end()) and (
+                _insolvency_state(msg, match.start(), describes_business) or
+                # a haulier's petition to wind the company up: another's petition, against
+                # the business
+                _AGAINST_US.match(msg.text, match.end(), msg.sentence(match.start())[1])):
             # a winding-up petition against the business: until a court makes the order,
             # or the petition is dismissed, whether it is in proceedings is asked
-            after = msg.text[match.end():msg.sentence(match.start())[1]]
-            if _PETITION_ENDED.search(after):
+            # (what became of it may be told in the sentences after: "It was dismissed at
+            # the hearing")
+            end = msg.sentence(match.start())[1]
+            after = msg.text[match.end():msg.sentence(min(end + 1, len(msg.text)))[1]]
+            if _petition_ended(after):
                 states.append(False)  # "the petition was dismissed so we're clear"
             else:
                 unsettled = True
@@ -214,7 +240,17 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
                 # it is, is asked
                 unsettled = True
                 continue
+            if state and not _said_now(msg, match.start(), lead, after) and \
+                    _ended_after(msg, sentence_end):
+                # "we did a CVA in 2020. Paid every instalment; it finished in 2023": told
+                # over, in the sentences that go on about it
+                states.append(False)
+                continue
             states.append(state)
+            if state and not _said_now(msg, match.start(), lead, after):
+                weak += 1
+            elif not state:
+                denied = True
     for match in SOLVENT.finditer(msg.text):
         lead = msg.lead(match.start())
         alone = _SOLVENT_ALONE.fullmatch(msg.text, *msg.clause(match.start(), match.end()))
@@ -222,8 +258,17 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
             state = _insolvency_state(msg, match.start(), describes_business, solvent=True)
             if state is not None:
                 states.append(not state)
-    if unsettled and not any(states):
-        return None  # "a winding-up petition was served on us; no insolvency": not known
+                denied = denied or state
+    if any(states) and denied and states.count(True) == weak:
+        # "the main contractor folded owing us; my dad's old firm was wound up in 1991 ...
+        # we're not insolvent": proceedings named without saying they are the business's now,
+        # and the business says it is in none
+        return False
+    if unsettled and not any(states) and not (False in states and
+                                              _petition_ended(msg.text)):
+        # "a winding-up petition was served on us; no insolvency": not known (unless the
+        # message says the petition was dismissed or withdrawn)
+        return None
     if not states and _NO_MONEY_TROUBLE.search(msg.text):
         return False  # "no debt issues", "debt-free": said of the business, no proceedings
     if not states:
@@ -242,12 +287,58 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
     return any(states)
 
 
+# the proceedings as the subject of a question, named again: "is the CVA a problem for us?"
+_ASKED_OF_IT = re.compile(r"\b(?:does|do|would|will|could|can|is|are|did|might|should)\s+"
+                          r"(?:the|that|this|our|my|a|an|any|such\s+an?)\s+$", re.I)
+
+
+# said to be the business's state now: "we're in", "has entered", "currently", "still"
+_PRESENT_TENSE = re.compile(
+    r"\b(?:we're|we\s+are|i'm|i\s+am|it's|it\s+is|(?:is|are|am)\s+(?:now\s+|currently\s+|"
+    r"still\s+)?(?:in|under|going|entering|being)|(?:have|has|'ve)\s+(?:now\s+|just\s+)?(?:entered|"
+    r"gone|been\s+(?:put|placed))|currently|now|still|being|at\s+present|ongoing)\b", re.I)
+
+
+def _said_now(msg: Message, start: int, lead: str, after: str) -> bool:
+    return bool(_PRESENT_TENSE.search(lead[-50:]) or _NOW.search(lead + after) or
+                _ONGOING.search(after))
+
+
+def _ended_after(msg: Message, sentence_end: int) -> bool:
+    """Whether the next two sentences say the proceedings ended, and not that they still run."""
+    if sentence_end >= len(msg.text):
+        return False
+    first = msg.sentence(min(sentence_end + 1, len(msg.text) - 1))
+    second = msg.sentence(min(first[1] + 1, len(msg.text) - 1)) if first[1] < len(msg.text) \
+        else first
+    text = msg.text[first[0]:second[1]]
+    return bool(_ENDED.search(text)) and not _STILL.search(text) and \
+        not _ONGOING.search(text)
+
+
 _PETITION = re.compile(r"[\s-]*(?:petitions?|proceedings\s+were\s+(?:issued|brought))\b", re.I)
 # the name of the proceedings put in doubt straight after it: "a CVA? or maybe ..."
 _NAME_UNSURE = re.compile(r"\s*\?|[^.;!]{0,20}\bor\s+(?:it\s+)?(?:might|may|could)\s+(?:just\s+)?"
                           r"(?:be|have\s+been)\b|[^.;!]{0,20}\bor\s+(?:maybe|perhaps)\b", re.I)
 _PETITION_ENDED = re.compile(r"\b(?:was|were|has\s+been|have\s+been|got|been)\s+(?:\w+\s+){0,5}?"
-                             r"(?:dismissed|withdrawn|struck\s+out|thrown\s+out)\b", re.I)
+                             r"(?:dismissed|withdrawn|struck\s+out|thrown\s+out)\b|"
+                             # a report's line: "Status: DISMISSED 21/05/2025"
+                             r"\bstatus\s*[:=-]\s*(?:dismissed|withdrawn|struck\s+out)\b|"
+                             r"\b(?:court|judge)\s+(?:dismissed|threw\s+out|struck\s+out)\b",
+                             re.I)
+_AGAINST_US = re.compile(r"[^.;!?]{0,30}?\b(?:against|on)\s+(?:us|me|the\s+(?:company|business|"
+                         r"firm)|our\s+(?:company|business|firm))\b", re.I)
+# the owner not knowing how it ended: "I haven't heard whether it got dismissed"
+_WHETHER_BEFORE = re.compile(r"\b(?:whether|if|not\s+sure|unsure|don't\s+know|no\s+idea|"
+                             r"hope|hoping|expect|might|may|could)\b[^.;!?]{0,40}$", re.I)
+
+
+def _petition_ended(text: str) -> bool:
+    """Whether the text says a petition was dismissed or withdrawn (not only that it may be)."""
+    return any(not _WHETHER_BEFORE.search(text, 0, m.start())
+               for m in _PETITION_ENDED.finditer(text))
+
+
 _WITH_CREDITORS = re.compile(r"(?:arrangement|compromise|deal)\s+with\s+.*creditors", re.I)
 _FORMAL = re.compile(r"\b(?:formal(?:ly)?|voluntary|insolvency\s+practitioners?|supervisors?|"
                      r"nominees?|ivas?|cvas?|court|sanctioned|registered\s+at)\b", re.I)
@@ -264,9 +355,24 @@ _NOT_A_FACT = re.compile(
 _SELF = re.compile(r"\b(?:we|we're|we've|we'd|our|us|i|i'm|my)\b", re.I)
 # another party as the subject that opens the sentence: "Our biggest client, a retailer, ..."
 _OTHER_SUBJECT = re.compile(
-    r"\W*(?:(?:my|our|a|an|the|one\s+of\s+(?:our|my|the))\s+)?(?:[\w-]+\s+){0,2}?"
+    r"\W*(?:\d{1,2}[.)]\s*)?(?:(?:last|this|earlier\s+this|in)\s+(?:year|month|spring|summer|"
+    r"autumn|winter|(?:19|20)\d\d),?\s+)?"
+    r"(?:(?:my|our|a|an|the|(?:one|1)\s+of\s+(?:our|my|the))\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:customers?|clients?|suppliers?|landlords?|competitors?|debtors?|tenants?|"
-    r"main\s+contractors?|parent(?:\s+company)?)\b(?!\s+(?:and|&)\s+(?:we|i|us)\b)", re.I)
+    r"main\s+contractors?|parent(?:\s+company)?|"
+    # who else a business deals with: "our steel stockholder", "a distributor we used"
+    r"stockholders?|stockists?|distributors?|wholesalers?|retailers?|hauliers?|"
+    r"sub-?contractors?|buyers?|importers?|agents?|licensees?|franchisees?|franchisors?|"
+    r"rivals?|partners?|sister\s+compan(?:y|ies)|subsidiar(?:y|ies))\b"
+    r"(?!\s+(?:and|&)\s+(?:we|i|us)\b)", re.I)
+# proceedings that are another's, whoever is speaking: "we're a creditor in their liquidation",
+# "the customer's administration"
+_THEIRS_BEFORE = re.compile(
+    r"(?:\b(?:their|his|her)\s+|"
+    # a possessive, not "it's" or "that's"
+    r"\b(?!(?:company|business|firm|our|my|it|that|there|what|who|here|he|she|where|how|let|"
+    r"one|everything|nothing|something)'s)[\w-]+'s\s+|"
+    r"\bcreditors?\s+(?:in|of|to)\s+(?:an?\s+|the\s+)?)(?:[\w-]+\s+)?$", re.I)
 
 
 # "not in receivership, administration or liquidation": a negation carried along a
@@ -290,7 +396,8 @@ def _insolvency_state(msg: Message, start: int, describes_business: bool = False
     when about the past or another business. In a question that describes a business, only
     words saying it is not insolvent (or is solvent) are read."""
     lead = msg.lead(start)
-    if msg.about_another_business(start):
+    if msg.about_another_business(start) or _THEIRS_BEFORE.search(lead[-40:]) or \
+            _ASKED_OF_IT.search(lead[-30:]):
         return None
     if _NOT_A_FACT.search(lead[-60:]):
         return None  # "we might have to look at a CVA next year": not now
@@ -303,9 +410,11 @@ def _insolvency_state(msg: Message, start: int, describes_business: bool = False
         return None
     negated = bool(NEGATION.search(lead[-40:])) or _NEGATED_LIST.search(
         msg.text[msg.sentence(start)[0]:start]) is not None
-    if not negated and not _SELF.search(_WERE_FOR_WE_RE.sub(" we're ", lead)) and \
-            _OTHER_SUBJECT.match(msg.text, msg.sentence(start)[0], start) is not None:
+    subject = _OTHER_SUBJECT.match(msg.text, msg.sentence(start)[0], start)
+    if not negated and subject is not None and \
+            not _SELF.search(_WERE_FOR_WE_RE.sub(" we're ", msg.text[subject.end():start])):
         # "our main client, a national chain, went under": the sentence's subject, not us
+        # (its "our" says whose client it is)
         return None
     if msg.is_question_about_others(start) and \
             not (describes_business and negated != solvent):

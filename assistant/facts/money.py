@@ -290,6 +290,8 @@ def nearest_role(msg: Message, amount: Amount, lo: int, hi: int,
                 continue
             if not after and role == "grant" and _COVERS.search(text, a, b):
                 continue  # "what would the voucher cover of an £8,000 study": a cost
+            if not after and role == "grant" and _LIST_OPENS.fullmatch(text, a, b):
+                continue  # "our list for the grant: a saw £9k, ...": the item's price
             distance = b - a
             if not after and _OF_AMOUNT.fullmatch(text, a, b):
                 distance = -distance  # "a project of £200k", "machinery costing £90k"
@@ -311,6 +313,14 @@ def nearest_role(msg: Message, amount: Amount, lo: int, hi: int,
         return "project_cost" if _THING_PRICED.match(text, amount.end) or (
             before is not None and not _AWARD_NOUNS.search(before[0])) else "requested_amount"
     return None
+
+
+# a list opened after the word, with a thing named before the amount: "for the grant: a tube
+# laser £70k" (not "Grant requested: about £70k")
+_LIST_OPENS = re.compile(
+    r"[^:\n]{0,25}:\s*(?!(?:about|around|roughly|approx\w*|circa|c\.|up\s+to|some|just|"
+    r"maybe|est\w*|total|gbp)\b)(?:an?\s+|the\s+|one\s+)?[A-Za-z][\w-]*(?:\s+[\w-]+){0,4}?"
+    r"\s*(?:at|for|costing|priced\s+at|@|[-–])?\s*", re.I)
 
 
 # a thing named between the wish and its price: "we'd like a new lathe about £60k"
@@ -471,9 +481,23 @@ def _in_kind_had(msg: Message, in_kind: Sequence[InKind]) -> list[Found[Money]]:
             if _VALUED_AFTER.match(msg.text, match.end()):
                 continue  # "6 days (about £7,200)": the amount after it says what it is worth
             msg.claim(*match.span())
+            count = to_float(match["n"])
+            more = _MORE_OF_THEM.match(msg.text, match.end())
+            if more is not None and not msg.claimed(*more.span("n")):
+                # "3 expert days in May, then 2 more in June": the unit said once
+                msg.claim(*more.span())
+                count += to_float(more["n"])
             found.append(Found(match.start(), match.end(),
-                               Money(amount=to_float(match["n"]) * item.value_gbp)))
+                               Money(amount=count * item.value_gbp)))
     return found
+
+
+# more of the same units, their name left out: "... and 5 more in September", ", plus 2 more"
+_MORE_OF_THEM = re.compile(
+    r"(?:[^.;!?£€\d]|(?:19|20)\d\d){0,40}?(?:,\s*|\s+)(?:and|plus|then|with)\s+"
+    rf"(?:another\s+|a\s+further\s+)?(?P<n>{NUM})\s+(?:more|extra|further)\b"
+    r"(?=\s*(?:$|[.,;:!?)]|(?:days?|sessions?|hours?|visits?|in|on|during|from|last|this|"
+    r"earlier|later|since|so|at|over)\b))", re.I)
 
 
 def read_money(msg: Message, today: date, in_kind: Sequence[InKind] = (),
@@ -600,8 +624,10 @@ def _another_item(msg: Message, before: Amount, amount: Amount) -> bool:
 def _first_item_before(msg: Message, found: dict[str, list[Found[Money]]],
                        unassigned: list[Amount]) -> None:
     """An amount with no word of its own that opens a list of the project's items: "a kiln for
-    £20k and the software for £5k" (the cost word comes with the second)."""
-    for amount in list(unassigned):
+    £20k and the software for £5k" (the cost word comes with the second). Read from the last
+    back, so that a list of several ("a laser £48k, a van £32k, software £9k") is taken in
+    whole, each item joined to the one after it."""
+    for amount in sorted(unassigned, key=lambda a: a.start, reverse=True):
         after = [f for f in found["project_cost"] if f.start >= amount.end
                  and msg.sentence(f.start) == msg.sentence(amount.start)]
         if not after:

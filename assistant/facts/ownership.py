@@ -195,7 +195,13 @@ _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
         r"daughter|uncle|aunt|cousin)(?!(?:'s|’s)\s+(?:[\w-]+\s+)?(?:company|business|firm|group|"
         r"ltd|limited|plc|holdings?))|(?:and|&)\s+(?:i|me|myself)|md|fd|ceo|cfo|coo|cto|"
         r"managing\s+director|chief\s+[\w-]+\s+officer|chair(?:man|woman)?|"
-        r"proprietors?|owner[\s-]managers?|boss)\b", re.I)),
+        r"proprietors?|owner[\s-]managers?|boss|"
+        # a person by title: "Mr Daniel Okafor", "Dr A. Shah"
+        r"(?-i:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame)\.?(?=\s+(?-i:[A-Z]))|"
+        # someone who works in it: "my foreman", "our head chef", "the works supervisor"
+        r"fore(?:man|men|woman)|supervisors?|engineers?|technicians?|machinists?|welders?|"
+        r"fitters?|electricians?|chefs?|designers?|salesman|saleswoman|bookkeepers?|"
+        r"team\s+leaders?|head\s+of\s+[\w-]+)\b", re.I)),
     ("university", re.compile(r"\b(?:universit(?:y|ies)|uni|college|higher\s+education)\b",
                               re.I)),
     ("public_body", re.compile(
@@ -260,6 +266,8 @@ def _holder_kind(label: str, phrase: str) -> HolderKind:
         for kind, pattern in _HOLDER_KINDS:
             if pattern.search(text):
                 return kind
+    if re.fullmatch(r"\s*(?:my|his|her)\s+(?:[\w-]+\s+)?[a-z-]+\s*", label, re.I):
+        return "individual"  # "my old schoolfriend", "her godfather": a person the speaker knows
     return "unknown"
 
 

@@ -34,6 +34,10 @@ _PARTNER_END = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:at|on|for|to|and|or|who|which
 
 
 # ... or a place the owner is unsure of: "not sure if we count as Devon or Cornwall"
+# the council the business rates go to, which settles the site's council (not council tax)
+_RATES_TO = re.compile(r"\b(?:business\s+rates|non-domestic\s+rates|rates\s+(?:bill|demand)|"
+                       r"(?:our\s+|the\s+)?rates\s+(?:are\s+|go\s+|get\s+)?(?:paid\s+)?to|"
+                       r"rated\s+by|ratepayer)\b", re.I)
 _UNSURE = re.compile(r"\b(?:not\s+sure|unsure|don't\s+know|do\s+not\s+know|no\s+idea)\b",
                      re.IGNORECASE)
 _OR_BEFORE = re.compile(r"\bor\s*$", re.IGNORECASE)
@@ -94,6 +98,7 @@ class Places:
                  and not (_UNSURE.search(msg.text, msg.clause(f.start)[0], f.start) and (
                      _OR_BEFORE.search(msg.text, msg.clause(f.start)[0], f.start)
                      or _EITHER_AFTER.match(msg.text, f.end)))]
+        rated: list[Found[str]] = []
         for council in _COUNCIL.finditer(msg.text):
             if msg.claimed(*council.span()):
                 continue
@@ -102,6 +107,13 @@ class Places:
                 found = [f for f in found if f.end <= council.start() - len(named[1]) - 1
                          or f.start >= council.end()]
                 found.append(Found(council.start() - len(named[1]), council.end(), named[0]))
+                if _RATES_TO.search(msg.text, *msg.sentence(council.start())) and \
+                        not msg.about_another_business(council.start()):
+                    # "the rates are billed by Cannock Chase Council": the
+                    # council of the site, whatever offices or addresses are named
+                    rated = [found[-1]]
+        if rated:
+            return msg.took("local_authority", rated)
         if not found:  # the weakest reading, when the message names no other place
             found = [Found(m.start("name"), m.end("name"), m["name"])
                      for m in (self._sited.finditer(msg.text) if self._sited else ())

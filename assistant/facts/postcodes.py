@@ -92,6 +92,9 @@ _SITE_CUE = re.compile(
     r"warehouse|plant|headquarters|hq|registered|operate|operating)\b[\w\s,'-]{0,25}$", re.I)
 
 
+# the place a code is written after: "Brierley Hill (DY5 3UP)", "Tipton, DY4"
+_NAME_BEFORE_CODE = re.compile(r"(?P<name>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){0,2})"
+                               r"\s*(?:\(|,)?\s*$")
 _FOR_THE = re.compile(r"\b(?:for|into)\s+(?:the|our)\s+$", re.I)
 _SITE_NOUN_AFTER = re.compile(r"\s+(?:site|plant|factory|works|unit|premises|facility|depot|"
                               r"warehouse|workshop|branch)\b", re.I)
@@ -161,15 +164,25 @@ _AFTER_PLACE_WORD = re.compile(
 _AFTER_TOWN = re.compile(r"\b[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*,?\s+$")
 
 
+_PLACES_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s|/)\s*", re.I)
+
+
 def best_location(msg: Message, found: list[Found[str]],
                   fact: str) -> str | None:
     """The business's own site among the locations named: not one it says it is not at or
     one of another business; one named as its site over one merely mentioned; else the
     last."""
-    own = [f for f in found
-           if not _NOT_HERE.search(msg.text, max(0, f.start - 40), f.start)
-           and not msg.about_another_business(f.start)
-           and not _ONLY_AN_OFFICE.match(msg.text, f.end)]
+    own: list[Found[str]] = []
+    previous: Found[str] | None = None
+    for f in sorted(found, key=lambda f: f.start):
+        # "customers in Bromsgrove and Worcester": a place listed after another's is theirs too
+        listed = previous is not None and previous not in own and \
+            _PLACES_JOINED.fullmatch(msg.text, previous.end, f.start) is not None
+        if not listed and not _NOT_HERE.search(msg.text, max(0, f.start - 40), f.start) \
+                and not msg.about_another_business(f.start) \
+                and not _ONLY_AN_OFFICE.match(msg.text, f.end):
+            own.append(f)
+        previous = f
     # "head office in CV1; the press goes in our second factory": the office is not the site
     if _ANOTHER_SITE.search(msg.text) or _SEVERAL_SITES.search(msg.text):
         own = [f for f in own
@@ -186,6 +199,13 @@ def best_location(msg: Message, found: list[Found[str]],
     # "the analysis would be for the Hednesford plant": the site the work is for
     served = [f for f in own if _FOR_THE.search(msg.text, max(0, f.start - 20), f.start)
               and _SITE_NOUN_AFTER.match(msg.text, f.end)]
+    if not served and fact == "postcode":
+        # "a factory in Tipton (DY4 7AB) ... the new press is for the Tipton factory":
+        # the code written after the place the work is for
+        served = [f for f in own if (name := _NAME_BEFORE_CODE.search(
+            msg.text, max(0, f.start - 40), f.start)) is not None and re.search(
+            rf"\b(?:for|into|at|in)\s+(?:the|our)\s+{re.escape(name['name'])}"
+            rf"{_SITE_NOUN_AFTER.pattern}", msg.text, re.I)]
     if len({f.value for f in served}) == 1:
         return msg.took(fact, served)
     sites = [f for f in own if (cue := _SITE_CUE.search(msg.text, max(0, f.start - 60), f.start))

@@ -314,11 +314,14 @@ SEASONAL = re.compile(
     # "two pickers on a temporary contract for 4 months"
     r"(?:(?:staff|workers?|lads?|ladies|people|persons?|employees?|packers?|pickers?|operatives?|"
     r"hands?)\s+on\s+(?:an?\s+)?(?:full[\s-]?time\s+)?)?"
-    r"(?:seasonal|temporary|temp|summer|christmas|casual)\s+"
+    r"(?:seasonal|temporary|temp|summer|christmas|casual)\s+(?:production\s+|factory\s+|"
+    r"warehouse\s+|packing\s+|extra\s+)?"
     rf"(?:staff|workers?|employees?|people|pickers?|hands?|packers?|temps?|contracts?|persons?|"
     rf"{_CASUAL_PEOPLE})?\s*"
     r"(?:(?:who|that)\s+(?:was|were|works?|worked|is|are|does|do|did)\s+)?(?:full[\s-]?time\s+)?"
-    rf"(?:for\s+)?(?:the\s+)?(?:about\s+)?(?P<m>{NUM})\s*(?:(?:summer|winter|busy|peak|"
+    # "..., taken on by us directly and on full hours over the two months"
+    r"(?:,?\s*[^.;!?\d]{0,60}?\b(?:for|over|during)\s+(?:those|these|the)\s+|"
+    rf"(?:for\s+)?(?:the\s+)?)(?:about\s+)?(?P<m>{NUM})\s*(?:(?:summer|winter|busy|peak|"
     r"christmas|festive|harvest)\s+)?months?\b", re.I)
 # People who are not counted in annual work units (the EU SME definition): apprentices, students
 # on vocational training contracts, and staff on maternity or parental leave.
@@ -441,10 +444,62 @@ def read_employees(msg: Message, unassigned: list[Amount]) -> float | None:
     found = _less_uncounted(msg, found, uncounted)
     found = _before_one_period(msg, found)
     found = _parts_restated(msg, found)
+    found = _not_only_present(msg, found)
+    found = _seasonal_besides(msg, found)
     if found:
         last = max(found, key=lambda f: f.start)
         msg.part_timers_unknown = {last.start: msg.part_timers_unknown.get(last.start, 0.0)}
     return msg.took("employees", found)
+
+
+# people counted where they are at a moment, not on the payroll: "about 260 through the gate
+# most days", "at the busiest time 500 are in the building"
+_PRESENT = re.compile(r"\b(?:in\s+the\s+(?:building|factory|plant)|"
+                      r"through\s+the\s+(?:gates?|doors?)|at\s+(?:the\s+)?peak|at\s+busy\s+times|at\s+any\s+(?:one\s+)?time|"
+                      r"on\s+(?:a\s+)?busy\s+days?|on\s+site\s+(?:most|every|each|on\s+a)\s+"
+                      r"days?)\b", re.I)
+
+
+# people who work there but are employed by others: "agency temps", "freelance engineers",
+# "the canteen contractor's people"
+_EMPLOYED_ELSEWHERE = re.compile(r"\b(?:agency|agencies|freelance(?:rs?)?|self[\s-]employed|"
+                                 r"sub-?contractors?|outside\s+contractors?|contractors'?\s+"
+                                 r"(?:own\s+)?(?:people|staff)|outsourced)\b", re.I)
+
+
+def _seasonal_besides(msg: Message, found: list[Found[float]]) -> list[Found[float]]:
+    """Seasonal staff told in a sentence of their own after the staff count ("We have 165
+    full-timers. Each autumn we take on 240 seasonal packers for 3 months."): besides the
+    count, never the whole of it, so added to it."""
+    if len(found) < 2:
+        return found
+    *_, before, last = sorted(found, key=lambda f: f.start)
+    lo, hi = msg.sentence(last.start)
+    if msg.sentence(before.start) == (lo, hi) or _full_timers(msg.text, lo, hi):
+        return found
+    seasonal = list(SEASONAL.finditer(msg.text, lo, hi))
+    if not seasonal or not any(m.start() <= last.start < m.end() for m in seasonal):
+        return found
+    return [f for f in found if f is not before and f is not last] + \
+        [Found(before.start, last.end, before.value + last.value)]
+
+
+def _not_only_present(msg: Message, found: list[Found[float]]) -> list[Found[float]]:
+    """The headcounts without those of the people present at a moment (`_PRESENT`), employed
+    by others (`_EMPLOYED_ELSEWHERE`) or that someone is said to give (`_SOMEONE_SAYS`),
+    when another count is given: who is in the building is not who the business employs."""
+    kept = [f for f in found if not _PRESENT.search(
+        msg.text, msg.clause(f.start)[0], msg.clause(f.start)[1]) and not
+        _EMPLOYED_ELSEWHERE.search(msg.text, msg.clause(f.start)[0], f.end) and not
+        _SOMEONE_SAYS.search(msg.text, msg.sentence(f.start)[0], f.start)]
+    return kept if kept else found
+
+
+# a count someone else is reported to give: "our ops manager says we're over 250 people"
+_SOMEONE_SAYS = re.compile(r"\b(?:says?|said|thinks?|thought|reckons?|reckoned|claims?|claimed|"
+                           r"told\s+(?:me|us)|insists?)\s+(?:that\s+)?(?:we|we're|we've|we'd|"
+                           r"there\s+(?:are|is)|there's|it's|it\s+is|the\s+(?:company|business|"
+                           r"firm))\b[^.;:!?]*$|\baccording\s+to\b[^.;:!?]*$", re.I)
 
 
 def _parts_restated(msg: Message, found: list[Found[float]]) -> list[Found[float]]:

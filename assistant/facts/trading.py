@@ -134,7 +134,13 @@ _THE_BUSINESS = (r"(?:(?:(?:the|our|my)\s+)?(?:first|original)\s+[a-z-]+|"
 _BY_WHOM = r"(?:\s+by\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)?"
 _STARTED_ON = re.compile(
     rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?{_BY_WHOM}|{_TRADING}|"
-    r"(?:company|business|firm)\s+(?:start|starts|begin|began|open|opened))"
+    r"(?:company|business|firm)\s+(?:start|starts|begin|began|open|opened)|"
+    # the trade begun: "we started brewing in 2015", "began making furniture in 2012" (not
+    # something a going business starts: "started exporting in 2019")
+    r"(?:(?<=\bwe\s)|(?<=\bi\s))(?:first\s+)?(?:started|began)\s+(?!(?:export|import|sell|us|work|look|"
+    r"think|plan|try|consider|apply|hir|recruit|trad|grow|expand|invest|talk|speak|search|"
+    r"rent|lease|pay|los|struggl|get|hav)ing\b)[a-z]+ing\b(?:\s+(?!(?:in|since|back|on|"
+    r"during|from)\b)[a-z-]+){0,2})"
     # the date in brackets after an aside: "started it after leaving the navy (2016)"
     r"(?:\s+[^.;!?()\d]{1,40}?\s*\(\s*|\s+)(?:back\s+)?"
     rf"(?:in\s+|since\s+|during\s+|on\s+|from\s+)?(?:(?:early|late|mid)[\s-]+|{_SEASON})?{_DAY}"

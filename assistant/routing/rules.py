@@ -188,6 +188,10 @@ MODAL_ELIGIBILITY = _any(
     r"eligible(?!\s+(?:costs?|expenditure|items?|spend|purchases?|activit(?:y|ies)))|"
     r"qualify|qualif\w+|"
     r"entitled|apply(?!\s+(?:online|by|via|through|using|in\s+person|on\s+paper|more\s+than|"
+    # the language of the form: "can I apply in Welsh?"
+    r"in\s+(?:welsh|english|polish|punjabi|urdu|bengali|gujarati|arabic|romanian|chinese|"
+    r"mandarin|cantonese|hindi|somali|another\s+language|a\s+different\s+language|my\s+own\s+"
+    r"language|writing)\b|"
     r"again|twice|for\s+more\s+than|to\s+more\s+than|for\s+(?:two|both|several|multiple|"
     r"another|a\s+second|more\s+than\s+one|each)\b|in\s+(?:the\s+same|every|each)\b|"
     # "apply for the grant and a voucher at the same time?": a rule on combining support

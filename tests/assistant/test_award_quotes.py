@@ -371,6 +371,17 @@ def test_the_business_s_own_figure_in_annual_work_units(ssr) -> None:
     assert text.startswith("3.97 annual work units (AWU)")
 
 
+@pytest.mark.parametrize(("text", "opening"), [
+    ("New hire, full time from the beginning of month 9 of our year. AWU for her?", "0.33 "),
+    ("What does a full-timer who quit at the end of the fifth month count as, in AWU?",
+     "0.42 "),
+    ("Annual work units for a half-time starter (20 hrs out of 40) taken on at the start of "
+     "the 7th month?", "0.25 "),
+])
+def test_a_starter_or_leaver_counts_for_the_months_worked(ssr, text: str, opening: str) -> None:
+    assert answer(ask(ssr, text)).startswith(opening + "annual work units (AWU)")
+
+
 @pytest.mark.parametrize("text", [
     "Medium firm. Robot £60k, integration consultants £20k. Grant?",
     "we're a medium company: £60k on a robot plus £20k of consultancy - what would the booster "
@@ -601,11 +612,31 @@ def test_listed_items_the_award_does_not_pay_for_are_left_out(ssr) -> None:
     assert "delivery van (£25,000) is left out" in text and "vehicles" in text
 
 
+def test_a_long_list_is_read_whole_and_the_business_s_own_time_left_out(ssr) -> None:
+    text = answer(ask(ssr, "Small firm, 30 people. Shopping list for the grant: tube laser £70k, "
+                           "workshop extension £40k, MES software £20k, and £10k of our own "
+                           "staff time on installation. What would the grant amount be?"))
+    assert "would be £40,500 for £90,000 of eligible costs" in text
+    assert "The workshop extension (£40,000) is left out" in text
+    assert "Our own staff time (£10,000) is left out" in text
+
+
 def test_listed_items_left_out_by_another_programme_s_words(other) -> None:
     text = answer(ask(other, "Medium firm. We want to buy a heat pump for £60,000 and a forklift "
                              "for £20,000. How much Clean Growth Capital Grant could we get?"))
     assert "forklift (£20,000) is left out" in text
     assert "£18,000 for £60,000 of eligible costs" in text
+
+
+@pytest.mark.parametrize(("text", "opening"), [
+    ("Our firm is medium sized and we are after the top Productivity Booster award. So what "
+     "would the eligible spend have to be?", "A medium-sized business needs £285,714.29 "),
+    ("I run a small company and we'd be happy with the lowest Productivity Booster grant "
+     "going. What spend does that take?", "A small business needs £22,222.22 "),
+])
+def test_the_end_of_the_range_aimed_at_told_before_the_question(ssr, text: str,
+                                                                opening: str) -> None:
+    assert answer(ask(ssr, text)).startswith(opening)
 
 
 def test_a_project_below_the_minimum_says_how_much_more_is_needed(ssr) -> None:

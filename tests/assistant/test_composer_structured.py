@@ -325,6 +325,19 @@ def test_the_days_until_a_round_opens_from_a_date_given(answers: StructuredAnswe
     assert texts[0].endswith("From that date that is 64 days, about 9 weeks.")
 
 
+def test_the_hours_left_on_a_round_s_last_day(answers: StructuredAnswers) -> None:
+    texts = _texts(answers, "Quarter past ten (10:15am) on 29 January 2027 here, form not "
+                            "sent. Time remaining before the capital grant's Round 2 shuts?")
+    assert texts[0].endswith("From then that is 1 hour 45 minutes.")
+    # from the clock, in the programme's time zone, when the question gives no time
+    morning = datetime(2027, 1, 28, 14, 15, tzinfo=UTC)
+    assert _texts(answers, "Capital grant: how long until Round 2 closes?", morning)[0] \
+        .endswith("From now that is 21 hours 45 minutes.")
+    # a day named without a time of day is counted in days
+    assert _texts(answers, "On 29 January 2027, how long until the capital grant's Round 2 "
+                           "closes?")[0].endswith("From that date that is 0 days.")
+
+
 def test_in_or_out_asks_about_the_place_named_before(answers: StructuredAnswers) -> None:
     texts = _texts(answers, "Helping a client with a unit in Pudsey. In or out?")
     assert texts and texts[0].startswith("Yes: Pudsey")

@@ -913,6 +913,17 @@ def test_support_dated_by_month_against_the_window(extractor: FactExtractor) -> 
     assert facts.prior_public_support.amount == 25_000 + 4 * 1_200
 
 
+def test_more_days_of_support_with_their_name_left_out(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Earlier help: we used 3 Technical Support days in spring 2025, "
+                              "then 4 more over the summer.", today=date(2026, 12, 1))
+    assert facts.prior_public_support is not None
+    assert facts.prior_public_support.amount == 7 * 1_200
+    # more of something else is not more days
+    facts = extractor.extract("We've had 2 Technical Support days, and 5 more staff joined.")
+    assert facts.prior_public_support is not None
+    assert facts.prior_public_support.amount == 2 * 1_200
+
+
 def test_a_long_named_thing_wanted_then_its_price(extractor: FactExtractor) -> None:
     facts = extractor.extract("We'd like a twin-spindle lathe with bar feeder and robot loading, "
                               "£180k.")
@@ -1578,3 +1589,133 @@ def test_a_holder_named_beside_its_kind_is_found_by_its_name_later(
     assert holder.employees == 90
     assert holder.turnover is not None and holder.turnover.amount == 11_000_000
     assert facts.employees == 18
+
+
+def test_another_party_s_proceedings_are_not_the_business_s(extractor: FactExtractor) -> None:
+    facts = extractor.extract("One of our distributors collapsed into liquidation in the "
+                              "spring and we're named as a creditor in their liquidation. "
+                              "Nothing of that sort is running for us.")
+    assert facts.insolvent is False
+    # a petition against the business, dismissed in the sentence after
+    petition = extractor.extract("We make signs in Oldbury. A winding-up petition was issued "
+                                 "against us in May. It was dismissed at the first hearing.")
+    assert petition.insolvent is False
+    # the business's own proceedings are still read
+    own = extractor.extract("We make signs in Oldbury and we went into administration in "
+                            "June; the administrators now run the firm.")
+    assert own.insolvent is True
+
+
+def test_places_of_customers_listed_together_are_not_the_site(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("Our workshop is in Wednesbury. Most customers are in "
+                              "Kidderminster, Bromsgrove and Redditch.")
+    assert facts.local_authority == "Sandwell"
+
+
+def test_the_code_of_the_site_the_project_is_for(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We have a warehouse in Kidderminster (DY11 7QT) and a factory "
+                              "in Tipton (DY4 7AB). The new press is for the Tipton factory.")
+    assert facts.postcode == "DY4 7AB"
+
+
+@pytest.mark.parametrize(("text", "staff"), [
+    ("A sheet metal shop with 14 FT staff and 2 PT on half hours.", 15),
+    ("We employ 120 people; on a busy day there are 180 in the building.", 120),
+    ("We have 60 employees plus 15 agency workers on site.", 60),
+    ("We have 190 staff on the payroll. My finance director reckons we're nearly 300 people.",
+     190),
+    ("There are 30 permanent staff. Each summer we bring in 12 seasonal packers for 4 months.",
+     34),
+    ("Headcount 50\n- 40 full time\n- 20 part time on 15 out of 30 hours\n", 50),
+    ("22 full time and 4 on half hours.", 24),
+    ("Payroll: 90 full-time-equivalent employees.", 90),
+    # what someone says to do is no count of theirs
+    ("We have 90 people on the books, but my bookkeeper says to count properly:\n- 70 full "
+     "time\n- 20 part time on half hours\n", 80),
+])
+def test_the_staff_the_business_employs(extractor: FactExtractor, text: str,
+                                        staff: float) -> None:
+    assert extractor.extract(text).employees == staff
+
+
+def test_holders_each_with_a_share_in_brackets(extractor: FactExtractor) -> None:
+    facts = extractor.extract("The equity is held by me (70%) and my stepdad (30%).")
+    assert [(h.holder, h.share_percent, h.holder_kind) for h in facts.holdings] == [
+        ("my stepdad", 30.0, "individual")]
+    staff = extractor.extract("I have 70% and my head chef owns 30%.")
+    assert [h.holder_kind for h in staff.holdings] == ["individual"]
+
+
+def test_the_trade_begun_in_a_year(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We began roasting coffee in 2018.", today=date(2026, 12, 1))
+    assert facts.months_trading is not None and 100 <= facts.months_trading <= 110
+    assert extractor.extract("We started exporting in 2019.").months_trading is None
+
+
+def test_a_client_named_then_its_trade(extractor: FactExtractor) -> None:
+    facts = extractor.extract("I'm the accountant for a client, Hollis Joinery Ltd, a joinery "
+                              "workshop making sash windows.")
+    assert facts.sector_text is not None and "joinery" in facts.sector_text
+    showroom = extractor.extract("We make kitchens. We also run a showroom in Solihull.")
+    assert showroom.sector_text is not None and "showroom" not in showroom.sector_text
+
+
+@pytest.mark.parametrize(("text", "insolvent"), [
+    # ended, as the sentence after says
+    ("We make cabinets in Bilston. We entered a CVA when the pandemic hit. Every payment was "
+     "made and it was completed last spring.", False),
+    # named again in a question, not a second state
+    ("We make cabinets in Bilston and have been in a CVA since June, paying monthly. Does the "
+     "CVA stop us applying?", True),
+    ("We make cabinets in Bilston. Does a CVA stop a business applying?", None),
+    # another's, in a numbered list, then the business's own word
+    ("We make cabinets in Bilston.\n1. Last year our biggest customer folded and went into "
+     "administration owing us £60k.\n2. We are not insolvent ourselves.", False),
+    # a credit report's lines
+    ("Cabinet maker, Bilston. Winding-up petitions: 1, presented March 2025. Status: DISMISSED "
+     "May 2025. Current insolvency events: None.", False),
+    # the Insolvency Act's company moratorium, running
+    ("We make cabinets in Bilston. Our board obtained a Part A1 moratorium under the "
+     "Insolvency Act 1986 on 2 December. It is still in its initial period.", True),
+])
+def test_insolvency_told_over_several_sentences(extractor: FactExtractor, text: str,
+                                                insolvent: bool | None) -> None:
+    assert extractor.extract(text).insolvent is insolvent
+
+
+def test_a_register_s_band_of_control(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Persons with significant control: Mrs Jane Hale (ownership of "
+                              "shares – 75% or more)")
+    assert [(h.holder, h.share_percent, h.holder_kind) for h in facts.holdings] == [
+        ("Mrs Jane Hale", 75.0, "individual")]
+    banded = extractor.extract("Significant control: Dr Omar Said (ownership of shares – more "
+                               "than 50% but less than 75%)")
+    assert [(h.holder, h.share_percent) for h in banded.holdings] == [("Dr Omar Said", 75.0)]
+
+
+def test_the_council_the_business_rates_go_to_settles_the_site(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("The registered address is our bookkeeper's, in Walsall (WS1). "
+                              "The works itself is out near Cheslyn Hay and we pay our "
+                              "business rates to South Staffordshire Council.")
+    assert facts.local_authority == "South Staffordshire"
+
+
+@pytest.mark.parametrize(("text", "insolvent"), [
+    # another's petition against the business, its outcome not known
+    ("We make cabinets in Bilston. A haulier we fell out with served a winding-up petition "
+     "on the company. I'm not sure whether it got dismissed at the hearing. No other "
+     "insolvency.", None),
+    ("We make cabinets in Bilston. A haulier we fell out with served a winding-up petition "
+     "on the company; it was withdrawn a week later. No other insolvency.", False),
+])
+def test_a_petition_brought_by_another_against_the_business(
+        extractor: FactExtractor, text: str, insolvent: bool | None) -> None:
+    assert extractor.extract(text).insolvent is insolvent
+
+
+def test_the_trade_named_before_the_works(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Hello, asking about a grant for our shot blasting plant.")
+    assert facts.sector_text is not None and "shot blasting" in facts.sector_text
+    assert extractor.extract("The press goes into our Oldbury works.").sector_text is None

@@ -313,6 +313,13 @@ def test_asking_whether_a_named_programme_is_open_to_the_business_is_its_check()
     assert decision.route == "eligibility"
 
 
+@pytest.mark.parametrize("message", ["Can I apply in Punjabi?",
+                                     "Could we apply in another language?"])
+def test_the_language_of_an_application_is_a_question_on_the_process(
+        rules: Router, message: str) -> None:
+    assert rules.route(message).route == "programme_question"
+
+
 @pytest.mark.parametrize(("question", "route"), [
     ("Is the award counted as income in our accounts, and when should we book it?",
      "programme_question"),
