@@ -43,7 +43,7 @@ from assistant.eligibility.quote import (
 from assistant.eligibility.wording import AWARD_NOUN, award_short_name, number, pounds, with_a
 from assistant.facts import FactExtractor
 from assistant.facts.common import Message
-from assistant.facts.money import Amount, amounts_in
+from assistant.facts.money import OWN_TIME, Amount, amounts_in
 from assistant.facts.staff import read_supposed_band
 from assistant.questions import ADJACENT_ADVICE, BACK_REFERENCE, read_question
 from assistant.routing.rules import AWARD_WORDS
@@ -732,6 +732,9 @@ class AwardQuotes:
         total = cost.in_gbp(rate)
         # (an amount above the whole cost is no item of it: "20 staff, £2m")
         items = [a for a in _priced_items(text) if a.money.in_gbp(rate) <= total + 1]
+        if abs(sum(a.money.in_gbp(rate) for a in items) - total) > 1:
+            # the cost read without the business's own time priced beside the items
+            items = [a for a in items if not OWN_TIME.search(text, *_clause_of(text, a))]
         if len(items) < 2 or abs(sum(a.money.in_gbp(rate) for a in items) - total) > 1:
             return [], cost
         programmes = [p for p in self._programmes(text, focus) if p.award]
@@ -869,6 +872,10 @@ def _parts_told(text: str, parts: Sequence[str], rate: float
 _ITEM_BREAK = re.compile(r"[,;:(]|\band\b|\bplus\b|\bthen\b", re.IGNORECASE)
 _PRICE_TALK = re.compile(r"\b(?:inc|incl|including|ex|excl|excluding|plus|vat|each|all|total|"
                          r"in\s+total)\b|[,;:.()]", re.IGNORECASE)
+
+
+def _clause_of(text: str, amount: Amount) -> tuple[int, int]:
+    return Message(text).clause(amount.start, amount.end)
 
 
 def _item_words(text: str, start: int, end: int) -> str:

@@ -79,6 +79,15 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     # "we started our own picture framing business": the kind before the business
     r"\b(?:set\s+up|started|start|founded|launched|opened|run|running|have|own)\s+(?:my|our)\s+own\s+"
     r"(?=(?:[\w&-]+\s+){1,4}?(?:business|company|firm|shop|workshop|bakery|studio|practice)\b)",
+    # "Our firm, Kestrel Labels, prints labels": the business named, then what it does
+    r"\b(?:our|the|my)\s+(?:firm|company|business)\s*,\s+(?-i:[A-Z])[\w&'.-]*"
+    r"(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,4}\s*,\s+(?=[a-z]+s\b)",
+    # "we're into metal finishing"
+    r"\b(?:we're|we\s+are|i'm|i\s+am)\s+(?:mainly\s+|mostly\s+)?into\s+(?=[a-z])",
+    # "Marston Precision here - CNC machining for rail": the name, then the trade
+    r"(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3}\s+here\s*[-–—:,]\s*"
+    r"(?!(?:what|how|which|who|when|where|why|can|could|do|does|is|are|will|would|we|i|just|"
+    r"quick|a\s+quick)\b)(?=[A-Za-z])",
     # "the grant for our powder coating plant": the trade before the works it is done in
     r"\b(?:for|at|in|from|into|to)\s+our\s+(?!(?:new|main|own|second|first|current|existing|"
     r"other|old|big|small|little|only|whole|entire|production|manufacturing|industrial)\s)"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import Literal
 
 from assistant.facts.common import OWNING_BEFORE
@@ -278,7 +279,7 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
      "balance sheet"),
     (re.compile(r"(?<=\d)\s*yrs?\b|(?<=\d\s)\s*yrs?\b", re.I), " years"),
     (re.compile(r"(?<=\d)\s*(?:mths?|mnths?|mos)\b", re.I), " months"),
-    (re.compile(r"(?<=\d)\s*ftes?\b", re.I), " staff"),
+    (re.compile(r"(?<=\d)\s*ftes?\b(?!\s+(?:staff|employees|people|workers))", re.I), " FTE staff"),
     # "205 full-time-equivalent employees": staff counted in full-time equivalents
     (re.compile(r"(?<=\d)\s+full[\s-]time[\s-]equivalents?(?:\s+(?:staff|employees|"
                 r"people|heads|workers))?\b", re.I), " staff"),
@@ -286,6 +287,11 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
     (re.compile(rf"\best(?:\.|'?d)?\s+(?:in\s+)?(?=(?:{_MONTH}\.?\s+)?{_YEAR}\b)", re.I),
      "established in "),
     (re.compile(r"(?<=\d)\s*(?:mill|mil|mio)\b\.?", re.I), " million"),
+    # "since '09": a year in two figures (this century's, unless it is yet to come)
+    (re.compile(r"(?:(?<=since\s)|(?<=from\s)|(?<=in\s)|(?<=est\s)|(?<=est\.\s))['’](\d\d)\b",
+                re.I),
+     lambda m: ("20" if int(m[1]) <= date.today().year % 100 else "19") + m[1]),
+    (re.compile(r"\bdate\s+of\s+incorporation\b", re.I), "incorporated"),
     (re.compile(r"\b(\d+)\s*-?\s*odd\b", re.I), r"about \1"),  # "40-odd" -> "about 40"
     # "both directors are hands-on": two of them
     (re.compile(r"\bboth\s+(?=(?:of\s+the\s+|the\s+|my\s+|our\s+)?(?:co-?)?(?:founders|directors|"

@@ -522,6 +522,9 @@ def read_money(msg: Message, today: date, in_kind: Sequence[InKind] = (),
         if role is None and _listed_alone(msg, amount):
             role = "turnover"  # "26 staff, £3m, trading 4 years": the business's size
         role = role or _role_of(msg, amount, amounts, previous)
+        if role == "requested_amount" and \
+                OWN_TIME.search(msg.text, *msg.clause(amount.start, amount.end)):
+            role = None  # "our own staff time £5k": what the time costs, not the award
         if role is None and _A_YEAR_AFTER.match(msg.text, amount.end) and \
                 not msg.about_another_business(amount.start):
             role = "turnover"  # "9 of us, around 700k a year": what comes in over a year
@@ -562,9 +565,11 @@ def read_money(msg: Message, today: date, in_kind: Sequence[InKind] = (),
     only = _only_role_mentioned(msg)
     if only == "requested_amount" and _COVERS.search(msg.text):
         only = None  # "what would the voucher cover of an £8,000 study?": not the voucher
-    if only is not None and not found[only] and unassigned:
-        found[only].append(Found(unassigned[-1].start, unassigned[-1].end,
-                                 unassigned.pop().money))
+    # (not the price of the business's own time: "and our own staff time £5k. What grant?")
+    loose = [a for a in unassigned if not OWN_TIME.search(msg.text, *msg.clause(a.start, a.end))]
+    if only is not None and not found[only] and loose:
+        found[only].append(Found(loose[-1].start, loose[-1].end, loose[-1].money))
+        unassigned.remove(loose[-1])
     found["prior_public_support"] += _in_kind_had(msg, in_kind)
     for match in _NO_PRIOR_SUPPORT.finditer(msg.text):
         found["prior_public_support"].append(
@@ -589,7 +594,7 @@ _LISTED_NEXT = re.compile(r"[^.;!?]*?[,;(][^.;!?]*", re.I)
 _ALTERNATIVE = re.compile(r"\b(?:or|maybe|perhaps|possibly|either|instead|rather|versus|vs|"
                           r"between|to)\b|[-–]\s*$", re.I)
 # the business's own people's time, costed: "£2k for our own staff hours"
-_OWN_TIME = re.compile(r"\b(?:our|my|its)\s+own\s+(?:[\w']+\s+){0,2}?(?:time|hours|labour|labor|"
+OWN_TIME = re.compile(r"\b(?:our|my|its)\s+own\s+(?:[\w']+\s+){0,2}?(?:time|hours|labour|labor|"
                        r"staff|people|engineers'?|team|employees'?)|\bin-house\s+(?:time|labour|"
                        r"labor|staff|hours)\b", re.I)
 _AWARD_AFTER = re.compile(r"\s*(?:of\s+)?(?:grants?|funding|awards?|vouchers?|support)\b", re.I)
@@ -612,7 +617,7 @@ def _another_item(msg: Message, before: Amount, amount: Amount) -> bool:
         return False
     if not _NEXT_ITEM.fullmatch(msg.text, before.end, amount.start) or \
             _AWARD_AFTER.match(msg.text, amount.end) or \
-            _OWN_TIME.search(msg.text, *msg.clause(amount.start, amount.end)) or \
+            OWN_TIME.search(msg.text, *msg.clause(amount.start, amount.end)) or \
             _TOTAL.search(msg.text, before.end, amount.start):
         # (the business's own people's time is not bought; "including £15k" is a part)
         return False
@@ -634,7 +639,7 @@ def _first_item_before(msg: Message, found: dict[str, list[Found[Money]]],
             continue
         first = min(after, key=lambda f: f.start)
         if _another_item(msg, amount, Amount(first.start, first.end, first.value)) and \
-                not _OWN_TIME.search(msg.text, *msg.clause(amount.start, amount.end)):
+                not OWN_TIME.search(msg.text, *msg.clause(amount.start, amount.end)):
             found["project_cost"].append(Found(amount.start, amount.end, amount.money))
             unassigned.remove(amount)
 

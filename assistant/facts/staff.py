@@ -492,7 +492,19 @@ def _not_only_present(msg: Message, found: list[Found[float]]) -> list[Found[flo
         msg.text, msg.clause(f.start)[0], msg.clause(f.start)[1]) and not
         _EMPLOYED_ELSEWHERE.search(msg.text, msg.clause(f.start)[0], f.end) and not
         _SOMEONE_SAYS.search(msg.text, msg.sentence(f.start)[0], f.start)]
+    # heads counted beside a count in full-time equivalents or work units: "240 FTE (about 290
+    # heads)" is 240
+    if _IN_WORK_UNITS.search(msg.text):
+        kept = [f for f in kept if not (_HEADS_AFTER.match(msg.text, f.end) or
+                                        _HEADS_BEFORE.search(msg.text, max(0, f.start - 20),
+                                                             f.start))] or kept
     return kept if kept else found
+
+
+_IN_WORK_UNITS = re.compile(r"\b(?:ftes?|full[\s-]time[\s-]equivalents?|awus?|annual\s+work\s+"
+                            r"units?)\b", re.I)
+_HEADS_AFTER = re.compile(r"\s*(?:heads|bodies|headcount)\b", re.I)
+_HEADS_BEFORE = re.compile(r"\bhead\s*count\s*(?:of|is|:|=|-)?\s*(?:about\s+|around\s+)?$", re.I)
 
 
 # a count someone else is reported to give: "our ops manager says we're over 250 people"

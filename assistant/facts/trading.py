@@ -55,10 +55,12 @@ _TRADING = (r"(?:trading|traded|in\s+business|operating|operated|in\s+operation|
             r"(?<=been\s)(?:freelance|freelancing|self[\s-]employed)|"
             r"going|running|around|existed|exists?|in\s+existence|incorporated|open|active|"
             r"(?:a\s+)?(?:ltd|limited)(?:\s+company)?)")
-_STARTED = (r"(?:founded|established|started(?:\s+(?:trading|up)(?:\s+(?:properly|officially|"
+_STARTED = (r"(?:founded|established|dat(?:es|ing)\s+(?:back\s+to|from)|"
+            r"started(?:\s+(?:trading|up|out)(?:\s+(?:properly|officially|"
             r"fully|for\s+real|in\s+earnest))?|\s+(?:again|afresh|anew|over))?|set\s+up|incorporated|"
             # "set the company up", "started the business up"
-            r"(?:set|started)\s+(?:it|(?:the|our|my|this)\s+(?:company|business|firm|shop))\s+up|"
+            r"(?:set|started)\s+(?:it|(?:the|our|my|this)\s+(?:company|business|firm|shop|"
+            r"[a-z-]+(?:ery|ry|shop|works|house|lab|studio|store|salon|yard|mill|plant)))\s+up|"
             # "we start the business in 2012", as some owners write it
             r"(?<=we\s)start\s+(?:the|our|this)\s+(?:company|business|firm|shop)|"
             r"spun\s+(?:out|off)|"
@@ -141,8 +143,10 @@ _STARTED_ON = re.compile(
     r"think|plan|try|consider|apply|hir|recruit|trad|grow|expand|invest|talk|speak|search|"
     r"rent|lease|pay|los|struggl|get|hav)ing\b)[a-z]+ing\b(?:\s+(?!(?:in|since|back|on|"
     r"during|from)\b)[a-z-]+){0,2})"
-    # the date in brackets after an aside: "started it after leaving the navy (2016)"
-    r"(?:\s+[^.;!?()\d]{1,40}?\s*\(\s*|\s+)(?:back\s+)?"
+    # the date in brackets after an aside: "started it after leaving the navy (2016)", or
+    # after a comma: "set the firm up after the war, in 1947"
+    r"(?:\s+[^.;!?()\d]{1,40}?\s*\(\s*|\s+[^.;!?()\d,]{1,40}?,\s*(?=in\s)|\s*[:=]\s*|\s+)"
+    r"(?:back\s+)?"
     rf"(?:in\s+|since\s+|during\s+|on\s+|from\s+)?(?:(?:early|late|mid)[\s-]+|{_SEASON})?{_DAY}"
     rf"(?:(?P<month>{MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b",
     re.I)

@@ -621,6 +621,13 @@ def test_a_long_list_is_read_whole_and_the_business_s_own_time_left_out(ssr) -> 
     assert "Our own staff time (£10,000) is left out" in text
 
 
+def test_the_business_s_own_time_priced_is_neither_the_award_nor_a_cost(ssr) -> None:
+    text = answer(ask(ssr, "We are micro, 7 people. We want a plasma cutter £30k, a pickup "
+                           "£20k and our own staff time £4k. What grant?"))
+    assert "would be £15,000 for £30,000 of eligible costs" in text
+    assert "pickup (£20,000) is left out" in text
+
+
 def test_listed_items_left_out_by_another_programme_s_words(other) -> None:
     text = answer(ask(other, "Medium firm. We want to buy a heat pump for £60,000 and a forklift "
                              "for £20,000. How much Clean Growth Capital Grant could we get?"))

@@ -1719,3 +1719,32 @@ def test_the_trade_named_before_the_works(extractor: FactExtractor) -> None:
     facts = extractor.extract("Hello, asking about a grant for our shot blasting plant.")
     assert facts.sector_text is not None and "shot blasting" in facts.sector_text
     assert extractor.extract("The press goes into our Oldbury works.").sector_text is None
+
+
+@pytest.mark.parametrize(("text", "trade"), [
+    ("Our company, Barlow Signs, makes illuminated shop signs.", "illuminated shop signs"),
+    ("We're into powder coating, mostly for gate makers.", "powder coating"),
+    ("Ridgeway Plastics here - vacuum forming for the caravan trade, 14 staff.",
+     "vacuum forming"),
+])
+def test_the_trade_after_the_business_s_name(extractor: FactExtractor, text: str,
+                                             trade: str) -> None:
+    facts = extractor.extract(text)
+    assert facts.sector_text is not None and trade in facts.sector_text
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("Panel beaters, going since '14.", 12 * 12 + 11),
+    ("Our grandmother set the bakery up after the war, in 1949.", 77 * 12 + 11),
+    ("A small foundry dating back to 1958.", 68 * 12 + 11),
+    ("Date of incorporation: 1 June 2024", 30),
+])
+def test_when_the_business_began(extractor: FactExtractor, text: str, months: float) -> None:
+    facts = extractor.extract(text, today=date(2026, 12, 7))
+    assert facts.months_trading is not None and abs(facts.months_trading - months) <= 6
+
+
+@pytest.mark.parametrize("text", ["Staffing: 212 FTE (roughly 265 heads on the books).",
+                                  "Headcount of about 270; in work units that is 214 AWU."])
+def test_work_units_over_heads(extractor: FactExtractor, text: str) -> None:
+    assert extractor.extract(text).employees in (212, 214)
