@@ -282,7 +282,7 @@ def _uncounted_staff(msg: Message, counted: float) -> float | None:
 def _short_name(holder: str) -> str:
     """The first two words of a business's name, when it has one ("Ashby Transmissions Ltd
     in Nuneaton" gives "Ashby Transmissions"); "" for a holder told by a common noun."""
-    words = re.findall(r"(?-i:[A-Z][\w&'-]+)", holder.split(" in ")[0])
+    words = re.findall(r"(?-i:[A-Z][\w&'-]*)", holder.split(" in ")[0])
     return " ".join(words[:2]) if words and holder.strip()[:1].isupper() and \
         words[0].lower() not in {"the", "our", "my", "a", "an"} else ""
 

@@ -324,7 +324,10 @@ _PETITION_ENDED = re.compile(r"\b(?:was|were|has\s+been|have\s+been|got|been)\s+
                              r"(?:dismissed|withdrawn|struck\s+out|thrown\s+out)\b|"
                              # a report's line: "Status: DISMISSED 21/05/2025"
                              r"\bstatus\s*[:=-]\s*(?:dismissed|withdrawn|struck\s+out)\b|"
-                             r"\b(?:court|judge)\s+(?:dismissed|threw\s+out|struck\s+out)\b",
+                             r"\b(?:court|judge)\s+(?:dismissed|threw\s+out|struck\s+out)\b|"
+                             # "the court threw it out", "the judge kicked the petition out"
+                             r"\b(?:threw|struck|kicked|chucked)\s+(?:it|the\s+petition)\s+"
+                             r"out\b",
                              re.I)
 _AGAINST_US = re.compile(r"[^.;!?]{0,30}?\b(?:against|on)\s+(?:us|me|the\s+(?:company|business|"
                          r"firm)|our\s+(?:company|business|firm))\b", re.I)

@@ -1748,3 +1748,17 @@ def test_when_the_business_began(extractor: FactExtractor, text: str, months: fl
                                   "Headcount of about 270; in work units that is 214 AWU."])
 def test_work_units_over_heads(extractor: FactExtractor, text: str) -> None:
     assert extractor.extract(text).employees in (212, 214)
+
+
+def test_a_business_named_by_a_letter_keeps_its_letter() -> None:
+    # "Company B" is another business than "Company A": its name is not "Company"
+    from assistant.facts.extractor import _short_name
+    assert _short_name("Company B") == "Company B"
+    assert _short_name("Ashby Transmissions Ltd in Nuneaton") == "Ashby Transmissions"
+    assert _short_name("our parent company") == ""
+
+
+def test_a_petition_thrown_out_by_the_court(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We bend tube in Walsall. A customer put a winding up petition "
+                              "on us in the spring; at the hearing the judge threw it out.")
+    assert facts.insolvent is False
