@@ -734,7 +734,9 @@ class AwardQuotes:
         items = [a for a in _priced_items(text) if a.money.in_gbp(rate) <= total + 1]
         if abs(sum(a.money.in_gbp(rate) for a in items) - total) > 1:
             # the cost read without the business's own time priced beside the items
-            items = [a for a in items if not OWN_TIME.search(text, *_clause_of(text, a))]
+            msg = Message(text)
+            items = [a for a in items
+                     if not OWN_TIME.search(text, *msg.clause(a.start, a.end))]
         if len(items) < 2 or abs(sum(a.money.in_gbp(rate) for a in items) - total) > 1:
             return [], cost
         programmes = [p for p in self._programmes(text, focus) if p.award]
@@ -754,7 +756,7 @@ class AwardQuotes:
                            flags=re.I)
             # "our own staff time" is said as the owner put it; "a new van" as "the new van"
             shown = shown[0].upper() + shown[1:] if re.match(r"our\s", shown, re.I) else \
-                "The " + re.sub(r"^our\s+", "", shown, flags=re.I)
+                f"The {shown}"
             lines.append(QuoteLine(
                 f"{shown} ({pounds(price)}) is left out: {self._name(programmes[:1])} "
                 f"does not pay for {excluded.item}.", excluded.clause))
@@ -872,10 +874,6 @@ def _parts_told(text: str, parts: Sequence[str], rate: float
 _ITEM_BREAK = re.compile(r"[,;:(]|\band\b|\bplus\b|\bthen\b", re.IGNORECASE)
 _PRICE_TALK = re.compile(r"\b(?:inc|incl|including|ex|excl|excluding|plus|vat|each|all|total|"
                          r"in\s+total)\b|[,;:.()]", re.IGNORECASE)
-
-
-def _clause_of(text: str, amount: Amount) -> tuple[int, int]:
-    return Message(text).clause(amount.start, amount.end)
 
 
 def _item_words(text: str, start: int, end: int) -> str:

@@ -149,10 +149,10 @@ _RUN_IT = re.compile(r"\s+(?!(?:are|is|were|was|have|has|had|will|would|could|ca
                      r"also|all|both)\b)[a-z]{3,}\b", re.I)
 
 
-# "my client", an adviser's "the client", "(bookkeeper) for a client"
 # a sentence opening with a business's name: "Ashby Transmissions has ..."
 _NAME_OPENING = re.compile(r"\W*(?:the\s+)?(?-i:[A-Z][\w&'-]+)(?:\s+(?-i:[A-Z][\w&'-]+)){0,3}",
                            re.I)
+# "my client", an adviser's "the client", "(bookkeeper) for a client"
 _MY = re.compile(r"\b(?:my|the|for\s+an?|on\s+behalf\s+of\s+an?)\s+$", re.I)
 _WE_ARE = re.compile(r"\b(?:we're|we\s+are|were|i'm|i\s+am)\s+$", re.I)
 # a shareholder's stake just before a bracket: "Brook Holdings holds 30% of the shares ("

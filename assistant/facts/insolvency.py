@@ -240,14 +240,14 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
                 # it is, is asked
                 unsettled = True
                 continue
-            if state and not _said_now(msg, match.start(), lead, after) and \
-                    _ended_after(msg, sentence_end):
+            now = _said_now(lead, after)
+            if state and not now and _ended_after(msg, sentence_end):
                 # "we did a CVA in 2020. Paid every instalment; it finished in 2023": told
                 # over, in the sentences that go on about it
                 states.append(False)
                 continue
             states.append(state)
-            if state and not _said_now(msg, match.start(), lead, after):
+            if state and not now:
                 weak += 1
             elif not state:
                 denied = True
@@ -299,7 +299,8 @@ _PRESENT_TENSE = re.compile(
     r"gone|been\s+(?:put|placed))|currently|now|still|being|at\s+present|ongoing)\b", re.I)
 
 
-def _said_now(msg: Message, start: int, lead: str, after: str) -> bool:
+def _said_now(lead: str, after: str) -> bool:
+    """Whether the words around proceedings say they are the business's state now."""
     return bool(_PRESENT_TENSE.search(lead[-50:]) or _NOW.search(lead + after) or
                 _ONGOING.search(after))
 

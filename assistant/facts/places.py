@@ -33,11 +33,11 @@ _PARTNER_BEFORE = re.compile(r"\b(?:with|alongside)\s+$", re.I)
 _PARTNER_END = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:at|on|for|to|and|or|who|which)\b)", re.I)
 
 
-# ... or a place the owner is unsure of: "not sure if we count as Devon or Cornwall"
 # the council the business rates go to, which settles the site's council (not council tax)
 _RATES_TO = re.compile(r"\b(?:business\s+rates|non-domestic\s+rates|rates\s+(?:bill|demand)|"
                        r"(?:our\s+|the\s+)?rates\s+(?:are\s+|go\s+|get\s+)?(?:paid\s+)?to|"
                        r"rated\s+by|ratepayer)\b", re.I)
+# ... or a place the owner is unsure of: "not sure if we count as Devon or Cornwall"
 _UNSURE = re.compile(r"\b(?:not\s+sure|unsure|don't\s+know|do\s+not\s+know|no\s+idea)\b",
                      re.IGNORECASE)
 _OR_BEFORE = re.compile(r"\bor\s*$", re.IGNORECASE)
