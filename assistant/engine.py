@@ -242,7 +242,12 @@ class Assistant:
                     (checking and (_describing(turn.new_facts) or _a_short_answer(turn.text)
                                    # "a creditor has served a petition, I'm not sure it's
                                    # been dismissed": the state of the business, unsettled
-                                   or INSOLVENCY.search(turn.text) is not None))
+                                   or INSOLVENCY.search(turn.text) is not None
+                                   # "we do a few things, mostly whatever the season brings":
+                                   # the business telling of itself, whatever is read from it
+                                   or (turn.conversation.open_questions
+                                       and FIRST_PERSON.search(turn.text) is not None
+                                       and len(turn.text.split()) >= _TELLING_WORDS)))
                     or (named and turn.facts.known())))
                 or (decision.asks == "yes_no" and checking and _describing(turn.new_facts))
                 # "haven't chosen the unit yet, wherever there's space I suppose": a reply to
@@ -767,6 +772,9 @@ class _Turn:
 # A statement this short, while eligibility is being checked, answers the check ("Bilston",
 # "across both companies we're 70 people") rather than asking something new.
 _SHORT_ANSWER_WORDS = 25
+
+
+_TELLING_WORDS = 6  # a reply in the first person this long tells of the business
 
 
 def _a_short_answer(text: str) -> bool:

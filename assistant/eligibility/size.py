@@ -418,7 +418,8 @@ class _SizeWorking:
                  "holdings": "the figures of the linked or partner enterprises",
                  "turnover": "the turnover or balance sheet total",
                  "balance_sheet": "the balance sheet total"}
-        needed = joined([words[name] for name in missing if name in words])
+        # (each once: two holdings may both want their figures)
+        needed = joined(list(dict.fromkeys(words[name] for name in missing if name in words)))
         return (f"On the figures given the business could be {joined(possible, 'or')}, so the "
                 f"band is not settled yet" + (f": {needed} would settle it." if needed else "."))
 

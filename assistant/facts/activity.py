@@ -31,7 +31,9 @@ ACTIVITY_VERBS = (
     r"website|warehouse|depot|fleet)\b)|roast|pack|package|weld|paint|plate|galvani[sz]e|polish|"
     r"grind|sew|upholster|knit|weave|dye|blend|bottle|smoke|deliver|restore|hire|rent|lease|"
     r"teach|train|treat|care|blast|spray|fix|mend|remanufacture|upcycle|resell|salvage|load|"
-    r"broker|cut|bend|forge|stamp|etch|engrave|anodi[sz]e|laminate|extrude|"
+    r"broker|cut|bend|forge|stamp|etch|engrave|anodi[sz]e|laminate|extrude|distill?|ferment|"
+    r"mill|smelt|refine|harvest|slaughter|butcher|solder|glaze|calibrate|inspect|recondition|"
+    r"formulate|compound|dispense|route|churn|"
     # trades told as what they do: "we arrange insurance", "we let out flats", "we take bets"
     # ("let" and "take" only with what is let or taken: not "we let the bank know")
     r"arrange|advise|lend|insure|underwrite|"
@@ -337,7 +339,10 @@ _GENERIC_WORDS = frozenset(
     "staff based organisation organization project question pre revenue early stage seed "
     "funded backed venture joint spinout established cooperative co op operative charity "
     "trading brand "
-    "incorporated".split())
+    # the business's places and the people who own it: "head office", "our postcode"
+    "head office offices registered address postcode site premises proprietor "
+    "owner owners border area council district "
+    "incorporated founded".split())
 
 
 # an auxiliary after a noun phrase: the phrase is a sentence's subject

@@ -168,7 +168,9 @@ _RELATIVE_OPENING = re.compile(r",\s*(?:which|who)\s+(?:has|have|had|employs?|tu
 
 
 # the speaker's business called by the word: "we are a small packaging supplier employing ..."
-_WE_ARE_ONE = re.compile(r"\b(?:we're|we\s+are|were|i'm|i\s+am|im)\s+(?:an?|the)\s+"
+# ("my own company is a print group in ...": the business itself)
+_WE_ARE_ONE = re.compile(r"\b(?:we're|we\s+are|were|i'm|i\s+am|im|(?:our|my)\s+(?:[\w-]+\s+){0,2}"
+                         r"(?:business|company|firm|outfit)\s+is)\s+(?:an?|the)\s+"
                          r"(?:[\w-]+\s+){0,4}$", re.I)
 CORRECTION = (r"(?:\b(?:sorry|i\s+mean|i\s+meant|correction|make\s+(?:that|it)|or\s+rather|"
               r"actually|scratch\s+that|oops|apologies|my\s+mistake|my\s+bad)\b|\bno\s*,)")
@@ -194,6 +196,8 @@ class Message:
         # the names of other businesses the message has told of ("Ashby Transmissions"): a
         # sentence about one of them is not about this business
         self.other_names: list[str] = []
+        # the council was read from where the business rates go, which settles the site
+        self.council_from_rates = False
 
     def took(self, fact: str, found: list[Found[T]]) -> T | None:
         """The last of the readings of `fact`, noting the clause it came from."""

@@ -23,7 +23,7 @@ insolvency.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import get_args
@@ -54,6 +54,44 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
+def _areas_of(policy: Policy,
+              places: Mapping[str, str]) -> Callable[[str], frozenset[str] | None]:
+    """The areas a local authority read from a message lies wholly in: none for one outside
+    them all, None for a place that only the districts name (where it is, is theirs to say)."""
+    inside = {council.lower(): frozenset(a.id for a in policy.areas
+                                         if council in a.councils)
+              for area in policy.areas for council in area.councils}
+    undecided = {name for name, value in places.items()
+                 if name == value.lower() and name not in inside and not any(
+                     name == p.authority.lower() for a in policy.areas for p in a.outside)}
+
+    def areas_of(authority: str) -> frozenset[str] | None:
+        key = authority.lower()
+        if key in inside:
+            return inside[key]
+        return None if key in undecided else frozenset()
+    return areas_of
+
+
+# the day the owner says it is: "today's 28 July", "today is 3 March 2027"
+_TODAY_IS = re.compile(
+    r"\btoday(?:'s|\s+is|\s*:)\s+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<month>{MONTH})\b(?:,?\s+(?P<year>20\d\d))?", re.IGNORECASE)
+
+
+def _stated_today(text: str, today: date) -> date:
+    """The date the message says today is, when it says one, so that times are counted to it
+    ("the first sale was on 5 May, and today is 1 September"); else `today`."""
+    match = _TODAY_IS.search(text)
+    if match is None:
+        return today
+    try:
+        return date(int(match["year"] or today.year), month_number(match["month"]),
+                    int(match["day"]))
+    except ValueError:
+        return today
+
+
 def _round_opens(policy: Policy) -> dict[str, date]:
     """The day each round opens, by its name; a name two programmes share, the first's."""
     opens: dict[str, date] = {}
@@ -73,11 +111,33 @@ _APPLYING_IN = re.compile(
 _ANSWER_PARTS = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)\s*", re.IGNORECASE)
 
 
+_QUALIFIER_JOINED = re.compile(r"(?<![\w.])(c\.|ca\.|approx\.|est\.)(?=[£€$]?\d)", re.I)
+
+
+_YEAR_QUALIFIED = re.compile(r"\b(since|from)\s+(?:about|around|roughly|approx\.?|"
+                             r"approximately|circa|c\.)\s+(?=(?:19|20)\d\d\b)", re.I)
+_YEAR_ISH = re.compile(r"\b((?:19|20)\d\d)\s*-?ish\b", re.I)
+_FULL_TIME_EQUAL = re.compile(r"\bfull[\s-]?time\s+equal(?:s|ent)?\b", re.I)
+# "were sheet metal fabricators", typed for "we're": "were" opening a clause, lower case, and
+# not a question ("were there any ...", "were you ...")
+_WERE_FOR_WE_ARE = re.compile(
+    r"((?:^|[.!?;,:]\s+|\s-\s|\b(?:and|but|so|hi|hello)\s+))were(?=\s+(?!(?:you|we|they|there|"
+    r"these|those|the|any|all|it|he|she|i|not\s+sure)\b)[a-z])")
+
+
 def _normalise(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
     # a scale word misspelt ("2.4 milion") and a decimal comma before one, as in much of
     # Europe ("2,4 million euro"): a comma before one or two digits groups no thousands
     text = _MISSPELT_MILLION.sub("million", text)
+    # "c.240 staff", "approx.£3m": the qualifier set apart from its figure
+    text = _QUALIFIER_JOINED.sub(r"\1 ", text)
+    # "since about 2005", "2010ish": the year
+    text = _YEAR_QUALIFIED.sub(r"\1 ", text)
+    text = _YEAR_ISH.sub(r"\1", text)
+    # as some owners write "full-time equivalent" and "we're"
+    text = _FULL_TIME_EQUAL.sub("full-time equivalent", text)
+    text = _WERE_FOR_WE_ARE.sub(r"\1we're", text)
     return _DECIMAL_COMMA.sub(r"\1.\2", text)
 
 
@@ -305,7 +365,8 @@ class FactExtractor:
                  programme_kinds: Sequence[str] = (),
                  sited_places: Sequence[str] = (),
                  vat_rate: float | None = None,
-                 round_opens: Mapping[str, date] | None = None) -> None:
+                 round_opens: Mapping[str, date] | None = None,
+                 areas_of: Callable[[str], frozenset[str] | None] | None = None) -> None:
         """`in_kind`: support given in kind and its value a unit, read as earlier support.
         `field_keywords`: the words of the fields a programme's business must work in, noted
         wherever an owner uses them (`Facts.sector_mentions`), outside the `programme_names`
@@ -313,8 +374,10 @@ class FactExtractor:
         after its field says nothing of the business). `sited_places`: one-word place names
         read only where the words before say a site is there ("a yard at Halesowen").
         `round_opens`: the day each funding round opens, by its name ("Round 3"), for a
-        business that says which round it will apply in."""
-        self._places = Places(places or {}, sited_places)
+        business that says which round it will apply in. `areas_of`: the areas a local
+        authority lies wholly in (none for one outside them all; None when its districts must
+        decide), so that two places of the business that stand differently are asked about."""
+        self._places = Places(places or {}, sited_places, areas_of)
         self._round_opens = {" ".join(name.lower().split()): day
                              for name, day in (round_opens or {}).items()}
         self._vat_rate = vat_rate
@@ -385,7 +448,7 @@ class FactExtractor:
                    programme_kinds=[p.kind for p in policy.programmes
                                     if any(c.fact == "sector_fit" for c in p.criteria)],
                    sited_places=sited, vat_rate=policy.rates.vat_rate,
-                   round_opens=_round_opens(policy))
+                   round_opens=_round_opens(policy), areas_of=_areas_of(policy, places))
 
     def _not_a_programme(self, sector: str | None) -> str | None:
         """The activities read, without a programme's own name read as one ("£50k from the
@@ -536,7 +599,7 @@ class FactExtractor:
         if asked is not None and asked not in get_args(AskedFact):
             raise ValueError(f"cannot read an answer to {asked!r}; facts that can be asked: "
                              f"{', '.join(get_args(AskedFact))}")
-        today = today or date.today()
+        today = _stated_today(text, today or date.today())
         if asked is None and supposed_business(text) is not None:
             # "Can a company with 300 staff apply?": a business the question supposes, for its
             # answer only; none of it is the asker's
@@ -560,6 +623,10 @@ class FactExtractor:
                                        award_day=self._application_day(msg.text))
         employees = read_employees(msg, unassigned)
         local_authority = self._places.local_authority(msg)
+        if msg.council_from_rates:
+            # the council the rates go to decides, whatever postcode an address has (the
+            # area guidance: the rates bill shows the local authority the site is in)
+            postcode = None
         insolvent = read_insolvent(msg, describes_business=any(
             v is not None for v in (employees, postcode, local_authority, months,
                                     *money.values())))

@@ -235,6 +235,15 @@ def _rule(label: str) -> Callable[[str], str | None] | None:
     return None
 
 
+# a form's label in the owner's words: "Our business: ...", "My turnover: ..."
+_OWN_LABEL = re.compile(r"(?:our|my)\s+[A-Za-z]+(?:\s+[A-Za-z]+)?", re.I)
+# An office's, an accountant's or an invoice's address, which is not the site: kept as such
+_OFFICE_LABEL = re.compile(
+    r"(?:registered|head|main|sales)\s+office(?:\s+address)?|registered\s+address|hq|"
+    r"headquarters|(?:invoice|invoicing|billing|correspondence|postal)\s+address|"
+    r"accountants?(?:\s+address)?")
+
+
 # A sentence of its own before a dash, not a form's label: "We've not opened the doors yet -".
 _A_CLAUSE = re.compile(r"\s*(?:we|i|our|my|it|they|you|he|she|there)\b|.*n't\b|.*'(?:re|ve|m)\b",
                        re.I)
@@ -242,18 +251,23 @@ _A_CLAUSE = re.compile(r"\s*(?:we|i|our|my|it|they|you|he|she|there)\b|.*n't\b|.
 
 def _form_segment(segment: str) -> str:
     match = _LABELLED.match(segment)
-    if not match or _A_CLAUSE.match(match["label"]) or \
+    if not match or (_A_CLAUSE.match(match["label"]) and not (
+            _OWN_LABEL.fullmatch(match["label"].strip())
+            and segment[match.end("label"):].lstrip().startswith(":"))) or \
             len([w for w in re.sub(r"\([^)]*\)", "", match["label"]).split()
                  if re.search(r"[A-Za-z]", w)]) > 5:  # ("Liquidation / CVA?": 2 words)
         return segment
+    office = _OFFICE_LABEL.fullmatch(_words(match["label"]))
     rule = _rule(match["label"])
-    if rule is None:
+    if rule is None and office is None:
         return segment
     # the value ends with its sentence: "Insolvency: none. Are we eligible?"
     value, rest = match["value"], ""
     if end := _VALUE_END.search(value):
         value, rest = value[:end.start()], value[end.start():]
-    sentence = rule(value.strip())
+    # (an office's address is kept as one, in the label's own words)
+    sentence = f"our {office[0]} is {value.strip()}" if office is not None \
+        else rule(value.strip()) if rule is not None else None
     if sentence is None:
         return segment
     return f"{match['lead']}{sentence}{rest}."
@@ -284,13 +298,13 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
     (re.compile(r"(?<=\d)\s+full[\s-]time[\s-]equivalents?(?:\s+(?:staff|employees|"
                 r"people|heads|workers))?\b", re.I), " staff"),
     (re.compile(r"(?<=\d)\s*(?:ppl|peeps)\b", re.I), " people"),  # "23 ppl"
-    (re.compile(rf"\best(?:\.|'?d)?\s+(?:in\s+)?(?=(?:{_MONTH}\.?\s+)?{_YEAR}\b)", re.I),
-     "established in "),
-    (re.compile(r"(?<=\d)\s*(?:mill|mil|mio)\b\.?", re.I), " million"),
     # "since '09": a year in two figures (this century's, unless it is yet to come)
     (re.compile(r"(?:(?<=since\s)|(?<=from\s)|(?<=in\s)|(?<=est\s)|(?<=est\.\s))['’](\d\d)\b",
                 re.I),
      lambda m: ("20" if int(m[1]) <= date.today().year % 100 else "19") + m[1]),
+    (re.compile(rf"\best(?:\.|'?d)?\s+(?:in\s+)?(?=(?:{_MONTH}\.?\s+)?{_YEAR}\b)", re.I),
+     "established in "),
+    (re.compile(r"(?<=\d)\s*(?:mill|mil|mio)\b\.?", re.I), " million"),
     (re.compile(r"\bdate\s+of\s+incorporation\b", re.I), "incorporated"),
     (re.compile(r"\b(\d+)\s*-?\s*odd\b", re.I), r"about \1"),  # "40-odd" -> "about 40"
     # "both directors are hands-on": two of them
@@ -445,7 +459,8 @@ _FOR_A_CLIENT = re.compile(
     r"(?:accountants?|advis[eo]rs?|consultants?|bookkeepers?|brokers?|agents?|solicitors?|"
     r"lawyers?)\b(?:\s+here\b)?|"
     # "we're emailing for a customer of ours", "I am asking for a client"
-    r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:writing|asking|enquiring|emailing|"
+    # (or with no "I'm" at the start: "Emailing for a client of ours, ...")
+    r"(?:\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+|^\W*)(?:writing|asking|enquiring|emailing|"
     r"getting\s+in\s+touch|contacting\s+you|making\s+(?:an|this)\s+enquiry))[^.!?\n]*?"
     r"\b(?:client|on\s+behalf\s+of)\b(?P<tail>[^.;!?\n]*)[.;!?]?\s*", re.I)
 # The client described in the same sentence: "for a client - an insurance broker in B91", "a
@@ -504,9 +519,28 @@ def _client_described(tail: str) -> str:
     return ""
 
 
+# "the client fabricates structural steel": any verb the client is said to do
+_CLIENT_VERB = re.compile(
+    r"\b(?:my|our|the)\s+client\s+((?:in\s+turn|also|itself|now|currently|still|mainly|"
+    r"mostly)\s+)?(?!(?:is|has|was|does|needs|wants|asks|asked)\b)(?P<verb>[a-z]{3,}s)\b(?!')",
+    re.I)
+
+
+def _we_do(match: re.Match[str]) -> str:
+    verb = match["verb"]
+    if verb.endswith("ies"):
+        verb = verb[:-3] + "y"
+    elif re.search(r"(?:ss|sh|ch|x|z|o)es$", verb):
+        verb = verb[:-2]
+    else:
+        verb = verb[:-1]
+    return f"we {match[1] or ''}{verb}"
+
+
 def first_person(text: str) -> str:
     """Words about a business in the third person ("they're", "their", "the client has") as
     the business would say them ("we're", "our", "we have")."""
+    text = _CLIENT_VERB.sub(_we_do, text)
     for pattern, replacement in _CLIENT_VOICE:
         text = pattern.sub(replacement, text)
     return re.sub(r"\s{2,}", " ", text)
@@ -548,6 +582,7 @@ def rewrite(text: str, range_end: RangeEnd = "middle") -> str:
     text = _forms(words_to_digits(_spelling(client_voice(_bullets_joined(text)))))
     for pattern, replacement in _SHORTHAND:
         text = pattern.sub(replacement, text)
+    text = _DATED_BY_EVENT.sub(_event_dated, text)
     text = _SHARE_INSIDE.sub(r"\2 \1 by", text)
     text = _the_rest(text)
     # the band of control a Companies House register gives a person (a share of the shares
@@ -560,6 +595,47 @@ def rewrite(text: str, range_end: RangeEnd = "middle") -> str:
             lambda m: f"I hold {m[2]}%" if m[1].lower() in {"me", "myself"}
             else f"{m[1]} holds {m[2]}%", text)
     return _RANGE.sub(lambda m: _range(m, range_end), text)
+
+
+# A start dated by a public event, as owners often date it: "since the Millennium", "opened
+# the week before lockdown", "founded the year of decimalisation". Each event's month and year
+# (public facts); the month where the event had one, else the year alone.
+_EVENTS: tuple[tuple[str, str], ...] = (
+    (r"(?:new\s+)?millenn?ium(?:\s+year)?|y2k", "2000"),
+    (r"(?:queen'?s\s+)?silver\s+jubilee", "1977"),
+    (r"(?:queen'?s\s+)?golden\s+jubilee", "2002"),
+    (r"(?:queen'?s\s+)?diamond\s+jubilee", "2012"),
+    (r"(?:queen'?s\s+)?platinum\s+jubilee", "2022"),
+    (r"decimali[sz]ation", "1971"),
+    (r"(?:london\s+)?(?:2012\s+)?olympics", "2012"),
+    (r"(?:birmingham\s+)?(?:2022\s+)?commonwealth\s+games", "2022"),
+    (r"euro\s*'?96", "1996"),
+    (r"(?:first\s+)?(?:covid(?:-19)?\s+)?lockdown", "March 2020"),
+    (r"(?:2008\s+)?(?:financial\s+crash|credit\s+crunch|banking\s+crisis)", "2008"),
+    (r"brexit\s+(?:vote|referendum)", "June 2016"),
+    (r"(?:king'?s\s+)?coronation", "May 2023"),
+)
+_DATED_BY_EVENT = re.compile(
+    r"\b(?P<lead>since|from|in|during|around|founded|established|started|opened|began|"
+    r"launched|set\s+up|incorporated|formed|went\s+live)\s+"
+    r"(?P<mod>(?:(?:just|shortly|right|not\s+long|a\s+bit|soon|a\s+little|a\s+year|a\s+month)\s+)?"
+    r"(?:the\s+(?:week|weekend|day|days|month|months|fortnight|summer|spring|autumn|winter|"
+    r"year)\s+(?:of\s+)?)?(?:before\s+|after\s+)?)"
+    r"(?:the\s+)?(?P<event>" + "|".join(f"(?:{e})" for e, _ in _EVENTS) + r")"
+    r"(?:\s+(?:summer|year|spring|autumn|winter))?\b", re.I)
+
+
+def _event_dated(match: re.Match[str]) -> str:
+    """ "since the Millennium" as "since 2000"; a start near the event ("the week before
+    lockdown") as in its month or year."""
+    event = match["event"]
+    when = next(year for pattern, year in _EVENTS if re.fullmatch(pattern, event, re.I))
+    lead = match["lead"]
+    if lead.lower() in {"since", "from"} or (lead.lower() in {"in", "during", "around"}
+                                             and not match["mod"].strip()):
+        return f"{lead} {when}"  # ("since before the Olympics": at least that long)
+    keep = "" if lead.lower() in {"in", "during", "around"} else f"{lead} "
+    return f"{keep}in {when}"
 
 
 # "two shareholders: me (60%) and Tata Steel (40%)": each holder's share in brackets

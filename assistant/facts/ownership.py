@@ -268,7 +268,22 @@ def _holder_kind(label: str, phrase: str) -> HolderKind:
                 return kind
     if re.fullmatch(r"\s*(?:my|his|her)\s+(?:[\w-]+\s+)?[a-z-]+\s*", label, re.I):
         return "individual"  # "my old schoolfriend", "her godfather": a person the speaker knows
+    if _A_PERSONS_NAME.fullmatch(label.strip()) and not _A_TRADING_NAME.search(label):
+        return "individual"  # "John Smith 40%, Jane Smith 60%": people, by name
     return "unknown"
+
+
+# a name and a surname, or initials and a surname: "Priya Shah", "J. R. Hartley"
+_A_PERSONS_NAME = re.compile(r"(?:[A-Z][a-z]{1,11}|[A-Z]\.?)(?:\s+(?:[A-Z][a-z]{1,11}|[A-Z]\.?))?"
+                             r"\s+(?:Mc|Mac|O')?[A-Z][a-z'-]{1,20}")
+# ... but not a business's name without its "Ltd": "Acme Metals", "Delta Precision"
+_A_TRADING_NAME = re.compile(
+    r"\b(?:engineering|industries|industrial|technolog(?:y|ies)|systems|services|solutions|"
+    r"products|components|motors|foods|properties|estates|associates|international|global|uk|"
+    r"europe|capital|partners|ventures|investments|trust|labs?|works|tools|metals|plastics|"
+    r"electronics|logistics|packaging|precision|manufacturing|design|media|digital|software|"
+    r"energy|trading|supplies|equipment|developments|construction|automation|foundation|"
+    r"pension|sipp|nominees?|bank)\b", re.I)
 
 
 def _kind_named_before(msg: Message, label: str, start: int) -> HolderKind:
@@ -364,9 +379,13 @@ _SISTER = re.compile(
     r"(?=another\b))\s+(?:all\s+of\s+|100\s*%\s+of\s+)?(?:an?\s+|another\s+|a\s+second\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:company|firm|business)\b|"
     # "the founder owns us outright; she also owns a controlling interest in a sister foundry"
-    r"(?:(?<=\bhe\s)|(?<=\bshe\s)|(?<=\bmd\s)|(?<=\bdirector\s)|(?<=\bowner\s))"
-    r"also\s+owns\s+(?:a\s+(?:majority|controlling)\s+(?:stake|share|shareholding|interest)\s+in\s+"
-    r"(?:an?\s+|another\s+)?|another\s+)"
+    r"(?:(?<=\bhe\s)|(?<=\bshe\s)|(?<=\bmd\s)|(?<=\bdirector\s)|(?<=\bowner\s)|"
+    r"(?<=\bfounder\s)|(?<=\bchairman\s)|(?<=\bproprietor\s))"
+    r"(?:also\s+owns\s+(?:a\s+(?:majority|controlling)\s+(?:stake|share|shareholding|interest)\s+"
+    r"in\s+(?:an?\s+|another\s+)?|another\s+|(?:100\s*%|all)\s+of\s+(?:an?\s+|another\s+))|"
+    # "our MD also owns all of a sister company", "the owner has another firm"
+    r"(?:also\s+)?(?:owns|has|runs|controls)\s+(?:(?:100\s*%|all)\s+of\s+)?(?:another|a\s+second|"
+    r"a\s+separate|an?\s+sister)\s+)"
     r"(?:[\w-]+\s+){0,3}?(?:company|firm|business)\b", re.I)
 _THE_OTHER = re.compile(r"\bthe\s+other\s+(?:one|1|company|firm|business)\b|"
                         # "Company A does ..., Company B does ...": the second of the two
@@ -426,7 +445,8 @@ _SHARE_OF_IT = re.compile(r"\b(?:owns?|holds?|have|has)\s+(?:a\s+)?\d+(?:\.\d+)?
 
 
 # the words around the other business's name: "also own a bakery next door", "Company B does"
-_OWNS_TOO = re.compile(r"^(?:also\s+(?:jointly\s+)?(?:owns?|runs?)|(?:jointly\s+)?own)\s+"
+_OWNS_TOO = re.compile(r"^(?:(?:also\s+)?(?:jointly\s+)?(?:owns?|runs?|has|controls)|"
+                       r"(?:jointly\s+)?own)\s+"
                        r"(?:all\s+of\s+|100\s*%\s+of\s+|(?:a\s+)?(?:majority|controlling)\s+"
                        r"(?:stake|share|shareholding|interest)\s+in\s+)?", re.I)
 _SISTER_LABEL_END = re.compile(r"\s+(?:does|do|makes|make|is|has|which|that|who|employs)\b.*$|"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.facts.common import Found, Message
 from assistant.facts.numbers import words_to_digits
@@ -33,6 +33,9 @@ _PARTNER_BEFORE = re.compile(r"\b(?:with|alongside)\s+$", re.I)
 _PARTNER_END = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:at|on|for|to|and|or|who|which)\b)", re.I)
 
 
+_COMPANY_NAME_AFTER = re.compile(r"(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}\s+(?:Ltd|Limited|LLP|PLC|plc)\b")
+_POSTAL_BEFORE = re.compile(r"\bpostal\s+(?:address|town)\b[^.;]{0,30}$", re.I)
+
 # the council the business rates go to, which settles the site's council (not council tax)
 _RATES_TO = re.compile(r"\b(?:business\s+rates|non-domestic\s+rates|rates\s+(?:bill|demand)|"
                        r"(?:our\s+|the\s+)?rates\s+(?:are\s+|go\s+|get\s+)?(?:paid\s+)?to|"
@@ -50,10 +53,13 @@ class Places:
     """The place, town and council names the policy knows (any case), each with the local
     authority it is in, and the patterns that find them in a message."""
 
-    def __init__(self, places: dict[str, str], sited: Sequence[str] = ()) -> None:
+    def __init__(self, places: dict[str, str], sited: Sequence[str] = (),
+                 areas_of: Callable[[str], frozenset[str] | None] | None = None) -> None:
         """`sited`: one-word place names (each as itself), found only in capitals after words
         that place a site there ("based in Halesowen"), as a one-word name is as often a
-        person's or a brand's."""
+        person's or a brand's. `areas_of`: the areas an authority lies wholly in (None when
+        that is for its districts to say)."""
+        self._areas_of = areas_of
         self._authorities: dict[str, str] = {}
         for name, authority in places.items():
             if not isinstance(name, str) or not name.strip():
@@ -79,6 +85,11 @@ class Places:
         if self.pattern is not None:
             for match in self.pattern.finditer(msg.text):
                 if msg.claimed(*match.span()) or _UNIVERSITY_AFTER.match(msg.text, match.end()):
+                    continue
+                # "Walsall Wood Racking Ltd": a company's name, not where it is; "our postal
+                # address is Coventry": a postal town, which is not a council
+                if _COMPANY_NAME_AFTER.match(msg.text, match.end()) or _POSTAL_BEFORE.search(
+                        msg.text, max(0, match.start() - 40), match.start()):
                     continue
                 if _PARTNER_BEFORE.search(msg.text, max(0, match.start() - 12), match.start()) \
                         and _PARTNER_END.match(msg.text, match.end()):
@@ -113,12 +124,20 @@ class Places:
                     # council of the site, whatever offices or addresses are named
                     rated = [found[-1]]
         if rated:
+            msg.council_from_rates = True
             return msg.took("local_authority", rated)
         if not found:  # the weakest reading, when the message names no other place
             found = [Found(m.start("name"), m.end("name"), m["name"])
                      for m in (self._sited.finditer(msg.text) if self._sited else ())
                      if m["name"][0].isupper() and not msg.claimed(*m.span("name"))]
-        return best_location(msg, found, "local_authority")
+        return best_location(msg, found, "local_authority",
+                             self._alike if self._areas_of is not None else None)
+
+    def _alike(self, authorities: set[str]) -> bool:
+        """True when the authorities all lie in the same areas, each of them known."""
+        assert self._areas_of is not None
+        standing = {self._areas_of(a) for a in authorities}
+        return None not in standing and len(standing) == 1
 
     def _council_named(self, before: str) -> tuple[str, str] | None:
         """(authority, the words naming it) for "... Warwick District Council"."""

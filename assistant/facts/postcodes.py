@@ -12,6 +12,7 @@ named; one named as its site over one merely mentioned; else the last.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.facts.common import AskedFact, Found, Message
 
@@ -44,15 +45,33 @@ _NOT_HERE = re.compile(
     r"\b(?:not|rather\s+than|instead\s+of|(?:moved|moving|relocated|relocating)\s+(?:away\s+)?"
     r"from|outside(?:\s+of)?|university\s+of|(?:miles?|minutes?|mins?|km|kilomet(?:re|er)s?|"
     r"drive|walk)\s+(?:away\s+)?from|border(?:s|ing)?(?:\s+with)?|towards|near|nr\.?|"
-    r"close\s+to|just\s+off)\s+(?:the\s+)?"
-    r"(?:in\s+)?$", re.I)
+    r"close\s+to|just\s+off|"
+    # a place the business was at, or where people live: "previously at ST6", "staff live in"
+    r"(?:previously|formerly|originally|used\s+to\s+be)\s+(?:we\s+were\s+)?(?:based\s+)?"
+    r"(?:at|in)|(?:live|lives|living|commute|commutes|commuting)(?:\s+in)?(?:\s+from)?)\s+"
+    r"(?:the\s+)?(?:in\s+)?"
+    # ... and a place glossing a code just named there: "moving from B98 (Redditch)"
+    r"(?:[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\(\s*)?$", re.I)
+# a site besides the business's own: "also have a warehouse in", "a second unit in"
+_EXTRA_SITE = re.compile(r"\b(?:also|another|second|other|extra|additional|as\s+well\s+as)\b"
+                         r"(?:\s+[\w'-]+){0,4}?\s+(?:in|at|on|near)\s+$", re.I)
+# the site named as such: "our site is in", "the factory is at"
+_SITE_NAMED = re.compile(r"\b(?:site|factory|works|unit|plant|workshop|premises|warehouse|yard)"
+                         r"\s+(?:is\s+|are\s+)?(?:in|at|on)\b", re.I)
+# an office's or an invoice's address, named just before the place
+_OFFICE_JUST_BEFORE = re.compile(
+    r"\b(?:registered\s+(?:office|address)|head\s+office|headquarters|hq|accountants?'?s?|"
+    r"(?:postal|correspondence|invoice|invoicing|billing)\s+address)\s*(?:is\s+)?"
+    r"(?:in\s+|at\s+|:\s*|,\s*)?(?:[\w'-]+,?\s+){0,4}$", re.I)
+_NEAR = re.compile(r"\b(?:near|nr\.?|close\s+to|just\s+off)\s+(?:the\s+)?$", re.I)
 _AN_OFFICE = re.compile(
     r"\b(?:registered\s+(?:office|address)|head\s+office|headquarters|hq|accountants?'?s?|"
     r"postal\s+address|correspondence\s+address)\b[^.;]*$", re.I)
 # where the work is done, and an office, named just before a place
 _WORK_CUE = re.compile(
     r"\b(?:factory|factories|works|workshop|plant|mill|foundry|unit|production\s+site|"
-    r"manufacturing\s+site|warehouse|yard|lab|laboratory)\s+(?:is\s+)?(?:in|at|on|near)\s+"
+    r"manufacturing\s+site|warehouse|yard|lab|laboratory|depot|manufacturing|production|"
+    r"machining|shop|site|premises)\s+(?:is\s+|are\s+)?(?:in|at|on|near)\s+"
     r"(?:[\w'-]+\s+){0,2}$", re.I)
 _OFFICE_CUE = re.compile(
     r"\b(?:office|offices|sales\s+office|showroom)\s+(?:is\s+)?(?:in|at|on|near)\s+"
@@ -95,7 +114,22 @@ _SITE_CUE = re.compile(
 # the place a code is written after: "Brierley Hill (DY5 3UP)", "Tipton, DY4"
 _NAME_BEFORE_CODE = re.compile(r"(?P<name>(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){0,2})"
                                r"\s*(?:\(|,)?\s*$")
-_FOR_THE = re.compile(r"\b(?:for|into)\s+(?:the|our)\s+$", re.I)
+_FOR_THE = re.compile(r"\b(?:for|into)\s+(?:the|our)\s+$|"
+                      # "the new line will go in our Darlaston plant": where the work will be
+                      r"\b(?:will|would|is\s+going\s+to|are\s+going\s+to|to\s+be)\s+"
+                      r"(?:[\w-]+\s+){0,2}?(?:in|into|at|on)\s+(?:the|our)\s+$", re.I)
+_PROJECT_FOR = re.compile(r"\b(?:investment|project|machine|machinery|kit|equipment|grant|"
+                          r"money|work|upgrade|line)\s+(?:is|are|would\s+be|will\s+be|'s|goes)\s+"
+                          r"(?:for|at|in)\s+(?:the\s+|our\s+)?$", re.I)
+# "the kiln would sit in our other workshop in Kidderminster"
+_GOES_TO_SITE_IN = re.compile(
+    r"\b(?:will|would|is\s+going\s+to|are\s+going\s+to|to\s+be|shall)\s+(?:go|be\s+installed|"
+    r"be\s+put|be\s+sited|be\s+based|sit|be|happen|be\s+used)\s+(?:in|into|at|on)\s+(?:the|our)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:site|plant|factory|works|unit|premises|facility|depot|warehouse|"
+    r"workshop|branch|yard|shop)\s+(?:in|at|on)\s+$", re.I)
+_WHERE_IT_GOES = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?,?\s*(?:which\s+is\s+)?where\s+"
+                            r"(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:will|would|is\s+going\s+to|are\s+going\s+to|"
+                            r"goes|go)\b", re.I)
 _SITE_NOUN_AFTER = re.compile(r"\s+(?:site|plant|factory|works|unit|premises|facility|depot|"
                               r"warehouse|workshop|branch)\b", re.I)
 
@@ -167,22 +201,36 @@ _AFTER_TOWN = re.compile(r"\b[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*,?\s+$")
 _PLACES_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s|/)\s*", re.I)
 
 
-def best_location(msg: Message, found: list[Found[str]],
-                  fact: str) -> str | None:
+def best_location(msg: Message, found: list[Found[str]], fact: str,
+                  alike: Callable[[set[str]], bool] | None = None) -> str | None:
     """The business's own site among the locations named: not one it says it is not at or
     one of another business; one named as its site over one merely mentioned; else the
-    last."""
+    last. `alike` says whether places all stand the same towards the programmes' areas: when
+    the business names places it works at that do not, and none is said to be the one the work
+    is for, none is taken."""
     own: list[Found[str]] = []
     previous: Found[str] | None = None
     for f in sorted(found, key=lambda f: f.start):
-        # "customers in Bromsgrove and Worcester": a place listed after another's is theirs too
+        # "customers in Bromsgrove and Worcester": a place listed after another's is theirs too;
+        # but "near Walsgrave, Coventry" names the town the place near the site is in
         listed = previous is not None and previous not in own and \
-            _PLACES_JOINED.fullmatch(msg.text, previous.end, f.start) is not None
+            _PLACES_JOINED.fullmatch(msg.text, previous.end, f.start) is not None and not (
+                previous.value == f.value and msg.text[previous.end:f.start].strip() == ","
+                and _NEAR.search(msg.text, max(0, previous.start - 20), previous.start))
         if not listed and not _NOT_HERE.search(msg.text, max(0, f.start - 40), f.start) \
                 and not msg.about_another_business(f.start) \
                 and not _ONLY_AN_OFFICE.match(msg.text, f.end):
             own.append(f)
         previous = f
+    # "Registered office: 1 High St, Lichfield. Works: ... Walsall": an office named just
+    # before a place is not the site when another place is named
+    offices = [f for f in own
+               if _OFFICE_JUST_BEFORE.search(msg.text, max(0, f.start - 60), f.start)]
+    if offices and len(offices) < len(own):
+        own = [f for f in own if f not in offices]
+    elif offices and any(m.start() > f.end or m.end() < f.start - 60
+                         for m in _SITE_NAMED.finditer(msg.text) for f in offices):
+        return None  # "Invoice address: ... DY10 1AA. Site: Tipton": that code is not the site's
     # "head office in CV1; the press goes in our second factory": the office is not the site
     if _ANOTHER_SITE.search(msg.text) or _SEVERAL_SITES.search(msg.text):
         own = [f for f in own
@@ -197,7 +245,7 @@ def best_location(msg: Message, found: list[Found[str]],
     # ("two sites, one in X and one in Y": the word that counts them singles out neither)
     several = [m.span() for m in _SEVERAL_SITES.finditer(msg.text)]
     # "the analysis would be for the Hednesford plant": the site the work is for
-    served = [f for f in own if _FOR_THE.search(msg.text, max(0, f.start - 20), f.start)
+    served = [f for f in own if _FOR_THE.search(msg.text, max(0, f.start - 50), f.start)
               and _SITE_NOUN_AFTER.match(msg.text, f.end)]
     if not served and fact == "postcode":
         # "a factory in Tipton (DY4 7AB) ... the new press is for the Tipton factory":
@@ -206,8 +254,24 @@ def best_location(msg: Message, found: list[Found[str]],
             msg.text, max(0, f.start - 40), f.start)) is not None and re.search(
             rf"\b(?:for|into|at|in)\s+(?:the|our)\s+{re.escape(name['name'])}"
             rf"{_SITE_NOUN_AFTER.pattern}", msg.text, re.I)]
+    if not served:
+        # "... and the investment is for Tipton", "a unit in Tipton, where the new press will
+        # go": the place the project is said to be for
+        served = [f for f in own if _PROJECT_FOR.search(msg.text, max(0, f.start - 50), f.start)
+                  or _GOES_TO_SITE_IN.search(msg.text, max(0, f.start - 80), f.start)
+                  or _WHERE_IT_GOES.match(msg.text, f.end)]
     if len({f.value for f in served}) == 1:
         return msg.took(fact, served)
+    # "we're in Tipton and also have a warehouse in Cannock": an extra site is not the site;
+    # named alone ("we also have a unit in Cannock"), it does not say where the site is
+    extra = [f for f in own if _EXTRA_SITE.search(msg.text, max(0, f.start - 50), f.start)]
+    if extra and not _SEVERAL_SITES.search(msg.text):
+        if len(extra) == len(own):
+            return None
+        own = [f for f in own if f not in extra]
+    worked = {f.value for f in own if _WORK_CUE.search(msg.text, max(0, f.start - 40), f.start)}
+    if alike is not None and len(worked) > 1 and not alike(worked):
+        return None  # "a factory in X and a warehouse in Y": which one benefits is asked
     sites = [f for f in own if (cue := _SITE_CUE.search(msg.text, max(0, f.start - 60), f.start))
              and not any(lo <= cue.start() < hi for lo, hi in several)]
     if _SEVERAL_SITES.search(msg.text) and len({f.value for f in own}) > 1 and \

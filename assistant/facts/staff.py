@@ -245,8 +245,12 @@ _SOLE_TRADER = re.compile(r"\b(?:i'm|im|i\s+am|as|being)\s+a\s+sole\s+trader\b"
                           r"(?![^.;!?]{0,40}\b(?:staff|employees?|people|workers|team)\b)", re.I)
 _GENERIC_TOTAL = re.compile(rf"^(?:{_STAFF_NOUN}|people|persons)$", re.I)
 # Days a week: "2 days a week", "4 days out of a 6-day week", "1 day per week".
-_DAYS = (rf"(?P<d>{NUM})\s*days?\b(?:\s*(?:of|out\s+of|in)\s*(?:an?\s+)?(?P<fulld>{NUM})\s*-?\s*"
-         r"days?(?:\s*-?\s*(?:working\s+)?week)?)?(?:\s*(?:a|per|each)\s+week|\s*weekly)?")
+# ("four staff on 2-day weeks (full time being 6 days)": the week's length told after)
+_DAYS = (rf"(?P<d>{NUM})\s*-?\s*days?\b(?:\s*(?:of|out\s+of|in)\s*(?:an?\s+)?"
+         rf"(?P<fulld>{NUM})\s*-?\s*days?(?:\s*-?\s*(?:working\s+)?week)?)?(?:\s*(?:a|per|each)\s+week|\s*weekly|"
+         r"\s*-?\s*weeks?\b)?"
+         rf"(?:\s*[,(]?\s*(?:where\s+|and\s+)?full[\s-]?time\s+(?:is|being|would\s+be|=)\s+"
+         rf"(?P<fulldays>{NUM})\s*-?\s*days?(?:\s*(?:a|per|each)\s+week)?\s*\)?)?")
 _PART_TIME_HOURS = (
     r"(?:\s*,?\s*\(?\s*(?:(?:each\s+)?(?:on|working|doing|at)\s+|"
     # "two part-timers that both work 12 hours"
@@ -336,6 +340,9 @@ _NOT_COUNTED_STAFF = re.compile(
     r"(?:(?:is|are|was|were|being|been|currently|now)\s+)*"
     rf"(?:(?:an?\s+)?(?:{STAFF_ADJ}\s+)?apprentices?\b"
     r"|(?:students?|trainees?)\s+on\s+(?:a\s+)?vocational\s+training(?:\s+contracts?)?\b"
+    # ... and people another business employs: "10 of whom are agency temps"
+    r"|(?:from\s+an?\s+)?agency\s+(?:temps?|workers?|staff|people|drivers?|labour|pickers?)\b"
+    r"|(?:agency|self[\s-]employed)\s+(?:contractors?|subcontractors?)\b"
     rf"|(?:{_PEOPLE}\s+|[a-z-]+\s+(?=(?:who\s+|that\s+|is\s+|are\s+|currently\s+|now\s+)*"
     rf"on\s+{_LEAVE}))?"
     rf"(?:(?:who|that|is|are|was|were|currently|now)\s+)*on\s+{_LEAVE}\b)|"
@@ -386,7 +393,8 @@ def _part_time_share(match: re.Match[str], full_week: float | None = None) -> fl
     if groups.get("pct"):
         share = to_float(groups["pct"]) / 100
     elif groups.get("d"):
-        full_days = to_float(groups["fulld"]) if groups.get("fulld") else FULL_TIME_DAYS
+        full_days = to_float(groups.get("fulld") or groups.get("fulldays") or "0") or \
+            FULL_TIME_DAYS
         share = to_float(groups["d"]) / full_days if full_days else 0.0
     elif groups.get("h") and (groups.get("full") or groups.get("hunit")):
         full = to_float(groups.get("full") or groups.get("fullweek") or "0") or \
@@ -441,6 +449,12 @@ def read_employees(msg: Message, unassigned: list[Amount]) -> float | None:
     if not found:  # "I'm a sole trader": the owner alone
         found = [Found(m.start(), m.end(), 1.0) for m in _SOLE_TRADER.finditer(msg.text)
                  if not msg.claimed(*m.span())]
+    found = _the_average(msg, found)
+    # "Payroll of 48 ... two directors, solvent": the owners named by their role are not the
+    # headcount when one is given
+    by_role = [f for f in found if _OWNERS_ALONE.fullmatch(msg.text, f.start, f.end)]
+    if by_role and len(by_role) < len(found):
+        found = [f for f in found if f not in by_role]
     found = _less_uncounted(msg, found, uncounted)
     found = _before_one_period(msg, found)
     found = _parts_restated(msg, found)
@@ -450,6 +464,37 @@ def read_employees(msg: Message, unassigned: list[Amount]) -> float | None:
         last = max(found, key=lambda f: f.start)
         msg.part_timers_unknown = {last.start: msg.part_timers_unknown.get(last.start, 0.0)}
     return msg.took("employees", found)
+
+
+_OWNERS_ALONE = re.compile(r"\s*(?:the\s+|our\s+|its\s+)?\d+\s+(?:co-?)?(?:directors?|partners?|"
+                           r"founders?|owners?|shareholders?)\s*", re.I)
+# a headcount that varies, and its average over the year: "between 40 in winter and 90 in
+# summer; about 55 on average", "the average across the year is 55"
+_AVERAGE_COUNT = re.compile(
+    rf"\b(?:average|averages|averaging|averaged|on\s+average|mean)\b[^.;\d£€$%]{{0,30}}?"
+    rf"(?:{QUAL}\s+)?(?P<n>\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*(?:%|k\b|m\b|hours|hrs|days))|"
+    rf"(?:{QUAL}\s+)?(?P<n2>\d[\d,]*(?:\.\d+)?)\s+(?:(?:{_STAFF_NOUN})\s+)?on\s+average\b",
+    re.I)
+# ... a count of people, not of something else: "on average we ship 400 units" is not staff
+_AFTER_AVERAGE = re.compile(
+    rf"\s*(?:$|[.,;:)!?]|(?:{_STAFF_NOUN}|fte|ftes|heads|on|over|across|through|for|in|per|"
+    r"a|and|but|or|with|all|each|every|last|this|during)\b)", re.I)
+
+
+def _the_average(msg: Message, found: list[Found[float]]) -> list[Found[float]]:
+    """The staff averaged over the year, where the staff are spoken of with an average."""
+    averages = []
+    for match in _AVERAGE_COUNT.finditer(msg.text):
+        group = "n" if match["n"] else "n2"
+        start, end = match.span(group)
+        lo, hi = msg.sentence(start)
+        if msg.claimed(start, end) or msg.about_another_business(start) or \
+                not _AFTER_AVERAGE.match(msg.text, end) or \
+                not _STAFF_SPOKEN_OF.search(msg.text, max(0, lo - 200), hi):
+            continue
+        msg.claim(start, end)
+        averages.append(Found(start, end, to_float(match[group])))
+    return averages or found
 
 
 # people counted where they are at a moment, not on the payroll: "about 260 through the gate

@@ -62,12 +62,14 @@ _STARTED = (r"(?:founded|established|dat(?:es|ing)\s+(?:back\s+to|from)|"
             r"(?:set|started)\s+(?:it|(?:the|our|my|this)\s+(?:company|business|firm|shop|"
             r"[a-z-]+(?:ery|ry|shop|works|house|lab|studio|store|salon|yard|mill|plant)))\s+up|"
             # "we start the business in 2012", as some owners write it
-            r"(?<=we\s)start\s+(?:the|our|this)\s+(?:company|business|firm|shop)|"
+            r"(?:(?<=we\s)|(?<=i\s))start\s+(?:(?:the|our|this|a|my)\s+)?(?:company|business|firm|"
+            r"shop)|"
             r"spun\s+(?:out|off)|"
             # "grandad started us in 1974"
             r"(?:started|set|founded)\s+us(?:\s+up)?|"
             r"formed|launched|opened(?:\s+our\s+doors)?|began(?:\s+trading(?:\s+(?:properly|"
-            r"officially|fully|for\s+real|in\s+earnest))?)?|registered|"
+            r"officially|fully|for\s+real|in\s+earnest))?)?|"
+            r"registered(?:\s+(?:at|with)\s+companies\s+house)?|"
             r"went\s+live|"
             # trading begins with the first sales: "our first orders came in late 2018"
             r"(?:our\s+)?first\s+(?:commercial\s+|paid\s+|paying\s+|proper\s+)?(?:sales?|orders?|"
@@ -157,6 +159,10 @@ _STARTED_IN_MONTH = re.compile(
     r"(?:in\s+|since\s+|(?:at|from)\s+the\s+(?:end|start|beginning|middle)\s+of\s+|"
     r"in\s+(?:early|mid|late)[\s-]+|on\s+(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?)"
     rf"(?P<month>{MONTH})\b,?\s+(?:of\s+)?(?P<which>this|last)\s+year\b", re.I)
+# "we began trading last April": the latest such month before this one
+_STARTED_LAST_MONTH = re.compile(
+    rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?|{_TRADING}|started\s+[a-z]+ing)\s+(?:back\s+)?"
+    rf"(?:in\s+|since\s+)?last\s+(?P<month>{MONTH})\b", re.I)
 _A_PLACE_INSIDE = re.compile(r"\s(?:in|at)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+"
                              r"(?:in|since|during|back)\b")
 # a place named after what was started or bought: "in Harborne", "at Merry Hill"
@@ -329,6 +335,11 @@ def read_months_trading(msg: Message, today: date) -> float | None:
         year = today.year if match["which"].lower() == "this" else today.year - 1
         found.append(Found(match.start(), match.end(), _months_since_period(
             date(year, month, 1), month_end(year, month), today)))
+    for match in _STARTED_LAST_MONTH.finditer(msg.text):
+        month = month_number(match["month"])
+        year = today.year if month < today.month else today.year - 1
+        found.append(Found(match.start(), match.end(), _months_since_period(
+            date(year, month, 1), month_end(year, month), today)))
     for match in _STARTED_ON.finditer(msg.text):
         # this year alone does not say how long: January or last week
         if not match["month"] and int(match["year"]) == today.year:
@@ -373,7 +384,16 @@ def read_months_trading(msg: Message, today: date) -> float | None:
     if not found:
         found = _doing_for_a_time(msg, today)
     if not found:
+        found = [Found(m.start(), m.end(), _decade_end(m, today))
+                 for m in _STARTED_IN_DECADE.finditer(msg.text)]
+    if not found:
         found = _listed_years(msg)
+    if not found:
+        found = [Found(m.start(), m.end(), _anniversary_months(m))
+                 for m in _ANNIVERSARY.finditer(msg.text)]
+        found += [Found(m.start(), m.end(), 12.0 * int(m["n"])) for m in _TURNED.finditer(msg.text)]
+    if not found:
+        found = _a_long_time(msg)
     found = [f for f in _without_overlaps(found)
              if not msg.claimed(f.start, f.end) and not msg.about_another_business(f.start)
              and not _NOT_THE_BUSINESS_AGE.search(msg.lead(f.start))]
@@ -389,6 +409,10 @@ def read_months_trading(msg: Message, today: date) -> float | None:
                    if not msg.about_another_business(m.start())
                    # this year alone does not say how long: January or last week
                    and (m["month"] or int(m["year"]) != today.year)]
+    for m in _FIRST_SALE_ON_DAY.finditer(msg.text):
+        day = _latest_day(int(m["day"]), month_number(m["month"]), today)
+        if day is not None and not msg.about_another_business(m.start()):
+            first_sales.append(Found(m.start(), m.end(), months_since(day, today)))
     # ... or a time ago: "the first loaves went on sale 2 months ago"
     first_sales += [Found(m.start(), m.end(), duration_months(m))
                     for m in _FIRST_SALE_AGO.finditer(msg.text)
@@ -444,6 +468,13 @@ _FIRST_SALE_ON = re.compile(
     rf"[^.;!?\d]{{0,30}}?\b(?:(?:on|in|from)\s+)?{_DAY}(?:(?P<month>{MONTH})\s+)?"
     r"(?P<year>(?:19|20)\d\d)\b", re.I)
 
+# ... its day and month alone: "the first sale was made on 12 April" (the latest such day)
+_FIRST_SALE_ON_DAY = re.compile(
+    r"\b(?:first\s+(?:[a-z]+\s+(?:and|&)\s+(?:our\s+|the\s+)?first\s+)?(?:sales?|invoices?|"
+    r"orders?|paying\s+(?:customers?|jobs?|clients?)|customers?|jobs?)|"
+    r"(?:started|began)\s+(?:trading|selling|invoicing))\b"
+    rf"[^.;!?\d]{{0,30}}?\b(?:on\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<month>{MONTH})\b(?!,?\s+(?:19|20)\d\d)", re.I)
 _FIRST_SALE_AGO = re.compile(
     r"\b(?:first\s+(?:[a-z]+\s+){0,2}?(?:went\s+on\s+sale|sales?|invoices?|orders?|contracts?|"
     r"paying\s+(?:customers?|jobs?|clients?)|customers?|jobs?)|"
@@ -504,6 +535,84 @@ _SINCE_DECADE = re.compile(
 _DECADE_WORDS = {"sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
 
 
+# "founded by my grandad in the sixties", "in business since the early 90s": started in a
+# decade, counted from its last year (the least it can be)
+_STARTED_IN_DECADE = re.compile(
+    rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?{_BY_WHOM}|{_TRADING})"
+    # ("mum set the firm up while I was away at college in the 90s")
+    r"(?:\s+(?:when|while|back\s+when)\s+[^.;!?\d]{1,40}?)?"
+    r"\s+(?:back\s+)?(?:in|since|during)\s+(?:the\s+)?"
+    r"(?:(?:early|mid|late)[\s-]+)?(?:(?P<century>1[5-9]|20)?(?P<decade>\d)0'?s|"
+    r"(?P<word>sixties|seventies|eighties|nineties))\b", re.I)
+# "the business turned 10 this year": its age
+_TURNED = re.compile(r"\b(?:we|the\s+(?:company|business|firm)|it)\s+(?:just\s+)?turn(?:ed|s)\s+"
+                     r"(?P<n>\d{1,3})\b(?!\s*(?:%|k\b|m\b|million|thousand|grand|staff|people|"
+                     r"employees|machines|units))(?:\s+(?:years?\s+old|this\s+year|last\s+"
+                     r"(?:month|week)))?", re.I)
+# "it was our 40th anniversary last year", "this is our 10th year of trading"
+_ANNIVERSARY = re.compile(
+    r"\b(?:our|the\s+(?:company|business|firm)'s)\s+(?P<n>\d{1,3})(?:st|nd|rd|th)\s+"
+    r"(?:(?P<birthday>anniversary|birthday)|(?P<year>year)\s+(?:of\s+trading|in\s+business|"
+    r"trading))\b(?:\s+(?P<last>last\s+year))?", re.I)
+# "we've been at it for donkey's years", "a third-generation family firm": a long time, told
+# without a figure; read as the least it can mean
+_A_LONG_TIME = re.compile(
+    r"\b(?:for\s+|over\s+)?(?P<what>donkey'?s\s+years|yonks|decades|generations|"
+    # "trading a good few years now", "the best part of a decade" (not "a few years ago")
+    r"(?:a\s+good\s+few|quite\s+a\s+few|a\s+few|several|many|a\s+number\s+of)\s+years|"
+    r"(?:the\s+best\s+part\s+of|nearly|almost|getting\s+on\s+for)\s+a\s+decade)\b"
+    r"(?!\s+(?:ago|back|before|earlier|later|from\s+now|time|of\s+experience))|"
+    r"\b(?P<nth>second|third|fourth|fifth|2nd|3rd|4th|5th)[\s-]+generation\b", re.I)
+_LONG_TIME_MONTHS = {"decades": 240.0, "generations": 600.0}
+_FEW_YEARS = re.compile(r"few|several|many|number", re.I)
+_NEARLY_A_DECADE = re.compile(r"decade", re.I)
+_GENERATIONS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5,
+                "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+
+
+def _decade_end(match: re.Match[str], today: date) -> float:
+    """The months since the last day of the decade matched: "the seventies" is from 1979."""
+    digit = _DECADE_WORDS[match["word"].lower()] if match["word"] else int(match["decade"])
+    century = int(match["century"]) * 100 if match["century"] else \
+        (2000 if digit <= 2 else 1900)
+    return months_since(date(century + digit * 10 + 9, 12, 31), today)
+
+
+def _latest_day(day: int, month: int, today: date) -> date | None:
+    """The latest day of that day and month not after today; None for no such day."""
+    for year in (today.year, today.year - 1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            return None
+        if found <= today:
+            return found
+    return None
+
+
+def _anniversary_months(match: re.Match[str]) -> float:
+    """A 40th anniversary is 40 years on (a year more if it was last year); a 10th year of
+    trading has 9 behind it."""
+    years = int(match["n"]) - (0 if match["birthday"] else 1) + (1 if match["last"] else 0)
+    return 12.0 * max(years, 0)
+
+
+def _a_long_time(msg: Message) -> list[Found[float]]:
+    found: list[Found[float]] = []
+    for match in _A_LONG_TIME.finditer(msg.text):
+        sentence = msg.text[slice(*msg.sentence(match.start()))]
+        if _A_CAREER.search(sentence) or not (_DOING.search(sentence) or
+                                              re.search(_TRADING, sentence, re.I)):
+            continue
+        # (a generation before this one is taken as 25 years)
+        what = match["what"]
+        months = ((96.0 if _NEARLY_A_DECADE.search(what) else 24.0 if _FEW_YEARS.search(what)
+                   else _LONG_TIME_MONTHS.get(what.lower(), 60.0)) if what
+                  else 25 * 12.0 * (_GENERATIONS[match["nth"].lower()] - 1))
+        found.append(Found(match.start(), match.end(), months))
+    return found
+
+
 def _doing_for_a_time(msg: Message, today: date) -> list[Found[float]]:
     found: list[Found[float]] = []
     for match in _SINCE_DECADE.finditer(msg.text):
@@ -512,11 +621,7 @@ def _doing_for_a_time(msg: Message, today: date) -> list[Found[float]]:
         listed = not clause.strip(" ,;-")
         if _A_CAREER.search(clause) or not (_DOING.search(clause) or listed):
             continue
-        digit = _DECADE_WORDS[match["word"].lower()] if match["word"] else int(match["decade"])
-        century = int(match["century"]) * 100 if match["century"] else \
-            (2000 if digit <= 2 else 1900)
-        found.append(Found(match.start(), match.end(),
-                           months_since(date(century + digit * 10 + 9, 12, 31), today)))
+        found.append(Found(match.start(), match.end(), _decade_end(match, today)))
     for match in _DOING_FOR.finditer(msg.text):
         clause = msg.text[msg.sentence(match.start())[0]:match.end()]
         if not _A_CAREER.search(clause):

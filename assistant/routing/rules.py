@@ -214,9 +214,13 @@ MODAL_ELIGIBILITY = _any(
 ELIGIBILITY_QUESTION = _any(
     r"\b(?:are\s+we|am\s+i|is\s+(?:my|our)\s+(?:company|business|firm))\s+(?:still\s+)?"
     r"(?:an?\s+)?(?:sme|micro|small|medium|medium-sized|large)\b",
-    r"\b(?:our|my)\s+eligibility\b|\beligib\w*\s+(?:check|assessment)\b",
+    # (an adviser for a client: "to look at their eligibility", "whether the client
+    # qualifies")
+    r"\b(?:our|my|their|its|(?:the|my|our)\s+client'?s|the\s+(?:company|business|firm)'s)\s+"
+    r"eligibility\b|\beligib\w*\s+(?:check|assessment)\b",
     r"\b(?:check|assess|see|confirm|find\s+out|tell\s+(?:me|us))\s+(?:if|whether)\s+"
-    r"(?:i|we|my|our)\b[^.?!]{0,30}\b(?:eligible|qualify|can\s+apply)",
+    r"(?:i|we|my|our|they|their|(?:the|my|our)\s+client|the\s+(?:company|business|firm))\b"
+    r"[^.?!]{0,30}\b(?:eligible|qualify|qualifies|can\s+apply)",
     r"\bwhat\s+(?:support|funding|grants?|help|programmes?|schemes?)\s+(?:can|could|would|"
     r"might)\s+(?:i|we|my|our)\b",
     r"\bwhich\s+(?:programmes?|schemes?|support|grants?|funding)\s+(?:can|could|should|would|"

@@ -368,3 +368,24 @@ def test_a_trader_that_also_makes_says_which_part_the_project_is_for(assistant) 
     booster = _eligibility(second, "Productivity Booster")
     (excluded,) = [c for c in booster.criteria if c.id == "excluded-sector"]
     assert excluded.met is True
+
+
+def test_the_business_telling_of_itself_in_reply_keeps_the_check(assistant) -> None:
+    first = assistant.ask("Is a Productivity Booster grant open to us? We're in Dudley, 11 staff, "
+                          "£900k turnover, going 7 years, fully solvent, two of us own it.")
+    booster = _eligibility(first, "Productivity Booster")
+    assert booster.decision == "need_more_info"
+    second = assistant.ask("We dabble in a few things really. We pick up old vans, sort them "
+                           "out and move them on, and we look after a few fleets too.",
+                           first.conversation_id)
+    assert second.route == "eligibility"
+    assert _eligibility(second, "Productivity Booster").decision == "need_more_info"
+
+
+def test_an_adviser_asking_about_a_client_s_eligibility_gets_a_verdict(assistant) -> None:
+    reply = assistant.ask("Emailing on behalf of Hart Valves Ltd. Could you look at their "
+                          "eligibility for a booster grant? They machine valve bodies in "
+                          "Walsall, 26 staff, £3.1m turnover, going since 2009, owned by its "
+                          "two directors, solvent. Can you confirm?")
+    assert reply.route == "eligibility"
+    assert _eligibility(reply, "Productivity Booster").decision == "eligible"

@@ -129,6 +129,55 @@ def test_trading_time(extractor: FactExtractor, text: str, at_least: float,
     assert months is not None and at_least <= months <= at_most
 
 
+@pytest.mark.parametrize(("text", "at_least", "at_most"), [
+    # a decade: from its last year, the least it can be
+    ("My father set the firm up in the seventies; we still make valves.", 560, 570),
+    ("Trading since the late 80s, 9 staff.", 440, 450),
+    # a long time told without a figure: the least it can mean
+    ("We've been at it donkey's years, fixing vans.", 60, 60),
+    ("A fourth-generation family firm, we make brushes.", 900, 900),
+    # a month named as last year's, counted to the month's middle
+    ("We started trading last June, 3 staff.", 5, 6),
+    ("We opened our doors last February.", 9, 10),
+])
+def test_trading_time_told_in_words(extractor: FactExtractor, text: str, at_least: float,
+                                    at_most: float) -> None:
+    months = extractor.extract(text, today=date(2026, 12, 1)).months_trading
+    assert months is not None and at_least <= months <= at_most
+
+
+@pytest.mark.parametrize(("text", "at_least", "at_most"), [
+    # a start dated by a public event
+    ("We've cut keys and mended shoes since the millennium.", 310, 320),
+    ("Our salon opened the week before lockdown, 4 staff.", 80, 81),
+    ("Founded the year of the Platinum Jubilee; we upholster chairs.", 47, 59),
+    ("Been trading since before the Commonwealth Games.", 47, 59),
+    # a start told after an aside, a decade without "the", an anniversary
+    ("Grandad started the firm when he left the army in the 60s; we still forge hooks.",
+     680, 690),
+    ("The shop has been running since 1990s under three owners.", 320, 325),
+    ("We mark our 30th anniversary this spring, making brushes.", 360, 360),
+    # a first sale by its day and month, counted to the day the owner says it is
+    ("Our first paying customer came on 4 March, and today's 20 August.", 5, 5),
+    ("We start business 3 years ago, we sew curtains.", 36, 36),
+    # a long time told loosely, the least it can mean; an age; a year told loosely
+    ("We've been glazing windows quite a few years now.", 24, 24),
+    ("Trading getting on for a decade, 6 staff.", 96, 96),
+    ("The firm turned 12 in the spring.", 144, 144),
+    ("Registered with Companies House in 2016, trading ever since.", 120, 130),
+    ("Been around since 2003ish; since around 2003 in fact.", 280, 290),
+])
+def test_trading_time_dated_by_events_and_asides(extractor: FactExtractor, text: str,
+                                                 at_least: float, at_most: float) -> None:
+    months = extractor.extract(text, today=date(2026, 12, 1)).months_trading
+    assert months is not None and at_least <= months <= at_most
+
+
+def test_a_career_of_decades_is_not_the_business_age(extractor: FactExtractor) -> None:
+    facts = extractor.extract("I've been a toolmaker for decades; my own firm began 4 months ago.")
+    assert facts.months_trading == 4
+
+
 @pytest.mark.parametrize(("text", "words"), [
     ("We're cabinet makers in Walsall, 8 staff.", "cabinet makers"),
     ("We shot-blast and powder-coat steel frames, 12 staff.", "powder-coat steel frames"),
@@ -647,6 +696,48 @@ def test_a_family_s_other_firm_is_linked_and_the_owner_s_own_share_is_no_holding
         ("a second company in Tipton", 120, True)]
 
 
+@pytest.mark.parametrize("text", [
+    "We have 35 staff and £3m turnover. Our chairman also owns all of a sister business (70 "
+    "staff, £9m).",
+    "We have 35 staff and £3m turnover. The proprietor has another firm with 70 staff and £9m.",
+])
+def test_the_owner_s_other_business_keeps_its_own_figures(extractor: FactExtractor,
+                                                         text: str) -> None:
+    facts = extractor.extract(text)
+    assert (facts.employees, facts.turnover and facts.turnover.amount) == (35, 3_000_000)
+    assert [(h.employees, h.same_owner) for h in facts.holdings] == [(70, True)]
+
+
+def test_people_named_in_a_share_list_are_individuals_and_a_trading_name_is_not(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("Share register: Aled Price 45%, Ffion Price 35%, Orbit "
+                              "Components 20%.")
+    assert [(h.holder, h.holder_kind) for h in facts.holdings] == [
+        ("Aled Price", "individual"), ("Ffion Price", "individual"),
+        ("Orbit Components", "unknown")]
+
+
+@pytest.mark.parametrize(("text", "authority"), [
+    # a place in a company's name is not where it is
+    ("Coventry Gauge Ltd here, our unit is in Tamworth.", "Tamworth"),
+    # a postal town is not a council
+    ("The postal town on our letters is Stourbridge; the council I couldn't say.", None),
+])
+def test_a_company_name_or_postal_town_is_not_the_council(
+        extractor: FactExtractor, text: str, authority: str | None) -> None:
+    assert extractor.extract(text).local_authority == authority
+
+
+def test_an_adviser_s_message_and_typed_shorthand_read_as_the_business(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("Emailing for a client of mine. The client anodises aluminium "
+                              "extrusions in Oldbury, 18 full time equal, since 2011.")
+    assert facts.sector_text and "anodise aluminium" in facts.sector_text
+    assert facts.employees == 18 and facts.local_authority == "Sandwell"
+    typed = extractor.extract("hiya, were toolmakers in bilston, 9 staff")
+    assert typed.sector_text == "toolmakers"
+
+
 def test_owners_with_their_shares_are_not_the_headcount_and_debts_said_fine(
         extractor: FactExtractor) -> None:
     facts = extractor.extract("The shares: just me and my brother, 60 40. No issues with "
@@ -945,6 +1036,47 @@ def test_two_sites_counted_then_the_one_the_work_is_for(extractor: FactExtractor
                               "does dispatch.")
     assert later.local_authority == "Wyre Forest"
     assert later.sector_text is None  # "The trials would be ...": no trade told
+
+
+@pytest.mark.parametrize(("text", "authority"), [
+    # two places the business works at, one inside the area and one outside: asked
+    ("Our foundry is in Dudley and our depot in Stafford.", None),
+    ("We've a press shop in Bilston plus a distribution unit in Telford.", None),
+    # ... unless the words say which one the work is for
+    ("Our depot is in Stafford but the new robot cell will go in our Dudley foundry.", "Dudley"),
+    ("A press shop in Bilston and a unit in Telford; the investment is for Bilston.",
+     "Wolverhampton"),
+    # both inside: either one is in the area, so the reading stands
+    ("Our foundry is in Dudley and our depot in Walsall.", "Walsall"),
+    # making named before the place, an office after it
+    ("Machining in Coventry, with a sales office in Rugby.", "Coventry"),
+])
+def test_two_working_places_that_stand_differently_are_asked_about(
+        extractor: FactExtractor, text: str, authority: str | None) -> None:
+    assert extractor.extract(text).local_authority == authority
+
+
+@pytest.mark.parametrize(("text", "authority"), [
+    # a site besides the business's own is not its site
+    ("Based in Coseley; we also rent a store in Kidderminster.", "Dudley"),
+    ("We're in Bloxwich with a second unit over in Stafford.", "Walsall"),
+    # ... and named alone it does not say where the site is
+    ("Forgot to say: we also have a yard in Shifnal.", None),
+    # the place the new kit is said to go, after the place or after the site it names
+    ("Office in Rugby and a workshop in Allesley, where the laser cutter would go.", "Coventry"),
+    ("We're in Aldridge, but the kiln would sit in our other workshop in Kidderminster.",
+     "Wyre Forest"),
+    # the business called a group of its own trade is the business
+    ("Our family company is a plating group in Bloxwich, 30 staff.", "Walsall"),
+    # an office's or an invoice's address written as a form line is not the site
+    ("Invoice address: Bromsgrove B60 1AA\nWorks: Unit 2, Oldbury", "Sandwell"),
+    # a place the business was at before, or where people live
+    ("We're at Pelsall now; previously we were in Burntwood.", "Walsall"),
+    ("Our works is in Wednesfield. Most of the team live in Cannock.", "Wolverhampton"),
+])
+def test_other_places_than_the_site(extractor: FactExtractor, text: str,
+                                    authority: str | None) -> None:
+    assert extractor.extract(text).local_authority == authority
 
 
 def test_the_business_told_apart_from_another_by_what_it_does(extractor: FactExtractor) -> None:
@@ -1700,6 +1832,8 @@ def test_the_council_the_business_rates_go_to_settles_the_site(
                               "The works itself is out near Cheslyn Hay and we pay our "
                               "business rates to South Staffordshire Council.")
     assert facts.local_authority == "South Staffordshire"
+    # ... over the postcode of an address, which a wholly-inside district would otherwise decide
+    assert facts.postcode is None
 
 
 @pytest.mark.parametrize(("text", "insolvent"), [

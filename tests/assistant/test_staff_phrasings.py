@@ -295,3 +295,34 @@ def test_the_owner_s_partners_are_the_business_not_another(text: str,
     policy = load_policy(bundled_knowledge_dir())
     assert policy is not None
     assert FactExtractor.from_policy(policy).extract(text).local_authority == place
+
+
+@pytest.mark.parametrize(("text", "staff"), [
+    # a headcount that varies, told with its average over the year: the average
+    ("Staff numbers go from 35 in January to 80 by Christmas; across the year the average is 48.",
+     48),
+    ("Staff: 20-70 with the seasons, 41 on average.", 41),
+    # an average of something else is not the staff
+    ("We have 26 employees and on average we dispatch 900 parcels a week.", 26),
+    # a qualifier written onto its figure
+    ("Head count c.150, turnover around £20m.", 150),
+])
+def test_the_average_headcount_and_a_joined_qualifier(text: str, staff: float):
+    assert FactExtractor().extract(text).employees == staff
+
+
+@pytest.mark.parametrize(("text", "staff"), [
+    # people an agency employs, counted among a total, are taken off it; beside it, not added
+    ("Payroll of 48, 8 of whom are agency temps over the busy season.", 40),
+    ("70 staff including 12 agency workers on the night shift.", 58),
+    ("We have 33 staff and bring in 4 agency labour at peaks.", 33),
+])
+def test_agency_workers_are_the_agency_s_staff(text: str, staff: float):
+    assert FactExtractor().extract(text).employees == staff
+
+
+def test_owners_named_by_their_role_are_not_the_headcount_beside_one():
+    facts = FactExtractor().extract("Head count of 36. £3m turnover, two directors, no debts.")
+    assert facts.employees == 36
+    # alone, they are the people the business has
+    assert FactExtractor().extract("Two directors, £300k turnover.").employees == 2
