@@ -94,12 +94,22 @@ class SubsidyView:
 
 
 @dataclass(frozen=True)
+class ExclusionView:
+    """A list of sectors that programmes' criteria exclude, and where the guidance lists them."""
+
+    sectors: tuple[str, ...]  # each sector's name: "primary agricultural production"
+    programmes: tuple[str, ...]  # the programmes that exclude them
+    clause: ClauseRef | None = None
+
+
+@dataclass(frozen=True)
 class PolicyView:
     areas: tuple[AreaView, ...] = ()
     programmes: tuple[ProgrammeView, ...] = ()
     time_zone: str = ""  # "" : the server's local time
     sizes: SizeView | None = None
     subsidy: SubsidyView | None = None
+    exclusions: tuple[ExclusionView, ...] = ()
 
 
 def view_of(policy: Any) -> PolicyView:
@@ -111,7 +121,23 @@ def view_of(policy: Any) -> PolicyView:
         time_zone=zone,
         sizes=_sizes(policy),
         subsidy=_subsidy(policy),
+        exclusions=_exclusions(policy),
     )
+
+
+def _exclusions(policy: Any) -> tuple[ExclusionView, ...]:
+    """The sector lists that a programme's criterion excludes (fact `excluded_sector`)."""
+    views = []
+    for sector_list in getattr(policy, "sector_lists", ()) or ():
+        programmes = tuple(p.name for p in policy.programmes
+                           if any(getattr(c, "fact", None) == "excluded_sector"
+                                  and getattr(c, "sectors", None) == sector_list.id
+                                  for c in getattr(p, "criteria", ())))
+        if programmes and sector_list.sectors:
+            views.append(ExclusionView(sectors=tuple(str(s.name) for s in sector_list.sectors),
+                                       programmes=programmes,
+                                       clause=getattr(sector_list, "clause", None)))
+    return tuple(views)
 
 
 def _subsidy(policy: Any) -> SubsidyView | None:

@@ -24,6 +24,7 @@ from dateutil.relativedelta import relativedelta
 from assistant.composer.base import Lead
 from assistant.composer.policy_view import (
     AreaView,
+    ExclusionView,
     PolicyView,
     ProgrammeView,
     RoundView,
@@ -133,8 +134,8 @@ class StructuredAnswers:
         if not question.asks:
             return []
         for reader in (self._place, self._kind_list, self._subsidy_years,
-                       self._rounds_once_trading, self._rounds, self._contact_lead,
-                       self._size_ceiling):
+                       self._rounds_once_trading, self._round_count, self._rounds,
+                       self._contact_lead, self._size_ceiling, self._excluded_sectors):
             lines = reader(question, now, cite, " ".join(message.split()))
             if lines:
                 return lines
@@ -225,6 +226,23 @@ class StructuredAnswers:
         if citation is None:
             return []
         return [Lead(sentence, citation)]
+
+    # --- excluded sectors
+
+    def _excluded_sectors(self, question: Question, now: datetime, cite: Cite,
+                          message: str = "") -> list[Lead]:
+        """The sectors a programme excludes, all of them and how many, for a question that
+        asks which or how many (not whether one business's trade is excluded)."""
+        if question.kind not in {"list", "amount", "other", "definition"} or \
+                not _EXCLUSIONS_ASKED.search(question.text):
+            return []
+        lowered = _words(question.text)
+        lists = [e for e in self._view.exclusions
+                 if any(_words(p) in lowered for p in e.programmes)] or \
+            list(self._view.exclusions)
+        if len(lists) != 1:
+            return []  # none, or several programmes' lists: the passages answer
+        return _exclusion_leads(lists[0], cite)
 
     # --- places
 
@@ -407,6 +425,30 @@ class StructuredAnswers:
             leads.append(Lead(sentence, citation))
         return leads
 
+    def _round_count(self, question: Question, now: datetime, cite: Cite,
+                     message: str = "") -> list[Lead]:
+        """ "How many rounds are there?", "list the rounds": every round listed, with its
+        dates and whether it is open."""
+        if not _ROUNDS_COUNTED.search(question.text):
+            return []
+        programme = self._programme_with_rounds(question.text)
+        if programme is None or not programme.rounds:
+            return []
+        local = _local(now, programme.time_zone or self._view.time_zone)
+        rounds = sorted(programme.rounds, key=lambda r: r.opens)
+        count = _COUNTS[len(rounds)] if len(rounds) < 10 else str(len(rounds))
+        parts = []
+        for funding_round in rounds:
+            state = {"open": ", open now", "upcoming": "", "closed": ", now closed"}[
+                _state(funding_round, local)]
+            parts.append(f"{funding_round.name}, from {_bare_day(funding_round.opens, True)} "
+                         f"to {_bare_day(funding_round.closes, False)}{state}")
+        sentence = (f"The {programme.name} has {count} funding round"
+                    f"{'s' if len(rounds) != 1 else ''} listed: {'; '.join(parts)}.")
+        clause = next((r.clause for r in rounds if r.clause), None)
+        citation = cite(clause) if clause else None
+        return [Lead(sentence, citation)] if citation else []
+
     def _rounds_once_trading(self, question: Question, now: datetime, cite: Cite,
                              message: str = "") -> list[Lead]:
         """ "We started trading on 1 October 2026: which round can we apply in?": the day the
@@ -473,6 +515,32 @@ class StructuredAnswers:
 # --- places ----------------------------------------------------------------------------------
 
 # "which financial year", "from what date does it count", "how far back"
+# "how many funding rounds are there?", "list the rounds"
+_ROUNDS_COUNTED = re.compile(
+    r"\bhow\s+many\s+(?:funding\s+|application\s+|bidding\s+)?(?:rounds|windows|calls)\b|"
+    r"\b(?:list|name)\s+(?:the|all|your)\s+(?:funding\s+|application\s+)?rounds\b", re.IGNORECASE)
+# "which sectors are excluded?", "how many industries can't apply?", "the excluded-sectors list"
+_EXCLUSIONS_ASKED = re.compile(
+    r"\b(?:which|what|how\s+many|list|name)\b[^?.]{0,40}?\b(?:sectors?|industr(?:y|ies)|trades|"
+    r"(?:types?|kinds?|sorts?)\s+of\s+(?:business|firm|compan)\w*)\b[^?.]{0,50}?\b(?:excluded|"
+    r"ineligible|not\s+(?:eligible|allowed|funded|covered|supported)|can(?:not|'t)\s+(?:apply|get|"
+    r"receive|be\s+funded)|barred|ruled\s+out)\b|"
+    r"\b(?:which|what|how\s+many|list)\b[^?.]{0,30}?\bexcluded[\s-]+(?:sectors?|industr(?:y|ies)|"
+    r"trades)\b", re.IGNORECASE)
+
+
+def _exclusion_leads(exclusion: ExclusionView, cite: Cite) -> list[Lead]:
+    count = len(exclusion.sectors)
+    word = _COUNTS[count] if count < 10 else str(count)  # (numerals from 10, as style guides do)
+    sentence = (f"{word.capitalize()} sector{'s are' if count != 1 else ' is'} excluded from "
+                f"{_join(['the ' + p for p in exclusion.programmes])}: "
+                f"{'; '.join(exclusion.sectors)}.")
+    citation = cite(exclusion.clause) if exclusion.clause else None
+    if citation is None:
+        return [Lead(sentence, evidence=exclusion.sectors)]
+    return [Lead(sentence, citation)]
+
+
 _YEARS_ASKED = re.compile(
     r"\b(?:which|what)\s+financial\s+years?\b|\bfinancial\s+years?\s+(?:are\s+we|is\s+it|count)|"
     r"\bfrom\s+(?:what|which)\s+date\b|\bfrom\s+when\b|\bhow\s+far\s+back\b|\bwhat\s+period\b|"
@@ -751,6 +819,11 @@ def _day(moment: datetime, start: bool) -> str:
     if moment.time().replace(microsecond=0) in {edge.replace(microsecond=0)}:
         return f"on {day}"
     return f"at {moment:%H:%M} on {day}"
+
+
+def _bare_day(moment: datetime, start: bool) -> str:
+    """ "29 January 2027", or "12:00 on 29 January 2027" when a time is set."""
+    return re.sub(r"^(?:on|at)\s+", "", _day(moment, start))
 
 
 # --- words -----------------------------------------------------------------------------------

@@ -161,6 +161,14 @@ def test_a_round_named_is_answered_with_yes_or_no_and_the_next_round(
     assert current.startswith("Round 2 of the Capital Grant is open now")
 
 
+def test_the_rounds_are_counted_and_listed_with_their_dates(answers: StructuredAnswers) -> None:
+    expected = ("The Capital Grant has three funding rounds listed: Round 1, from 12 January "
+                "2026 to 27 March 2026, now closed; Round 2, from 7 September 2026 to 12:00 on "
+                "29 January 2027, open now; Round 3, from 4 May 2027 to 30 July 2027.")
+    assert _texts(answers, "How many application rounds does the grant have?") == [expected]
+    assert _texts(answers, "Can you list the rounds?") == [expected]
+
+
 def test_a_round_s_closing_time_asked_with_a_worry_about_it(answers: StructuredAnswers) -> None:
     (closing, *_) = _texts(answers, "at what time on the final day does Round 2 shut? I'd "
                                     "hate to be a few minutes late, need to know exactly")
@@ -412,3 +420,53 @@ def test_qualifying_for_a_tax_relief_is_not_asked_of_the_area(answers: Structure
 def test_a_shortened_month_dates_the_question(answers: StructuredAnswers) -> None:
     texts = _texts(answers, "It's 3rd Feb 2027 today. Is Round 3 open yet, and when does it close?")
     assert texts and "3 February 2027" in texts[0]
+
+
+@dataclass
+class _Sector:
+    name: str
+
+
+@dataclass
+class _SectorList:
+    id: str
+    sectors: list[_Sector]
+    clause: ClauseRef | None = None
+
+
+@dataclass
+class _SectorCriterion:
+    fact: str
+    sectors: str | None = None
+
+
+@dataclass
+class _ExcludingProgramme(_Programme):
+    criteria: list[_SectorCriterion] = field(default_factory=list)
+
+
+def _excluding_policy(names: list[str]) -> _Policy:
+    policy = _Policy()
+    policy.programmes = [_ExcludingProgramme(
+        "capital-grant", "Capital Grant", "grant",
+        criteria=[_SectorCriterion("excluded_sector", "barred")])]
+    setattr(policy, "sector_lists", [_SectorList(  # noqa: B010  (no such field)
+        "barred", [_Sector(n) for n in names], ClauseRef(source="sectors.md", clause="List"))])
+    return policy
+
+
+def test_the_excluded_sectors_are_listed_and_counted() -> None:
+    answers = StructuredAnswers(view_of(_excluding_policy(
+        ["quarrying", "pawnbroking", "nightclubs"])), "The Valley Scheme", KINDS)
+    for message in ("Which industries are barred from the Capital Grant?",
+                    "how many excluded sectors are there"):
+        leads = answers.answer(message, NOW, _cite)
+        assert [lead.text for lead in leads] == [
+            "Three sectors are excluded from the Capital Grant: quarrying; pawnbroking; "
+            "nightclubs."]
+        assert leads[0].citation is not None and leads[0].citation.source == "sectors.md"
+    # whether one trade is excluded is the guidance's to answer, with the business's words
+    assert _texts(answers, "Is pawnbroking excluded?") == []
+    many = StructuredAnswers(view_of(_excluding_policy([f"s{i}" for i in range(12)])),
+                             "The Valley Scheme", KINDS)
+    assert _texts(many, "How many sectors can't apply?")[0].startswith("12 sectors are excluded")
