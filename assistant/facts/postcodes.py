@@ -58,15 +58,15 @@ _EXTRA_SITE = re.compile(r"\b(?:also|another|second|other|extra|additional|as\s+
 # the site named as such: "our site is in", "the factory is at"
 _SITE_NAMED = re.compile(r"\b(?:site|factory|works|unit|plant|workshop|premises|warehouse|yard)"
                          r"\s+(?:is\s+|are\s+)?(?:in|at|on)\b", re.I)
+# an office's address, not where the work is done
+_OFFICE_WORDS = (r"registered\s+(?:office|address)|head\s+office|headquarters|hq|accountants?'?s?|"
+                 r"(?:postal|correspondence)\s+address")
 # an office's or an invoice's address, named just before the place
 _OFFICE_JUST_BEFORE = re.compile(
-    r"\b(?:registered\s+(?:office|address)|head\s+office|headquarters|hq|accountants?'?s?|"
-    r"(?:postal|correspondence|invoice|invoicing|billing)\s+address)\s*(?:is\s+)?"
+    rf"\b(?:{_OFFICE_WORDS}|(?:invoice|invoicing|billing)\s+address)\s*(?:is\s+)?"
     r"(?:in\s+|at\s+|:\s*|,\s*)?(?:[\w'-]+,?\s+){0,4}$", re.I)
 _NEAR = re.compile(r"\b(?:near|nr\.?|close\s+to|just\s+off)\s+(?:the\s+)?$", re.I)
-_AN_OFFICE = re.compile(
-    r"\b(?:registered\s+(?:office|address)|head\s+office|headquarters|hq|accountants?'?s?|"
-    r"postal\s+address|correspondence\s+address)\b[^.;]*$", re.I)
+_AN_OFFICE = re.compile(rf"\b(?:{_OFFICE_WORDS})\b[^.;]*$", re.I)
 # where the work is done, and an office, named just before a place
 _WORK_CUE = re.compile(
     r"\b(?:factory|factories|works|workshop|plant|mill|foundry|unit|production\s+site|"
