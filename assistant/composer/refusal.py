@@ -77,6 +77,15 @@ _RECORD = re.compile(
     r"approved|produced|received|given|made|won|joined|taken|applied|got|succeeded|been|"
     # membership counted: "the number of companies signed up to it"
     r"members|signed\s+up|enrolled|registered|taking\s+part)\b|"
+    # things counted that have been done: "how many loans were signed off?", "how many
+    # complaints did the office get?"
+    r"\bhow\s+many\s+(?:[\w-]+\s+){0,3}?(?:(?:grants|awards|vouchers|applications|bids|claims|"
+    r"loans|offers|complaints|enquiries|queries|referrals|bookings|visits|projects|businesses|"
+    r"companies|firms|smes|applicants|jobs)\s+(?:were|was|have\s+been|has\s+been|"
+    r"had\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ne|ung|ought|id|t)|did\s+(?!(?:we|i|you\s+"
+    r"need)\b)[\w-]+)\b|"
+    # "what was the typical award size?"
+    r"\btypical\s+(?:[\w-]+\s+){0,2}?(?:size|amount|value|sum|figure|number)\b|"
     # money given counted: "how much funding has the kiln centre had so far?"
     r"\bhow\s+much\s+(?:money|funding|investment|cash)\s+(?:has|have|did)\s+[^?]{1,60}?\b"
     r"(?:received|got|had|been\s+given|been\s+awarded|spent|paid\s+out|given\s+out|awarded)\b|"
@@ -217,7 +226,9 @@ def unreported_record(question: str, selected: Sequence[str], message: str = "")
         # "when is the next open day?": only a line naming it with its day or how often (not
         # "how soon after the panel ...", which a period answers)
         named = _event_named(event)
-        return not any(re.search(named, line, re.IGNORECASE) and _CALENDAR.search(line)
+        # "what dates does it meet on?": days on the calendar, not "monthly"
+        calendar = _CALENDAR_DAY if _DAY_ASKED.search(question) else _CALENDAR
+        return not any(re.search(named, line, re.IGNORECASE) and calendar.search(line)
                        for sentence in selected for line in sentence.splitlines())
     if _STATUS_NOW_ASKED.search(question) and not _ROUND_WORDS.search(message or question):
         # "is the wind tunnel free this week?": only a sentence saying how it is now
@@ -405,7 +416,7 @@ _PERIOD = re.compile(rf"\b(?:within|inside|in|after|before|by)\s+(?:{SPAN.patter
                      rf"(?:{SPAN.pattern})(?!'?\s+(?:of|on|at)\b)", re.IGNORECASE)
 _UNITS_COUNTED = re.compile(r"\bhow\s+many\s+(?:days|weeks|months|years)\b", re.IGNORECASE)
 # a day asked for: "on what date are results out?", "which day does it close?"
-_DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:date|day)\b|\bon\s+what\s+date\b|"
+_DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:date|day)s?\b|\bon\s+what\s+date\b|"
                         r"\bthe\s+(?:exact\s+|actual\s+)?date\s+(?:of|for)\b", re.IGNORECASE)
 _HOW_LONG = re.compile(r"\bhow\s+long\b", re.IGNORECASE)
 # a time since, not a length: "how long ago", "how long have you been going?"
@@ -584,7 +595,7 @@ _MEASURES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
         (r"\b(?:fastest|how\s+fast|top\s+speed|maximum\s+speed|speed\s+limit)\b",
          r"\d\s*(?:mph|km/h|kph|m/s|miles\s+an\s+hour)\b"),
         (r"\b(?:hottest|how\s+hot|coldest|how\s+cold|(?:maximum|minimum|max|min)\s+"
-         r"temperature)\b",
+         r"temperature|(?:what|which)\s+temperatures?)\b",
          r"\d\s*(?:°\s*[cf]|degrees?|k)\b"),
         (r"\b(?:how\s+(?:much|many)\s+(?:power|kilowatts|megawatts)|power\s+rating|"
          r"how\s+powerful)\b",
@@ -846,7 +857,7 @@ def _holds_answer(question: Question, text: str) -> bool:
 
 # "When's the next open day?", "when does the programme finish?": the thing whose date is asked
 _NEXT_EVENT = re.compile(
-    r"\b(?:when|(?:what|which)\s+(?:date|day))(?:'s|\s+is|\s+are|\s+will|\s+does|\s+do)\s+"
+    r"\b(?:when|(?:what|which)\s+(?:date|day)s?)(?:'s|\s+is|\s+are|\s+will|\s+does|\s+do)\s+"
     r"(?:the|your|our)\s+(?:next\s+)?"
     r"(?:[\w&-]+\s+){0,4}?(?P<event>workshop|event|session|webinar|meeting|open\s+day|"
     r"masterclass|course|intake|cohort|clinic|showcase|visit|tour|seminar|conference|"

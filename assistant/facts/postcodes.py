@@ -189,8 +189,15 @@ def _outward_accepted(msg: Message, match: re.Match[str], asked: AskedFact | Non
 _FINANCIAL_YEAR = re.compile(r"FY\d\d")
 # "... in Darlaston. Cannock is only our registered office": a place that is not the site
 _ONLY_AN_OFFICE = re.compile(
-    r"\s*(?:\([^)]{1,12}\)\s*)?(?:is|'s)\s+(?:just|only|merely|simply)\s+(?:the|our|a|my)\s+"
-    r"(?:registered\s+|head\s+|postal\s+|main\s+)?(?:office|address|hq|headquarters)\b", re.I)
+    r"\s*(?:\([^)]{1,12}\)\s*)?(?:(?:is|'s)\s+(?:just|only|merely|simply)\s+(?:the|our|a|my)\s+"
+    r"(?:registered\s+|head\s+|postal\s+|main\s+)?(?:office|address|hq|headquarters)\b|"
+    # ... or a place said after it not to be the site: "Lichfield is where I live", "Leek was
+    # our old address"
+    r"(?:is|'s|was)\s+(?:just\s+|only\s+|merely\s+|simply\s+)?(?:(?:the|our|my|an?)\s+(?:old|"
+    r"previous|former|home|postal|registered|billing|invoic\w*|correspondence)\s+(?:address|"
+    r"office|premises|site|unit|base)|where\s+(?:i|we|he|she|they|the|my|our|most|all|some|"
+    r"both)\b(?:\s+[\w-]+){0,3}?\s+(?:live|lives|lived|used\s+to|started|were|was)"
+    r")\b)", re.I)
 # "in <a place> " just before a code, in any case: "in walsal ws2", "at oldbury (b69)"
 _AFTER_PLACE_WORD = re.compile(
     r"\b(?:in|at|near|based\s+in)\s+[a-z][a-z'-]+(?:\s+[a-z]+)?,?\s*\(?$", re.I)

@@ -334,8 +334,10 @@ def _eligibility_or_signposting(text: str, facts: Collection[str], follow_up: bo
     asked = read_question(text)
     for name, pattern in rules.SIGNPOST_STRONG:
         if name == "asks for a facility or expertise" and asked.asks and \
-                rules.FACILITY_TERMS.search(asked.text):
-            continue  # "is there parking at the test track?": a fact about it, not a search
+                (rules.FACILITY_TERMS.search(asked.text) or asked.kind == "amount"):
+            # "is there parking at the test track?", "how many engineers are there in the
+            # team?": a fact about it, not a search
+            continue
         if names_facility and ((asked.kind in {"amount", "when"} and
                                rules.FACILITY_ATTRIBUTE.search(asked.text)) or
                                LEAD_TIME_ASKED.search(text)):

@@ -383,7 +383,10 @@ FACILITY_ATTRIBUTE = re.compile(
     r"phone|email|capacity|size|age|waiting\s+list|availability|book(?:ing)?|hire|"
     # what using one requires: "must a visitor be insured to use the lab?"
     r"insurance|insured|induction|safety\s+training|dress\s+code|ppe|terms\s+and\s+conditions|"
-    r"contract|nda|confidentiality)\b",
+    r"contract|nda|confidentiality|"
+    # a measure of it: "what temperature is the room kept at?"
+    r"temperatures?|humidity|voltages?|accuracy|resolution|tolerances?|dimensions|weight|"
+    r"length|width|height|depth|speed)\b",
     re.IGNORECASE)
 # what a question may ask of the support itself, which the guidance's rules hold or do not (not
 # who can help): "could the specialist days go towards ...?", "do the rest lapse?", "can we save

@@ -148,3 +148,37 @@ def test_initials_of_a_name_the_guidance_gives_are_no_unknown_scheme() -> None:
 def test_that_is_does_not_end_the_question() -> None:
     asked = read_question("At what spend do we reach the cap, i.e. where does more stop helping?")
     assert asked.text.startswith("At what spend")
+
+
+@pytest.mark.parametrize(("question", "selected", "unanswered"), [
+    # things done, counted by any verb of the past: the record, which only a report answers
+    ("How many kiln vouchers were dished out last spring?",
+     ["Kiln vouchers are given in rounds."], True),
+    ("How many enquiries did the studio field last year?",
+     ["Send enquiries to the studio office."], True),
+    ("How many kiln vouchers were dished out last spring?",
+     ["So far 40 vouchers have been awarded."], False),
+    # how many there are, or were needed: the rules, not the record
+    ("How many firing slots are there each week?", ["There are 12 firing slots a week."], False),
+    ("How many partners were involved in setting up the studio?",
+     ["Three partners set up the studio."], False),
+    # the typical size of an award is a record too
+    ("What was the typical voucher amount last year?", ["Vouchers pay 60% of costs."], True),
+    ("What is the typical timescale for a decision?",
+     ["Typical timescale: a decision within 6 weeks."], False),
+    # the days an event falls on: "monthly" tells none
+    ("What dates does the glaze panel sit on next year?",
+     ["The glaze panel meets monthly."], True),
+    ("What dates does the glaze panel sit on next year?",
+     ["The glaze panel meets on 3 March and 9 June."], False),
+    ("When is the next glaze panel?", ["The glaze panel meets monthly."], False),
+])
+def test_a_count_of_what_was_done_and_an_event_s_dates_need_a_line_that_says_them(
+        question: str, selected: list[str], unanswered: bool) -> None:
+    assert unreported_record(read_question(question).text, selected, question) is unanswered
+
+
+def test_a_measure_of_a_facility_asks_for_its_figure() -> None:
+    asked = read_question("What temperature is the kiln room kept at?")
+    assert not _holds_answer(asked, "The kiln room is temperature-controlled.")
+    assert _holds_answer(asked, "The kiln room is kept at 21 °C.")

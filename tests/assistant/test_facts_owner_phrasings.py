@@ -1514,6 +1514,16 @@ def test_a_place_said_to_be_only_the_office_is_not_the_site(extractor: FactExtra
     assert facts.postcode == "WS10 8JD" and facts.local_authority == "Walsall"
 
 
+@pytest.mark.parametrize("text", [
+    "We anodise in Tipton, Stafford is where the two of us live.",
+    "Our press shop is in Tipton, Stafford was our old address.",
+    "Tipton, Stafford is where we started out.",
+])
+def test_a_place_said_after_it_not_to_be_the_site_is_not_taken(extractor: FactExtractor,
+                                                               text: str) -> None:
+    assert extractor.extract(text).local_authority == "Sandwell"
+
+
 @pytest.mark.parametrize("text", ["Nobody besides us has a stake of 25% or more.",
                                   "No one else owns more than 10%."])
 def test_nobody_is_no_shareholder(extractor: FactExtractor, text: str) -> None:

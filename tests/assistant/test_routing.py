@@ -692,3 +692,12 @@ def test_qualifying_for_the_programme_when_leasing_is_still_the_check(rules: Rou
     decision = rules.route("Do we qualify for the grant if we lease the press? We're in Dudley",
                            facts={"local_authority"})
     assert decision.route == "eligibility", decision.reason
+
+
+@pytest.mark.parametrize("message", [
+    "How many glaze technicians are there in the studio team?",
+    "What temperature is the kiln lab's drying room held at?",
+])
+def test_a_count_or_a_measure_of_a_facility_is_a_question_not_a_search(
+        rules: Router, message: str) -> None:
+    assert rules.route(message).route == "programme_question"
