@@ -250,6 +250,11 @@ class Assistant:
                                        and len(turn.text.split()) >= _TELLING_WORDS)))
                     or (named and turn.facts.known())))
                 or (decision.asks == "yes_no" and checking and _describing(turn.new_facts))
+                # "we want a new oven - could the <programme> help?", "in principle is that
+                # ok?": the verdict on the business told of so far
+                or (turn.facts.known() and (
+                    (decision.asks == "yes_no" and self.router.asks_help_of_programme(turn.text))
+                    or _VERDICT_ASKED.search(turn.text) is not None))
                 # "haven't chosen the unit yet, wherever there's space I suppose": a reply to
                 # the question asked, however much it reads like small talk
                 or (route == "out_of_scope" and decision.asks == "statement" and
@@ -835,6 +840,13 @@ _CITED = re.compile(r"\[(\d+)\]")
 _MONEY_SAID = re.compile(r"[£€$]\s?\d")
 # a count or a span of help asked for, which no award quote gives: "how many days", "how long"
 # the answer to a question asked is not known yet: "not sure", "I'd have to ask our accountant"
+# whether the business told of so far is all right: "in principle is it ok?", "would that
+# still be fine?"
+_VERDICT_ASKED = re.compile(
+    r"(?:^|[-–—,;:.]\s)\W*(?:so\s+|and\s+|but\s+)?(?:in\s+principle\s*,?\s*)?(?:is|would|will|"
+    r"does|could)\s+(?:it|that|this|we|they)\s+(?:still\s+)?(?:be\s+)?(?:ok|okay|fine|alright|"
+    r"all\s+right|acceptable|possible|a\s+problem|an\s+issue|count|qualify|matter|change\s+"
+    r"(?:things|anything))\b(?:\s+in\s+principle)?\s*\??\s*$", re.IGNORECASE)
 _NOT_KNOWN = re.compile(
     r"\b(?:not\s+(?:sure|certain)|unsure|(?:don't|do\s+not|dont)\s+know|no\s+idea|"
     r"(?:have|need|'ll\s+have|will\s+have)\s+to\s+(?:ask|check|find\s+out)|"

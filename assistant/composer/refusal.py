@@ -63,6 +63,8 @@ _NUMBERED_PART = re.compile(
 # "how many firms were funded last round", "jobs created to date". The guidance states rules and
 # offers; a record is answered only by a sentence that reports one.
 _RECORD_WORDS = (r"so\s+far|to\s+date|until\s+now|up\s+to\s+now|on\s+average|average|"
+                 # "the most a centre has ever paid", "did anyone ever get the top rate?"
+                 r"(?:has|have|had|did)\s+(?:[\w-]+\s+){0,2}?ever|ever\s+been|"
                  r"success\s+rate|(?:actually|typically|usually)\s+(?:been\s+|get\s+|got\s+|are\s+|"
                  r"were\s+)?(?:awarded|given|paid|funded|created|helped|made|approved|successful)|"
                  # "which round is less competitive?", "what are our chances?"

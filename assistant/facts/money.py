@@ -135,6 +135,7 @@ _PAST_SUPPORT = re.compile(
     r"(?:over|during|within|across)\s+the\s+(?:past|last|previous)|"
     r"in\s+(?:the\s+)?(?:\d+|two|three|four|five)\s+(?:financial\s+)?years|"
     r"(?:19|20)\d\d)\b", re.I)
+_YEAR_ALONE = re.compile(r"(?:19|20)\d\d")
 # A thing named right after its price: "a £22k spray booth", "a £9,000 lathe"
 _THING_PRICED = re.compile(
     r"\s+(?!(?:of|on|for|to|in|at|from|with|by|and|or|a|an|the|is|was|are|we|our|per|each|that|"
@@ -381,8 +382,13 @@ def _resolve(msg: Message, role: str, lo: int, hi: int) -> str:
     """A grant is one asked for, or one received before when the words say so."""
     if role != "grant":
         return role
-    if _PAST_SUPPORT.search(msg.text, lo, hi) and not _ASKED_ABOUT.search(msg.text, lo, hi) \
-            and not _supposed(msg.text, lo, hi):
+    said = [m[0] for m in _PAST_SUPPORT.finditer(msg.text, lo, hi)]
+    if said and all(_YEAR_ALONE.fullmatch(word) for word in said) and (
+            _REQUEST.search(msg.text, lo, hi) or _WOULD_BE.search(msg.text, lo, hi)):
+        # "should we apply for a £45k grant on 3 May 2027": the day of an application, not of
+        # an award had
+        return "requested_amount"
+    if said and not _ASKED_ABOUT.search(msg.text, lo, hi) and not _supposed(msg.text, lo, hi):
         return "prior_public_support"
     if _WOULD_BE.search(msg.text, lo, hi):
         return "requested_amount"  # "the offer would be £50k": one to come

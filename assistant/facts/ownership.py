@@ -753,10 +753,21 @@ def _named_again_as(text: str, start: int, holder: str) -> re.Match[str] | None:
                       re.I).match(text, start)
 
 
+# a business named as the subject of its figures: "Brightline has 60 staff", "Apex Tools
+# employs 140" (not the business itself, nor a pronoun, which `_REFERS_BACK` reads)
+_NAMED_SUBJECT = re.compile(
+    r"\s*(?!(?:we|i|our|my|the|it|they|this|that|there|he|she|us)\b)"
+    r"(?-i:[A-Z][\w&'-]+)(?:\s+(?-i:[A-Z][\w&'-]+)){0,2}"
+    r"(?=\s+(?:itself\s+)?(?:has|had|employs|employed|turns\s+over|turned\s+over)\b)", re.I)
+
+
 def read_referred_figures(msg: Message) -> Holding | None:
     """The figures a message gives for a holder named before, referring back to it ("It
-    employs about 700 and sells £95m a year"); None when it refers to no one or gives none."""
+    employs about 700 and sells £95m a year", or by a name: "Apex has 140 staff"); None when
+    it refers to no one or gives none."""
     refer = _REFERS_BACK.match(msg.text)
+    if refer is None or not refer.group(0).strip():
+        refer = _NAMED_SUBJECT.match(msg.text)
     if refer is None or not refer.group(0).strip():
         return None
     other = _holding(msg, refer.end(), len(msg.text), 0, "owns_us")
@@ -774,10 +785,19 @@ _LONE_SHARE = re.compile(
     r"two\s+thirds|three\s+quarters)\b", re.I)
 
 
+# a share given as the least it may be
+_AT_LEAST = re.compile(r"\b(?:(?:could|may|might)\s+(?:well\s+)?be\s+(?:more|higher|bigger)|"
+                       r"(?:or|maybe|possibly|probably|perhaps)\s+(?:even\s+)?(?:more|higher)|"
+                       r"at\s+least|if\s+not\s+more|upwards\s+of|no\s+less\s+than)\b", re.I)
+
+
 def read_stated_share(msg: Message) -> float | None:
     """The one share a reply gives, for a holding named before without its size ("roughly a
     fifth, 20%", "they hold 30 per cent"); the figure wins over a fraction word. None when
-    it gives no share or several."""
+    it gives no share or several, or only the least it may be ("could be 20%, could be
+    more")."""
+    if _AT_LEAST.search(msg.text):
+        return None
     found = list(_LONE_SHARE.finditer(msg.text))
     figures = {to_float(m["n"]) for m in found if m["n"]}
     if len(figures) == 1:

@@ -193,11 +193,20 @@ class Router:
         return wanted is not None and bool(ADJACENT_ADVICE.search(wanted["object"])) and not (
             self._programme_words is not None and self._programme_words.search(wanted["object"]))
 
+    def asks_help_of_programme(self, text: str) -> bool:
+        """Whether the message asks if a programme it names can help, or is meant for the
+        business ("could the <programme> help?")."""
+        return self._programme_help_asked(text)
+
     def _programme_help_asked(self, text: str) -> bool:
         """ "Can the <programme> help?", "is the <programme> for firms like us?": asked of a
         programme by name."""
         asked = read_question(text).text
-        if self._programme_words is None or not _HELP_ASKED.search(asked):
+        # (the question after a dash or a comma: "we want a new oven - could the <programme>
+        # help?")
+        tail = re.split(r"\s[-–—]\s|[,;:]\s", asked)[-1]
+        if self._programme_words is None or not (_HELP_ASKED.search(asked) or
+                                                 _HELP_ASKED.search(tail)):
             return False
         return bool(self._programme_words.search(asked))
 

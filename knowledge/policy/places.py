@@ -230,7 +230,8 @@ _FOR_OTHERS = re.compile(r"\b(?:for|to|with|serving|serve|supply\w*|sell\w*|help
 # bespoke), not a noun that makes another thing of it ("toy guns", "nail guns").
 _MAKING_VERBS = frozenset("make manufacture produce build assemble grow breed rear brew "
                           "distil raise".split())
-_DESCRIBING = (r"(?:[a-z]{3,}(?:ing|ed|al|ful|ive|ic|ous|able|ible)|hand-[a-z]+|bespoke|"
+# (a compound with hyphens describes too: "side-by-side", "made-to-measure")
+_DESCRIBING = (r"(?:[a-z]{3,}(?:ing|ed|al|ful|ive|ic|ous|able|ible)|[a-z]+(?:-[a-z]+)+|bespoke|"
                r"custom|fine|high-end|luxury|premium|handmade|quality|classic|modern|specialist|"
                r"small-batch|artisan|organic|heritage|british|english)")
 

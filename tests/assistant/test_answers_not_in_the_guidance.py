@@ -162,6 +162,9 @@ def test_that_is_does_not_end_the_question() -> None:
     ("How many firing slots are there each week?", ["There are 12 firing slots a week."], False),
     ("How many partners were involved in setting up the studio?",
      ["Three partners set up the studio."], False),
+    # the most ever given, too
+    ("What's the largest voucher the studio has ever handed over?",
+     ["Vouchers are between £2,000 and £9,000."], True),
     # the typical size of an award is a record too
     ("What was the typical voucher amount last year?", ["Vouchers pay 60% of costs."], True),
     ("What is the typical timescale for a decision?",

@@ -72,6 +72,32 @@ def test_a_correction_replaces_the_fact_and_changes_the_verdict(assistant) -> No
     assert [c.id for c in booster.criteria if c.met is False] == ["sme"]
 
 
+def test_a_shareholder_named_again_in_a_later_turn_gets_the_figures_given(assistant) -> None:
+    first = assistant.ask("We powder coat railings in Wednesbury, 120 staff, £12m turnover, "
+                          "trading since 2004, solvent, no public shareholders. Booster?")
+    second = assistant.ask("Forgot to say: Kestrel Coatings Group owns 70% of us.",
+                           first.conversation_id)
+    third = assistant.ask("Kestrel has 210 people and turns over £31m.", first.conversation_id)
+    stored = assistant.conversation(first.conversation_id)
+    assert stored is not None and stored.facts.employees == 120
+    assert [h.employees for h in stored.facts.holdings] == [210]
+    booster = _eligibility(third, "Productivity Booster")
+    assert booster.decision == "ineligible"  # 120 + 210 (a linked business, in full)
+    assert second.route == third.route == "eligibility"
+
+
+@pytest.mark.parametrize("question", ["We'd like a new laser - could the Booster help?",
+                                      "In principle is that ok?"])
+def test_asking_whether_the_programme_suits_the_business_told_of_gets_the_verdict(
+        assistant, question: str) -> None:
+    first = assistant.ask("Sign makers in Walsall, WS1, 9 staff, £700k turnover, since 2018.")
+    second = assistant.ask("All mine, no outside shareholders, and we're solvent.",
+                           first.conversation_id)
+    third = assistant.ask(question, second.conversation_id)
+    assert third.route == "eligibility"
+    assert _eligibility(third, "Productivity Booster").decision == "eligible"
+
+
 def test_naming_another_programme_checks_it_with_the_same_facts(assistant) -> None:
     first = assistant.ask("We make orthopaedic implants in Coventry, CV1 2AA, with 30 staff and "
                           "£4m turnover, trading for 5 years.")

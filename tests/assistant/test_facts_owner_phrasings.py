@@ -1906,3 +1906,23 @@ def test_a_petition_thrown_out_by_the_court(extractor: FactExtractor) -> None:
     facts = extractor.extract("We bend tube in Walsall. A customer put a winding up petition "
                               "on us in the spring; at the hearing the judge threw it out.")
     assert facts.insolvent is False
+
+
+def test_the_day_of_an_application_does_not_make_its_grant_one_had(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("We had £40k from the council on 3 June 2025. If we apply for a "
+                              "£70k grant on 1 May 2026, what's left under the limit?")
+    assert facts.requested_amount is not None and facts.requested_amount.amount == 70_000
+    assert facts.prior_public_support is not None
+    assert facts.prior_public_support.amount == 40_000
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    ("no idea exactly - 15%, maybe more", None),
+    ("at least a third, I think", None),
+    ("15%, could well be higher", None),
+    ("about 15%", 15.0),
+])
+def test_a_share_given_as_the_least_it_may_be_is_no_share(extractor: FactExtractor, text: str,
+                                                          share: float | None) -> None:
+    assert extractor.stated_share(text) == share

@@ -335,3 +335,10 @@ def test_which_part_the_project_is_for_settles_a_trader_that_also_makes(
     assert excluded.met is met
     if met is not None:
         assert answer in excluded.explanation
+
+
+def test_a_thing_made_is_found_after_describing_words_joined_by_hyphens() -> None:
+    from knowledge.policy import keyword_found
+    assert keyword_found("make kites", "we make hand-stitched made-to-order kites")
+    assert keyword_found("make kites", "we make two-line stunt-grade kites")
+    assert not keyword_found("make kites", "we make kite-string spools")
