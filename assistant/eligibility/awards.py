@@ -70,8 +70,9 @@ class _AwardWorking:
         span = (f"{with_a(noun)} of {pounds(award.min_award_gbp)} to "
                 f"{pounds(award.max_award_gbp)}")
         who = ""
-        if rate is not None and len(set(award.intervention_rate.values())) > 1:
-            band = self.size.band or self.facts.stated_band
+        band = self.size.band or self.facts.stated_band
+        if rate is not None and len(set(award.intervention_rate.values())) > 1 and band:
+            # (the rate may be known while the band is not: every band still possible pays it)
             who = f", for {with_a(str(band))} business" + (
                 ", as you describe it" if self.size.band is None else "")
         if grant is not None and rate is not None and eligible is not None:

@@ -1088,3 +1088,13 @@ def test_a_trade_another_field_names_is_outside_unless_the_field_takes_its_users
     moving = bakery.model_copy(update={"sector_mentions": ["medical device"]})
     assert criterion(engine(policy=_with_a_food_field()).assess_one(moving, "medhub"),
                      "fit").met is True
+
+
+def test_a_rate_known_while_the_band_is_not_names_no_band() -> None:
+    # 120 staff, 70% owned by a group whose figures are not given: medium or large, so the
+    # rate (medium's) is known but the band is not
+    assessment = booster(complete(employees=120, turnover=gbp(12_000_000),
+                                  holdings=[group(70)]))
+    assert assessment.award is not None
+    text = assessment.award.summary.text
+    assert "None" not in text and "35% of eligible costs" in text
