@@ -253,7 +253,7 @@ class Assistant:
                 # "we want a new oven - could the <programme> help?", "in principle is that
                 # ok?": the verdict on the business told of so far
                 or (turn.facts.known() and (
-                    (decision.asks == "yes_no" and self.router.asks_help_of_programme(turn.text))
+                    (decision.asks == "yes_no" and self.router.asks_help_of(turn.text))
                     or _VERDICT_ASKED.search(turn.text) is not None))
                 # "haven't chosen the unit yet, wherever there's space I suppose": a reply to
                 # the question asked, however much it reads like small talk
@@ -838,8 +838,6 @@ _AREA_QUESTION = re.compile(r"\b(?:in|inside|within|outside)\s+(?:the|your|our)\
                             r"(?:area|region|patch)\b|\b(?:covered|cover)\b", re.IGNORECASE)
 _CITED = re.compile(r"\[(\d+)\]")
 _MONEY_SAID = re.compile(r"[£€$]\s?\d")
-# a count or a span of help asked for, which no award quote gives: "how many days", "how long"
-# the answer to a question asked is not known yet: "not sure", "I'd have to ask our accountant"
 # whether the business told of so far is all right: "in principle is it ok?", "would that
 # still be fine?"
 _VERDICT_ASKED = re.compile(
@@ -847,10 +845,12 @@ _VERDICT_ASKED = re.compile(
     r"does|could)\s+(?:it|that|this|we|they)\s+(?:still\s+)?(?:be\s+)?(?:ok|okay|fine|alright|"
     r"all\s+right|acceptable|possible|a\s+problem|an\s+issue|count|qualify|matter|change\s+"
     r"(?:things|anything))\b(?:\s+in\s+principle)?\s*\??\s*$", re.IGNORECASE)
+# the answer to a question asked is not known yet: "not sure", "I'd have to ask our accountant"
 _NOT_KNOWN = re.compile(
     r"\b(?:not\s+(?:sure|certain)|unsure|(?:don't|do\s+not|dont)\s+know|no\s+idea|"
     r"(?:have|need|'ll\s+have|will\s+have)\s+to\s+(?:ask|check|find\s+out)|"
     r"off\s+the\s+top\s+of\s+my\s+head)\b", re.IGNORECASE)
+# a count or a span of help asked for, which no award quote gives: "how many days", "how long"
 _ASKS_AN_ALLOWANCE = re.compile(
     r"\bhow\s+(?:many\s+(?:[\w-]+\s+){0,2}?(?:days?|hours?|sessions?|visits?|places?|vouchers?)|"
     r"much\s+(?:[\w-]+\s+)?(?:time|help|support|expert\s+time)|long)\b", re.IGNORECASE)

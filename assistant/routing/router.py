@@ -145,7 +145,7 @@ class Router:
             decision = RouteDecision(route="programme_question",
                                      reason="asks about tax or finance beside the programme")
         if decision is None and set(facts) & (_BUSINESS_FACTS | {"sector_text"}) and \
-                self._programme_help_asked(text):
+                self.asks_help_of(text):
             decision = RouteDecision(route="eligibility",
                                      reason="asks whether a named programme can help the "
                                             "business it describes")
@@ -193,12 +193,7 @@ class Router:
         return wanted is not None and bool(ADJACENT_ADVICE.search(wanted["object"])) and not (
             self._programme_words is not None and self._programme_words.search(wanted["object"]))
 
-    def asks_help_of_programme(self, text: str) -> bool:
-        """Whether the message asks if a programme it names can help, or is meant for the
-        business ("could the <programme> help?")."""
-        return self._programme_help_asked(text)
-
-    def _programme_help_asked(self, text: str) -> bool:
+    def asks_help_of(self, text: str) -> bool:
         """ "Can the <programme> help?", "is the <programme> for firms like us?": asked of a
         programme by name."""
         asked = read_question(text).text
