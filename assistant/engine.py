@@ -40,6 +40,7 @@ from assistant.reply import Citation, EligibilityResult, Reply, Route, Understoo
 from assistant.routing import Router
 from assistant.routing.rules import FIRST_PERSON
 from assistant.signposting import Signposter, to_signposts
+from assistant.spelling import Speller
 from assistant.trace import Retrieved, TurnTrace
 from assistant.understood import understood, understood_line
 from knowledge.clauses import ClauseIndex
@@ -98,6 +99,7 @@ class Assistant:
     clauses: ClauseIndex | None = None
     structured: StructuredAnswers | None = None  # direct answers from the policy
     quotes: AwardQuotes | None = None  # "what would the award be?" worked out from the policy
+    speller: Speller | None = None  # slips of the keyboard put right before a message is read
     k: int = 5
     # now, aware of the server's zone, so that rounds are judged in the policy's time zone
     today: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())
@@ -124,7 +126,7 @@ class Assistant:
                 raise TurnCancelled("The turn was cancelled before it was answered.")
             conversation = self._conversation(conversation_id)
             conversation_id = conversation.id
-            turn = _Turn(conversation=conversation, check=check, text=check.text,
+            turn = _Turn(conversation=conversation, check=check, text=self._read(check.text),
                          message_id=message_id)
             reply = self._answer(turn)
             if check.notice:
@@ -152,8 +154,13 @@ class Assistant:
         scratch = Conversation(id=uuid.uuid4().hex, created_at=now, updated_at=now)
         for text in WARM_UP_MESSAGES:
             check = self.guard.check(text)
-            self._answer(_Turn(conversation=scratch, check=check, text=check.text,
+            self._answer(_Turn(conversation=scratch, check=check, text=self._read(check.text),
                                message_id=uuid.uuid4().hex))
+
+    def _read(self, text: str) -> str:
+        """The message as it is read: with its slips of the keyboard put right (the
+        conversation stores it as written)."""
+        return self.speller.correct(text) if self.speller is not None else text
 
     def conversation(self, conversation_id: str) -> Conversation | None:
         return self.store.get(conversation_id)

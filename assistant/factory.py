@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +21,11 @@ from assistant.quotes import AwardQuotes
 from assistant.routing import Router
 from assistant.settings import Settings
 from assistant.signposting import Signposter
+from assistant.spelling import Speller, dictionary_words, english_words
 from knowledge.chunking import Chunker, ChunkingConfig
 from knowledge.clauses import ClauseIndex
-from knowledge.embeddings import SentenceTransformerEmbedder
+from knowledge.embeddings import SentenceTransformerEmbedder, bundled_model_path
+from knowledge.errors import KnowledgeError
 from knowledge.index import KnowledgeIndex, bundled_knowledge_dir, open_index
 from knowledge.ingest import Ingestor
 from knowledge.policy import Policy, load_policy
@@ -90,9 +93,22 @@ def build(settings: Settings, knowledge: Path | None = None, progress: bool = Tr
         quotes=AwardQuotes(policy, eligibility, programme.kinds, reader=extractor)
         if policy and eligibility else None,
         k=settings.retrieval_k,
+        speller=Speller(retriever.words, [
+            *english_words(_model_vocabulary()), *dictionary_words(),
+            *(word for name in (*_place_names(policy), *_named_things(programme.words, policy))
+              for word in re.findall(r"[A-Za-z]+", name))]),
     )
     return Components(index.root, index, embedder,
                       Ingestor(index, embedder, chunker, progress=progress), retriever, assistant)
+
+
+def _model_vocabulary() -> Path:
+    """The bundled embedding model's WordPiece vocabulary, whose whole words are English words
+    (an empty path when the model package is missing: no word is then put right)."""
+    try:
+        return bundled_model_path() / "vocab.txt"
+    except KnowledgeError:
+        return Path()
 
 
 def _place_names(policy: Policy | None) -> list[str]:

@@ -7,6 +7,7 @@ Dense search finds paraphrases; lexical search finds the exact words, numbers an
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections import Counter
 from collections.abc import Sequence
@@ -82,6 +83,7 @@ class HybridRetriever:
         self._rarity: tuple[int, dict[str, float]] | None = None
         self._stemmed: tuple[int, list[str]] | None = None
         self._names: tuple[int, tuple[str, ...]] | None = None
+        self._words: tuple[int, frozenset[str]] | None = None
         self._lock = threading.Lock()
 
     @property
@@ -170,6 +172,18 @@ class HybridRetriever:
                                      for source in lexical.source_counts()
                                      for chunk in lexical.chunks_of(source)])
         return self._stemmed
+
+    def words(self) -> frozenset[str]:
+        """Every word of the indexed chunks, lower case and as written (not stemmed); worked
+        out again when the index changes."""
+        with self._lock:
+            count = self._index.lexical.count()
+            if self._words is None or self._words[0] != count:
+                self._words = (count, frozenset(
+                    word for source in self._index.lexical.source_counts()
+                    for chunk in self._index.lexical.chunks_of(source)
+                    for word in re.findall(r"[a-z]+", chunk.text.lower())))
+            return self._words[1]
 
     def record_names(self) -> tuple[str, ...]:
         """The names of the catalogue's facilities and teams, read again when the index
