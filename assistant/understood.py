@@ -8,6 +8,7 @@ eligibility reply: "I understood: 45 staff, £6m turnover, Dudley (DY1 1AA), tra
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from assistant.business import DeclaredValue, Facts, Holding, Money
@@ -53,6 +54,8 @@ _SPEAKER = {"i": "you", "me": "you", "myself": "you", "we": "you", "us": "you",
 
 def _holding(holding: Holding) -> str:
     holder = _SPEAKER.get(holding.holder.lower(), lowered_article(holding.holder))
+    # "my wife", "our MD": the owner's own people, said back to them
+    holder = re.sub(r"^(?:my|our)\b", "your", holder, flags=re.IGNORECASE)
     holding = holding.model_copy(update={"holder": holder})
     if holding.share_percent is None:
         return f"a stake held by {holding.holder} (its size not given)"

@@ -316,7 +316,7 @@ _BUSINESS_HEAD = re.compile(
     r"garage|studio|practice|agency|school|pub|launderette|laundrette|laundry|hotel|clinic|"
     r"surgery|nursery|gym|dealership|takeaway|mill|foundry|brewery|"
     r"distillery|dairy|pharmacy|chemist|opticians|vets|boutique|parlour|market|supermarket|"
-    r"bakery|florist|butchers?|hire|repairs|care)s?$")
+    r"bakery|florist|butchers?|hire|repairs|care|room|works)s?$")
 # what a maker makes, named in a bare phrase: "laser-cut brackets for shopfitters"
 _GOODS = re.compile(r"\b(?:parts|components|products|assemblies|goods|devices|equipment|"
                     r"machinery|systems|units|tools|fittings|fixtures)\b", re.I)
@@ -677,13 +677,15 @@ class SectorReader:
             return found
         msg = Message(text)
         for item in items:
-            words = item.group().split()
+            # (an item may be a bullet point: "- press shop")
+            words = re.sub(r"^\s*[-*•·]\s+", "", item.group()).split()
             lowered = [w.lower() for w in words]
             if (not 1 <= len(words) <= 4 or not all(re.fullmatch(r"[a-z][a-z&-]*", w)
                                                     for w in words)
                     or any(w in _NOT_IN_AN_OPENING_NOUN_PHRASE for w in lowered)
                     or all(w in _GENERIC_WORDS for w in lowered)
-                    or not _ACTIVITY_NOUN.search(lowered[-1])
+                    or not (_ACTIVITY_NOUN.search(lowered[-1]) or
+                            _BUSINESS_HEAD.search(lowered[-1]))
                     # a person in the list of staff ("and myself, the director, full time")
                     or lowered[-1] in _NOT_A_KIND or lowered[-1] in _OTHER_PARTIES
                     or lowered[0] in {"a", "an", "the"}  # a phrase in a sentence, not a list

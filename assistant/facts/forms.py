@@ -570,7 +570,10 @@ def _bullets_joined(text: str) -> str:
     text = _BULLETED.sub(joined, text)
     # items that each open with a figure, after a line that does not end in a colon:
     # "People on the payroll: 270\n- 150 full time\n- 96 part time ...": the line's list
-    return _COUNTED_BULLETS.sub(lambda m: ":" + joined(m), text)
+    # (after a bullet of its own, items of one list: "- press shop\n- 8 staff")
+    return _COUNTED_BULLETS.sub(
+        lambda m: ("," if _BULLET.match(text, text.rfind("\n", 0, m.start()) + 1) else ":")
+        + joined(m), text)
 
 
 _COUNTED_BULLETS = re.compile(r"(?<=[^:\s])[ \t]*\n((?:[ \t]*[-*•·][ \t]+[£€]?\d[^\n]*(?:\n|$))+)")

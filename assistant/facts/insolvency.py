@@ -344,7 +344,9 @@ def _petition_ended(text: str) -> bool:
 
 
 _WITH_CREDITORS = re.compile(r"(?:arrangement|compromise|deal)\s+with\s+.*creditors", re.I)
-_FORMAL = re.compile(r"\b(?:formal(?:ly)?|voluntary|insolvency\s+practitioners?|supervisors?|"
+_FORMAL = re.compile(r"(?<!not\ssure\sif\sit's\sa\s)(?<!not\ssure\sif\sit\sis\sa\s)"
+                     r"(?<!don't\sknow\sif\sit's\sa\s)(?<!whether\sit's\sa\s)"
+                     r"\b(?:formal(?:ly)?|voluntary|insolvency\s+practitioners?|supervisors?|"
                      r"nominees?|ivas?|cvas?|court|sanctioned|registered\s+at)\b", re.I)
 
 

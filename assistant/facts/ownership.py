@@ -302,6 +302,14 @@ def _kind_named_before(msg: Message, label: str, start: int) -> HolderKind:
     return kind
 
 
+# "another company - Brightline Holdings", "Our parent, Apex Aero Holdings,": a noun for a kind
+# of holder, then the holder's name
+_NOUN_THEN_NAME = re.compile(
+    r"^\s*(?:(?:an?|the|our|my|its|their)\s+)?(?:other\s+|another\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:parent|company|firm|group|business|investor|shareholder|owner|customer|supplier)"
+    r"\s*(?:,|\s[-–—]|:)\s*(?=(?-i:[A-Z])[\w&'.-]*[a-z])", re.I)
+
+
 def _holder_label(phrase: str) -> str:
     phrase = re.sub(r"^\s*(?:and|but|while|plus|whereas)\s+", "", phrase, flags=re.I)
     # "our shareholders are the 2 founders": the founders
@@ -311,6 +319,7 @@ def _holder_label(phrase: str) -> str:
     phrase = re.sub(r"^\s*(?:which|that|whom)\s+(?=(?:i|we|my|our|me)\b)", "", phrase, flags=re.I)
     # "Being the Midlands plant of an Italian group (which owns us)": the group
     phrase = _AS_PART_OF.sub("", phrase)
+    phrase = _NOUN_THEN_NAME.sub("", phrase)
     end = _HOLDER_LABEL_END.search(phrase)
     return (phrase[:end.start()] if end else phrase).strip(" ,-")
 
@@ -337,8 +346,27 @@ def read_holdings(msg: Message) -> list[Holding]:
     found += _split_shares(msg)
     found += _listed_holders(msg, bool(found or _OWNERSHIP_WORDS.search(msg.text)))
     found += _public_stakes(msg)
-    return [_named_after_any_lead(_their_figures(msg, f))
-            for f in sorted(found, key=lambda f: f.start)]
+    return [each for f in sorted(found, key=lambda f: f.start)
+            for each in _each_holds(_named_after_any_lead(_their_figures(msg, f)))]
+
+
+# "Walsall Council and Dudley Council each own 15%", "both the council and the NHS trust hold
+# 10%": the share is each one's
+_EACH = re.compile(r"^(?:(?P<lead>both|each\s+of)\s+)?(?P<first>.+?)\s+(?:and|&)\s+"
+                   r"(?P<second>.+?)(?P<each>\s+each|\s+both)?$", re.I)
+
+
+def _each_holds(holding: Holding) -> list[Holding]:
+    each = _EACH.match(holding.holder)
+    if each is None or not (each["lead"] or each["each"]) or holding.share_percent is None:
+        return [holding]
+    split = []
+    for name in (each["first"], each["second"]):
+        kind = _holder_kind(name, name)
+        split.append(holding.model_copy(update={
+            "holder": name.strip(), "holder_kind": holding.holder_kind if kind == "unknown"
+            else kind}))
+    return split
 
 
 def _named_after_any_lead(holding: Holding) -> Holding:
@@ -947,8 +975,11 @@ def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
     holding = _holding(msg, subject_start, holder_end, share, "owns_us")
     if holding is None:
         return None
-    holding = holding.model_copy(update={
-        "holder_kind": _kind_named_before(msg, holding.holder, subject_start)})
+    kind = _kind_named_before(msg, holding.holder, subject_start)
+    if kind in ("unknown", "individual") and \
+            _NOUN_THEN_NAME.match(msg.text[subject_start:holder_end]):
+        kind = holding.holder_kind  # "another company, Kestrel,": the noun says what it is
+    holding = holding.model_copy(update={"holder_kind": kind})
     end = match.end()
     if holding.employees is None and holding.turnover is None and \
             (bracket := _FIGURES_IN_BRACKETS.match(msg.text, end)) is not None and \

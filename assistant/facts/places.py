@@ -33,6 +33,16 @@ _PARTNER_BEFORE = re.compile(r"\b(?:with|alongside)\s+$", re.I)
 _PARTNER_END = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:at|on|for|to|and|or|who|which)\b)", re.I)
 
 
+# a street named after a place: "by the Tamworth Road", "on Walsall Street" - not the place
+_STREET_AFTER = re.compile(r"\s+(?:road|rd|street|st|lane|ln|avenue|ave|way|drive|close|crescent|"
+                           r"terrace|row|parade|gardens?|grove|place|boulevard|bypass|"
+                           r"expressway|ring\s+road|high\s+street)\b\.?", re.I)
+# a place's name opening an organisation's: "Warwick Manufacturing Group", "Warwick Crop
+# Centre", "Walsall Manor Hospital" - who it is, not where the business is
+_ORGANISATION_AFTER = re.compile(
+    r"(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}\s+(?-i:Group|Centre|Center|School|Institute|College|"
+    r"Hospital|Trust|Labs?|Laborator(?:y|ies)|Hub|Foundation|Partnership|Chamber|Society|"
+    r"Association|Academy|Catapult)\b")
 _COMPANY_NAME_AFTER = re.compile(r"(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}\s+(?:Ltd|Limited|LLP|PLC|plc)\b")
 _POSTAL_BEFORE = re.compile(r"\bpostal\s+(?:address|town)\b[^.;]{0,30}$", re.I)
 
@@ -88,7 +98,9 @@ class Places:
                     continue
                 # "Walsall Wood Racking Ltd": a company's name, not where it is; "our postal
                 # address is Coventry": a postal town, which is not a council
-                if _COMPANY_NAME_AFTER.match(msg.text, match.end()) or _POSTAL_BEFORE.search(
+                if _COMPANY_NAME_AFTER.match(msg.text, match.end()) or \
+                        _ORGANISATION_AFTER.match(msg.text, match.end()) or \
+                        _STREET_AFTER.match(msg.text, match.end()) or _POSTAL_BEFORE.search(
                         msg.text, max(0, match.start() - 40), match.start()):
                     continue
                 if _PARTNER_BEFORE.search(msg.text, max(0, match.start() - 12), match.start()) \

@@ -67,7 +67,7 @@ _STARTED = (r"(?:founded|established|dat(?:es|ing)\s+(?:back\s+to|from)|"
             r"spun\s+(?:out|off)|"
             # "grandad started us in 1974"
             r"(?:started|set|founded)\s+us(?:\s+up)?|"
-            r"formed|launched|opened(?:\s+our\s+doors)?|began(?:\s+trading(?:\s+(?:properly|"
+            r"formed|launched|opened(?:\s+(?:our|the|its|my)\s+doors)?|began(?:\s+trading(?:\s+(?:properly|"
             r"officially|fully|for\s+real|in\s+earnest))?)?|"
             r"registered(?:\s+(?:at|with)\s+companies\s+house)?|"
             r"went\s+live|"
@@ -478,7 +478,9 @@ _FIRST_SALE_ON_DAY = re.compile(
 _FIRST_SALE_AGO = re.compile(
     r"\b(?:first\s+(?:[a-z]+\s+){0,2}?(?:went\s+on\s+sale|sales?|invoices?|orders?|contracts?|"
     r"paying\s+(?:customers?|jobs?|clients?)|customers?|jobs?)|"
-    r"(?:started|began)\s+(?:trading|selling|invoicing))\b"
+    # "didn't actually start trading until 3 months ago"
+    r"(?:started|began|start|begin)\s+(?:actually\s+|properly\s+|really\s+)?"
+    r"(?:trading|selling|invoicing))\b"
     rf"[^.;!?\d]{{0,60}}?\b(?:{QUAL}\s+)?{DURATION}\s+ago\b", re.I)
 
 

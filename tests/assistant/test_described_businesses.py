@@ -339,6 +339,12 @@ def test_an_adviser_writing_for_a_client_describes_the_client() -> None:
     ("They are wholly... sorry, owned 100% by the three engineers who started it, no council",
      "the 3 engineers", "individual", 100.0),
     ("Entirely owned by us two, 4 staff", "us 2", "individual", 100.0),
+    # a noun for the kind of holder, then its name: the name
+    ("Our parent, Ferris Cable Holdings, owns 60% of us.", "Ferris Cable Holdings", "enterprise",
+     60.0),
+    ("We are 75% owned by another company - Norland Plastics, which has 300 staff.",
+     "Norland Plastics", "enterprise", 75.0),
+    ("A second company, Kestrel, owns 35% of the shares.", "Kestrel", "enterprise", 35.0),
 ])
 def test_holders_in_the_ways_owners_name_them(text: str, holder: str, kind: str,
                                               share: float) -> None:
@@ -824,3 +830,45 @@ def test_the_business_s_own_staff_after_its_parent_s_name() -> None:
 ])
 def test_the_trade_in_the_company_s_name(text: str, sector: str | None) -> None:
     assert read(text).sector_text == sector
+
+
+def test_trading_begins_with_the_first_sales_not_the_company_s_forming() -> None:
+    facts = read("Formed the company in June 2023 but we didn't really start trading until "
+                 "about 4 months ago.")
+    assert facts.months_trading == 4
+    assert read("We opened the doors 7 months ago, a small bike workshop.").months_trading == 7
+
+
+def test_two_holders_each_with_the_share() -> None:
+    facts = read("Dudley Council and Sandwell Council each hold 14% of the company.")
+    assert [(h.holder, h.holder_kind, h.share_percent) for h in facts.holdings] == [
+        ("Dudley Council", "public_body", 14.0), ("Sandwell Council", "public_body", 14.0)]
+    assert sum(h.share_percent or 0 for h in facts.holdings
+               if h.holder_kind == "public_body") == 28
+
+
+def test_an_arrangement_with_creditors_not_known_to_be_formal_is_asked() -> None:
+    text = ("Our adviser is working out an arrangement with the creditors - don't know if it's a "
+            "formal one.")
+    assert read(text).insolvent is None
+    assert read("In May we entered a formal arrangement with the creditors.").insolvent
+
+
+@pytest.mark.parametrize("text", [
+    # a street named after a place
+    "We're just off the Tamworth Road, past the roundabout.",
+    "Our unit is on Stafford Street.",
+    # a place's name opening an organisation's
+    "Could the Coventry Materials Group look at our seals?",
+    "We did a trial with the Dudley Robotics Centre last year.",
+])
+def test_a_place_s_name_inside_another_name_is_not_the_site(text: str) -> None:
+    assert _placed(text).local_authority is None
+    assert _placed(f"{text} Our unit is in Walsall.").local_authority == "Walsall"
+
+
+def test_a_trade_given_as_a_bullet_of_its_own() -> None:
+    facts = read("- press shop\n- 14 people\n- sales £1.6m")
+    assert facts.sector_text == "press shop" and facts.employees == 14
+    assert read("- powder coating\n- 14 people\n- sales £1.6m").sector_text == "powder coating"
+

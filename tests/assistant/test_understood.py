@@ -52,3 +52,11 @@ def test_a_business_of_the_same_owner_is_shown_with_its_figures() -> None:
     items = {item.fact: item.value for item in understood(facts, sources)}
     assert items["holdings"] == ("a sister bakery in Leicester, under the same owner (about 90 "
                                  "staff, £7m turnover)")
+
+
+def test_the_owner_s_own_people_are_said_back_as_theirs() -> None:
+    facts = Facts(holdings=[
+        Holding(share_percent=50, holder="My partner", holder_kind="individual"),
+        Holding(share_percent=50, holder="I", holder_kind="individual")])
+    line = understood_line(understood(facts, {}))
+    assert "50% held by your partner; 50% held by you" in line
