@@ -37,7 +37,9 @@ _ANSWER_TYPES: dict[str, AnswerType] = {
 
 _AUX = (r"is|are|am|was|were|can|could|does|do|did|will|would|should|shall|has|have|had|may|"
         r"might|must|need")
-_YES_NO = re.compile(rf"^(?:{_AUX})(?:n't)?\b", re.IGNORECASE)
+# (not "don't know our council, sorry": with no subject, the owner says what they lack)
+_YES_NO = re.compile(rf"^(?:{_AUX})(?:n't(?!\s+(?:have|know|remember|need|want|think|mind|"
+                     r"really|actually|recall)\b))?\b", re.IGNORECASE)
 _AMOUNT = re.compile(
     r"\bhow\s+(?:much|many|big|large|small|high|low)\b|"
     r"\bwhat(?:'s|’s|\s+is|\s+are|\s+was|\s+would\s+be)?\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
@@ -171,8 +173,14 @@ _LEAD_IN = re.compile(
 )
 _FRAGMENT = re.compile(r"^(?:what|how)\s+about\b|^(?:and|or)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?:[^.?!]|\.(?=\d))+[.?!]*")  # "£112.5k" is one sentence
-_REQUEST = re.compile(r"^(?:can|could|would)\s+you\s+(?:please\s+)?(?:tell|explain|list|"
-                      r"give|show|let)(?:\s+(?:me|us))?\b\s*", re.IGNORECASE)
+_REQUEST = re.compile(
+    # (after a clause saying why it is asked: "For our records, could you tell me ...")
+    r"^(?:[^,?]{1,60},\s*)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?:tell|explain|list|"
+    r"give|show|let)(?:\s+(?:me|us))?\b\s*|"
+    # a question asked inside another: "do you know who runs it?" asks who
+    r"(?:(?:do|does)\s+(?:you|anyone|anybody)\s+know|any\s+idea|i\s+(?:was|am|'m)\s+wondering|"
+    r"(?:i|we)(?:'d|\s+would)\s+like\s+to\s+know|(?:i|we)\s+want\s+to\s+know)\s+"
+    r"(?=(?:what|which|who|when|where|why|how)\b))", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -371,14 +379,19 @@ _PUT_TO_ANSWER = re.compile(
 
 
 # "Which partners lead the hub?", "What organisations run it?": asks who, by its noun
+_BODIES = (r"(?:partners?|organi[sz]ations?|universit(?:y|ies)|bodies|body|institutions?|people|"
+           r"person|companies|company|firms?|teams?|groups?|departments?|institutes?|"
+           r"agenc(?:y|ies)|funders?|ministr(?:y|ies))")
 _WHICH_BODIES = re.compile(
-    r"^(?:which|what)\s+(?:\w+\s+)?(?:partners?|organi[sz]ations?|universit(?:y|ies)|bodies|body|"
-    r"institutions?|people|person|companies|company|firms?|teams?|groups?|departments?|"
-    r"institutes?)\s+"
+    rf"^(?:which|what)\s+(?:\w+\s+)?{_BODIES}\s+"
+    # "which department or agency funds it?"
+    rf"(?:or\s+(?:\w+\s+)?{_BODIES}\s+)?"
     # "which team at Birmingham does the analysis?"
     r"(?:(?:at|in|of|from|within)\s+(?:[\w-]+\s+){1,3}?)?(?:does|do|lead|leads|run|runs|deliver|"
     r"delivers|manage|manages|operate|operates|host|hosts|fund|funds|support|supports|are|is|"
     r"sit|sits|oversee|oversees|own|owns|set|sets|behind|"
+    # "which agency is funding it?"
+    r"(?:is|are)\s+(?:funding|running|leading|backing|paying\s+for|delivering)|"
     # "which independent body could we appeal to?": someone to go to
     r"(?:can|could|should|would|will|do|must)\s+(?:i|we|you)\s+(?:complain|go|turn|appeal|"
     r"write|talk|speak|apply|contact))\b", re.IGNORECASE)

@@ -171,6 +171,8 @@ _PROJECTION = re.compile(r"\b(?:say|says|said|estimate\w*|expect\w*|aim\w*|targe
 # a sentence that reports a record: "have been funded", "so far", "to date", "in 2025, 40 ..."
 _REPORTED = re.compile(
     rf"\b(?:{_RECORD_WORDS}|typical\w*|usually|normally)\b|"
+    # (not what the reader has had: "the funding you have received")
+    r"(?<!\byou\s)(?<!\bwe\s)(?<!\bi\s)(?<!\byou've\s)"
     r"\b(?:has|have|had|were|was)\s+(?:been\s+)?(?:helped|funded|"
     r"supported|created|awarded|approved|produced|received|given|made|paid)\b",
     re.IGNORECASE)
@@ -668,18 +670,18 @@ _PARTY = re.compile(r"\b(?:the\s+(?:business|company|applicant|partner|universit
                     r"programme)|you|your|yours)\b", re.IGNORECASE)
 
 
-def _said_of(thing: str, stated: re.Pattern[str] | None, text: str) -> bool:
+def _said_of(thing: str, stated: re.Pattern[str] | None, text: str, whole: bool = False) -> bool:
     """Whether a line of the text states what `stated` matches (None: anything) and holds most
-    of the thing's words ("a joint research study" is not any study); any line when the thing
-    has none."""
+    of the thing's words ("a joint research study" is not any study), or all of them when
+    `whole`; any line when the thing has none."""
     words = set(stems(thing)) - FORM_WORDS
     # a noun made of a verb is said as itself: "parking" is not "Ansty Park"
     made = [w.lower() for w in re.findall(r"[A-Za-z]{3,}ing\b", thing)]
     words -= {stem for word in made for stem in stems(word)}
     return any((stated is None or stated.search(line)) and
-               2 * (len(words & set(stems(line))) +
-                    sum(re.search(rf"\b{word}", line, re.IGNORECASE) is not None
-                        for word in made)) >= len(words) + len(made)
+               (1 if whole else 2) * (len(words & set(stems(line))) +
+                                      sum(re.search(rf"\b{word}", line, re.IGNORECASE) is not None
+                                          for word in made)) >= len(words) + len(made)
                for line in text.splitlines())
 
 
@@ -689,6 +691,15 @@ def _measure_asked(question: str) -> re.Pattern[str] | None:
 
 
 # "is there a canteen at the lab?", "is there disabled access to the studio?": a thing there
+# "does the lab have a drop rig?", "has the centre got its own kitchen we could use?": the thing
+_HAS_THING = re.compile(
+    r"^\W*(?:does|do|has|have)\s+(?:the|your|their|its|(?-i:[A-Z])\w*)\b[^?]{0,80}?\s+"
+    r"(?:have|has|got|own|include|contain|house)\s+(?:an?\s+|any\s+|some\s+|"
+    r"(?:its|their)\s+own\s+)?"
+    # (not "has it got any of those?": no thing named)
+    r"(?!(?:anything|something|one|any|some)\b)(?P<thing>(?:[\w-]+\s+){0,3}?[\w-]{3,})"
+    r"(?=\s+(?:we|i|that|which|for|to|on|in|at|available|there)\b|\s*[?.!]|\s*$)",
+    re.IGNORECASE)
 _IS_THERE_THING = re.compile(
     r"^\W*(?:is|are)\s+there\s+(?:an?\s+|any\s+|some\s+)?"
     # (not a place or a person to be found: "is there anywhere in the network ...?")
@@ -747,9 +758,32 @@ def contact_of_unknown(question: str, passages: Sequence[str]) -> str | None:
                        set(head) <= set(stems(line)) for line in lines) else post
 
 
+# a sum of money as written: "£75k", "GBP 1,200", "€12.5 million"
+_SUM = re.compile(r"(?:[£€$]|\b(?:GBP|EUR|USD)\s?)\s?(\d[\d,]*(?:\.\d+)?)\s?"
+                  r"(bn|billion|m|million|k|thousand)?\b", re.IGNORECASE)
+_SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3}
+
+
+def _sums(text: str) -> set[float]:
+    return {float(m[1].replace(",", "")) * _SCALE.get((m[2] or "").lower(), 1.0)
+            for m in _SUM.finditer(text)}
+
+
+def _without_sums_given(question: Question, text: str) -> str:
+    """The text less the sums the question itself gives ("the council gave £75k, so what did the
+    college put in?"): a line repeating the owner's own figure does not answer the amount asked
+    for."""
+    given = _sums(f"{question.sentence} {question.text}")
+    if not given:
+        return text
+    return _SUM.sub(lambda m: " " if _sums(m[0]) <= given else m[0], text)
+
+
 def _holds_answer(question: Question, text: str) -> bool:
     """Whether the text holds the kind of answer the question asks for."""
     wanted = question.answer_type
+    if question.kind == "amount":
+        text = _without_sums_given(question, text)
     if (measure := _measure_asked(question.text)) is not None:
         # "how heavy a vehicle can the track take?", "is there a size limit?": a weight or a
         # length, not any figure
@@ -769,6 +803,10 @@ def _holds_answer(question: Question, text: str) -> bool:
             (present := _IS_THERE_THING.search(question.text)) is not None:
         # "is there parking at the centre?": only a line that speaks of parking
         return _said_of(present["thing"], None, text)
+    if question.kind == "yes_no" and (owned := _HAS_THING.search(question.text)) is not None:
+        # "does the lab have a drop rig?": only a line naming that very thing (a line on the
+        # lab's other rigs does not say whether it has this one)
+        return _said_of(owned["thing"], None, text, whole=True)
     if LEAD_TIME_ASKED.search(question.text):
         return bool(_PERIOD.search(text))  # "how much notice is needed?": a period
     if question.kind == "amount" and _DISCOUNT_ASKED.search(question.text):

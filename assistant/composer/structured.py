@@ -342,7 +342,9 @@ class StructuredAnswers:
             phrase = re.escape(_words(word))
             if key in found or not re.search(rf"\b{phrase}\b", lowered):
                 continue
-            asked = re.search(_ASKS_FOR.format(kind=rf"(?:[a-z ]*\b)?{phrase}"), lowered)
+            # a word or two may qualify the kind ("which funded innovation centres"), no more:
+            # "how many people are on the panel that decides the grants" counts people
+            asked = re.search(_ASKS_FOR.format(kind=rf"(?:[a-z]+ ){{0,2}}{phrase}"), lowered)
             if asked:
                 found[key] = (lowered.find(_words(word)), kind)
             lowered = re.sub(rf"\b{phrase}\b", " ", lowered)

@@ -325,6 +325,22 @@ _PRICE_OF_TIME = re.compile(r"\b(?:day|daily|hourly|half-day|session)\s+rates?\b
                             r"\bfees?\b|\bper\s+(?:day|hour|session)\b", re.IGNORECASE)
 
 
+# whether a facility named has a thing: "does the Acme lab have a drop rig?", "has the centre
+# got a clean room?" - the catalogue's record holds it or does not; a list of others is no answer
+_HAS_IT = re.compile(r"^\s*(?:does|do|has|have)\b(?!\s+(?:you|we|i|they)\b)[^?]{3,80}?\b"
+                     r"(?:have|has|got|own|include|"
+                     r"includes|contain|contains|house|houses)\b", re.IGNORECASE)
+
+
+# what a facility or team is asked to do for the business ("could the lab help us test
+# seals?"): which of them can is a search; anything else asked of a named one ("is the lab
+# wheelchair accessible?", "who runs the lab?") is a fact its record holds or does not
+_ITS_WORK = re.compile(r"\b(?:help|helps|assist|support|test|tests|testing|make|makes|offer|"
+                       r"offers|provide|provides|do|does|work\s+(?:on|with)|design|develop|"
+                       r"analy[sz]e|measure|scan|print|prototype|trial|advise|suit|fit)\b",
+                       re.IGNORECASE)
+
+
 def _eligibility_or_signposting(text: str, facts: Collection[str], follow_up: bool = False,
                                 names_facility: bool = False) -> RouteDecision | None:
     """An explicit eligibility question wins; then a stated need; then a description of the
@@ -367,6 +383,9 @@ def _eligibility_or_signposting(text: str, facts: Collection[str], follow_up: bo
                              + ", ".join(sorted(facts)))
     if rules.SIGNPOST_WEAK.search(text) and not rules.FUNDING_WORDS.search(text) and \
             question.kind not in {"amount", "when"} and not LEAD_TIME_ASKED.search(text) and \
+            not (names_facility and (_HAS_IT.search(question.text) or (
+                question.kind in {"yes_no", "who"} and not _ITS_WORK.search(question.text)))) \
+            and \
             not (question.asks and (rules.FACILITY_ATTRIBUTE.search(question.text) or
                                     rules.FACILITY_TERMS.search(question.text) or
                                     rules.SUPPORT_TERMS.search(question.text))):

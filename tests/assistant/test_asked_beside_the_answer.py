@@ -67,6 +67,11 @@ def test_a_figure_said_to_be_only_part_is_not_the_corrected_figure(text: str,
     ("How many businesses are signed up to the network today?",
      ["The network is open to any manufacturer in the region."], True),
     ("How many days are members of the network entitled to?", ["Members get 5 days."], False),
+    # what the reader has had is no record of the scheme's
+    ("What is the success rate of kiln studio bids?",
+     ["Add the grants you have received in the last 3 years."], True),
+    ("What is the success rate of kiln studio bids?",
+     ["Since 2024, 60% of bids have been approved."], False),
 ])
 def test_a_share_of_the_money_or_a_count_of_members_needs_a_sentence_that_gives_it(
         question: str, sentences: list[str], unreported: bool) -> None:
@@ -131,6 +136,22 @@ def test_whether_a_place_has_something_needs_a_line_that_speaks_of_it() -> None:
     asked = read_question("is there a bus from Leek station to the pilot bakery?")
     assert not _holds_answer(asked, "The pilot bakery is on Mill Lane, Leek.")
     assert _holds_answer(asked, "The number 16 bus stops outside the pilot bakery.")
+
+
+def test_whether_a_place_has_a_thing_needs_a_line_naming_that_thing() -> None:
+    asked = read_question("Does the Harbour Materials Lab have a salt fog cabinet?")
+    # its other cabinets do not say whether it has this one
+    assert not _holds_answer(asked, "Equipment: humidity cabinets, fog lamps, tensile frames")
+    assert _holds_answer(asked, "Equipment: a salt fog cabinet and tensile frames")
+    asked = read_question("has the pilot bakery got its own proving room we could book")
+    assert not _holds_answer(asked, "The pilot bakery has ovens and a mixing room.")
+    assert _holds_answer(asked, "The pilot bakery has a proving room and two ovens.")
+
+
+def test_a_sum_the_question_gives_does_not_answer_it() -> None:
+    asked = read_question("I know the council put in £30k, but how much did the college add?")
+    assert not _holds_answer(asked, "The council put in £30k towards the kiln studio.")
+    assert _holds_answer(asked, "The college added £12k towards the kiln studio.")
 
 
 def test_a_price_asked_of_a_thing_is_a_price_said_of_it() -> None:

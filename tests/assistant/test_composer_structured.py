@@ -145,6 +145,15 @@ def test_the_programmes_of_a_kind_are_listed_from_the_policy(
     (lead,) = answers.answer("Which centres does the scheme run?", NOW, _cite)
     assert lead.text == "The Valley Scheme runs two Centres: Food Centre and AI Centre."
     assert lead.citation is None and lead.evidence == ("Food", "AI")  # cited from guidance
+    assert _texts(answers, "How many different centres are there?")[0].startswith(
+        "The Valley Scheme runs two Centres")
+
+
+def test_a_count_of_something_else_is_not_a_list_of_programmes(
+        answers: StructuredAnswers) -> None:
+    # the kind is named at the end, but the people are what is counted
+    assert _texts(answers, "how many staff work in the office that looks after the centres") \
+        == []
 
 
 def test_a_round_named_is_answered_with_yes_or_no_and_the_next_round(

@@ -26,6 +26,13 @@ from tests.assistant.test_composer_structured import KINDS, _Policy
     ("What are the opening hours of the test lab?", "when"),
     ("what's the biggest award going", "amount"),
     ("what would the voucher come to on a £9k study", "amount"),
+    # no subject after the negative: the owner says what they lack, and asks nothing
+    ("don't know the exact code, we're near the canal", "statement"),
+    ("Doesn't the voucher cover travel?", "yes_no"),
+    # a question asked inside another, or after why it is asked
+    ("do you know who chairs the panel?", "who"),
+    ("For our minutes, could you tell me how much the voucher is?", "amount"),
+    ("which ministry or agency is backing the scheme?", "who"),
 ])
 def test_the_kind_of_question_as_owners_type_it(text: str, kind: str) -> None:
     assert read_question(text).kind == kind

@@ -652,6 +652,25 @@ def test_a_named_facility_s_price_is_asked_of_the_guidance() -> None:
         "signposting"
 
 
+def test_whether_a_named_facility_has_a_thing_is_asked_of_the_guidance() -> None:
+    router = Router(catalogue_names=lambda: ["Harbour Materials Lab"])
+    for message in ("Does the Harbour Materials Lab have a salt fog cabinet?",
+                    "has the harbour materials lab got an X-ray CT scanner"):
+        assert router.route(message).route == "programme_question", message
+    assert router.route("Could the Harbour Materials Lab help with corrosion testing?").route \
+        == "signposting"
+
+
+@pytest.mark.parametrize("message", [
+    "Who is the duty technician at the Harbour Materials Lab?",
+    "Is the Harbour Materials Lab step-free for visitors?",
+    "Can our own fitters come into the Harbour Materials Lab?",
+])
+def test_a_fact_asked_of_a_named_facility_is_asked_of_the_guidance(message: str) -> None:
+    router = Router(catalogue_names=lambda: ["Harbour Materials Lab"])
+    assert router.route(message).route == "programme_question"
+
+
 @pytest.mark.parametrize("message", [
     "We build a wearable heart monitor and want patients to wear it in a hospital-like setting. "
     "Where within the SSR could that be tested?",
