@@ -28,6 +28,13 @@ _NEAR_THE = re.compile(r"\b(?:by|near|beside|opposite|behind|next\s+to|close\s+t
                        r"corner\s+from|across\s+from)\s+the\s+$", re.I)
 _LANDMARK = re.compile(r"\s+(?:shopping\s+)?(?:centre|center|retail\s+park|station|stadium|airport|"
                        r"hospital|campus|arena|ground|mall|island|roundabout)\b", re.I)
+# a place named only to say where the site is from it: "just over the border from Cannock", "a
+# few miles from Lichfield", "down the road from Tamworth"
+_FROM_IT = re.compile(r"\b(?:(?:over|across)\s+the\s+(?:border|boundary|line)|(?:a\s+)?"
+                      r"(?:few\s+|couple\s+of\s+|\d+\s+)?(?:miles?|minutes?|mins?)|"
+                      r"(?:down|up)\s+the\s+road|not\s+far|a\s+stone'?s\s+throw)\s+"
+                      r"(?:away\s+)?from\s+$|"
+                      r"\b(?:bordering|borders?|neighbouring|next\s+door\s+to)\s+$", re.I)
 # ... or a partner named by its city: "a project with Birmingham", "working alongside Warwick"
 _PARTNER_BEFORE = re.compile(r"\b(?:with|alongside)\s+$", re.I)
 _PARTNER_END = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:at|on|for|to|and|or|who|which)\b)", re.I)
@@ -114,6 +121,9 @@ class Places:
                      and _LANDMARK.match(msg.text, f.end)]
         if landmarks and len(landmarks) < len(found):
             found = [f for f in found if f not in landmarks]
+        # "Willenhall, just over the border from Cannock": the place the site is measured from
+        # is not where it is (and alone, it leaves where that is untold)
+        found = [f for f in found if not _FROM_IT.search(msg.text, max(0, f.start - 40), f.start)]
         # "not sure if we count as Devon or Cornwall": neither is said to be the place
         undecided = {i for i, (a, b) in enumerate(itertools.pairwise(found))
                      if a.value != b.value and _EITHER.fullmatch(msg.text, a.end, b.start)}

@@ -66,7 +66,9 @@ _OFFICE_JUST_BEFORE = re.compile(
     rf"\b(?:{_OFFICE_WORDS}|(?:invoice|invoicing|billing)\s+address)\s*(?:is\s+)?"
     r"(?:in\s+|at\s+|:\s*|,\s*)?(?:[\w'-]+,?\s+){0,4}$", re.I)
 _NEAR = re.compile(r"\b(?:near|nr\.?|close\s+to|just\s+off)\s+(?:the\s+)?$", re.I)
-_AN_OFFICE = re.compile(rf"\b(?:{_OFFICE_WORDS})\b[^.;]*$", re.I)
+# (up to a place where the work is done: "head office in X but the works are in Y")
+_AN_OFFICE = re.compile(rf"\b(?:{_OFFICE_WORDS})\b(?:(?!\b(?:but|whereas|while|factory|works|"
+                        r"workshop|plant|site|unit|premises|warehouse|yard)\b)[^.;])*$", re.I)
 # where the work is done, and an office, named just before a place
 _WORK_CUE = re.compile(
     r"\b(?:factory|factories|works|workshop|plant|mill|foundry|unit|production\s+site|"

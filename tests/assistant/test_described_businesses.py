@@ -867,6 +867,17 @@ def test_a_place_s_name_inside_another_name_is_not_the_site(text: str) -> None:
     assert _placed(f"{text} Our unit is in Walsall.").local_authority == "Walsall"
 
 
+@pytest.mark.parametrize(("text", "council"), [
+    # a place the site is measured from
+    ("Willenhall, just over the border from Cannock Chase.", "Walsall"),
+    ("We sit just across the border from Sandwell.", None),
+    # the head office's place, then where the work is done
+    ("Head office is at Lichfield but the works are in Brownhills.", "Walsall"),
+])
+def test_the_site_among_places_named_for_other_reasons(text: str, council: str | None) -> None:
+    assert _placed(text).local_authority == council
+
+
 def test_a_trade_given_as_a_bullet_of_its_own() -> None:
     facts = read("- press shop\n- 14 people\n- sales £1.6m")
     assert facts.sector_text == "press shop" and facts.employees == 14
