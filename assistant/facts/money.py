@@ -340,6 +340,12 @@ _ADVISER_PRICES = re.compile(
     r"(?:(?:at|about|around|roughly|for)\s+)?$", re.I)
 
 
+# a figure the business hopes to reach, named before it in its clause
+_GOAL = re.compile(r"\b(?:target|targets|targeting|goal|ambition|aim|aiming|aims|forecast|"
+                   r"forecasts|forecasting|projected|projecting|projection|reach|grow\s+to)\b"
+                   r"[^.;,!?]{0,30}$", re.I)
+
+
 # the award aimed at, right before its amount: "what must we spend to get the full £80k?"
 _AIMED_AT = re.compile(
     r"\bto\s+(?:get|receive|secure|obtain|be\s+(?:given|awarded))\s+(?:the\s+|a\s+)?"
@@ -356,6 +362,9 @@ def _role_of(msg: Message, amount: Amount, amounts: list[Amount],
         return "turnover"  # "turnover since we moved the line is at £1.1m a year"
     if _AIMED_AT.search(msg.text, clause[0], amount.start):
         return "requested_amount"
+    if _GOAL.search(msg.text, clause[0], amount.start) and \
+            _TURNOVER_WORD.search(msg.text, clause[0], amount.end + 30):
+        return None  # "our turnover target is £6m by 2030": a figure hoped for, not had
     if role := nearest_role(msg, amount, *clause, amounts):
         return role
     if previous and CORRECTION_RE.search(msg.text, previous[0].end, amount.start):

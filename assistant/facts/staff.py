@@ -423,7 +423,9 @@ def read_employees(msg: Message, unassigned: list[Amount]) -> float | None:
             start, end = match.span("n")
             if start in seen or msg.claimed(start, end):
                 continue
-            if msg.about_another_business(match.start()):
+            if msg.about_another_business(match.start()) or \
+                    _TO_ANOTHER.search(msg.text, max(0, match.start() - 40), match.start()) or \
+                    _IN_THE_PAST.match(msg.text, match.end(), msg.sentence(match.start())[1]):
                 continue
             if re.match(r"(?:just|only)\b", match[0], re.I) and OWNING_BEFORE.search(
                     msg.text, max(0, match.start() - 60), match.start()):
@@ -475,6 +477,17 @@ _AVERAGE_COUNT = re.compile(
     rf"(?:{QUAL}\s+)?(?P<n>\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*(?:%|k\b|m\b|hours|hrs|days))|"
     rf"(?:{QUAL}\s+)?(?P<n2>\d[\d,]*(?:\.\d+)?)\s+(?:(?:{_STAFF_NOUN})\s+)?on\s+average\b",
     re.I)
+# a business the owner's deals with, sized before it is named: "we supply a 300-staff car
+# maker", "a customer of ours, a 900-person group"
+_TO_ANOTHER = re.compile(
+    r"\b(?:suppl(?:y|ies|ying)|sell(?:s|ing)?\s+to|work(?:s|ing)?\s+(?:for|with)|"
+    r"(?:make|making|makes)\s+(?:parts|components)\s+for|customers?|clients?|competitors?|"
+    r"rivals?)\s+(?:(?:is|are|include|includes)\s+)?(?:a|an|one|the)\s+$", re.I)
+# a headcount the business had once, not now: "we used to employ 300 people back in the 90s"
+_IN_THE_PAST = re.compile(r"[^.,;!?]{0,20}?\b(?:back\s+in\s+(?:the\s+)?(?:19|'|\d0)|"
+                          r"in\s+the\s+(?:19)?[5-9]0'?s|at\s+(?:our|its|the)\s+peak)", re.I)
+
+
 # ... a count of people, not of something else: "on average we ship 400 units" is not staff
 _AFTER_AVERAGE = re.compile(
     rf"\s*(?:$|[.,;:)!?]|(?:{_STAFF_NOUN}|fte|ftes|heads|on|over|across|through|for|in|per|"

@@ -188,6 +188,9 @@ _NOT_THE_BUSINESS_AGE = re.compile(
     # a funding round, not "round here"
     r"(?<=\bthe\s)round|(?<=\bthis\s)round|(?<=\bnext\s)round|(?<=\bfunding\s)round|round(?=\s+\d)|"
     r"competition|offer|application|machine|equipment|"
+    # a part of the business started later: "our new product line launched 2 months ago"
+    r"product|products|range|website|app|brand|division|branch|"
+    r"(?:new|second|another|extra)\s+(?:line|site|unit|shop|store|premises|factory|office)|"
     # a contract, not a trade done under contract: "contract machining", "contract packers"
     r"contract(?!\s+[a-z]+(?:ing|ers?|ors?)\b))\b", re.I)
 PRE_REVENUE = re.compile(

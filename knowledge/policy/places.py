@@ -228,6 +228,9 @@ _FOR_OTHERS = re.compile(r"\b(?:for|to|with|serving|serve|supply\w*|sell\w*|help
 # says it with a word or two describing the thing between ("we make sporting shotguns", "growing
 # heritage tomatoes"); a describing word reads as one (sporting, hand-built, traditional,
 # bespoke), not a noun that makes another thing of it ("toy guns", "nail guns").
+# a noun after the singular of the thing made, which it then only describes
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|for|to|in|at|with|from|on|by|that|which|who|we|as|"
+                         r"parts?|components?)\b)[a-z]", re.IGNORECASE)
 _MAKING_VERBS = frozenset("make manufacture produce build assemble grow breed rear brew "
                           "distil raise".split())
 # (a compound with hyphens describes too: "side-by-side", "made-to-measure")
@@ -309,7 +312,13 @@ def keyword_found(keyword: str, text: str) -> bool:
         return True
     one = _singular(keyword)
     if one is not None:  # not "battery-powered" for "batteries"
-        return _keyword_pattern(one, compound=False).search(text) is not None
+        found = _keyword_pattern(one, compound=False).search(text)
+        if found is not None and keyword.split()[0].lower() in _MAKING_VERBS and \
+                _NOUN_AFTER.match(text, found.end()):
+            # "make shotgun cleaning kits", "make rifle scopes": the thing made is the kits or
+            # the scopes, which the singular only describes
+            return False
+        return found is not None
     if not keyword[-1:].isalpha() or keyword.endswith("s"):
         return False
     match = _keyword_pattern(keyword, plural=True).search(text)

@@ -883,3 +883,27 @@ def test_a_trade_given_as_a_bullet_of_its_own() -> None:
     assert facts.sector_text == "press shop" and facts.employees == 14
     assert read("- powder coating\n- 14 people\n- sales £1.6m").sector_text == "powder coating"
 
+
+
+@pytest.mark.parametrize(("text", "staff"), [
+    # a business the owner deals with, sized before it is named
+    ("Pattern makers, 9 staff. We sell to a 400-person engine maker in Derby.", 9),
+    # a headcount the business once had
+    ("Upholsterers with 11 staff; we had 150 people back in the 80s.", 11),
+])
+def test_staff_of_another_business_or_of_the_past_are_not_the_business_s(text: str,
+                                                                         staff: int) -> None:
+    assert read(text).employees == staff
+
+
+def test_a_turnover_aimed_at_is_not_the_turnover() -> None:
+    facts = read("Sign shop, 6 staff, £450k turnover; our turnover target is £2m by 2031.")
+    assert facts.turnover is not None and facts.turnover.amount == 450_000
+    facts = read("we aim to get a £40k grant")
+    assert facts.requested_amount is not None and facts.requested_amount.amount == 40_000
+
+
+def test_a_part_of_the_business_started_later_does_not_date_it() -> None:
+    facts = read("Screen printers trading since 2013. Our new product range launched 3 months "
+                 "ago.")
+    assert facts.months_trading is not None and facts.months_trading > 100

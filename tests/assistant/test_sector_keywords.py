@@ -270,6 +270,10 @@ def test_a_made_thing_with_describing_words_between() -> None:
     assert keyword_found("grow tomatoes", "growing organic tomatoes under glass")
     assert not keyword_found("make guns", "we make glue guns for hobbyists")
     assert not keyword_found("make guns", "we make springs for guns")
+    # the singular naming what a thing made is for: the thing is what is made
+    assert not keyword_found("make rifles", "we make rifle slings and cases")
+    assert not keyword_found("make guns", "we make gun safes")
+    assert keyword_found("make guns", "we make gun parts for the trade")
 
 
 @pytest.mark.parametrize(("message", "sector"), [
