@@ -66,14 +66,15 @@ def _apostrophe_dropped(word: str, known: frozenset[str]) -> bool:
 _MAKER = re.compile(r"(?:ers?|ors?|ists?)$")
 
 
-def _a_maker(word: str, known: frozenset[str]) -> bool:
-    """Whether the word is a known word with a maker's or a doer's ending: "assembler",
+def _a_maker(word: str, *known: frozenset[str]) -> bool:
+    """Whether the word is a word of `known` with a maker's or a doer's ending: "assembler",
     "fabricators", "machinists"."""
     ending = _MAKER.search(word)
     if ending is None:
         return False
     base = word[:ending.start()]
-    return any(form in known for form in (base, f"{base}e", f"{base}y", f"{base}ate"))
+    return any(form in words for words in known
+               for form in (base, f"{base}e", f"{base}y", f"{base}ate"))
 
 
 class Speller:
@@ -87,22 +88,24 @@ class Speller:
         self._guidance = guidance
         self._known = frozenset(w.lower() for w in known)
         self._known_stems = frozenset(stem(w) for w in self._known)
-        self._guidance_stems: tuple[frozenset[str], frozenset[str]] | None = None
+        # the guidance's words as last read, their stems, and those long enough to be a fix
+        self._read: tuple[frozenset[str], frozenset[str], list[str]] | None = None
 
     def correct(self, text: str) -> str:
         if not self._known:
             return text  # without a vocabulary, nothing can be told to be a slip
         guidance = self._guidance()
-        if self._guidance_stems is None or self._guidance_stems[0] is not guidance:
-            self._guidance_stems = (guidance, frozenset(stem(w) for w in guidance))
-        stems_known = self._known_stems | self._guidance_stems[1]
-        choices = [w for w in guidance if len(w) >= _SHORTEST - 1]
+        if self._read is None or self._read[0] is not guidance:
+            self._read = (guidance, frozenset(stem(w) for w in guidance),
+                          [w for w in guidance if len(w) >= _SHORTEST - 1])
+        _, guidance_stems, choices = self._read
 
         def fixed(match: re.Match[str]) -> str:
             word = match[0]
             lower = word.lower()
             if len(lower) < _SHORTEST or lower in guidance or lower in self._known or \
-                    stem(lower) in stems_known or _a_maker(lower, self._known | guidance) or \
+                    stem(lower) in self._known_stems or stem(lower) in guidance_stems or \
+                    _a_maker(lower, self._known, guidance) or \
                     _apostrophe_dropped(lower, self._known):
                 return word
             if word[0].isupper() and not _SENTENCE_START.search(text, 0, match.start()):

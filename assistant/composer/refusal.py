@@ -32,6 +32,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from assistant.facts.money import MONEY_AMOUNT, money_of
 from assistant.facts.postcodes import FULL_POSTCODE
 from assistant.questions import (
     ADJACENT_ADVICE,
@@ -758,15 +759,10 @@ def contact_of_unknown(question: str, passages: Sequence[str]) -> str | None:
                        set(head) <= set(stems(line)) for line in lines) else post
 
 
-# a sum of money as written: "£75k", "GBP 1,200", "€12.5 million"
-_SUM = re.compile(r"(?:[£€$]|\b(?:GBP|EUR|USD)\s?)\s?(\d[\d,]*(?:\.\d+)?)\s?"
-                  r"(bn|billion|m|million|k|thousand)?\b", re.IGNORECASE)
-_SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3}
-
-
 def _sums(text: str) -> set[float]:
-    return {float(m[1].replace(",", "")) * _SCALE.get((m[2] or "").lower(), 1.0)
-            for m in _SUM.finditer(text)}
+    """The sums of money the text writes with a currency ("£75k", "GBP 1,200")."""
+    return {money_of(m, text).amount for m in MONEY_AMOUNT.finditer(text)
+            if m["pre"] or m["post"]}
 
 
 def _without_sums_given(question: Question, text: str) -> str:
@@ -776,7 +772,8 @@ def _without_sums_given(question: Question, text: str) -> str:
     given = _sums(f"{question.sentence} {question.text}")
     if not given:
         return text
-    return _SUM.sub(lambda m: " " if _sums(m[0]) <= given else m[0], text)
+    return MONEY_AMOUNT.sub(lambda m: " " if (m["pre"] or m["post"]) and _sums(m[0]) <= given
+                            else m[0], text)
 
 
 def _holds_answer(question: Question, text: str) -> bool:

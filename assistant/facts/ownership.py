@@ -505,8 +505,8 @@ def _public_stakes(msg: Message) -> list[Found[Holding]]:
         clauses = _CLAUSE_JOIN.split(holder)
         if _NO_ONE.match(holder) or (_NO_ONE.match(clauses[-1]) and not _PUBLIC.search(
                 " ".join(clauses[:-1]))):
-            # "neither the council nor a bank has shares", "we're not insolvent and no public
-            # bodies own shares": a denial
+            # "neither the council nor a bank has shares", "solvent, and not one public body
+            # holds any shares": a denial
             msg.claim(start, match.end())
             continue
         public = _PUBLIC.search(holder)
@@ -516,7 +516,7 @@ def _public_stakes(msg: Message) -> list[Found[Holding]]:
             found.append(Found(start, match.end(), Holding(
                 share_percent=None, holder=holder, holder_kind="public_body")))
         elif holder and (kind := _holder_kind(holder, holder)) in _COUNTED_KINDS:
-            # "a much bigger firm took a stake in us": a partner or a linked enterprise, by a
+            # "a far larger group bought into us": a partner or a linked enterprise, by a
             # share not given, so its size is asked for rather than left out
             holder = _WHEN_FIRST.sub("", holder)
             holder = lowered_article(holder)
@@ -822,8 +822,7 @@ _AT_LEAST = re.compile(r"\b(?:(?:could|may|might)\s+(?:well\s+)?be\s+(?:more|hig
 def read_stated_share(msg: Message) -> float | None:
     """The one share a reply gives, for a holding named before without its size ("roughly a
     fifth, 20%", "they hold 30 per cent"); the figure wins over a fraction word. None when
-    it gives no share or several, or only the least it may be ("could be 20%, could be
-    more")."""
+    it gives no share or several, or only the least it may be ("20% at least, I think")."""
     if _AT_LEAST.search(msg.text):
         return None
     found = list(_LONE_SHARE.finditer(msg.text))
@@ -1024,8 +1023,8 @@ def _last_parent(msg: Message, before: int) -> re.Match[str] | None:
 
 def _subject_start(msg: Message, verb_start: int) -> int:
     """Where the subject of the verb at `verb_start` begins: after the last break, or the
-    one before when the last ends a phrase in apposition ("Another company, a customer,
-    owns 30%")."""
+    one before when the last ends a phrase in apposition ("A supplier, Brant Ltd, holds
+    a fifth")."""
     start = msg.sentence(verb_start)[0]
     # a break inside brackets is the holder's own detail: "Kessler Inc. (US, 5,000 staff) holds"
     inside = [b.span() for b in re.finditer(r"\([^()]*\)", msg.text[start:verb_start])]

@@ -184,7 +184,7 @@ MODAL_ELIGIBILITY = _any(
     r"\b(?:am\s+i|are\s+we|is\s+(?:my|our)\s+\w+|would\s+(?:i|we|my|our)|could\s+(?:i|we|my|our)|"
     r"will\s+(?:i|we|my|our)|do\s+(?:i|we)|does\s+(?:my|our)\s+\w+|can\s+(?:i|we|my|our)|"
     r"might\s+(?:i|we)|should\s+(?:i|we))\b[^.?!]{0,50}?\b(?:"
-    # "can we include VAT in our eligible costs?" asks about costs, not the business
+    # "is VAT counted among the eligible costs?" asks about costs, not the business
     r"eligible(?!\s+(?:costs?|expenditure|items?|spend|purchases?|activit(?:y|ies)))|"
     r"qualify|qualif\w+|"
     r"entitled|apply(?!\s+(?:online|by|via|through|using|in\s+person|on\s+paper|more\s+than|"
@@ -327,7 +327,7 @@ SIGNPOST_STRONG: list[tuple[str, re.Pattern[str]]] = [
         r"could|would|might|should)\s+(?:that|this|it|these|those|they|something\s+like\s+that)"
         r"\s+be\s+(?:done|tested|carried\s+out|trialled|trialed|tried|made|built|measured|checked|"
         r"run|analy[sz]ed|scanned|assessed|evaluated|prototyped)\b",
-        # "we'd like to test one on our own parts first - where could we do that?"
+        # "we'd try it on a few sample castings first - where could that happen?"
         r"\b(?:try|test|trial|prototype|see|watch)\b[^.?!]{0,80}\bwhere\s+(?:can|could|would|"
         r"might|should)\s+(?:i|we)\s+do\s+(?:that|this|it|so)\b",
         # "anywhere we can try one out on our parts?", "somewhere I could see one working"
@@ -389,8 +389,8 @@ FACILITY_ATTRIBUTE = re.compile(
     r"length|width|height|depth|speed)\b",
     re.IGNORECASE)
 # what a question may ask of the support itself, which the guidance's rules hold or do not (not
-# who can help): "could the specialist days go towards ...?", "do the rest lapse?", "can we save
-# them for next year?"
+# who can help): "could the specialist days go towards ...?", "do the rest lapse?", "may unused
+# days be kept until the spring?"
 SUPPORT_TERMS = re.compile(
     r"\b(?:run\s+out|expire[sd]?|expiry|lapse[sd]?|carr(?:y|ied)\s+(?:them\s+|it\s+)?"
     r"(?:over|forward)|roll(?:ed)?\s+(?:them\s+|it\s+)?over|save\s+(?:them|it|the\s+rest)|"
