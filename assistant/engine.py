@@ -395,8 +395,8 @@ class Assistant:
 
     def _signposting(self, turn: _Turn) -> Reply | None:
         assert self.signposter is not None
-        # (the catalogue is matched on the need in the owner's words: "where in the
-        # programme could that be done?" is not about the programme's name)
+        # (the catalogue is matched on the need in the owner's words: "could any lab in
+        # the network do that?" is not about the programme's name)
         need = self._with_context(turn, name_programme=False)
         result = self.signposter.signpost(need, k=3)
         if not result.matches:

@@ -48,7 +48,7 @@ _AMOUNT = re.compile(
     r"budget|number|headroom|size|turnover|worth|headcount|awu|rent|charge|charges|salary|"
     r"discount|discounts|reduction)\b|"
     r"\bwhat\s+(?:grant|award|voucher|sum)\b|\bhow\s+(?:much|many)\b|"
-    # "what would the booster grant be?"
+    # "what might our voucher come to?"
     r"\bwhat\s+(?:would|will|could|might)\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:grant|award|voucher)\s+(?:be|come\s+to)\b|"
     # "what research grant is that?", "what size of voucher would we get?"
@@ -305,8 +305,8 @@ def _asking_sentence(message: str) -> tuple[str, str]:
     return found, found
 
 
-# Phrasal verbs said for one plain verb, which is the word guidance uses: "how long do you hang
-# on to my details?" asks how long they are kept
+# Phrasal verbs said for one plain verb, which is the word guidance uses: "how long are my details
+# held onto?" asks how long they are kept
 _PHRASAL_MEANING = {"hang": "keep", "hold": "keep", "get": "delete"}
 _PHRASAL = re.compile(r"\b(?:(hang|hold)(?:s|ing)?\s+(?:on\s*to|onto)|"
                       r"(get)(?:s|ting)?\s+rid\s+of)\b", re.IGNORECASE)

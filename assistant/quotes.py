@@ -161,7 +161,7 @@ _TO_THE_MINIMUM = re.compile(r"\b(?:the|a)\s+(?:minimum|min|smallest|lowest)\s+(
 _SMALLEST_COST = re.compile(
     r"\b(?:smallest|lowest|least|minimum|min)\s+(?:eligible\s+|total\s+)?(?:project\s+)?(?:costs?|"
     r"spend|project|outlay|investment|budget)\b", re.IGNORECASE)
-# "what eligible spend does it need?", "how much would we have to spend?": costs as a need
+# "what eligible spend does it need?", "what outlay would it take?": costs as a need
 _COST_NEEDED = re.compile(
     # "what do the eligible costs need to come to?"
     r"\bwhat\s+(?:do|does|would|will|must|should)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:costs?|"
@@ -218,7 +218,7 @@ _ORDINALS = {w: i + 1 for i, w in enumerate(
 _NTH_MONTH = (r"(?:the\s+)?(?:month\s+(?P<{0}>\d{{1,2}})|(?P<{0}w>first|second|third|fourth|fifth|"
               r"sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{{1,2}}(?:st|nd|rd|th))\s+month)"
               r"(?:\s+of\s+the\s+(?:reference\s+|financial\s+)?year)?")
-# a starter or a leaver within the year: "joins full time at the start of month 4" works the
+# a starter or a leaver within the year: "a full-timer who starts in month 4" works the
 # last 9 months, "leaves at the end of the third month" the first 3
 _JOINS_AT = re.compile(
     r"\b(?:join(?:s|ed|ing|er)?|start(?:s|ed|ing|er)?|began|begins?|hire[sd]?|recruit(?:s|ed)?|"
@@ -570,7 +570,7 @@ class AwardQuotes:
             lines = award_quote(offers, band, described=facts.stated_band is not None)
             lines = [*lines[:1], *left_out, *lines[1:]]
             if new.prior_public_support is not None and _HEADROOM_ASKED.search(question.text):
-                # "how much headroom is there, and what would the grant be?": both, headroom first
+                # "the headroom left, and the award too?": both, headroom first
                 prior = new.prior_public_support.in_gbp(self._policy.rates.eur_to_gbp)
                 lines = [*headroom_quote(self._policy, prior, None, None, None), *lines]
             return Quote(lines, [o.assessment.programme_id for o in offers])
@@ -671,8 +671,8 @@ class AwardQuotes:
         return None
 
     def _asks_outputs(self, question: str) -> bool:
-        """Whether the question names what an award commits the business to ("how many jobs
-        must we create?")."""
+        """Whether the question names what an award commits the business to ("what jobs target
+        comes with it?")."""
         if _TIME_COUNTED.search(question):
             return False  # "how many months must the jobs be kept?": a time, not a count
         words = set(plain_words(question).split())
@@ -885,7 +885,7 @@ def _item_words(text: str, start: int, end: int) -> str:
     following = after[:stop.start()] if stop else after
     named = " ".join(named.split())
     if not re.sub(r"^(?:an?|the|our|some|new|one)\b", "", named, flags=re.I).strip(" -–:"):
-        # "a £60k extension", "£15k of our own staff time"
+        # "a £60k extension", "£12k of the team's own hours"
         named = f"{named} {' '.join(following.split()[:5])}"
     return named.strip(" -–:")
 

@@ -217,7 +217,7 @@ class ExtractiveComposer:
         given = _contact_given(asked, usable, passages, rarity, question) \
             if (decided or contact_missing) and not lead and not unanswerable else None
         if given is not None:
-            # "what email do I send a complaint to?": the sentence giving the address, on its topic
+            # "which address takes complaints?": the sentence giving the address, on its topic
             decided = False
             chosen = [given, *(s for s in chosen if s is not given)]
         # a list or a rule from the policy is not the programme's record either

@@ -546,7 +546,7 @@ def _counted(question: str) -> list[str]:
 _WHAT_HAPPENS_IF = re.compile(
     r"\bwhat\s+(?:happens|would\s+happen|will\s+happen|happened)\s+(?:to\s+[\w\s]{1,30}?\s+)?"
     r"(?:if|when|where|should|once|after)\s+(?P<case>[^?.!]{3,120})", re.IGNORECASE)
-# ... with the case first: "if we move the works halfway through, what happens to the grant?"
+# ... with the case first: "if we relocate partway through, what happens to the award?"
 _IF_THEN_WHAT_HAPPENS = re.compile(
     r"\b(?:if|when|should)\s+(?P<case>[^?.!]{3,160}?),?\s+what\s+(?:happens|would\s+happen|"
     r"will\s+happen)\b", re.IGNORECASE)

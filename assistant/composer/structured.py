@@ -6,9 +6,9 @@ Three kinds, all read through `PolicyView` (nothing here knows a programme):
 - the programmes of a kind: "Which accelerators are there?" (the kind's words come from the
   knowledge folder's `programme.yaml`, `kinds:`);
 - funding rounds: "Is Round 1 still open?", "When does the next round open?";
-- the programme's own contact: "What's your email address?", "How do I get hold of the
-  support team?" (from `programme.yaml`, cited where the guidance gives it);
-- the size test's ceilings: "What's the turnover limit for a small firm in pounds?", "What
+- the programme's own contact: "What's your email address?", "Which number reaches
+  the team?" (from `programme.yaml`, cited where the guidance gives it);
+- the size test's ceilings: "In pounds, where does small end on sales?", "What
   counts as a micro business?" (from the policy's `sme` bands and its euro rate).
 """
 
@@ -679,7 +679,7 @@ _MONTH_WORD = re.compile(rf"{MONTH}\.?", re.IGNORECASE)
 _DATE_IN_TEXT = re.compile(
     rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH})\.?\s+(?P<year>\d{{4}})\b",
     re.IGNORECASE)
-# "we started trading on 1 September 2026", "set up in March 2026"
+# "we began trading on 2 March 2026", "set up in March 2026"
 _STARTED_ON = re.compile(
     r"\b(?:start(?:ed)?|began|begun|set\s+up|founded|formed|incorporated|launched|registered|"
     r"opened|commenced)\b(?:\s+(?:trading|the\s+(?:company|business|firm)|up|it))?"

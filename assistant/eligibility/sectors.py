@@ -126,7 +126,7 @@ def observe_sector(sector_list: SectorList, facts: Facts, fit: bool = False,
         return Observation(value=False, shown=_activity(facts), sentence=sentence,
                             evidence=sentence)
     if not fit and all(m.besides for m in matches):
-        # "we import and sell fasteners, and we also run our own plating line": in the
+        # "we buy in and resell hinges, besides a small anodising line": in the
         # sector for what it buys in, not for what it makes, so the project decides
         names = joined([m.sector.name for m in matches])
         said = joined([f"\"{m.besides}\"" for m in matches])

@@ -45,7 +45,7 @@ _OUTLET = (r"(?:[a-z]*shop|store|centre|bar|restaurant|cafe|café|salon|garage|s
            r"brewery|distillery|dairy|pharmacy|boutique|parlour|market|supermarket|florist|deli|"
            r"bistro|[a-z]*room)")
 _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
-    # "we are a precision engineering firm making aerospace brackets"
+    # "we are a toolroom making press dies for carmakers"
     # ("my client is a toolmaker": an adviser's client is the business)
     r"\b(?:we\s+are|we're|i\s+am|i'm|(?:the|our|my)\s+(?:company|business|firm)\s+is|it's|"
     r"it\s+is|(?:my|the)\s+client\s+is|(?:my|the)\s+client,|"
@@ -65,7 +65,7 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"\s*(?:\s[-–—]\s*|:\s*|\s+(?:doing|making)\s+)"
     r"(?!(?:what|how|which|who|when|where|why|can|could|do|does|is|are|will|would|we|i)\b)"
     r"(?=[a-z])",
-    # "Sole trader, sign maker in Bilston": the form opening the message, then the trade
+    # "Sole trader, upholsterer near Wednesbury": the form opening the message, then the trade
     r"^\W*(?:an?\s+)?(?:sole\s+trader|partnership|family\s+(?:business|firm))\s*[,:;]\s*"
     r"(?!(?:what|how|which|who|when|where|why|can|could|do|does|is|are|will|would|we|i|me|"
     r"my|our|just|only|been|based|trading|no|not)\b)(?=[a-z])",
@@ -197,7 +197,7 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"(?:\b(?:we|i)\s+(?:(?:mainly|mostly|also|just)\s+)?do|\b(?:(?:the|our|my)\s+(?:company|"
     r"business|firm)|company\s+(?:a|1))\s+(?:(?:mainly|mostly|also|just)\s+)?does)\s+"
     r"(?=(?:[\w&-]+\s+){0,3}?[a-z-]+(?:ing|ery|ry|work)\b)(?!(?:a|the|some|any|it|this|that)\b)",
-    # "we were set up in 2015 to design hearing aids"
+    # "founded back in 2012 to design hearing aids"
     r"\b(?:set\s+up|founded|started|spun\s+(?:out|off)|established|formed)\b[^.;!?]{0,60}?"
     r"\bto\s+(?=(?:make|manufacture|produce|design|build|develop|supply|sell|provide)\b)",
     # "we've been in picture framing since the nineties"
@@ -420,7 +420,7 @@ _NOT_A_KIND = frozenset(
     "register partner partners customer customers supplier suppliers director directors founder "
     "founders investor investors shareholder shareholders competitor competitors majority "
     "minority history category territory inventory factory theory memory story "
-    # people close to the owner: "my father and I own it"
+    # people close to the owner: "it belongs to me and my aunt"
     "brother brothers mother father sister sisters daughter daughters grandfather grandmother "
     "manager managers employer employers adviser advisers advisor advisors lawyer lawyers "
     "banker bankers landlord landlords worker workers "

@@ -108,7 +108,7 @@ _OTHER_BUSINESS = re.compile(
 SUBJECTLESS = re.compile(r"\s*(?:also\s+|now\s+|alone\s+)?(?:employs|employed|has|had|"
                           r"turns\s+over|turned\s+over)\s+", re.I)
 _SELF = re.compile(r"\b(?:we|we're|we've|we'd|our|ours|us|i|i'm|my)\b", re.I)
-# the speaker named as the owner: "I am owner of small company", "we're the joint owners"
+# the speaker named as the owner: "I am sole owner here", "we're the joint owners"
 _SPEAKER_IS = re.compile(r"\b(?:i\s+am|i'm|im|we\s+are|we're)\s+(?:(?:the|a|an|sole|joint|"
                          r"proud|managing|main|co|one\s+of\s+the|both)[\s-]+)*$", re.I)
 

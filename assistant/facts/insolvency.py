@@ -242,7 +242,7 @@ def read_insolvent(msg: Message, describes_business: bool = False) -> bool | Non
                 continue
             now = _said_now(lead, after)
             if state and not now and _ended_after(msg, sentence_end):
-                # "we did a CVA in 2020. Paid every instalment; it finished in 2023": told
+                # "a CVA was agreed in 2019. All repaid; it closed in 2022": told
                 # over, in the sentences that go on about it
                 states.append(False)
                 continue
@@ -371,7 +371,7 @@ _OTHER_SUBJECT = re.compile(
     r"sub-?contractors?|buyers?|importers?|agents?|licensees?|franchisees?|franchisors?|"
     r"rivals?|partners?|sister\s+compan(?:y|ies)|subsidiar(?:y|ies))\b"
     r"(?!\s+(?:and|&)\s+(?:we|i|us)\b)", re.I)
-# proceedings that are another's, whoever is speaking: "we're a creditor in their liquidation",
+# proceedings that are another's, whoever is speaking: "we are owed money in their liquidation",
 # "the customer's administration"
 _THEIRS_BEFORE = re.compile(
     r"(?:\b(?:their|his|her)\s+|"

@@ -1,7 +1,7 @@
 """Staff: the headcount, part-timers as shares of a full-time week, and the people not counted.
 
 - Staff are annual work units (AWU). A part-timer counts as the share of a full-time week that is
-  stated ("6 part-time on 20 of 40 hours" is 6 x 0.5). Hours with no full-time week
+  stated ("4 part-timers doing 15 of 30 hours" is 4 x 0.5). Hours with no full-time week
   ("working 20 hours a week") are measured against a 37.5-hour week. A part-timer with no hours
   stated counts as 0.5.
 - Apprentices, students on vocational training contracts and staff on maternity or parental
@@ -268,7 +268,7 @@ _PART_TIME_HOURS = (
 _FULL_TIMERS = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s*(?:{STAFF_ADJ}\s+)?(?:full[\s-]?time(?:rs?)?|f/t)\b"
     rf"(?!\s+equivalent)(?:\s+{_STAFF_NOUN}|\s+people)?", re.I)
-# Owners who work in the business full time: "3 partners, all working full time"
+# Owners working full time themselves: "2 directors, both working full time"
 _WORKING_OWNERS_FULL = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s+(?:of\s+us\s+)?(?:working\s+)?(?:(?:the|my|our)\s+)?"
     r"(?:co-?|owner[\s-]?)?(?:directors?|"
@@ -277,7 +277,7 @@ _WORKING_OWNERS_FULL = re.compile(
 
 
 def _full_timers(text: str, lo: int = 0, hi: int | None = None) -> list[re.Match[str]]:
-    """Full-timers, called so, and owners said to work in the business full time."""
+    """Full-timers, called so, and owners who are said to be full-timers themselves."""
     hi = len(text) if hi is None else hi
     owners = list(_WORKING_OWNERS_FULL.finditer(text, lo, hi))
     named = [m for m in _FULL_TIMERS.finditer(text, lo, hi)
@@ -742,11 +742,11 @@ def _spans_apart(match: re.Match[str], others: Sequence[re.Match[str]]) -> bool:
 
 def _part_time_breakdowns(msg: Message, lists: list[Found[float]] | None = None
                           ) -> list[Found[float]]:
-    """Full-timers plus part-timers as fractions, per sentence: "12 full-time and 6
-    part-time on 20 of 40 hours" is 15; "45 staff, 10 of whom are part-time" is 40. In a
+    """Full-timers plus part-timers as fractions, per sentence: "11 full-timers and 8
+    part-timers doing 15 of 30 hours" is 15; "45 staff, 10 of whom are part-time" is 40. In a
     sentence with part-timers, staff named by their work or where they work, working owners
-    ("the two of us") and one person's days a week are counted too: "9 in the workshop full
-    time, the three of us, and a bookkeeper 1.5 days a week" is 12.3."""
+    ("us two") and one person's days a week are counted too: "9 in the workshop full time,
+    the three of us, and a bookkeeper 1.5 days a week" is 12.3."""
     found: list[Found[float]] = []
     singles_all = [m for m in _ONE_DAY_WORKER.finditer(msg.text) if not msg.claimed(*m.span())]
     sentences = _joined_by_semicolons(msg, sorted(

@@ -353,8 +353,8 @@ def read_months_trading(msg: Message, today: date) -> float | None:
         start = match.start("month") if match["month"] else match.start("year")
         found.append(Found(match.start() if not _A_PLACE_INSIDE.search(match[0]) else start,
                            match.end(), months_from(match, today)))
-    # trading begins with the first sales, whenever the company was set up: "set up two years
-    # ago but dormant; we began trading five months back"
+    # trading begins with the first sales, whenever the company was set up: "formed in 2021
+    # but dormant; we began trading five months back"
     found += [Found(m.start(), m.end(), duration_months(m))
               for m in _STARTED_DOING_AGO.finditer(msg.text)
               if _FIRST_SALES.search(m[0]) and not _A_CAREER.search(m[0])]
@@ -424,7 +424,7 @@ def read_months_trading(msg: Message, today: date) -> float | None:
         found = first_sales
     elif (late := _FIRST_SALES_UNDATED.search(msg.text)) is not None and \
             not msg.about_another_business(late.start()):
-        # "registered in 2019 but dormant; we only started trading this year": trading began
+        # "registered in 2019, dormant till this year when we began selling": trading began
         # at a time not told, so how long is asked, not read from the registration
         msg.claim(late.start(), late.end())
         found = []

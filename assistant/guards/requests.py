@@ -190,8 +190,8 @@ _VERDICT_DEMAND = _any(
 )
 
 
-# A decision only the programme's people give, asked of the assistant to pass on: "can you
-# confirm we're approved for the grant so I can send it to the bank?" (whether the business
+# A decision only the programme's people give, asked of the assistant to pass on: "tell
+# the bank we've been awarded the grant, please?" (whether the business
 # is eligible, which the rules decide, is answered).
 _DECISION_CONFIRMED = _any(
     r"\b(?:confirm|certify|guarantee|promise|verify|state)\s+(?:to\s+(?:me|us|them)\s+)?"
