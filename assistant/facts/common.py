@@ -90,6 +90,8 @@ _CLAUSE_BREAK = re.compile(
 _OTHER_BUSINESS = re.compile(
     r"\b(?:parent|group|owners?|shareholders?|subsidiar(?:y|ies)|suppliers?|customers?|"
     r"clients?|partners?|investors?|competitors?|they|their|them|"
+    # a business sold to: "we ship to a retailer in Cannock"
+    r"(?:our|their|my)\s+buyers?|retailers?|wholesalers?|distributors?|dealers?|stockists?|resellers?|merchants?|"
     # a firm the business deals with: "the main contractor collapsed, still owing money"
     r"main\s+contractors?|(?:the|our|their)\s+contractors?|debtors?|"
     r"the\s+other\s+(?:company|business|firm)|the\s+other(?=\s*,|\s+one\b)|"

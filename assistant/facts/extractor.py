@@ -57,7 +57,9 @@ def _initials(name: str) -> str:
 def _areas_of(policy: Policy,
               places: Mapping[str, str]) -> Callable[[str], frozenset[str] | None]:
     """The areas a local authority read from a message lies wholly in: none for one outside
-    them all, None for a place that only the districts name (where it is, is theirs to say)."""
+    them all. A place that only the districts name lies in an area when every district of that
+    area naming it is inside, and outside it when every one is outside ("Upper Marsh", named by
+    three districts all inside); else (None) the council it is in decides."""
     inside = {council.lower(): frozenset(a.id for a in policy.areas
                                          if council in a.councils)
               for area in policy.areas for council in area.councils}
@@ -65,11 +67,21 @@ def _areas_of(policy: Policy,
                  if name == value.lower() and name not in inside and not any(
                      name == p.authority.lower() for a in policy.areas for p in a.outside)}
 
+    def by_districts(place: str) -> frozenset[str] | None:
+        within: set[str] = set()
+        for area in policy.areas:
+            statuses = {d.status for d in area.districts_of(place)}
+            if not statuses or len(statuses) > 1 or statuses == {"mixed"}:
+                return None
+            if statuses == {"inside"}:
+                within.add(area.id)
+        return frozenset(within)
+
     def areas_of(authority: str) -> frozenset[str] | None:
         key = authority.lower()
         if key in inside:
             return inside[key]
-        return None if key in undecided else frozenset()
+        return by_districts(key) if key in undecided else frozenset()
     return areas_of
 
 

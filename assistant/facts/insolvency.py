@@ -377,7 +377,8 @@ _THEIRS_BEFORE = re.compile(
     r"(?:\b(?:their|his|her)\s+|"
     # a possessive, not "it's" or "that's"
     r"\b(?!(?:company|business|firm|our|my|it|that|there|what|who|here|he|she|where|how|let|"
-    r"one|everything|nothing|something)'s)[\w-]+'s\s+|"
+    r"one|everything|nothing|something|nobody|no-one|noone|everyone|everybody|anyone|"
+    r"anybody)'s)[\w-]+'s\s+|"
     r"\bcreditors?\s+(?:in|of|to)\s+(?:an?\s+|the\s+)?)(?:[\w-]+\s+)?$", re.I)
 
 

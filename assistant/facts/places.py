@@ -15,6 +15,7 @@ from assistant.facts.common import Found, Message
 from assistant.facts.numbers import words_to_digits
 from assistant.facts.postcodes import best_location
 
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s|/)\s*", re.I)
 _COUNCIL = re.compile(r"\s*\b(?:(?:metropolitan\s+)?borough\s+|district\s+|city\s+|county\s+)?"
                       # not the councils of a region: "the West Mids council areas"
                       r"council\b(?!\s+(?:areas|boundaries|districts|regions))", re.I)
@@ -41,8 +42,8 @@ _PARTNER_END = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:at|on|for|to|and|or|who|which
 
 
 # a street named after a place: "by the Tamworth Road", "on Walsall Street" - not the place
-_STREET_AFTER = re.compile(r"\s+(?:road|rd|street|st|lane|ln|avenue|ave|way|drive|close|crescent|"
-                           r"terrace|row|parade|gardens?|grove|place|boulevard|bypass|"
+_STREET_AFTER = re.compile(r"\s+(?:road|rd|street|st|lane|ln|avenue|ave|(?-i:Way)|drive|close|"
+                           r"crescent|terrace|row|parade|gardens?|grove|place|boulevard|bypass|"
                            r"expressway|ring\s+road|high\s+street)\b\.?", re.I)
 # a place's name opening an organisation's: "Warwick Manufacturing Group", "Warwick Crop
 # Centre", "Walsall Manor Hospital" - who it is, not where the business is
@@ -50,8 +51,20 @@ _ORGANISATION_AFTER = re.compile(
     r"(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}\s+(?-i:Group|Centre|Center|School|Institute|College|"
     r"Hospital|Trust|Labs?|Laborator(?:y|ies)|Hub|Foundation|Partnership|Chamber|Society|"
     r"Association|Academy|Catapult)\b")
+# ... or in lower case, a body that only a place's name opens: "the Walsall chamber of commerce"
+_BODY_AFTER = re.compile(r"\s+(?:chamber\s+of\s+commerce|chamber|college|university|hospital|"
+                         r"growth\s+hub|football\s+club|fc)\b", re.I)
+# a place that says whose the businesses after it are: "our Dudley customers", "Walsall and
+# Solihull clients", "the Coventry market"
+_THEIRS_AFTER = re.compile(r"\s+(?:based\s+|area\s+|local\s+)?(?:customers?|clients?|"
+                           r"suppliers?|buyers?|retailers?|wholesalers?|distributors?|"
+                           r"dealers?|stockists?|markets?|shops|stores|schools|hospitals)\b",
+                           re.I)
 _COMPANY_NAME_AFTER = re.compile(r"(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}\s+(?:Ltd|Limited|LLP|PLC|plc)\b")
-_POSTAL_BEFORE = re.compile(r"\bpostal\s+(?:address|town)\b[^.;]{0,30}$", re.I)
+_POSTAL_BEFORE = re.compile(r"\b(?:postal\s+(?:address|town)|(?:the|our|my)\s+(?:post|mail|"
+                           r"letters|address)\s+(?:just\s+|only\s+|all\s+)?(?:says?|reads?|"
+                           r"shows?|goes\s+to|(?:is|are|comes?)\s+addressed\s+to))\b[^.;]{0,30}$",
+                           re.I)
 
 # the council the business rates go to, which settles the site's council (not council tax)
 _RATES_TO = re.compile(r"\b(?:business\s+rates|non-domestic\s+rates|rates\s+(?:bill|demand)|"
@@ -107,6 +120,7 @@ class Places:
                 # address is Coventry": a postal town, which is not a council
                 if _COMPANY_NAME_AFTER.match(msg.text, match.end()) or \
                         _ORGANISATION_AFTER.match(msg.text, match.end()) or \
+                        _BODY_AFTER.match(msg.text, match.end()) or \
                         _STREET_AFTER.match(msg.text, match.end()) or _POSTAL_BEFORE.search(
                         msg.text, max(0, match.start() - 40), match.start()):
                     continue
@@ -115,6 +129,13 @@ class Places:
                     continue
                 name = " ".join(match[0].lower().split())
                 found.append(Found(match.start(), match.end(), self._authorities[name]))
+        # "our Walsall and Dudley customers": the places say whose the customers are
+        theirs: list[Found[str]] = []
+        for f in reversed(found):
+            if _THEIRS_AFTER.match(msg.text, f.end) or (theirs and _JOINED.fullmatch(
+                    msg.text, f.end, theirs[-1].start)):
+                theirs.append(f)
+        found = [f for f in found if f not in theirs]
         # "in Digbeth, near the Bull Ring centre": the landmark only says where near
         landmarks = [f for f in found
                      if _NEAR_THE.search(msg.text, max(0, f.start - 30), f.start)

@@ -92,7 +92,9 @@ _BETWEEN_PLACES = re.compile(
 _ON_A_BORDER = re.compile(
     _BETWEEN_PLACES.pattern + r"|"
     r"\b(?-i:[A-Z])[\w'-]*\s*/\s*(?-i:[A-Z])[\w'-]*\s+border\b|\bborder\s+(?:of|between)\b|"
-    r"\bon\s+the\s+(?:edge|boundary|border)\b", re.I)
+    r"\bon\s+the\s+(?:edge|boundary|border)\b|"
+    # "right where Dudley, Sandwell and Walsall meet"
+    r"\bwhere\s+(?:[\w'-]+(?:,\s*|\s+)){1,8}?(?:meet|join|converge)\b", re.I)
 _UNSURE_OF_COUNCIL = re.compile(
     r"\b(?:not\s+sure|unsure|don't\s+know|do\s+not\s+know|no\s+idea|can't\s+remember)\s+"
     r"(?:which|what)\s+(?:council|local\s+authority|borough|authority)\b", re.I)
@@ -207,7 +209,9 @@ _AFTER_PLACE_WORD = re.compile(
 _AFTER_TOWN = re.compile(r"\b[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*,?\s+$")
 
 
-_PLACES_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s|/)\s*", re.I)
+# (a place's part may come between: "buyers in Dudley town centre and Walsall")
+_PLACES_JOINED = re.compile(r"(?:\s+(?:city|town)\s+cent(?:re|er)|\s+area)?"
+                            r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s|/)\s*", re.I)
 
 
 def best_location(msg: Message, found: list[Found[str]], fact: str,
@@ -231,6 +235,15 @@ def best_location(msg: Message, found: list[Found[str]], fact: str,
                 and not _ONLY_AN_OFFICE.match(msg.text, f.end):
             own.append(f)
         previous = f
+    if fact == "local_authority":
+        # "Ansty Park, Coventry CV7": a council's name written after a place as the address's
+        # post town, which says nothing of the council the place is in
+        own = [g for i, g in enumerate(own)
+               if not (i and (f := own[i - 1]).value != g.value
+                       and re.fullmatch(r"\s*,\s*", msg.text[f.end:g.start])
+                       and msg.text[g.start:g.end].lower() == g.value.lower()
+                       and msg.text[f.start:f.end].lower() != f.value.lower()
+                       and not _PLACES_JOINED.match(msg.text, g.end))]
     # "Registered office: 1 High St, Lichfield. Works: ... Walsall": an office named just
     # before a place is not the site when another place is named
     offices = [f for f in own
@@ -286,11 +299,18 @@ def best_location(msg: Message, found: list[Found[str]], fact: str,
     if _SEVERAL_SITES.search(msg.text) and len({f.value for f in own}) > 1 and \
             len({f.value for f in sites}) != 1:
         return None  # "two factories, one in X and one in Y": which one benefits is asked
-    if _ON_A_BORDER.search(msg.text) and len({f.value for f in own}) > 1:
-        return None  # "between Coventry and Meriden", "on the X / Y border": not settled
+    if _ON_A_BORDER.search(msg.text) and len(values := {f.value for f in own}) > 1:
+        # "between Coventry and Meriden", "on the X / Y border": not settled, unless the site is
+        # in one of the places ("on the X / Y border", not "between" them, where another
+        # council may lie) and they all lie in the same areas, when the area is known
+        return msg.took(fact, own[:1]) if alike is not None and alike(values) and \
+            not _BETWEEN_PLACES.search(msg.text) else None
     if (between := _BETWEEN_PLACES.search(msg.text)) is not None and \
             0 < len([f for f in own if between.start() <= f.start < between.end()]) < 2:
         return None  # "between Kingswinford and Wall Heath", one of them not known: not settled
-    if fact == "local_authority" and _UNSURE_OF_COUNCIL.search(msg.text):
-        return None  # "not sure which council": the places named do not settle it
+    if fact == "local_authority" and _UNSURE_OF_COUNCIL.search(msg.text) and not (
+            alike is not None and own and alike({f.value for f in own})):
+        # "not sure which council": the places named do not settle it, unless they all lie
+        # in the same areas whichever council they are in
+        return None
     return msg.took(fact, sites) or msg.took(fact, own)

@@ -113,6 +113,8 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     r"\s*(?=[,;.)(]|$|inc(?:l|luding)?\b|depending\b|give\s+or\s+take\b|or\s+so\b|"
     r"(?:at\s+the\s+moment|currently|these\s+days|right\s+now)\b|"
     r"(?:and|with|plus)\s+(?:we|our|a|an|the)?\s*"
+    # ("7 people and £1.2m turnover")
+    r"(?:[£€$]\s?\d[\d,.]*\s*(?:k|m|mn|million|bn)?\s+(?:of\s+|in\s+)?)?"
     r"(?:turn\s*-?\s*over|turnover|"
     r"sales|revenue|t/o)\b|"
     # ... or with how long they work: "23 people all full time"

@@ -907,3 +907,48 @@ def test_a_part_of_the_business_started_later_does_not_date_it() -> None:
     facts = read("Screen printers trading since 2013. Our new product range launched 3 months "
                  "ago.")
     assert facts.months_trading is not None and facts.months_trading > 100
+
+
+@pytest.mark.parametrize(("text", "council"), [
+    # the places of the business's customers, suppliers and the like
+    ("Plenty of our buyers sit in Solihull town centre and Walsall.", None),
+    ("We send most orders to our Dudley and Coventry clients.", None),
+    ("A lot of our pallets go to a wholesaler in Cannock.", None),
+    ("We joined the Wolverhampton chamber of commerce last spring.", None),
+    ("Our press shop is in Oldbury and we sell to Lichfield stockists.", "Sandwell"),
+    # a council's name after a place, as the address's post town
+    ("Unit 4, Ansty Park, Coventry CV7 9JU", "Rugby"),
+    ("Unit 12, Balsall Common, Coventry", "Solihull"),
+    # ... not a list of places
+    ("We have units in Meriden, Coventry and Walsall.", "Walsall"),
+    # the post's town is not the council
+    ("Not sure of the council; the letters are addressed to Coventry.", None),
+])
+def test_places_said_of_others_or_of_the_post_are_not_the_site(text: str,
+                                                               council: str | None) -> None:
+    assert _placed(text).local_authority == council
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a place every district of which is inside: the council does not matter
+    ("Great Barr, no idea which council.", "Great Barr"),
+    ("Our yard sits where Walsall, Sandwell and Birmingham meet.", "Walsall"),
+    # ... but it does where the places stand differently
+    ("Halesowen, no idea which council.", None),
+    ("Our yard sits where Dudley, Sandwell and Bromsgrove meet.", None),
+    # between two places, the site may lie in neither
+    ("The barn is out in the fields between Walsall and Dudley somewhere.", None),
+])
+def test_a_council_left_unsure_matters_only_where_it_decides(text: str,
+                                                             place: str | None) -> None:
+    assert _placed(text).local_authority == place
+
+
+def test_nobody_in_proceedings_is_not_insolvent() -> None:
+    assert read("Nobody's in liquidation here, we're fine.").insolvent is False
+
+
+@pytest.mark.parametrize("text", ["Glaziers: 6 people and £700k turnover.",
+                                  "We're 6 people and a £700k turnover, Walsall based."])
+def test_people_before_a_sum_of_turnover(text: str) -> None:
+    assert read(text).employees == 6
