@@ -19,6 +19,7 @@ from assistant import templates
 from assistant.answers import CitationList, eligibility_answer, signpost_answer
 from assistant.business import Facts
 from assistant.composer import Composition, Lead
+from assistant.composer.arithmetic import day_asked_from
 from assistant.composer.extractive import contact_wanted, passage_citation
 from assistant.composer.refusal import applicant_asked
 from assistant.composer.structured import StructuredAnswers
@@ -510,6 +511,10 @@ class Assistant:
         company?") is that question restated about the fragment's subject; any other
         follow-up is searched beside it."""
         turns = turn.conversation.turns
+        if turns and read_question(turns[-1].user_text).kind == "statement" and \
+                day_asked_from(turns[-1].user_text, turn.text):
+            # "Our offer came on 2 June 2027." then "By when must we finish?": from that day
+            return f"{turns[-1].user_text} {turn.text}"
         if not turns or not self.router.route(turn.text, has_context=True,
                                               facts=_describing(turn.new_facts)).follow_up:
             return self._programme_named(turn.text) if name_programme else turn.text

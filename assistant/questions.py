@@ -42,7 +42,9 @@ _YES_NO = re.compile(rf"^(?:{_AUX})(?:n't(?!\s+(?:have|know|remember|need|want|t
                      r"really|actually|recall)\b))?\b", re.IGNORECASE)
 _AMOUNT = re.compile(
     r"\bhow\s+(?:much|many|big|large|small|high|low)\b|"
-    r"\bwhat(?:'s|’s|\s+is|\s+are|\s+was|\s+would\s+be)?\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
+    # (not "what happens when the headroom is too small?", which asks what is done)
+    r"\bwhat(?:'s|’s|\s+is|\s+are|\s+was|\s+would\s+be)?\s+(?!happens?\b|will\s+happen\b)"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:rate|rates|percentage|percent|share|amount|amounts|value|cost|costs|price|fee|fees|"
     r"limit|limits|maximum|minimum|max|min|cap|ceiling|ceilings|threshold|total|figure|"
     r"budget|number|headroom|size|turnover|worth|headcount|awu|rent|charge|charges|salary|"
@@ -107,6 +109,9 @@ _WHEN = re.compile(
     r"^(?:when|by\s+when|until\s+when)\b|\bhow\s+(?:long|soon|quickly|often)\b|"
     r"\bwhat\s+(?:date|day|time|year|month|deadline)\b|\b(?:deadline|closing\s+date)\b|"
     r"\bopening\s+(?:hours|times)\b|"
+    # "the latest date it can be done by", "the last point by which it must be finished"
+    r"\b(?:latest|last|final|earliest|first)\s+(?:possible\s+)?(?:date|day|point|moment)\b|"
+    r"\bby\s+what\s+(?:date|point|time)\b|"
     r"\bwhich\s+(?:date|day|round|year|month)\b",
     re.IGNORECASE,
 )

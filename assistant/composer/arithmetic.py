@@ -204,7 +204,16 @@ _WITHIN = re.compile(
     r"[\w'-]+)", re.IGNORECASE)
 # the question asks for a date: "when must it be finished by?", "what's the deadline?"
 _DATE_ASKED = re.compile(r"\b(?:when|by\s+what\s+date|what\s+date|which\s+date|deadline|"
-                         r"latest\s+date|cut-?off|due\s+date|end\s+date)\b", re.IGNORECASE)
+                         r"latest\s+date|cut-?off|due\s+date|end\s+date|by\s+what\s+(?:point|time)|"
+                         r"(?:latest|last|final)\s+(?:possible\s+)?(?:day|point|moment))\b",
+                         re.IGNORECASE)
+
+
+def day_asked_from(earlier: str, question: str) -> bool:
+    """Whether a question asks for a date worked from a day only an earlier message gives:
+    "our offer is dated 2 June 2027" then "when does the work have to be done by?"."""
+    return bool(_DATE_ASKED.search(question)) and _day_in(question) is None and \
+        _day_in(earlier) is not None
 
 
 def _day_in(question: str) -> tuple[date, str] | None:
@@ -318,3 +327,47 @@ def raised_figure(question: str, sentences: Sequence[str]) -> tuple[Worked, int]
     text = (f"{money_text(money.amount, symbol)} {'lowered' if down else 'raised'} by "
             f"{number(float(match['n']))}% is {money_text(result, symbol)}.")
     return Worked(text=text, figure=f"{number(float(match['n']))}%", unit="%"), index
+
+
+# ---------------------------------------------------------------- the share the business pays
+
+# the question asks what the business itself pays: "what part of the cost do we fund
+# ourselves?", "what percentage is our own contribution?"
+_OWN_SHARE_ASKED = re.compile(
+    r"\b(?:share|percentage|proportion|part|fraction|per\s*cent|%)\b[^?.!]{0,80}?(?:"
+    r"\b(?:we|i|the\s+(?:business|company|firm|applicant)|you)\s+(?:\w+\s+){0,3}?(?:pay|fund|"
+    r"cover|put\s+in|contribute|find|meet|self-fund)|"
+    r"\b(?:our|its|their|your|my)\s+own\s+(?:contribution|funds|money|share|pocket)|"
+    r"\bmatch(?:ed)?[\s-]?fund|\bcontribution\s+from\s+(?:us|the\s+business|you))", re.IGNORECASE)
+# ... and the sentence gives the share the award pays: "pays 70% of the eligible costs"
+_AWARD_PAYS = re.compile(
+    r"\b(?:pays?|covers?|funds?|meets?|contributes?)\s+(?:up\s+to\s+)?(?P<n>\d{1,2}(?:\.\d+)?)\s*%"
+    r"\s+of\s+(?:the\s+)?(?:total\s+)?(?:eligible\s+)?(?:project\s+)?costs?\b", re.IGNORECASE)
+
+
+def own_share(question: str, sentences: Sequence[str]) -> tuple[Worked, int] | None:
+    """The share of the costs the business pays itself, when a sentence gives the one share the
+    award pays: "what part do we fund ourselves?" against "the voucher pays 60% of the eligible
+    costs" is "The award pays 60% of the eligible costs, so the business pays the other 40%."
+    A sentence giving several shares (one a size) is left alone, as is a question with a share
+    of its own."""
+    if not _OWN_SHARE_ASKED.search(question) or re.search(r"\d\s*%", question):
+        return None
+    asked = set(stems(question)) - _STOP
+    best: tuple[int, int, re.Match[str]] | None = None
+    for index, sentence in enumerate(sentences):
+        if len(re.findall(r"\d\s*%", sentence)) != 1:
+            continue
+        match = _AWARD_PAYS.search(sentence)
+        if match is None:
+            continue
+        shared = len((set(stems(sentence)) - _STOP) & asked)
+        if best is None or shared > best[0]:
+            best = (shared, index, match)
+    if best is None:
+        return None
+    _, index, match = best
+    rest = number(100 - float(match["n"]))
+    text = (f"The award pays {number(float(match['n']))}% of the eligible costs, so the business "
+            f"pays the other {rest}% itself.")
+    return Worked(text=text, figure=f"{rest}%", unit="%"), index

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.composer.arithmetic import Worked, date_after, raised_figure, worked_sum
+from assistant.composer.arithmetic import Worked, date_after, own_share, raised_figure, worked_sum
 from assistant.composer.base import Composition, Lead, Sentence
 from assistant.composer.refusal import (
     EMAIL,
@@ -119,6 +119,12 @@ _AGENCY = re.compile(r"\b(?:led|run|delivered|managed|operated|hosted|funded|ove
 _PRONOUN_OPENING = re.compile(r"^(?:it|they|this|these|its|their|he|she)\b", re.IGNORECASE)
 
 
+# a comparison with another offer: "like the X", "as with the X", "the same as X"
+_COMPARED_WITH = re.compile(
+    r"\b(?:just\s+)?(?:like|unlike|as\s+(?:with|for|is\s+the\s+case\s+(?:with|for)|does|do)|"
+    r"(?:the\s+)?same\s+as|similar\s+to|compared\s+(?:to|with)|as\s+(?:an?|the)\s+[^,.;?!]{1,40}?"
+    r"\s+(?:does|do|must|is|has))\b[^,.;?!]*", re.IGNORECASE)
+
 class ExtractiveComposer:
     def __init__(self, embedder: Embedder, config: ComposerConfig | None = None,
                  refusal: RefusalModel | None = None,
@@ -160,7 +166,8 @@ class ExtractiveComposer:
         if not lead:
             texts_found = [c.text for c in candidates]
             lead = _worked_from_one(date_after(question, texts_found), candidates, passages) or \
-                _worked_from_one(raised_figure(question, texts_found), candidates, passages)
+                _worked_from_one(raised_figure(question, texts_found), candidates, passages) or \
+                _worked_from_one(own_share(question, texts_found), candidates, passages)
             worked_from = lead[1].text if lead else None
         if not candidates:
             return self._lead_only(lead, passages, asked)
@@ -308,6 +315,11 @@ class ExtractiveComposer:
         "Southgate Grant projects finish within 12 months", nor by "Projects finish within 12
         months" under the heading "Southgate Grant > Timescale"."""
         asked = self._kinds_named(question)
+        # "must a Northfield project finish in a year, as a Southgate one must?": the offer
+        # compared with is not the one asked about
+        compared = _COMPARED_WITH.sub(" ", question)
+        if (unlike := self._kinds_named(compared)) and unlike != asked:
+            asked = unlike
         if not asked:
             return candidates
 

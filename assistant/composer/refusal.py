@@ -51,7 +51,10 @@ SIGNALS: tuple[str, ...] = ("similarity", "passage", "coverage", "missing", "ans
 # A word and the number that names it: "Round 4", "clause 3.2", "Stage 2".
 _NUMBERED = re.compile(
     r"\b(?!(?:the|and|for|than|over|under|about|around|only|just|some|with|from|into|are|was|"
-    r"were|our|its|his|her|their|all|any|each|per|nearly|almost|least|most)\b)([A-Za-z]{3,})\s+"
+    r"were|our|its|his|her|their|all|any|each|per|nearly|almost|least|most|"
+    # (a date: "March 2027", "Sept 30")
+    r"jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|"
+    r"september|oct|october|nov|november|dec|december)\b)([A-Za-z]{3,})\s+"
     r"(\d+(?:\.\d+)*)\b", re.IGNORECASE)
 # A numbered part of a programme: "Round 4", "phase 2", "clause 3.2", "Strand 5".
 _NUMBERED_PART = re.compile(
@@ -97,8 +100,12 @@ _RECORD = re.compile(
     r"applicants|bids|businesses|companies|firms|smes)\b[^?]*?\b(?:(?:get|got|are|were|is|was)\s+)?)|"
     r"(?:get|got|are|were)\s+)(?:funded|successful|approved|awarded|accepted|rejected|turned\s+down)"
     r"\b|"
-    r"\b(?:percentage|proportion|share|fraction)\s+of\s+(?:the\s+)?(?:applications|applicants|"
-    r"bids|businesses|companies|firms|smes)\b[^?]*?\b(?:win|won|get|got)\b|"
+    r"\b(?:percentage|proportion|share|fraction)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:applications|applicants|bids|businesses|companies|firms|smes)\b[^?]*?\b(?:win|won|get|got|"
+    # "what share of voucher bids does the panel accept?"
+    r"approves?|accepts?|funds|rejects?|succeeds?|turns?\s+down|says?\s+yes\s+to|"
+    r"(?:are|were|get|got|is|was)\s+(?:approved|accepted|funded|rejected|refused|turned\s+down|"
+    r"successful))\b|"
     # "the names of the firms that won vouchers", "a list of last year's winners"
     r"\b(?:list|lists|names?|details)\s+of\s+(?:the\s+|all\s+(?:the\s+)?)?(?:businesses|"
     r"companies|firms|smes|applicants|winners|recipients)\s+(?:(?:that|which|who)\s+(?:have\s+|has\s+"
@@ -166,7 +173,8 @@ _OF_ALL_APPLICANTS = re.compile(
     r"\b(?:competitive|chances?|percentage|proportion|how\s+many\s+(?:[\w-]+\s+){0,3}?"
     r"(?:businesses|companies|firms|smes|applications|applicants))\b", re.IGNORECASE)
 # a figure said, planned or aimed at: "what did the bid say it would support", not a record
-_PROJECTION = re.compile(r"\b(?:say|says|said|estimate\w*|expect\w*|aim\w*|target\w*|plan\w*|"
+_PROJECTION = re.compile(r"\b(?:(?:say|says|said)(?!\s+(?:yes|no)\b)|estimate\w*|expect\w*|aim\w*|"
+                         r"target\w*|plan\w*|"
                          r"would|will|should|forecast\w*|predict\w*|promise\w*)\b",
                          re.IGNORECASE)
 # a sentence that reports a record: "have been funded", "so far", "to date", "in 2025, 40 ..."

@@ -116,6 +116,11 @@ _COUNTS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight",
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+# a place said of others than the business's site: its customers, suppliers, staff's homes
+_OTHERS_PLACED = re.compile(r"\b(?:customers?|clients?|suppliers?|buyers?|competitors?|"
+                            r"(?:staff|employees|people|workers)\s+(?:who\s+)?(?:live|commute))\b",
+                            re.IGNORECASE)
+
 class StructuredAnswers:
     """`programme_name`: how answers name the programme; `kinds`: how users name each kind of
     programme (by the policy's `kind`)."""
@@ -267,6 +272,8 @@ class StructuredAnswers:
             return []  # "who looks after firms in Dudley?": people, not the place
         if _WHAT_FOLLOWS.search(text):
             return []  # "if we move to Redditch, what happens to the grant?": not the place
+        if _OTHERS_PLACED.search(text):
+            return []  # "does it count that our buyers are in Dudley?": not the site's place
         if not _AREA_WORDS.search(text) and _A_BODY.search(text):
             return []  # "does Dudley Council run its own grants?": the body, not the place
         if not _AREA_WORDS.search(text) and ADJACENT_ADVICE.search(text):

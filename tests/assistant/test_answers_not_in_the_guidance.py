@@ -185,3 +185,22 @@ def test_a_measure_of_a_facility_asks_for_its_figure() -> None:
     asked = read_question("What temperature is the kiln room kept at?")
     assert not _holds_answer(asked, "The kiln room is temperature-controlled.")
     assert _holds_answer(asked, "The kiln room is kept at 21 °C.")
+
+
+@pytest.mark.parametrize(("question", "unanswered"), [
+    # the share of bids a panel approves is the programme's record, asked in the present
+    ("Roughly what fraction of kiln voucher bids does the glaze panel say yes to?", True),
+    ("What percentage of studio grant applications are turned down?", True),
+    ("What share of the kiln costs does the voucher pay?", False),
+])
+def test_the_share_of_bids_approved_is_a_record(question: str, unanswered: bool) -> None:
+    selected = ["Vouchers pay 60% of costs; the glaze panel meets monthly."]
+    assert unreported_record(read_question(question).text, selected, question) is unanswered
+
+
+def test_a_month_and_year_are_no_numbered_name() -> None:
+    from assistant.composer.refusal import Evidence, signals
+    asked = read_question("Our voucher offer is dated 2 June 2027; when must the work end?")
+    values = signals(Evidence(asked, ["Work ends within 9 months of the offer."],
+                              ["Work ends within 9 months of the offer."], 0.6, 0.6))
+    assert values["named"] == 1.0

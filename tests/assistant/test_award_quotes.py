@@ -692,3 +692,9 @@ def test_how_much_bigger_a_budget_must_be_with_the_budget_told(ssr) -> None:
                            "that enough, and if not how much larger must our budget be?"))
     assert "£62,500" in text and "£12,500 more" in text
     assert " for  " not in text and "Hub for would" not in text
+
+
+def test_a_count_of_quotes_for_an_item_is_no_award(ssr) -> None:
+    quote = ask(ssr, "How many supplier quotes must I get for a £2,500 scanner bought with a "
+                     "Proof-of-Concept voucher?")
+    assert "70% of £2,500" not in answer(quote)

@@ -281,6 +281,12 @@ def test_a_sentence_about_another_kind_of_offer_does_not_answer(
     both = composer.compose("Does a Southgate Grant project run as long as a Discovery voucher "
                             "one?", passages)
     assert "12 months" in both.answer  # both named: either may answer
+    # ... but the offer it is likened to is not the one asked about
+    for question in ("Like a Southgate Grant project, must a Discovery voucher one finish inside "
+                     "a year?",
+                     "Must a Discovery voucher project end in a year, as a Southgate Grant "
+                     "project must?"):
+        assert "12 months" not in composer.compose(question, passages).answer, question
 
 
 def test_a_sentence_under_another_offers_heading_does_not_answer(

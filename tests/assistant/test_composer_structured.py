@@ -479,3 +479,8 @@ def test_the_excluded_sectors_are_listed_and_counted() -> None:
     many = StructuredAnswers(view_of(_excluding_policy([f"s{i}" for i in range(12)])),
                              "The Valley Scheme", KINDS)
     assert _texts(many, "How many sectors can't apply?")[0].startswith("12 sectors are excluded")
+
+
+def test_a_place_of_the_customers_is_not_asked_of_the_area(answers: StructuredAnswers) -> None:
+    assert _texts(answers, "Would it count for anything that our clients sit in Pudsey?") == []
+    assert _texts(answers, "Does our mill in Pudsey qualify?")[0].startswith("Yes")

@@ -720,3 +720,10 @@ def test_qualifying_for_the_programme_when_leasing_is_still_the_check(rules: Rou
 def test_a_count_or_a_measure_of_a_facility_is_a_question_not_a_search(
         rules: Router, message: str) -> None:
     assert rules.route(message).route == "programme_question"
+
+
+def test_a_count_of_papers_for_an_award_is_no_award_worked_by_the_rules(rules: Router) -> None:
+    message = "We're buying a £9,000 press under the Booster: how many supplier quotes must we get?"
+    assert rules.route(message, facts={"project_cost"}).route != "eligibility"
+    asked = "Our press project costs £9,000 in all; how much could we receive from the Booster?"
+    assert rules.route(asked, facts={"project_cost"}).route == "eligibility"
