@@ -48,7 +48,7 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     # "we are a toolroom making press dies for carmakers"
     # ("my client is a toolmaker": an adviser's client is the business)
     r"\b(?:we\s+are|we're|i\s+am|i'm|(?:the|our|my)\s+(?:company|business|firm)\s+is|it's|"
-    r"it\s+is|(?:my|the)\s+client\s+is|(?:my|the)\s+client,|"
+    r"it\s+is|(?:(?:my|the|our)\s+)?client\s+is|(?:my|the)\s+client,|"
     # "for a client, Hollis Joinery Ltd, a joinery workshop": the client named, then its trade
     r"\b(?:a|my|the|our)\s+client,\s+(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,4},)"
     r"\s+(?:an?)\s+"
@@ -326,8 +326,12 @@ _LEADING_ARTICLE = re.compile(
     r"\s*(?:(?:hi\s+there|hello\s+there|hi|hiya|hello|hey|heya|howdy|morning|afternoon|evening|"
     r"good\s+(?:morning|afternoon|evening|day))\b\s*[,!.:-]*\s*)?"
     # and a word that the question is short: "hello, quick question: toolmakers in ..."
-    rf"(?:{_QUICK_ONE}\s*[,!.:–-]+\s*)?(?:(?:a|an|the)\s+)?",
+    rf"(?:{_QUICK_ONE}\s*[,!.:–-]+\s*)?"
+    # a label before it: "Client: press shop, ...", "Business - bakery"
+    r"(?:(?:client|business|company|trade|sector|activity|industry|line\s+of\s+work)\s*[:–-]\s*)?"
+    r"(?:(?:a|an|the)\s+)?",
     re.I)
+_SPATIAL = re.compile(r"\b[23][dD]\b")  # "3D print bureau": no figure
 _CONTRACTION = re.compile(r"'(?:re|m|ve|ll|d)\b|n't\b", re.I)
 _MAX_OPENING_WORDS = 8  # a longer opening without a verb is not a name for a business
 # Words that say nothing about what a business does.
@@ -602,9 +606,13 @@ class SectorReader:
         if _VERB_NEXT.match(text, end):
             return None  # "The report would be for ...": a subject and its verb
         sentence = SENTENCE_BREAK.search(text, start)
-        if (not words or len(words) > _MAX_OPENING_WORDS or not words[0][0].isalpha()
+        if (not words or len(words) > _MAX_OPENING_WORDS
+                or not (words[0][0].isalpha() or _SPATIAL.fullmatch(words[0]))
                 or words[0].lower() in _NOT_AN_OPENING_WORD
-                or (sentence is not None and sentence[0] == "?")
+                # a kind asked about ("Is a bakery eligible?"), not one told with its figures
+                # ("Toolmaker, DY1, 6 staff, ... - could we apply?")
+                or (sentence is not None and sentence[0] == "?"
+                    and not re.search(r"\d", text[end:sentence.start()]))
                 or (all(w[0].isupper() for w in words)
                     and not (one_word_activity and len(words) == 1
                              and (_ACTIVITY_NOUN.search(words[0].lower())
@@ -618,7 +626,7 @@ class SectorReader:
         lowered = re.findall(r"[a-z]+", opening.lower())
         if len(lowered) == 1 and lowered[0] in _OTHER_PARTIES:
             return None  # "Customers in B1, ...": not what the business is
-        if (re.search(r"\d", opening) or _CONTRACTION.search(opening)
+        if (re.search(r"\d", _SPATIAL.sub("", opening)) or _CONTRACTION.search(opening)
                 or any(w in _NOT_IN_AN_OPENING_NOUN_PHRASE for w in lowered)
                 or SOLVENT.search(opening) or INSOLVENCY.search(opening)):
             return None

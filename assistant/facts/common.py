@@ -127,8 +127,10 @@ def _other_businesses(lead: str) -> list[re.Match[str]]:
             and not _WE_ARE_ONE.search(lead, 0, m.start())
             # "we are the firm that operates the town's heat scheme": the speaker's own
             and not _WE_ARE.search(lead, 0, m.start())
-            # an adviser's "my client" is the business described
-            and not (m[0].lower().startswith("client") and _MY.search(lead, 0, m.start()))
+            # an adviser's "my client" is the business described, as is "Client is a ..."
+            # opening the clause
+            and not (m[0].lower().startswith("client") and (
+                _MY.search(lead, 0, m.start()) or not lead[:m.start()].strip()))
             # "Ops manager here, toolmaking group near Aston": a clause that opens
             # by naming the business by its trade
             and not (m[0].lower() == "group" and _TRADE_OPENING.fullmatch(lead, 0, m.start()))

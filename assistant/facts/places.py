@@ -15,6 +15,15 @@ from assistant.facts.common import Found, Message
 from assistant.facts.numbers import words_to_digits
 from assistant.facts.postcodes import best_location
 
+# a site not yet chosen: "we haven't decided where it goes", "it's undecided which unit"
+_UNDECIDED = re.compile(r"\b(?:(?:haven't|hasn't|have\s+not|has\s+not|not)\s+(?:yet\s+)?"
+                        r"(?:decided|chosen|settled|picked)|yet\s+to\s+(?:decide|choose)|"
+                        r"undecided|not\s+(?:sure|certain)\s+yet)\b[^.;!?]{0,30}\b(?:where|which|"
+                        r"whether)\b", re.I)
+_HEDGED_BEFORE = re.compile(r"\b(?:probably|maybe|perhaps|possibly)\s+(?:in\s+|at\s+|the\s+)?$",
+                            re.I)
+_MAYBE_MOVING = re.compile(r"\b(?:might|may|could|thinking\s+(?:of|about)|considering|hope\s+to|"
+                           r"hoping\s+to)\s+(?:be\s+)?(?:mov|relocat)\w*\b[^.;!?]{0,60}$", re.I)
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s|/)\s*", re.I)
 _COUNCIL = re.compile(r"\s*\b(?:(?:metropolitan\s+)?borough\s+|district\s+|city\s+|county\s+)?"
                       # not the councils of a region: "the West Mids council areas"
@@ -136,6 +145,12 @@ class Places:
                     msg.text, f.end, theirs[-1].start)):
                 theirs.append(f)
         found = [f for f in found if f not in theirs]
+        # "not decided where the press goes; probably Walsall": not yet where the site is
+        found = [f for f in found
+                 if not _UNDECIDED.search(msg.text, *msg.sentence(f.start))
+                 and not _HEDGED_BEFORE.search(msg.text, max(0, f.start - 30), f.start)
+                 # "we might move the paint shop to Cannock next year": a move not made
+                 and not _MAYBE_MOVING.search(msg.text, msg.sentence(f.start)[0], f.start)]
         # "in Digbeth, near the Bull Ring centre": the landmark only says where near
         landmarks = [f for f in found
                      if _NEAR_THE.search(msg.text, max(0, f.start - 30), f.start)

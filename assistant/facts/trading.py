@@ -483,7 +483,8 @@ _FIRST_SALE_AGO = re.compile(
     r"paying\s+(?:customers?|jobs?|clients?)|customers?|jobs?)|"
     # "didn't actually start trading until 3 months ago"
     r"(?:started|began|start|begin)\s+(?:actually\s+|properly\s+|really\s+)?"
-    r"(?:trading|selling|invoicing))\b"
+    # ("started brewing and selling 4 months ago": the trade, then the sales)
+    r"(?:[a-z]+ing\s+(?:and|&)\s+)?(?:trading|selling|invoicing))\b"
     rf"[^.;!?\d]{{0,60}}?\b(?:{QUAL}\s+)?{DURATION}\s+ago\b", re.I)
 
 

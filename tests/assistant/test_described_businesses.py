@@ -952,3 +952,42 @@ def test_nobody_in_proceedings_is_not_insolvent() -> None:
                                   "We're 6 people and a £700k turnover, Walsall based."])
 def test_people_before_a_sum_of_turnover(text: str) -> None:
     assert read(text).employees == 6
+
+
+@pytest.mark.parametrize(("text", "sector"), [
+    # a bare trade opening a list of facts that ends in a question
+    ("Patternmaker, Walsall WS2, 4 staff, £300k t/o, since 2008 - any grant for a CNC router?",
+     "patternmaker"),
+    # after a label, and with a 3D in it
+    ("Business: 3D scanning bureau, B9, 5 staff.", "3D scanning bureau"),
+    # an adviser's client, named without "my"
+    ("Hub adviser here. Client is a small upholsterer in Oldbury, 7 staff.", "small upholsterer"),
+])
+def test_the_trade_told_in_few_words(text: str, sector: str) -> None:
+    assert read(text).sector_text == sector
+
+
+def test_an_adviser_s_client_is_sited_where_it_is() -> None:
+    assert _placed("Client is a joinery shop in Oldbury, 7 staff.").local_authority == "Sandwell"
+
+
+def test_a_shareholding_listed_under_its_heading() -> None:
+    facts = read("Shareholding: 70% the directors, 30% Walsall Council.")
+    assert [(h.holder, h.holder_kind, h.share_percent) for h in facts.holdings] == [
+        ("the directors", "individual", 70.0), ("Walsall Council", "public_body", 30.0)]
+
+
+def test_trading_from_the_first_sales_of_the_trade() -> None:
+    text = ("Registered the company in 2022, nothing happened for ages; we began baking and "
+            "selling only three months ago.")
+    assert read(text).months_trading == 3
+
+
+@pytest.mark.parametrize(("text", "council"), [
+    # where the equipment goes is not settled yet
+    ("Still not decided which unit the lathe goes in, maybe Cannock.", None),
+    # a move that may or may not happen
+    ("We work from Willenhall now but could relocate the machine shop to Stafford.", "Walsall"),
+])
+def test_a_site_not_yet_chosen_is_not_the_site(text: str, council: str | None) -> None:
+    assert _placed(text).local_authority == council
