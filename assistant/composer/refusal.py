@@ -784,11 +784,42 @@ def _without_sums_given(question: Question, text: str) -> str:
                             else m[0], text)
 
 
+# how a figure is worked out or a choice made: "how is the day rate set?", "how does the
+# panel score bids?", "how are winners chosen?"
+_METHOD_VERBS = (r"worked\s+out|calculated|computed|set|determined|decided|assessed|scored|judged|"
+                 r"chosen|selected|picked|measured|weighted|weighed|valued|ranked|priced")
+_METHOD_ASKED = re.compile(
+    r"\bhow\s+(?:is|are|was|were|will|would|do\s+you|does\s+(?:it|one))\s+(?P<thing>[^?]{3,60}?)"
+    rf"\s+(?P<verb>{_METHOD_VERBS})\b|"
+    r"\bhow\s+(?:does|do|will|would)\s+(?:the\s+|an?\s+|your\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?P<verb2>score|assess|judge|calculate|work\s+out|decide\s+on|choose|select|rank|weigh|"
+    r"value|price|set)\s+(?P<thing2>[^?]{3,60})", re.IGNORECASE)
+_CHOICE_VERB = re.compile(r"decide|chos|choose|select|assess|judge|picked", re.IGNORECASE)
+_METHOD_SAID = re.compile(
+    r"\b(?:calculated|worked\s+out|computed|based\s+on|according\s+to|divided\s+by|multiplied|"
+    r"plus|minus|sum\s+of|scored|assessed\s+(?:on|against|by)|criteri(?:a|on)|weight(?:ed|ing)|"
+    r"formula|judged\s+(?:on|against|by)|measured\s+(?:by|as|against|in)|points?|means)\b|[=×÷]",
+    re.IGNORECASE)
+_CHOICE_SAID = re.compile(
+    rf"{_METHOD_SAID.pattern}|\b(?:checks?|considers?|looks?\s+at|reviews?|against|on\s+the\s+basis)\b",
+    re.IGNORECASE)
+
+
 def _holds_answer(question: Question, text: str) -> bool:
     """Whether the text holds the kind of answer the question asks for."""
     wanted = question.answer_type
     if question.kind == "amount":
         text = _without_sums_given(question, text)
+    if (method := _METHOD_ASKED.search(question.text)) is not None:
+        # "how is the day rate worked out?", "how does the panel score bids?": a line on that
+        # thing that says how (a formula, what it is based on or judged against), not one that
+        # only names it
+        thing = set(stems(method["thing"] or method["thing2"])) - FORM_WORDS
+        # (a choice is told by what is looked at: "the panel checks eligibility and outputs")
+        said = _CHOICE_SAID if _CHOICE_VERB.match(method["verb"] or method["verb2"]) else \
+            _METHOD_SAID
+        return any(said.search(line) and (not thing or thing & set(stems(line)))
+                   for line in re.split(r"(?<=[.!?])\s+|\n", text))
     if (measure := _measure_asked(question.text)) is not None:
         # "how heavy a vehicle can the track take?", "is there a size limit?": a weight or a
         # length, not any figure

@@ -83,6 +83,9 @@ _MONEY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"quote[ds]?|quotations?|pric(?:e|ed|es|ing)|"
         r"buy(?:ing)?|machine(?:ry|s)?|equipment|kit|robots?|software|tooling|printer|lathe|"
         r"cnc|plant|vehicles?|upgrade|"
+        # a price told as one: "£90k all in, ex VAT", "£48k installed"
+        r"(?:ex|excl?|excluding|plus|inc|incl?|including)\.?\s*vat|all[\s-]+in|installed|"
+        r"install(?:ation)?|"
         # a piece of work priced: "the trial comes to £18,000", "a shelf-life study"
         r"trials?|stud(?:y|ies)|pilots?|prototypes?|testing|feasibility)\b", re.I)),
     ("grant", re.compile(r"\b(?:grants?|vouchers?|funding|award|support|subsid(?:y|ies)|"

@@ -345,9 +345,10 @@ _NOT_COUNTED_STAFF = re.compile(
     # ... and people another business employs: "10 of whom are agency temps"
     r"|(?:from\s+an?\s+)?agency\s+(?:temps?|workers?|staff|people|drivers?|labour|pickers?)\b"
     r"|(?:agency|self[\s-]employed)\s+(?:contractors?|subcontractors?)\b"
-    rf"|(?:{_PEOPLE}\s+|[a-z-]+\s+(?=(?:who\s+|that\s+|is\s+|are\s+|currently\s+|now\s+)*"
-    rf"on\s+{_LEAVE}))?"
-    rf"(?:(?:who|that|is|are|was|were|currently|now)\s+)*on\s+{_LEAVE}\b)|"
+    # ("a fitter who has been on parental leave since May")
+    rf"|(?:{_PEOPLE}\s+|[a-z-]+\s+(?=(?:who\s+|that\s+|is\s+|are\s+|has\s+|have\s+|been\s+|"
+    rf"currently\s+|now\s+)*on\s+{_LEAVE}))?"
+    rf"(?:(?:who|that|is|are|was|were|has|have|had|been|currently|now)\s+)*on\s+{_LEAVE}\b)|"
     # one person named: "plus Priya, who is on parental leave"
     r"(?P<named>(?-i:[A-Z][a-z]+)),?\s+who(?:'s|\s+is|\s+has|\s+was)\s+(?:been\s+|now\s+)?on\s+"
     rf"{_LEAVE}\b", re.I)
@@ -730,7 +731,14 @@ _AND_ME = re.compile(r"\b(?:plus|and|\+|&)\s+(?:me|myself)\b|"
                      r"\b(?:it's|it\s+is|its)\s+(?:me|myself)\s*,?\s+(?:working|who\s+works?|"
                      r"doing)\s+(?:[\w-]+\s+){0,2}?full[\s-]?time\b|"
                      r"(?:^|(?<=[.;:!?]\s)|(?<=[.;:!?]))\s*(?:me|myself)\s*(?:\([^)]{0,40}\)\s*)?"
-                     r"(?:full[\s-]?time\s*)?,\s*(?=\d)", re.I)
+                     r"(?:full[\s-]?time\s*)?,\s*(?=\d)|"
+                     # "I'm the MD, working full time myself, plus 5 on the shop floor"
+                     r"\b(?:i|i'm|i\s+am)\b[^.;!?]{0,40}?\b(?:work|working)\s+(?:in\s+(?:it|the\s+"
+                     r"(?:business|company|firm))\s+)?full[\s-]?time(?:\s+in\s+(?:it|the\s+(?:business|"
+                     r"company|firm)))?(?:\s+myself)?\s*,?\s*(?:plus|and|\+|&|as\s+well\s+as|"
+                     r"alongside)\s+"
+                     r"(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)",
+                     re.I)
 
 
 # a second working owner named after "me": "and me and my sister"

@@ -204,3 +204,23 @@ def test_a_month_and_year_are_no_numbered_name() -> None:
     values = signals(Evidence(asked, ["Work ends within 9 months of the offer."],
                               ["Work ends within 9 months of the offer."], 0.6, 0.6))
     assert values["named"] == 1.0
+
+
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    # how a figure is worked out: a line that says how, not one that names it
+    ("How is the reduced day price for a kiln worked out?",
+     "Members may use the kiln at reduced day prices.", False),
+    ("How is the reduced day price for a kiln worked out?",
+     "The reduced day price is the full price less 40%, based on the hours booked.", True),
+    ("How does the glaze panel score a bid's value for money?",
+     "The glaze panel checks eligibility, value for money and outputs.", False),
+    ("How does the glaze panel score a bid's value for money?",
+     "Value for money is scored out of 10 against the cost per job.", True),
+    # a choice is told by what is looked at
+    ("How are studio places chosen?", "The studio checks each firm's plans for studio places.",
+     True),
+    ("How are studio places chosen?", "Studio places are free for a year.", False),
+])
+def test_how_a_figure_is_worked_out_needs_a_line_that_says_how(question: str, text: str,
+                                                               holds: bool) -> None:
+    assert _holds_answer(read_question(question), text) is holds

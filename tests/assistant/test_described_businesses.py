@@ -991,3 +991,22 @@ def test_trading_from_the_first_sales_of_the_trade() -> None:
 ])
 def test_a_site_not_yet_chosen_is_not_the_site(text: str, council: str | None) -> None:
     assert _placed(text).local_authority == council
+
+
+@pytest.mark.parametrize("text", [
+    "Eyeing a powder booth with fitting, £75,000 all in (ex VAT).",
+    "The paint robot would be £75k installed.",
+])
+def test_a_price_told_as_one_is_the_project_s(text: str) -> None:
+    facts = read(text)
+    assert facts.project_cost is not None and facts.project_cost.amount == 75_000
+
+
+@pytest.mark.parametrize(("text", "staff"), [
+    # someone on leave told with "who has been"
+    ("6 full-time fitters, and one fitter who has been on parental leave since spring.", 6),
+    # the owner who works full time, then the staff
+    ("I run it, working full time myself, plus 4 full-time fitters.", 5),
+])
+def test_people_counted_in_work_units_and_those_not(text: str, staff: float) -> None:
+    assert read(text).employees == staff
