@@ -814,11 +814,11 @@ def _holds_answer(question: Question, text: str) -> bool:
         # "how is the day rate worked out?", "how does the panel score bids?": a line on that
         # thing that says how (a formula, what it is based on or judged against), not one that
         # only names it
-        thing = set(stems(method["thing"] or method["thing2"])) - FORM_WORDS
+        topic = set(stems(method["thing"] or method["thing2"])) - FORM_WORDS
         # (a choice is told by what is looked at: "the panel checks eligibility and outputs")
         said = _CHOICE_SAID if _CHOICE_VERB.match(method["verb"] or method["verb2"]) else \
             _METHOD_SAID
-        return any(said.search(line) and (not thing or thing & set(stems(line)))
+        return any(said.search(line) and (not topic or topic & set(stems(line)))
                    for line in re.split(r"(?<=[.!?])\s+|\n", text))
     if (measure := _measure_asked(question.text)) is not None:
         # "how heavy a vehicle can the track take?", "is there a size limit?": a weight or a
