@@ -167,7 +167,9 @@ _COST_NEEDED = re.compile(
     r"\bwhat\s+(?:do|does|would|will|must|should)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:costs?|"
     r"spend|spending|outlay|investment|project)\s+(?:need|have)\s+to\s+(?:be|come\s+to|total|"
     r"add\s+up\s+to|reach)\b|"
-    r"\b(?:what|how\s+much)\s+(?:eligible\s+|total\s+|project\s+)?(?:spend|spending|costs?|"
+    # ("what level of spend would we need?")
+    r"\b(?:what|how\s+much)\s+(?:(?:level|amount|size|value|sum)\s+of\s+)?"
+    r"(?:eligible\s+|total\s+|project\s+)?(?:spend|spending|costs?|"
     r"outlay|investment|project\s+(?:costs?|size|value))\s+(?:do|does|would|will|must|should)\s+"
     r"(?:we|i|it|they|you|the\s+\w+|a\s+\w+)\s+(?:need|require|have\s+to\s+(?:spend|have|show))|"
     r"\bhow\s+much\s+(?:do|does|would|must|will)\s+(?:we|i|it|they|you|the\s+\w+|a\s+\w+)\s+"

@@ -698,3 +698,9 @@ def test_a_count_of_quotes_for_an_item_is_no_award(ssr) -> None:
     quote = ask(ssr, "How many supplier quotes must I get for a £2,500 scanner bought with a "
                      "Proof-of-Concept voucher?")
     assert "70% of £2,500" not in answer(quote)
+
+
+def test_the_level_of_spend_for_the_top_award(ssr) -> None:
+    text = answer(ask(ssr, "Medium firm here. For the top Productivity Booster award, what sum of "
+                           "eligible spend would we require?"))
+    assert "£285,714.29" in text
