@@ -805,6 +805,10 @@ _CHOICE_SAID = re.compile(
     re.IGNORECASE)
 
 
+_WHEN_IT_FALLS = re.compile(r"\s+(?:during|within|in|after|before|over|throughout)\s+(?:the|our|a|"
+                            r"its|this|that)\s+[^,.;?]*$", re.IGNORECASE)
+
+
 def _holds_answer(question: Question, text: str) -> bool:
     """Whether the text holds the kind of answer the question asks for."""
     wanted = question.answer_type
@@ -852,7 +856,9 @@ def _holds_answer(question: Question, text: str) -> bool:
             _WHAT_HAPPENS_IF.search(question.sentence) or
             _IF_THEN_WHAT_HAPPENS.search(question.sentence)) is not None:
         # "what happens if a payment is late?": a sentence on that case, said as a condition
-        case = set(stems(happens["case"])) - FORM_WORDS
+        # (the case, not the time it falls in: "if a buyer takes us over during the monitoring
+        # period" is not answered by a line on selling the kit within that period)
+        case = set(stems(_WHEN_IT_FALLS.sub("", happens["case"]))) - FORM_WORDS
         # (not in a heading: "Claims > When are we paid?")
         return any(_CONDITION.search(line) and case & set(stems(line))
                    for line in re.split(r"(?<=[.!?])\s+|\n", text) if " > " not in line)

@@ -224,3 +224,16 @@ def test_a_month_and_year_are_no_numbered_name() -> None:
 def test_how_a_figure_is_worked_out_needs_a_line_that_says_how(question: str, text: str,
                                                                holds: bool) -> None:
     assert _holds_answer(read_question(question), text) is holds
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    # a line on another case in the same period does not answer
+    ("Keep receipts for the check period; if you sell the kiln within that time we may ask for "
+     "the voucher back.", False),
+    ("If another firm takes over the business, tell us; the voucher may be withdrawn.", True),
+])
+def test_what_happens_in_a_case_is_not_answered_by_its_period_alone(text: str,
+                                                                    holds: bool) -> None:
+    asked = read_question("What happens to the kiln voucher if a bigger firm takes us over "
+                          "during the two-year check period?")
+    assert _holds_answer(asked, text) is holds
