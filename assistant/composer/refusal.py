@@ -805,6 +805,8 @@ _CHOICE_SAID = re.compile(
     re.IGNORECASE)
 
 
+_HOW_RECENT = re.compile(r"\bhow\s+(?:recent|old|new|fresh|up[\s-]to[\s-]date|out\s+of\s+date)\b",
+                         re.IGNORECASE)
 _WHEN_IT_FALLS = re.compile(r"\s+(?:during|within|in|after|before|over|throughout)\s+(?:the|our|a|"
                             r"its|this|that)\s+[^,.;?]*$", re.IGNORECASE)
 
@@ -847,6 +849,9 @@ def _holds_answer(question: Question, text: str) -> bool:
         # "does the lab have a drop rig?": only a line naming that very thing (a line on the
         # lab's other rigs does not say whether it has this one)
         return _said_of(owned["thing"], None, text, whole=True)
+    if _HOW_RECENT.search(question.text):
+        # "how old can a quote be?": an age, a span of time, not that it must be dated
+        return bool(SPAN.search(text))
     if LEAD_TIME_ASKED.search(question.text):
         return bool(_PERIOD.search(text))  # "how much notice is needed?": a period
     if question.kind == "amount" and _DISCOUNT_ASKED.search(question.text):

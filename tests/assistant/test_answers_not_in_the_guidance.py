@@ -237,3 +237,12 @@ def test_what_happens_in_a_case_is_not_answered_by_its_period_alone(text: str,
     asked = read_question("What happens to the kiln voucher if a bigger firm takes us over "
                           "during the two-year check period?")
     assert _holds_answer(asked, text) is holds
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    ("Every kiln quote must be dated and on headed paper.", False),
+    ("Kiln quotes must be no more than 3 months old.", True),
+])
+def test_how_old_asks_for_an_age(text: str, holds: bool) -> None:
+    assert _holds_answer(read_question("How old can a kiln quote be when we send it?"),
+                         text) is holds
