@@ -394,7 +394,7 @@ _WHICH_BODIES = re.compile(
     # "which team at Birmingham does the analysis?"
     r"(?:(?:at|in|of|from|within)\s+(?:[\w-]+\s+){1,3}?)?(?:does|do|lead|leads|run|runs|deliver|"
     r"delivers|manage|manages|operate|operates|host|hosts|fund|funds|support|supports|are|is|"
-    r"sit|sits|oversee|oversees|own|owns|set|sets|behind|"
+    r"sit|sits|oversee|oversees|own|owns|set|sets|behind|pay\s+for|pays\s+for|finance|finances|"
     # "which agency is funding it?"
     r"(?:is|are)\s+(?:funding|running|leading|backing|paying\s+for|delivering)|"
     # "which independent body could we appeal to?": someone to go to

@@ -26,6 +26,7 @@ from assistant.questions import answer_present, read_question
     ("Who leads the robotics centre?", "who"),
     ("Which universities run the coatings centre?", "who"),
     ("What organisations sit behind the accelerator?", "who"),
+    ("Which ministry or public body pays for the kiln scheme?", "who"),
     ("Where is the programme office?", "where"),
     ("Why was my application turned down?", "why"),
     ("and for a medium company?", "statement"),
