@@ -805,6 +805,17 @@ _CHOICE_SAID = re.compile(
     re.IGNORECASE)
 
 
+# who pays for the programme itself: "who funds the scheme?", "which body is paying for it?"
+_FUNDER_ASKED = re.compile(
+    r"\b(?:who\s+|which\s+(?:[\w-]+\s+){1,5}?)(?:actually\s+|really\s+|ultimately\s+)?(?:funds|"
+    r"finances|pays\s+for|bankrolls|backs|is\s+(?:funding|financing|paying\s+for|backing|"
+    r"bankrolling)|(?:has|have)\s+funded|provides?\s+the\s+(?:money|funding))\b|"
+    r"\bwho(?:'s|\s+is)\s+(?:the\s+)?funder\b|"
+    r"\bwhere\s+does\s+(?:the|its|your|their)\s+(?:money|funding|budget)\s+come\s+from\b",
+    re.IGNORECASE)
+_FUNDER_SAID = re.compile(r"\b(?:funded|funds|funding\s+(?:from|by|comes)|paid\s+for|pays\s+for|"
+                          r"financed|backed|money\s+(?:from|comes)|grant\s+from|funder)\b",
+                          re.IGNORECASE)
 _HOW_RECENT = re.compile(r"\bhow\s+(?:recent|old|new|fresh|up[\s-]to[\s-]date|out\s+of\s+date)\b",
                          re.IGNORECASE)
 _WHEN_IT_FALLS = re.compile(r"\s+(?:during|within|in|after|before|over|throughout)\s+(?:the|our|a|"
@@ -883,6 +894,12 @@ def _holds_answer(question: Question, text: str) -> bool:
         return _said_of(hours["thing"] or hours["other"] or hours["days"] or "", _CLOCK, text)
     if (office := _OFFICE_ASKED.search(question.text)) is not None:
         return _office_said(office, text)
+    if wanted == "name" and _FUNDER_ASKED.search(question.text):
+        # "which ministry pays for the scheme?": a line saying who funds it, not one naming
+        # who runs it
+        return any(_FUNDER_SAID.search(line) and (names_beyond(question.text, line) or
+                                                  roles_beyond(question.text, line))
+                   for line in text.splitlines())
     if wanted == "name" and (owned := _OWNER_OF_ASKED.search(question.text)) is not None:
         # "who owns the IP?": a line about the thing owned, naming who
         thing = owned["thing"].lower()

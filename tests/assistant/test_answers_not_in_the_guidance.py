@@ -246,3 +246,18 @@ def test_what_happens_in_a_case_is_not_answered_by_its_period_alone(text: str,
 def test_how_old_asks_for_an_age(text: str, holds: bool) -> None:
     assert _holds_answer(read_question("How old can a kiln quote be when we send it?"),
                          text) is holds
+
+
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    # who pays for a scheme: a line saying who funds it, not who runs it
+    ("Which ministry or public body pays for the kiln scheme?",
+     "The kiln scheme is run by the Valley Pottery Trust and Riverside University.", False),
+    ("Who funds the kiln scheme?", "The kiln scheme is funded by the Department for Crafts.",
+     True),
+    ("Who runs the kiln scheme?", "The kiln scheme is run by the Valley Pottery Trust.", True),
+    # who may be funded is no question of the funder
+    ("Which potteries does the kiln scheme fund?", "Potteries in the valley can apply.", True),
+])
+def test_who_funds_a_scheme_needs_a_line_on_its_funding(question: str, text: str,
+                                                        holds: bool) -> None:
+    assert _holds_answer(read_question(question), text) is holds
