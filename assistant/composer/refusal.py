@@ -816,6 +816,9 @@ _FUNDER_ASKED = re.compile(
 _FUNDER_SAID = re.compile(r"\b(?:funded|funds|funding\s+(?:from|by|comes)|paid\s+for|pays\s+for|"
                           r"financed|backed|money\s+(?:from|comes)|grant\s+from|funder)\b",
                           re.IGNORECASE)
+_LACKED = re.compile(r"\b(?:(?:do|does)\s+not\s+have|(?:don't|doesn't|don’t|doesn’t)\s+have|"
+                     r"lacks?|lacking|without|have\s+no|has\s+no)\b", re.IGNORECASE)
+_HAVING = frozenset(stems("does do has have got own include contain house its their"))
 _HOW_RECENT = re.compile(r"\bhow\s+(?:recent|old|new|fresh|up[\s-]to[\s-]date|out\s+of\s+date)\b",
                          re.IGNORECASE)
 _WHEN_IT_FALLS = re.compile(r"\s+(?:during|within|in|after|before|over|throughout)\s+(?:the|our|a|"
@@ -859,7 +862,13 @@ def _holds_answer(question: Question, text: str) -> bool:
     if question.kind == "yes_no" and (owned := _HAS_THING.search(question.text)) is not None:
         # "does the lab have a drop rig?": only a line naming that very thing (a line on the
         # lab's other rigs does not say whether it has this one)
-        return _said_of(owned["thing"], None, text, whole=True)
+        # (a line saying others lack it, "most firms have no drop rig", says nothing of the lab's
+        # own, unless it names the lab)
+        subject = set(stems(question.text[owned.start():owned.start("thing")])) - FORM_WORDS - \
+            _HAVING
+        lines = [line for line in text.splitlines()
+                 if not (_LACKED.search(line) and not subject & set(stems(line)))]
+        return _said_of(owned["thing"], None, "\n".join(lines), whole=True)
     if _HOW_RECENT.search(question.text):
         # "how old can a quote be?": an age, a span of time, not that it must be dated
         return bool(SPAN.search(text))

@@ -261,3 +261,15 @@ def test_how_old_asks_for_an_age(text: str, holds: bool) -> None:
 def test_who_funds_a_scheme_needs_a_line_on_its_funding(question: str, text: str,
                                                         holds: bool) -> None:
     assert _holds_answer(read_question(question), text) is holds
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    # others lacking the thing say nothing of the studio's own
+    ("Kiln Studio\nMost potters do not have a glaze room or the time to test glazes.", False),
+    ("Kiln Studio > Facilities\nThe Kiln Studio has a glaze room members can book.", True),
+    ("The Kiln Studio has no glaze room.", True),
+])
+def test_others_lacking_a_thing_do_not_say_whether_a_place_has_it(text: str,
+                                                                   holds: bool) -> None:
+    asked = read_question("Does the Kiln Studio have its own glaze room that members can book?")
+    assert _holds_answer(asked, text) is holds
