@@ -51,11 +51,11 @@ SIGNALS: tuple[str, ...] = ("similarity", "passage", "coverage", "missing", "ans
 # A word and the number that names it: "Round 4", "clause 3.2", "Stage 2".
 _NUMBERED = re.compile(
     r"\b(?!(?:the|and|for|than|over|under|about|around|only|just|some|with|from|into|are|was|"
-    r"were|our|its|his|her|their|all|any|each|per|nearly|almost|least|most|"
-    # (a date: "March 2027", "Sept 30")
-    r"jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|"
-    r"september|oct|october|nov|november|dec|december)\b)([A-Za-z]{3,})\s+"
+    r"were|our|its|his|her|their|all|any|each|per|nearly|almost|least|most)\b)([A-Za-z]{3,})\s+"
     r"(\d+(?:\.\d+)*)\b", re.IGNORECASE)
+# a day just before a month: "dated 3 March 2027" is the owner's own date, not a time asked about
+# ("from April 2027")
+_OWN_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
 # A numbered part of a programme: "Round 4", "phase 2", "clause 3.2", "Strand 5".
 _NUMBERED_PART = re.compile(
     r"\b(round|stage|phase|tier|call|wave|cohort|level|clause|section|part|schedule|annex|"
@@ -384,9 +384,9 @@ def signals(evidence: Evidence) -> dict[str, float]:
     unseen = [weight(w) for w in words if w not in everywhere]
     missing = max(unseen, default=0.0) / ceiling
     answer_type = float(_holds_answer(evidence.question, "\n".join(evidence.selected)))
-    numbered = {f"{word.lower()} {number}" for word, number in
-                _NUMBERED.findall(evidence.question.text)
-                if word[:1].isupper() or _NUMBERED_PART.fullmatch(f"{word} {number}")}
+    numbered = {f"{m[1].lower()} {m[2]}" for m in _NUMBERED.finditer(evidence.question.text)
+                if (m[1][:1].isupper() or _NUMBERED_PART.fullmatch(f"{m[1]} {m[2]}"))
+                and not _OWN_DAY.search(evidence.question.text, 0, m.start())}
     text = " ".join(" ".join(p.lower().split()) for p in evidence.passages)
     named = sum(phrase in text for phrase in numbered) / len(numbered) if numbered else 1.0
     return {"similarity": round(evidence.best_similarity, 4),

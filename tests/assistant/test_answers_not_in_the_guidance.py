@@ -198,12 +198,14 @@ def test_the_share_of_bids_approved_is_a_record(question: str, unanswered: bool)
     assert unreported_record(read_question(question).text, selected, question) is unanswered
 
 
-def test_a_month_and_year_are_no_numbered_name() -> None:
+def test_a_day_of_the_owner_s_is_no_numbered_name() -> None:
     from assistant.composer.refusal import Evidence, signals
+    text = ["Work ends within 9 months of the offer."]
     asked = read_question("Our voucher offer is dated 2 June 2027; when must the work end?")
-    values = signals(Evidence(asked, ["Work ends within 9 months of the offer."],
-                              ["Work ends within 9 months of the offer."], 0.6, 0.6))
-    assert values["named"] == 1.0
+    assert signals(Evidence(asked, text, text, 0.6, 0.6))["named"] == 1.0
+    # ... but a month asked about, which the guidance never names, is
+    later = read_question("What will the glaze rate be from June 2031?")
+    assert signals(Evidence(later, text, text, 0.6, 0.6))["named"] == 0.0
 
 
 @pytest.mark.parametrize(("question", "text", "holds"), [
