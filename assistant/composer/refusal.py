@@ -813,8 +813,10 @@ _FUNDER_ASKED = re.compile(
     r"\bwho(?:'s|\s+is)\s+(?:the\s+)?funder\b|"
     r"\bwhere\s+does\s+(?:the|its|your|their)\s+(?:money|funding|budget)\s+come\s+from\b",
     re.IGNORECASE)
-_FUNDER_SAID = re.compile(r"\b(?:funded|funds|funding\s+(?:from|by|comes)|paid\s+for|pays\s+for|"
-                          r"financed|backed|money\s+(?:from|comes)|grant\s+from|funder)\b",
+# (who funds it, not that someone is "publicly funded")
+_FUNDER_SAID = re.compile(r"\b(?:(?:funded|financed|paid\s+for|backed)\s+(?:\w+\s+)?(?:by|through|"
+                          r"from|via|with)|funds\s+(?:the|this|it)|funding\s+(?:from|by|comes)|"
+                          r"pays\s+for|money\s+(?:from|comes)|grant\s+from|funders?)\b",
                           re.IGNORECASE)
 _LACKED = re.compile(r"\b(?:(?:do|does)\s+not\s+have|(?:don't|doesn't|don’t|doesn’t)\s+have|"
                      r"lacks?|lacking|without|have\s+no|has\s+no)\b", re.IGNORECASE)

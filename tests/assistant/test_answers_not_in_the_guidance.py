@@ -275,3 +275,9 @@ def test_others_lacking_a_thing_do_not_say_whether_a_place_has_it(text: str,
                                                                    holds: bool) -> None:
     asked = read_question("Does the Kiln Studio have its own glaze room that members can book?")
     assert _holds_answer(asked, text) is holds
+
+
+def test_a_body_said_to_be_publicly_funded_does_not_say_who_funds_the_scheme() -> None:
+    asked = read_question("Who pays for the kiln scheme?")
+    assert not _holds_answer(asked, "The Valley Pottery Trust runs the kiln scheme as a publicly "
+                                    "funded body.")
