@@ -857,7 +857,7 @@ _VERDICT_ASKED = re.compile(
     r"does|could)\s+(?:it|that|this|we|they)\s+(?:still\s+)?(?:be\s+)?(?:ok|okay|fine|alright|"
     r"all\s+right|acceptable|possible|a\s+problem|an\s+issue|count|qualify|matter|change\s+"
     r"(?:things|anything))\b(?:\s+in\s+principle)?\s*\??\s*$", re.IGNORECASE)
-# the answer to a question asked is not known yet: "not sure", "I'd have to ask our accountant"
+# the answer to a question asked is not known yet: "not sure", "our bookkeeper would know"
 _NOT_KNOWN = re.compile(
     r"\b(?:not\s+(?:sure|certain)|unsure|(?:don't|do\s+not|dont)\s+know|no\s+idea|"
     r"(?:have|need|'ll\s+have|will\s+have)\s+to\s+(?:ask|check|find\s+out)|"

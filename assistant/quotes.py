@@ -332,7 +332,7 @@ _OUR_AWU = re.compile(
     r"\b(?:our|my)\s+(?:awu|annual\s+work\s+units?|staff\s+count|headcount)\b|"
     r"\bhow\s+many\s+(?:awu|annual\s+work\s+units?)\b[^?]*\b(?:we|i|us)\b|"
     r"^\W*awu\s*\?", re.IGNORECASE)
-# "what's €9.5m in sterling?": euros in pounds at the programme's rate
+# "what's €9.5m in sterling?": euros converted at the programme's own rate
 _IN_STERLING = re.compile(r"\b(?:in\s+(?:sterling|pounds|gbp|£)|convert\w*|sterling\s+"
                           r"(?:equivalent|figure|terms)|in\s+uk\s+money)\b", re.IGNORECASE)
 # "we have 12 support days, how much of the limit do they use?": a count of things valued

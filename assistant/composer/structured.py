@@ -5,7 +5,7 @@ Three kinds, all read through `PolicyView` (nothing here knows a programme):
 - a place in the programme's area: "Does a site in Sandwell qualify?", "Does B14 count?";
 - the programmes of a kind: "Which accelerators are there?" (the kind's words come from the
   knowledge folder's `programme.yaml`, `kinds:`);
-- funding rounds: "Is Round 1 still open?", "When does the next round open?";
+- funding rounds: "Is Round 1 still open?", "So when is the next round opening?";
 - the programme's own contact: "What's your email address?", "Which number reaches
   the team?" (from `programme.yaml`, cited where the guidance gives it);
 - the size test's ceilings: "In pounds, where does small end on sales?", "What

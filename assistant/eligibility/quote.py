@@ -326,7 +326,7 @@ def _sme_criterion(assessment: Assessment) -> CriterionResult | None:
 
 
 def sterling_quote(policy: Policy, euros: Sequence[float]) -> list[QuoteLine]:
-    """Amounts in euros in pounds, at the programme's rate."""
+    """Euro amounts converted to pounds at the programme's own rate."""
     rate = policy.rates.eur_to_gbp
     parts = [f"{money_text(amount, '€')} is {money_text(amount * rate)}" for amount in euros]
     return [QuoteLine(f"{capitalised(joined(parts))}, at the programme's rate of €1 = "

@@ -311,7 +311,7 @@ _DAY_WORKERS = re.compile(
     rf"(?:{_DAYS}|(?P<h>{NUM})\s*-?\s*(?P<hunit>hours?|hrs?)\b(?:\s*(?:of|out\s+of|/|from)\s*"
     rf"(?:an?\s+)?(?P<full>{NUM})\s*-?\s*(?:hours?|hrs?)?(?:\s*-?\s*week)?)?"
     r"(?:\s*(?:a|per|each)\s+week|\s*weekly)?"
-    # "(full time is 40)", ", where full time is 37.5 hours"
+    # "(full time is 40)", ", where 37.5 hours is full time"
     rf"(?:\s*[,(]?\s*(?:where\s+|and\s+)?full[\s-]?time\s+(?:is|being|would\s+be|=)\s+"
     rf"(?P<fullweek>{NUM})\s*(?:hours?|hrs?|h\b)?(?:\s*(?:a|per|each)\s+week)?\s*\)?)?)", re.I)
 # Seasonal staff count for the months they work: "2 summer pickers for 3 months" is 0.5.

@@ -164,7 +164,7 @@ def test_a_round_named_is_answered_with_yes_or_no_and_the_next_round(
         "at 12:00 on 29 January 2027."]
     assert _texts(answers, "Is Round 2 open?")[0].startswith("Yes: Round 2 of the Capital "
                                                              "Grant is open now")
-    next_round, current = _texts(answers, "When does the next round open?")
+    next_round, current = _texts(answers, "So when is the next round opening?")
     assert next_round == ("Round 3 of the Capital Grant has not opened yet: it opens on "
                           "4 May 2027 and closes on 30 July 2027.")
     assert current.startswith("Round 2 of the Capital Grant is open now")

@@ -126,7 +126,7 @@ def test_which_team_does_the_work_asks_who() -> None:
     # a word or two offered as the answer after the question
     ("How much of the day rate is covered? A third?", "amount"),
     # a statement that opens with "need" after the question
-    ("When does the next round open? need to plan our cash flow", "when"),
+    ("So when is the next round opening? need to plan our cash flow", "when"),
 ])
 def test_what_is_asked_past_conditions_guesses_and_telegraphic_statements(
         message: str, kind: str) -> None:

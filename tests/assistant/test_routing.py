@@ -90,7 +90,7 @@ FIGURES_ASKED = [
 # Descriptions that ask something else: that question is answered, not a checklist.
 DESCRIPTIONS_ASKING = [
     ("We have 30 staff in Walsall. How do I apply?", {"employees", "local_authority"}),
-    ("We're a bakery in Dudley with 12 people. When does the next round open?",
+    ("We're a bakery in Dudley with 12 people. So when is the next round opening?",
      {"employees", "local_authority", "sector_text"}),
     ("We have 40 staff and £6m turnover. What is the maximum grant?",
      {"employees", "turnover"}),
