@@ -105,6 +105,11 @@ _FIGURE_ASKED = re.compile(
     r"^\W*(?:(?:any\s+|the\s+|our\s+)?(?:head)?room(?:\s+left)?|headroom|(?:the\s+)?grant|"
     r"(?:the\s+)?award|how\s+much)\s*\?+\s*$",
     re.IGNORECASE)
+# a count of things other than money or what a programme gives: "how many quotes for a £7k
+# lathe?" asks no award (not "how many days of help could we get?")
+COUNT_OF_THINGS = re.compile(r"\bhow\s+many\s+(?!(?:[\w-]+\s+)?(?:grants?|awards?|vouchers?|pounds|"
+                             r"jobs?|more|days?|hours?|sessions?|places?|visits?)\b)",
+                             re.IGNORECASE)
 _WHEN = re.compile(
     r"^(?:when|by\s+when|until\s+when)\b|\bhow\s+(?:long|soon|quickly|often)\b|"
     r"\bwhat\s+(?:date|day|time|year|month|deadline)\b|\b(?:deadline|closing\s+date)\b|"

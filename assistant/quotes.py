@@ -45,7 +45,7 @@ from assistant.facts import FactExtractor
 from assistant.facts.common import Message
 from assistant.facts.money import OWN_TIME, Amount, amounts_in
 from assistant.facts.staff import read_supposed_band
-from assistant.questions import ADJACENT_ADVICE, BACK_REFERENCE, read_question
+from assistant.questions import ADJACENT_ADVICE, BACK_REFERENCE, COUNT_OF_THINGS, read_question
 from assistant.routing.rules import AWARD_WORDS
 from knowledge.policy import Policy
 from knowledge.policy.schema import Award, ExcludedCost, Programme, RiseOutput
@@ -340,9 +340,6 @@ _IN_STERLING = re.compile(r"\b(?:in\s+(?:sterling|pounds|gbp|£)|convert\w*|ster
 _THINGS_COUNTED = re.compile(r"(?<!over\s)(?<!in\s)(?<!within\s)(?<!for\s)(?<!across\s)"
                              r"(?<!last\s)(?<!past\s)(?<![\w.,£€$])\d{1,3}(?![\d,.]*\s*(?:%|k\b|m\b))\s+"
                              r"(?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z]+s\b")
-# a count of things other than money: "how many quotes for a £3k item?" asks no award
-_OTHER_COUNT = re.compile(r"\bhow\s+many\s+(?!(?:[\w-]+\s+)?(?:grants?|awards?|vouchers?|pounds|"
-                          r"jobs?|more|days?|hours?|sessions?|places?|visits?)\b)", re.IGNORECASE)
 # "what's £5m in euros?": pounds in euros at the programme's rate
 _IN_EUROS = re.compile(r"\b(?:in\s+(?:euros?|eur|€)|euro\s+(?:equivalent|figure|terms|value)|"
                        r"(?:convert\w*|translate\w*)\s+(?:\w+\s+){0,4}?(?:to|into)\s+(?:euros?|"
@@ -558,7 +555,7 @@ class AwardQuotes:
         own_share = _OWN_SHARE.search(question.text)
         # "what insurance do we need on the £90k cutter?": not the grant on it
         advice = any(ADJACENT_ADVICE.search(asked) for asked in _ASKED_SENTENCE.findall(text))
-        if not advice and not _OTHER_COUNT.search(question.text) and (
+        if not advice and not COUNT_OF_THINGS.search(question.text) and (
                 question.kind in {"amount", "yes_no"} or (
                 # "and our bit of it?": a share of the cost, though it reads as "what is"
                 own_share and question.kind in {"definition", "other"})) and \

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.questions import (
     ADJACENT_ADVICE,
+    COUNT_OF_THINGS,
     LEAD_TIME_ASKED,
     ROUND_ASKED,
     QuestionKind,
@@ -321,11 +322,6 @@ _WHAT_IT_PAYS = re.compile(r"\b(?:to\s+(?:pay|cover|fund|buy|include|go\s+toward
 
 
 # a price for time or a service ("what's the hourly rate for more?"): not an award
-# a count of things the rules ask for, not money: "a £7k lathe: how many quotes then?"
-# (not what the programme gives: "how many days of help could we get?")
-_COUNT_OF_THINGS = re.compile(r"\bhow\s+many\s+(?!(?:[\w-]+\s+)?(?:grants?|awards?|vouchers?|"
-                              r"pounds|jobs?|more|days?|hours?|sessions?|places?|visits?)\b)",
-                              re.IGNORECASE)
 _PRICE_OF_TIME = re.compile(r"\b(?:day|daily|hourly|half-day|session)\s+rates?\b|\bprices?\b|"
                             r"\bfees?\b|\bper\s+(?:day|hour|session)\b", re.IGNORECASE)
 
@@ -382,7 +378,7 @@ def _eligibility_or_signposting(text: str, facts: Collection[str], follow_up: bo
     question = read_question(text)
     if facts and question.kind == "amount" and rules.FIRST_PERSON.search(question.text) and \
             rules.AWARD_WORDS.search(question.text) and not _PRICE_OF_TIME.search(question.text) \
-            and not _COUNT_OF_THINGS.search(question.text):
+            and not COUNT_OF_THINGS.search(question.text):
         # "Our costs are £45k, what could we receive?": the rules work it out
         return RouteDecision(route="eligibility",
                              reason="asks what the rules give the business for its figures: "
