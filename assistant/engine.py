@@ -258,10 +258,12 @@ class Assistant:
                                        and len(turn.text.split()) >= _TELLING_WORDS)))
                     or (named and turn.facts.known())))
                 or (decision.asks == "yes_no" and checking and _describing(turn.new_facts))
-                # "we want a new oven - could the <programme> help?", "in principle is that
-                # ok?": the verdict on the business told of so far
+                # "we want a new oven - could the <programme> help?", "could we go for the
+                # <programme> then?", "in principle is that ok?": the verdict on the business
+                # told of so far
                 or (turn.facts.known() and (
-                    (decision.asks == "yes_no" and self.router.asks_help_of(turn.text))
+                    (decision.asks == "yes_no" and (self.router.asks_help_of(turn.text) or
+                                                    self.router.asks_access_to(turn.text)))
                     or _VERDICT_ASKED.search(turn.text) is not None))
                 # "haven't chosen the unit yet, wherever there's space I suppose": a reply to
                 # the question asked, however much it reads like small talk

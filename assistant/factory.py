@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from knowledge.errors import KnowledgeError
 from knowledge.index import KnowledgeIndex, bundled_knowledge_dir, open_index
 from knowledge.ingest import Ingestor
 from knowledge.policy import Policy, load_policy
-from knowledge.programme import load_programme
+from knowledge.programme import KindWords, load_programme
 from knowledge.retrieval import HybridRetriever, RetrievalConfig
 from knowledge.tokens import enable_offline_tiktoken, prompt_encoding
 
@@ -75,7 +75,7 @@ def build(settings: Settings, knowledge: Path | None = None, progress: bool = Tr
     extractor = FactExtractor.from_policy(policy) if policy else FactExtractor()
     assistant = Assistant(
         retriever=retriever,
-        composer=_composer(settings, embedder, retriever, policy),
+        composer=_composer(settings, embedder, retriever, policy, programme.kinds),
         programme=programme,
         store=SqlConversationStore(settings.conversations_url()),
         router=Router(embedder, programme_words=_named_things(programme.words, policy),
@@ -131,10 +131,12 @@ def _named_things(words: Sequence[str], policy: Policy | None) -> list[str]:
 
 
 def _composer(settings: Settings, embedder: SentenceTransformerEmbedder,
-              retriever: HybridRetriever, policy: Policy | None = None) -> AnswerComposer:
+              retriever: HybridRetriever, policy: Policy | None = None,
+              kinds: Mapping[str, KindWords] | None = None) -> AnswerComposer:
     """Extractive by default; a language model when an endpoint is configured."""
     extractive = ExtractiveComposer(embedder, refusal=RefusalModel.bundled(),
-                                    rarity=retriever.word_rarity, offers=_offers(policy))
+                                    rarity=retriever.word_rarity, offers=_offers(policy),
+                                    kinds=kinds)
     if not settings.llm_base_url:
         return extractive
     from assistant.llm import ChatClient, LLMComposer

@@ -311,8 +311,17 @@ def _asking_sentence(message: str) -> tuple[str, str]:
         wh = [s for s in asking[:-1] if _WH_OPENING.match(_LEAD_IN.sub("", s))]
         if wh:
             return wh[-1], wh[-1]
+    if len(asking) > 1 and _EXAMPLE_OFFERED.match(asking[-1]):
+        # "Is there a ceiling on the number of visits? Say two a month?": an example of the answer
+        # after the question, which is the one to answer
+        return asking[-2], asking[-2]
     found = asking[-1] if asking else sentences[-1]
     return found, found
+
+
+# an example of what the answer might be, after the question: "Like one a year?", "Say £5k?"
+_EXAMPLE_OFFERED = re.compile(r"^\W*(?:like|say|e\.?\s?g\.?|for\s+example|for\s+instance|"
+                              r"something\s+like|maybe|perhaps)\b[^?]{0,40}\?\s*$", re.IGNORECASE)
 
 
 # Phrasal verbs said for one plain verb, which is the word guidance uses: "how long are my details

@@ -60,6 +60,7 @@ from assistant.questions import (
 from assistant.reply import Citation
 from knowledge.documents import DocType
 from knowledge.embeddings import Embedder
+from knowledge.programme import KindWords
 from knowledge.retrieval import ScoredChunk
 from knowledge.words import plain_words, stems
 
@@ -119,9 +120,23 @@ _AGENCY = re.compile(r"\b(?:led|run|delivered|managed|operated|hosted|funded|ove
 _PRONOUN_OPENING = re.compile(r"^(?:it|they|this|these|its|their|he|she)\b", re.IGNORECASE)
 
 
+def _kind_names(kinds: Mapping[str, KindWords]) -> list[tuple[str, str, bool]]:
+    """Each kind's names written as names ("Pre-Hub", "Pre-Hubs"; not "grant"), longest
+    first, with whether another kind's name holds it ("Hub" in "Pre-Hub")."""
+    names = {name: kind for kind, words in kinds.items() for name in (words.one, words.many)
+             if name[:1].isupper()}
+    shown = {name: f" {plain_words(name)} " for name in names}
+    return sorted(((name, kind, any(shown[name] in f" {plain_words(other)} "
+                                    for other in names if other != name
+                                    and names[other] != kind))
+                   for name, kind in names.items()), key=lambda n: -len(n[0]))
+
+
 # a comparison with another offer: "like the X", "as with the X", "the same as X"
 _COMPARED_WITH = re.compile(
     r"\b(?:just\s+)?(?:like|unlike|as\s+(?:with|for|is\s+the\s+case\s+(?:with|for)|does|do)|"
+    # "... the way Northfield projects are"
+    r"(?:in\s+)?the\s+way(?=\s+(?:a|an|the|(?-i:[A-Z])))|"
     r"(?:the\s+)?same\s+as|similar\s+to|compared\s+(?:to|with)|as\s+(?:an?|the)\s+[^,.;?!]{1,40}?"
     r"\s+(?:does|do|must|is|has))\b[^,.;?!]*", re.IGNORECASE)
 
@@ -129,19 +144,23 @@ class ExtractiveComposer:
     def __init__(self, embedder: Embedder, config: ComposerConfig | None = None,
                  refusal: RefusalModel | None = None,
                  rarity: Callable[[], Mapping[str, float]] | None = None,
-                 offers: Mapping[str, str] | None = None) -> None:
+                 offers: Mapping[str, str] | None = None,
+                 kinds: Mapping[str, KindWords] | None = None) -> None:
         """`refusal`: the decision on whether the sentences answer (None: never refuse what
         was found). `rarity`: how rare each word is in the indexed guidance
         (`HybridRetriever.word_rarity`); without it every word weighs the same. `offers`: the
         names of the programme's offers (programme names, aliases, award names), each with
         the kind of programme it belongs to, so that a question about one kind is not answered
-        from a sentence about another."""
+        from a sentence about another. `kinds`: how each kind is named ("Pre-Hub", "Hubs"), so
+        that a sentence naming only the kind ("each day in a Hub is valued at ...") is about it
+        too."""
         self._embedder = embedder
         self._config = config or ComposerConfig()
         self._refusal = refusal
         self._rarity = rarity
         self._offers = {re.compile(rf" {re.escape(plain_words(name))}s? "): kind
                         for name, kind in (offers or {}).items() if plain_words(name)}
+        self._kind_names = _kind_names(kinds or {})
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -156,9 +175,13 @@ class ExtractiveComposer:
         other_scheme = _other_scheme(question, asked, texts)
         if other_scheme:
             lead = []  # "the most from Northern Catalyst?": the policy's figures are not its own
-        # the question's own sentence: a follow-up's earlier turn may name another offer
-        candidates = self._of_the_kind_asked(self._candidates(passages, question),
-                                             asked.sentence or asked.text, passages)
+        # the question's own sentence: a follow-up's earlier turn may name another offer; when
+        # it names none, the sentences before it may ("We hold a Northfield voucher. What is each
+        # session worth?")
+        own = asked.sentence or asked.text
+        candidates = self._of_the_kind_asked(
+            self._candidates(passages, question),
+            own if self._kinds_named(own, asking=True) else question, passages)
         if not lead and asked.kind == "amount":
             lead = _worked(asked, candidates, passages, question)
         # a date or a figure worked from one sentence: that sentence is its whole support
@@ -304,9 +327,21 @@ class ExtractiveComposer:
                     not is_list_item(before) and _PRONOUN_OPENING.match(raw) else ""))
         return found
 
-    def _kinds_named(self, text: str) -> set[str]:
+    def _kinds_named(self, text: str, asking: bool = False) -> set[str]:
         words = f" {plain_words(text)} "
-        return {kind for name, kind in self._offers.items() if name.search(words)}
+        named = {kind for name, kind in self._offers.items() if name.search(words)}
+        # a kind by its name: written as a name in the guidance ("a Hub"); in a question, only
+        # a name no other kind's name holds ("pre-hub", not "hub", which users say of both)
+        rest = words if asking else text
+        for name, kind, held in self._kind_names:
+            pattern = rf" {re.escape(plain_words(name))} " if asking else \
+                rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+            if asking and held:
+                continue
+            if re.search(pattern, rest):
+                named.add(kind)
+                rest = re.sub(pattern, " | ", rest)
+        return named
 
     def _of_the_kind_asked(self, candidates: list[_Candidate], question: str,
                            passages: Sequence[ScoredChunk] = ()) -> list[_Candidate]:
@@ -314,11 +349,11 @@ class ExtractiveComposer:
         question names: "how long can a Northfield Innovation Project run?" is not answered by
         "Southgate Grant projects finish within 12 months", nor by "Projects finish within 12
         months" under the heading "Southgate Grant > Timescale"."""
-        asked = self._kinds_named(question)
+        asked = self._kinds_named(question, asking=True)
         # "must a Northfield project finish in a year, as a Southgate one must?": the offer
         # compared with is not the one asked about
         compared = _COMPARED_WITH.sub(" ", question)
-        if (unlike := self._kinds_named(compared)) and unlike != asked:
+        if (unlike := self._kinds_named(compared, asking=True)) and unlike != asked:
             asked = unlike
         if not asked:
             return candidates

@@ -47,7 +47,7 @@ from assistant.questions import (
 from knowledge.words import stem, stems
 
 SIGNALS: tuple[str, ...] = ("similarity", "passage", "coverage", "missing", "answer_type",
-                             "named")
+                             "named", "gap", "lead_coverage")
 # A word and the number that names it: "Round 4", "clause 3.2", "Stage 2".
 _NUMBERED = re.compile(
     r"\b(?!(?:the|and|for|than|over|under|about|around|only|just|some|with|from|into|are|was|"
@@ -380,6 +380,11 @@ def signals(evidence: Evidence) -> dict[str, float]:
     selected = set(stems(" ".join(evidence.selected)))
     total = sum(weight(w) for w in words)
     coverage = sum(weight(w) for w in words if w in selected) / total if total else 1.0
+    # the rarest word of the question that no selected sentence has: a subject left unsaid
+    gap = max((weight(w) for w in words if w not in selected), default=0.0) / ceiling
+    # how much of the question the first sentence, the one an answer leads with, says alone
+    first = set(stems(evidence.selected[0])) if evidence.selected else set()
+    lead_coverage = sum(weight(w) for w in words if w in first) / total if total else 1.0
     everywhere = set(stems(" ".join(evidence.passages)))
     unseen = [weight(w) for w in words if w not in everywhere]
     missing = max(unseen, default=0.0) / ceiling
@@ -392,7 +397,8 @@ def signals(evidence: Evidence) -> dict[str, float]:
     return {"similarity": round(evidence.best_similarity, 4),
             "passage": round(evidence.best_passage, 4),
             "coverage": round(coverage, 4), "missing": round(min(missing, 1.0), 4),
-            "answer_type": answer_type, "named": named}
+            "answer_type": answer_type, "named": named, "gap": round(min(gap, 1.0), 4),
+            "lead_coverage": round(lead_coverage, 4)}
 
 
 _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z][\w-]*\s+){0,3})", re.IGNORECASE)
@@ -724,6 +730,18 @@ _PRICE_OF_ASKED = re.compile(
     r"\bhow\s+much\s+(?:does|do|would|will|could|might)\s+(?:it|they|we|i|you)\s+"
     r"(?:cost|charge|pay|need\s+to\s+pay)\s+(?:(?:per|a|each)\s+\w+\s+)?"
     r"(?:us\s+|me\s+)?(?:to|for)\s+(?P<thing>[^?.!]{3,80})", re.IGNORECASE)
+# the worth of one thing: "what's a mentoring hour worth?", "the value of each site visit"
+_VALUE_OF_ASKED = re.compile(
+    r"\b(?:what(?:'s|’s|s|\s+is|\s+are|\s+would\s+be)|how\s+much\s+(?:is|are|would))\s+"
+    r"(?P<thing>(?:an?|the|each|one|every|a\s+single)\s+(?:[\w-]+\s+){0,4}?[\w-]+)\s+"
+    r"(?:worth|valued\s+at|counted\s+at)\b|"
+    r"\b(?:value|worth)\s+of\s+(?P<other>(?:an?|each|one|every|a\s+single)\s+"
+    r"(?:[\w-]+\s+){0,4}?[\w-]+?)(?=\s+(?:for|in|under|towards|when|if|as|to)\b|[?.!,;]|$)|"
+    # "what does each kiln session count as?", "how much is one of the 3 visits counted at?"
+    r"\b(?:what|how\s+much)\s+(?:does|do|would|will|is|are)\s+(?P<counted>(?:an?|the|each|one|"
+    r"every|our|your)\s+(?:of\s+(?:the|our|its|your)\s+)?(?:[\w-]+\s+){0,4}?[\w-]+)\s+"
+    r"(?:be\s+)?(?:worth\b|(?:count|counted|valued)\s+(?:as|at|for|towards)\b)",
+    re.IGNORECASE)
 _YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b|\bin\s+what\s+year\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -929,6 +947,13 @@ def _holds_answer(question: Question, text: str) -> bool:
         # "how much would we pay to book the rig?": a price on a line about booking the rig,
         # not another sum the sentences hold
         return _said_of(priced["thing"], _AMOUNT, text)
+    if (valued := _VALUE_OF_ASKED.search(question.text)) is not None:
+        # "what is a mentoring hour worth?": a sum on a line about that hour, not another sum
+        # (nor a heading: "Are the mentoring hours really free?" asks, it does not say), in the
+        # same sentence or item ("3 days of advice; vouchers of £500" prices no day)
+        return _said_of(valued["thing"] or valued["other"] or valued["counted"], _AMOUNT,
+                        "\n".join(part for line in text.splitlines() if " > " not in line
+                                  for part in re.split(r"(?<=[.!?;])\s+", line)))
     if _HOW_MUCH.search(question.text) or (wanted == "figure" and
                                            _PRICE_ASKED.search(question.text)):
         return bool(_AMOUNT.search(text))
@@ -958,8 +983,10 @@ def _holds_answer(question: Question, text: str) -> bool:
     if _YEAR_ASKED.search(question.text):
         return bool(_YEAR.search(text))  # "what year did the centre open?": a year is enough
     if wanted == "date" and (event := _event_asked(question.text)):
-        # "when is the next workshop?": a date beside the workshop, not any date
-        calendar = _CALENDAR_DAY if day_asked else _CALENDAR
+        # "when is the next workshop?": a date beside the workshop, not any date (and the next
+        # one is a day, not "monthly")
+        calendar = _CALENDAR_DAY if day_asked or re.search(r"\bnext\b", question.text,
+                                                           re.IGNORECASE) else _CALENDAR
         # a decision's time may be a period after the event ("within 6 weeks")
         outcome = not day_asked and _OUTCOME_ASKED.search(question.text) is not None
         return any(re.search(event, line, re.IGNORECASE) and (

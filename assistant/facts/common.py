@@ -82,7 +82,7 @@ def bound(text: str, start: int) -> int:
 SENTENCE_BREAK = re.compile(r"[.;!?](?=\s|$)|\n")
 # A full stop that ends a short form inside a sentence: "Kessler Inc. (US) holds 70%", "Acme
 # Ltd. and its sister". Before a capital it is taken as the end of the sentence all the same.
-_SHORT_FORM_STOP = re.compile(r"\b(?:inc|ltd|corp|co|plc|llc|bros|approx|est|no|vs|etc)(\.)\s+"
+_SHORT_FORM_STOP = re.compile(r"\b(?:inc|ltd|corp|co|plc|llc|bros|approx|est|no|vs|etc|c|ca)(\.)\s+"
                               r"(?=[a-z(\d£€$])", re.I)
 _CLAUSE_BREAK = re.compile(
     r"[.;!?](?=\s|$)|\n|,\s|\s(?:and|but|while|whereas|plus|although|though)\s", re.I)
@@ -163,6 +163,11 @@ _WE_ARE = re.compile(r"\b(?:we're|we\s+are|were|i'm|i\s+am)\s+$", re.I)
 _NAMED_ENTERPRISE = re.compile(
     r"\b(?:owns?|holds?)\s+\d+(?:\.\d+)?\s*%(?:\s+of\s+(?:the\s+shares|us|the\s+company))?\s*$",
     re.I)
+# a share just after brackets: "(... staff worldwide) 18%", "(...), 18%"
+_SHARE_AFTER = re.compile(r"\s*,?\s*(?:with\s+|holds?\s+|owns?\s+|has\s+)?\d+(?:\.\d+)?\s*%")
+# a count over a whole group: "staff worldwide", "across the group"
+_GROUP_WIDE = re.compile(r"\b(?:worldwide|world-wide|globally|group[\s-]?wide|"
+                         r"across\s+the\s+(?:group|world|globe))\b", re.I)
 # the name or kind of an enterprise, just before a relative clause: "Acme plc, which ..."
 _ENTERPRISE_BEFORE = re.compile(
     r"(?:\b(?:plc|ltd|limited|group|holdings?|inc|gmbh|llc|company|firm|investor|shareholder|"
@@ -244,9 +249,14 @@ class Message:
         lead = self.lead(start)
         lo = self.sentence(start)[0]
         opened = self.text.rfind("(", lo, start)
+        closed = self.text.find(")", start)
         if opened > lo and ")" not in self.text[opened:start] and \
                 (_NAMED_ENTERPRISE.search(self.text, lo, opened) or
-                 self.about_another_business(opened)):
+                 self.about_another_business(opened) or
+                 # "a trading house (40,000 staff worldwide) 18%": a holder's, its share after
+                 (closed > 0 and _SHARE_AFTER.match(self.text, closed + 1) is not None) or
+                 (closed > 0 and _GROUP_WIDE.search(self.text, start, closed) is not None and
+                  not _SELF.search(self.text, max(lo, opened - 25), opened))):
             # "formerly in the Halden Group (1,200 staff)", "Brook Holdings holds 30%
             # (Brook: 80 AWU, ...)": figures in brackets after another business
             return True

@@ -104,7 +104,9 @@ _OUR_BUSINESS = re.compile(
     r"agency|consultancy|spin-?out|start-?up|factory|bakery|brewery|[a-z]+(?:er|or|ery))\b"
     r"(?!\s+(?:sales|turnover|revenue|output|work|orders|costs?))", re.I)
 _SUBJECT_BREAK = re.compile(
-    r",\s|;|:\s|\s[-–]\s|\s(?:but|while|whereas)\s|\sand\s(?=(?:a|an|the|our|my|another|\d+)\b|"
+    r",\s|;|:\s|\s[-–]\s|\s(?:but|while|whereas)\s|"
+    # "... in Tipton and we own 80% of ...": the business opens the next subject
+    r"\sand\s(?=(?:a|an|the|our|my|another|we|i|\d+)\b|"
     # "I hold 60% and Tata Steel holds 40%": after a share, a name opens the next subject
     # (not "Smith and Jones Ltd", one name)
     r"(?<=%\sand\s)(?=(?-i:[A-Z]))|"
@@ -202,12 +204,15 @@ _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
         r"fore(?:man|men|woman)|supervisors?|engineers?|technicians?|machinists?|welders?|"
         r"fitters?|electricians?|chefs?|designers?|salesman|saleswoman|bookkeepers?|"
         r"team\s+leaders?|head\s+of\s+[\w-]+)\b", re.I)),
-    ("university", re.compile(r"\b(?:universit(?:y|ies)|uni|college|higher\s+education)\b",
-                              re.I)),
+    # (a hospital named for its university is the health service's: "University Hospitals
+    # Northfield NHS Trust")
+    ("university", re.compile(r"\b(?:universit(?:y|ies)|uni|college|higher\s+education)\b"
+                              r"(?!\s+hospitals?\b)", re.I)),
     ("public_body", re.compile(
         r"\b(?:nhs|council|local\s+authorit(?:y|ies)|government|public\s+(?:body|bodies|sector|"
         r"authority)|combined\s+authority|ministry|department\s+(?:of|for)|crown|municipal|"
-        r"state[\s-]+owned|health\s+board)\b", re.I)),
+        r"state[\s-]+owned|health\s+board|(?:hospitals?|health|ambulance)\s+(?:\w+\s+)?trust)\b",
+        re.I)),
     ("investor", re.compile(
         r"\b(?:venture\s+capital|vc|investors?|investment|funds?|private\s+equity|"
         r"business\s+angels?|angels?|crowd[\s-]?fund\w*|family\s+office)\b", re.I)),
@@ -944,6 +949,10 @@ def _holds(msg: Message, match: re.Match[str]) -> Found[Holding] | None:
             return None
         end = _holder_end(msg, match.end())
         holding = _holding(msg, match.end(), end, share, "we_own")
+        if holding is not None and holding.holder_kind == "unknown" and (
+                holding.employees is not None or holding.turnover is not None):
+            # "75% of a paint shop that employs 14": what has staff or sales is an enterprise
+            holding = holding.model_copy(update={"holder_kind": "enterprise"})
         if holding is None or holding.holder_kind not in ("enterprise", "public_body",
                                                           "university", "investor"):
             return None

@@ -48,7 +48,9 @@ _NOT_HERE = re.compile(
     r"close\s+to|just\s+off|"
     # a place the business was at, or where people live: "previously at ST6", "staff live in"
     r"(?:previously|formerly|originally|used\s+to\s+be)\s+(?:we\s+were\s+)?(?:based\s+)?"
-    r"(?:at|in)|(?:live|lives|living|commute|commutes|commuting)(?:\s+in)?(?:\s+from)?)\s+"
+    r"(?:at|in)|(?:live|lives|living|commute|commutes|commuting)"
+    # "I live out in ...", "she lives over in ..."
+    r"(?:\s+(?:out|over|up|down|across|just|right|now))?(?:\s+in)?(?:\s+from)?)\s+"
     r"(?:the\s+)?(?:in\s+)?"
     # ... and a place glossing a code just named there: "moving from B98 (Redditch)"
     r"(?:[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\(\s*)?$", re.I)

@@ -260,7 +260,7 @@ _PART_TIME_HOURS = (
     rf"(?:(?P<pct>{NUM})\s*(?:%|per\s*cent|percent)"
     rf"|{_DAYS}"
     rf"|(?P<h>{NUM})\s*-?\s*(?P<hunit>hours?|hrs?|h\b)?\s*"
-    rf"(?:(?:of|out\s+of|/|from)\s*(?:(?:a|an|our|the|their|its|my)\s+)?"
+    rf"(?:(?:of|out\s+of|/|from|against)\s*(?:(?:a|an|our|the|their|its|my)\s+)?"
     rf"(?:(?:standard|normal|usual|full[\s-]?time|contracted|basic)\s+)?(?P<full>{NUM})\s*-?\s*"
     r"(?:hours?|hrs?|h\b)?)?"
     r"(?:\s*(?:a|per|each)\s+week|\s*weekly|\s*pw|\s*-?\s*weeks?)?"
@@ -274,8 +274,11 @@ _FULL_TIMERS = re.compile(
 _WORKING_OWNERS_FULL = re.compile(
     rf"{NUM_START}(?P<n>{NUM})\s+(?:of\s+us\s+)?(?:working\s+)?(?:(?:the|my|our)\s+)?"
     r"(?:co-?|owner[\s-]?)?(?:directors?|"
-    r"owners?|partners?|founders?|shareholders?)\b[^.;:()]{0,50}?\b(?:work|works|working)\s+"
-    r"(?:in\s+(?:it|the\s+business|the\s+company)\s+)?full[\s-]?time\b", re.I)
+    r"owners?|partners?|founders?|shareholders?)\b[^.;:()]{0,50}?(?:\b(?:work|works|working)\s+"
+    r"(?:in\s+(?:it|the\s+business|the\s+company)\s+)?|"
+    # "three founders, all full time"
+    r"\b(?:all|both|each)\s+(?:of\s+(?:us|them)\s+)?)full[\s-]?time\b(?![\s-]+(?:staff|"
+    r"employees|people|workers)\b)", re.I)
 
 
 def _full_timers(text: str, lo: int = 0, hi: int | None = None) -> list[re.Match[str]]:
@@ -308,7 +311,7 @@ _DAY_WORKERS = re.compile(
     rf"(?:(?:who|that)\s+(?:each\s+|all\s+|both\s+)?|"
     r"of\s+(?:whom|them|these|those|the\s+others|the\s+rest)\s+)?"
     r"(?:work|working|on|do|doing)\s+"
-    rf"(?:{_DAYS}|(?P<h>{NUM})\s*-?\s*(?P<hunit>hours?|hrs?)\b(?:\s*(?:of|out\s+of|/|from)\s*"
+    rf"(?:{_DAYS}|(?P<h>{NUM})\s*-?\s*(?P<hunit>hours?|hrs?)\b(?:\s*(?:of|out\s+of|/|from|against)\s*"
     rf"(?:an?\s+)?(?P<full>{NUM})\s*-?\s*(?:hours?|hrs?)?(?:\s*-?\s*week)?)?"
     r"(?:\s*(?:a|per|each)\s+week|\s*weekly)?"
     # "(full time is 40)", ", where 37.5 hours is full time"

@@ -206,6 +206,16 @@ class Router:
             return False
         return bool(self._programme_words.search(asked))
 
+    def asks_access_to(self, text: str) -> bool:
+        """ "Could we go for the <programme> then?", "does that fit the <programme>?": the business
+        asking to have a programme named last, with nothing asked of it after the name (not
+        "can we use the <programme> for leased kit?")."""
+        asked = read_question(text).text
+        if self._programme_words is None or not _ACCESS_TO.search(asked):
+            return False
+        names = list(self._programme_words.finditer(asked))
+        return bool(names) and _NOTHING_AFTER.match(asked[names[-1].end():]) is not None
+
     def _about_business(self, text: str) -> bool:
         return bool(rules.BUSINESS_WORDS.search(text) or (
             self._programme_words is not None and self._programme_words.search(text))) or \
@@ -445,6 +455,17 @@ _HELP_ASKED = re.compile(
     r"(?:us|ours|mine))\b|"
     r"(?:open|available|right|suitable|meant)\s+(?:to|for)\s+(?:us|me|(?:a\s+)?(?:firms?|businesses|"
     r"business|companies|company)\s+like\s+(?:us|ours|mine))\b)", re.IGNORECASE)
+# the business asking to have a programme: "so could we go for the ...", "would that suit the
+# ...", "can we get the days from the ..."
+_ACCESS_TO = re.compile(
+    r"^\W*(?:(?:so|and|then|ok|okay|right|well)\W+){0,2}(?:can|could|would|will|do|does|might|may|are|is)"
+    r"\s+(?:we|i|they|that|this|it|(?:our|my|the)\s+(?:company|business|firm|client))\s+"
+    r"(?:(?:still|then|now|actually|realistically|definitely|possibly)\s+)?"
+    r"(?:go\s+for|apply\s+(?:for|to)|join|get|have|access|fit|suit|qualify\s+for|"
+    r"be\s+(?:eligible|accepted|considered)\s+for|benefit\s+from|be\s+part\s+of)\b",
+    re.IGNORECASE)
+_NOTHING_AFTER = re.compile(r"\W*(?:(?:then|now|too|as\s+well|at\s+all|please|or\s+not)\W*)*$",
+                            re.IGNORECASE)
 # help asked for, with no other subject: "can you help us?", "what can you do for us?"
 _HELP_US = re.compile(
     r"(?:^|[.!?,;:-]\s)\W*(?:(?:so|and|but)\s+)?(?:(?:can|could|would)\s+(?:you|ssr|anyone|someone)\s+"

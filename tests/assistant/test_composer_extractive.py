@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.composer import ExtractiveComposer, Lead, RefusalModel
+from assistant.composer import SIGNALS, ExtractiveComposer, Lead, RefusalModel
 from assistant.composer.extractive import compared_subjects
 from assistant.questions import read_question
 from assistant.reply import Citation
@@ -79,13 +79,8 @@ def test_a_direct_answer_leads_and_one_sentence_supports_it(
 
 def test_the_refusal_decision_turns_an_unanswered_question_into_not_found(
         embedder: SentenceTransformerEmbedder) -> None:
-    always = RefusalModel(weights=dict.fromkeys(("similarity", "passage", "coverage",
-                                                 "missing", "answer_type", "named"), 0.0),
-                          bias=5.0, means=dict.fromkeys(("similarity", "passage", "coverage",
-                                                         "missing", "answer_type", "named"),
-                                                        0.0),
-                          scales=dict.fromkeys(("similarity", "passage", "coverage", "missing",
-                                                "answer_type", "named"), 1.0),
+    always = RefusalModel(weights=dict.fromkeys(SIGNALS, 0.0), bias=5.0,
+                          means=dict.fromkeys(SIGNALS, 0.0), scales=dict.fromkeys(SIGNALS, 1.0),
                           threshold=0.5)
     composer = ExtractiveComposer(embedder, refusal=always)
     found = composer.compose("What is the day rate for the lab?",
@@ -183,10 +178,9 @@ def test_a_definition_says_what_the_offer_is_worth(composer: ExtractiveComposer)
 
 
 def _always_refusing(embedder: SentenceTransformerEmbedder) -> ExtractiveComposer:
-    names = ("similarity", "passage", "coverage", "missing", "answer_type", "named")
     return ExtractiveComposer(embedder, refusal=RefusalModel(
-        weights=dict.fromkeys(names, 0.0), bias=5.0, means=dict.fromkeys(names, 0.0),
-        scales=dict.fromkeys(names, 1.0), threshold=0.5))
+        weights=dict.fromkeys(SIGNALS, 0.0), bias=5.0, means=dict.fromkeys(SIGNALS, 0.0),
+        scales=dict.fromkeys(SIGNALS, 1.0), threshold=0.5))
 
 
 def test_the_address_asked_for_on_its_topic_is_an_answer(
@@ -285,7 +279,9 @@ def test_a_sentence_about_another_kind_of_offer_does_not_answer(
     for question in ("Like a Southgate Grant project, must a Discovery voucher one finish inside "
                      "a year?",
                      "Must a Discovery voucher project end in a year, as a Southgate Grant "
-                     "project must?"):
+                     "project must?",
+                     "Must a Discovery voucher project end in twelve months, the way Southgate "
+                     "Grant projects do?"):
         assert "12 months" not in composer.compose(question, passages).answer, question
 
 
@@ -300,6 +296,54 @@ def test_a_sentence_under_another_offers_heading_does_not_answer(
     assert "12 months" not in found.answer
     same = composer.compose("How long can a Southgate Grant project run?", passages)
     assert "12 months" in same.answer
+
+
+def test_a_sentence_naming_only_another_kind_does_not_answer(
+        embedder: SentenceTransformerEmbedder) -> None:
+    from knowledge.programme import KindWords
+
+    composer = ExtractiveComposer(embedder, kinds={
+        "studio": KindWords(one="Studio", many="Studios", words=["studio", "studios"]),
+        "sub_studio": KindWords(one="Sub-Studio", many="Sub-Studios",
+                                words=["sub-studio", "sub-studios"])})
+    passages = [_passage("Each mentoring hour in a Studio is valued at £450.", "Mentoring"),
+                _passage("Sub-Studio members may book the kiln twice a month.", "Kilns", n=1)]
+    asked = composer.compose("What is a Sub-Studio mentoring hour valued at?", passages)
+    assert "£450" not in asked.answer
+    # "studio" alone is said of either kind, so it keeps the sentence
+    either = composer.compose("What is a studio mentoring hour valued at?", passages)
+    assert "£450" in either.answer
+
+
+@pytest.mark.parametrize(("question", "text", "answered"), [
+    ("What is a kiln session worth?", "Each kiln session is valued at £80.", True),
+    ("What is a kiln session worth?", "Bench vouchers are worth £500 to £2,000.", False),
+    ("We use the Clay Sub-Studio. What does each of our kiln sessions count as?",
+     "Bench vouchers are worth £500 to £2,000.", False),
+    ("how much is one of the 4 kiln sessions counted at", "A kiln session counts at £80.",
+     True),
+    ("What would one kiln session be worth?",
+     "Clay Sub-Studio; Offer: 4 kiln sessions; bench vouchers of £500 to £2,000", False),
+    ("what's the value of one glaze test, roughly?",
+     "Studios > Are glaze tests really free?\nGlaze tests count towards the support total.",
+     False),
+])
+def test_the_worth_of_a_thing_is_a_sum_said_of_it(question: str, text: str,
+                                                  answered: bool) -> None:
+    from assistant.composer.refusal import _holds_answer
+
+    assert _holds_answer(read_question(question), text) is answered
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("When does the glaze clinic meet next?", False),
+    ("When does the glaze clinic meet?", True),
+])
+def test_the_next_meeting_is_a_day_not_how_often(question: str, answered: bool) -> None:
+    from assistant.composer.refusal import _holds_answer
+
+    text = "Studios > Glaze clinic\nThe glaze clinic meets monthly at the Clay Sub-Studio."
+    assert _holds_answer(read_question(question), text) is answered
 
 
 def test_a_definition_stops_before_a_sentence_about_the_document(

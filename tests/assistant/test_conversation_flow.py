@@ -87,7 +87,9 @@ def test_a_shareholder_named_again_in_a_later_turn_gets_the_figures_given(assist
 
 
 @pytest.mark.parametrize("question", ["We'd like a new laser - could the Booster help?",
-                                      "In principle is that ok?"])
+                                      "In principle is that ok?",
+                                      "Right, could our firm go for the Booster then?",
+                                      "would we get the booster?"])
 def test_asking_whether_the_programme_suits_the_business_told_of_gets_the_verdict(
         assistant, question: str) -> None:
     first = assistant.ask("Sign makers in Walsall, WS1, 9 staff, £700k turnover, since 2018.")
@@ -96,6 +98,12 @@ def test_asking_whether_the_programme_suits_the_business_told_of_gets_the_verdic
     third = assistant.ask(question, second.conversation_id)
     assert third.route == "eligibility"
     assert _eligibility(third, "Productivity Booster").decision == "eligible"
+
+
+def test_asking_to_use_a_programme_for_a_thing_asks_the_guidance(assistant) -> None:
+    first = assistant.ask("Sign makers in Walsall, WS1, 9 staff, £700k turnover, since 2018.")
+    second = assistant.ask("Could we use the Booster for a leased router?", first.conversation_id)
+    assert second.route == "programme_question"
 
 
 def test_naming_another_programme_checks_it_with_the_same_facts(assistant) -> None:

@@ -950,6 +950,14 @@ def test_a_linked_firm_s_full_time_staff_and_its_share(extractor: FactExtractor)
     assert facts.sector_text is None  # "sister business" says nothing of the trade
 
 
+def test_a_firm_the_business_owns_told_after_and_we(extractor: FactExtractor) -> None:
+    facts = extractor.extract("We have 60 people at our works in Darlaston and we hold 75% of a "
+                              "paint shop in Stafford that employs 14.")
+    assert facts.employees == 60 and facts.local_authority == "Walsall"
+    [holding] = facts.holdings
+    assert (holding.direction, holding.share_percent, holding.employees) == ("we_own", 75, 14)
+
+
 def test_the_owner_after_which_holds_the_business(extractor: FactExtractor) -> None:
     facts = extractor.extract("We trade as Bluebell Mouldings Ltd, which I own 100%, with 9 staff.")
     assert [(h.holder_kind, h.share_percent) for h in facts.holdings] == [("individual", 100)]
@@ -1073,6 +1081,9 @@ def test_two_working_places_that_stand_differently_are_asked_about(
     # a place the business was at before, or where people live
     ("We're at Pelsall now; previously we were in Burntwood.", "Walsall"),
     ("Our works is in Wednesfield. Most of the team live in Cannock.", "Wolverhampton"),
+    ("We run a small sheet metal shop on the Pensnett estate in Kingswinford, I live out in "
+     "Tamworth myself.", "Dudley"),
+    ("Our unit's in Willenhall; my business partner lives up in Stafford.", "Walsall"),
 ])
 def test_other_places_than_the_site(extractor: FactExtractor, text: str,
                                     authority: str | None) -> None:
@@ -1134,6 +1145,14 @@ def test_lower_case_holders_with_shares_in_brackets(extractor: FactExtractor) ->
                               "Council (40%).")
     kinds = {h.holder_kind: h.share_percent for h in facts.holdings}
     assert kinds == {"individual": 60, "public_body": 40}
+
+
+@pytest.mark.parametrize("holder", ["The hospital trust",
+                                    "University Hospitals Coventry NHS Trust"])
+def test_a_health_service_trust_is_a_public_body(extractor: FactExtractor, holder: str) -> None:
+    facts = extractor.extract(f"The founders have 70% and {holder} has the remaining 30%.")
+    kinds = {h.holder_kind: h.share_percent for h in facts.holdings}
+    assert kinds == {"individual": 70, "public_body": 30}
 
 
 def test_a_council_holding_part_of_the_ordinary_shares(extractor: FactExtractor) -> None:

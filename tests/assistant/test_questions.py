@@ -112,6 +112,9 @@ def test_the_owner_s_guess_at_the_answer_is_not_the_question_s_topic() -> None:
     # the thing asked about, taken up by "one"
     question = read_question("When do the makers' clinics run? Is the next one in Tipton?")
     assert (question.kind, question.text) == ("when", "When do the makers' clinics run?")
+    # an example of the answer after a yes/no question
+    question = read_question("Might there be a cap on kiln sessions booked? Say four a month?")
+    assert question.text == "Might there be a cap on kiln sessions booked?"
 
 
 def test_which_team_does_the_work_asks_who() -> None:

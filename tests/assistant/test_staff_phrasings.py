@@ -34,6 +34,7 @@ def test_part_timers_by_days_a_week_count_as_fractions(text: str, staff: float):
 @pytest.mark.parametrize(("text", "staff"), [
     ("We have 12 full-time staff and 3 people on 15 hours of a 37.5-hour week.", 13.2),
     ("we have 10 staff plus 2 people working 20 hours a week", 11.07),
+    ("We have 10 full-time and 4 people working 18 hours against a 36 hour week.", 12),
 ])
 def test_people_on_some_hours_a_week_count_as_fractions(text: str, staff: float):
     assert FactExtractor().extract(text).employees == staff
@@ -209,6 +210,13 @@ def test_a_sole_trader_is_one_person_and_may_give_a_size_in_passing():
     # the owner working full time, a trade on days, a seasonal hand for months
     ("3 full timers, 2 fitters doing 2 days each week, me full time, with one seasonal picker "
      "that does 6 months full time", 5.3),
+    # a holder's staff in brackets, its share after them
+    ("Headcount: 112 employees.\nOwners: the founders 82%; a Korean trading house (c. 30,000 "
+     "staff worldwide) 18%.", 112),
+    ("Staff: 64. Owned by the family (70%) and a Danish group (around 8,000 people "
+     "globally), 30%.", 64),
+    # founders said to be full-timers, with no other staff
+    ("Three founders, all full time, and we make drones.", 3),
 ])
 def test_a_workforce_told_in_groups(text: str, staff: float):
     assert FactExtractor().extract(text).employees == staff
