@@ -258,6 +258,9 @@ class Assistant:
                                        and len(turn.text.split()) >= _TELLING_WORDS)))
                     or (named and turn.facts.known())))
                 or (decision.asks == "yes_no" and checking and _describing(turn.new_facts))
+                # "How long? Only about two months.": our question said back, then answered
+                or (checking and asked is not None and asked in _describing(turn.new_facts)
+                    and len(read_question(turn.text).text.split()) <= _ECHOED_WORDS)
                 # "we want a new oven - could the <programme> help?", "could we go for the
                 # <programme> then?", "in principle is that ok?": the verdict on the business
                 # told of so far
@@ -864,6 +867,9 @@ _NOT_KNOWN = re.compile(
     r"\b(?:not\s+(?:sure|certain)|unsure|(?:don't|do\s+not|dont)\s+know|no\s+idea|"
     r"(?:have|need|'ll\s+have|will\s+have)\s+to\s+(?:ask|check|find\s+out)|"
     r"off\s+the\s+top\s+of\s+my\s+head)\b", re.IGNORECASE)
+# the most words of a question that only says ours back before answering it ("How long?",
+# "Where are we?")
+_ECHOED_WORDS = 3
 # a count or a span of help asked for, which no award quote gives: "how many days", "how long"
 _ASKS_AN_ALLOWANCE = re.compile(
     r"\bhow\s+(?:many\s+(?:[\w-]+\s+){0,2}?(?:days?|hours?|sessions?|visits?|places?|vouchers?)|"

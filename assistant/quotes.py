@@ -555,16 +555,20 @@ class AwardQuotes:
         own_share = _OWN_SHARE.search(question.text)
         # "what insurance do we need on the £90k cutter?": not the grant on it
         advice = any(ADJACENT_ADVICE.search(asked) for asked in _ASKED_SENTENCE.findall(text))
+        # the cost told in this message, or, for the award asked of it ("how much would our
+        # grant be?"), in an earlier one
+        cost = new.project_cost or (facts.project_cost if question.kind == "amount" and (
+            AWARD_WORDS.search(question.text) or own_share) else None)
         if not advice and not COUNT_OF_THINGS.search(question.text) and (
                 question.kind in {"amount", "yes_no"} or (
                 # "and our bit of it?": a share of the cost, though it reads as "what is"
                 own_share and question.kind in {"definition", "other"})) and \
-                new.project_cost is not None and \
+                cost is not None and \
                 (AWARD_WORDS.search(question.text) or _GIVES.search(question.text) or own_share or
                  # "is £55k enough? if not, how much bigger must the budget be?": the award on
                  # it says what it falls short by
                  _COST_NEEDED.search(text)):
-            left_out, kept = self._items_left_out(text, new.project_cost, focus)
+            left_out, kept = self._items_left_out(text, cost, focus)
             if left_out:
                 # "a laser £47k, a van £32k ...: what grant?": the grant is on what it pays for
                 facts = facts.model_copy(update={"project_cost": kept})

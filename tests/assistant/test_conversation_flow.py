@@ -100,6 +100,23 @@ def test_asking_whether_the_programme_suits_the_business_told_of_gets_the_verdic
     assert _eligibility(third, "Productivity Booster").decision == "eligible"
 
 
+def test_our_question_said_back_then_answered_goes_on_with_the_check(assistant) -> None:
+    first = assistant.ask("Booster for a kiln, is that a thing? We throw stoneware in a unit "
+                          "in Bilston, 4 staff, £150k turnover, I own it, no insolvency.")
+    second = assistant.ask("How long? We've been trading for about two months.",
+                           first.conversation_id)
+    assert second.route == "eligibility"
+    booster = _eligibility(second, "Productivity Booster")
+    assert booster.decision == "ineligible"
+
+
+def test_the_award_asked_later_is_worked_on_the_cost_told_before(assistant) -> None:
+    first = assistant.ask("Gate makers in Tipton, 12 staff, turnover £1.3m, want a plasma cutter "
+                          "at £40k before VAT.")
+    second = assistant.ask("and what would our Booster grant come to?", first.conversation_id)
+    assert "£18,000" in second.answer
+
+
 def test_asking_to_use_a_programme_for_a_thing_asks_the_guidance(assistant) -> None:
     first = assistant.ask("Sign makers in Walsall, WS1, 9 staff, £700k turnover, since 2018.")
     second = assistant.ask("Could we use the Booster for a leased router?", first.conversation_id)
@@ -194,7 +211,7 @@ def test_a_configured_language_model_answers_through_the_guard(small_knowledge: 
         passages = components.retriever.search(question, k=5)
         quoted = next(p for p in passages if "three" in p.chunk.text.lower())
         number = passages.index(quoted) + 1
-        server.answer(f"You need three written quotations for items over £5,000 [{number}]. "
+        server.answer(f"Three written quotes are needed for any item over £5,000 [{number}]. "
                       f"Every applicant is guaranteed £900,000 [{number}].")
         reply = components.assistant.ask(question)
         assert server.requests, "the language model was not called"

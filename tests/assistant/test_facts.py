@@ -441,7 +441,7 @@ def test_founding_year_is_dated_from_the_day_given(extractor: FactExtractor) -> 
     ("we are a wholly owned subsidiary of Acme plc",
      {"share_percent": 100, "holder": "Acme plc", "holder_kind": "enterprise"}),
     ("we are a family-owned business", {"share_percent": 100, "holder_kind": "individual"}),
-    ("forty per cent owned by a private equity firm",
+    ("forty per cent owned by a private equity house",
      {"share_percent": 40, "holder_kind": "investor"}),
 ])
 def test_holdings(extractor: FactExtractor, text: str, expected: dict[str, object]) -> None:
