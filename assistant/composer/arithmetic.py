@@ -202,6 +202,8 @@ _WITHIN = re.compile(
     r"\b(?:within|no\s+later\s+than|up\s+to|by)\s+(?P<n>\d{1,3})\s+(?P<calendar>calendar\s+)?"
     r"(?P<unit>days?|weeks?|months?|years?)\s+(?:of|from|after)\s+(?P<event>(?:[\w'-]+\s+){0,5}"
     r"[\w'-]+)", re.IGNORECASE)
+# a period's start said of whatever happened: "of the event", "of the incident"
+_ANY_EVENT = frozenset(stems("event incident"))
 # the question asks for a date: "when must it be finished by?", "what's the deadline?"
 _DATE_ASKED = re.compile(r"\b(?:when|by\s+what\s+date|what\s+date|which\s+date|deadline|"
                          r"latest\s+date|cut-?off|due\s+date|end\s+date|by\s+what\s+(?:point|time)|"
@@ -254,7 +256,11 @@ def date_after(question: str, sentences: Sequence[str]) -> tuple[Worked, int] | 
             if unit == "day" and not match["calendar"] and re.search(
                     r"\bworking\s+days?\b", sentence[match.start():match.end()], re.IGNORECASE):
                 continue
-            if not (set(stems(match["event"])) - _STOP) & asked:
+            event = set(stems(match["event"])) - _STOP
+            # ("within 3 months of the event": whatever the asker says happened that day, when
+            # what must be done by then is what the question asks about)
+            if not event & asked and not (event & _ANY_EVENT and asked and (
+                    _prefixes(sentence[:match.start()]) & _prefixes(question))):
                 continue
             n = int(match["n"])
             step = {"day": relativedelta(days=n), "week": relativedelta(weeks=n),
@@ -264,6 +270,11 @@ def date_after(question: str, sentences: Sequence[str]) -> tuple[Worked, int] | 
             text = f"{period} after {_long_date(start)} is {_long_date(end)}."
             return Worked(text=text, figure=period, unit=unit), index
     return None
+
+
+def _prefixes(text: str) -> set[str]:
+    """The content words' first six letters: "complain" and "complaint" are one word here."""
+    return {word[:6] for word in set(stems(text)) - _STOP}
 
 
 def _long_date(day: date) -> str:
@@ -334,11 +345,14 @@ def raised_figure(question: str, sentences: Sequence[str]) -> tuple[Worked, int]
 # the question asks what the business itself pays: "what part of the cost do we fund
 # ourselves?", "what percentage is our own contribution?"
 _OWN_SHARE_ASKED = re.compile(
-    r"\b(?:share|percentage|proportion|part|fraction|per\s*cent|%)\b[^?.!]{0,80}?(?:"
+    r"\b(?:share|percentage|proportion|portion|part|fraction|per\s*cent|%)\b[^?.!]{0,80}?(?:"
     r"\b(?:we|i|the\s+(?:business|company|firm|applicant)|you)\s+(?:\w+\s+){0,3}?(?:pay|fund|"
     r"cover|put\s+in|contribute|find|meet|self-fund)|"
     r"\b(?:our|its|their|your|my)\s+own\s+(?:contribution|funds|money|share|pocket)|"
-    r"\bmatch(?:ed)?[\s-]?fund|\bcontribution\s+from\s+(?:us|the\s+business|you))", re.IGNORECASE)
+    r"\bmatch(?:ed)?[\s-]?fund|\bcontribution\s+from\s+(?:us|the\s+business|you)|"
+    # "... and what is left for the firm?"
+    r"\b(?:left|remaining|the\s+rest|the\s+remainder|the\s+balance)\s+(?:for|to|on|falls\s+to)\s+"
+    r"(?:us|me|you|the\s+(?:business|company|firm|applicant)))", re.IGNORECASE)
 # ... and the sentence gives the share the award pays: "pays 70% of the eligible costs"
 _AWARD_PAYS = re.compile(
     r"\b(?:pays?|covers?|funds?|meets?|contributes?)\s+(?:up\s+to\s+)?(?P<n>\d{1,2}(?:\.\d+)?)\s*%"

@@ -81,7 +81,8 @@ _PERIODS = ["Claims are paid within 30 days of approval.",
             "The report must be delivered within 6 months of the kick-off meeting.",
             "Queries are answered within 5 working days of receipt.",
             "Equipment must stay in use for at least the period ending within two years of "
-            "installation."]
+            "installation.",
+            "Appeals are heard within 8 weeks of the event."]
 
 
 @pytest.mark.parametrize(("question", "expected", "sentence"), [
@@ -91,6 +92,9 @@ _PERIODS = ["Claims are paid within 30 days of approval.",
      "30 days after 20 November 2026 is 20 December 2026.", 0),
     ("Installation finished on 1 Sept 2027 - when does that period end?",
      "2 years after 1 September 2027 is 1 September 2029.", 3),
+    # a start said of whatever happened that day
+    ("The inspector turned our kiln down on 2 February 2027. When must an appeal be heard by?",
+     "8 weeks after 2 February 2027 is 30 March 2027.", 4),
 ])
 def test_the_day_a_period_ends_is_worked_from_the_day_it_starts(question: str, expected: str,
                                                                  sentence: int) -> None:

@@ -12,6 +12,8 @@ from assistant.questions import read_question
 @pytest.mark.parametrize(("question", "share"), [
     ("Which part of the costs does the company itself have to cover on a kiln voucher?", "40%"),
     ("What percentage is our own contribution?", "40%"),
+    ("What portion of a firing trial is paid by a kiln voucher, and the remainder for the firm?",
+     "40%"),
     ("how much are we putting in ourselves", None),  # no share asked for
     ("If the voucher pays 60%, what share do we fund?", None),  # the question gives it
 ])
