@@ -128,6 +128,8 @@ _NAMED_BEFORE = re.compile(
 _PRONOUN = re.compile(r"(?:they|it|he|she|this|that|who|which)", re.I)
 _HOLDER_END = re.compile(
     r"[.;!?](?=\s|$)|\n|,\s*(?:and\s+|but\s+)?(?:we|our|i|us)\b|"
+    # "... in Poland - I'd have to ask for its figures": the speaker again, after a dash
+    r"\s[-–—]\s+(?:and\s+|but\s+)?(?:we|our|i|us|i'd|i'm|we'd|we're|i'll|we'll)\b|"
     rf"\s(?:and|but|while|whereas)\s+(?:we|our|i|us)\b|\sbut\b|\swhile\b|"
     rf"(?:,|\sand)\s+{NUM_START}{NUM}\s*(?:%|per\s*cent|percent)|"
     # "a subsidiary of Acme plc, 14 staff here": figures of the business's own
@@ -223,7 +225,7 @@ _HOLDER_KINDS: tuple[tuple[HolderKind, re.Pattern[str]], ...] = (
         r"business|enterprise|suppliers?|customers?|manufacturer|multinational|conglomerate|llc|"
         # a business named by its trade: "a distributor", "a toolmaker", "a foundry"
         r"distributors?|wholesalers?|retailers?|makers?|fabricators?|foundry|foundries|"
-        r"workshop|factory|contractors?|consultancy|agency|"
+        r"workshop|factory|plant|contractors?|consultancy|agency|"
         r"inc|gmbh)\b", re.I)),
     ("individual", re.compile(
         r"\b(?:directors?|founders?|co-?founders?|family|individuals?|people|persons?|partners?|"

@@ -958,6 +958,15 @@ def test_a_firm_the_business_owns_told_after_and_we(extractor: FactExtractor) ->
     assert (holding.direction, holding.share_percent, holding.employees) == ("we_own", 75, 14)
 
 
+def test_a_plant_the_business_owns_with_its_figures_not_to_hand(
+        extractor: FactExtractor) -> None:
+    facts = extractor.extract("Cable makers, 90 staff. We hold 60% of a finishing plant in "
+                              "Hungary - I'll have to check its headcount with our accountant.")
+    assert facts.employees == 90
+    [holding] = facts.holdings
+    assert (holding.direction, holding.share_percent, holding.employees) == ("we_own", 60, None)
+
+
 def test_the_owner_after_which_holds_the_business(extractor: FactExtractor) -> None:
     facts = extractor.extract("We trade as Bluebell Mouldings Ltd, which I own 100%, with 9 staff.")
     assert [(h.holder_kind, h.share_percent) for h in facts.holdings] == [("individual", 100)]
