@@ -239,6 +239,9 @@ class Assistant:
         named = self._programmes_named(turn.text)
         checking = bool(turn.conversation.open_questions or
                         self._programme_in_focus(turn.conversation))
+        # "How long? Only about two months.": our question said back, then answered
+        echoed = checking and asked is not None and asked in _describing(turn.new_facts) and \
+            len(read_question(turn.text).text.split()) <= _ECHOED_WORDS
         # an answer to the last question, a correction ("sorry, 350 staff"), or another
         # programme named ("and the other programme?") while eligibility is being checked; but
         # never a question of its own ("How do I apply?") or a need a rule is sure of
@@ -259,8 +262,7 @@ class Assistant:
                     or (named and turn.facts.known())))
                 or (decision.asks == "yes_no" and checking and _describing(turn.new_facts))
                 # "How long? Only about two months.": our question said back, then answered
-                or (checking and asked is not None and asked in _describing(turn.new_facts)
-                    and len(read_question(turn.text).text.split()) <= _ECHOED_WORDS)
+                or echoed
                 # "we want a new oven - could the <programme> help?", "could we go for the
                 # <programme> then?", "in principle is that ok?": the verdict on the business
                 # told of so far
@@ -302,13 +304,13 @@ class Assistant:
                 focus = self.quotes.named_in(turns[-1].user_text)
             turn.quote = self.quotes.quote(asked or turn.text, turn.new_facts, turn.facts, focus)
         if route == "eligibility" and self.eligibility is not None:
-            if not turn.quote.lines and _ASKS_AN_ALLOWANCE.search(turn.text):
+            if not turn.quote.lines and not echoed and _ASKS_AN_ALLOWANCE.search(turn.text):
                 # "how many expert days would the centre give us?": the verdict, then what
                 # the guidance says of the allowance, when no award quote answers it
                 verdict = self._eligibility(turn, named)
                 allowance = self._grounded(turn, "programme_question", besides_verdict=True)
                 return _after(verdict, allowance) if allowance.grounded else verdict
-            if not turn.quote.lines and decision.asks != "statement" and (
+            if not turn.quote.lines and decision.asks != "statement" and not echoed and (
                     0 < len(_describing(turn.new_facts)) < _FULL_DESCRIPTION or
                     (turn.conversation.open_questions and _NOT_KNOWN.search(turn.text))):
                 # a question with a fact or two that may decide it ("nothing sold so far: may we

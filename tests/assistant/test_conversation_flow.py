@@ -108,6 +108,11 @@ def test_our_question_said_back_then_answered_goes_on_with_the_check(assistant) 
     assert second.route == "eligibility"
     booster = _eligibility(second, "Productivity Booster")
     assert booster.decision == "ineligible"
+    # ... and saying it back adds nothing to the reply to the bare answer
+    again = assistant.ask("Booster for a kiln, is that a thing? We throw stoneware in a unit in "
+                          "Bilston, 4 staff, £150k turnover, I own it, no insolvency.")
+    bare = assistant.ask("We've been trading for about two months.", again.conversation_id)
+    assert second.answer == bare.answer
 
 
 def test_the_award_asked_later_is_worked_on_the_cost_told_before(assistant) -> None:
