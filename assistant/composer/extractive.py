@@ -121,8 +121,8 @@ _PRONOUN_OPENING = re.compile(r"^(?:it|they|this|these|its|their|he|she)\b", re.
 
 
 def _kind_names(kinds: Mapping[str, KindWords]) -> list[tuple[str, str, bool]]:
-    """Each kind's names written as names ("Pre-Hub", "Pre-Hubs"; not "grant"), longest
-    first, with whether another kind's name holds it ("Hub" in "Pre-Hub")."""
+    """Each kind's names written as names ("Sub-Studio", "Sub-Studios"; not "grant"), longest
+    first, with whether another kind's name holds it ("Studio" in "Sub-Studio")."""
     names = {name: kind for kind, words in kinds.items() for name in (words.one, words.many)
              if name[:1].isupper()}
     shown = {name: f" {plain_words(name)} " for name in names}
@@ -151,9 +151,9 @@ class ExtractiveComposer:
         (`HybridRetriever.word_rarity`); without it every word weighs the same. `offers`: the
         names of the programme's offers (programme names, aliases, award names), each with
         the kind of programme it belongs to, so that a question about one kind is not answered
-        from a sentence about another. `kinds`: how each kind is named ("Pre-Hub", "Hubs"), so
-        that a sentence naming only the kind ("each day in a Hub is valued at ...") is about it
-        too."""
+        from a sentence about another. `kinds`: how each kind is named ("Sub-Studio",
+        "Studios"), so that a sentence naming only the kind ("each hour in a Studio is valued at
+        ...") is about it too."""
         self._embedder = embedder
         self._config = config or ComposerConfig()
         self._refusal = refusal
@@ -330,8 +330,8 @@ class ExtractiveComposer:
     def _kinds_named(self, text: str, asking: bool = False) -> set[str]:
         words = f" {plain_words(text)} "
         named = {kind for name, kind in self._offers.items() if name.search(words)}
-        # a kind by its name: written as a name in the guidance ("a Hub"); in a question, only
-        # a name no other kind's name holds ("pre-hub", not "hub", which users say of both)
+        # a kind by its name: written as a name in the guidance ("a Studio"); in a question,
+        # only a name no other kind's name holds ("sub-studio", not "studio", said of both)
         rest = words if asking else text
         for name, kind, held in self._kind_names:
             pattern = rf" {re.escape(plain_words(name))} " if asking else \
