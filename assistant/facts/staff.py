@@ -171,7 +171,8 @@ _ROLE = (r"(?:technicians?|techs?|engineers?|machinists?|operators?|operatives?|
          r"care\s+workers?|support\s+workers?)")
 _ITEM_NOUN = rf"(?:{_ROLE}|{_STAFF_NOUN}|people|persons|full[\s-]?timers?)"
 # where staff work: "in the office", "on the shop floor", "at the benches", "in production"
-_WORKPLACE = (r"in\s+the\s+(?:office|workshop|factory|shop|kitchen|warehouse|yard|lab)|"
+_WORKPLACE = (r"in\s+the\s+(?:office|workshop|factory|shop|kitchen|warehouse|yard|lab|showroom|"
+              r"studio|garage|depot|salon|bakery|mill)|"
               r"on\s+the\s+(?:shop[\s-]?)?floor|on\s+the\s+(?:tools|line|road|vans?)|"
               r"at\s+the\s+benche?s?|"
               r"in\s+(?:production|dispatch|despatch|admin|sales|accounts|design|assembly|stores)")
@@ -245,6 +246,14 @@ _TWO_OF_US = re.compile(
 # The owner working alone: "I'm a sole trader", "as a sole trader"
 _SOLE_TRADER = re.compile(r"\b(?:i'm|im|i\s+am|as|being)\s+a\s+sole\s+trader\b"
                           r"(?![^.;!?]{0,40}\b(?:staff|employees?|people|workers|team)\b)", re.I)
+# People named by a work the list of roles above lacks ("5 baristas", "3 upholstery
+# finishers"), counted only beside staff the list does name: a word for an agent, not a thing
+_ANY_ROLE_ITEM = re.compile(
+    rf"{NUM_START}(?P<n>{NUM})\s+(?:[a-z]+\s+)?(?P<noun>(?!(?:print|las|rout|cutt|contain|"
+    r"trail|comput|serv|custom|suppli|us|memb|ord|tenant|student|patient|resident|parent|"
+    r"visit|competit|invest|shareholder|partner|owner|year|month|week|day|hour|van|lorr|"
+    r"truck|site|unit|machine|product)(?:er|or|ist|ian|ant|ent|ee)?s\b)"
+    r"[a-z]+(?:ers|ors|ists|istas|ians|ants|ents|ees|men|women|folk))\b", re.I)
 _GENERIC_TOTAL = re.compile(rf"^(?:{_STAFF_NOUN}|people|persons)$", re.I)
 # Days a week: "2 days a week", "4 days out of a 6-day week", "1 day per week".
 # ("four staff on 2-day weeks (full time being 6 days)": the week's length told after)
@@ -621,8 +630,24 @@ def _staff_lists(msg: Message) -> list[Found[float]]:
              if not msg.claimed(*m.span()) and not msg.about_another_business(m.start())
              and not _part_timers(msg.text, *msg.sentence(m.start()))
              and not _ONE_DAY_WORKER.search(msg.text, *msg.sentence(m.start()))
-             and not SEASONAL.search(msg.text, *msg.sentence(m.start()))
-             and not _WORKING_OWNERS_FULL.search(msg.text, *msg.sentence(m.start()))]
+             and not SEASONAL.search(msg.text, *msg.sentence(m.start()))]
+    others = [m for m in _ANY_ROLE_ITEM.finditer(msg.text)
+              if not any(i.start() <= m.start() < i.end() for i in items)]
+    # owners said to work full time lead a list of the others: "3 partners, all working full
+    # time, plus 7 fitters" is 10 (elsewhere, they are the headcount readers' to read)
+    owners_full = [o for o in _WORKING_OWNERS_FULL.finditer(msg.text)
+                   if not msg.claimed(*o.span()) and not msg.about_another_business(o.start())
+                   and not _part_timers(msg.text, *msg.sentence(o.start()))]
+    leading = [o for o in owners_full
+               if any(_LIST_GAP.fullmatch(msg.text, o.end(), m.start()) for m in items + others)]
+    items = [m for m in items if not any(o.start() <= m.start() < o.end() for o in leading)
+             and not any(o not in leading and msg.sentence(o.start()) == msg.sentence(m.start())
+                         for o in owners_full)] + leading
+    items += [m for m in others
+              if not any(i.start() <= m.start() < i.end() for i in items)
+              and not msg.claimed(*m.span()) and not msg.about_another_business(m.start())
+              and not _part_timers(msg.text, *msg.sentence(m.start()))]
+    items.sort(key=lambda m: m.start())
     groups: list[list[re.Match[str]]] = []
     for item in items:
         if groups and _LIST_GAP.fullmatch(msg.text, groups[-1][-1].end(), item.start()):
@@ -630,21 +655,29 @@ def _staff_lists(msg: Message) -> list[Found[float]]:
         else:
             groups.append([item])
     for group in groups:
+        if all(m.re is _ANY_ROLE_ITEM for m in group) or (
+                group[0].re is _WORKING_OWNERS_FULL and len(group) == 1):
+            continue
+        if any(m.re is _WORKING_OWNERS_FULL for m in group[1:]):
+            continue  # owners after others are a part of the list told again
         before = _OWNER_BEFORE.search(msg.text, max(0, group[0].start() - 100), group[0].start())
         after = _OWNER_AFTER.match(msg.text, group[-1].end())
         owned = _OWNER_BEFORE.search(msg.text, 0, group[0].start())
-        if not owned and (group[0]["more"] or (group[0]["where"] and len(group) == 1
-                                               and not after)):
+        lead = group[0].re is _STAFF_ITEM
+        if lead and not owned and (group[0]["more"] or (group[0]["where"] and len(group) == 1
+                                                        and not after)):
             continue  # "3 more" or "2 in the office" with nothing they add to
         owner = float(len(_OWNER.findall(before[0])) if before else 0) + \
             float(len(_OWNER.findall(after[0])) if after else 0)
-        roles = [m for m in group if m["noun"] and not _GENERIC_TOTAL.match(m["noun"])
-                 and not re.match(r"full", m["noun"], re.I)]
+        roles = [m for m in group if m.re is not _STAFF_ITEM
+                 or (m["noun"] and not _GENERIC_TOTAL.match(m["noun"])
+                     and not re.match(r"full", m["noun"], re.I))]
         if len(group) == 1 and not owner and (
                 not roles or not _ROLE_ALONE_LEAD.search(msg.lead(group[0].start()))):
             continue  # a headcount alone is the headcount readers' to read
         counts = [to_float(m["n"]) for m in group]
-        if (len(group) > 2 and group[0]["noun"] and _GENERIC_TOTAL.match(group[0]["noun"])
+        if (len(group) > 2 and lead and group[0]["noun"]
+                and _GENERIC_TOTAL.match(group[0]["noun"])
                 and sum(counts[1:]) == counts[0]):
             value = counts[0]  # a total, then its breakdown
         else:

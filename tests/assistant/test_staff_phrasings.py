@@ -334,3 +334,19 @@ def test_owners_named_by_their_role_are_not_the_headcount_beside_one():
     assert facts.employees == 36
     # alone, they are the people the business has
     assert FactExtractor().extract("Two directors, £300k turnover.").employees == 2
+
+
+@pytest.mark.parametrize(("text", "staff"), [
+    # owners who work full time, then the people they employ: all of them count
+    ("Tile shop in Solihull: 2 partners both working full time, plus 4 fitters and 1 in the "
+     "showroom.", 7),
+    ("Bike repairs, three co-owners all full time and 3 mechanics.", 6),
+    # people named by a work the roles above do not list, beside ones that are
+    ("Crew of 2 directors, both full time, and 5 baristas; sales £310k.", 7),
+    ("4 upholsterers, 3 foam shapers and me.", 8),
+    # things counted beside the staff are not staff
+    ("5 machinists and 3 lathes, that's the shop.", 5),
+    ("We have 3 welders and 2 printers running.", 3),
+])
+def test_working_owners_and_unlisted_roles_join_the_staff_list(text: str, staff: float):
+    assert FactExtractor().extract(text).employees == staff
