@@ -34,6 +34,11 @@ ACTIVITY_VERBS = (
     r"broker|cut|bend|forge|stamp|etch|engrave|anodi[sz]e|laminate|extrude|distill?|ferment|"
     r"mill|smelt|refine|harvest|slaughter|butcher|solder|glaze|calibrate|inspect|recondition|"
     r"formulate|compound|dispense|route|churn|"
+    # trades told with a verb of the work: "we fit kitchens", "we put up scaffolding", "we help
+    # shops cut waste" (not "fit the rules": a thing fits)
+    r"fit(?!s?\s+(?:the|this|that|in|with|into|within|under|our|us)\b)|erect|put\s+up|"
+    r"help|organi[sz]e|stock|wholesale|photograph|film|record|recruit|"
+    r"demolish|excavate|survey|renovate|refit|decorate|plaster|tile|landscape|source|"
     # trades told as what they do: "we arrange insurance", "we let out flats", "we take bets"
     # ("let" and "take" only with what is let or taken: not "we let the bank know")
     r"arrange|advise|lend|insure|underwrite|"
@@ -165,7 +170,9 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     # complaint": a supposed act, not the trade)
     r"(?<!\bif\s)(?<!\bwhen\s)(?<!\bonce\s)(?<!\bunless\s)(?<!\bbefore\s)(?<!\bafter\s)"
     r"(?<!\bshould\s)\b(?:we|i|(?:the|our|my)\s+(?:company|business|firm)|(?:me|i|my\s+[a-z]+)\s+(?:and|&)\s+"
-    r"(?:me|i|myself|my\s+[a-z]+))\s+"
+    # ... and "our lads fix tractors": the people of the business, doing its work
+    r"(?:me|i|myself|my\s+[a-z]+)|our\s+(?:lads|team|guys|crew|engineers|staff|people|fitters|"
+    r"technicians|folk|chefs|girls))\s+"
     r"(?:(?:also|mainly|mostly|primarily|currently|now|largely|just|only)\s+|"
     # "the company owns and rents out flats": what it does with what it owns
     r"(?:own|owns|buy|buys)\s+and\s+)?"
@@ -198,8 +205,9 @@ _ACTIVITY_LEADS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p i
     r"business|firm)|company\s+(?:a|1))\s+(?:(?:mainly|mostly|also|just)\s+)?does)\s+"
     r"(?=(?:[\w&-]+\s+){0,3}?[a-z-]+(?:ing|ery|ry|work)\b)(?!(?:a|the|some|any|it|this|that)\b)",
     # "founded back in 2012 to design hearing aids"
-    r"\b(?:set\s+up|founded|started|spun\s+(?:out|off)|established|formed)\b[^.;!?]{0,60}?"
-    r"\bto\s+(?=(?:make|manufacture|produce|design|build|develop|supply|sell|provide)\b)",
+    r"\b(?:set\s+(?:(?:it|the\s+(?:company|business|firm))\s+)?up|founded|started|"
+    r"spun\s+(?:out|off)|established|formed)\b[^.;!?]{0,60}?"
+    rf"\bto\s+(?={ACTIVITY_VERBS}\b)",
     # "we've been in picture framing since the nineties"
     r"\b(?:we|i)(?:'ve|\s+have)\s+been\s+in\s+(?!the\s+(?:area|region|city|town)\b)"
     r"(?=(?:[\w&-]+\s+){0,3}?[a-z-]+(?:ing|ery|ry|ics|ware)\b)",

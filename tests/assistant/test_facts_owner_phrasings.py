@@ -1954,3 +1954,21 @@ def test_the_day_of_an_application_does_not_make_its_grant_one_had(
 def test_a_share_given_as_the_least_it_may_be_is_no_share(extractor: FactExtractor, text: str,
                                                           share: float | None) -> None:
     assert extractor.stated_share(text) == share
+
+
+@pytest.mark.parametrize(("text", "trade"), [
+    # the work told with its own verb
+    ("We fit shopfronts and roller shutters round Bilston, 5 staff.", "fit shopfronts"),
+    ("Mainly we erect steel portal frames for farm buildings.", "erect steel portal frames"),
+    # the people of the business doing it
+    ("Our engineers service forklifts for warehouses in Tyseley.", "service forklifts"),
+    # what it was set up to do
+    ("Set it up two years ago to help care homes plan their rotas.", "help care homes"),
+])
+def test_the_trade_told_by_a_verb_of_the_work(extractor: FactExtractor, text: str,
+                                              trade: str) -> None:
+    assert trade in (extractor.extract(text).sector_text or "")
+
+
+def test_a_thing_that_fits_is_not_a_trade(extractor: FactExtractor) -> None:
+    assert extractor.extract("Do we fit the Booster's rules, do you think?").sector_text is None
