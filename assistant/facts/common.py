@@ -164,7 +164,13 @@ _NAMED_ENTERPRISE = re.compile(
     r"\b(?:owns?|holds?)\s+\d+(?:\.\d+)?\s*%(?:\s+of\s+(?:the\s+shares|us|the\s+company))?\s*$",
     re.I)
 # a share just after brackets: "(... staff worldwide) 18%", "(...), 18%"
-_SHARE_AFTER = re.compile(r"\s*,?\s*(?:with\s+|holds?\s+|owns?\s+|has\s+)?\d+(?:\.\d+)?\s*%")
+_SHARE_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:with\s+|holds?\s+|owns?\s+|has\s+)?\d+(?:\.\d+)?\s*%|"
+    # "... (500 staff) has long held shares in us": a holding not said in figures
+    r"(?:(?:has|have|had)\s+(?:long\s+|always\s+|now\s+)?)?(?:held|holds?|owns?|owned|took|"
+    r"takes|bought|buys|has|have)\s+(?:(?:a|an|some|part\s+of|a\s+minority|a\s+majority)\s+)?"
+    r"(?:[\w-]+\s+)?(?:stake|shares?|holding|interest|equity|of\s+(?:us|our|the\s+(?:company|"
+    r"business|firm)))\b)", re.I)
 # a count over a whole group: "staff worldwide", "across the group"
 _GROUP_WIDE = re.compile(r"\b(?:worldwide|world-wide|globally|group[\s-]?wide|"
                          r"across\s+the\s+(?:group|world|globe))\b", re.I)

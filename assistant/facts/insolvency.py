@@ -29,10 +29,11 @@ INSOLVENCY = re.compile(
 SOLVENT = re.compile(r"\bsolvent\b", re.I)
 _SOLVENT_PREDICATE = re.compile(
     r"(?:\b(?:are|is|am|remain|remains|be|being|been|fully|financially|completely|perfectly|still|"
-    r"not|and)|'re|'s|n't)\s+$", re.I)
+    r"not|and|(?!hardly|scarcely)[a-z]+ly)|'re|'s|n't)\s+$", re.I)
 # "22 staff, £2.6m turnover, solvent.": the word alone, as one item in a list of facts.
 _SOLVENT_ALONE = re.compile(
-    r"\s*(?:(?:and|also|fully|financially|completely|perfectly|totally|entirely|still)\s+)*"
+    # ("definitely solvent", "absolutely solvent": any word of degree)
+    r"\s*(?:(?:and|also|still|(?!hardly|scarcely)[a-z]+ly)\s+)*"
     r"solvent\s*", re.I)
 _PAST_STATE = re.compile(
     r"\b(?:were|was|had|had\s+been|used\s+to|previously|formerly|came\s+out|exited|emerged|"

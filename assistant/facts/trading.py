@@ -73,7 +73,9 @@ _STARTED = (r"(?:founded|established|dat(?:es|ing)\s+(?:back\s+to|from)|"
             r"went\s+live|"
             # trading begins with the first sales: "our first orders came in late 2018"
             r"(?:our\s+)?first\s+(?:commercial\s+|paid\s+|paying\s+|proper\s+)?(?:sales?|orders?|"
-            r"invoices?|customers?|revenue|contracts?)\s+(?:were|was|came|arrived|landed))")
+            r"invoices?|customers?|clients?|jobs?|revenue|contracts?|deliver(?:y|ies)|shipments?)\s+"
+            r"(?:(?:were|was)(?:\s+(?:sent|raised|issued|paid|delivered|shipped|done))?|came(?:\s+in)?|"
+            r"arrived|landed|went\s+out))")
 _TRADING_FOR = re.compile(
     rf"\b{_TRADING}\s+(?:already\s+)?(?:for\s+)?(?:(?:the\s+)?(?:last|past)\s+)?(?:{QUAL}\s+)?"
     rf"{DURATION}", re.I)
@@ -153,12 +155,15 @@ _STARTED_ON = re.compile(
     rf"(?:(?P<month>{MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b",
     re.I)
 # "began trading in June this year", "opened in March last year": a month whose year is
-# said in words (a month alone could be any year's, so it is asked about)
+# said in words; a month alone ("we started trading in March") is the latest one gone
 _STARTED_IN_MONTH = re.compile(
     rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?|{_TRADING}|started\s+[a-z]+ing)\s+(?:back\s+)?"
     r"(?:in\s+|since\s+|(?:at|from)\s+the\s+(?:end|start|beginning|middle)\s+of\s+|"
-    r"in\s+(?:early|mid|late)[\s-]+|on\s+(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?)"
-    rf"(?P<month>{MONTH})\b,?\s+(?:of\s+)?(?P<which>this|last)\s+year\b", re.I)
+    r"in\s+(?:early|mid|late)[\s-]+|on\s+(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?|"
+    # "our first invoice was 3rd October"
+    r"(?<=was\s)(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?)"
+    rf"(?P<month>{MONTH})\b(?:,?\s+(?:of\s+)?(?P<which>this|last)\s+year\b|"
+    r"(?![\s,]*(?:of\s+)?(?:'?\d|next\b|the\s+year|(?:last|this|next)\s+year)))", re.I)
 # "we began trading last April": the latest such month before this one
 _STARTED_LAST_MONTH = re.compile(
     rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?|{_TRADING}|started\s+[a-z]+ing)\s+(?:back\s+)?"
@@ -334,8 +339,13 @@ def read_months_trading(msg: Message, today: date) -> float | None:
     for match in _STARTED_IN_MONTH.finditer(msg.text):
         if _NOT_YET.search(msg.text, max(0, match.start() - 20), match.start()):
             continue  # "we may open in March": not begun
+        if not match["which"] and match["month"] == "may":
+            continue  # "started in may be": a month alone is written with its capital
         month = month_number(match["month"])
-        year = today.year if match["which"].lower() == "this" else today.year - 1
+        if match["which"]:
+            year = today.year if match["which"].lower() == "this" else today.year - 1
+        else:
+            year = today.year if month <= today.month else today.year - 1
         found.append(Found(match.start(), match.end(), _months_since_period(
             date(year, month, 1), month_end(year, month), today)))
     for match in _STARTED_LAST_MONTH.finditer(msg.text):

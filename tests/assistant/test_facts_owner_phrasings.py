@@ -1972,3 +1972,30 @@ def test_the_trade_told_by_a_verb_of_the_work(extractor: FactExtractor, text: st
 
 def test_a_thing_that_fits_is_not_a_trade(extractor: FactExtractor) -> None:
     assert extractor.extract("Do we fit the Booster's rules, do you think?").sector_text is None
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    # trading begins with the first job paid for, or the first invoice sent
+    ("Kitchen unit in Aston, 2 staff. The first paying job was 14th September.", 2),
+    ("Two of us in Bilston. First invoices were sent in early June this year.", 5),
+    # a month alone is the latest one gone
+    ("Bike repairs in Kings Heath, 3 staff; we started trading in February.", 9),
+])
+def test_trading_from_the_first_paid_work(extractor: FactExtractor, text: str,
+                                          months: float) -> None:
+    assert extractor.extract(text, today=date(2026, 12, 8)).months_trading == months
+
+
+@pytest.mark.parametrize("text", [
+    "Print shop in Acocks Green, 6 staff, absolutely solvent.",
+    "Print shop in Acocks Green, 6 staff. We are certainly solvent.",
+])
+def test_solvent_with_a_word_of_degree(extractor: FactExtractor, text: str) -> None:
+    assert extractor.extract(text).insolvent is False
+
+
+def test_a_holder_s_own_figures_in_brackets_before_its_stake(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Gaskets made in Willenhall, 22 staff, £2.1m turnover. Corran "
+                              "Seals (around 900 staff, £110m sales) has long held shares in us.")
+    assert facts.employees == 22
+    assert facts.turnover is not None and facts.turnover.amount == 2_100_000
