@@ -37,6 +37,11 @@ _BARE_YEAR = re.compile(rf"\s*(?:(?:since|in|from)\s+)?(?:(?P<month>{MONTH})\s+)
                         r"(?P<year>(?:19|20)\d\d)\s*[.!]?\s*", re.I)
 
 
+# asked whether it is in insolvency proceedings: "all good on that front", "we're fine"
+_FINE = re.compile(r"\s*(?:(?:all|it's\s+all|we're\s+all|we\s+are\s+all)\s+(?:good|fine|ok|okay|"
+                   r"clear|sound)|(?:we're|we\s+are|we're\s+doing|we\s+are\s+doing|doing)\s+"
+                   r"(?:fine|ok|okay|well|great|good)|fine|healthy|"
+                   r"no\s+(?:problems?|issues?|worries))\b", re.I)
 # "3.9m not 39m", "it's 52 staff not 25": the new figure, then the one it replaces
 _FIGURE = rf"(?:{QUAL}\s+)?[£€]?{NUM}(?:\s*(?:k|m|bn|million|thousand)\b)?"
 _X_NOT_Y = re.compile(
@@ -94,5 +99,6 @@ def answer_to(asked: AskedFact, msg: Message, facts: Facts,
         elif year := _BARE_YEAR.fullmatch(text):
             value = months_from(year, today)
     elif asked == "insolvent":
-        value = True if YES_ANSWER.match(text) else False if NO_ANSWER.match(text) else None
+        value = True if YES_ANSWER.match(text) else False if (
+            NO_ANSWER.match(text) or _FINE.match(text)) else None
     return facts.model_copy(update={asked: value}) if value is not None else facts

@@ -60,8 +60,12 @@ NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|without|none|nothing|nobod
 YES_ANSWER = re.compile(r"\s*(?:yes|yeah|yep|yup|correct|true|that's\s+right|"
                         r"we\s+(?:are|do|have|did)|it\s+(?:is|does)|i'm\s+afraid\s+so|"
                         r"sadly\s+so)\b", re.I)
-NO_ANSWER = re.compile(r"\s*(?:no|nope|not|none|nothing|nil|zero|never|false|we\s+(?:are\s+not|"
-                       r"aren't|haven't|have\s+not|don't|do\s+not|didn't))\b", re.I)
+NO_ANSWER = re.compile(
+    # ("God no", "oh no", "absolutely not": the no, with what says it strongly)
+    r"\s*(?:(?:god|gosh|lord|oh|ha|haha|thankfully|luckily|fortunately|absolutely|definitely|"
+    r"certainly|of\s+course)\W{0,3}\s*(?=no|not|nope|nah|never)\b)?"
+    r"(?:no|nope|nah|not|none|nothing|nil|zero|never|false|negative|we\s+(?:are\s+not|"
+    r"aren't|haven't|have\s+not|don't|do\s+not|didn't))\b", re.I)
 _BELOW = re.compile(r"\b(?:under|below|fewer\s+than|less\s+than|south\s+of|short\s+of)\s*$",
                     re.I)
 _ABOVE = re.compile(r"(?<!\bturn\s)(?<!\bturns\s)(?<!\bturned\s)(?<!\bturning\s)"
@@ -178,6 +182,10 @@ _GROUP_WIDE = re.compile(r"\b(?:worldwide|world-wide|globally|group[\s-]?wide|"
 _ENTERPRISE_BEFORE = re.compile(
     r"(?:\b(?:plc|ltd|limited|group|holdings?|inc|gmbh|llc|company|firm|investor|shareholder|"
     r"parent|customer|supplier)|\b(?-i:[A-Z])[\w&'-]+)\s*$", re.I)
+_NAMED_AS_OBJECT = re.compile(
+    r"\b(?:we|i|our\s+(?:[\w-]+\s+){0,2}(?:people|staff|team|lads|firm|company|business))\s+"
+    r"(?!(?:are|am|was|were|is)\b)(?-i:[a-z]+\s+){1,3}"
+    r"(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z&])[\w&'.-]*){0,3}\s*$", re.I)
 _RELATIVE_OPENING = re.compile(r",\s*(?:which|who)\s+(?:has|have|had|employs?|turns?|is|are)\b",
                                re.I)
 
@@ -266,12 +274,17 @@ class Message:
             # "formerly in the Halden Group (1,200 staff)", "Brook Holdings holds 30%
             # (Brook: 80 AWU, ...)": figures in brackets after another business
             return True
-        relative = [m for m in _RELATIVE_OPENING.finditer(self.text, lo, start)
+        # (with the word at `start`: a reading that opens on the verb, "who employ 9,000")
+        word_end = re.compile(r"\w*").match(self.text, start)
+        relative = [m for m in _RELATIVE_OPENING.finditer(
+                        self.text, lo, word_end.end() if word_end else start)
                     if _ENTERPRISE_BEFORE.search(self.text, lo, m.start())]
         if relative and not _SELF.search(self.text, relative[-1].end(), start):
             # "an investor is Acme plc, which employs 5,000 and turns over £700m": the
-            # clause is about what the sentence named before it
-            return self.after_another_business(relative[-1].start())
+            # clause is about what the sentence named before it; so it is when the name is
+            # what the business deals with: "we supply Harlow Motors, who employ 9,000"
+            return self.after_another_business(relative[-1].start()) or \
+                _NAMED_AS_OBJECT.search(self.text, lo, relative[-1].start()) is not None
         others = _other_businesses(lead)
         if not others and self.other_names and (named := _NAME_OPENING.match(
                 self.text, self.sentence(start)[0], start)) is not None and \

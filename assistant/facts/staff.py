@@ -123,6 +123,9 @@ _HEADCOUNT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     rf"\b(?:whole|entire)\s+(?:company|business|firm|group|workforce|operation|team|lot)\b"
     rf"[^.;!?]{{0,80}}?\b(?:is|are|comes\s+to|totals?|adds\s+up\s+to)\s+(?:{QUAL}\s+)?"
     rf"{NUM_START}(?P<n>{NUM})\s+(?:{STAFF_ADJ}\s+){{0,2}}(?:people|persons|{_STAFF_NOUN})\b",
+    # "our 15 people make seats", "all our 40 staff"
+    rf"\bour\s+(?:{QUAL}\s+)?(?P<n>{NUM})\s+(?:{STAFF_ADJ}\s+){{0,2}}(?:people|staff|employees|"
+    r"workers|workforce)\b",
     # "there are 8 of us"
     rf"\b(?:there\s+are|we\s+are|we're)\s+(?:{QUAL}\s+)?(?P<n>{NUM})\s+of\s+us\b",
     # "we're 20 strong", "the team is 35-strong now"
@@ -340,7 +343,7 @@ SEASONAL = re.compile(
     # "..., taken on by us directly and on full hours over the two months"
     r"(?:,?\s*[^.;!?\d]{0,60}?\b(?:for|over|during)\s+(?:those|these|the)\s+|"
     rf"(?:for\s+)?(?:the\s+)?)(?:about\s+)?(?P<m>{NUM})\s*(?:(?:summer|winter|busy|peak|"
-    r"christmas|festive|harvest)\s+)?months?\b", re.I)
+    r"christmas|festive|harvest)\s+)?(?:months?|(?P<weeks>weeks?))\b", re.I)
 # People who are not counted in annual work units (the EU SME definition): apprentices, students
 # on vocational training contracts, and staff on maternity or parental leave.
 _PEOPLE = (r"(?:people|persons?|staff(?:\s+members?)?|members?\s+of\s+staff|employees?|"
@@ -418,6 +421,12 @@ def _part_time_share(match: re.Match[str], full_week: float | None = None) -> fl
     else:
         return PART_TIME_SHARE
     return share if 0 < share <= 1 else PART_TIME_SHARE
+
+
+def _seasonal_months(match: re.Match[str]) -> float:
+    """The months of the year a seasonal worker works: "for 3 months", "for the 6 weeks"."""
+    months = to_float(match["m"]) * (12 / 52 if match["weeks"] else 1.0)
+    return min(months, 12.0)
 
 
 def read_employees(msg: Message, unassigned: list[Amount]) -> float | None:
@@ -826,7 +835,7 @@ def _part_time_breakdowns(msg: Message, lists: list[Found[float]] | None = None
         week = _FULL_WEEK_STATED.search(msg.text)
         full_week = to_float(week["h"]) if week else None
         part_awu = sum(to_float(m["n"]) * _part_time_share(m, full_week) for m in part) + \
-            sum(_heads(m) * min(to_float(m["m"]), 12.0) / 12 for m in seasonal) + \
+            sum(_heads(m) * _seasonal_months(m) / 12 for m in seasonal) + \
             sum(_part_time_share(m, full_week) for m in singles)
         part_heads = sum(_heads(m) for m in (*part, *seasonal)) + len(singles)
         part = sorted([*part, *seasonal, *singles], key=lambda m: m.start())
@@ -848,6 +857,11 @@ def _part_time_breakdowns(msg: Message, lists: list[Found[float]] | None = None
             if total is None and lo > 1 and _IT_INCLUDES.match(msg.text, lo):
                 # "... 90 on the books. That includes ... 6 who work half-time"
                 total = _staff_total(msg, *msg.sentence(lo - 2), part_heads)
+            if total is None and (fewer := _staff_total(msg, lo, part[0].start(), 0)) and \
+                    _MORE_STAFF.search(msg.text, fewer.end("n"), part[0].start()):
+                # "80 permanent staff plus 150 seasonal packers for 6 weeks": besides them,
+                # though fewer
+                total = fewer
             listed = [f for f in lists or [] if lo <= f.start < part[0].start()]
             if total is None and listed:
                 # "4 full-time fitters; 3 part-timers on 20 hours": the staff listed by their

@@ -752,6 +752,11 @@ def test_a_later_message_corrects_an_earlier_one(extractor: FactExtractor) -> No
     ("none", "prior_public_support", "prior_public_support", Money(amount=0)),
     ("3 years", "months_trading", "months_trading", 36),
     ("no", "insolvent", "insolvent", False),
+    # a no said strongly, and a business doing fine, asked about insolvency
+    ("Lord no, thankfully", "insolvent", "insolvent", False),
+    ("absolutely not", "insolvent", "insolvent", False),
+    ("we're doing fine", "insolvent", "insolvent", False),
+    ("it's all good there", "insolvent", "insolvent", False),
     ("b15", "postcode", "postcode", "B15"),
 ])
 def test_a_bare_answer_fills_the_fact_asked_for(extractor: FactExtractor, text: str,

@@ -350,3 +350,23 @@ def test_owners_named_by_their_role_are_not_the_headcount_beside_one():
 ])
 def test_working_owners_and_unlisted_roles_join_the_staff_list(text: str, staff: float):
     assert FactExtractor().extract(text).employees == staff
+
+
+@pytest.mark.parametrize(("text", "staff"), [
+    # seasonal staff for some weeks count for those weeks of the year
+    ("Turkey farm shop: 12 staff all year, plus 52 seasonal pluckers for the 4 weeks before "
+     "Christmas.", 16),
+    ("We have 30 permanent staff and 60 temporary workers for 13 weeks each summer.", 45),
+    # ... besides the staff told before, even when the staff are fewer
+    ("20 staff plus 40 seasonal packers for 3 months.", 30),
+])
+def test_seasonal_staff_for_weeks(text: str, staff: float):
+    assert FactExtractor().extract(text).employees == staff
+
+
+@pytest.mark.parametrize(("text", "staff"), [
+    ("Press shop in Darlaston with 38 staff; we supply Corvell Trucks, who employ 12,000.", 38),
+    ("Our 15 people make seats for Anwick Rail, which has 6,000 staff.", 15),
+])
+def test_a_customer_s_staff_in_a_relative_clause(text: str, staff: float):
+    assert FactExtractor().extract(text).employees == staff
