@@ -269,7 +269,9 @@ class Assistant:
                 or (turn.facts.known() and (
                     (decision.asks == "yes_no" and (self.router.asks_help_of(turn.text) or
                                                     self.router.asks_access_to(turn.text)))
-                    or _VERDICT_ASKED.search(turn.text) is not None))
+                    or _VERDICT_ASKED.search(turn.text) is not None
+                    or (_OUR_VERDICT.search(read_question(turn.text).text) is not None and
+                        len(read_question(turn.text).text.split()) <= _VERDICT_WORDS)))
                 # "haven't chosen the unit yet, wherever there's space I suppose": a reply to
                 # the question asked, however much it reads like small talk
                 or (route == "out_of_scope" and decision.asks == "statement" and
@@ -864,6 +866,21 @@ _VERDICT_ASKED = re.compile(
     r"does|could)\s+(?:it|that|this|we|they)\s+(?:still\s+)?(?:be\s+)?(?:ok|okay|fine|alright|"
     r"all\s+right|acceptable|possible|a\s+problem|an\s+issue|count|qualify|matter|change\s+"
     r"(?:things|anything))\b(?:\s+in\s+principle)?\s*\??\s*$", re.IGNORECASE)
+# a short question after the business has been described, asking how it comes out: "so are we
+# in?", "we'd be fine to go for it, yes?", "what's the verdict?"
+_OUR_VERDICT = re.compile(
+    r"\b(?:are\s+we\s+(?:in|ok|okay|fine|alright|all\s+right|good|eligible|covered|sorted)|"
+    r"we(?:'re|\s+are|'d\s+be|\s+would\s+be|'ll\s+be|\s+will\s+be)\s+(?:still\s+)?(?:ok|okay|"
+    r"fine|alright|all\s+right|good|eligible|in)\b|"
+    r"(?:what'?s|what\s+is)\s+the\s+(?:verdict|answer|outcome|upshot)\b|"
+    r"is\s+(?:that|it)\s+a\s+yes\b|\byes\s+or\s+no\b|"
+    r"do\s+we\s+(?:get\s+it|pass|qualify|make\s+the\s+cut|tick\s+(?:all\s+)?the\s+boxes)\b|"
+    r"can\s+we\s+(?:get\s+it|have\s+it|go\s+for\s+it|go\s+ahead)\b)"
+    # with nothing else asked after it: not "are we ok to use the grant for a used lathe?"
+    r"(?:\s+(?:to\s+(?:go\s+for|apply\s+for|apply|get|have|go\s+ahead)|for))?"
+    r"(?:\s+(?:it|this|that|one|(?:the|a)(?:\s+(?!(?:for|on|with|to|if)\b)[\w'-]+){1,3}))?"
+    r"(?:\W+(?:then|now|yes|yeah|right|eh|so|or\s+not|do\s+you\s+think))*\W*$", re.IGNORECASE)
+_VERDICT_WORDS = 16  # longer, and it asks about something besides the verdict
 # the answer to a question asked is not known yet: "not sure", "our bookkeeper would know"
 _NOT_KNOWN = re.compile(
     r"\b(?:not\s+(?:sure|certain)|unsure|(?:don't|do\s+not|dont)\s+know|no\s+idea|"
