@@ -194,9 +194,13 @@ _FAMILY = r"(?:wife|husband|son|daughter|brother|sister|dad|mum|father|mother|mi
 _WORKING_OWNER = rf"(?:me|myself|the\s+owner|(?:my|our|the)\s+{_FAMILY})"
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|plus)?|and|plus|\+|&)\s*", re.I)
 _OWNER_BEFORE = re.compile(
-    rf"\b(?:just\s+|only\s+)?(?:{_WORKING_OWNER}\s*(?:,|and|plus|\+|&)\s*){{1,3}}"
+    rf"\b(?:just\s+|only\s+)?(?:(?:{_WORKING_OWNER}\s*(?:,|and|plus|\+|&)\s*){{1,3}}"
     # "my son and me, each on the tools all week, 4 fitters": what they do, between
-    r"(?:(?:both|each|all)\s+[^,.;:]{0,60},\s*(?:and\s+|plus\s+)?)?$", re.I)
+    r"(?:(?:both|each|all)\s+[^,.;:]{0,60},\s*(?:and\s+|plus\s+)?)?|"
+    # "me and my partner both on the tools every day, plus 5 fitters"
+    rf"(?:{_WORKING_OWNER}\s*(?:,|and|\+|&)\s*){{1,2}}{_WORKING_OWNER}\s+(?:own\s+it\s+and\s+)?"
+    r"(?:both|each|all)\s+"
+    r"[^,.;:]{0,60},\s*(?:and\s+|plus\s+|then\s+)?)$", re.I)
 _OWNER = re.compile(rf"\b{_WORKING_OWNER}\b", re.I)
 # "..., plus me", "..., me and the wife": one or two working owners after the list
 _OWNER_AFTER = re.compile(
@@ -762,7 +766,9 @@ def _less_uncounted(msg: Message, found: list[Found[float]],
 _ONE_DAY_WORKER = re.compile(
     r"(?:\b(?:a|an|one|my|our)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+|(?<![.!?]\s)\b(?-i:[A-Z][a-z]+))"
     r"(?:\s+(?:who|that))?\s+(?:(?:does|do|works|work|comes\s+in|helps|covers|is\s+in|keeps|"
-    r"runs|handles|manages|looks\s+after|cleans|drives|answers|helps\s+out)\b(?:\s+[\w-]+){0,3}?"
+    r"runs|handles|manages|looks\s+after|cleans|drives|answers|helps\s+out|"
+    # "a lad in the workshop 1 day a week": where the one works, then when
+    r"in\s+the\s+(?:office|shop|workshop|warehouse|kitchen|factory|yard|lab))\b(?:\s+[\w-]+){0,3}?"
     r"\s+|[,(]\s*)?"
     rf"{_DAYS}(?<=week|ekly)", re.I)
 # "... plus me": the owner beside the staff listed
@@ -881,14 +887,23 @@ def _part_time_breakdowns(msg: Message, lists: list[Found[float]] | None = None
         if value is None or not spans:
             continue
         owners_counted = any(m.re is _WORKING_OWNERS_FULL for m in full)
-        if (part or full) and not owners_counted and \
-                (me := _AND_ME.search(msg.text, lo, hi)) and \
-                not msg.claimed(*me.span()):  # singles are among `part` now
+        first_item = min(s for s, _ in spans)
+        before = _OWNER_BEFORE.search(msg.text, max(lo, first_item - 100), first_item)
+        if before is not None and msg.claimed(*before.span()):
+            before = None
+        me = _AND_ME.search(msg.text, lo, hi)
+        if (part or full) and not owners_counted and me is not None and \
+                not msg.claimed(*me.span()) and not (  # singles are among `part` now
+                    before is not None and before.start() <= me.start() < before.end()):
             # "5 staff at the benches, plus me, and ...", "... and me and my sister, both
             # full time": the owners beside the staff
             other = _AND_FAMILY.match(msg.text, me.end())
             value += 2 if other else 1
             spans.append((me.start(), other.end() if other else me.end()))
+        elif (part or full) and not owners_counted and before is not None:
+            # "me and my partner both work in it, then 5 full time and one on 2 days a week"
+            value += len(_OWNER.findall(before[0]))
+            spans.append(before.span())
         for span in spans:
             msg.claim(*span)
         start = min(s for s, _ in spans)

@@ -370,3 +370,13 @@ def test_seasonal_staff_for_weeks(text: str, staff: float):
 ])
 def test_a_customer_s_staff_in_a_relative_clause(text: str, staff: float):
     assert FactExtractor().extract(text).employees == staff
+
+
+@pytest.mark.parametrize(("text", "staff"), [
+    # two owners working beside their staff, one of the staff on part of the week
+    ("My wife and me own it and both work in it, then 3 fitters full time and a lad in the "
+     "workshop 1 day a week.", 5.2),
+    ("My brother and me both do a full week here, plus 4 joiners.", 6),
+])
+def test_owners_working_in_it_before_the_staff(text: str, staff: float):
+    assert FactExtractor().extract(text).employees == pytest.approx(staff)
