@@ -300,9 +300,10 @@ class Assistant:
             asked = self._restated(turn) if route == "programme_question" else None
             focus = named or self._programme_in_focus(turn.conversation)
             turns = turn.conversation.turns
-            if not focus and turns and not self.quotes.named_in(turn.text):
+            if not focus and turns and not self.quotes.names_one(turn.text):
                 # "what does the voucher pay for?" then "our trial costs £9,000, how much would
-                # we get?": the award the conversation is about
+                # we get?": the award the conversation is about (a noun alone, "how much
+                # grant?", names no other)
                 focus = self.quotes.named_in(turns[-1].user_text)
             turn.quote = self.quotes.quote(asked or turn.text, turn.new_facts, turn.facts, focus)
         if route == "eligibility" and self.eligibility is not None:

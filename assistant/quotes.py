@@ -692,6 +692,12 @@ class AwardQuotes:
                     return True
         return False
 
+    def names_one(self, text: str) -> bool:
+        """Whether a message names a programme by its kind or its award's own name (not by
+        an award noun alone: "how much grant is that?")."""
+        return bool(self._kinds_named(text)) or any(
+            p.award is not None and _award_called(p.award, text) for p in self._policy.programmes)
+
     def named_in(self, text: str) -> list[str]:
         """The programmes a message names by a kind or an award noun ("the voucher", "a Hub
         grant"), as ids; none when it names no such word."""
@@ -710,6 +716,7 @@ class AwardQuotes:
         if not chosen:
             # the award by its own name, with or without its noun: "a design sprint pilot"
             chosen = [p for p in with_award if p.award and _award_called(p.award, text)]
+        nouns: set[str] = set()
         if not chosen:
             nouns = {noun for noun in AWARD_NOUN.values()
                      if re.search(rf"\b{noun}s?\b", text, re.IGNORECASE)}
@@ -718,6 +725,11 @@ class AwardQuotes:
             if nouns == {"grant"} and any(p.kind == "grant" for p in chosen):
                 chosen = [p for p in chosen if p.kind == "grant"]
         in_focus = [p for p in with_award if p.id in focus]
+        if in_focus and nouns and (nouns <= {"grant", "award"} or all(
+                p.award and AWARD_NOUN[p.award.kind] in nouns for p in in_focus)):
+            # "how much grant is that?" of the award the conversation is about: a noun alone
+            # names no other ("grant" is what owners call any of them)
+            return in_focus
         if in_focus and not chosen:
             return in_focus  # one named before, or every one of a kind named before
         if in_focus and in_focus[0] in chosen:

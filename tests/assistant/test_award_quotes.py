@@ -704,3 +704,15 @@ def test_the_level_of_spend_for_the_top_award(ssr) -> None:
     text = answer(ask(ssr, "Medium firm here. For the top Productivity Booster award, what sum of "
                            "eligible spend would we require?"))
     assert "£285,714.29" in text
+
+
+@pytest.mark.parametrize(("text", "focus", "expected"), [
+    # "grant" alone, said of the award the conversation is about, names no other
+    ("We're a small firm; our part of the project is £80,000. How much grant comes of that?",
+     ["medtech-hub", "net-zero-heat-hub", "transport-hub"], "£40,000"),  # 50%
+    ("Micro company, and the pilot is £6,000. How much grant?",
+     ["quantum-prehub"], "£4,200"),  # 70%
+])
+def test_a_noun_alone_keeps_the_award_in_focus(ssr, text: str, focus: list[str],
+                                               expected: str) -> None:
+    assert expected in answer(ask(ssr, text, focus=focus))
