@@ -252,8 +252,11 @@ def best_location(msg: Message, found: list[Found[str]], fact: str,
                if _OFFICE_JUST_BEFORE.search(msg.text, max(0, f.start - 60), f.start)]
     if offices and len(offices) < len(own):
         own = [f for f in own if f not in offices]
-    elif offices and any(m.start() > f.end or m.end() < f.start - 60
-                         for m in _SITE_NAMED.finditer(msg.text) for f in offices):
+    elif offices and any(m.start() > f.end or m.end() <= office.start()
+                         for f in offices
+                         if (office := _OFFICE_JUST_BEFORE.search(
+                             msg.text, max(0, f.start - 60), f.start)) is not None
+                         for m in _SITE_NAMED.finditer(msg.text)):
         return None  # "Invoice address: ... DY10 1AA. Site: Tipton": that code is not the site's
     # "head office in CV1; the press goes in our second factory": the office is not the site
     if _ANOTHER_SITE.search(msg.text) or _SEVERAL_SITES.search(msg.text):

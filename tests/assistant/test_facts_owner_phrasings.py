@@ -1999,3 +1999,10 @@ def test_a_holder_s_own_figures_in_brackets_before_its_stake(extractor: FactExtr
                               "Seals (around 900 staff, £110m sales) has long held shares in us.")
     assert facts.employees == 22
     assert facts.turnover is not None and facts.turnover.amount == 2_100_000
+
+
+def test_an_office_s_code_is_not_the_site_named_just_before_it(extractor: FactExtractor) -> None:
+    facts = extractor.extract("The unit is in Tamworth, though our registered office is in "
+                              "Walsall, WS1. The lathe is for the Tamworth unit.")
+    assert facts.postcode is None
+    assert facts.local_authority == "Tamworth"
