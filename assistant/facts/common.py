@@ -66,7 +66,8 @@ NO_ANSWER = re.compile(
     r"certainly|of\s+course)\W{0,3}\s*(?=no|not|nope|nah|never)\b)?"
     r"(?:no|nope|nah|not|none|nothing|nil|zero|never|false|negative|we\s+(?:are\s+not|"
     r"aren't|haven't|have\s+not|don't|do\s+not|didn't))\b", re.I)
-_BELOW = re.compile(r"\b(?:under|below|fewer\s+than|less\s+than|south\s+of|short\s+of)\s*$",
+_BELOW = re.compile(r"\b(?:under|below|fewer\s+than|less\s+than|south\s+of|(?:just\s+)?short\s+of|"
+                    r"shy\s+of)\s*$",
                     re.I)
 _ABOVE = re.compile(r"(?<!\bturn\s)(?<!\bturns\s)(?<!\bturned\s)(?<!\bturning\s)"
                     r"\b(?:over|above|more\s+than|in\s+excess\s+of|exceeding|north\s+of|"

@@ -142,6 +142,10 @@ _POINT = re.compile(r"\b(?P<whole>\d+)\s+point\s+(?P<part>\d(?:\s+\d)*)\b", re.I
 _AND_A_PART = re.compile(r"\b(?P<whole>\d+)\s+and\s+(?:a|one)\s+(?P<part>half|quarter)\b", re.I)
 _HALF_A = re.compile(r"\bhalf\s+a\s+(?P<scale>million|billion|mil|m)\b", re.I)
 _PARTS = {"half": "5", "quarter": "25"}
+# "a million", "a quarter of a million", "three quarters of a million"
+_A_SCALE = re.compile(r"\b(?:(?P<part>(?:a|one|three|1|3)\s+quarters?)\s+of\s+)?a\s+"
+                      r"(?P<scale>million|billion)\b", re.I)
+_QUARTERS = {"a": "0.25", "one": "0.25", "1": "0.25", "three": "0.75", "3": "0.75"}
 
 
 def _points(text: str) -> str:
@@ -150,6 +154,8 @@ def _points(text: str) -> str:
     text = _POINT.sub(lambda m: f"{m['whole']}.{''.join(m['part'].split())}", text)
     text = _AND_A_PART.sub(lambda m: f"{m['whole']}.{_PARTS[m['part'].lower()]}", text)
     text = _HALF_A.sub(lambda m: f"0.5 {m['scale']}", text)
+    text = _A_SCALE.sub(lambda m: f"{_QUARTERS[m['part'].split()[0].lower()] if m['part'] else '1'}"
+                                  f" {m['scale']}", text)
     # a year said as two numbers: "since nineteen ninety-four" -> "since 1994"
     return _YEAR_IN_TWO.sub(lambda m: f"{m['lead']}{m['century']}{m['rest']}", text)
 

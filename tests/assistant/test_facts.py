@@ -784,6 +784,10 @@ def test_an_unknown_asked_fact_is_refused(extractor: FactExtractor) -> None:
     ("forty-five", "45"),
     ("twelve and six", "12 and 6"),
     ("two million pounds", "2 million pounds"),
+    # a scale with an article, and parts of it
+    ("a million pounds", "1 million pounds"),
+    ("a quarter of a million", "0.25 million"),
+    ("three quarters of a million", "0.75 million"),
     ("often", "often"),
 ])
 def test_number_words(text: str, digits: str) -> None:

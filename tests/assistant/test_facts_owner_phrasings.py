@@ -2006,3 +2006,12 @@ def test_an_office_s_code_is_not_the_site_named_just_before_it(extractor: FactEx
                               "Walsall, WS1. The lathe is for the Tamworth unit.")
     assert facts.postcode is None
     assert facts.local_authority == "Tamworth"
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Sign writers, 5 staff; we turned over a million last year.", 1_000_000),
+    ("Sign writers, 5 staff; turnover was just shy of £2m.", 1_999_999),  # under it
+])
+def test_a_million_and_just_shy_of_it(extractor: FactExtractor, text: str, amount: int) -> None:
+    facts = extractor.extract(text)
+    assert facts.turnover is not None and facts.turnover.amount == amount
