@@ -155,13 +155,14 @@ _STARTED_ON = re.compile(
     rf"(?:(?P<month>{MONTH})\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b",
     re.I)
 # "began trading in June this year", "opened in March last year": a month whose year is
-# said in words; a month alone ("we started trading in March") is the latest one gone
+# said in words; a day of a month ("our first paid job was 3rd October") is the latest one
+# gone (a month alone could be any year's, so it is asked about)
 _STARTED_IN_MONTH = re.compile(
     rf"\b(?:{_STARTED}(?:\s+{_THE_BUSINESS})?|{_TRADING}|started\s+[a-z]+ing)\s+(?:back\s+)?"
     r"(?:in\s+|since\s+|(?:at|from)\s+the\s+(?:end|start|beginning|middle)\s+of\s+|"
-    r"in\s+(?:early|mid|late)[\s-]+|on\s+(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?|"
+    r"in\s+(?:early|mid|late)[\s-]+|on\s+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?|"
     # "our first invoice was 3rd October"
-    r"(?<=was\s)(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?)"
+    r"(?<=was\s)(?:the\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?)"
     rf"(?P<month>{MONTH})\b(?:,?\s+(?:of\s+)?(?P<which>this|last)\s+year\b|"
     r"(?![\s,]*(?:of\s+)?(?:'?\d|next\b|the\s+year|(?:last|this|next)\s+year)))", re.I)
 # "we began trading last April": the latest such month before this one
@@ -339,8 +340,8 @@ def read_months_trading(msg: Message, today: date) -> float | None:
     for match in _STARTED_IN_MONTH.finditer(msg.text):
         if _NOT_YET.search(msg.text, max(0, match.start() - 20), match.start()):
             continue  # "we may open in March": not begun
-        if not match["which"] and match["month"] == "may":
-            continue  # "started in may be": a month alone is written with its capital
+        if not match["which"] and not (match["day"] or match["day2"]):
+            continue  # "we started in April": which April is asked
         month = month_number(match["month"])
         if match["which"]:
             year = today.year if match["which"].lower() == "this" else today.year - 1

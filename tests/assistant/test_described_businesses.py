@@ -184,10 +184,9 @@ def test_more_ways_owners_give_staff_and_trading(text: str, field: str, value: f
 
 @pytest.mark.parametrize(("text", "months"), [
     ("We registered in 2019 but only began trading in April this year; 3 staff", 2),
-    # a month alone is the latest one gone, as an owner means it (the reply shows the months
-    # read, to be put right)
-    ("we started in April", 2),
-    ("we opened in August", 9),  # from mid-August 2025: 9 whole months
+    ("we started in April", None),  # a month alone could be any year's: asked about
+    # a day of a month is the latest one gone
+    ("we opened on the 9th of August", 9),  # from mid-August 2025: 9 whole months
     ("we may open in April this year", None),
 ])
 def test_a_month_with_its_year_in_words(text: str, months: float | None) -> None:

@@ -1978,8 +1978,8 @@ def test_a_thing_that_fits_is_not_a_trade(extractor: FactExtractor) -> None:
     # trading begins with the first job paid for, or the first invoice sent
     ("Kitchen unit in Aston, 2 staff. The first paying job was 14th September.", 2),
     ("Two of us in Bilston. First invoices were sent in early June this year.", 5),
-    # a month alone is the latest one gone
-    ("Bike repairs in Kings Heath, 3 staff; we started trading in February.", 9),
+    # a day of a month is the latest one gone
+    ("Bike repairs in Kings Heath, 3 staff; we started trading on 2nd February.", 10),
 ])
 def test_trading_from_the_first_paid_work(extractor: FactExtractor, text: str,
                                           months: float) -> None:
