@@ -188,6 +188,13 @@ class SectorList(Strict):
     users_fit: bool = False
 
 
+# a verb, then what it is done to: "buy stock in" is also "buy our stock in"
+_VERBS_BEFORE_WHAT = frozenset("buy buying buys bought let lets letting rent rents renting import "
+                               "imports importing source sources sourcing sell sells selling "
+                               "resell resells reselling".split())
+_DETERMINER = r"the|our|their|its|all\s+the|all\s+our|all|some\s+of\s+the"
+
+
 @functools.lru_cache(maxsize=4096)
 def _keyword_pattern(keyword: str, plural: bool = False,
                      compound: bool = True) -> re.Pattern[str]:
@@ -310,6 +317,12 @@ def keyword_found(keyword: str, text: str) -> bool:
         return True
     if _told_of_itself(keyword).search(text):
         return True
+    first, _, rest = keyword.partition(" ")
+    if rest and first.lower() in _VERBS_BEFORE_WHAT and re.search(
+            rf"(?<!\w){re.escape(first)}(?:s|es)?\s+(?:{_DETERMINER})\s+"
+            + r"\s+".join(re.escape(word) for word in rest.split()) + r"(?!\w)",
+            text, re.IGNORECASE):
+        return True  # "buy the stock in" for "buy stock in"
     one = _singular(keyword)
     if one is not None:  # not "battery-powered" for "batteries"
         found = _keyword_pattern(one, compound=False).search(text)

@@ -346,3 +346,16 @@ def test_a_thing_made_is_found_after_describing_words_joined_by_hyphens() -> Non
     assert keyword_found("make kites", "we make hand-stitched made-to-order kites")
     assert keyword_found("make kites", "we make two-line stunt-grade kites")
     assert not keyword_found("make kites", "we make kite-string spools")
+
+
+@pytest.mark.parametrize(("keyword", "text", "found"), [
+    # a verb, then what it is done to, with a word that points at it between
+    ("buy stock in", "we buy all our stock in from two distributors", True),
+    ("let flats", "the company lets the flats above the shops", True),
+    # not any word between
+    ("buy stock in", "we buy cheap stock in bulk", False),
+])
+def test_a_verb_and_what_it_is_done_to_with_a_pointing_word_between(keyword: str, text: str,
+                                                                     found: bool) -> None:
+    from knowledge.policy import keyword_found
+    assert keyword_found(keyword, text) is found
