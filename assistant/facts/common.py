@@ -128,7 +128,10 @@ def lowered_article(name: str) -> str:
 def _other_businesses(lead: str) -> list[re.Match[str]]:
     """Where `lead` names another business, but not the speaker called an owner."""
     return [m for m in _OTHER_BUSINESS.finditer(lead)
-            if not (m[0].lower().startswith("owner") and _SPEAKER_IS.search(lead, 0, m.start()))
+            if not (m[0].lower().startswith("owner") and (
+                _SPEAKER_IS.search(lead, 0, m.start())
+                # "sole owner, 8 years": the business's owner, told as one of its facts
+                or re.search(r"\b(?:sole|single|one|only)\s+$", lead[:m.start()], re.I)))
             and not _WE_ARE_ONE.search(lead, 0, m.start())
             # "we are the firm that operates the town's heat scheme": the speaker's own
             and not _WE_ARE.search(lead, 0, m.start())

@@ -2015,3 +2015,8 @@ def test_an_office_s_code_is_not_the_site_named_just_before_it(extractor: FactEx
 def test_a_million_and_just_shy_of_it(extractor: FactExtractor, text: str, amount: int) -> None:
     facts = extractor.extract(text)
     assert facts.turnover is not None and facts.turnover.amount == amount
+
+
+def test_the_sole_owner_told_as_a_fact_is_not_another_business(extractor: FactExtractor) -> None:
+    facts = extractor.extract("Dry cleaners, 7 staff, £400k, sole owner, 12 years, solvent.")
+    assert facts.months_trading == 144
