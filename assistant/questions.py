@@ -428,6 +428,11 @@ _CONDITION_FIRST = re.compile(
     r"could|do|does|is|are|will|would|should|must)\b)", re.IGNORECASE)
 
 
+# a clause set inside a yes/no question: "... when you work out ...", "... if we ..."
+_SUBORDINATE = re.compile(r"\b(?:when(?:ever)?|if|once|while|whilst|after|before|because|as)\s+"
+                          r"(?:you|we|they|i|it|the|our|your|a|an)\b", re.IGNORECASE)
+
+
 def _kind(text: str, sentence: str) -> QuestionKind:
     if (condition := _CONDITION_FIRST.match(text)) is not None:
         return _kind(text[condition.end():], sentence)
@@ -447,6 +452,13 @@ def _kind(text: str, sentence: str) -> QuestionKind:
         bool(_EMBEDDED.search(tail))
     if not asked or _FRAGMENT.match(text):
         return "statement"
+    if _YES_NO.match(text) and (clause := _SUBORDINATE.search(text)) is not None and \
+            not _AMOUNT.search(text, 0, clause.start()) and \
+            not LENGTH_OF_TIME.search(text, 0, clause.start()) and \
+            not _WHEN.search(text, 0, clause.start()):
+        # "are trainees included once you total how many we employ?": the figure is the
+        # clause's; the question asks yes or no
+        return "yes_no"
     if LENGTH_OF_TIME.search(text) or (_WHEN.search(text) and not _AMOUNT.match(text)):
         return "when"
     if _AMOUNT.search(text):

@@ -35,6 +35,11 @@ from assistant.questions import answer_present, read_question
     ("Hi, we make biscuits. How do we apply?", "how"),
     # a value asked of a thing named in hyphenated words
     ("What is a sub-centre mentoring day worth?", "amount"),
+    # a figure inside a clause of a yes/no question is the clause's: it asks yes or no
+    ("Are directors counted when you total how many people we have on the books?", "yes_no"),
+    ("Does the deadline move if we post the form late?", "when"),
+    ("Must we keep under some ceiling on how much is claimed if we buy two machines?",
+     "amount"),
 ])
 def test_the_kind_of_question(message: str, kind: str) -> None:
     assert read_question(message).kind == kind
