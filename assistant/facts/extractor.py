@@ -120,7 +120,8 @@ _APPLYING_IN = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:in|for|to|into|under)\s+(?:the\s+)?(?:(?:round|rd)\s*(?P<round>\d)\b|"
     rf"(?P<month>{MONTH})\s+(?P<year>20\d\d)\b)", re.IGNORECASE)
 # the parts of a reply that answers two questions: "roughly 25, and the site is in Tipton"
-_ANSWER_PARTS = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)\s*", re.IGNORECASE)
+# (not a comma inside a figure: "£150,000" is one answer, not "£150" and "000")
+_ANSWER_PARTS = re.compile(r"\s*(?:(?:,(?!\d)|;)\s*(?:and\s+)?|\s+and\s+)\s*", re.IGNORECASE)
 
 
 _QUALIFIER_JOINED = re.compile(r"(?<![\w.])(c\.|ca\.|approx\.|est\.)(?=[£€$]?\d)", re.I)

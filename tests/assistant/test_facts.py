@@ -846,3 +846,12 @@ def test_a_fields_words_are_noted_wherever_the_owner_uses_them_but_not_in_a_prog
     assert reader.extract("My cousin and I launched a hot sauce label").sector_mentions == \
         ["sauces"]
     assert reader.extract("Do you help food firms?").sector_mentions == []  # not of itself
+
+
+def test_a_figure_with_a_thousands_comma_is_no_bare_answer_in_parts(
+        extractor: FactExtractor) -> None:
+    # asked for the staff, a reply about a cost is not "£150" and a headcount of "000"
+    facts, _ = extractor.read("The kit we want is £240,000, what could we get?", TODAY,
+                              asked="employees")
+    assert facts.employees is None
+    assert facts.project_cost == Money(amount=240_000)
