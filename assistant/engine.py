@@ -270,8 +270,7 @@ class Assistant:
                     (decision.asks == "yes_no" and (self.router.asks_help_of(turn.text) or
                                                     self.router.asks_access_to(turn.text)))
                     or _VERDICT_ASKED.search(turn.text) is not None
-                    or (_OUR_VERDICT.search(read_question(turn.text).text) is not None and
-                        len(read_question(turn.text).text.split()) <= _VERDICT_WORDS)))
+                    or _asks_our_verdict(turn.text)))
                 # "haven't chosen the unit yet, wherever there's space I suppose": a reply to
                 # the question asked, however much it reads like small talk
                 or (route == "out_of_scope" and decision.asks == "statement" and
@@ -882,6 +881,14 @@ _OUR_VERDICT = re.compile(
     r"(?:\s+(?:it|this|that|one|(?:the|a)(?:\s+(?!(?:for|on|with|to|if)\b)[\w'-]+){1,3}))?"
     r"(?:\W+(?:then|now|yes|yeah|right|eh|so|or\s+not|do\s+you\s+think))*\W*$", re.IGNORECASE)
 _VERDICT_WORDS = 16  # longer, and it asks about something besides the verdict
+
+
+def _asks_our_verdict(text: str) -> bool:
+    question = read_question(text).text
+    return _OUR_VERDICT.search(question) is not None and \
+        len(question.split()) <= _VERDICT_WORDS
+
+
 # the answer to a question asked is not known yet: "not sure", "our bookkeeper would know"
 _NOT_KNOWN = re.compile(
     r"\b(?:not\s+(?:sure|certain)|unsure|(?:don't|do\s+not|dont)\s+know|no\s+idea|"

@@ -196,6 +196,18 @@ _DETERMINER = r"the|our|their|its|all\s+the|all\s+our|all|some\s+of\s+the"
 
 
 @functools.lru_cache(maxsize=4096)
+def _with_pointing_word(keyword: str) -> re.Pattern[str] | None:
+    """A verb keyword with a pointing word before what it is done to ("buy our stock in" for
+    "buy stock in"); None for a keyword that does not open with such a verb."""
+    first, _, rest = keyword.partition(" ")
+    if not rest or first.lower() not in _VERBS_BEFORE_WHAT:
+        return None
+    return re.compile(rf"(?<!\w){re.escape(first)}(?:s|es)?\s+(?:{_DETERMINER})\s+"
+                      + r"\s+".join(re.escape(word) for word in rest.split()) + r"(?!\w)",
+                      re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4096)
 def _keyword_pattern(keyword: str, plural: bool = False,
                      compound: bool = True) -> re.Pattern[str]:
     """`compound`: also found as the first part of a compound ("robot-assisted")."""
@@ -317,11 +329,7 @@ def keyword_found(keyword: str, text: str) -> bool:
         return True
     if _told_of_itself(keyword).search(text):
         return True
-    first, _, rest = keyword.partition(" ")
-    if rest and first.lower() in _VERBS_BEFORE_WHAT and re.search(
-            rf"(?<!\w){re.escape(first)}(?:s|es)?\s+(?:{_DETERMINER})\s+"
-            + r"\s+".join(re.escape(word) for word in rest.split()) + r"(?!\w)",
-            text, re.IGNORECASE):
+    if (pointed := _with_pointing_word(keyword)) is not None and pointed.search(text):
         return True  # "buy the stock in" for "buy stock in"
     one = _singular(keyword)
     if one is not None:  # not "battery-powered" for "batteries"

@@ -447,6 +447,10 @@ def test_an_adviser_asking_about_a_client_s_eligibility_gets_a_verdict(assistant
     assert _eligibility(reply, "Productivity Booster").decision == "eligible"
 
 
+_JOINERY_TOLD = ("Joinery in Brownhills WS8, 14 staff, £1.3m turnover, going 11 years, sole "
+                 "owner, solvent. Looking at the booster.")
+
+
 @pytest.mark.parametrize("question", [
     "so are we in?",
     "Right, we'd be fine to go for it then?",
@@ -454,16 +458,14 @@ def test_an_adviser_asking_about_a_client_s_eligibility_gets_a_verdict(assistant
 ])
 def test_a_short_question_for_the_verdict_after_the_business_is_told(assistant,
                                                                      question: str) -> None:
-    first = assistant.ask("Joinery in Brownhills WS8, 14 staff, £1.3m turnover, going 11 "
-                          "years, sole owner, solvent. Looking at the booster.")
+    first = assistant.ask(_JOINERY_TOLD)
     reply = assistant.ask(question, first.conversation_id)
     assert reply.route == "eligibility"
     assert _eligibility(reply, "Productivity Booster").decision == "eligible"
 
 
 def test_a_question_with_more_asked_after_it_is_the_guidance_s(assistant) -> None:
-    first = assistant.ask("Joinery in Brownhills WS8, 14 staff, £1.3m turnover, going 11 "
-                          "years, sole owner, solvent. Looking at the booster.")
+    first = assistant.ask(_JOINERY_TOLD)
     reply = assistant.ask("are we ok to put a used spindle moulder on the grant?",
                           first.conversation_id)
     assert reply.route == "programme_question"
